@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "csvplugin.h"
+
+#include "error.h"
+
+namespace Quire::Csv {
+
+QString CsvPlugin::field(const QString &value)
+{
+    QString v = value;
+    if (!v.isEmpty()) {
+        const QChar c = v.front();
+        if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@')
+            || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
+            v.prepend(QLatin1Char('\''));
+    }
+    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n'))
+        || v.contains(QLatin1Char('\r')))
+        return QLatin1Char('"') + v.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return v;
+}
+
+void CsvPlugin::write(const ThemeReport &report, QIODevice &out) const
+{
+    QStringList header{QStringLiteral("kind"), QStringLiteral("path"), QStringLiteral("depth"), QStringLiteral("segments"),
+                       QStringLiteral("documents"), QStringLiteral("cases")};
+    for (const auto &v : report.byValues)
+        header << report.byAttribute + QStringLiteral(": ") + v;
+    header << QStringLiteral("segment") << QStringLiteral("document") << QStringLiteral("case") << QStringLiteral("start")
+           << QStringLiteral("end") << QStringLiteral("citation") << QStringLiteral("quote") << QStringLiteral("memo");
+    // A UTF-8 BOM, so that spreadsheet programs do not read the file as Windows-1252.
+    QString csv = QChar(0xFEFF);
+    auto line = [&csv](const QStringList &fields) {
+        QStringList quoted;
+        for (const auto &f : fields)
+            quoted << field(f);
+        csv += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    };
+    line(header);
+    const QStringList noCounts(report.byValues.size(), QString());
+    for (std::size_t i = 0; i < report.rows.size(); ++i) {
+        const auto &row = report.rows[i];
+        QStringList f{QStringLiteral("code"), row.path, QString::number(row.depth), QString::number(row.segments),
+                      QString::number(row.documents), QString::number(row.cases)};
+        for (qsizetype n : row.byValue)
+            f << QString::number(n);
+        f << QString() << QString() << QString() << QString() << QString() << QString() << QString() << row.description;
+        line(f);
+        for (const auto &q : report.quotes[i]) {
+            QStringList qf{QStringLiteral("quote"), row.path, QString::number(row.depth), QString(), QString(), QString()};
+            qf << noCounts;
+            qf << QString::number(q.segmentId) << q.document << q.caseName << QString::number(q.start)
+               << QString::number(q.end) << q.citation << q.text << q.memo;
+            line(qf);
+        }
+    }
+    const QByteArray bytes = csv.toUtf8();
+    if (out.write(bytes) != bytes.size())
+        throw Error(QStringLiteral("cannot write the CSV export: %1").arg(out.errorString()));
+}
+
+} // namespace Quire::Csv

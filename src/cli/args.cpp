@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "args.h"
+
+#include "error.h"
+
+#include <QRegularExpression>
+
+namespace Quire::Cli {
+
+Args::Args(const QStringList &words, const QSet<QString> &valued, const QSet<QString> &flags, const QString &verb)
+    : m_verb(verb)
+{
+    bool onlyPositional = false;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString &w = words[i];
+        if (onlyPositional || !w.startsWith(QStringLiteral("--"))) {
+            m_positional << w;
+            continue;
+        }
+        if (w == QLatin1String("--")) {
+            onlyPositional = true;
+            continue;
+        }
+        QString name = w.mid(2);
+        QString value;
+        bool inlineValue = false;
+        if (const qsizetype eq = name.indexOf(QLatin1Char('=')); eq > 0) {
+            value = name.mid(eq + 1);
+            name = name.left(eq);
+            inlineValue = true;
+        }
+        if (flags.contains(name)) {
+            if (inlineValue)
+                throw Error(QStringLiteral("%1: option --%2 takes no value").arg(verb, name));
+            m_values[name] << QString();
+        } else if (valued.contains(name)) {
+            if (!inlineValue) {
+                if (i + 1 >= words.size())
+                    throw Error(QStringLiteral("%1: option --%2 needs a value").arg(verb, name));
+                value = words[++i];
+            }
+            m_values[name] << value;
+        } else {
+            QStringList known;
+            for (const auto &k : valued)
+                known << QStringLiteral("--") + k;
+            for (const auto &k : flags)
+                known << QStringLiteral("--") + k;
+            known.sort();
+            throw Error(QStringLiteral("%1: unknown option --%2 (options: %3)")
+                            .arg(verb, name, known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", "))));
+        }
+    }
+}
+
+QString Args::at(qsizetype n, const QString &what) const
+{
+    if (n >= m_positional.size())
+        throw Error(QStringLiteral("%1: missing %2").arg(m_verb, what));
+    return m_positional[n];
+}
+
+void Args::expectAtMost(qsizetype count) const
+{
+    if (m_positional.size() > count)
+        throw Error(QStringLiteral("%1: unexpected argument \"%2\"").arg(m_verb, m_positional[count]));
+}
+
+std::pair<qsizetype, qsizetype> parseRange(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^(-?\\d+):(-?\\d+)$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        throw Error(QStringLiteral("range \"%1\" is not of the form START:END (code points, e.g. 120:245)").arg(text));
+    return {m.captured(1).toLongLong(), m.captured(2).toLongLong()};
+}
+
+std::pair<QString, QString> parseKeyValue(const QString &text)
+{
+    const qsizetype eq = text.indexOf(QLatin1Char('='));
+    if (eq <= 0)
+        throw Error(QStringLiteral("\"%1\" is not of the form KEY=VALUE").arg(text));
+    return {text.left(eq), text.mid(eq + 1)};
+}
+
+} // namespace Quire::Cli

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMap>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace Quire::Cli {
+
+/// A verb's command line: positional words and --options. Options are
+/// declared per verb; anything else is an error naming the option.
+class Args
+{
+public:
+    /// `valued`: options that take a value (--code PATH); `flags`: options that do not.
+    Args(const QStringList &words, const QSet<QString> &valued, const QSet<QString> &flags, const QString &verb);
+
+    const QStringList &positional() const { return m_positional; }
+    /// The n-th positional word; error naming `what` if it is missing.
+    QString at(qsizetype n, const QString &what) const;
+    bool has(const QString &name) const { return m_values.contains(name); }
+    QString value(const QString &name) const { return m_values.value(name).value(0); }
+    QStringList values(const QString &name) const { return m_values.value(name); }
+    /// Fails if more positional words were given than the verb takes.
+    void expectAtMost(qsizetype count) const;
+
+private:
+    QString m_verb;
+    QStringList m_positional;
+    QMap<QString, QStringList> m_values;
+};
+
+/// Parses START:END into code-point offsets.
+std::pair<qsizetype, qsizetype> parseRange(const QString &text);
+/// Parses KEY=VALUE.
+std::pair<QString, QString> parseKeyValue(const QString &text);
+
+} // namespace Quire::Cli

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "quirecore_export.h"
+
+#include "formats/importerinterface.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace Quire {
+
+class PluginManager;
+
+/// The largest file Quire reads in one piece; larger ones are refused with a
+/// message rather than exhausting memory.
+inline constexpr qint64 MaxImportFileSize = qint64(512) * 1024 * 1024;
+
+/// Reads one file from disk with the importer chosen by format or extension:
+/// checks existence, type and size, hashes the bytes, and returns what the
+/// importer made of it. Touches no project. Throws Error naming the file.
+QUIRECORE_EXPORT ImportedFile readImportFile(const PluginManager &plugins, const QString &path,
+                                             const QString &format = QString(),
+                                             const ImportOptions &options = ImportOptions());
+
+} // namespace Quire
+
+namespace Quire {
+
+/// The common path of text-like importers: decodes the bytes (detected or
+/// declared encoding), removes a leading BOM, turns line endings into LF and
+/// records what was done in the document's import metadata.
+QUIRECORE_EXPORT ImportedDocument decodeTextDocument(const QString &fileName, const QByteArray &bytes,
+                                                     const ImportOptions &options);
+
+} // namespace Quire

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "quirecore_export.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+class QObject;
+
+namespace Quire {
+
+class ImporterInterface;
+class ExporterInterface;
+
+/// What the manager knows of one plugin, read from its metadata before loading.
+struct PluginInfo
+{
+    QString id;        ///< from the metadata ("id")
+    QString iid;       ///< the interface id the plugin declared
+    QString file;      ///< empty for a static plugin
+    bool isStatic = false;
+    bool loaded = false;
+    QString problem;   ///< why it was not loaded, if it was not
+    QJsonObject metaData;
+};
+
+/// Finds format plugins: the static ones linked into the program, then
+/// dynamic ones from directories. A plugin's IID carries the interface
+/// version; one built against another version is reported and not loaded.
+class QUIRECORE_EXPORT PluginManager
+{
+public:
+    PluginManager();
+    ~PluginManager();
+    PluginManager(const PluginManager &) = delete;
+    PluginManager &operator=(const PluginManager &) = delete;
+
+    /// Registers every static plugin (Q_IMPORT_PLUGIN) of the program.
+    void loadStatic();
+    /// Loads dynamic plugins from a directory. A plugin whose id is already
+    /// known (a static twin) is skipped with a note.
+    void loadDirectory(const QString &dir);
+    /// loadStatic() plus every directory in $QUIRE_PLUGIN_PATH.
+    void loadDefault();
+
+    const std::vector<PluginInfo> &plugins() const { return m_infos; }
+    std::vector<ImporterInterface *> importers() const;
+    std::vector<ExporterInterface *> exporters() const;
+
+    /// By --format id, else by the file's extension. Throws Error naming the file.
+    ImporterInterface *importerFor(const QString &fileName, const QString &format = QString()) const;
+    ExporterInterface *exporter(const QString &format) const;
+
+private:
+    bool accept(const QJsonObject &metaData, PluginInfo &info) const;
+    void registerInstance(QObject *instance, PluginInfo &info);
+
+    std::vector<PluginInfo> m_infos;
+    std::vector<QObject *> m_instances;
+    std::vector<ImporterInterface *> m_importers;
+    std::vector<ExporterInterface *> m_exporters;
+};
+
+} // namespace Quire

@@ -1,0 +1,1456 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define SQLITE_ENABLE_SESSION
+#define SQLITE_ENABLE_PREUPDATE_HOOK
+#include "model/project.h"
+
+#include "error.h"
+#include "storage/database.h"
+#include "storage/schema.h"
+#include "text/textoffsets.h"
+
+#include <QDate>
+#include <QDir>
+#include <QRegularExpression>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+#include <algorithm>
+#include <set>
+#include <sqlite3.h>
+
+namespace Quire {
+
+QString toString(AttributeScope scope)
+{
+    return scope == AttributeScope::Case ? QStringLiteral("case") : QStringLiteral("document");
+}
+
+QString toString(AttributeType type)
+{
+    switch (type) {
+    case AttributeType::Text: return QStringLiteral("text");
+    case AttributeType::Number: return QStringLiteral("number");
+    case AttributeType::Date: return QStringLiteral("date");
+    case AttributeType::Boolean: return QStringLiteral("boolean");
+    case AttributeType::Choice: return QStringLiteral("choice");
+    }
+    return QString();
+}
+
+namespace {
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+AttributeType typeFromString(const QString &s)
+{
+    if (s == QLatin1String("number")) return AttributeType::Number;
+    if (s == QLatin1String("date")) return AttributeType::Date;
+    if (s == QLatin1String("boolean")) return AttributeType::Boolean;
+    if (s == QLatin1String("choice")) return AttributeType::Choice;
+    return AttributeType::Text;
+}
+
+// The command log tracks model tables only: the log itself and the coder
+// list are history, not state that undo may take back.
+int trackTable(void *, const char *table)
+{
+    const QByteArray t(table);
+    return !(t == "commands" || t == "command_events" || t == "coders" || t.startsWith("sqlite_"));
+}
+
+// Undo and redo apply changesets in strict stack order, so any conflict
+// means the file was changed behind the log's back: refuse rather than guess.
+int abortOnConflict(void *, int, sqlite3_changeset_iter *)
+{
+    return SQLITE_CHANGESET_ABORT;
+}
+
+struct SessionDeleter
+{
+    void operator()(sqlite3_session *s) const { sqlite3session_delete(s); }
+};
+
+QStringList splitPath(const QString &path)
+{
+    QString p = path;
+    if (p.startsWith(QLatin1Char('/')))
+        p.remove(0, 1);
+    if (p.endsWith(QLatin1Char('/')))
+        p.chop(1);
+    if (p.isEmpty())
+        throw Error(QStringLiteral("empty code path"));
+    const QStringList parts = p.split(QLatin1Char('/'));
+    for (const QString &part : parts) {
+        if (part.trimmed().isEmpty())
+            throw Error(QStringLiteral("code path \"%1\" has an empty part").arg(path));
+    }
+    return parts;
+}
+
+QString joinPath(const QStringList &parts)
+{
+    return parts.join(QLatin1Char('/'));
+}
+
+QString idList(const std::set<Id> &ids)
+{
+    QStringList out;
+    for (Id id : ids)
+        out << QString::number(id);
+    return out.join(QLatin1Char(','));
+}
+
+} // namespace
+
+Project::Project(std::unique_ptr<Database> db)
+    : m_db(std::move(db))
+{
+    QString who = qEnvironmentVariable("QUIRE_CODER");
+    if (who.isEmpty())
+        who = qEnvironmentVariable("USER");
+    if (who.isEmpty())
+        who = QStringLiteral("unknown");
+    m_coder = who;
+}
+
+Project::~Project() = default;
+
+void Project::configureConnection()
+{
+    m_db->exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    // WAL: readers never block the writer, and a crash mid-command leaves the
+    // last committed state intact.
+    Statement wal(*m_db, QStringLiteral("PRAGMA journal_mode = WAL"));
+    wal.step();
+    m_db->exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+}
+
+std::unique_ptr<Project> Project::create(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.exists())
+        throw Error(QStringLiteral("%1: already exists; choose another name or open it").arg(path));
+    if (!info.absoluteDir().exists())
+        throw Error(QStringLiteral("%1: folder %2 does not exist").arg(path, info.absolutePath()));
+    auto db = std::make_unique<Database>(path, Database::OpenMode::ReadWriteCreate);
+    std::unique_ptr<Project> project(new Project(std::move(db)));
+    project->configureConnection();
+    Schema::create(*project->m_db);
+    Statement meta(*project->m_db, QStringLiteral("INSERT INTO meta(key, value) VALUES ('created', ?1)"));
+    meta.bind(1, now()).run();
+    return project;
+}
+
+std::unique_ptr<Project> Project::open(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        throw Error(QStringLiteral("%1: no such file").arg(path));
+    if (info.isDir())
+        throw Error(QStringLiteral("%1: is a directory, not a Quire project").arg(path));
+    if (info.size() == 0)
+        throw Error(QStringLiteral("%1: is empty (0 bytes), not a Quire project").arg(path));
+    auto db = std::make_unique<Database>(path, Database::OpenMode::ReadWrite);
+    std::unique_ptr<Project> project(new Project(std::move(db)));
+    // Identify the file before changing anything in it (WAL mode is a write).
+    Schema::openAndMigrate(*project->m_db);
+    project->configureConnection();
+    return project;
+}
+
+QString Project::path() const
+{
+    return m_db->path();
+}
+
+QString Project::fileName() const
+{
+    return QFileInfo(m_db->path()).fileName();
+}
+
+void Project::setCoder(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        throw Error(QStringLiteral("coder name is empty"));
+    m_coder = name.trimmed();
+    m_coderId.reset();
+}
+
+Id Project::coderId()
+{
+    if (m_coderId)
+        return *m_coderId;
+    Statement ins(*m_db, QStringLiteral("INSERT OR IGNORE INTO coders(name, created) VALUES (?1, ?2)"));
+    ins.bind(1, m_coder).bind(2, now()).run();
+    Statement sel(*m_db, QStringLiteral("SELECT id FROM coders WHERE name = ?1"));
+    sel.bind(1, m_coder);
+    sel.step();
+    m_coderId = sel.columnInt(0);
+    return *m_coderId;
+}
+
+void Project::runCommand(const QString &kind, const QString &summary, const QJsonObject &args,
+                         const std::function<void()> &body)
+{
+    if (m_inCommand) {
+        // Part of an enclosing command (an import creating cases, a batch):
+        // its changes land in that command's changeset.
+        body();
+        return;
+    }
+    Transaction tx(*m_db);
+    const Id coder = coderId();
+    m_inCommand = true;
+    struct Reset { bool &flag; ~Reset() { flag = false; } } reset{m_inCommand};
+    sqlite3_session *raw = nullptr;
+    m_db->check(sqlite3session_create(m_db->handle(), "main", &raw), "starting a change session");
+    std::unique_ptr<sqlite3_session, SessionDeleter> session(raw);
+    sqlite3session_table_filter(raw, &trackTable, nullptr);
+    m_db->check(sqlite3session_attach(raw, nullptr), "starting a change session");
+
+    body();
+
+    int size = 0;
+    void *data = nullptr;
+    m_db->check(sqlite3session_changeset(raw, &size, &data), "recording the change");
+    const QByteArray changeset(static_cast<const char *>(data), size);
+    sqlite3_free(data);
+    session.reset();
+    if (changeset.isEmpty()) {
+        tx.commit();
+        return; // nothing changed: nothing to undo
+    }
+    m_db->exec(QStringLiteral("UPDATE commands SET state = 'discarded' WHERE state = 'undone'"));
+    Statement ins(*m_db, QStringLiteral("INSERT INTO commands(kind, summary, args, coder_id, created, state, changeset) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5, 'done', ?6)"));
+    ins.bind(1, kind)
+        .bind(2, summary)
+        .bind(3, QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact)))
+        .bind(4, coder)
+        .bind(5, now())
+        .bind(6, changeset)
+        .run();
+    tx.commit();
+}
+
+// ---- documents --------------------------------------------------------------
+
+std::vector<Id> Project::importDocuments(const std::vector<ImportedFile> &files,
+                                         const QList<QPair<QString, QString>> &documentAttributes,
+                                         const QString &caseName)
+{
+    QStringList names, sources;
+    for (const auto &f : files) {
+        sources << f.sourcePath;
+        if (f.documents.empty())
+            throw Error(QStringLiteral("%1: the file holds no documents").arg(QFileInfo(f.sourcePath).fileName()));
+        for (const auto &d : f.documents)
+            names << d.name;
+    }
+    if (names.isEmpty())
+        throw Error(QStringLiteral("nothing to import"));
+    std::vector<Id> ids;
+    QJsonObject args{{QStringLiteral("sources"), QJsonArray::fromStringList(sources)},
+                     {QStringLiteral("documents"), QJsonArray::fromStringList(names)}};
+    const QString summary = names.size() == 1 ? QStringLiteral("Import %1").arg(names.front())
+                                              : QStringLiteral("Import %1 documents (%2, …)").arg(names.size()).arg(names.front());
+    runCommand(QStringLiteral("import"), summary, args, [&] {
+        const Id coder = coderId();
+        std::optional<Id> caseId;
+        if (!caseName.isEmpty()) {
+            if (auto c = tryFindCase(caseName))
+                caseId = c->id;
+            else
+                caseId = addCase(caseName);
+        }
+        Statement exists(*m_db, QStringLiteral("SELECT 1 FROM documents WHERE name = ?1"));
+        Statement ins(*m_db, QStringLiteral(
+            "INSERT INTO documents(name, kind, text, length, sha256, format, encoding, source_path, import_meta, "
+            "imported_by, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+        Statement turn(*m_db, QStringLiteral(
+            "INSERT INTO turns(document_id, start, \"end\", speaker, case_id, time_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+        const QString when = now();
+        for (const auto &f : files) {
+          for (const auto &d : f.documents) {
+            exists.reset();
+            exists.bind(1, d.name);
+            if (exists.step())
+                throw Error(QStringLiteral("%1: the project already has a document named \"%2\"")
+                                .arg(QFileInfo(f.sourcePath).fileName(), d.name));
+            const qsizetype length = TextOffsets::codePointLength(d.text);
+            ins.reset();
+            ins.bind(1, d.name)
+                .bind(2, d.kind)
+                .bind(3, d.text)
+                .bind(4, qint64(length))
+                .bind(5, f.sha256)
+                .bind(6, f.format)
+                .bind(7, d.encoding)
+                .bind(8, f.sourcePath)
+                .bind(9, QString::fromUtf8(QJsonDocument(d.meta).toJson(QJsonDocument::Compact)))
+                .bind(10, coder)
+                .bind(11, when)
+                .run();
+            const Id docId = m_db->lastInsertId();
+            ids.push_back(docId);
+            for (const auto &t : d.turns) {
+                if (t.start < 0 || t.end < t.start || t.end > length)
+                    throw Error(QStringLiteral("%1: importer reported an impossible speaker turn %2:%3")
+                                    .arg(d.name)
+                                    .arg(t.start)
+                                    .arg(t.end));
+                turn.reset();
+                turn.bind(1, docId).bind(2, qint64(t.start)).bind(3, qint64(t.end)).bind(4, t.speaker);
+                turn.bindNull(5).bind(6, t.timeMs).run();
+            }
+            if (caseId)
+                linkCaseDocument(*caseId, docId);
+            for (const auto &kv : documentAttributes)
+                setAttribute(AttributeScope::Document, docId, kv.first, kv.second);
+          }
+        }
+    });
+    return ids;
+}
+
+namespace {
+const char *const DocumentColumns =
+    "SELECT id, name, kind, format, encoding, sha256, coalesce(source_path, ''), import_meta, imported_at, length "
+    "FROM documents";
+
+Document readDocument(const Statement &st)
+{
+    Document d;
+    d.id = st.columnInt(0);
+    d.name = st.columnText(1);
+    d.kind = st.columnText(2);
+    d.format = st.columnText(3);
+    d.encoding = st.columnText(4);
+    d.sha256 = st.columnText(5);
+    d.sourcePath = st.columnText(6);
+    d.importMeta = st.columnText(7);
+    d.importedAt = st.columnText(8);
+    d.length = st.columnInt(9);
+    return d;
+}
+} // namespace
+
+std::vector<Document> Project::documents() const
+{
+    Statement st(*m_db, QString::fromUtf8(DocumentColumns) + QStringLiteral(" ORDER BY id"));
+    std::vector<Document> out;
+    while (st.step())
+        out.push_back(readDocument(st));
+    return out;
+}
+
+Document Project::document(Id id) const
+{
+    Statement st(*m_db, QString::fromUtf8(DocumentColumns) + QStringLiteral(" WHERE id = ?1"));
+    st.bind(1, id);
+    if (!st.step())
+        throw Error(QStringLiteral("no document with id %1").arg(id));
+    return readDocument(st);
+}
+
+Document Project::findDocument(const QString &nameOrId) const
+{
+    Statement st(*m_db, QString::fromUtf8(DocumentColumns) + QStringLiteral(" WHERE name = ?1"));
+    st.bind(1, nameOrId);
+    if (st.step())
+        return readDocument(st);
+    bool ok = false;
+    const Id id = nameOrId.toLongLong(&ok);
+    if (ok) {
+        Statement byId(*m_db, QString::fromUtf8(DocumentColumns) + QStringLiteral(" WHERE id = ?1"));
+        byId.bind(1, id);
+        if (byId.step())
+            return readDocument(byId);
+    }
+    throw Error(QStringLiteral("%1: no document named \"%2\"").arg(fileName(), nameOrId));
+}
+
+QString Project::documentText(Id id) const
+{
+    Statement st(*m_db, QStringLiteral("SELECT text FROM documents WHERE id = ?1"));
+    st.bind(1, id);
+    if (!st.step())
+        throw Error(QStringLiteral("no document with id %1").arg(id));
+    return st.columnText(0);
+}
+
+const TextOffsets &Project::offsets(Id documentId) const
+{
+    if (!m_offsetCache || m_offsetCache->first != documentId)
+        m_offsetCache.emplace(documentId, std::make_shared<TextOffsets>(documentText(documentId)));
+    return *m_offsetCache->second;
+}
+
+void Project::checkRange(Id documentId, qsizetype start, qsizetype end) const
+{
+    const Document d = document(documentId);
+    if (start < 0 || end < 0)
+        throw Error(QStringLiteral("%1: range %2:%3 has a negative offset").arg(d.name).arg(start).arg(end));
+    if (end > d.length || start > d.length)
+        throw Error(QStringLiteral("%1: range %2:%3 is past the end of the document (%4 characters)")
+                        .arg(d.name)
+                        .arg(start)
+                        .arg(end)
+                        .arg(d.length));
+    if (start >= end)
+        throw Error(QStringLiteral("%1: range %2:%3 is empty or reversed; the end must be after the start")
+                        .arg(d.name)
+                        .arg(start)
+                        .arg(end));
+}
+
+QString Project::documentRange(Id id, qsizetype start, qsizetype end) const
+{
+    if (start != end)
+        checkRange(id, start, end);
+    return offsets(id).mid(start, end);
+}
+
+void Project::renameDocument(Id id, const QString &name)
+{
+    const Document d = document(id);
+    if (name.trimmed().isEmpty())
+        throw Error(QStringLiteral("a document name cannot be empty"));
+    runCommand(QStringLiteral("document.rename"), QStringLiteral("Rename document %1 to %2").arg(d.name, name),
+               {{QStringLiteral("id"), id}, {QStringLiteral("name"), name}}, [&] {
+                   Statement st(*m_db, QStringLiteral("SELECT 1 FROM documents WHERE name = ?1 AND id <> ?2"));
+                   st.bind(1, name).bind(2, id);
+                   if (st.step())
+                       throw Error(QStringLiteral("a document named \"%1\" already exists").arg(name));
+                   Statement up(*m_db, QStringLiteral("UPDATE documents SET name = ?1 WHERE id = ?2"));
+                   up.bind(1, name).bind(2, id).run();
+               });
+}
+
+void Project::deleteDocument(Id id, bool force)
+{
+    const Document d = document(id);
+    const auto segs = segments(id);
+    if (!segs.empty() && !force)
+        throw Error(QStringLiteral("%1 has %2 coded segments; deleting it removes them (use --force)")
+                        .arg(d.name)
+                        .arg(segs.size()));
+    runCommand(QStringLiteral("document.delete"), QStringLiteral("Delete document %1").arg(d.name),
+               {{QStringLiteral("id"), id}}, [&] {
+                   const QString ids = QString::number(id);
+                   m_db->exec(QStringLiteral(
+                       "DELETE FROM memos WHERE target_kind = 'segment' AND target_id IN "
+                       "(SELECT id FROM segments WHERE document_id = %1);"
+                       "DELETE FROM segment_codes WHERE segment_id IN (SELECT id FROM segments WHERE document_id = %1);"
+                       "DELETE FROM segments WHERE document_id = %1;"
+                       "DELETE FROM turns WHERE document_id = %1;"
+                       "DELETE FROM case_documents WHERE document_id = %1;"
+                       "DELETE FROM memos WHERE target_kind = 'document' AND target_id = %1;"
+                       "DELETE FROM attribute_values WHERE owner_id = %1 AND attribute_id IN "
+                       "(SELECT id FROM attribute_defs WHERE scope = 'document');"
+                       "DELETE FROM documents WHERE id = %1;")
+                                  .arg(ids));
+               });
+    m_offsetCache.reset();
+}
+
+std::vector<Turn> Project::turns(Id documentId) const
+{
+    Statement st(*m_db, QStringLiteral("SELECT id, document_id, start, \"end\", speaker, case_id, time_ms FROM turns "
+                                       "WHERE document_id = ?1 ORDER BY start"));
+    st.bind(1, documentId);
+    std::vector<Turn> out;
+    while (st.step())
+        out.push_back({st.columnInt(0), st.columnInt(1), st.columnInt(2), st.columnInt(3), st.columnText(4),
+                       st.columnOptInt(5), st.columnOptInt(6)});
+    return out;
+}
+
+// ---- codes --------------------------------------------------------------------
+
+std::optional<Id> Project::childByName(std::optional<Id> parent, const QString &name) const
+{
+    if (parent) {
+        Statement st(*m_db, QStringLiteral("SELECT c.id FROM codes c JOIN code_parents p ON p.code_id = c.id "
+                                           "WHERE p.parent_id = ?1 AND c.name = ?2"));
+        st.bind(1, *parent).bind(2, name);
+        if (st.step())
+            return st.columnInt(0);
+        return std::nullopt;
+    }
+    Statement st(*m_db, QStringLiteral("SELECT id FROM codes WHERE name = ?1 AND id NOT IN "
+                                       "(SELECT code_id FROM code_parents)"));
+    st.bind(1, name);
+    if (st.step())
+        return st.columnInt(0);
+    return std::nullopt;
+}
+
+std::pair<Id, std::optional<Id>> Project::resolveWithParent(const QString &path) const
+{
+    const QStringList parts = splitPath(path);
+    std::optional<Id> parent;
+    Id current = 0;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const auto child = childByName(parent, parts[i]);
+        if (!child) {
+            const QString missing = joinPath(parts.mid(0, i + 1));
+            throw Error(QStringLiteral("%1: no code \"%2\"%3")
+                            .arg(fileName(), missing,
+                                 i == 0 ? QString() : QStringLiteral(" (\"%1\" exists)").arg(joinPath(parts.mid(0, i)))));
+        }
+        if (i + 1 < parts.size())
+            parent = *child;
+        current = *child;
+    }
+    return {current, parts.size() > 1 ? parent : std::nullopt};
+}
+
+Id Project::resolveCode(const QString &path) const
+{
+    return resolveWithParent(path).first;
+}
+
+std::optional<Id> Project::tryResolveCode(const QString &path) const
+{
+    try {
+        return resolveCode(path);
+    } catch (const Error &) {
+        return std::nullopt;
+    }
+}
+
+void Project::checkSiblingName(std::optional<Id> parent, const QString &name, std::optional<Id> except) const
+{
+    const auto existing = childByName(parent, name);
+    if (existing && existing != except) {
+        const QString where = parent ? QStringLiteral("under \"%1\"").arg(codePath(*parent)) : QStringLiteral("at the top level");
+        throw Error(QStringLiteral("a code named \"%1\" already exists %2").arg(name, where));
+    }
+}
+
+void Project::checkNoCycle(Id code, Id newParent) const
+{
+    if (code == newParent)
+        throw Error(QStringLiteral("a code cannot be its own parent (\"%1\")").arg(codePath(code)));
+    Statement st(*m_db, QStringLiteral("WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT p.code_id FROM code_parents p "
+                                       "JOIN sub ON p.parent_id = sub.id) SELECT 1 FROM sub WHERE id = ?2"));
+    st.bind(1, code).bind(2, newParent);
+    if (st.step())
+        throw Error(QStringLiteral("\"%1\" is inside \"%2\": putting \"%2\" under it would make a loop")
+                        .arg(codePath(newParent), codePath(code)));
+}
+
+Id Project::addCode(const QString &path, const QString &color, const QString &description)
+{
+    const QStringList parts = splitPath(path);
+    if (tryResolveCode(path))
+        throw Error(QStringLiteral("code \"%1\" already exists").arg(joinPath(parts)));
+    if (!color.isEmpty() && !QRegularExpression(QStringLiteral("^#[0-9A-Fa-f]{6}$")).match(color).hasMatch())
+        throw Error(QStringLiteral("colour \"%1\" is not of the form #RRGGBB").arg(color));
+    Id last = 0;
+    runCommand(QStringLiteral("code.add"), QStringLiteral("Add code %1").arg(joinPath(parts)),
+               {{QStringLiteral("path"), joinPath(parts)}}, [&] {
+                   std::optional<Id> parent;
+                   Statement ins(*m_db, QStringLiteral("INSERT INTO codes(guid, name, color, description, created) "
+                                                       "VALUES (?1, ?2, ?3, ?4, ?5)"));
+                   Statement link(*m_db, QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) "
+                                                        "VALUES (?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"));
+                   for (qsizetype i = 0; i < parts.size(); ++i) {
+                       const bool isLast = i + 1 == parts.size();
+                       if (auto existing = childByName(parent, parts[i])) {
+                           parent = *existing;
+                           continue;
+                       }
+                       ins.reset();
+                       ins.bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces))
+                           .bind(2, parts[i])
+                           .bind(3, isLast && !color.isEmpty() ? std::optional<QString>(color) : std::nullopt)
+                           .bind(4, isLast ? description : QString())
+                           .bind(5, now())
+                           .run();
+                       const Id id = m_db->lastInsertId();
+                       if (parent) {
+                           link.reset();
+                           link.bind(1, id).bind(2, *parent).run();
+                       }
+                       parent = id;
+                   }
+                   last = *parent;
+               });
+    return last;
+}
+
+std::vector<Code> Project::codes() const
+{
+    std::vector<Code> out;
+    Statement st(*m_db, QStringLiteral("SELECT id, guid, name, coalesce(color, ''), description FROM codes ORDER BY id"));
+    while (st.step())
+        out.push_back({st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4), {}});
+    Statement parents(*m_db, QStringLiteral("SELECT code_id, parent_id FROM code_parents ORDER BY code_id, position"));
+    while (parents.step()) {
+        const Id child = parents.columnInt(0);
+        auto it = std::lower_bound(out.begin(), out.end(), child, [](const Code &c, Id id) { return c.id < id; });
+        if (it != out.end() && it->id == child)
+            it->parents.push_back(parents.columnInt(1));
+    }
+    return out;
+}
+
+Code Project::code(Id id) const
+{
+    Statement st(*m_db, QStringLiteral("SELECT id, guid, name, coalesce(color, ''), description FROM codes WHERE id = ?1"));
+    st.bind(1, id);
+    if (!st.step())
+        throw Error(QStringLiteral("no code with id %1").arg(id));
+    Code c{st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4), {}};
+    Statement parents(*m_db, QStringLiteral("SELECT parent_id FROM code_parents WHERE code_id = ?1 ORDER BY parent_id"));
+    parents.bind(1, id);
+    while (parents.step())
+        c.parents.push_back(parents.columnInt(0));
+    return c;
+}
+
+QStringList Project::codePaths(Id id) const
+{
+    const Code c = code(id);
+    if (c.parents.empty())
+        return {c.name};
+    QStringList out;
+    for (Id p : c.parents) {
+        for (const QString &pp : codePaths(p))
+            out << pp + QLatin1Char('/') + c.name;
+    }
+    return out;
+}
+
+std::vector<Id> Project::children(std::optional<Id> parent) const
+{
+    std::vector<Id> out;
+    if (parent) {
+        Statement st(*m_db, QStringLiteral("SELECT p.code_id FROM code_parents p JOIN codes c ON c.id = p.code_id "
+                                           "WHERE p.parent_id = ?1 ORDER BY p.position, c.name"));
+        st.bind(1, *parent);
+        while (st.step())
+            out.push_back(st.columnInt(0));
+    } else {
+        Statement st(*m_db, QStringLiteral("SELECT id FROM codes WHERE id NOT IN (SELECT code_id FROM code_parents) "
+                                           "ORDER BY id"));
+        while (st.step())
+            out.push_back(st.columnInt(0));
+    }
+    return out;
+}
+
+void Project::renameCode(const QString &path, const QString &newName)
+{
+    const Id id = resolveCode(path);
+    if (newName.trimmed().isEmpty() || newName.contains(QLatin1Char('/')))
+        throw Error(QStringLiteral("\"%1\" cannot be a code name (empty or contains '/')").arg(newName));
+    const Code c = code(id);
+    if (c.parents.empty())
+        checkSiblingName(std::nullopt, newName, id);
+    for (Id p : c.parents)
+        checkSiblingName(p, newName, id);
+    runCommand(QStringLiteral("code.rename"), QStringLiteral("Rename code %1 to %2").arg(path, newName),
+               {{QStringLiteral("path"), path}, {QStringLiteral("name"), newName}}, [&] {
+                   Statement up(*m_db, QStringLiteral("UPDATE codes SET name = ?1 WHERE id = ?2"));
+                   up.bind(1, newName).bind(2, id).run();
+               });
+}
+
+void Project::moveCode(const QString &path, const QString &newParentPath)
+{
+    const auto [id, oldParent] = resolveWithParent(path);
+    std::optional<Id> newParent;
+    if (!newParentPath.isEmpty() && newParentPath != QLatin1String("/"))
+        newParent = resolveCode(newParentPath);
+    if (newParent == oldParent)
+        throw Error(QStringLiteral("\"%1\" is already there").arg(path));
+    const Code c = code(id);
+    if (newParent) {
+        checkNoCycle(id, *newParent);
+        if (std::find(c.parents.begin(), c.parents.end(), *newParent) != c.parents.end())
+            throw Error(QStringLiteral("\"%1\" is already under \"%2\"").arg(c.name, newParentPath));
+    } else if (c.parents.size() > 1) {
+        throw Error(QStringLiteral("\"%1\" has several parents; unlink it from the others before moving it to the top level")
+                        .arg(path));
+    }
+    checkSiblingName(newParent, c.name, id);
+    runCommand(QStringLiteral("code.move"),
+               QStringLiteral("Move code %1 to %2").arg(path, newParent ? newParentPath : QStringLiteral("the top level")),
+               {{QStringLiteral("path"), path}, {QStringLiteral("to"), newParentPath}}, [&] {
+                   if (oldParent) {
+                       Statement del(*m_db, QStringLiteral("DELETE FROM code_parents WHERE code_id = ?1 AND parent_id = ?2"));
+                       del.bind(1, id).bind(2, *oldParent).run();
+                   }
+                   if (newParent) {
+                       Statement ins(*m_db, QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) VALUES "
+                                                           "(?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"));
+                       ins.bind(1, id).bind(2, *newParent).run();
+                   }
+               });
+}
+
+void Project::linkCode(const QString &path, const QString &parentPath)
+{
+    const Id id = resolveCode(path);
+    const Id parent = resolveCode(parentPath);
+    const Code c = code(id);
+    if (std::find(c.parents.begin(), c.parents.end(), parent) != c.parents.end())
+        throw Error(QStringLiteral("\"%1\" is already under \"%2\"").arg(c.name, parentPath));
+    checkNoCycle(id, parent);
+    checkSiblingName(parent, c.name, id);
+    runCommand(QStringLiteral("code.link"), QStringLiteral("Add parent %1 to code %2").arg(parentPath, path),
+               {{QStringLiteral("path"), path}, {QStringLiteral("parent"), parentPath}}, [&] {
+                   Statement ins(*m_db, QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) VALUES "
+                                                       "(?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"));
+                   ins.bind(1, id).bind(2, parent).run();
+               });
+}
+
+void Project::unlinkCode(const QString &path)
+{
+    const auto [id, parent] = resolveWithParent(path);
+    const Code c = code(id);
+    if (!parent || c.parents.size() < 2)
+        throw Error(QStringLiteral("\"%1\" has only this place in the tree; use move or delete instead").arg(path));
+    runCommand(QStringLiteral("code.unlink"), QStringLiteral("Remove code %1 from this parent").arg(path),
+               {{QStringLiteral("path"), path}}, [&] {
+                   Statement del(*m_db, QStringLiteral("DELETE FROM code_parents WHERE code_id = ?1 AND parent_id = ?2"));
+                   del.bind(1, id).bind(2, *parent).run();
+               });
+}
+
+void Project::mergeCode(const QString &from, const QString &into)
+{
+    const Id src = resolveCode(from);
+    const Id dst = resolveCode(into);
+    if (src == dst)
+        throw Error(QStringLiteral("cannot merge \"%1\" into itself").arg(from));
+    {
+        Statement st(*m_db, QStringLiteral("WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT p.code_id FROM code_parents p "
+                                           "JOIN sub ON p.parent_id = sub.id) SELECT 1 FROM sub WHERE id = ?2"));
+        st.bind(1, src).bind(2, dst);
+        if (st.step())
+            throw Error(QStringLiteral("\"%1\" is inside \"%2\"; merge the other way round or move it out first").arg(into, from));
+    }
+    runCommand(QStringLiteral("code.merge"), QStringLiteral("Merge code %1 into %2").arg(from, into),
+               {{QStringLiteral("from"), from}, {QStringLiteral("into"), into}}, [&] {
+                   const QString s = QString::number(src), d = QString::number(dst);
+                   m_db->exec(QStringLiteral(
+                       "INSERT OR IGNORE INTO segment_codes(segment_id, code_id) SELECT segment_id, %2 FROM segment_codes "
+                       "WHERE code_id = %1; DELETE FROM segment_codes WHERE code_id = %1;"
+                       "UPDATE memos SET target_id = %2 WHERE target_kind = 'code' AND target_id = %1;"
+                       "DELETE FROM code_parents WHERE code_id = %1;")
+                                  .arg(s, d));
+                   // Children of the merged code move under the target, unless already there.
+                   for (Id child : children(src)) {
+                       Statement del(*m_db, QStringLiteral("DELETE FROM code_parents WHERE code_id = ?1 AND parent_id = ?2"));
+                       del.bind(1, child).bind(2, src).run();
+                       const Code cc = code(child);
+                       if (std::find(cc.parents.begin(), cc.parents.end(), dst) != cc.parents.end())
+                           continue;
+                       checkSiblingName(dst, cc.name, child);
+                       Statement ins(*m_db, QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) VALUES "
+                                                           "(?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"));
+                       ins.bind(1, child).bind(2, dst).run();
+                   }
+                   Statement del(*m_db, QStringLiteral("DELETE FROM codes WHERE id = ?1"));
+                   del.bind(1, src).run();
+               });
+}
+
+void Project::deleteCode(const QString &path, bool force)
+{
+    const auto [id, viaParent] = resolveWithParent(path);
+    // A multi-parent code reached through one parent only loses that place.
+    const Code c = code(id);
+    if (viaParent && c.parents.size() > 1) {
+        unlinkCode(path);
+        return;
+    }
+    // The subtree: the code and every descendant with no parent outside it.
+    std::set<Id> doomed{id};
+    for (bool grew = true; grew;) {
+        grew = false;
+        Statement st(*m_db, QStringLiteral("SELECT DISTINCT code_id FROM code_parents WHERE parent_id IN (%1)")
+                                .arg(idList(doomed)));
+        while (st.step()) {
+            const Id child = st.columnInt(0);
+            if (doomed.count(child))
+                continue;
+            Statement outside(*m_db, QStringLiteral("SELECT 1 FROM code_parents WHERE code_id = ?1 AND parent_id NOT IN (%1)")
+                                         .arg(idList(doomed)));
+            outside.bind(1, child);
+            if (!outside.step()) {
+                doomed.insert(child);
+                grew = true;
+            }
+        }
+    }
+    const QString ids = idList(doomed);
+    const auto segs = m_db->scalarInt(QStringLiteral("SELECT count(*) FROM segment_codes WHERE code_id IN (%1)").arg(ids));
+    if (segs > 0 && !force)
+        throw Error(QStringLiteral("code \"%1\"%2 has %3 coded segments; deleting it uncodes them (use --force; it can be undone)")
+                        .arg(path, doomed.size() > 1 ? QStringLiteral(" with its %1 sub-codes").arg(doomed.size() - 1) : QString())
+                        .arg(segs));
+    runCommand(QStringLiteral("code.delete"), QStringLiteral("Delete code %1").arg(path),
+               {{QStringLiteral("path"), path}, {QStringLiteral("codes"), qint64(doomed.size())}}, [&] {
+                   m_db->exec(QStringLiteral(
+                       "CREATE TEMP TABLE IF NOT EXISTS quire_orphans(id INTEGER PRIMARY KEY); DELETE FROM quire_orphans;"
+                       "INSERT INTO quire_orphans SELECT DISTINCT segment_id FROM segment_codes WHERE code_id IN (%1);"
+                       "DELETE FROM segment_codes WHERE code_id IN (%1);"
+                       "DELETE FROM quire_orphans WHERE id IN (SELECT segment_id FROM segment_codes);"
+                       "DELETE FROM memos WHERE target_kind = 'segment' AND target_id IN (SELECT id FROM quire_orphans);"
+                       "DELETE FROM segments WHERE id IN (SELECT id FROM quire_orphans);"
+                       "DELETE FROM memos WHERE target_kind = 'code' AND target_id IN (%1);"
+                       "DELETE FROM code_parents WHERE code_id IN (%1) OR parent_id IN (%1);"
+                       "DELETE FROM codes WHERE id IN (%1);")
+                                  .arg(ids));
+               });
+}
+
+void Project::describeCode(const QString &path, const std::optional<QString> &description,
+                           const std::optional<QString> &color)
+{
+    const Id id = resolveCode(path);
+    if (color && !color->isEmpty() && !QRegularExpression(QStringLiteral("^#[0-9A-Fa-f]{6}$")).match(*color).hasMatch())
+        throw Error(QStringLiteral("colour \"%1\" is not of the form #RRGGBB").arg(*color));
+    runCommand(QStringLiteral("code.describe"), QStringLiteral("Describe code %1").arg(path),
+               {{QStringLiteral("path"), path}}, [&] {
+                   if (description) {
+                       Statement up(*m_db, QStringLiteral("UPDATE codes SET description = ?1 WHERE id = ?2"));
+                       up.bind(1, *description).bind(2, id).run();
+                   }
+                   if (color) {
+                       Statement up(*m_db, QStringLiteral("UPDATE codes SET color = ?1 WHERE id = ?2"));
+                       up.bind(1, color->isEmpty() ? std::optional<QString>() : color).bind(2, id).run();
+                   }
+               });
+}
+
+qsizetype Project::segmentCount(Id codeId) const
+{
+    Statement st(*m_db, QStringLiteral("SELECT count(*) FROM segment_codes WHERE code_id = ?1"));
+    st.bind(1, codeId);
+    st.step();
+    return st.columnInt(0);
+}
+
+// ---- segments -------------------------------------------------------------
+
+std::optional<Id> Project::turnCaseAt(Id documentId, qsizetype pos) const
+{
+    Statement st(*m_db, QStringLiteral("SELECT case_id FROM turns WHERE document_id = ?1 AND start <= ?2 AND \"end\" > ?2 "
+                                       "AND case_id IS NOT NULL ORDER BY start DESC LIMIT 1"));
+    st.bind(1, documentId).bind(2, qint64(pos));
+    if (st.step())
+        return st.columnInt(0);
+    // A document that belongs to exactly one case (a narrative) credits that case.
+    Statement one(*m_db, QStringLiteral("SELECT min(case_id), count(*) FROM case_documents WHERE document_id = ?1"));
+    one.bind(1, documentId);
+    if (one.step() && one.columnInt(1) == 1)
+        return one.columnInt(0);
+    return std::nullopt;
+}
+
+Id Project::insertSegment(Id documentId, qsizetype start, qsizetype end, const std::vector<Id> &codeIds,
+                          const QString &memo, std::optional<Id> caseId)
+{
+    const Id coder = coderId();
+    if (!caseId)
+        caseId = turnCaseAt(documentId, start);
+    Statement ins(*m_db, QStringLiteral("INSERT INTO segments(document_id, start, \"end\", case_id, coder_id, created, memo) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    ins.bind(1, documentId)
+        .bind(2, qint64(start))
+        .bind(3, qint64(end))
+        .bind(4, caseId)
+        .bind(5, coder)
+        .bind(6, now())
+        .bind(7, memo)
+        .run();
+    const Id seg = m_db->lastInsertId();
+    Statement link(*m_db, QStringLiteral("INSERT OR IGNORE INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"));
+    for (Id c : codeIds) {
+        link.reset();
+        link.bind(1, seg).bind(2, c).run();
+    }
+    return seg;
+}
+
+Id Project::addSegment(Id documentId, qsizetype start, qsizetype end, const std::vector<Id> &codeIds,
+                       const QString &memo, std::optional<Id> caseId)
+{
+    checkRange(documentId, start, end);
+    if (codeIds.empty())
+        throw Error(QStringLiteral("a segment needs at least one code"));
+    for (Id c : codeIds)
+        code(c);
+    if (caseId)
+        findCase(QString::number(*caseId));
+    const Document d = document(documentId);
+    // The same span by the same coder is one segment with several codes.
+    Statement same(*m_db, QStringLiteral("SELECT s.id FROM segments s JOIN coders c ON c.id = s.coder_id WHERE "
+                                         "s.document_id = ?1 AND s.start = ?2 AND s.\"end\" = ?3 AND c.name = ?4"));
+    same.bind(1, documentId).bind(2, qint64(start)).bind(3, qint64(end)).bind(4, m_coder);
+    if (same.step()) {
+        const Id seg = same.columnInt(0);
+        const Segment existing = segment(seg);
+        std::vector<Id> added;
+        for (Id c : codeIds) {
+            if (std::find(existing.codes.begin(), existing.codes.end(), c) == existing.codes.end())
+                added.push_back(c);
+        }
+        if (added.empty())
+            throw Error(QStringLiteral("%1: %2:%3 is already coded with that code (segment %4)")
+                            .arg(d.name)
+                            .arg(start)
+                            .arg(end)
+                            .arg(seg));
+        runCommand(QStringLiteral("segment.code"),
+                   QStringLiteral("Code %1 %2:%3 with %4").arg(d.name).arg(start).arg(end).arg(codePath(added.front())),
+                   {{QStringLiteral("segment"), seg}}, [&] {
+                       Statement link(*m_db, QStringLiteral("INSERT INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"));
+                       for (Id c : added) {
+                           link.reset();
+                           link.bind(1, seg).bind(2, c).run();
+                       }
+                   });
+        return seg;
+    }
+    Id seg = 0;
+    runCommand(QStringLiteral("segment.add"),
+               QStringLiteral("Code %1 %2:%3 with %4").arg(d.name).arg(start).arg(end).arg(codePath(codeIds.front())),
+               {{QStringLiteral("document"), documentId}, {QStringLiteral("start"), qint64(start)},
+                {QStringLiteral("end"), qint64(end)}},
+               [&] { seg = insertSegment(documentId, start, end, codeIds, memo, caseId); });
+    return seg;
+}
+
+std::vector<Id> Project::addSegments(Id documentId, const std::vector<std::pair<qsizetype, qsizetype>> &ranges,
+                                     const std::vector<Id> &codeIds, const QString &memo)
+{
+    if (codeIds.empty())
+        throw Error(QStringLiteral("a segment needs at least one code"));
+    if (ranges.empty())
+        throw Error(QStringLiteral("no ranges to code"));
+    for (Id c : codeIds)
+        code(c);
+    const Document d = document(documentId);
+    for (const auto &r : ranges)
+        checkRange(documentId, r.first, r.second);
+    std::vector<Id> out;
+    runCommand(QStringLiteral("segment.add"),
+               QStringLiteral("Code %1 passages of %2 with %3").arg(ranges.size()).arg(d.name, codePath(codeIds.front())),
+               {{QStringLiteral("document"), documentId}, {QStringLiteral("count"), qint64(ranges.size())}}, [&] {
+                   for (const auto &r : ranges)
+                       out.push_back(insertSegment(documentId, r.first, r.second, codeIds, memo, std::nullopt));
+               });
+    return out;
+}
+
+void Project::removeSegment(Id segmentId)
+{
+    const Segment s = segment(segmentId);
+    runCommand(QStringLiteral("segment.remove"), QStringLiteral("Remove segment %1").arg(segmentId),
+               {{QStringLiteral("segment"), segmentId}}, [&] {
+                   const QString id = QString::number(segmentId);
+                   m_db->exec(QStringLiteral("DELETE FROM memos WHERE target_kind = 'segment' AND target_id = %1;"
+                                             "DELETE FROM segment_codes WHERE segment_id = %1;"
+                                             "DELETE FROM segments WHERE id = %1;")
+                                  .arg(id));
+               });
+}
+
+void Project::resizeSegment(Id segmentId, qsizetype start, qsizetype end)
+{
+    const Segment s = segment(segmentId);
+    checkRange(s.documentId, start, end);
+    runCommand(QStringLiteral("segment.resize"),
+               QStringLiteral("Resize segment %1 from %2:%3 to %4:%5").arg(segmentId).arg(s.start).arg(s.end).arg(start).arg(end),
+               {{QStringLiteral("segment"), segmentId}, {QStringLiteral("start"), qint64(start)},
+                {QStringLiteral("end"), qint64(end)}},
+               [&] {
+                   Statement up(*m_db, QStringLiteral("UPDATE segments SET start = ?1, \"end\" = ?2 WHERE id = ?3"));
+                   up.bind(1, qint64(start)).bind(2, qint64(end)).bind(3, segmentId).run();
+               });
+}
+
+void Project::setSegmentMemo(Id segmentId, const QString &memo)
+{
+    segment(segmentId);
+    runCommand(QStringLiteral("segment.memo"), QStringLiteral("Edit memo of segment %1").arg(segmentId),
+               {{QStringLiteral("segment"), segmentId}}, [&] {
+                   Statement up(*m_db, QStringLiteral("UPDATE segments SET memo = ?1 WHERE id = ?2"));
+                   up.bind(1, memo).bind(2, segmentId).run();
+               });
+}
+
+namespace {
+const char *const SegmentColumns =
+    "SELECT s.id, s.document_id, s.start, s.\"end\", s.case_id, c.name, s.created, s.memo, "
+    "(SELECT group_concat(code_id) FROM (SELECT code_id FROM segment_codes WHERE segment_id = s.id ORDER BY code_id)) "
+    "FROM segments s JOIN coders c ON c.id = s.coder_id";
+
+Segment readSegment(const Statement &st)
+{
+    Segment s;
+    s.id = st.columnInt(0);
+    s.documentId = st.columnInt(1);
+    s.start = st.columnInt(2);
+    s.end = st.columnInt(3);
+    s.caseId = st.columnOptInt(4);
+    s.coder = st.columnText(5);
+    s.created = st.columnText(6);
+    s.memo = st.columnText(7);
+    const QString codes = st.columnText(8);
+    for (const QString &c : codes.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        s.codes.push_back(c.toLongLong());
+    return s;
+}
+} // namespace
+
+Segment Project::segment(Id id) const
+{
+    Statement st(*m_db, QString::fromUtf8(SegmentColumns) + QStringLiteral(" WHERE s.id = ?1"));
+    st.bind(1, id);
+    if (!st.step())
+        throw Error(QStringLiteral("%1: no segment %2").arg(fileName()).arg(id));
+    return readSegment(st);
+}
+
+std::vector<Segment> Project::segments(std::optional<Id> documentId, std::optional<Id> codeId) const
+{
+    QString sql = QString::fromUtf8(SegmentColumns) + QStringLiteral(" WHERE 1");
+    if (documentId)
+        sql += QStringLiteral(" AND s.document_id = ?1");
+    if (codeId)
+        sql += QStringLiteral(" AND s.id IN (SELECT segment_id FROM segment_codes WHERE code_id = ?2)");
+    sql += QStringLiteral(" ORDER BY s.document_id, s.start, s.\"end\", s.id");
+    Statement st(*m_db, sql);
+    if (documentId)
+        st.bind(1, *documentId);
+    if (codeId)
+        st.bind(2, *codeId);
+    std::vector<Segment> out;
+    while (st.step())
+        out.push_back(readSegment(st));
+    return out;
+}
+
+std::vector<qsizetype> Project::findQuote(Id documentId, const QString &quote) const
+{
+    if (quote.isEmpty())
+        throw Error(QStringLiteral("the quote is empty"));
+    const TextOffsets &off = offsets(documentId);
+    const QString text = documentText(documentId);
+    std::vector<qsizetype> out;
+    for (qsizetype at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1))
+        out.push_back(off.fromUtf16(at));
+    return out;
+}
+
+// ---- cases and attributes -------------------------------------------------
+
+Id Project::addCase(const QString &name, const QString &kind)
+{
+    if (name.trimmed().isEmpty())
+        throw Error(QStringLiteral("a case name cannot be empty"));
+    if (tryFindCase(name))
+        throw Error(QStringLiteral("a case named \"%1\" already exists").arg(name));
+    Id id = 0;
+    auto body = [&] {
+        Statement ins(*m_db, QStringLiteral("INSERT INTO cases(name, kind, created) VALUES (?1, ?2, ?3)"));
+        ins.bind(1, name).bind(2, kind).bind(3, now()).run();
+        id = m_db->lastInsertId();
+    };
+    runCommand(QStringLiteral("case.add"), QStringLiteral("Add case %1").arg(name), {{QStringLiteral("name"), name}}, body);
+    return id;
+}
+
+std::vector<Case> Project::cases() const
+{
+    Statement st(*m_db, QStringLiteral("SELECT id, name, kind FROM cases ORDER BY id"));
+    std::vector<Case> out;
+    while (st.step())
+        out.push_back({st.columnInt(0), st.columnText(1), st.columnText(2)});
+    return out;
+}
+
+std::optional<Case> Project::tryFindCase(const QString &name) const
+{
+    Statement st(*m_db, QStringLiteral("SELECT id, name, kind FROM cases WHERE name = ?1"));
+    st.bind(1, name);
+    if (st.step())
+        return Case{st.columnInt(0), st.columnText(1), st.columnText(2)};
+    return std::nullopt;
+}
+
+Case Project::findCase(const QString &nameOrId) const
+{
+    if (auto c = tryFindCase(nameOrId))
+        return *c;
+    bool ok = false;
+    const Id id = nameOrId.toLongLong(&ok);
+    if (ok) {
+        Statement st(*m_db, QStringLiteral("SELECT id, name, kind FROM cases WHERE id = ?1"));
+        st.bind(1, id);
+        if (st.step())
+            return Case{st.columnInt(0), st.columnText(1), st.columnText(2)};
+    }
+    throw Error(QStringLiteral("%1: no case named \"%2\"").arg(fileName(), nameOrId));
+}
+
+void Project::linkCaseDocument(Id caseId, Id documentId)
+{
+    auto body = [&] {
+        Statement ins(*m_db, QStringLiteral("INSERT OR IGNORE INTO case_documents(case_id, document_id) VALUES (?1, ?2)"));
+        ins.bind(1, caseId).bind(2, documentId).run();
+    };
+    const Case c = findCase(QString::number(caseId));
+    const Document d = document(documentId);
+    runCommand(QStringLiteral("case.link"), QStringLiteral("Link case %1 to %2").arg(c.name, d.name),
+               {{QStringLiteral("case"), caseId}, {QStringLiteral("document"), documentId}}, body);
+}
+
+std::vector<Id> Project::caseDocuments(Id caseId) const
+{
+    Statement st(*m_db, QStringLiteral("SELECT document_id FROM case_documents WHERE case_id = ?1 ORDER BY document_id"));
+    st.bind(1, caseId);
+    std::vector<Id> out;
+    while (st.step())
+        out.push_back(st.columnInt(0));
+    return out;
+}
+
+std::vector<Id> Project::documentCases(Id documentId) const
+{
+    Statement st(*m_db, QStringLiteral("SELECT case_id FROM case_documents WHERE document_id = ?1 ORDER BY case_id"));
+    st.bind(1, documentId);
+    std::vector<Id> out;
+    while (st.step())
+        out.push_back(st.columnInt(0));
+    return out;
+}
+
+std::vector<AttributeDef> Project::attributeDefs() const
+{
+    Statement st(*m_db, QStringLiteral("SELECT id, scope, name, type, choices FROM attribute_defs ORDER BY scope, name"));
+    std::vector<AttributeDef> out;
+    while (st.step()) {
+        AttributeDef d;
+        d.id = st.columnInt(0);
+        d.scope = st.columnText(1) == QLatin1String("case") ? AttributeScope::Case : AttributeScope::Document;
+        d.name = st.columnText(2);
+        d.type = typeFromString(st.columnText(3));
+        const QString choices = st.columnText(4);
+        if (!choices.isEmpty()) {
+            for (const auto &v : QJsonDocument::fromJson(choices.toUtf8()).array())
+                d.choices << v.toString();
+        }
+        out.push_back(d);
+    }
+    return out;
+}
+
+QString Project::validateAttribute(const AttributeDef &def, const QString &value) const
+{
+    const QString v = value.trimmed();
+    switch (def.type) {
+    case AttributeType::Text: return value;
+    case AttributeType::Number: {
+        bool ok = false;
+        v.toDouble(&ok);
+        if (!ok)
+            throw Error(QStringLiteral("attribute \"%1\" is a number; \"%2\" is not").arg(def.name, value));
+        return v;
+    }
+    case AttributeType::Date:
+        if (!QDate::fromString(v, Qt::ISODate).isValid())
+            throw Error(QStringLiteral("attribute \"%1\" is a date (YYYY-MM-DD); \"%2\" is not").arg(def.name, value));
+        return v;
+    case AttributeType::Boolean: {
+        const QString l = v.toLower();
+        if (l == QLatin1String("true") || l == QLatin1String("yes") || l == QLatin1String("1"))
+            return QStringLiteral("true");
+        if (l == QLatin1String("false") || l == QLatin1String("no") || l == QLatin1String("0"))
+            return QStringLiteral("false");
+        throw Error(QStringLiteral("attribute \"%1\" is true or false; \"%2\" is neither").arg(def.name, value));
+    }
+    case AttributeType::Choice:
+        if (!def.choices.contains(v))
+            throw Error(QStringLiteral("attribute \"%1\" is one of %2; \"%3\" is not")
+                            .arg(def.name, def.choices.join(QStringLiteral(", ")), value));
+        return v;
+    }
+    return value;
+}
+
+void Project::defineAttribute(AttributeScope scope, const QString &name, AttributeType type, const QStringList &choices)
+{
+    if (name.trimmed().isEmpty())
+        throw Error(QStringLiteral("an attribute name cannot be empty"));
+    if (type == AttributeType::Choice && choices.isEmpty())
+        throw Error(QStringLiteral("a choice attribute needs its list of values (--choices a,b,c)"));
+    AttributeDef def;
+    def.scope = scope;
+    def.name = name;
+    def.type = type;
+    def.choices = choices;
+    // Existing values must fit the new type.
+    for (const auto &v : attributeValues(scope)) {
+        if (v.name == name)
+            validateAttribute(def, v.value);
+    }
+    runCommand(QStringLiteral("attribute.define"),
+               QStringLiteral("Define %1 attribute %2 (%3)").arg(toString(scope), name, toString(type)),
+               {{QStringLiteral("name"), name}, {QStringLiteral("type"), toString(type)}}, [&] {
+                   Statement up(*m_db, QStringLiteral("INSERT INTO attribute_defs(scope, name, type, choices) VALUES (?1, ?2, ?3, ?4) "
+                                                      "ON CONFLICT(scope, name) DO UPDATE SET type = excluded.type, choices = excluded.choices"));
+                   up.bind(1, toString(scope))
+                       .bind(2, name)
+                       .bind(3, toString(type))
+                       .bind(4, choices.isEmpty() ? QString()
+                                                  : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(choices))
+                                                                          .toJson(QJsonDocument::Compact)))
+                       .run();
+               });
+}
+
+Id Project::attributeId(AttributeScope scope, const QString &name)
+{
+    Statement sel(*m_db, QStringLiteral("SELECT id FROM attribute_defs WHERE scope = ?1 AND name = ?2"));
+    sel.bind(1, toString(scope)).bind(2, name);
+    if (sel.step())
+        return sel.columnInt(0);
+    Statement ins(*m_db, QStringLiteral("INSERT INTO attribute_defs(scope, name, type) VALUES (?1, ?2, 'text')"));
+    ins.bind(1, toString(scope)).bind(2, name).run();
+    return m_db->lastInsertId();
+}
+
+void Project::setAttribute(AttributeScope scope, Id ownerId, const QString &name, const QString &value)
+{
+    if (name.trimmed().isEmpty())
+        throw Error(QStringLiteral("an attribute name cannot be empty"));
+    QString ownerName;
+    if (scope == AttributeScope::Case)
+        ownerName = findCase(QString::number(ownerId)).name;
+    else
+        ownerName = document(ownerId).name;
+    QString stored = value;
+    for (const auto &def : attributeDefs()) {
+        if (def.scope == scope && def.name == name && !value.isEmpty())
+            stored = validateAttribute(def, value);
+    }
+    auto body = [&] {
+        const Id attr = attributeId(scope, name);
+        if (value.isEmpty()) {
+            Statement del(*m_db, QStringLiteral("DELETE FROM attribute_values WHERE attribute_id = ?1 AND owner_id = ?2"));
+            del.bind(1, attr).bind(2, ownerId).run();
+            return;
+        }
+        Statement up(*m_db, QStringLiteral("INSERT INTO attribute_values(attribute_id, owner_id, value) VALUES (?1, ?2, ?3) "
+                                           "ON CONFLICT(attribute_id, owner_id) DO UPDATE SET value = excluded.value"));
+        up.bind(1, attr).bind(2, ownerId).bind(3, stored).run();
+    };
+    runCommand(QStringLiteral("attribute.set"), QStringLiteral("Set %1 of %2 to %3").arg(name, ownerName, value),
+               {{QStringLiteral("scope"), toString(scope)}, {QStringLiteral("owner"), ownerId},
+                {QStringLiteral("name"), name}, {QStringLiteral("value"), value}},
+               body);
+}
+
+std::vector<AttributeValue> Project::attributeValues(std::optional<AttributeScope> scope) const
+{
+    QString sql = QStringLiteral(
+        "SELECT d.scope, v.owner_id, CASE d.scope WHEN 'case' THEN (SELECT name FROM cases WHERE id = v.owner_id) "
+        "ELSE (SELECT name FROM documents WHERE id = v.owner_id) END, d.name, d.type, v.value "
+        "FROM attribute_values v JOIN attribute_defs d ON d.id = v.attribute_id");
+    if (scope)
+        sql += QStringLiteral(" WHERE d.scope = ?1");
+    sql += QStringLiteral(" ORDER BY d.scope, v.owner_id, d.name");
+    Statement st(*m_db, sql);
+    if (scope)
+        st.bind(1, toString(*scope));
+    std::vector<AttributeValue> out;
+    while (st.step()) {
+        AttributeValue v;
+        v.scope = st.columnText(0) == QLatin1String("case") ? AttributeScope::Case : AttributeScope::Document;
+        v.ownerId = st.columnInt(1);
+        v.ownerName = st.columnText(2);
+        v.name = st.columnText(3);
+        v.type = typeFromString(st.columnText(4));
+        v.value = st.columnText(5);
+        out.push_back(v);
+    }
+    return out;
+}
+
+QString Project::attribute(AttributeScope scope, Id ownerId, const QString &name) const
+{
+    Statement st(*m_db, QStringLiteral("SELECT v.value FROM attribute_values v JOIN attribute_defs d ON d.id = v.attribute_id "
+                                       "WHERE d.scope = ?1 AND d.name = ?2 AND v.owner_id = ?3"));
+    st.bind(1, toString(scope)).bind(2, name).bind(3, ownerId);
+    return st.step() ? st.columnText(0) : QString();
+}
+
+// ---- memos ------------------------------------------------------------------
+
+Id Project::addMemo(const QString &targetKind, std::optional<Id> targetId, const QString &text, const QString &title)
+{
+    static const QStringList kinds{QStringLiteral("project"), QStringLiteral("document"), QStringLiteral("code"),
+                                   QStringLiteral("segment"), QStringLiteral("case")};
+    if (!kinds.contains(targetKind))
+        throw Error(QStringLiteral("a memo belongs to one of: %1 (not \"%2\")").arg(kinds.join(QStringLiteral(", ")), targetKind));
+    if (text.isEmpty())
+        throw Error(QStringLiteral("the memo text is empty"));
+    if (targetKind == QLatin1String("project")) {
+        targetId.reset();
+    } else {
+        if (!targetId)
+            throw Error(QStringLiteral("a %1 memo needs the %1 it belongs to").arg(targetKind));
+        if (targetKind == QLatin1String("document")) document(*targetId);
+        else if (targetKind == QLatin1String("code")) code(*targetId);
+        else if (targetKind == QLatin1String("segment")) segment(*targetId);
+        else findCase(QString::number(*targetId));
+    }
+    Id id = 0;
+    runCommand(QStringLiteral("memo.add"), QStringLiteral("Add %1 memo").arg(targetKind),
+               {{QStringLiteral("target"), targetKind}}, [&] {
+                   const QString when = now();
+                   Statement ins(*m_db, QStringLiteral("INSERT INTO memos(target_kind, target_id, title, text, coder_id, created, "
+                                                       "modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"));
+                   ins.bind(1, targetKind).bind(2, targetId).bind(3, title).bind(4, text).bind(5, coderId()).bind(6, when).run();
+                   id = m_db->lastInsertId();
+               });
+    return id;
+}
+
+void Project::editMemo(Id memoId, const QString &text)
+{
+    if (m_db->scalarInt(QStringLiteral("SELECT count(*) FROM memos WHERE id = %1").arg(memoId)) == 0)
+        throw Error(QStringLiteral("%1: no memo %2").arg(fileName()).arg(memoId));
+    runCommand(QStringLiteral("memo.edit"), QStringLiteral("Edit memo %1").arg(memoId), {{QStringLiteral("memo"), memoId}}, [&] {
+        Statement up(*m_db, QStringLiteral("UPDATE memos SET text = ?1, modified = ?2 WHERE id = ?3"));
+        up.bind(1, text).bind(2, now()).bind(3, memoId).run();
+    });
+}
+
+void Project::deleteMemo(Id memoId)
+{
+    if (m_db->scalarInt(QStringLiteral("SELECT count(*) FROM memos WHERE id = %1").arg(memoId)) == 0)
+        throw Error(QStringLiteral("%1: no memo %2").arg(fileName()).arg(memoId));
+    runCommand(QStringLiteral("memo.delete"), QStringLiteral("Delete memo %1").arg(memoId), {{QStringLiteral("memo"), memoId}}, [&] {
+        Statement del(*m_db, QStringLiteral("DELETE FROM memos WHERE id = ?1"));
+        del.bind(1, memoId).run();
+    });
+}
+
+std::vector<Memo> Project::memos(const QString &targetKind, std::optional<Id> targetId) const
+{
+    QString sql = QStringLiteral("SELECT m.id, m.target_kind, m.target_id, m.title, m.text, c.name, m.created, m.modified "
+                                 "FROM memos m JOIN coders c ON c.id = m.coder_id WHERE 1");
+    if (!targetKind.isEmpty())
+        sql += QStringLiteral(" AND m.target_kind = ?1");
+    if (targetId)
+        sql += QStringLiteral(" AND m.target_id = ?2");
+    sql += QStringLiteral(" ORDER BY m.id");
+    Statement st(*m_db, sql);
+    if (!targetKind.isEmpty())
+        st.bind(1, targetKind);
+    if (targetId)
+        st.bind(2, *targetId);
+    std::vector<Memo> out;
+    while (st.step())
+        out.push_back({st.columnInt(0), st.columnText(1), st.columnOptInt(2), st.columnText(3), st.columnText(4),
+                       st.columnText(5), st.columnText(6), st.columnText(7)});
+    return out;
+}
+
+// ---- command log ------------------------------------------------------------
+
+void Project::batch(const QString &kind, const QString &summary, const std::function<void()> &body)
+{
+    runCommand(kind, summary, {}, body);
+}
+
+bool Project::canUndo() const
+{
+    return m_db->scalarInt(QStringLiteral("SELECT count(*) FROM commands WHERE state = 'done'")) > 0;
+}
+
+bool Project::canRedo() const
+{
+    return m_db->scalarInt(QStringLiteral("SELECT count(*) FROM commands WHERE state = 'undone'")) > 0;
+}
+
+namespace {
+void applyChangeset(Database &db, const QByteArray &changeset, bool invert, const QString &what)
+{
+    QByteArray data = changeset;
+    if (invert) {
+        int n = 0;
+        void *p = nullptr;
+        db.check(sqlite3changeset_invert(int(changeset.size()), const_cast<char *>(changeset.constData()), &n, &p),
+                 "inverting a change");
+        data = QByteArray(static_cast<const char *>(p), n);
+        sqlite3_free(p);
+    }
+    const int rc = sqlite3changeset_apply(db.handle(), int(data.size()), data.data(), nullptr, &abortOnConflict, nullptr);
+    if (rc != SQLITE_OK)
+        throw Error(QStringLiteral("%1: cannot %2: the project no longer matches the command log")
+                        .arg(QFileInfo(db.path()).fileName(), what));
+}
+} // namespace
+
+QString Project::undo()
+{
+    Transaction tx(*m_db);
+    Statement st(*m_db, QStringLiteral("SELECT id, summary, changeset FROM commands WHERE state = 'done' ORDER BY id DESC LIMIT 1"));
+    if (!st.step())
+        throw Error(QStringLiteral("%1: nothing to undo").arg(fileName()));
+    const Id id = st.columnInt(0);
+    const QString summary = st.columnText(1);
+    applyChangeset(*m_db, st.columnBlob(2), true, QStringLiteral("undo \"%1\"").arg(summary));
+    m_db->exec(QStringLiteral("UPDATE commands SET state = 'undone' WHERE id = %1").arg(id));
+    Statement ev(*m_db, QStringLiteral("INSERT INTO command_events(command_id, event, coder_id, created) VALUES (?1, 'undo', ?2, ?3)"));
+    ev.bind(1, id).bind(2, coderId()).bind(3, now()).run();
+    tx.commit();
+    m_offsetCache.reset();
+    return summary;
+}
+
+QString Project::redo()
+{
+    Transaction tx(*m_db);
+    Statement st(*m_db, QStringLiteral("SELECT id, summary, changeset FROM commands WHERE state = 'undone' ORDER BY id ASC LIMIT 1"));
+    if (!st.step())
+        throw Error(QStringLiteral("%1: nothing to redo").arg(fileName()));
+    const Id id = st.columnInt(0);
+    const QString summary = st.columnText(1);
+    applyChangeset(*m_db, st.columnBlob(2), false, QStringLiteral("redo \"%1\"").arg(summary));
+    m_db->exec(QStringLiteral("UPDATE commands SET state = 'done' WHERE id = %1").arg(id));
+    Statement ev(*m_db, QStringLiteral("INSERT INTO command_events(command_id, event, coder_id, created) VALUES (?1, 'redo', ?2, ?3)"));
+    ev.bind(1, id).bind(2, coderId()).bind(3, now()).run();
+    tx.commit();
+    m_offsetCache.reset();
+    return summary;
+}
+
+std::vector<CommandRecord> Project::history() const
+{
+    Statement st(*m_db, QStringLiteral("SELECT m.id, m.kind, m.summary, c.name, m.created, m.state FROM commands m "
+                                       "JOIN coders c ON c.id = m.coder_id ORDER BY m.id"));
+    std::vector<CommandRecord> out;
+    while (st.step())
+        out.push_back({st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4), st.columnText(5)});
+    return out;
+}
+
+} // namespace Quire

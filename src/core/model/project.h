@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "quirecore_export.h"
+
+#include "formats/importerinterface.h"
+#include "model/types.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace Quire {
+
+class Database;
+class TextOffsets;
+
+/// One open .quire project. Every mutation runs as a command: one SQLite
+/// transaction whose row changes are captured as a session changeset and
+/// stored in the command log with the coder and time, so undo and redo work
+/// across process restarts (docs/decisions/0001-command-log.md).
+/// Every method throws Quire::Error and leaves the project unchanged on failure.
+class QUIRECORE_EXPORT Project
+{
+public:
+    ~Project();
+    Project(const Project &) = delete;
+    Project &operator=(const Project &) = delete;
+
+    /// Creates a new project file; fails if the file exists.
+    static std::unique_ptr<Project> create(const QString &path);
+    /// Opens an existing project, migrating an older schema forward.
+    static std::unique_ptr<Project> open(const QString &path);
+
+    Database &database() { return *m_db; }
+    QString path() const;
+    QString fileName() const;
+
+    /// The person whose actions are recorded. Defaults to $QUIRE_CODER, then $USER.
+    void setCoder(const QString &name);
+    QString coder() const { return m_coder; }
+
+    // ---- documents -------------------------------------------------------
+    /// Adds the documents of one or more read files in one command (all or nothing).
+    std::vector<Id> importDocuments(const std::vector<ImportedFile> &files,
+                                    const QList<QPair<QString, QString>> &documentAttributes = {},
+                                    const QString &caseName = QString());
+    std::vector<Document> documents() const;
+    Document document(Id id) const;
+    /// By exact name, else by numeric id. Throws if there is none.
+    Document findDocument(const QString &nameOrId) const;
+    QString documentText(Id id) const;
+    /// Stored text between two code-point offsets; throws for an impossible range.
+    QString documentRange(Id id, qsizetype start, qsizetype end) const;
+    void renameDocument(Id id, const QString &name);
+    void deleteDocument(Id id, bool force);
+    std::vector<Turn> turns(Id documentId) const;
+
+    // ---- codes -----------------------------------------------------------
+    /// Creates every missing code along the path; returns the last one.
+    Id addCode(const QString &path, const QString &color = QString(), const QString &description = QString());
+    /// Resolves "Theme/Subtheme/Code"; throws naming the first missing part.
+    Id resolveCode(const QString &path) const;
+    std::optional<Id> tryResolveCode(const QString &path) const;
+    std::vector<Code> codes() const;
+    Code code(Id id) const;
+    /// Every path by which a code can be reached (several for a multi-parent code).
+    QStringList codePaths(Id id) const;
+    QString codePath(Id id) const { return codePaths(id).value(0); }
+    std::vector<Id> children(std::optional<Id> parent) const;
+    void renameCode(const QString &path, const QString &newName);
+    /// Moves the code reached by `path` from that path's parent to `newParentPath` ("" = top level).
+    void moveCode(const QString &path, const QString &newParentPath);
+    /// Adds a further parent.
+    void linkCode(const QString &path, const QString &parentPath);
+    /// Removes the parent link that `path` goes through (the code must keep another place).
+    void unlinkCode(const QString &path);
+    /// Moves segments, children and memos of `from` into `into` and deletes `from`.
+    void mergeCode(const QString &from, const QString &into);
+    /// Deletes a code and the sub-codes that have no other parent. If any of them
+    /// has coded segments, `force` is required.
+    void deleteCode(const QString &path, bool force);
+    void describeCode(const QString &path, const std::optional<QString> &description,
+                      const std::optional<QString> &color);
+    /// Number of segments coded with the code (not its children).
+    qsizetype segmentCount(Id codeId) const;
+
+    // ---- segments --------------------------------------------------------
+    Id addSegment(Id documentId, qsizetype start, qsizetype end, const std::vector<Id> &codes,
+                  const QString &memo = QString(), std::optional<Id> caseId = std::nullopt);
+    /// Adds many segments in one command (used by --occurrence all and benchmarks).
+    std::vector<Id> addSegments(Id documentId, const std::vector<std::pair<qsizetype, qsizetype>> &ranges,
+                                const std::vector<Id> &codes, const QString &memo = QString());
+    void removeSegment(Id segmentId);
+    void resizeSegment(Id segmentId, qsizetype start, qsizetype end);
+    void setSegmentMemo(Id segmentId, const QString &memo);
+    Segment segment(Id id) const;
+    /// All segments, or those of one document and/or one code.
+    std::vector<Segment> segments(std::optional<Id> documentId = std::nullopt,
+                                  std::optional<Id> codeId = std::nullopt) const;
+    /// Code-point positions where `quote` occurs exactly in the document.
+    std::vector<qsizetype> findQuote(Id documentId, const QString &quote) const;
+
+    // ---- cases and attributes -------------------------------------------
+    Id addCase(const QString &name, const QString &kind = QStringLiteral("participant"));
+    std::vector<Case> cases() const;
+    Case findCase(const QString &nameOrId) const;
+    std::optional<Case> tryFindCase(const QString &name) const;
+    void linkCaseDocument(Id caseId, Id documentId);
+    std::vector<Id> caseDocuments(Id caseId) const;
+    std::vector<Id> documentCases(Id documentId) const;
+    /// Declares an attribute (type and, for choice, its values).
+    void defineAttribute(AttributeScope scope, const QString &name, AttributeType type,
+                         const QStringList &choices = {});
+    /// Sets a value; declares a text attribute if unknown. The value is checked against the type.
+    void setAttribute(AttributeScope scope, Id ownerId, const QString &name, const QString &value);
+    std::vector<AttributeDef> attributeDefs() const;
+    std::vector<AttributeValue> attributeValues(std::optional<AttributeScope> scope = std::nullopt) const;
+    /// A case's or document's value, or a null QString.
+    QString attribute(AttributeScope scope, Id ownerId, const QString &name) const;
+
+    // ---- memos -----------------------------------------------------------
+    Id addMemo(const QString &targetKind, std::optional<Id> targetId, const QString &text,
+               const QString &title = QString());
+    void editMemo(Id memoId, const QString &text);
+    void deleteMemo(Id memoId);
+    std::vector<Memo> memos(const QString &targetKind = QString(), std::optional<Id> targetId = std::nullopt) const;
+
+    // ---- command log -----------------------------------------------------
+    /// Runs several operations as one command: one entry in the log, one undo step,
+    /// and nothing of it kept if any part fails.
+    void batch(const QString &kind, const QString &summary, const std::function<void()> &body);
+    bool canUndo() const;
+    bool canRedo() const;
+    /// Undoes the latest done command; returns its summary.
+    QString undo();
+    /// Redoes the latest undone command; returns its summary.
+    QString redo();
+    std::vector<CommandRecord> history() const;
+
+private:
+    explicit Project(std::unique_ptr<Database> db);
+    void configureConnection();
+    Id coderId();
+    /// Runs `body` as one recorded command (transaction + session changeset).
+    void runCommand(const QString &kind, const QString &summary, const QJsonObject &args,
+                    const std::function<void()> &body);
+    void checkNoCycle(Id code, Id newParent) const;
+    void checkSiblingName(std::optional<Id> parent, const QString &name, std::optional<Id> except) const;
+    std::optional<Id> childByName(std::optional<Id> parent, const QString &name) const;
+    std::pair<Id, std::optional<Id>> resolveWithParent(const QString &path) const;
+    Id attributeId(AttributeScope scope, const QString &name);
+    QString validateAttribute(const AttributeDef &def, const QString &value) const;
+    std::optional<Id> turnCaseAt(Id documentId, qsizetype pos) const;
+    void checkRange(Id documentId, qsizetype start, qsizetype end) const;
+    void deleteCodeRows(Id code);
+    Id insertSegment(Id documentId, qsizetype start, qsizetype end, const std::vector<Id> &codes,
+                     const QString &memo, std::optional<Id> caseId);
+    const TextOffsets &offsets(Id documentId) const;
+
+    std::unique_ptr<Database> m_db;
+    QString m_coder;
+    std::optional<Id> m_coderId;
+    bool m_inCommand = false;
+    mutable std::optional<std::pair<Id, std::shared_ptr<TextOffsets>>> m_offsetCache;
+};
+
+} // namespace Quire

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/database.h"
+
+#include "error.h"
+
+#include <QFileInfo>
+#include <atomic>
+#include <sqlite3.h>
+
+namespace Quire {
+
+namespace {
+QString fileLabel(const QString &path)
+{
+    return path.isEmpty() ? QStringLiteral("(memory)") : QFileInfo(path).fileName();
+}
+} // namespace
+
+Database::Database(const QString &path, OpenMode mode)
+    : m_path(path)
+{
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    switch (mode) {
+    case OpenMode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case OpenMode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+    case OpenMode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    }
+    const QByteArray name = path.isEmpty() ? QByteArray(":memory:") : path.toUtf8();
+    const int rc = sqlite3_open_v2(name.constData(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db))
+                                 : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        throw Error(QStringLiteral("%1: cannot open: %2").arg(fileLabel(path), msg));
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    // Concurrent readers (the GUI and a CLI run) wait instead of failing at once.
+    sqlite3_busy_timeout(m_db, 5000);
+}
+
+Database::~Database()
+{
+    sqlite3_close_v2(m_db);
+}
+
+void Database::check(int rc, const char *context) const
+{
+    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        fail(context);
+}
+
+void Database::fail(const char *context) const
+{
+    const int code = sqlite3_extended_errcode(m_db);
+    QString msg = QString::fromUtf8(sqlite3_errmsg(m_db));
+    if ((code & 0xff) == SQLITE_NOTADB)
+        msg = QStringLiteral("not a database file");
+    throw Error(QStringLiteral("%1: %2 failed: %3").arg(fileLabel(m_path), QString::fromUtf8(context), msg));
+}
+
+void Database::exec(const QString &sql)
+{
+    char *err = nullptr;
+    const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        const QString msg = err ? QString::fromUtf8(err) : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_free(err);
+        if ((rc & 0xff) == SQLITE_NOTADB)
+            throw Error(QStringLiteral("%1: not a Quire project (not a database file)").arg(fileLabel(m_path)));
+        throw Error(QStringLiteral("%1: %2").arg(fileLabel(m_path), msg));
+    }
+}
+
+qint64 Database::scalarInt(const QString &sql)
+{
+    Statement st(*this, sql);
+    return st.step() ? st.columnInt(0) : 0;
+}
+
+qint64 Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+Statement::Statement(Database &db, const QString &sql)
+    : m_db(db)
+    , m_sql(sql)
+{
+    const QByteArray utf8 = sql.toUtf8();
+    const char *tail = nullptr;
+    if (sqlite3_prepare_v2(db.handle(), utf8.constData(), int(utf8.size()), &m_stmt, &tail) != SQLITE_OK)
+        db.fail("preparing a statement");
+    for (; tail && *tail; ++tail) {
+        if (*tail != ' ' && *tail != '\n' && *tail != '\t' && *tail != '\r' && *tail != ';') {
+            sqlite3_finalize(m_stmt);
+            m_stmt = nullptr;
+            throw Error(QStringLiteral("internal error: more than one SQL statement in \"%1\"").arg(sql));
+        }
+    }
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Statement &Statement::bind(int index, qint64 value)
+{
+    m_db.check(sqlite3_bind_int64(m_stmt, index, value), "binding a value");
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value)
+{
+    m_db.check(sqlite3_bind_double(m_stmt, index, value), "binding a value");
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QString &value)
+{
+    // A null QString binds as '' (not NULL): NULL is asked for explicitly with
+    // bindNull() or an empty std::optional, so a missing memo never trips NOT NULL.
+    const QByteArray utf8 = value.toUtf8();
+    m_db.check(sqlite3_bind_text64(m_stmt, index, utf8.constData() ? utf8.constData() : "", sqlite3_uint64(utf8.size()),
+                                   SQLITE_TRANSIENT, SQLITE_UTF8),
+               "binding a value");
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QByteArray &blob)
+{
+    m_db.check(sqlite3_bind_blob64(m_stmt, index, blob.constData(), sqlite3_uint64(blob.size()), SQLITE_TRANSIENT),
+               "binding a value");
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    m_db.check(sqlite3_bind_null(m_stmt, index), "binding a value");
+    return *this;
+}
+
+Statement &Statement::bind(int index, const std::optional<qint64> &value)
+{
+    return value ? bind(index, *value) : bindNull(index);
+}
+
+Statement &Statement::bind(int index, const std::optional<QString> &value)
+{
+    return value ? bind(index, *value) : bindNull(index);
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    m_db.fail("a database statement");
+}
+
+void Statement::run()
+{
+    step();
+    sqlite3_reset(m_stmt);
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+qint64 Statement::columnInt(int col) const
+{
+    return sqlite3_column_int64(m_stmt, col);
+}
+
+double Statement::columnDouble(int col) const
+{
+    return sqlite3_column_double(m_stmt, col);
+}
+
+QString Statement::columnText(int col) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));
+    if (!p)
+        return QString();
+    return QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, col));
+}
+
+QByteArray Statement::columnBlob(int col) const
+{
+    const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, col));
+    return QByteArray(p, sqlite3_column_bytes(m_stmt, col));
+}
+
+bool Statement::columnIsNull(int col) const
+{
+    return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
+}
+
+std::optional<qint64> Statement::columnOptInt(int col) const
+{
+    if (columnIsNull(col))
+        return std::nullopt;
+    return columnInt(col);
+}
+
+Transaction::Transaction(Database &db)
+    : m_db(db)
+{
+    static std::atomic<int> counter{0};
+    m_name = QStringLiteral("quire_sp%1").arg(++counter);
+    m_db.exec(QStringLiteral("SAVEPOINT ") + m_name);
+}
+
+Transaction::~Transaction()
+{
+    if (!m_done) {
+        // Never throw from a destructor: a failed rollback leaves SQLite to
+        // discard the transaction when the connection closes.
+        const QByteArray sql = QStringLiteral("ROLLBACK TO %1; RELEASE %1").arg(m_name).toUtf8();
+        sqlite3_exec(m_db.handle(), sql.constData(), nullptr, nullptr, nullptr);
+    }
+}
+
+void Transaction::commit()
+{
+    m_db.exec(QStringLiteral("RELEASE ") + m_name);
+    m_done = true;
+}
+
+} // namespace Quire

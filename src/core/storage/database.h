@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "quirecore_export.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QtGlobal>
+#include <optional>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace Quire {
+
+/// Owns one sqlite3 connection. Non-copyable; every failing call throws
+/// Quire::Error with SQLite's own message and the file name.
+class QUIRECORE_EXPORT Database
+{
+public:
+    enum class OpenMode { ReadWrite, ReadWriteCreate, ReadOnly };
+
+    Database(const QString &path, OpenMode mode);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    sqlite3 *handle() const { return m_db; }
+    const QString &path() const { return m_path; }
+
+    /// Runs one or more SQL statements that return no rows (schema scripts).
+    void exec(const QString &sql);
+    /// Runs a single statement and returns the first column of the first row
+    /// as an integer (0 when there is no row).
+    qint64 scalarInt(const QString &sql);
+    qint64 lastInsertId() const;
+    int changes() const;
+
+    /// Throws Error for a non-OK SQLite result code, naming the file and the context.
+    void check(int rc, const char *context) const;
+    [[noreturn]] void fail(const char *context) const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+};
+
+/// A prepared statement. Rejects SQL that holds more than one statement, so a
+/// stray semicolon can never silently drop the second half.
+class QUIRECORE_EXPORT Statement
+{
+public:
+    Statement(Database &db, const QString &sql);
+    ~Statement();
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    // SQLite binds parameters from 1 and reads columns from 0; these
+    // wrappers keep that convention so call sites read like the SQL.
+    Statement &bind(int index, qint64 value);
+    Statement &bind(int index, int value) { return bind(index, qint64(value)); }
+    Statement &bind(int index, double value);
+    Statement &bind(int index, const QString &value);
+    Statement &bind(int index, const QByteArray &blob);
+    Statement &bindNull(int index);
+    Statement &bind(int index, const std::optional<qint64> &value);
+    Statement &bind(int index, const std::optional<QString> &value);
+
+    /// Advances to the next row; false when done.
+    bool step();
+    /// Runs a statement that returns no rows.
+    void run();
+    void reset();
+
+    qint64 columnInt(int col) const;
+    double columnDouble(int col) const;
+    QString columnText(int col) const;
+    QByteArray columnBlob(int col) const;
+    bool columnIsNull(int col) const;
+    std::optional<qint64> columnOptInt(int col) const;
+
+private:
+    Database &m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+    QString m_sql;
+};
+
+/// A transaction (a SAVEPOINT, so it nests) that rolls back in its
+/// destructor unless commit() was called.
+class QUIRECORE_EXPORT Transaction
+{
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    void commit();
+
+private:
+    Database &m_db;
+    QString m_name;
+    bool m_done = false;
+};
+
+} // namespace Quire

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/schema.h"
+
+#include "error.h"
+#include "storage/database.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <array>
+
+namespace Quire::Schema {
+
+namespace {
+
+// Migration i brings a project from version i to version i+1. Never edit a
+// migration that has shipped: add a new one. No ON DELETE CASCADE anywhere:
+// every row a command removes is removed explicitly, so the command's
+// changeset holds it and undo can restore it (see docs/decisions/0001).
+constexpr std::array<const char *, 2> Migrations = {
+    // 0 → 1: the coding model.
+    R"SQL(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE coders (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE,
+  created TEXT NOT NULL
+);
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL DEFAULT 'text',
+  text TEXT NOT NULL,
+  length INTEGER NOT NULL CHECK (length >= 0),
+  sha256 TEXT NOT NULL,
+  format TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  source_path TEXT,
+  import_meta TEXT NOT NULL DEFAULT '{}',
+  imported_by INTEGER REFERENCES coders(id),
+  imported_at TEXT NOT NULL
+);
+CREATE TABLE codes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  guid TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL CHECK (length(name) > 0 AND instr(name, '/') = 0),
+  color TEXT,
+  description TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL
+);
+-- A code may sit under several parents; a code with no row here is a top-level code.
+CREATE TABLE code_parents (
+  code_id INTEGER NOT NULL REFERENCES codes(id),
+  parent_id INTEGER NOT NULL REFERENCES codes(id),
+  position INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (code_id, parent_id),
+  CHECK (code_id <> parent_id)
+);
+CREATE INDEX code_parents_parent ON code_parents(parent_id);
+CREATE TABLE cases (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL DEFAULT 'participant',
+  created TEXT NOT NULL
+);
+CREATE TABLE case_documents (
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  PRIMARY KEY (case_id, document_id)
+);
+CREATE INDEX case_documents_document ON case_documents(document_id);
+CREATE TABLE segments (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  start INTEGER NOT NULL CHECK (start >= 0),
+  "end" INTEGER NOT NULL,
+  case_id INTEGER REFERENCES cases(id),
+  coder_id INTEGER NOT NULL REFERENCES coders(id),
+  created TEXT NOT NULL,
+  memo TEXT NOT NULL DEFAULT '',
+  CHECK ("end" > start)
+);
+CREATE INDEX segments_document ON segments(document_id, start);
+CREATE TABLE segment_codes (
+  segment_id INTEGER NOT NULL REFERENCES segments(id),
+  code_id INTEGER NOT NULL REFERENCES codes(id),
+  PRIMARY KEY (segment_id, code_id)
+);
+CREATE INDEX segment_codes_code ON segment_codes(code_id);
+CREATE TABLE attribute_defs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  scope TEXT NOT NULL CHECK (scope IN ('case', 'document')),
+  name TEXT NOT NULL,
+  type TEXT NOT NULL CHECK (type IN ('text', 'number', 'date', 'boolean', 'choice')),
+  choices TEXT NOT NULL DEFAULT '',
+  UNIQUE (scope, name)
+);
+CREATE TABLE attribute_values (
+  attribute_id INTEGER NOT NULL REFERENCES attribute_defs(id),
+  owner_id INTEGER NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (attribute_id, owner_id)
+);
+CREATE TABLE memos (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  target_kind TEXT NOT NULL CHECK (target_kind IN ('project', 'document', 'code', 'segment', 'case')),
+  target_id INTEGER,
+  title TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  coder_id INTEGER NOT NULL REFERENCES coders(id),
+  created TEXT NOT NULL,
+  modified TEXT NOT NULL
+);
+CREATE INDEX memos_target ON memos(target_kind, target_id);
+-- The command log: every mutation, with who and when, and the SQLite
+-- session changeset that undo inverts and redo re-applies.
+CREATE TABLE commands (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  args TEXT NOT NULL DEFAULT '{}',
+  coder_id INTEGER NOT NULL REFERENCES coders(id),
+  created TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('done', 'undone', 'discarded')),
+  changeset BLOB NOT NULL
+);
+CREATE TABLE command_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  command_id INTEGER NOT NULL REFERENCES commands(id),
+  event TEXT NOT NULL CHECK (event IN ('undo', 'redo')),
+  coder_id INTEGER NOT NULL REFERENCES coders(id),
+  created TEXT NOT NULL
+);
+)SQL",
+    // 1 → 2: speaker turns, which link passages of a transcript to cases.
+    R"SQL(
+CREATE TABLE turns (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  speaker TEXT NOT NULL,
+  case_id INTEGER REFERENCES cases(id),
+  time_ms INTEGER
+);
+CREATE INDEX turns_document ON turns(document_id, start);
+)SQL",
+};
+
+void runMigration(Database &db, int from)
+{
+    Transaction tx(db);
+    db.exec(QString::fromUtf8(Migrations[std::size_t(from)]));
+    db.exec(QStringLiteral("PRAGMA user_version = %1").arg(from + 1));
+    tx.commit();
+}
+
+QString label(const Database &db)
+{
+    return QFileInfo(db.path()).fileName();
+}
+
+} // namespace
+
+int currentVersion()
+{
+    return int(Migrations.size());
+}
+
+void createAtVersion(Database &db, int version)
+{
+    db.exec(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId));
+    for (int v = int(db.scalarInt(QStringLiteral("PRAGMA user_version"))); v < version; ++v)
+        runMigration(db, v);
+}
+
+void create(Database &db)
+{
+    createAtVersion(db, currentVersion());
+}
+
+int openAndMigrate(Database &db)
+{
+    // Reading the header is the first access: a file that is not SQLite fails here.
+    int appId = 0;
+    try {
+        appId = int(db.scalarInt(QStringLiteral("PRAGMA application_id")));
+    } catch (const Error &) {
+        throw Error(QStringLiteral("%1: not a Quire project (not a database file)").arg(label(db)));
+    }
+    const int version = int(db.scalarInt(QStringLiteral("PRAGMA user_version")));
+    if (appId != ApplicationId)
+        throw Error(QStringLiteral("%1: not a Quire project (it is an SQLite database of another program)").arg(label(db)));
+    if (version > currentVersion())
+        throw Error(QStringLiteral("%1: this project was saved by a newer version of Quire (schema %2; this build "
+                                   "reads up to schema %3). Open it with a newer Quire.")
+                        .arg(label(db))
+                        .arg(version)
+                        .arg(currentVersion()));
+    if (version < 1)
+        throw Error(QStringLiteral("%1: not a Quire project (no schema)").arg(label(db)));
+    if (version < currentVersion()) {
+        const QString backup = db.path() + QStringLiteral(".v%1.bak").arg(version);
+        QFile::remove(backup);
+        Statement vac(db, QStringLiteral("VACUUM INTO ?1"));
+        vac.bind(1, backup);
+        vac.run();
+        for (int v = version; v < currentVersion(); ++v)
+            runMigration(db, v);
+    }
+    return version;
+}
+
+} // namespace Quire::Schema
