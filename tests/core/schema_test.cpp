@@ -1,1 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
+
+#include "error.h"
+#include "model/project.h"
+#include "storage/database.h"
+#include "storage/schema.h"
+#include "testsupport.h"
+
+#include <QFile>
+
+using namespace Quire;
+
+TEST_CASE("A new project is identified, versioned, WAL and enforces foreign keys", "[store][migrations]")
+{
+    QuireTest::TempDir dir;
+    const QString path = dir.path(QStringLiteral("p.quire"));
+    auto p = Project::create(path);
+    Database &db = p->database();
+    CHECK(db.scalarInt(QStringLiteral("PRAGMA application_id")) == Schema::ApplicationId);
+    CHECK(db.scalarInt(QStringLiteral("PRAGMA user_version")) == Schema::currentVersion());
+    CHECK(db.scalarInt(QStringLiteral("PRAGMA foreign_keys")) == 1);
+    Statement jm(db, QStringLiteral("PRAGMA journal_mode"));
+    REQUIRE(jm.step());
+    CHECK(jm.columnText(0) == QStringLiteral("wal"));
+    REQUIRE_THROWS_AS(db.exec(QStringLiteral("INSERT INTO segments(document_id, start, \"end\", coder_id, created) "
+                                             "VALUES (999, 0, 1, 999, 'x')")),
+                      Error);
+    REQUIRE_THROWS_WITH(Project::create(path), Catch::Contains("already exists"));
+}
+
+TEST_CASE("An older project is migrated forward after a backup copy", "[store][migrations]")
+{
+    QuireTest::TempDir dir;
+    const QString path = dir.path(QStringLiteral("old.quire"));
+    {
+        Database db(path, Database::OpenMode::ReadWriteCreate);
+        Schema::createAtVersion(db, 1);
+        db.exec(QStringLiteral("INSERT INTO coders(name, created) VALUES ('ana', 'now');"
+                               "INSERT INTO documents(name, text, length, sha256, format, encoding, imported_at) "
+                               "VALUES ('d.txt', 'hello world', 11, 'x', 'plaintext', 'UTF-8', 'now');"
+                               "INSERT INTO codes(guid, name, created) VALUES ('g1', 'Theme', 'now');"
+                               "INSERT INTO segments(document_id, start, \"end\", coder_id, created) VALUES (1, 0, 5, 1, 'now');"
+                               "INSERT INTO segment_codes VALUES (1, 1);"));
+        CHECK(db.scalarInt(QStringLiteral("PRAGMA user_version")) == 1);
+        REQUIRE_THROWS_AS(db.exec(QStringLiteral("SELECT * FROM turns")), Error);
+    }
+    auto p = Project::open(path);
+    CHECK(p->database().scalarInt(QStringLiteral("PRAGMA user_version")) == Schema::currentVersion());
+    CHECK(p->database().scalarInt(QStringLiteral("SELECT count(*) FROM turns")) == 0);
+    REQUIRE(p->segments().size() == 1);
+    CHECK(p->documentRange(1, 0, 5) == QStringLiteral("hello"));
+    // The backup is the project as it was, still at version 1.
+    const QString backup = path + QStringLiteral(".v1.bak");
+    REQUIRE(QFile::exists(backup));
+    Database old(backup, Database::OpenMode::ReadOnly);
+    CHECK(old.scalarInt(QStringLiteral("PRAGMA user_version")) == 1);
+    CHECK(old.scalarInt(QStringLiteral("SELECT count(*) FROM segments")) == 1);
+}
+
+TEST_CASE("Files that are not Quire projects are refused without being changed", "[store][migrations]")
+{
+    QuireTest::TempDir dir;
+    const QString text = dir.writeFile(QStringLiteral("notes.quire"), QByteArray(2000, 'x'));
+    const QString before = QuireTest::fileHash(text);
+    REQUIRE_THROWS_WITH(Project::open(text), Catch::Contains("notes.quire") && Catch::Contains("not a Quire project"));
+    CHECK(QuireTest::fileHash(text) == before);
+
+    const QString other = dir.path(QStringLiteral("other.db"));
+    {
+        Database db(other, Database::OpenMode::ReadWriteCreate);
+        db.exec(QStringLiteral("CREATE TABLE songs (title TEXT)"));
+    }
+    REQUIRE_THROWS_WITH(Project::open(other), Catch::Contains("another program"));
+
+    const QString newer = dir.path(QStringLiteral("newer.quire"));
+    Project::create(newer).reset();
+    {
+        Database db(newer, Database::OpenMode::ReadWrite);
+        db.exec(QStringLiteral("PRAGMA user_version = 42"));
+    }
+    REQUIRE_THROWS_WITH(Project::open(newer), Catch::Contains("newer version of Quire") && Catch::Contains("schema 42"));
+    Database check(newer, Database::OpenMode::ReadOnly);
+    CHECK(check.scalarInt(QStringLiteral("PRAGMA user_version")) == 42);
+
+    REQUIRE_THROWS_WITH(Project::open(dir.path(QStringLiteral("absent.quire"))), Catch::Contains("no such file"));
+    REQUIRE_THROWS_WITH(Project::open(dir.path(QString())), Catch::Contains("directory"));
+}

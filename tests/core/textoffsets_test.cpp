@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "testsupport.h"
+
 #include <QStringEncoder>
 
 #include <cstdint>

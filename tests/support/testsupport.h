@@ -5,6 +5,15 @@
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <catch2/catch.hpp>
+
+namespace Catch {
+// Failure messages show QStrings as text.
+template<> struct StringMaker<QString>
+{
+    static std::string convert(const QString &s) { return '"' + s.toStdString() + '"'; }
+};
+} // namespace Catch
 
 namespace QuireTest {
 

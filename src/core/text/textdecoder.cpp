@@ -184,8 +184,11 @@ qsizetype lineOfByte(const char *data, qsizetype offset)
                               context));
 }
 
+// utf16Hint: without a BOM or a declaration, NULs most likely mean UTF-16 or
+// UTF-32 text saved without a byte-order mark; say how to get it imported.
 template<typename Unit>
-void checkNotBinary(const Unit *p, qsizetype size, const QString &sourceName, const QString &unitName)
+void checkNotBinary(const Unit *p, qsizetype size, const QString &sourceName,
+                    const QString &unitName, bool utf16Hint)
 {
     qsizetype controls = 0;
     for (qsizetype i = 0; i < size; ++i) {
@@ -193,10 +196,12 @@ void checkNotBinary(const Unit *p, qsizetype size, const QString &sourceName, co
         if (u >= Unit(0x20))
             continue;
         if (u == Unit(0)) {
-            fail(sourceName, QStringLiteral("looks like a binary file, not text (it contains NUL "
-                                            "%1; UTF-16 and UTF-32 text are only recognised with "
-                                            "a byte-order mark or a declared encoding)")
-                                 .arg(unitName));
+            fail(sourceName,
+                 QStringLiteral("looks like a binary file, not text (it contains NUL %1%2)")
+                     .arg(unitName, utf16Hint ? QStringLiteral("; UTF-16 and UTF-32 text are "
+                                                               "only recognised with a byte-order "
+                                                               "mark or a declared encoding")
+                                              : QString()));
         }
         if (u != Unit('\t') && u != Unit('\n') && u != Unit('\r') && u != Unit('\f'))
             ++controls;
@@ -351,7 +356,7 @@ void checkLooksWestern(const QByteArray &bytes, const QString &sourceName)
                 && confidence >= bestWestern + LatinAlternativeMinLead
             : confidence >= NonLatinMinConfidence && confidence > bestWestern;
         if (vetoes) {
-            fail(sourceName, QStringLiteral("is not UTF-8 and looks like %1 text rather than "
+            fail(sourceName, QStringLiteral("not UTF-8, and it looks like %1 text rather than "
                                             "Western European text; declare its encoding to "
                                             "import it")
                                  .arg(QString::fromLatin1(name)));
@@ -393,7 +398,7 @@ TextDecoder::DecodedText TextDecoder::decode(const QByteArray &bytes, const QStr
         const qsizetype bodySize = bytes.size() - bom->length;
         const QString context =
             QStringLiteral("although it starts with a %1 byte-order mark").arg(result.encoding);
-        if (bom->length == 3) {
+        if (std::strcmp(bom->encoding, "UTF-8") == 0) {
             const Utf8Scan scan = scanUtf8(body, bodySize, true);
             if (scan.firstInvalid >= 0)
                 failInvalidUtf8(sourceName, body, scan.firstInvalid, bom->length, context);
@@ -425,7 +430,7 @@ TextDecoder::DecodedText TextDecoder::decode(const QByteArray &bytes, const QStr
             // Before guessing, so a binary file is reported as binary rather
             // than as text in some unexpected encoding.
             checkNotBinary(reinterpret_cast<const unsigned char *>(bytes.constData()),
-                           bytes.size(), sourceName, QStringLiteral("bytes"));
+                           bytes.size(), sourceName, QStringLiteral("bytes"), true);
             // A UTF-8 file with a stray byte or a truncated last character
             // would otherwise turn into Latin-1 mojibake throughout.
             if (scan.validMultiByte > scan.invalidSequences) {
@@ -443,7 +448,7 @@ TextDecoder::DecodedText TextDecoder::decode(const QByteArray &bytes, const QStr
     }
 
     checkNotBinary(reinterpret_cast<const char16_t *>(decoded.constData()), decoded.size(),
-                   sourceName, QStringLiteral("characters"));
+                   sourceName, QStringLiteral("characters"), !result.hadBom && declared.isEmpty());
     result.text = normaliseLineEndings(decoded, &result.crlfCount, &result.crCount);
     return result;
 }
