@@ -31,12 +31,12 @@ Args::Args(const QStringList &words, const QSet<QString> &valued, const QSet<QSt
         }
         if (flags.contains(name)) {
             if (inlineValue)
-                throw Error(QStringLiteral("%1: option --%2 takes no value").arg(verb, name));
+                throw UsageError(QStringLiteral("%1: option --%2 takes no value").arg(verb, name));
             m_values[name] << QString();
         } else if (valued.contains(name)) {
             if (!inlineValue) {
                 if (i + 1 >= words.size())
-                    throw Error(QStringLiteral("%1: option --%2 needs a value").arg(verb, name));
+                    throw UsageError(QStringLiteral("%1: option --%2 needs a value").arg(verb, name));
                 value = words[++i];
             }
             m_values[name] << value;
@@ -47,7 +47,7 @@ Args::Args(const QStringList &words, const QSet<QString> &valued, const QSet<QSt
             for (const auto &k : flags)
                 known << QStringLiteral("--") + k;
             known.sort();
-            throw Error(QStringLiteral("%1: unknown option --%2 (options: %3)")
+            throw UsageError(QStringLiteral("%1: unknown option --%2 (options: %3)")
                             .arg(verb, name, known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", "))));
         }
     }
@@ -56,14 +56,14 @@ Args::Args(const QStringList &words, const QSet<QString> &valued, const QSet<QSt
 QString Args::at(qsizetype n, const QString &what) const
 {
     if (n >= m_positional.size())
-        throw Error(QStringLiteral("%1: missing %2").arg(m_verb, what));
+        throw UsageError(QStringLiteral("%1: missing %2").arg(m_verb, what));
     return m_positional[n];
 }
 
 void Args::expectAtMost(qsizetype count) const
 {
     if (m_positional.size() > count)
-        throw Error(QStringLiteral("%1: unexpected argument \"%2\"").arg(m_verb, m_positional[count]));
+        throw UsageError(QStringLiteral("%1: unexpected argument \"%2\"").arg(m_verb, m_positional[count]));
 }
 
 std::pair<qsizetype, qsizetype> parseRange(const QString &text)
@@ -71,7 +71,7 @@ std::pair<qsizetype, qsizetype> parseRange(const QString &text)
     static const QRegularExpression re(QStringLiteral("^(-?\\d+):(-?\\d+)$"));
     const auto m = re.match(text);
     if (!m.hasMatch())
-        throw Error(QStringLiteral("range \"%1\" is not of the form START:END (code points, e.g. 120:245)").arg(text));
+        throw UsageError(QStringLiteral("range \"%1\" is not of the form START:END (code points, e.g. 120:245)").arg(text));
     return {m.captured(1).toLongLong(), m.captured(2).toLongLong()};
 }
 
@@ -79,7 +79,7 @@ std::pair<QString, QString> parseKeyValue(const QString &text)
 {
     const qsizetype eq = text.indexOf(QLatin1Char('='));
     if (eq <= 0)
-        throw Error(QStringLiteral("\"%1\" is not of the form KEY=VALUE").arg(text));
+        throw UsageError(QStringLiteral("\"%1\" is not of the form KEY=VALUE").arg(text));
     return {text.left(eq), text.mid(eq + 1)};
 }
 

@@ -6,7 +6,16 @@
 #include <QString>
 #include <QStringList>
 
+#include "error.h"
+
 namespace Quire::Cli {
+
+/// A command line that does not fit the verb: exit code 2, like an unknown verb.
+class UsageError : public Error
+{
+public:
+    using Error::Error;
+};
 
 /// A verb's command line: positional words and --options. Options are
 /// declared per verb; anything else is an error naming the option.

@@ -849,6 +849,10 @@ int main(int argc, char **argv)
     }
     try {
         return it->second(g, args);
+    } catch (const Quire::Cli::UsageError &e) {
+        const QByteArray msg = e.message().toUtf8();
+        std::fprintf(stderr, "quire-cli: %s\n", msg.constData());
+        return ExitUsage;
     } catch (const Quire::Error &e) {
         const QByteArray msg = e.message().toUtf8();
         std::fprintf(stderr, "quire-cli: %s\n", msg.constData());

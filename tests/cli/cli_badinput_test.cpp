@@ -8,6 +8,7 @@
 
 #include "storage/database.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -87,10 +88,23 @@ qint64 jsonCount(const QString &json)
     return QJsonDocument::fromJson(json.toUtf8()).array().size();
 }
 
+/// SHA-256 of a project file with the two header counters that SQLite bumps
+/// on every commit (file change counter, bytes 24-27, and version-valid-for,
+/// bytes 92-95) blanked: equal when no page content changed.
+std::string contentHash(const QString &path)
+{
+    QByteArray bytes = readFile(path);
+    REQUIRE(bytes.size() >= 100);
+    for (const qsizetype at : {24, 92})
+        bytes.replace(at, 4, QByteArray(4, '\0'));
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().toStdString();
+}
+
 /// Everything a failed command must leave alone.
 struct State
 {
     std::string hash;
+    std::string contentHash;
     std::string fingerprint;
     std::string documents;
     std::string codes;
@@ -101,6 +115,7 @@ State state(const QString &project)
 {
     State st;
     st.hash = s(fileHash(project)); // before anything else opens the file
+    st.contentHash = contentHash(project);
     st.fingerprint = s(projectFingerprint(project));
     st.documents = s(listJson(project, "documents"));
     st.codes = s(listJson(project, "codes"));
@@ -108,12 +123,15 @@ State state(const QString &project)
     return st;
 }
 
+/// A failed command leaves the file byte for byte as it was, even when it
+/// failed inside its transaction (the outermost level is a plain ROLLBACK).
 void checkSame(const State &before, const State &after)
 {
     CHECK(after.fingerprint == before.fingerprint);
     CHECK(after.documents == before.documents);
     CHECK(after.codes == before.codes);
     CHECK(after.segments == before.segments);
+    CHECK(after.contentHash == before.contentHash);
     CHECK(after.hash == before.hash);
 }
 

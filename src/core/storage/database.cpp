@@ -219,6 +219,7 @@ Transaction::Transaction(Database &db)
 {
     static std::atomic<int> counter{0};
     m_name = QStringLiteral("quire_sp%1").arg(++counter);
+    m_outermost = sqlite3_get_autocommit(m_db.handle()) != 0;
     m_db.exec(QStringLiteral("SAVEPOINT ") + m_name);
 }
 
@@ -227,7 +228,10 @@ Transaction::~Transaction()
     if (!m_done) {
         // Never throw from a destructor: a failed rollback leaves SQLite to
         // discard the transaction when the connection closes.
-        const QByteArray sql = QStringLiteral("ROLLBACK TO %1; RELEASE %1").arg(m_name).toUtf8();
+        // The outermost level rolls the whole transaction back: "ROLLBACK TO"
+        // plus "RELEASE" would commit an empty transaction and touch the file.
+        const QByteArray sql = m_outermost ? QByteArray("ROLLBACK")
+                                           : QStringLiteral("ROLLBACK TO %1; RELEASE %1").arg(m_name).toUtf8();
         sqlite3_exec(m_db.handle(), sql.constData(), nullptr, nullptr, nullptr);
     }
 }

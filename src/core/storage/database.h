@@ -99,6 +99,7 @@ public:
 private:
     Database &m_db;
     QString m_name;
+    bool m_outermost = false;
     bool m_done = false;
 };
 

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The two set-up commands of README.md, for a fresh Debian 12 machine:
+#   ./build.sh run    install what is needed, build, run the demo on the bundled corpus
+#   ./build.sh test   install what is needed, build, run the whole test suite
+# Options via the environment: BUILD_DIR (default build/release), JOBS (default 2).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode=${1:-}
+case "$mode" in
+  run|test|deps|build) ;;
+  *) echo "usage: $0 run|test   (see README.md)" >&2; exit 2 ;;
+esac
+
+BUILD_DIR=${BUILD_DIR:-build/release}
+JOBS=${JOBS:-2}
+
+# Debian packages the build, the tests and the benchmarks need.
+PACKAGES=(cmake ninja-build g++ pkg-config ccache python3 wamerican
+          qt6-base-dev libicu-dev libsqlite3-dev catch2 libbenchmark-dev)
+
+install_deps() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing Debian packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQUIRE_WERROR=ON >/dev/null
+  cmake --build "$BUILD_DIR" -j "$JOBS"
+}
+
+install_deps
+[ "$mode" = deps ] && exit 0
+build
+case "$mode" in
+  run)
+    QUIRE_CLI="$BUILD_DIR/bin/quire-cli" scripts/demo.sh "$BUILD_DIR/demo"
+    ;;
+  test)
+    cd "$BUILD_DIR"
+    ctest --output-on-failure -j "$JOBS" --timeout 600
+    ;;
+esac
