@@ -34,6 +34,7 @@ ImportedFile readImportFile(const PluginManager &plugins, const QString &path, c
     out.sourcePath = info.absoluteFilePath();
     out.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     out.format = importer->formatId();
+    out.size = bytes.size();
     out.documents = importer->read(info.fileName(), bytes, options);
     return out;
 }

@@ -5,6 +5,9 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QtPlugin>
@@ -19,7 +22,16 @@ struct ImportedTurn
     qsizetype start = 0;
     qsizetype end = 0;
     QString speaker;
-    std::optional<qint64> timeMs;
+    std::optional<qint64> timeMs;    ///< start time, when the source gives one
+    std::optional<qint64> endTimeMs; ///< end time (subtitle cues)
+};
+
+/// A page of a paginated source (PDF), in code points of the stored text.
+struct ImportedPage
+{
+    int number = 1; ///< 1-based, as printed by viewers
+    qsizetype start = 0;
+    qsizetype end = 0;
 };
 
 /// What an importer hands to the project: the stored text (BOM removed, line
@@ -27,11 +39,18 @@ struct ImportedTurn
 struct ImportedDocument
 {
     QString name;
-    QString kind = QStringLiteral("text");
+    QString kind = QStringLiteral("text"); ///< text, transcript, narrative, statement, survey answer …
     QString text;
     QString encoding;
-    QJsonObject meta; ///< importer's report (line endings converted, BOM, …)
+    QJsonObject meta; ///< importer's report (line endings converted, BOM, pages, turns …)
     std::vector<ImportedTurn> turns;
+    std::vector<ImportedPage> pages;
+    /// The case the whole document belongs to (a statement's person, a survey respondent).
+    QString caseName;
+    /// Document attributes found in the source (a statement's area, rank, taken_forward …).
+    QList<QPair<QString, QString>> attributes;
+    /// Things the user should know that did not stop the import.
+    QStringList warnings;
 };
 
 /// One source file read by an importer: its documents and where they came from.
@@ -41,12 +60,20 @@ struct ImportedFile
     QString sha256; ///< of the file's bytes, hex
     QString format;
     std::vector<ImportedDocument> documents;
+    qint64 size = 0; ///< bytes
 };
 
 struct ImportOptions
 {
     QString declaredEncoding; ///< empty: detect
     bool detectSpeakers = true;
+    /// A regular expression for speaker lines with a named group "speaker"
+    /// (and optionally "time"); empty: the built-in patterns.
+    QString speakerPattern;
+    /// Importer-specific settings, e.g. for statement sheets "column.person",
+    /// "column.area", "column.rank", "column.text", "taken-forward-ranks",
+    /// "mode" (statements|survey), "sheet".
+    QMap<QString, QString> settings;
 };
 
 /// A format plugin that reads files into documents. Implementations throw
@@ -55,7 +82,7 @@ class ImporterInterface
 {
 public:
     virtual ~ImporterInterface() = default;
-    /// Short stable id used by --format (plaintext, markdown …).
+    /// Short stable id used by --format (plaintext, md, docx …).
     virtual QString formatId() const = 0;
     /// Lower-case file extensions without the dot.
     virtual QStringList fileExtensions() const = 0;

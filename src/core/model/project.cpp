@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QUuid>
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sqlite3.h>
 
@@ -244,6 +245,14 @@ std::vector<Id> Project::importDocuments(const std::vector<ImportedFile> &files,
                                          const QList<QPair<QString, QString>> &documentAttributes,
                                          const QString &caseName)
 {
+    ImportTarget target;
+    target.attributes = documentAttributes;
+    target.caseName = caseName;
+    return importDocuments(files, target);
+}
+
+std::vector<Id> Project::importDocuments(const std::vector<ImportedFile> &files, const ImportTarget &target)
+{
     QStringList names, sources;
     for (const auto &f : files) {
         sources << f.sourcePath;
@@ -261,58 +270,106 @@ std::vector<Id> Project::importDocuments(const std::vector<ImportedFile> &files,
                                               : QStringLiteral("Import %1 documents (%2, …)").arg(names.size()).arg(names.front());
     runCommand(QStringLiteral("import"), summary, args, [&] {
         const Id coder = coderId();
-        std::optional<Id> caseId;
-        if (!caseName.isEmpty()) {
-            if (auto c = tryFindCase(caseName))
-                caseId = c->id;
-            else
-                caseId = addCase(caseName);
-        }
+        // Cases by name, created on first use within this import.
+        std::map<QString, Id> caseIds;
+        auto caseFor = [&](const QString &name, const QString &kind, bool counted) {
+            auto it = caseIds.find(name);
+            if (it != caseIds.end())
+                return it->second;
+            Id id = 0;
+            if (auto c = tryFindCase(name)) {
+                id = c->id;
+            } else {
+                id = addCase(name, kind);
+                if (!counted)
+                    setCaseCounted(id, false);
+            }
+            caseIds.emplace(name, id);
+            return id;
+        };
+        std::optional<Id> targetCase;
+        if (!target.caseName.isEmpty())
+            targetCase = caseFor(target.caseName, QStringLiteral("participant"), true);
         Statement exists(*m_db, QStringLiteral("SELECT 1 FROM documents WHERE name = ?1"));
         Statement ins(*m_db, QStringLiteral(
             "INSERT INTO documents(name, kind, text, length, sha256, format, encoding, source_path, import_meta, "
             "imported_by, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
-        Statement turn(*m_db, QStringLiteral(
-            "INSERT INTO turns(document_id, start, \"end\", speaker, case_id, time_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+        Statement turn(*m_db, QStringLiteral("INSERT INTO turns(document_id, start, \"end\", speaker, case_id, time_ms, "
+                                             "time_end_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+        Statement page(*m_db, QStringLiteral("INSERT INTO pages(document_id, number, start, \"end\") VALUES (?1, ?2, ?3, ?4)"));
+        Statement link(*m_db, QStringLiteral("INSERT OR IGNORE INTO case_documents(case_id, document_id) VALUES (?1, ?2)"));
         const QString when = now();
         for (const auto &f : files) {
-          for (const auto &d : f.documents) {
-            exists.reset();
-            exists.bind(1, d.name);
-            if (exists.step())
-                throw Error(QStringLiteral("%1: the project already has a document named \"%2\"")
-                                .arg(QFileInfo(f.sourcePath).fileName(), d.name));
-            const qsizetype length = TextOffsets::codePointLength(d.text);
-            ins.reset();
-            ins.bind(1, d.name)
-                .bind(2, d.kind)
-                .bind(3, d.text)
-                .bind(4, qint64(length))
-                .bind(5, f.sha256)
-                .bind(6, f.format)
-                .bind(7, d.encoding)
-                .bind(8, f.sourcePath)
-                .bind(9, QString::fromUtf8(QJsonDocument(d.meta).toJson(QJsonDocument::Compact)))
-                .bind(10, coder)
-                .bind(11, when)
-                .run();
-            const Id docId = m_db->lastInsertId();
-            ids.push_back(docId);
-            for (const auto &t : d.turns) {
-                if (t.start < 0 || t.end < t.start || t.end > length)
-                    throw Error(QStringLiteral("%1: importer reported an impossible speaker turn %2:%3")
-                                    .arg(d.name)
-                                    .arg(t.start)
-                                    .arg(t.end));
-                turn.reset();
-                turn.bind(1, docId).bind(2, qint64(t.start)).bind(3, qint64(t.end)).bind(4, t.speaker);
-                turn.bindNull(5).bind(6, t.timeMs).run();
+            for (const auto &d : f.documents) {
+                const QString source = QFileInfo(f.sourcePath).fileName();
+                exists.reset();
+                exists.bind(1, d.name);
+                if (exists.step())
+                    throw Error(QStringLiteral("%1: the project already has a document named \"%2\"").arg(source, d.name));
+                const qsizetype length = TextOffsets::codePointLength(d.text);
+                QJsonObject meta = d.meta;
+                meta.insert(QStringLiteral("sourceFile"), source);
+                meta.insert(QStringLiteral("sourceSize"), f.size);
+                meta.insert(QStringLiteral("importer"), f.format);
+                ins.reset();
+                ins.bind(1, d.name)
+                    .bind(2, d.kind)
+                    .bind(3, d.text)
+                    .bind(4, qint64(length))
+                    .bind(5, f.sha256)
+                    .bind(6, f.format)
+                    .bind(7, d.encoding)
+                    .bind(8, f.sourcePath)
+                    .bind(9, QString::fromUtf8(QJsonDocument(meta).toJson(QJsonDocument::Compact)))
+                    .bind(10, coder)
+                    .bind(11, when)
+                    .run();
+                const Id docId = m_db->lastInsertId();
+                ids.push_back(docId);
+                const QString stem = QFileInfo(d.name).completeBaseName();
+                for (const auto &t : d.turns) {
+                    if (t.start < 0 || t.end < t.start || t.end > length)
+                        throw Error(QStringLiteral("%1: importer reported an impossible speaker turn %2:%3 (the text has %4 characters)")
+                                        .arg(d.name)
+                                        .arg(t.start)
+                                        .arg(t.end)
+                                        .arg(length));
+                    std::optional<Id> speakerCase;
+                    if (!t.speaker.isEmpty()) {
+                        QString name = target.speakerCaseTemplate;
+                        name.replace(QStringLiteral("{speaker}"), t.speaker).replace(QStringLiteral("{document}"), stem);
+                        const bool counted = !target.uncountedSpeakers.contains(t.speaker, Qt::CaseInsensitive);
+                        speakerCase = caseFor(name, counted ? QStringLiteral("participant") : QStringLiteral("facilitator"), counted);
+                        link.reset();
+                        link.bind(1, *speakerCase).bind(2, docId).run();
+                    }
+                    turn.reset();
+                    turn.bind(1, docId).bind(2, qint64(t.start)).bind(3, qint64(t.end)).bind(4, t.speaker);
+                    turn.bind(5, speakerCase).bind(6, t.timeMs).bind(7, t.endTimeMs).run();
+                }
+                for (const auto &pg : d.pages) {
+                    if (pg.start < 0 || pg.end < pg.start || pg.end > length)
+                        throw Error(QStringLiteral("%1: importer reported an impossible page %2 at %3:%4")
+                                        .arg(d.name)
+                                        .arg(pg.number)
+                                        .arg(pg.start)
+                                        .arg(pg.end));
+                    page.reset();
+                    page.bind(1, docId).bind(2, pg.number).bind(3, qint64(pg.start)).bind(4, qint64(pg.end)).run();
+                }
+                if (!d.caseName.isEmpty()) {
+                    link.reset();
+                    link.bind(1, caseFor(d.caseName, QStringLiteral("participant"), true)).bind(2, docId).run();
+                }
+                if (targetCase) {
+                    link.reset();
+                    link.bind(1, *targetCase).bind(2, docId).run();
+                }
+                for (const auto &kv : d.attributes)
+                    setAttribute(AttributeScope::Document, docId, kv.first, kv.second);
+                for (const auto &kv : target.attributes)
+                    setAttribute(AttributeScope::Document, docId, kv.first, kv.second);
             }
-            if (caseId)
-                linkCaseDocument(*caseId, docId);
-            for (const auto &kv : documentAttributes)
-                setAttribute(AttributeScope::Document, docId, kv.first, kv.second);
-          }
         }
     });
     return ids;
@@ -449,6 +506,7 @@ void Project::deleteDocument(Id id, bool force)
                        "DELETE FROM segment_codes WHERE segment_id IN (SELECT id FROM segments WHERE document_id = %1);"
                        "DELETE FROM segments WHERE document_id = %1;"
                        "DELETE FROM turns WHERE document_id = %1;"
+                       "DELETE FROM pages WHERE document_id = %1;"
                        "DELETE FROM case_documents WHERE document_id = %1;"
                        "DELETE FROM memos WHERE target_kind = 'document' AND target_id = %1;"
                        "DELETE FROM attribute_values WHERE owner_id = %1 AND attribute_id IN "
@@ -461,13 +519,24 @@ void Project::deleteDocument(Id id, bool force)
 
 std::vector<Turn> Project::turns(Id documentId) const
 {
-    Statement st(*m_db, QStringLiteral("SELECT id, document_id, start, \"end\", speaker, case_id, time_ms FROM turns "
-                                       "WHERE document_id = ?1 ORDER BY start"));
+    Statement st(*m_db, QStringLiteral("SELECT id, document_id, start, \"end\", speaker, case_id, time_ms, time_end_ms "
+                                       "FROM turns WHERE document_id = ?1 ORDER BY start"));
     st.bind(1, documentId);
     std::vector<Turn> out;
     while (st.step())
         out.push_back({st.columnInt(0), st.columnInt(1), st.columnInt(2), st.columnInt(3), st.columnText(4),
-                       st.columnOptInt(5), st.columnOptInt(6)});
+                       st.columnOptInt(5), st.columnOptInt(6), st.columnOptInt(7)});
+    return out;
+}
+
+std::vector<Page> Project::pages(Id documentId) const
+{
+    Statement st(*m_db, QStringLiteral("SELECT document_id, number, start, \"end\" FROM pages WHERE document_id = ?1 "
+                                       "ORDER BY number"));
+    st.bind(1, documentId);
+    std::vector<Page> out;
+    while (st.step())
+        out.push_back({st.columnInt(0), int(st.columnInt(1)), st.columnInt(2), st.columnInt(3)});
     return out;
 }
 
@@ -1077,19 +1146,30 @@ Id Project::addCase(const QString &name, const QString &kind)
 
 std::vector<Case> Project::cases() const
 {
-    Statement st(*m_db, QStringLiteral("SELECT id, name, kind FROM cases ORDER BY id"));
+    Statement st(*m_db, QStringLiteral("SELECT id, name, kind, counted FROM cases ORDER BY id"));
     std::vector<Case> out;
     while (st.step())
-        out.push_back({st.columnInt(0), st.columnText(1), st.columnText(2)});
+        out.push_back({st.columnInt(0), st.columnText(1), st.columnText(2), st.columnInt(3) != 0});
     return out;
+}
+
+void Project::setCaseCounted(Id caseId, bool counted)
+{
+    const Case c = findCase(QString::number(caseId));
+    runCommand(QStringLiteral("case.counted"),
+               QStringLiteral("%1 case %2 in counts").arg(counted ? QStringLiteral("Include") : QStringLiteral("Leave out"), c.name),
+               {{QStringLiteral("case"), caseId}, {QStringLiteral("counted"), counted}}, [&] {
+                   Statement up(*m_db, QStringLiteral("UPDATE cases SET counted = ?1 WHERE id = ?2"));
+                   up.bind(1, counted ? 1 : 0).bind(2, caseId).run();
+               });
 }
 
 std::optional<Case> Project::tryFindCase(const QString &name) const
 {
-    Statement st(*m_db, QStringLiteral("SELECT id, name, kind FROM cases WHERE name = ?1"));
+    Statement st(*m_db, QStringLiteral("SELECT id, name, kind, counted FROM cases WHERE name = ?1"));
     st.bind(1, name);
     if (st.step())
-        return Case{st.columnInt(0), st.columnText(1), st.columnText(2)};
+        return Case{st.columnInt(0), st.columnText(1), st.columnText(2), st.columnInt(3) != 0};
     return std::nullopt;
 }
 
@@ -1100,10 +1180,10 @@ Case Project::findCase(const QString &nameOrId) const
     bool ok = false;
     const Id id = nameOrId.toLongLong(&ok);
     if (ok) {
-        Statement st(*m_db, QStringLiteral("SELECT id, name, kind FROM cases WHERE id = ?1"));
+        Statement st(*m_db, QStringLiteral("SELECT id, name, kind, counted FROM cases WHERE id = ?1"));
         st.bind(1, id);
         if (st.step())
-            return Case{st.columnInt(0), st.columnText(1), st.columnText(2)};
+            return Case{st.columnInt(0), st.columnText(1), st.columnText(2), st.columnInt(3) != 0};
     }
     throw Error(QStringLiteral("%1: no case named \"%2\"").arg(fileName(), nameOrId));
 }

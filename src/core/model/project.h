@@ -17,6 +17,22 @@ namespace Quire {
 class Database;
 class TextOffsets;
 
+/// Where imported documents go and how their speakers become cases.
+struct ImportTarget
+{
+    /// Attributes set on every imported document (--attr).
+    QList<QPair<QString, QString>> attributes;
+    /// A case every document is linked to (--case); created if new.
+    QString caseName;
+    /// How a speaker turn's case is named: {speaker} and {document} (the
+    /// document name without extension). The default keeps "P1" of two focus
+    /// groups apart; "{speaker}" matches speakers across documents.
+    QString speakerCaseTemplate = QStringLiteral("{speaker} ({document})");
+    /// Speakers whose cases are left out of counts (case-insensitive).
+    QStringList uncountedSpeakers{QStringLiteral("Facilitator"), QStringLiteral("Interviewer"),
+                                  QStringLiteral("Moderator"), QStringLiteral("I")};
+};
+
 /// One open .quire project. Every mutation runs as a command: one SQLite
 /// transaction whose row changes are captured as a session changeset and
 /// stored in the command log with the coder and time, so undo and redo work
@@ -43,9 +59,13 @@ public:
     QString coder() const { return m_coder; }
 
     // ---- documents -------------------------------------------------------
-    /// Adds the documents of one or more read files in one command (all or nothing).
+    /// Adds the documents of one or more read files in one command (all or nothing):
+    /// texts, speaker turns (each speaker becomes or matches a case), pages,
+    /// the documents' own cases and attributes, then the target's.
+    std::vector<Id> importDocuments(const std::vector<ImportedFile> &files, const ImportTarget &target = ImportTarget());
+    /// Shorthand: document attributes and one case for every document.
     std::vector<Id> importDocuments(const std::vector<ImportedFile> &files,
-                                    const QList<QPair<QString, QString>> &documentAttributes = {},
+                                    const QList<QPair<QString, QString>> &documentAttributes,
                                     const QString &caseName = QString());
     std::vector<Document> documents() const;
     Document document(Id id) const;
@@ -57,6 +77,7 @@ public:
     void renameDocument(Id id, const QString &name);
     void deleteDocument(Id id, bool force);
     std::vector<Turn> turns(Id documentId) const;
+    std::vector<Page> pages(Id documentId) const;
 
     // ---- codes -----------------------------------------------------------
     /// Creates every missing code along the path; returns the last one.
@@ -105,6 +126,8 @@ public:
 
     // ---- cases and attributes -------------------------------------------
     Id addCase(const QString &name, const QString &kind = QStringLiteral("participant"));
+    /// Whether the case's segments count in tables (false for a facilitator).
+    void setCaseCounted(Id caseId, bool counted);
     std::vector<Case> cases() const;
     Case findCase(const QString &nameOrId) const;
     std::optional<Case> tryFindCase(const QString &name) const;

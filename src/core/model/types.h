@@ -55,7 +55,8 @@ struct Case
 {
     Id id = 0;
     QString name;
-    QString kind; ///< participant, group, review …
+    QString kind; ///< participant, group, review, facilitator …
+    bool counted = true; ///< false: left out of counts (a facilitator)
 };
 
 struct Turn
@@ -67,6 +68,15 @@ struct Turn
     QString speaker;
     std::optional<Id> caseId;
     std::optional<qint64> timeMs;
+    std::optional<qint64> endTimeMs;
+};
+
+struct Page
+{
+    Id documentId = 0;
+    int number = 1;
+    qsizetype start = 0;
+    qsizetype end = 0;
 };
 
 enum class AttributeScope { Case, Document };

@@ -18,6 +18,8 @@ struct Context
     const Project &project;
     std::map<Id, Document> documents;
     std::map<Id, Case> cases;
+    /// Segments of uncounted cases (a facilitator) are quoted but not counted.
+    bool counted(const Segment &s) const { return !s.caseId || cases.at(*s.caseId).counted; }
     std::map<std::pair<Id, QString>, QString> caseAttrs;
     std::map<std::pair<Id, QString>, QString> docAttrs;
     std::set<QString> attrNames;
@@ -144,12 +146,13 @@ ThemeReport buildThemeReport(const Project &project, const ReportOptions &option
         row.name = c.name;
         row.depth = depth;
         row.description = c.description;
-        row.segments = qsizetype(subtree.size());
         std::set<Id> docs, cases;
         row.byValue.assign(std::size_t(report.byValues.size()), 0);
+        qsizetype countedSegments = 0;
         for (const auto &s : allSegments) {
-            if (!subtree.count(s.id))
+            if (!subtree.count(s.id) || !ctx.counted(s))
                 continue;
+            ++countedSegments;
             docs.insert(s.documentId);
             if (s.caseId)
                 cases.insert(*s.caseId);
@@ -160,6 +163,7 @@ ThemeReport buildThemeReport(const Project &project, const ReportOptions &option
                 ++row.byValue[std::size_t(report.byValues.indexOf(v))];
             }
         }
+        row.segments = countedSegments;
         row.documents = qsizetype(docs.size());
         row.cases = qsizetype(cases.size());
         for (const auto &s : ctx.segmentsByCode[id]) {

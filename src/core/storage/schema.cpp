@@ -16,7 +16,7 @@ namespace {
 // migration that has shipped: add a new one. No ON DELETE CASCADE anywhere:
 // every row a command removes is removed explicitly, so the command's
 // changeset holds it and undo can restore it (see docs/decisions/0001).
-constexpr std::array<const char *, 2> Migrations = {
+constexpr std::array<const char *, 3> Migrations = {
     // 0 → 1: the coding model.
     R"SQL(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -143,6 +143,19 @@ CREATE TABLE turns (
   time_ms INTEGER
 );
 CREATE INDEX turns_document ON turns(document_id, start);
+)SQL",
+    // 2 → 3: pages of paginated sources, end times of turns, and cases that
+    // are left out of counts (a focus group's facilitator).
+    R"SQL(
+CREATE TABLE pages (
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  number INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  PRIMARY KEY (document_id, number)
+);
+ALTER TABLE turns ADD COLUMN time_end_ms INTEGER;
+ALTER TABLE cases ADD COLUMN counted INTEGER NOT NULL DEFAULT 1;
 )SQL",
 };
 
