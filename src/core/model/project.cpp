@@ -226,6 +226,7 @@ void Project::runCommand(const QString &kind, const QString &summary, const QJso
         tx.commit();
         return; // nothing changed: nothing to undo
     }
+    // Uses the partial index commands_undone: no scan of the whole log per command.
     m_db->exec(QStringLiteral("UPDATE commands SET state = 'discarded' WHERE state = 'undone'"));
     Statement ins(*m_db, QStringLiteral("INSERT INTO commands(kind, summary, args, coder_id, created, state, changeset) "
                                         "VALUES (?1, ?2, ?3, ?4, ?5, 'done', ?6)"));
@@ -450,7 +451,11 @@ const TextOffsets &Project::offsets(Id documentId) const
 
 void Project::checkRange(Id documentId, qsizetype start, qsizetype end) const
 {
-    const Document d = document(documentId);
+    checkRange(document(documentId), start, end);
+}
+
+void Project::checkRange(const Document &d, qsizetype start, qsizetype end)
+{
     if (start < 0 || end < 0)
         throw Error(QStringLiteral("%1: range %2:%3 has a negative offset").arg(d.name).arg(start).arg(end));
     if (end > d.length || start > d.length)
@@ -914,57 +919,82 @@ qsizetype Project::segmentCount(Id codeId) const
 
 // ---- segments -------------------------------------------------------------
 
-std::optional<Id> Project::turnCaseAt(Id documentId, qsizetype pos) const
+/// Inserts segments into one document with statements prepared once and the
+/// document's speaker turns read once: auto-coding adds thousands at a time.
+class Project::SegmentWriter
 {
-    Statement st(*m_db, QStringLiteral("SELECT case_id FROM turns WHERE document_id = ?1 AND start <= ?2 AND \"end\" > ?2 "
-                                       "AND case_id IS NOT NULL ORDER BY start DESC LIMIT 1"));
-    st.bind(1, documentId).bind(2, qint64(pos));
-    if (st.step())
-        return st.columnInt(0);
-    // A document that belongs to exactly one case (a narrative) credits that case.
-    Statement one(*m_db, QStringLiteral("SELECT min(case_id), count(*) FROM case_documents WHERE document_id = ?1"));
-    one.bind(1, documentId);
-    if (one.step() && one.columnInt(1) == 1)
-        return one.columnInt(0);
-    return std::nullopt;
-}
-
-Id Project::insertSegment(Id documentId, qsizetype start, qsizetype end, const std::vector<Id> &codeIds,
-                          const QString &memo, std::optional<Id> caseId)
-{
-    const Id coder = coderId();
-    if (!caseId)
-        caseId = turnCaseAt(documentId, start);
-    Statement ins(*m_db, QStringLiteral("INSERT INTO segments(document_id, start, \"end\", case_id, coder_id, created, memo) "
-                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-    ins.bind(1, documentId)
-        .bind(2, qint64(start))
-        .bind(3, qint64(end))
-        .bind(4, caseId)
-        .bind(5, coder)
-        .bind(6, now())
-        .bind(7, memo)
-        .run();
-    const Id seg = m_db->lastInsertId();
-    Statement link(*m_db, QStringLiteral("INSERT OR IGNORE INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"));
-    for (Id c : codeIds) {
-        link.reset();
-        link.bind(1, seg).bind(2, c).run();
+public:
+    SegmentWriter(Project &project, Id documentId)
+        : m_documentId(documentId)
+        , m_coder(project.coderId())
+        , m_created(now())
+        , m_insert(*project.m_db, QStringLiteral("INSERT INTO segments(document_id, start, \"end\", case_id, coder_id, "
+                                                 "created, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))
+        , m_link(*project.m_db, QStringLiteral("INSERT OR IGNORE INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"))
+        , m_db(*project.m_db)
+    {
+        for (const Turn &t : project.turns(documentId)) {
+            if (t.caseId)
+                m_turns.push_back(t);
+        }
+        // A document that belongs to exactly one case (a narrative) credits that case.
+        const auto cases = project.documentCases(documentId);
+        if (cases.size() == 1)
+            m_onlyCase = cases.front();
     }
-    return seg;
-}
+
+    /// The case a passage starting at `pos` is credited to: the speaker turn's, else the document's only case.
+    std::optional<Id> caseAt(qsizetype pos) const
+    {
+        auto it = std::upper_bound(m_turns.begin(), m_turns.end(), pos, [](qsizetype p, const Turn &t) { return p < t.start; });
+        if (it != m_turns.begin() && pos < std::prev(it)->end)
+            return std::prev(it)->caseId;
+        return m_onlyCase;
+    }
+
+    Id insert(qsizetype start, qsizetype end, const std::vector<Id> &codeIds, const QString &memo, std::optional<Id> caseId)
+    {
+        if (!caseId)
+            caseId = caseAt(start);
+        m_insert.reset();
+        m_insert.bind(1, m_documentId)
+            .bind(2, qint64(start))
+            .bind(3, qint64(end))
+            .bind(4, caseId)
+            .bind(5, m_coder)
+            .bind(6, m_created)
+            .bind(7, memo)
+            .run();
+        const Id seg = m_db.lastInsertId();
+        for (Id c : codeIds) {
+            m_link.reset();
+            m_link.bind(1, seg).bind(2, c).run();
+        }
+        return seg;
+    }
+
+private:
+    Id m_documentId;
+    Id m_coder;
+    QString m_created;
+    Statement m_insert;
+    Statement m_link;
+    Database &m_db;
+    std::vector<Turn> m_turns; ///< with a case, sorted by start
+    std::optional<Id> m_onlyCase;
+};
 
 Id Project::addSegment(Id documentId, qsizetype start, qsizetype end, const std::vector<Id> &codeIds,
                        const QString &memo, std::optional<Id> caseId)
 {
-    checkRange(documentId, start, end);
+    const Document d = document(documentId);
+    checkRange(d, start, end);
     if (codeIds.empty())
         throw Error(QStringLiteral("a segment needs at least one code"));
     for (Id c : codeIds)
         code(c);
     if (caseId)
         findCase(QString::number(*caseId));
-    const Document d = document(documentId);
     // The same span by the same coder is one segment with several codes.
     Statement same(*m_db, QStringLiteral("SELECT s.id FROM segments s JOIN coders c ON c.id = s.coder_id WHERE "
                                          "s.document_id = ?1 AND s.start = ?2 AND s.\"end\" = ?3 AND c.name = ?4"));
@@ -999,7 +1029,7 @@ Id Project::addSegment(Id documentId, qsizetype start, qsizetype end, const std:
                QStringLiteral("Code %1 %2:%3 with %4").arg(d.name).arg(start).arg(end).arg(codePath(codeIds.front())),
                {{QStringLiteral("document"), documentId}, {QStringLiteral("start"), qint64(start)},
                 {QStringLiteral("end"), qint64(end)}},
-               [&] { seg = insertSegment(documentId, start, end, codeIds, memo, caseId); });
+               [&] { seg = SegmentWriter(*this, documentId).insert(start, end, codeIds, memo, caseId); });
     return seg;
 }
 
@@ -1014,13 +1044,15 @@ std::vector<Id> Project::addSegments(Id documentId, const std::vector<std::pair<
         code(c);
     const Document d = document(documentId);
     for (const auto &r : ranges)
-        checkRange(documentId, r.first, r.second);
+        checkRange(d, r.first, r.second);
     std::vector<Id> out;
+    out.reserve(ranges.size());
     runCommand(QStringLiteral("segment.add"),
                QStringLiteral("Code %1 passages of %2 with %3").arg(ranges.size()).arg(d.name, codePath(codeIds.front())),
                {{QStringLiteral("document"), documentId}, {QStringLiteral("count"), qint64(ranges.size())}}, [&] {
+                   SegmentWriter writer(*this, documentId);
                    for (const auto &r : ranges)
-                       out.push_back(insertSegment(documentId, r.first, r.second, codeIds, memo, std::nullopt));
+                       out.push_back(writer.insert(r.first, r.second, codeIds, memo, std::nullopt));
                });
     return out;
 }

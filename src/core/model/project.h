@@ -176,11 +176,10 @@ private:
     std::pair<Id, std::optional<Id>> resolveWithParent(const QString &path) const;
     Id attributeId(AttributeScope scope, const QString &name);
     QString validateAttribute(const AttributeDef &def, const QString &value) const;
-    std::optional<Id> turnCaseAt(Id documentId, qsizetype pos) const;
+    class SegmentWriter;
     void checkRange(Id documentId, qsizetype start, qsizetype end) const;
+    static void checkRange(const Document &d, qsizetype start, qsizetype end);
     void deleteCodeRows(Id code);
-    Id insertSegment(Id documentId, qsizetype start, qsizetype end, const std::vector<Id> &codes,
-                     const QString &memo, std::optional<Id> caseId);
     const TextOffsets &offsets(Id documentId) const;
 
     std::unique_ptr<Database> m_db;

@@ -16,7 +16,7 @@ namespace {
 // migration that has shipped: add a new one. No ON DELETE CASCADE anywhere:
 // every row a command removes is removed explicitly, so the command's
 // changeset holds it and undo can restore it (see docs/decisions/0001).
-constexpr std::array<const char *, 3> Migrations = {
+constexpr std::array<const char *, 4> Migrations = {
     // 0 → 1: the coding model.
     R"SQL(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -156,6 +156,12 @@ CREATE TABLE pages (
 );
 ALTER TABLE turns ADD COLUMN time_end_ms INTEGER;
 ALTER TABLE cases ADD COLUMN counted INTEGER NOT NULL DEFAULT 1;
+)SQL",
+    // 3 → 4: every new command looks for undone ones; index them, and the
+    // log by state for undo/redo, so a long history costs nothing per command.
+    R"SQL(
+CREATE INDEX commands_undone ON commands(id) WHERE state = 'undone';
+CREATE INDEX commands_done ON commands(id) WHERE state = 'done';
 )SQL",
 };
 
