@@ -14,17 +14,22 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
+#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
 #include <cstdio>
+#include <unistd.h>
 #include <functional>
 #include <map>
 
 using namespace Quire;
 using Quire::Cli::Args;
+using Quire::Cli::UsageError;
 
 namespace {
 
@@ -109,43 +114,150 @@ int cmdNew(const Globals &g, const QStringList &words)
     return 0;
 }
 
+/// Files named on the command line, with folders expanded to the files in them
+/// (recursively, sorted, hidden files skipped) that some importer reads.
+QStringList expandImportPaths(const QStringList &paths, const QString &format, QStringList &skipped)
+{
+    QStringList out;
+    for (const QString &p : paths) {
+        const QFileInfo info(p);
+        if (!info.isDir()) {
+            out << p;
+            continue;
+        }
+        QDirIterator it(p, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        QStringList inFolder;
+        while (it.hasNext())
+            inFolder << it.next();
+        inFolder.sort();
+        int taken = 0;
+        for (const QString &f : inFolder) {
+            if (QFileInfo(f).fileName().startsWith(QLatin1Char('.')))
+                continue;
+            try {
+                plugins().importerFor(f, format);
+                out << f;
+                ++taken;
+            } catch (const Error &) {
+                skipped << QStringLiteral("%1 (no importer for this kind of file)").arg(f);
+            }
+        }
+        if (taken == 0)
+            throw Error(QStringLiteral("%1: the folder has no files Quire can import").arg(p));
+    }
+    return out;
+}
+
 int cmdImport(const Globals &g, const QStringList &words)
 {
-    Args a(words, {QStringLiteral("format"), QStringLiteral("encoding"), QStringLiteral("case"), QStringLiteral("attr"),
-                   QStringLiteral("kind")},
-           {QStringLiteral("no-speakers")}, QStringLiteral("import"));
+    Args a(words,
+           {QStringLiteral("format"), QStringLiteral("encoding"), QStringLiteral("case"), QStringLiteral("attr"),
+            QStringLiteral("kind"), QStringLiteral("speaker-pattern"), QStringLiteral("speaker-case"),
+            QStringLiteral("uncounted-speaker"), QStringLiteral("counted-speaker"), QStringLiteral("set")},
+           {QStringLiteral("no-speakers"), QStringLiteral("skip-bad"), QStringLiteral("quiet")}, QStringLiteral("import"));
     const QString projectPath = a.at(0, QStringLiteral("PROJECT"));
-    const QStringList files = a.positional().mid(1);
-    if (files.isEmpty())
-        throw Error(QStringLiteral("import: name at least one FILE to import"));
-    QList<QPair<QString, QString>> attrs;
+    const QStringList named = a.positional().mid(1);
+    if (named.isEmpty())
+        throw UsageError(QStringLiteral("import: name at least one FILE or FOLDER to import"));
+    ImportTarget target;
     for (const QString &kv : a.values(QStringLiteral("attr"))) {
         const auto [k, v] = Cli::parseKeyValue(kv);
-        attrs.append({k, v});
+        target.attributes.append({k, v});
     }
-    auto project = openProject(g, projectPath);
+    target.caseName = a.value(QStringLiteral("case"));
+    if (a.has(QStringLiteral("speaker-case")))
+        target.speakerCaseTemplate = a.value(QStringLiteral("speaker-case"));
+    if (!target.speakerCaseTemplate.contains(QStringLiteral("{speaker}")))
+        throw UsageError(QStringLiteral("import: --speaker-case needs {speaker} in it"));
+    target.uncountedSpeakers << a.values(QStringLiteral("uncounted-speaker"));
+    for (const QString &s : a.values(QStringLiteral("counted-speaker")))
+        target.uncountedSpeakers.removeAll(s);
     ImportOptions options;
     options.declaredEncoding = a.value(QStringLiteral("encoding"));
     options.detectSpeakers = !a.has(QStringLiteral("no-speakers"));
+    options.speakerPattern = a.value(QStringLiteral("speaker-pattern"));
+    for (const QString &kv : a.values(QStringLiteral("set"))) {
+        const auto [k, v] = Cli::parseKeyValue(kv);
+        options.settings.insert(k, v);
+    }
+    auto project = openProject(g, projectPath);
+    const QString format = a.value(QStringLiteral("format"));
+    QStringList skipped;
+    const QStringList files = expandImportPaths(named, format, skipped);
+    // A progress line only for a person watching a terminal.
+    const bool progress = !g.json && !a.has(QStringLiteral("quiet")) && isatty(fileno(stderr));
     // Read and check every file before touching the project: all or nothing.
     std::vector<ImportedFile> read;
-    for (const QString &f : files) {
-        ImportedFile file = readImportFile(plugins(), f, a.value(QStringLiteral("format")), options);
-        if (a.has(QStringLiteral("kind"))) {
-            for (auto &d : file.documents)
-                d.kind = a.value(QStringLiteral("kind"));
+    QStringList warnings;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        if (progress) {
+            const QByteArray line = QStringLiteral("\r\033[KReading %1/%2 %3").arg(i + 1).arg(files.size()).arg(QFileInfo(files[i]).fileName()).toUtf8();
+            std::fputs(line.constData(), stderr);
+            std::fflush(stderr);
         }
-        read.push_back(std::move(file));
+        try {
+            ImportedFile file = readImportFile(plugins(), files[i], format, options);
+            for (auto &d : file.documents) {
+                if (a.has(QStringLiteral("kind")))
+                    d.kind = a.value(QStringLiteral("kind"));
+                for (const QString &w : d.warnings)
+                    warnings << QStringLiteral("%1: %2").arg(d.name, w);
+            }
+            read.push_back(std::move(file));
+        } catch (const Error &e) {
+            if (!a.has(QStringLiteral("skip-bad"))) {
+                if (progress)
+                    std::fputs("\r\033[K", stderr);
+                throw;
+            }
+            skipped << e.message();
+        }
     }
-    const auto ids = project->importDocuments(read, attrs, a.value(QStringLiteral("case")));
+    if (progress)
+        std::fputs("\r\033[KStoring…", stderr);
+    if (read.empty()) {
+        if (progress)
+            std::fputs("\r\033[K", stderr);
+        throw Error(QStringLiteral("import: nothing could be imported (%1 files skipped)").arg(skipped.size()));
+    }
+    const auto ids = project->importDocuments(read, target);
+    if (progress)
+        std::fputs("\r\033[K", stderr);
     QJsonArray docs;
     QStringList lines;
+    qsizetype turns = 0, transcripts = 0;
+    QSet<QString> speakers;
     for (Id id : ids) {
         const Document d = project->document(id);
         docs.append(toJson(d));
-        lines << QStringLiteral("Imported %1 (%2, %3, %4 characters)").arg(d.name, d.format, d.encoding).arg(d.length);
+        const auto ts = project->turns(id);
+        QString detail;
+        if (!ts.empty()) {
+            QSet<QString> s;
+            for (const auto &t : ts) {
+                s.insert(t.speaker);
+                speakers.insert(QString::number(id) + QLatin1Char('/') + t.speaker);
+            }
+            detail = QStringLiteral(", %1 turns, %2 speakers").arg(ts.size()).arg(s.size());
+            turns += qsizetype(ts.size());
+            ++transcripts;
+        }
+        lines << QStringLiteral("Imported %1 (%2, %3, %4 characters%5)").arg(d.name, d.format, d.encoding).arg(d.length).arg(detail);
     }
-    report(g, lines.join(QLatin1Char('\n')), {{QStringLiteral("documents"), docs}});
+    lines << QStringLiteral("%1 documents from %2 files; %3 transcripts with %4 turns and %5 speakers%6")
+                 .arg(ids.size())
+                 .arg(read.size())
+                 .arg(transcripts)
+                 .arg(turns)
+                 .arg(speakers.size())
+                 .arg(skipped.isEmpty() ? QString() : QStringLiteral("; %1 skipped").arg(skipped.size()));
+    for (const QString &w : warnings)
+        lines << QStringLiteral("warning: ") + w;
+    for (const QString &sk : skipped)
+        lines << QStringLiteral("skipped: ") + sk;
+    report(g, lines.join(QLatin1Char('\n')),
+           {{QStringLiteral("documents"), docs}, {QStringLiteral("skipped"), QJsonArray::fromStringList(skipped)},
+            {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)}, {QStringLiteral("turns"), qint64(turns)}});
     return 0;
 }
 
@@ -767,7 +879,9 @@ int cmdPlugins(const Globals &g, const QStringList &words)
 const char *const Usage = R"(Usage: quire-cli [--json] [--coder NAME] VERB ...
 
   new PROJECT.quire
-  import PROJECT FILE... [--format F] [--encoding E] [--case NAME] [--attr KEY=VALUE]... [--kind K]
+  import PROJECT FILE|FOLDER... [--format F] [--encoding E] [--case NAME] [--attr KEY=VALUE]... [--kind K]
+         [--no-speakers | --speaker-pattern RE] [--speaker-case TEMPLATE] [--uncounted-speaker NAME]...
+         [--counted-speaker NAME]... [--set KEY=VALUE]... [--skip-bad] [--quiet]
   list documents|codes|cases|segments|attributes|memos PROJECT [--document D] [--code PATH]
   show PROJECT DOCUMENT [--range START:END]
   code add PROJECT PATH [--color #RRGGBB] [--description TEXT]

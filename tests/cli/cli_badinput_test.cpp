@@ -178,14 +178,22 @@ TEST_CASE("import of a missing file fails and changes nothing", "[cli][badinput]
     checkSame(before, state(p.path));
 }
 
-TEST_CASE("import of a directory fails and changes nothing", "[cli][badinput]")
+TEST_CASE("import of a folder with nothing importable, or with a bad file, fails and changes nothing", "[cli][badinput]")
 {
     Study p;
-    const QString folder = p.dir.path(QStringLiteral("transcripts"));
+    // A folder is imported file by file; one with no importable files is an error.
+    const QString folder = p.dir.path(QStringLiteral("recordings"));
     REQUIRE(QDir().mkpath(folder));
-    p.dir.writeFile(QStringLiteral("transcripts/a.txt"), "inside the folder\n");
+    p.dir.writeFile(QStringLiteral("recordings/a.mp3"), "ID3 not text\n");
     const State before = state(p.path);
-    checkFailure(cli("import", p.path, folder), {QStringLiteral("transcripts"), QStringLiteral("is a directory")});
+    checkFailure(cli("import", p.path, folder), {QStringLiteral("recordings"), QStringLiteral("no files Quire can import")});
+    checkSame(before, state(p.path));
+    // A folder whose files include a broken one imports none of them.
+    const QString mixed = p.dir.path(QStringLiteral("transcripts"));
+    REQUIRE(QDir().mkpath(mixed));
+    p.dir.writeFile(QStringLiteral("transcripts/a.txt"), "inside the folder\n");
+    p.dir.writeFile(QStringLiteral("transcripts/b.txt"), QByteArray());
+    checkFailure(cli("import", p.path, mixed), {QStringLiteral("b.txt"), QStringLiteral("empty")});
     checkSame(before, state(p.path));
 }
 

@@ -224,3 +224,36 @@ TEST_CASE("quire-cli: export Markdown and CSV with citations and attribute colum
     CHECK(fail({QStringLiteral("export"), p, QStringLiteral("--out"), md, QStringLiteral("--citation"), QStringLiteral("{nope}")})
               .contains(QStringLiteral("unknown field")));
 }
+
+TEST_CASE("quire-cli: import a folder with a summary; speakers become cases", "[cli]")
+{
+    TempDir dir;
+    const QString p = dir.path(QStringLiteral("f.quire"));
+    ok({QStringLiteral("new"), p});
+    dir.writeFile(QStringLiteral("in/fg1.txt"), QByteArray("Facilitator: Hello.\nP1: Hi.\nP2: Hiya.\nFacilitator: Right.\n"));
+    dir.writeFile(QStringLiteral("in/sub/story.md"), QByteArray("# My story\n\nIt began in May.\n"));
+    dir.writeFile(QStringLiteral("in/audio.mp3"), QByteArray("ID3"));
+    dir.writeFile(QStringLiteral("in/.hidden.txt"), QByteArray("x"));
+    const QString out = ok({QStringLiteral("import"), p, dir.path(QStringLiteral("in"))});
+    CHECK(out.contains(QStringLiteral("Imported fg1.txt (plaintext, UTF-8, 58 characters, 4 turns, 3 speakers)")));
+    CHECK(out.contains(QStringLiteral("2 documents from 2 files; 1 transcripts with 4 turns and 3 speakers; 1 skipped")));
+    CHECK(out.contains(QStringLiteral("skipped: ")));
+    CHECK(out.contains(QStringLiteral("audio.mp3")));
+    const QJsonArray cases = json({QStringLiteral("list"), QStringLiteral("cases"), p}).array();
+    REQUIRE(cases.size() == 3);
+    CHECK(cases[0].toObject().value(QStringLiteral("name")).toString() == QStringLiteral("fg1: Facilitator"));
+    CHECK(cases[0].toObject().value(QStringLiteral("kind")).toString() == QStringLiteral("facilitator"));
+    // Speakers matched across documents by name, and detection switched off.
+    const QString p2 = dir.path(QStringLiteral("g.quire"));
+    ok({QStringLiteral("new"), p2});
+    ok({QStringLiteral("import"), p2, dir.path(QStringLiteral("in/fg1.txt")), QStringLiteral("--speaker-case"), QStringLiteral("{speaker}"),
+        QStringLiteral("--counted-speaker"), QStringLiteral("Facilitator")});
+    CHECK(json({QStringLiteral("list"), QStringLiteral("cases"), p2}).array()[0].toObject().value(QStringLiteral("name")).toString()
+          == QStringLiteral("Facilitator"));
+    const QString p3 = dir.path(QStringLiteral("h.quire"));
+    ok({QStringLiteral("new"), p3});
+    ok({QStringLiteral("import"), p3, dir.path(QStringLiteral("in/fg1.txt")), QStringLiteral("--no-speakers")});
+    CHECK(json({QStringLiteral("list"), QStringLiteral("cases"), p3}).array().isEmpty());
+    CHECK(fail({QStringLiteral("import"), p3, dir.path(QStringLiteral("in/fg1.txt")), QStringLiteral("--speaker-pattern"), QStringLiteral("(")})
+              .contains(QStringLiteral("not a valid regular expression")));
+}

@@ -22,11 +22,13 @@ TEST_CASE("Static plugins are found with their metadata", "[plugins]")
         ids << info.id;
     }
     ids.sort();
-    CHECK(ids == QStringList{QStringLiteral("csv"), QStringLiteral("markdown"), QStringLiteral("plaintext")});
+    QStringList built = QStringLiteral(QUIRE_BUILT_PLUGINS).split(QLatin1Char(','));
+    built.sort();
+    CHECK(ids == built);
     CHECK(pm.importerFor(QStringLiteral("x.TXT"))->formatId() == QStringLiteral("plaintext"));
     CHECK(pm.importerFor(QStringLiteral("notes.md"))->formatId() == QStringLiteral("md"));
     CHECK(pm.importerFor(QStringLiteral("notes.log"), QStringLiteral("plaintext"))->formatId() == QStringLiteral("plaintext"));
-    CHECK(pm.exporter(QStringLiteral("csv"))->fileExtension() == QStringLiteral("csv"));
+    CHECK(pm.exporter(QStringLiteral("md"))->fileExtension() == QStringLiteral("md"));
     REQUIRE_THROWS_WITH(pm.importerFor(QStringLiteral("song.mp3")), Catch::Contains("song.mp3") && Catch::Contains("no importer"));
     REQUIRE_THROWS_WITH(pm.importerFor(QStringLiteral("a.txt"), QStringLiteral("klingon")), Catch::Contains("known: "));
     REQUIRE_THROWS_WITH(pm.exporter(QStringLiteral("pptx")), Catch::Contains("no exporter"));
@@ -44,7 +46,9 @@ TEST_CASE("Dynamic plugins load from a folder; static twins win; wrong versions 
             loaded << info.id;
     }
     loaded.sort();
-    CHECK(loaded == QStringList{QStringLiteral("csv"), QStringLiteral("markdown"), QStringLiteral("plaintext")});
+    QStringList built = QStringLiteral(QUIRE_BUILT_PLUGINS).split(QLatin1Char(','));
+    built.sort();
+    CHECK(loaded == built);
     // The dynamic plain-text importer works like the static one.
     const auto docs = dynamicOnly.importerFor(QStringLiteral("a.txt"))->read(QStringLiteral("a.txt"), QByteArray("x\r\ny"), {});
     REQUIRE(docs.size() == 1);
@@ -61,8 +65,8 @@ TEST_CASE("Dynamic plugins load from a folder; static twins win; wrong versions 
             ++skipped;
         }
     }
-    CHECK(skipped == 3);
-    CHECK(both.importers().size() == 2);
+    CHECK(skipped == built.size());
+    CHECK(both.importers().size() == dynamicOnly.importers().size());
 
     PluginManager outdated;
     outdated.loadDirectory(QStringLiteral(QUIRE_TEST_PLUGIN_DIR));

@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 
 namespace Quire {
 
@@ -42,8 +43,28 @@ ImportedFile readImportFile(const PluginManager &plugins, const QString &path, c
 } // namespace Quire
 
 #include "text/textdecoder.h"
+#include "text/transcript.h"
 
 namespace Quire {
+
+void applySpeakerTurns(ImportedDocument &doc, const ImportOptions &options)
+{
+    if (!options.detectSpeakers)
+        return;
+    TranscriptDetector detector;
+    detector.customPattern = options.speakerPattern;
+    doc.turns = detector.detect(doc.text);
+    if (doc.turns.empty())
+        return;
+    doc.kind = QStringLiteral("transcript");
+    QStringList speakers;
+    for (const auto &t : doc.turns) {
+        if (!speakers.contains(t.speaker))
+            speakers << t.speaker;
+    }
+    doc.meta.insert(QStringLiteral("turns"), qint64(doc.turns.size()));
+    doc.meta.insert(QStringLiteral("speakers"), QJsonArray::fromStringList(speakers));
+}
 
 ImportedDocument decodeTextDocument(const QString &fileName, const QByteArray &bytes, const ImportOptions &options)
 {
@@ -58,6 +79,7 @@ ImportedDocument decodeTextDocument(const QString &fileName, const QByteArray &b
                            {QStringLiteral("crlfConverted"), qint64(decoded.crlfCount)},
                            {QStringLiteral("crConverted"), qint64(decoded.crCount)},
                            {QStringLiteral("bytes"), qint64(bytes.size())}};
+    applySpeakerTurns(doc, options);
     return doc;
 }
 

@@ -27,6 +27,10 @@ QUIRECORE_EXPORT ImportedFile readImportFile(const PluginManager &plugins, const
 
 namespace Quire {
 
+/// Finds speaker turns in doc.text (unless options.detectSpeakers is off, or with
+/// options.speakerPattern) and marks the document a transcript when it has them.
+QUIRECORE_EXPORT void applySpeakerTurns(ImportedDocument &doc, const ImportOptions &options);
+
 /// The common path of text-like importers: decodes the bytes (detected or
 /// declared encoding), removes a leading BOM, turns line endings into LF and
 /// records what was done in the document's import metadata.

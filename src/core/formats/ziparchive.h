@@ -28,7 +28,13 @@ public:
     };
 
     /// Opens the archive; throws Error for bytes that are not a (complete) zip.
-    ZipArchive(const QByteArray &bytes, const QString &fileName, const Limits &limits = Limits());
+    ZipArchive(const QByteArray &bytes, const QString &fileName, const Limits &limits);
+    // A delegating constructor, not a default argument: GCC 12 cannot use the
+    // nested struct's member initialisers in a default argument of its own class.
+    ZipArchive(const QByteArray &bytes, const QString &fileName)
+        : ZipArchive(bytes, fileName, Limits{})
+    {
+    }
     ~ZipArchive();
     ZipArchive(const ZipArchive &) = delete;
     ZipArchive &operator=(const ZipArchive &) = delete;

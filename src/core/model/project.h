@@ -27,7 +27,7 @@ struct ImportTarget
     /// How a speaker turn's case is named: {speaker} and {document} (the
     /// document name without extension). The default keeps "P1" of two focus
     /// groups apart; "{speaker}" matches speakers across documents.
-    QString speakerCaseTemplate = QStringLiteral("{speaker} ({document})");
+    QString speakerCaseTemplate = QStringLiteral("{document}: {speaker}");
     /// Speakers whose cases are left out of counts (case-insensitive).
     QStringList uncountedSpeakers{QStringLiteral("Facilitator"), QStringLiteral("Interviewer"),
                                   QStringLiteral("Moderator"), QStringLiteral("I")};
