@@ -19,7 +19,7 @@ JOBS=${JOBS:-2}
 # Debian packages the build, the tests and the benchmarks need.
 PACKAGES=(cmake ninja-build g++ pkg-config ccache python3 wamerican
           qt6-base-dev libicu-dev libsqlite3-dev catch2 libbenchmark-dev
-          libzip-dev libxml2-dev libpoppler-qt6-dev libstemmer-dev libxlsxwriter-dev
+          libzip-dev libxml2-dev libpoppler-qt6-dev libstemmer-dev libxlsxwriter-dev fonts-dejavu-core
           clang libclang-rt-14-dev)
 
 install_deps() {

@@ -2,8 +2,41 @@
 #include "csvplugin.h"
 
 #include "error.h"
+#include "formats/csvreader.h"
+#include "formats/fileimport.h"
+#include "formats/table.h"
+
+#include <QFileInfo>
 
 namespace Quire::Csv {
+
+std::vector<ImportedDocument> CsvPlugin::read(const QString &fileName, const QByteArray &bytes,
+                                              const ImportOptions &options) const
+{
+    QChar delimiter;
+    const QString d = options.settings.value(QStringLiteral("delimiter"));
+    if (d == QLatin1String("tab") || d == QLatin1String("\\t"))
+        delimiter = QLatin1Char('\t');
+    else if (d.size() == 1)
+        delimiter = d.front();
+    else if (!d.isEmpty())
+        throw Error(QStringLiteral("%1: the delimiter must be one character or \"tab\", not \"%2\"")
+                        .arg(QFileInfo(fileName).fileName(), d));
+    // Speaker detection is for running text; in a sheet it would only look at cells.
+    ImportOptions decodeOptions = options;
+    decodeOptions.detectSpeakers = false;
+    const ImportedDocument decoded = decodeTextDocument(fileName, bytes, decodeOptions);
+    const Table table = parseCsv(decoded.text, fileName, delimiter);
+    std::vector<ImportedDocument> docs = sheetDocuments(table, fileName, options);
+    for (auto &doc : docs) {
+        doc.encoding = decoded.encoding;
+        QJsonObject meta = decoded.meta;
+        for (auto it = doc.meta.constBegin(); it != doc.meta.constEnd(); ++it)
+            meta.insert(it.key(), it.value());
+        doc.meta = meta;
+    }
+    return docs;
+}
 
 QString CsvPlugin::field(const QString &value)
 {
