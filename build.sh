@@ -15,10 +15,12 @@ esac
 
 BUILD_DIR=${BUILD_DIR:-build/release}
 JOBS=${JOBS:-2}
+# Seconds each libFuzzer target runs after the tests (0: skip; needs clang).
+FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 
 # Debian packages the build, the tests and the benchmarks need.
 PACKAGES=(cmake ninja-build g++ pkg-config ccache python3 wamerican
-          qt6-base-dev libicu-dev libsqlite3-dev catch2 libbenchmark-dev
+          qt6-base-dev libgl-dev libicu-dev libsqlite3-dev catch2 libbenchmark-dev
           libzip-dev libxml2-dev libpoppler-qt6-dev libstemmer-dev libxlsxwriter-dev fonts-dejavu-core
           clang libclang-rt-14-dev)
 
@@ -48,7 +50,9 @@ case "$mode" in
     QUIRE_CLI="$BUILD_DIR/bin/quire-cli" scripts/demo.sh "$BUILD_DIR/demo"
     ;;
   test)
-    cd "$BUILD_DIR"
-    ctest --output-on-failure -j "$JOBS" --timeout 600
+    (cd "$BUILD_DIR" && ctest --output-on-failure -j "$JOBS" --timeout 600)
+    if [ "$FUZZ_SECONDS" -gt 0 ] && command -v clang++ >/dev/null; then
+      scripts/fuzz.sh "$FUZZ_SECONDS"
+    fi
     ;;
 esac
