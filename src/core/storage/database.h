@@ -7,6 +7,7 @@
 #include <QString>
 #include <QtGlobal>
 #include <optional>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -80,9 +81,15 @@ public:
     std::optional<qint64> columnOptInt(int col) const;
 
 private:
+    /// Keeps a bound value's bytes alive while SQLite reads them in place
+    /// (SQLITE_STATIC), so a document of hundreds of megabytes is not copied
+    /// again; released by reset() or when the parameter is bound anew.
+    const char *keep(int index, QByteArray bytes);
+
     Database &m_db;
     sqlite3_stmt *m_stmt = nullptr;
     QString m_sql;
+    std::vector<QByteArray> m_bound;
 };
 
 /// A transaction (a SAVEPOINT, so it nests) that rolls back in its

@@ -377,6 +377,40 @@ bool hasWindows1252OnlyByte(const QByteArray &bytes)
 
 } // namespace
 
+namespace {
+// Rewrites the line endings in place: the text only shrinks, so a file of
+// hundreds of megabytes is not copied a second time.
+void normaliseInPlace(QString &text, qsizetype *crlf, qsizetype *cr)
+{
+    qsizetype crlfCount = 0;
+    qsizetype crCount = 0;
+    const qsizetype firstCr = text.indexOf(QLatin1Char('\r'));
+    if (firstCr >= 0) {
+        const qsizetype size = text.size();
+        QChar *data = text.data();
+        qsizetype out = firstCr;
+        for (qsizetype i = firstCr; i < size; ++i) {
+            QChar c = data[i];
+            if (c == u'\r') {
+                if (i + 1 < size && data[i + 1] == u'\n') {
+                    ++crlfCount;
+                    ++i;
+                } else {
+                    ++crCount;
+                }
+                c = u'\n';
+            }
+            data[out++] = c;
+        }
+        text.truncate(out);
+    }
+    if (crlf)
+        *crlf = crlfCount;
+    if (cr)
+        *cr = crCount;
+}
+} // namespace
+
 TextDecoder::DecodedText TextDecoder::decode(const QByteArray &bytes, const QString &sourceName,
                                              const QString &declaredEncoding)
 {
@@ -449,45 +483,20 @@ TextDecoder::DecodedText TextDecoder::decode(const QByteArray &bytes, const QStr
 
     checkNotBinary(reinterpret_cast<const char16_t *>(decoded.constData()), decoded.size(),
                    sourceName, QStringLiteral("characters"), !result.hadBom && declared.isEmpty());
-    result.text = normaliseLineEndings(decoded, &result.crlfCount, &result.crCount);
+    normaliseInPlace(decoded, &result.crlfCount, &result.crCount);
+    // The conversion buffer was sized for the worst case; the stored text is
+    // kept for the whole import, so return the spare capacity.
+    decoded.squeeze();
+    result.text = std::move(decoded);
     return result;
 }
 
+
 QString TextDecoder::normaliseLineEndings(const QString &text, qsizetype *crlf, qsizetype *cr)
 {
-    qsizetype crlfCount = 0;
-    qsizetype crCount = 0;
-    QString result;
-    const qsizetype firstCr = text.indexOf(QLatin1Char('\r'));
-    if (firstCr < 0) {
-        // Shares the data: most files already use LF.
-        result = text;
-    } else {
-        const qsizetype size = text.size();
-        const QChar *source = text.constData();
-        result.resize(size);
-        QChar *target = result.data();
-        std::copy(source, source + firstCr, target);
-        qsizetype out = firstCr;
-        for (qsizetype i = firstCr; i < size; ++i) {
-            QChar c = source[i];
-            if (c == u'\r') {
-                if (i + 1 < size && source[i + 1] == u'\n') {
-                    ++crlfCount;
-                    ++i;
-                } else {
-                    ++crCount;
-                }
-                c = u'\n';
-            }
-            target[out++] = c;
-        }
-        result.truncate(out);
-    }
-    if (crlf)
-        *crlf = crlfCount;
-    if (cr)
-        *cr = crCount;
+    // Shared until the first write (QString is copy-on-write): most files already use LF.
+    QString result = text;
+    normaliseInPlace(result, crlf, cr);
     return result;
 }
 
