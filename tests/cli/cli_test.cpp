@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 
 using namespace QuireTest;
 
@@ -256,4 +257,33 @@ TEST_CASE("quire-cli: import a folder with a summary; speakers become cases", "[
     CHECK(json({QStringLiteral("list"), QStringLiteral("cases"), p3}).array().isEmpty());
     CHECK(fail({QStringLiteral("import"), p3, dir.path(QStringLiteral("in/fg1.txt")), QStringLiteral("--speaker-pattern"), QStringLiteral("(")})
               .contains(QStringLiteral("not a valid regular expression")));
+}
+
+TEST_CASE("quire-cli: import shows a progress line on a terminal only", "[cli]")
+{
+    TempDir dir;
+    const QString p = dir.path(QStringLiteral("tty.quire"));
+    ok({QStringLiteral("new"), p});
+    dir.writeFile(QStringLiteral("in/a.txt"), QByteArray("first\n"));
+    dir.writeFile(QStringLiteral("in/b.txt"), QByteArray("second\n"));
+    // Piped: no progress on stderr at all.
+    const CliResult piped = runCli({QStringLiteral("import"), p, dir.path(QStringLiteral("in/a.txt"))});
+    REQUIRE(piped.exitCode == 0);
+    CHECK(piped.err.isEmpty());
+    // Under a pseudo-terminal (util-linux `script`): "Reading i/n name" lines.
+    QProcess proc;
+    proc.setProgram(QStringLiteral("script"));
+    proc.setArguments({QStringLiteral("-qec"),
+                       QStringLiteral("'%1' import '%2' '%3'").arg(QStringLiteral(QUIRE_CLI_PATH), p, dir.path(QStringLiteral("in/b.txt"))),
+                       QStringLiteral("/dev/null")});
+    proc.start();
+    if (!proc.waitForStarted(10000)) {
+        WARN("util-linux script is not available: terminal progress not checked");
+        return;
+    }
+    REQUIRE(proc.waitForFinished(60000));
+    const QByteArray screen = proc.readAllStandardOutput();
+    CHECK(proc.exitCode() == 0);
+    CHECK(screen.contains("Reading 1/1 b.txt"));
+    CHECK(screen.contains("Imported b.txt"));
 }
