@@ -21,7 +21,7 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 # Debian packages the build, the tests and the benchmarks need.
 PACKAGES=(cmake ninja-build g++ pkg-config ccache python3 wamerican
           qt6-base-dev libgl-dev libicu-dev libsqlite3-dev catch2 libbenchmark-dev
-          libzip-dev libxml2-dev libpoppler-qt6-dev libstemmer-dev libxlsxwriter-dev fonts-dejavu-core
+          libzip-dev libxml2-dev libpoppler-qt6-dev libstemmer-dev libxlsxwriter-dev fonts-dejavu-core fonts-noto-color-emoji fonts-wqy-microhei
           clang libclang-rt-14-dev)
 
 install_deps() {
@@ -48,6 +48,11 @@ build
 case "$mode" in
   run)
     QUIRE_CLI="$BUILD_DIR/bin/quire-cli" scripts/demo.sh "$BUILD_DIR/demo"
+    # The workbench on the demo project; without a display it says so and
+    # writes pictures of the main views instead.
+    if [ -x "$BUILD_DIR/bin/quire" ]; then
+      "$BUILD_DIR/bin/quire" "$BUILD_DIR/demo/sample.quire" --screenshot-dir "$BUILD_DIR/screenshots"
+    fi
     ;;
   test)
     (cd "$BUILD_DIR" && ctest --output-on-failure -j "$JOBS" --timeout 600)

@@ -2,7 +2,9 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
-#ifdef QUIRE_TEST_GUI
+#if defined(QUIRE_TEST_WIDGETS)
+#include <QApplication>
+#elif defined(QUIRE_TEST_GUI)
 #include <QGuiApplication>
 #else
 #include <QCoreApplication>
@@ -11,11 +13,16 @@
 int main(int argc, char **argv)
 {
     // Qt's plugin loader and QProcess need an application object.
-#ifdef QUIRE_TEST_GUI
+#if defined(QUIRE_TEST_GUI) || defined(QUIRE_TEST_WIDGETS)
     // Tests that paint (PDFs through QPdfWriter) need fonts, hence a
     // QGuiApplication; never a display, also not when ctest lists the tests.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+#endif
+#if defined(QUIRE_TEST_WIDGETS)
+    // Widget tests (tests/gui) drive real QWidgets, which need a QApplication.
+    QApplication app(argc, argv);
+#elif defined(QUIRE_TEST_GUI)
     QGuiApplication app(argc, argv);
 #else
     QCoreApplication app(argc, argv);

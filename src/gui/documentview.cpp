@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "documentview.h"
+
+#include "codetreemodel.h"
+#include "model/project.h"
+#include "text/textoffsets.h"
+
+#include <QHash>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <algorithm>
+
+namespace Quire {
+
+/// The right-hand margin: one coloured stripe per coded segment over the lines
+/// it spans, and the code names beside the line where it starts.
+class DocumentGutter : public QWidget
+{
+public:
+    explicit DocumentGutter(DocumentView *view)
+        : QWidget(view)
+        , m_view(view)
+    {
+        setAccessibleName(tr("Coding stripes"));
+    }
+
+protected:
+    void paintEvent(QPaintEvent *event) override { m_view->paintGutter(event); }
+
+private:
+    DocumentView *m_view;
+};
+
+namespace {
+constexpr int LaneWidth = 5;
+constexpr int MaxLanes = 4;
+constexpr int GutterWidth = 190;
+} // namespace
+
+DocumentView::DocumentView(QWidget *parent)
+    : QPlainTextEdit(parent)
+    , m_gutter(new DocumentGutter(this))
+{
+    setReadOnly(true);
+    // Read-only still allows selecting with the keyboard: coding must not need a mouse.
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    // Nothing is edited here; the project has its own undo.
+    document()->setUndoRedoEnabled(false);
+    setAccessibleName(tr("Document text"));
+    setViewportMargins(0, 0, GutterWidth, 0);
+    connect(this, &QPlainTextEdit::updateRequest, this, [this](const QRect &rect, int dy) {
+        if (dy)
+            m_gutter->scroll(0, dy);
+        else
+            m_gutter->update(0, rect.y(), m_gutter->width(), rect.height());
+    });
+}
+
+DocumentView::~DocumentView() = default;
+
+int DocumentView::gutterWidth() const
+{
+    return GutterWidth;
+}
+
+void DocumentView::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    layoutGutter();
+}
+
+void DocumentView::layoutGutter()
+{
+    // The margin lies between the viewport and the vertical scroll bar.
+    const QRect vp = viewport()->geometry();
+    m_gutter->setGeometry(QRect(vp.right() + 1, vp.top(), GutterWidth, vp.height()));
+}
+
+void DocumentView::showDocument(const Project *project, std::optional<Id> documentId)
+{
+    m_documentId = documentId;
+    m_marks.clear();
+    if (!project || !documentId) {
+        m_offsets.reset();
+        setPlainText(QString());
+        setExtraSelections({});
+        m_gutter->update();
+        return;
+    }
+    const Document doc = project->document(*documentId);
+    m_offsets = std::make_unique<TextOffsets>(project->documentText(*documentId), doc.name);
+    // Stored text has only LF line breaks, which become block boundaries of
+    // one position each, so document positions equal UTF-16 indices.
+    setPlainText(m_offsets->text());
+    boldSpeakerLabels(project->turns(*documentId));
+    refreshHighlights(project);
+}
+
+void DocumentView::boldSpeakerLabels(const std::vector<Turn> &turns)
+{
+    // Extra selections cannot change the font (they only recolour shaped
+    // text), so labels are formatted in the view's own QTextDocument; its
+    // characters stay the stored text.
+    const QString &text = m_offsets->text();
+    QTextCharFormat bold;
+    bold.setFontWeight(QFont::Bold);
+    QTextCursor c(document());
+    c.beginEditBlock();
+    for (const Turn &t : turns) {
+        const qsizetype from = m_offsets->toUtf16(t.start);
+        qsizetype lineEnd = text.indexOf(QLatin1Char('\n'), from);
+        if (lineEnd < 0)
+            lineEnd = text.size();
+        const QStringView line = QStringView(text).mid(from, std::min<qsizetype>(lineEnd - from, 120));
+        const qsizetype at = t.speaker.isEmpty() ? -1 : line.indexOf(t.speaker);
+        if (at < 0)
+            continue;
+        qsizetype to = from + at + t.speaker.size();
+        // Include the label's own punctuation ("P1:" or "[Name]").
+        if (to < text.size() && (text[to] == QLatin1Char(':') || text[to] == QLatin1Char(']')))
+            ++to;
+        c.setPosition(int(from));
+        c.setPosition(int(to), QTextCursor::KeepAnchor);
+        c.mergeCharFormat(bold);
+    }
+    c.endEditBlock();
+}
+
+qsizetype DocumentView::toUtf16(qsizetype codePoint) const
+{
+    return m_offsets ? m_offsets->toUtf16(codePoint) : 0;
+}
+
+void DocumentView::refreshHighlights(const Project *project)
+{
+    m_marks.clear();
+    if (!project || !m_documentId || !m_offsets) {
+        setExtraSelections({});
+        m_gutter->update();
+        return;
+    }
+    QHash<Id, Code> codes;
+    for (const Code &c : project->codes())
+        codes.insert(c.id, c);
+
+    QList<QTextEdit::ExtraSelection> selections;
+    QTextDocument *doc = document();
+
+    std::vector<Segment> segments = project->segments(*m_documentId);
+    std::sort(segments.begin(), segments.end(), [](const Segment &a, const Segment &b) {
+        return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    std::vector<int> laneEnds;
+    for (const Segment &s : segments) {
+        const qsizetype from = m_offsets->toUtf16(s.start);
+        const qsizetype to = m_offsets->toUtf16(s.end);
+        const int firstBlock = doc->findBlock(int(from)).blockNumber();
+        const int lastBlock = doc->findBlock(int(std::max(from, to - 1))).blockNumber();
+        for (Id codeId : s.codes) {
+            const Code c = codes.value(codeId);
+            const QColor color = CodeTreeModel::colorFor(c);
+            QTextEdit::ExtraSelection sel;
+            sel.cursor = QTextCursor(doc);
+            sel.cursor.setPosition(int(from));
+            sel.cursor.setPosition(int(to), QTextCursor::KeepAnchor);
+            QColor background = color;
+            // Translucent, so overlapping segments stay readable and show darker.
+            background.setAlpha(70);
+            sel.format.setBackground(background);
+            sel.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+            sel.format.setUnderlineColor(color.darker(130));
+            sel.format.setProperty(SegmentIdProperty, s.id);
+            sel.format.setProperty(CodeIdProperty, codeId);
+            selections << sel;
+
+            Mark m;
+            m.firstBlock = firstBlock;
+            m.lastBlock = lastBlock;
+            m.color = color;
+            m.label = c.name;
+            // First lane whose previous stripe has ended; reuse lanes cyclically past the maximum.
+            size_t lane = 0;
+            while (lane < laneEnds.size() && laneEnds[lane] >= firstBlock)
+                ++lane;
+            if (lane == laneEnds.size())
+                laneEnds.push_back(lastBlock);
+            else
+                laneEnds[lane] = lastBlock;
+            m.lane = int(lane % MaxLanes);
+            m_marks.push_back(m);
+        }
+    }
+    setExtraSelections(selections);
+    m_gutter->update();
+}
+
+void DocumentView::paintGutter(QPaintEvent *event)
+{
+    QPainter p(m_gutter);
+    p.fillRect(event->rect(), palette().color(QPalette::AlternateBase));
+    p.setPen(palette().color(QPalette::Mid));
+    p.drawLine(0, event->rect().top(), 0, event->rect().bottom());
+    if (m_marks.empty())
+        return;
+
+    QTextBlock block = firstVisibleBlock();
+    if (!block.isValid())
+        return;
+    const int firstVisible = block.blockNumber();
+    QHash<int, QPair<int, int>> blockSpans; // block number → top, bottom in gutter coordinates
+    int lastVisible = firstVisible;
+    while (block.isValid()) {
+        const QRectF r = blockBoundingGeometry(block).translated(contentOffset());
+        if (r.top() > m_gutter->height())
+            break;
+        if (block.isVisible())
+            blockSpans.insert(block.blockNumber(), {int(r.top()), int(r.bottom())});
+        lastVisible = block.blockNumber();
+        block = block.next();
+    }
+    const QFontMetrics fm(font());
+    const int textLeft = MaxLanes * (LaneWidth + 1) + 6;
+    QHash<int, int> labelsAt;
+    for (const Mark &m : m_marks) {
+        if (m.lastBlock < firstVisible || m.firstBlock > lastVisible)
+            continue;
+        const int top = blockSpans.contains(m.firstBlock) ? blockSpans.value(m.firstBlock).first : 0;
+        const int bottom = blockSpans.contains(m.lastBlock) ? blockSpans.value(m.lastBlock).second : m_gutter->height();
+        p.fillRect(QRect(4 + m.lane * (LaneWidth + 1), top + 1, LaneWidth, std::max(bottom - top - 2, 2)), m.color);
+        if (!blockSpans.contains(m.firstBlock))
+            continue;
+        // Names of segments starting on the same line stack downwards.
+        const int k = labelsAt[m.firstBlock]++;
+        const int y = top + k * fm.height();
+        const QRect box(textLeft, y, GutterWidth - textLeft - 4, fm.height());
+        p.fillRect(QRect(box.left(), box.top() + 3, 8, fm.height() - 6), m.color);
+        p.setPen(palette().color(QPalette::Text));
+        p.drawText(box.adjusted(12, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(m.label, Qt::ElideRight, box.width() - 12));
+    }
+}
+
+std::optional<std::pair<qsizetype, qsizetype>> DocumentView::selectedRange() const
+{
+    const QTextCursor c = textCursor();
+    if (!m_offsets || !c.hasSelection())
+        return std::nullopt;
+    return std::make_pair(m_offsets->fromUtf16(c.selectionStart()), m_offsets->fromUtf16(c.selectionEnd()));
+}
+
+QString DocumentView::selectedStoredText() const
+{
+    const auto range = selectedRange();
+    if (!range)
+        return QString();
+    return m_offsets->mid(range->first, range->second);
+}
+
+void DocumentView::selectRange(qsizetype start, qsizetype end)
+{
+    if (!m_offsets)
+        return;
+    QTextCursor c(document());
+    c.setPosition(int(m_offsets->toUtf16(start)));
+    c.setPosition(int(m_offsets->toUtf16(end)), QTextCursor::KeepAnchor);
+    setTextCursor(c);
+    ensureCursorVisible();
+}
+
+} // namespace Quire

@@ -1,0 +1,870 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "codetreemodel.h"
+#include "documentview.h"
+
+#include "error.h"
+#include "formats/exporterinterface.h"
+#include "formats/fileimport.h"
+#include "formats/pluginmanager.h"
+#include "model/project.h"
+#include "report/themereport.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHash>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSet>
+#include <QDir>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Quire {
+
+namespace {
+constexpr int IdRole = Qt::UserRole + 1;
+constexpr size_t MaxRecent = 9;
+
+QSettings layoutSettings()
+{
+    return QSettings(QStringLiteral("Quire"), QStringLiteral("quire"));
+}
+
+/// One line of a segment's text for lists: line breaks and tabs shown as spaces.
+QString excerpt(const QString &text, qsizetype max = 90)
+{
+    QString s = text;
+    s.replace(QLatin1Char('\n'), QLatin1Char(' ')).replace(QLatin1Char('\t'), QLatin1Char(' '));
+    return s.size() > max ? s.left(max - 1) + QChar(0x2026) : s;
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_plugins(std::make_unique<PluginManager>())
+{
+    m_plugins->loadDefault();
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("Quire"));
+    setAccessibleName(tr("Quire workbench"));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks);
+
+    m_view = new DocumentView(this);
+    m_view->setObjectName(QStringLiteral("documentView"));
+    setCentralWidget(m_view);
+
+    buildDocks();
+    buildActions();
+    statusBar()->showMessage(tr("Open a project (Ctrl+O) or create one (Ctrl+N)."));
+
+    const QSettings s = layoutSettings();
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    refresh();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setLayoutPersistence(bool on)
+{
+    m_persistLayout = on;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_persistLayout) {
+        QSettings s = layoutSettings();
+        s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+        s.setValue(QStringLiteral("window/state"), saveState());
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::buildDocks()
+{
+    // Documents
+    m_documentList = new QTreeWidget;
+    m_documentList->setObjectName(QStringLiteral("documentList"));
+    m_documentList->setAccessibleName(tr("Documents"));
+    m_documentList->setColumnCount(3);
+    m_documentList->setHeaderLabels({tr("Document"), tr("Kind"), tr("Segments")});
+    m_documentList->setRootIsDecorated(false);
+    m_documentList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_documentList->header()->setStretchLastSection(false);
+    connect(m_documentList, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (!m_refreshing && item)
+            showDocument(item->data(0, IdRole).toLongLong());
+    });
+    auto *docDock = new QDockWidget(tr("Documents"), this);
+    docDock->setObjectName(QStringLiteral("documentsDock"));
+    docDock->setWidget(m_documentList);
+    addDockWidget(Qt::LeftDockWidgetArea, docDock);
+
+    // Codes
+    m_codeModel = new CodeTreeModel(this);
+    m_codeTree = new QTreeView;
+    m_codeTree->setObjectName(QStringLiteral("codeTree"));
+    m_codeTree->setAccessibleName(tr("Code tree"));
+    m_codeTree->setModel(m_codeModel);
+    m_codeTree->setUniformRowHeights(true);
+    m_codeTree->header()->setSectionResizeMode(CodeTreeModel::NameColumn, QHeaderView::Stretch);
+    m_codeTree->header()->setStretchLastSection(false);
+    m_codeTree->header()->setSectionResizeMode(CodeTreeModel::CountColumn, QHeaderView::ResizeToContents);
+    connect(m_codeTree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        if (m_refreshing)
+            return;
+        if (current.isValid())
+            m_currentCode = current.data(CodeTreeModel::CodeIdRole).toLongLong();
+        refreshActions();
+    });
+    // Double-clicking a code codes the current selection with it.
+    connect(m_codeTree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (m_view->textCursor().hasSelection())
+            codeSelectionWith(index.data(CodeTreeModel::CodeIdRole).toLongLong());
+    });
+    auto *codeDock = new QDockWidget(tr("Codes"), this);
+    codeDock->setObjectName(QStringLiteral("codesDock"));
+    codeDock->setWidget(m_codeTree);
+    addDockWidget(Qt::LeftDockWidgetArea, codeDock);
+    splitDockWidget(docDock, codeDock, Qt::Vertical);
+
+    // Detail: the document's segments and the selected one's memo
+    auto *detail = new QWidget;
+    auto *layout = new QVBoxLayout(detail);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_documentInfo = new QLabel;
+    m_documentInfo->setObjectName(QStringLiteral("documentInfo"));
+    m_documentInfo->setWordWrap(true);
+    m_documentInfo->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_documentInfo);
+    m_segmentList = new QTreeWidget;
+    m_segmentList->setObjectName(QStringLiteral("segmentList"));
+    m_segmentList->setAccessibleName(tr("Segments of the document"));
+    m_segmentList->setHeaderLabels({tr("Text"), tr("Codes"), tr("Memo")});
+    m_segmentList->setRootIsDecorated(false);
+    m_segmentList->setWordWrap(true);
+    m_segmentList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_segmentList->header()->setSectionResizeMode(1, QHeaderView::Interactive);
+    m_segmentList->header()->setSectionResizeMode(2, QHeaderView::Interactive);
+    m_segmentList->header()->setStretchLastSection(false);
+    m_segmentList->setColumnWidth(1, 130);
+    m_segmentList->setColumnWidth(2, 70);
+    connect(m_segmentList, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (m_refreshing)
+            return;
+        updateSegmentDetail();
+        if (item && m_project) {
+            const Segment s = m_project->segment(item->data(0, IdRole).toLongLong());
+            m_view->selectRange(s.start, s.end);
+        }
+    });
+    layout->addWidget(m_segmentList, 3);
+    auto *memoLabel = new QLabel(tr("Segment memo"));
+    layout->addWidget(memoLabel);
+    m_memoEdit = new QPlainTextEdit;
+    m_memoEdit->setObjectName(QStringLiteral("segmentMemo"));
+    m_memoEdit->setAccessibleName(tr("Segment memo"));
+    m_memoEdit->setTabChangesFocus(true);
+    memoLabel->setBuddy(m_memoEdit);
+    layout->addWidget(m_memoEdit, 1);
+    auto *buttons = new QHBoxLayout;
+    m_saveMemo = new QPushButton(tr("&Save memo"));
+    m_saveMemo->setAccessibleName(tr("Save segment memo"));
+    connect(m_saveMemo, &QPushButton::clicked, this, [this] { setCurrentSegmentMemo(m_memoEdit->toPlainText()); });
+    m_removeSegment = new QPushButton(tr("&Remove segment"));
+    m_removeSegment->setAccessibleName(tr("Remove segment"));
+    connect(m_removeSegment, &QPushButton::clicked, this, [this] { removeCurrentSegment(); });
+    buttons->addWidget(m_saveMemo);
+    buttons->addWidget(m_removeSegment);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    auto *detailDock = new QDockWidget(tr("Details"), this);
+    detailDock->setObjectName(QStringLiteral("detailDock"));
+    detailDock->setWidget(detail);
+    addDockWidget(Qt::RightDockWidgetArea, detailDock);
+    resizeDocks({docDock, detailDock}, {360, 400}, Qt::Horizontal);
+}
+
+void MainWindow::buildActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setAccessibleName(tr("Main toolbar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    QAction *newAct = file->addAction(tr("&New project…"), this, &MainWindow::chooseNewProject);
+    newAct->setShortcut(QKeySequence::New);
+    QAction *openAct = file->addAction(tr("&Open project…"), this, &MainWindow::chooseOpenProject);
+    openAct->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    m_importAction = file->addAction(tr("&Import files…"), this, &MainWindow::chooseImportFiles);
+    m_importAction->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
+    m_exportAction = file->addAction(tr("&Export theme report…"), this, &MainWindow::chooseExport);
+    m_exportAction->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_undoAction = edit->addAction(tr("&Undo"), this, &MainWindow::undo);
+    m_undoAction->setShortcut(QKeySequence(tr("Ctrl+Z")));
+    m_redoAction = edit->addAction(tr("&Redo"), this, &MainWindow::redo);
+    m_redoAction->setShortcut(QKeySequence(tr("Ctrl+Shift+Z")));
+    edit->addSeparator();
+    QAction *history = edit->addAction(tr("&History…"), this, &MainWindow::showHistory);
+    history->setShortcut(QKeySequence(tr("Ctrl+H")));
+
+    QMenu *code = menuBar()->addMenu(tr("&Code"));
+    m_codeAction = code->addAction(tr("&Code selection"), this, &MainWindow::codeSelection);
+    m_codeAction->setShortcuts({QKeySequence(tr("Ctrl+Return")), QKeySequence(tr("Ctrl+Enter"))});
+    m_codeAction->setToolTip(tr("Code the selected text with the code selected in the tree (Ctrl+Return)"));
+    m_inVivoAction = code->addAction(tr("&In-vivo code"), this, &MainWindow::inVivoCode);
+    m_inVivoAction->setShortcut(QKeySequence(tr("Ctrl+I")));
+    m_inVivoAction->setToolTip(tr("Make the selected words a new code and code them with it (Ctrl+I)"));
+    QAction *addCode = code->addAction(tr("&New code…"), this, &MainWindow::addCodeDialog);
+    addCode->setShortcut(QKeySequence(tr("Ctrl+K")));
+    m_recentMenu = code->addMenu(tr("&Recent codes"));
+    for (int i = 0; i < int(MaxRecent); ++i) {
+        auto *a = new QAction(this);
+        a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
+        a->setVisible(false);
+        connect(a, &QAction::triggered, this, [this, i] {
+            if (size_t(i) < m_recent.size())
+                codeSelectionWith(m_recent[size_t(i)]);
+        });
+        m_recentMenu->addAction(a);
+        // Shortcuts of actions only in a submenu still need a widget that is shown.
+        addAction(a);
+        m_recentActions << a;
+    }
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        view->addAction(d->toggleViewAction());
+
+    for (QAction *a : {openAct, m_importAction, m_exportAction})
+        bar->addAction(a);
+    bar->addSeparator();
+    for (QAction *a : {m_undoAction, m_redoAction, history})
+        bar->addAction(a);
+    bar->addSeparator();
+    for (QAction *a : {m_codeAction, m_inVivoAction})
+        bar->addAction(a);
+}
+
+bool MainWindow::run(const std::function<void()> &body)
+{
+    if (!m_project) {
+        reportError(tr("Open or create a project first."));
+        return false;
+    }
+    bool ok = true;
+    try {
+        body();
+    } catch (const Error &e) {
+        reportError(e.message());
+        ok = false;
+    }
+    refresh();
+    Q_EMIT projectChanged();
+    return ok;
+}
+
+void MainWindow::reportError(const QString &message)
+{
+    m_lastError = message;
+    statusBar()->showMessage(message, 10000);
+    if (m_errorDialogs)
+        QMessageBox::warning(this, tr("Quire"), message);
+}
+
+bool MainWindow::openProject(const QString &path)
+{
+    try {
+        auto p = Project::open(path);
+        m_project = std::move(p);
+    } catch (const Error &e) {
+        reportError(e.message());
+        return false;
+    }
+    m_recent.clear();
+    m_currentCode.reset();
+    m_view->showDocument(nullptr, std::nullopt);
+    setWindowTitle(tr("%1 — Quire").arg(m_project->fileName()));
+    refresh();
+    const auto docs = m_project->documents();
+    if (!docs.empty())
+        showDocument(docs.front().id);
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    Q_EMIT projectChanged();
+    return true;
+}
+
+bool MainWindow::newProject(const QString &path)
+{
+    try {
+        Project::create(path);
+    } catch (const Error &e) {
+        reportError(e.message());
+        return false;
+    }
+    return openProject(path);
+}
+
+bool MainWindow::importFiles(const QStringList &paths)
+{
+    if (!m_project) {
+        reportError(tr("Open or create a project first."));
+        return false;
+    }
+    // Reading happens before the project is touched, so cancelling (or a bad
+    // file) leaves it as it was: the import is one command or nothing.
+    std::vector<ImportedFile> read;
+    QProgressDialog progress(tr("Reading files…"), tr("Cancel"), 0, int(paths.size()), this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    try {
+        for (qsizetype i = 0; i < paths.size(); ++i) {
+            progress.setValue(int(i));
+            progress.setLabelText(tr("Reading %1…").arg(QFileInfo(paths[i]).fileName()));
+            if (progress.wasCanceled())
+                return false;
+            read.push_back(readImportFile(*m_plugins, paths[i]));
+        }
+    } catch (const Error &e) {
+        reportError(e.message());
+        return false;
+    }
+    progress.setLabelText(tr("Storing…"));
+    progress.setValue(int(paths.size()));
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    std::vector<Id> ids;
+    const bool ok = run([&] { ids = m_project->importDocuments(read); });
+    QApplication::restoreOverrideCursor();
+    if (ok) {
+        statusBar()->showMessage(tr("Imported %n document(s).", nullptr, int(ids.size())), 5000);
+        if (!ids.empty())
+            showDocument(ids.front());
+    }
+    return ok;
+}
+
+bool MainWindow::exportReport(const QString &path, const QString &format)
+{
+    if (!m_project) {
+        reportError(tr("Open or create a project first."));
+        return false;
+    }
+    try {
+        const QString f = format.isEmpty() ? QFileInfo(path).suffix().toLower() : format;
+        ExporterInterface *exporter = m_plugins->exporter(f);
+        const ThemeReport report = buildThemeReport(*m_project, ReportOptions());
+        // QSaveFile: an existing file stays intact until the new one is complete.
+        QSaveFile out(path);
+        if (!out.open(QIODevice::WriteOnly))
+            throw Error(QStringLiteral("%1: cannot write: %2").arg(path, out.errorString()));
+        exporter->write(report, out);
+        if (!out.commit())
+            throw Error(QStringLiteral("%1: cannot write: %2").arg(path, out.errorString()));
+    } catch (const Error &e) {
+        reportError(e.message());
+        return false;
+    }
+    statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+void MainWindow::showDocument(std::optional<Id> documentId)
+{
+    if (!m_project)
+        documentId.reset();
+    try {
+        m_view->showDocument(m_project.get(), documentId);
+    } catch (const Error &e) {
+        reportError(e.message());
+        m_view->showDocument(nullptr, std::nullopt);
+    }
+    m_refreshing = true;
+    for (int i = 0; i < m_documentList->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_documentList->topLevelItem(i);
+        if (documentId && item->data(0, IdRole).toLongLong() == *documentId)
+            m_documentList->setCurrentItem(item);
+    }
+    m_refreshing = false;
+    refreshSegments();
+}
+
+std::optional<Id> MainWindow::currentDocument() const
+{
+    return m_view->documentId();
+}
+
+void MainWindow::selectCode(Id codeId)
+{
+    const QModelIndex index = m_codeModel->indexOfCode(codeId);
+    if (!index.isValid())
+        return;
+    m_codeTree->scrollTo(index);
+    m_codeTree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_currentCode = codeId;
+    refreshActions();
+}
+
+std::optional<Id> MainWindow::currentCode() const
+{
+    return m_currentCode;
+}
+
+std::optional<Id> MainWindow::currentSegment() const
+{
+    const QTreeWidgetItem *item = m_segmentList->currentItem();
+    if (!item)
+        return std::nullopt;
+    return item->data(0, IdRole).toLongLong();
+}
+
+void MainWindow::selectSegment(Id segmentId)
+{
+    for (int i = 0; i < m_segmentList->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_segmentList->topLevelItem(i);
+        if (item->data(0, IdRole).toLongLong() == segmentId)
+            m_segmentList->setCurrentItem(item);
+    }
+}
+
+void MainWindow::rememberCode(Id codeId)
+{
+    std::erase(m_recent, codeId);
+    m_recent.push_front(codeId);
+    if (m_recent.size() > MaxRecent)
+        m_recent.pop_back();
+}
+
+bool MainWindow::codeSelection()
+{
+    if (!m_currentCode) {
+        reportError(tr("Select a code in the code tree first."));
+        return false;
+    }
+    return codeSelectionWith(*m_currentCode);
+}
+
+bool MainWindow::codeSelectionWith(Id codeId)
+{
+    const auto doc = m_view->documentId();
+    if (!m_project || !doc) {
+        reportError(tr("Open a document and select the text to code."));
+        return false;
+    }
+    std::optional<std::pair<qsizetype, qsizetype>> range;
+    try {
+        range = m_view->selectedRange();
+    } catch (const Error &e) {
+        reportError(e.message());
+        return false;
+    }
+    if (!range || range->first == range->second) {
+        reportError(tr("Select the text to code first."));
+        return false;
+    }
+    Id segment = 0;
+    const bool ok = run([&] { segment = m_project->addSegment(*doc, range->first, range->second, {codeId}); });
+    if (ok) {
+        rememberCode(codeId);
+        refreshActions();
+        selectSegment(segment);
+    }
+    return ok;
+}
+
+bool MainWindow::inVivoCode()
+{
+    const auto doc = m_view->documentId();
+    if (!m_project || !doc) {
+        reportError(tr("Open a document and select the words to code."));
+        return false;
+    }
+    std::optional<std::pair<qsizetype, qsizetype>> range;
+    QString words;
+    try {
+        range = m_view->selectedRange();
+        words = m_view->selectedStoredText();
+    } catch (const Error &e) {
+        reportError(e.message());
+        return false;
+    }
+    // The code is named after the words; the segment keeps the exact text.
+    QString name = words.simplified();
+    // "/" separates the levels of a code path; a name cannot contain it.
+    name.replace(QLatin1Char('/'), QChar(0x2215));
+    if (!range || name.isEmpty()) {
+        reportError(tr("Select the words to use as a code first."));
+        return false;
+    }
+    if (name.size() > 80)
+        name = name.left(79) + QChar(0x2026);
+    Id codeId = 0, segment = 0;
+    const bool ok = run([&] {
+        m_project->batch(QStringLiteral("in-vivo"), QStringLiteral("In-vivo code \"%1\"").arg(name), [&] {
+            codeId = m_project->addCode(name);
+            segment = m_project->addSegment(*doc, range->first, range->second, {codeId});
+        });
+    });
+    if (ok) {
+        rememberCode(codeId);
+        selectCode(codeId);
+        selectSegment(segment);
+    }
+    return ok;
+}
+
+bool MainWindow::setCurrentSegmentMemo(const QString &memo)
+{
+    const auto seg = currentSegment();
+    if (!seg) {
+        reportError(tr("Select a segment first."));
+        return false;
+    }
+    const bool ok = run([&] { m_project->setSegmentMemo(*seg, memo); });
+    selectSegment(*seg);
+    return ok;
+}
+
+bool MainWindow::removeCurrentSegment()
+{
+    const auto seg = currentSegment();
+    if (!seg) {
+        reportError(tr("Select a segment first."));
+        return false;
+    }
+    return run([&] { m_project->removeSegment(*seg); });
+}
+
+bool MainWindow::undo()
+{
+    QString summary;
+    const bool ok = run([&] {
+        if (!m_project->canUndo())
+            throw Error(QStringLiteral("There is nothing to undo."));
+        summary = m_project->undo();
+    });
+    if (ok)
+        statusBar()->showMessage(tr("Undone: %1").arg(summary), 5000);
+    return ok;
+}
+
+bool MainWindow::redo()
+{
+    QString summary;
+    const bool ok = run([&] {
+        if (!m_project->canRedo())
+            throw Error(QStringLiteral("There is nothing to redo."));
+        summary = m_project->redo();
+    });
+    if (ok)
+        statusBar()->showMessage(tr("Redone: %1").arg(summary), 5000);
+    return ok;
+}
+
+void MainWindow::refresh()
+{
+    const int scroll = m_view->verticalScrollBar()->value();
+    const auto segment = currentSegment();
+    refreshDocuments();
+    // The document's text never changes; only its highlights do.
+    if (m_project && m_view->documentId()) {
+        try {
+            m_project->document(*m_view->documentId());
+            m_view->refreshHighlights(m_project.get());
+        } catch (const Error &) {
+            // The document is gone (an undone import).
+            m_view->showDocument(nullptr, std::nullopt);
+        }
+    } else if (!m_project) {
+        m_view->showDocument(nullptr, std::nullopt);
+    }
+    m_view->verticalScrollBar()->setValue(scroll);
+    refreshCodes();
+    refreshSegments();
+    if (segment)
+        selectSegment(*segment);
+    refreshActions();
+}
+
+void MainWindow::refreshDocuments()
+{
+    m_refreshing = true;
+    m_documentList->clear();
+    if (m_project) {
+        QHash<Id, int> counts;
+        for (const Segment &s : m_project->segments())
+            ++counts[s.documentId];
+        for (const Document &d : m_project->documents()) {
+            auto *item = new QTreeWidgetItem({d.name, d.kind, QString::number(counts.value(d.id))});
+            item->setData(0, IdRole, d.id);
+            item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+            item->setToolTip(0, d.sourcePath);
+            m_documentList->addTopLevelItem(item);
+            if (m_view->documentId() == d.id)
+                m_documentList->setCurrentItem(item);
+        }
+    }
+    m_documentList->resizeColumnToContents(1);
+    m_documentList->resizeColumnToContents(2);
+    m_refreshing = false;
+}
+
+void MainWindow::refreshCodes()
+{
+    m_refreshing = true;
+    // Keep the expansion state across the reset, by path.
+    QSet<QString> expanded;
+    std::function<void(const QModelIndex &)> collect = [&](const QModelIndex &parent) {
+        for (int r = 0; r < m_codeModel->rowCount(parent); ++r) {
+            const QModelIndex i = m_codeModel->index(r, 0, parent);
+            if (m_codeTree->isExpanded(i))
+                expanded.insert(i.data(CodeTreeModel::PathRole).toString());
+            collect(i);
+        }
+    };
+    const bool first = m_codeModel->rowCount() == 0;
+    collect(QModelIndex());
+    m_codeModel->reload(m_project.get());
+    if (first) {
+        m_codeTree->expandAll();
+    } else {
+        std::function<void(const QModelIndex &)> restore = [&](const QModelIndex &parent) {
+            for (int r = 0; r < m_codeModel->rowCount(parent); ++r) {
+                const QModelIndex i = m_codeModel->index(r, 0, parent);
+                if (expanded.contains(i.data(CodeTreeModel::PathRole).toString()) || m_codeModel->rowCount(i) == 0)
+                    m_codeTree->expand(i);
+                restore(i);
+            }
+        };
+        restore(QModelIndex());
+    }
+    if (m_currentCode) {
+        const QModelIndex index = m_codeModel->indexOfCode(*m_currentCode);
+        if (index.isValid())
+            m_codeTree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        else
+            m_currentCode.reset();
+    }
+    m_refreshing = false;
+}
+
+void MainWindow::refreshSegments()
+{
+    m_refreshing = true;
+    m_segmentList->clear();
+    m_documentInfo->clear();
+    const auto doc = m_view->documentId();
+    if (m_project && doc) {
+        try {
+            const Document d = m_project->document(*doc);
+            QStringList attrs;
+            for (const AttributeValue &v : m_project->attributeValues(AttributeScope::Document))
+                if (v.ownerId == *doc)
+                    attrs << QStringLiteral("%1=%2").arg(v.name, v.value);
+            m_documentInfo->setText(tr("%1 · %2 · %n turn(s)", nullptr, int(m_project->turns(*doc).size())).arg(d.name, d.kind)
+                                    + (attrs.isEmpty() ? QString() : QLatin1Char('\n') + attrs.join(QStringLiteral(", "))));
+            QHash<Id, QString> names;
+            for (const Code &c : m_project->codes())
+                names.insert(c.id, c.name);
+            const QString text = m_project->documentText(*doc);
+            for (const Segment &s : m_project->segments(*doc)) {
+                QStringList codes;
+                for (Id c : s.codes)
+                    codes << names.value(c);
+                const QString quote = m_view->toUtf16(s.end) <= text.size()
+                                          ? text.mid(m_view->toUtf16(s.start), m_view->toUtf16(s.end) - m_view->toUtf16(s.start))
+                                          : QString();
+                auto *item = new QTreeWidgetItem({excerpt(quote), codes.join(QStringLiteral(", ")), excerpt(s.memo, 40)});
+                item->setData(0, IdRole, s.id);
+                item->setToolTip(0, quote);
+                item->setToolTip(2, s.memo);
+                m_segmentList->addTopLevelItem(item);
+            }
+        } catch (const Error &e) {
+            reportError(e.message());
+        }
+    }
+    m_refreshing = false;
+    updateSegmentDetail();
+}
+
+void MainWindow::updateSegmentDetail()
+{
+    const auto seg = currentSegment();
+    m_memoEdit->setEnabled(bool(seg));
+    m_saveMemo->setEnabled(bool(seg));
+    m_removeSegment->setEnabled(bool(seg));
+    if (seg && m_project) {
+        try {
+            m_memoEdit->setPlainText(m_project->segment(*seg).memo);
+        } catch (const Error &) {
+            m_memoEdit->clear();
+        }
+    } else {
+        m_memoEdit->clear();
+    }
+}
+
+void MainWindow::refreshActions()
+{
+    const bool open = bool(m_project);
+    m_importAction->setEnabled(open);
+    m_exportAction->setEnabled(open);
+    m_codeAction->setEnabled(open && m_currentCode.has_value());
+    m_inVivoAction->setEnabled(open);
+    QString undoText, redoText;
+    if (open) {
+        // Undo takes back the newest done command, redo re-applies the oldest undone one.
+        for (const CommandRecord &r : m_project->history()) {
+            if (r.state == QLatin1String("done"))
+                undoText = r.summary;
+            else if (r.state == QLatin1String("undone") && redoText.isEmpty())
+                redoText = r.summary;
+        }
+    }
+    m_undoAction->setEnabled(!undoText.isEmpty());
+    m_undoAction->setText(undoText.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(excerpt(undoText, 60)));
+    // The toolbar keeps short labels; the summary is in the menu and the tooltip.
+    m_undoAction->setIconText(tr("Undo"));
+    m_undoAction->setToolTip(undoText.isEmpty() ? tr("Nothing to undo") : tr("Undo: %1 (Ctrl+Z)").arg(undoText));
+    m_redoAction->setEnabled(!redoText.isEmpty());
+    m_redoAction->setText(redoText.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(excerpt(redoText, 60)));
+    m_redoAction->setIconText(tr("Redo"));
+    m_redoAction->setToolTip(redoText.isEmpty() ? tr("Nothing to redo") : tr("Redo: %1 (Ctrl+Shift+Z)").arg(redoText));
+    if (m_currentCode && open) {
+        try {
+            m_codeAction->setText(tr("&Code selection as “%1”").arg(m_project->code(*m_currentCode).name));
+            m_codeAction->setIconText(tr("Code as “%1”").arg(excerpt(m_project->code(*m_currentCode).name, 30)));
+        } catch (const Error &) {
+            m_codeAction->setText(tr("&Code selection"));
+        }
+    } else {
+        m_codeAction->setText(tr("&Code selection"));
+    }
+    if (!m_currentCode || !open)
+        m_codeAction->setIconText(tr("Code selection"));
+    for (int i = 0; i < m_recentActions.size(); ++i) {
+        QAction *a = m_recentActions[i];
+        QString name;
+        if (open && size_t(i) < m_recent.size()) {
+            try {
+                name = m_project->codePath(m_recent[size_t(i)]);
+            } catch (const Error &) {
+            }
+        }
+        a->setVisible(!name.isEmpty());
+        a->setEnabled(!name.isEmpty());
+        a->setText(name);
+    }
+}
+
+void MainWindow::showHistory()
+{
+    if (!m_project)
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("History — %1").arg(m_project->fileName()));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *list = new QTreeWidget;
+    list->setAccessibleName(tr("Command history"));
+    list->setRootIsDecorated(false);
+    list->setHeaderLabels({tr("#"), tr("State"), tr("What"), tr("Coder"), tr("When")});
+    const auto history = m_project->history();
+    // Newest first: that is what undo takes back next.
+    for (auto it = history.rbegin(); it != history.rend(); ++it)
+        list->addTopLevelItem(new QTreeWidgetItem({QString::number(it->id), it->state, it->summary, it->coder, it->created}));
+    for (int c = 0; c < 5; ++c)
+        list->resizeColumnToContents(c);
+    layout->addWidget(list);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(760, 420);
+    dialog.exec();
+}
+
+void MainWindow::chooseOpenProject()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(), tr("Quire projects (*.quire)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::chooseNewProject()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(), tr("Quire projects (*.quire)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".quire");
+    newProject(path);
+}
+
+void MainWindow::chooseImportFiles()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import files"));
+    if (!paths.isEmpty())
+        importFiles(paths);
+}
+
+void MainWindow::chooseExport()
+{
+    QString selected;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export theme report"), QString(),
+                                                tr("Markdown (*.md);;CSV (*.csv)"), &selected);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += selected.contains(QLatin1String("csv")) ? QStringLiteral(".csv") : QStringLiteral(".md");
+    exportReport(path);
+}
+
+void MainWindow::addCodeDialog()
+{
+    if (!m_project)
+        return;
+    QString parent;
+    if (m_currentCode)
+        parent = m_codeTree->currentIndex().data(CodeTreeModel::PathRole).toString();
+    bool ok = false;
+    const QString path = QInputDialog::getText(this, tr("New code"),
+                                               tr("Code path (Theme/Subtheme/Code):"), QLineEdit::Normal,
+                                               parent.isEmpty() ? QString() : parent + QLatin1Char('/'), &ok);
+    if (!ok || path.trimmed().isEmpty())
+        return;
+    Id id = 0;
+    if (run([&] { id = m_project->addCode(path.trimmed()); }))
+        selectCode(id);
+}
+
+} // namespace Quire
