@@ -4,6 +4,7 @@
 // text or, with --json, as one JSON document. Errors: one line on stderr and
 // a non-zero exit code; the project is left as it was.
 #include "args.h"
+#include "searchverbs.h"
 
 #include "error.h"
 #include "formats/exporterinterface.h"
@@ -900,6 +901,10 @@ const char *const Usage = R"(Usage: quire-cli [--json] [--coder NAME] VERB ...
   undo PROJECT [--steps N] | redo PROJECT [--steps N] | history PROJECT
   export PROJECT --out FILE [--format md|csv] [--by ATTRIBUTE] [--citation TEMPLATE] [--codes PATH]...
   plugins
+  search PROJECT QUERY [--kwic N] [--sentence] [--regex] [--limit N] [--in documents|memos|codes|all]
+  autocode PROJECT QUERY --code PATH [--extend hit|word|sentence|paragraph|turn] [--hits 1,3,5-7] [--regex]
+  words PROJECT [--by document|code|speaker|case|ATTRIBUTE] [--stem] [--stopwords none|english] [--top N] [--document D]...
+  reindex PROJECT [--language LANG] [--check]
 
 Offsets are Unicode code points into the stored text. See docs/cli.md.
 )";
@@ -955,6 +960,10 @@ int main(int argc, char **argv)
         {QStringLiteral("history"), cmdHistory},
         {QStringLiteral("export"), cmdExport},
         {QStringLiteral("plugins"), cmdPlugins},
+        {QStringLiteral("search"), [](const Globals &gl, const QStringList &w) { return Cli::cmdSearch({gl.json, gl.coder}, w); }},
+        {QStringLiteral("autocode"), [](const Globals &gl, const QStringList &w) { return Cli::cmdAutocode({gl.json, gl.coder}, w); }},
+        {QStringLiteral("words"), [](const Globals &gl, const QStringList &w) { return Cli::cmdWords({gl.json, gl.coder}, w); }},
+        {QStringLiteral("reindex"), [](const Globals &gl, const QStringList &w) { return Cli::cmdReindex({gl.json, gl.coder}, w); }},
     };
     const auto it = verbs.find(verb);
     if (it == verbs.end()) {

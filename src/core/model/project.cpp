@@ -4,6 +4,7 @@
 #include "model/project.h"
 
 #include "error.h"
+#include "search/searchindex.h"
 #include "storage/database.h"
 #include "storage/schema.h"
 #include "text/textoffsets.h"
@@ -61,7 +62,10 @@ AttributeType typeFromString(const QString &s)
 int trackTable(void *, const char *table)
 {
     const QByteArray t(table);
-    return !(t == "commands" || t == "command_events" || t == "coders" || t.startsWith("sqlite_"));
+    // search_*: the full-text index, kept in step by triggers (also during
+    // undo and redo), so changesets never carry index rows.
+    return !(t == "commands" || t == "command_events" || t == "coders" || t.startsWith("sqlite_")
+             || t.startsWith("search_"));
 }
 
 // Undo and redo apply changesets in strict stack order, so any conflict
@@ -139,6 +143,8 @@ std::unique_ptr<Project> Project::create(const QString &path)
     if (!info.absoluteDir().exists())
         throw Error(QStringLiteral("%1: folder %2 does not exist").arg(path, info.absolutePath()));
     auto db = std::make_unique<Database>(path, Database::OpenMode::ReadWriteCreate);
+    // Before any statement touches the search tables (the migrations create them).
+    SearchIndex::registerConnection(db->handle());
     std::unique_ptr<Project> project(new Project(std::move(db)));
     project->configureConnection();
     Schema::create(*project->m_db);
@@ -157,6 +163,9 @@ std::unique_ptr<Project> Project::open(const QString &path)
     if (info.size() == 0)
         throw Error(QStringLiteral("%1: is empty (0 bytes), not a Quire project").arg(path));
     auto db = std::make_unique<Database>(path, Database::OpenMode::ReadWrite);
+    // Before any statement touches the search tables (a migration may create
+    // them); it reads and writes nothing in the file.
+    SearchIndex::registerConnection(db->handle());
     std::unique_ptr<Project> project(new Project(std::move(db)));
     // Identify the file before changing anything in it (WAL mode is a write).
     Schema::openAndMigrate(*project->m_db);
@@ -219,8 +228,10 @@ void Project::runCommand(const QString &kind, const QString &summary, const QJso
     int size = 0;
     void *data = nullptr;
     m_db->check(sqlite3session_changeset(raw, &size, &data), "recording the change");
-    const QByteArray changeset(static_cast<const char *>(data), size);
-    sqlite3_free(data);
+    // Wrapped, not copied (an import's changeset holds every imported text);
+    // freed when this function returns, after the INSERT below has run.
+    std::unique_ptr<void, decltype(&sqlite3_free)> owned(data, &sqlite3_free);
+    const QByteArray changeset = QByteArray::fromRawData(static_cast<const char *>(data), size);
     session.reset();
     if (changeset.isEmpty()) {
         tx.commit();
@@ -740,7 +751,11 @@ void Project::renameCode(const QString &path, const QString &newName)
 
 void Project::moveCode(const QString &path, const QString &newParentPath)
 {
-    const auto [id, oldParent] = resolveWithParent(path);
+    // Plain locals, not a structured binding: lambdas below capture them (C++20
+    // allows capturing bindings, clang 14 does not yet).
+    const auto resolved = resolveWithParent(path);
+    const Id id = resolved.first;
+    const std::optional<Id> oldParent = resolved.second;
     std::optional<Id> newParent;
     if (!newParentPath.isEmpty() && newParentPath != QLatin1String("/"))
         newParent = resolveCode(newParentPath);
@@ -790,7 +805,9 @@ void Project::linkCode(const QString &path, const QString &parentPath)
 
 void Project::unlinkCode(const QString &path)
 {
-    const auto [id, parent] = resolveWithParent(path);
+    const auto resolved = resolveWithParent(path);
+    const Id id = resolved.first;
+    const std::optional<Id> parent = resolved.second;
     const Code c = code(id);
     if (!parent || c.parents.size() < 2)
         throw Error(QStringLiteral("\"%1\" has only this place in the tree; use move or delete instead").arg(path));
@@ -842,7 +859,9 @@ void Project::mergeCode(const QString &from, const QString &into)
 
 void Project::deleteCode(const QString &path, bool force)
 {
-    const auto [id, viaParent] = resolveWithParent(path);
+    const auto resolved = resolveWithParent(path);
+    const Id id = resolved.first;
+    const std::optional<Id> viaParent = resolved.second;
     // A multi-parent code reached through one parent only loses that place.
     const Code c = code(id);
     if (viaParent && c.parents.size() > 1) {

@@ -16,7 +16,7 @@ namespace {
 // migration that has shipped: add a new one. No ON DELETE CASCADE anywhere:
 // every row a command removes is removed explicitly, so the command's
 // changeset holds it and undo can restore it (see docs/decisions/0001).
-constexpr std::array<const char *, 4> Migrations = {
+constexpr std::array<const char *, 5> Migrations = {
     // 0 → 1: the coding model.
     R"SQL(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -162,6 +162,60 @@ ALTER TABLE cases ADD COLUMN counted INTEGER NOT NULL DEFAULT 1;
     R"SQL(
 CREATE INDEX commands_undone ON commands(id) WHERE state = 'undone';
 CREATE INDEX commands_done ON commands(id) WHERE state = 'done';
+)SQL",
+    // 4 → 5: full-text search (docs/search.md, docs/decisions/0004). Needs
+    // the "quire" tokenizer and quire_token_map() on the connection
+    // (SearchIndex::registerConnection). Every table starts with "search_",
+    // so the command log leaves it out; triggers keep it in step with the
+    // content tables in the same transaction, also when undo and redo apply
+    // a changeset. search_tokens: each document's word spans (code points).
+    R"SQL(
+CREATE VIRTUAL TABLE search_documents USING fts5(text, content='documents', content_rowid='id', tokenize='quire english');
+CREATE VIRTUAL TABLE search_memos USING fts5(title, text, content='memos', content_rowid='id', tokenize='quire english');
+CREATE VIRTUAL TABLE search_codes USING fts5(name, description, content='codes', content_rowid='id', tokenize='quire english');
+CREATE TABLE search_tokens (document_id INTEGER PRIMARY KEY, map BLOB NOT NULL);
+CREATE TRIGGER search_documents_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO search_documents(rowid, text) VALUES (new.id, new.text);
+  INSERT INTO search_tokens(document_id, map) VALUES (new.id, quire_token_map(new.text));
+END;
+CREATE TRIGGER search_documents_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO search_documents(search_documents, rowid, text) VALUES ('delete', old.id, old.text);
+  DELETE FROM search_tokens WHERE document_id = old.id;
+END;
+CREATE TRIGGER search_documents_update AFTER UPDATE OF id, text ON documents
+WHEN old.id IS NOT new.id OR old.text IS NOT new.text BEGIN
+  INSERT INTO search_documents(search_documents, rowid, text) VALUES ('delete', old.id, old.text);
+  DELETE FROM search_tokens WHERE document_id = old.id;
+  INSERT INTO search_documents(rowid, text) VALUES (new.id, new.text);
+  INSERT INTO search_tokens(document_id, map) VALUES (new.id, quire_token_map(new.text));
+END;
+CREATE TRIGGER search_memos_insert AFTER INSERT ON memos BEGIN
+  INSERT INTO search_memos(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER search_memos_delete AFTER DELETE ON memos BEGIN
+  INSERT INTO search_memos(search_memos, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER search_memos_update AFTER UPDATE OF id, title, text ON memos
+WHEN old.id IS NOT new.id OR old.title IS NOT new.title OR old.text IS NOT new.text BEGIN
+  INSERT INTO search_memos(search_memos, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+  INSERT INTO search_memos(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER search_codes_insert AFTER INSERT ON codes BEGIN
+  INSERT INTO search_codes(rowid, name, description) VALUES (new.id, new.name, new.description);
+END;
+CREATE TRIGGER search_codes_delete AFTER DELETE ON codes BEGIN
+  INSERT INTO search_codes(search_codes, rowid, name, description) VALUES ('delete', old.id, old.name, old.description);
+END;
+CREATE TRIGGER search_codes_update AFTER UPDATE OF id, name, description ON codes
+WHEN old.id IS NOT new.id OR old.name IS NOT new.name OR old.description IS NOT new.description BEGIN
+  INSERT INTO search_codes(search_codes, rowid, name, description) VALUES ('delete', old.id, old.name, old.description);
+  INSERT INTO search_codes(rowid, name, description) VALUES (new.id, new.name, new.description);
+END;
+INSERT INTO search_documents(search_documents) VALUES ('rebuild');
+INSERT INTO search_memos(search_memos) VALUES ('rebuild');
+INSERT INTO search_codes(search_codes) VALUES ('rebuild');
+INSERT INTO search_tokens(document_id, map) SELECT id, quire_token_map(text) FROM documents;
+INSERT OR IGNORE INTO meta(key, value) VALUES ('search.language', 'english');
 )SQL",
 };
 

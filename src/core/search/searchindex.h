@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "quirecore_export.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <vector>
+
+struct sqlite3;
+
+namespace Quire {
+
+class Analyzer;
+class Database;
+
+/// The SQLite side of search (docs/decisions/0004-search-index.md):
+///
+/// - the FTS5 tokenizer "quire" (argument: the Snowball language), built on
+///   Analyzer. Documents are indexed by stem; a word whose stem differs from
+///   its folded form also gets that form, marked with a leading 0x01 byte, at
+///   the same position, so prefix queries (`listeni*`) match what was written.
+/// - the FTS5 auxiliary function quire_hits(table): the phrase instances of
+///   the current row as int32 triples (column, token position, tokens).
+/// - the SQL function quire_token_map(text): every word's code-point span,
+///   compactly encoded; stored per document in search_tokens so hit
+///   positions need no re-tokenising at query time.
+///
+/// Everything here is registered on each connection (and, through an SQLite
+/// auto-extension, on every later connection of the process) before any
+/// statement touches a search_ table, including the migration creating them.
+namespace SearchIndex {
+
+/// Registers the tokenizer and functions on `db` (a no-op if already there).
+/// Throws Error if this SQLite has no FTS5.
+QUIRECORE_EXPORT void registerConnection(sqlite3 *db);
+
+/// One phrase instance reported by quire_hits().
+struct Instance
+{
+    int phrase = 0; ///< phrases are numbered in the order they appear in the MATCH expression
+    int column = 0;
+    int position = 0; ///< token position of the first token
+    int size = 1;     ///< tokens in the phrase
+};
+QUIRECORE_EXPORT std::vector<Instance> decodeInstances(const QByteArray &blob);
+
+/// The token map of a text: the code-point span of every word, in order.
+QUIRECORE_EXPORT QByteArray tokenMap(Analyzer &analyzer, const QString &text);
+
+/// Reads a token map (which must outlive the reader): the span of word
+/// number `position`. Seeking costs at most 64 steps from a block start.
+class QUIRECORE_EXPORT TokenMapReader
+{
+public:
+    explicit TokenMapReader(const QByteArray &map);
+    /// Moves to word `position`; false if the map has no such word.
+    bool seek(qsizetype position);
+    qsizetype start() const { return m_start; }
+    qsizetype end() const { return m_end; }
+
+private:
+    bool next();
+
+    const unsigned char *m_index = nullptr;
+    qsizetype m_blocks = 0;
+    const unsigned char *m_stream = nullptr;
+    const unsigned char *m_p = nullptr;
+    const unsigned char *m_stop = nullptr;
+    qsizetype m_position = -1;
+    qsizetype m_start = 0;
+    qsizetype m_end = 0;
+};
+
+/// The indexed tables (names start with "search_": the command log skips them).
+QUIRECORE_EXPORT QString createTablesSql(const QString &language);
+/// The search language the index tables were made with (the tokenizer argument).
+QUIRECORE_EXPORT QString indexLanguage(Database &db);
+/// Rebuilds every index from the content tables; with a language, first
+/// recreates the tables with that stemmer. Runs in one transaction.
+QUIRECORE_EXPORT void rebuild(Database &db, const QString &language = QString());
+/// FTS5's integrity check of every index plus a comparison of the token maps
+/// with the documents; throws Error describing the first problem.
+QUIRECORE_EXPORT void check(Database &db);
+
+} // namespace SearchIndex
+} // namespace Quire
