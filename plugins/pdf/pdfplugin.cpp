@@ -2,6 +2,7 @@
 #include "pdfplugin.h"
 
 #include "error.h"
+#include "formats/fileimport.h"
 #include "text/textoffsets.h"
 #include "text/transcript.h"
 
@@ -258,13 +259,7 @@ std::vector<ImportedDocument> PdfPlugin::read(const QString &fileName, const QBy
                            {QStringLiteral("producer"), pdf->producer()},
                            {QStringLiteral("title"), pdf->title()}};
 
-    if (options.detectSpeakers) {
-        TranscriptDetector detector;
-        detector.customPattern = options.speakerPattern;
-        doc.turns = detector.detect(doc.text);
-        if (!doc.turns.empty())
-            doc.kind = QStringLiteral("transcript");
-    }
+    applySpeakerTurns(doc, options);
     return {std::move(doc)};
 }
 
