@@ -5,6 +5,7 @@
 #include "formats/csvreader.h"
 #include "formats/fileimport.h"
 #include "formats/table.h"
+#include "report/exportlayout.h"
 
 #include <QFileInfo>
 
@@ -55,6 +56,31 @@ QString CsvPlugin::field(const QString &value)
 
 void CsvPlugin::write(const ThemeReport &report, QIODevice &out) const
 {
+    if (report.layout == QLatin1String("theme-table") || report.layout == QLatin1String("matrix")
+        || report.layout == QLatin1String("codebook")) {
+        // One row per code, the columns of the chosen table.
+        const LayoutTable t = layoutTable(report);
+        QString csv = QChar(0xFEFF);
+        QStringList header{QStringLiteral("path"), QStringLiteral("depth")};
+        header << t.header;
+        QStringList quoted;
+        for (const auto &f : header)
+            quoted << field(f);
+        csv += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+        for (std::size_t i = 0; i < t.rows.size(); ++i) {
+            QStringList f{report.rows[i].path, QString::number(t.rows[i].depth)};
+            f << t.rows[i].cells;
+            quoted.clear();
+            for (const auto &v : f)
+                quoted << field(v);
+            csv += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+        }
+        const QByteArray bytes = csv.toUtf8();
+        if (out.write(bytes) != bytes.size())
+            throw Error(QStringLiteral("cannot write the CSV export: %1").arg(out.errorString()));
+        return;
+    }
+    checkLayout(report);
     QStringList header{QStringLiteral("kind"), QStringLiteral("path"), QStringLiteral("depth"), QStringLiteral("segments"),
                        QStringLiteral("documents"), QStringLiteral("cases")};
     for (const auto &v : report.byValues)

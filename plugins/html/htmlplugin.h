@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "formats/exporterinterface.h"
 #include "formats/importerinterface.h"
 
 #include <QObject>
@@ -12,11 +13,11 @@ namespace Quire::Html {
 /// parts are dropped, entities decoded, block elements end a line, table cells
 /// are separated by tabs, and whitespace is collapsed as a browser does except
 /// inside <pre>. Nothing is ever fetched. See docs/decisions/0003-html-text.md.
-class HtmlPlugin : public QObject, public ImporterInterface
+class HtmlPlugin : public QObject, public ImporterInterface, public ExporterInterface
 {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID QuireImporterInterface_iid FILE "html.json")
-    Q_INTERFACES(Quire::ImporterInterface)
+    Q_INTERFACES(Quire::ImporterInterface Quire::ExporterInterface)
 
 public:
     QString formatId() const override { return QStringLiteral("html"); }
@@ -26,6 +27,9 @@ public:
     }
     std::vector<ImportedDocument> read(const QString &fileName, const QByteArray &bytes,
                                        const ImportOptions &options) const override;
+
+    QString fileExtension() const override { return QStringLiteral("html"); }
+    void write(const ThemeReport &report, QIODevice &out) const override;
 };
 
 } // namespace Quire::Html

@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "formats/fileimport.h"
+#include "report/exportlayout.h"
 
 namespace Quire::Markdown {
 
@@ -22,26 +23,49 @@ std::vector<ImportedDocument> MarkdownPlugin::read(const QString &fileName, cons
 void MarkdownPlugin::write(const ThemeReport &report, QIODevice &out) const
 {
     QString md;
-    md += QStringLiteral("# Theme table\n\n");
-    md += QStringLiteral("Project: %1. Generated %2. Counts include sub-codes: segments, documents, cases.\n\n")
-              .arg(report.projectName, report.generated);
-    md += QStringLiteral("| Theme / subtheme / code | Segments | Documents | Cases |");
-    for (const auto &v : report.byValues)
-        md += QLatin1Char(' ') + cell(report.byAttribute + QStringLiteral(": ") + v) + QStringLiteral(" |");
-    md += QStringLiteral("\n|---|--:|--:|--:|");
-    for (qsizetype i = 0; i < report.byValues.size(); ++i)
-        md += QStringLiteral("--:|");
-    md += QLatin1Char('\n');
-    for (const auto &row : report.rows) {
-        // Non-breaking spaces indent sub-rows: ordinary spaces are trimmed in table cells.
-        const QString indent = QString(row.depth * 4, QChar(0x00A0));
-        const QString name = row.depth == 0 ? QStringLiteral("**%1**").arg(cell(row.name)) : cell(row.name);
-        md += QStringLiteral("| %1%2 | %3 | %4 | %5 |").arg(indent, name).arg(row.segments).arg(row.documents).arg(row.cases);
-        for (qsizetype n : row.byValue)
-            md += QStringLiteral(" %1 |").arg(n);
+    const auto notes = [&] {
+        md += reportSummary(report) + QStringLiteral("\n\n");
+        for (const auto &n : report.notes)
+            md += n + QStringLiteral("\n\n");
+    };
+    if (layoutHasTable(report)) {
+        const LayoutTable t = layoutTable(report);
+        md += QStringLiteral("# %1\n\n").arg(t.title);
+        notes();
+        md += QLatin1Char('|');
+        for (const auto &h : t.header)
+            md += QLatin1Char(' ') + cell(h) + QStringLiteral(" |");
+        md += QStringLiteral("\n|");
+        for (const bool numeric : t.numeric)
+            md += numeric ? QStringLiteral("--:|") : QStringLiteral("---|");
         md += QLatin1Char('\n');
+        for (const auto &row : t.rows) {
+            md += QLatin1Char('|');
+            for (qsizetype c = 0; c < row.cells.size(); ++c) {
+                QString text = cell(row.cells[c]);
+                if (c == 0) {
+                    // Non-breaking spaces indent sub-rows: ordinary spaces are trimmed in table cells.
+                    if (row.depth == 0 && !text.isEmpty())
+                        text = QStringLiteral("**%1**").arg(text);
+                    text.prepend(QString(row.depth * 4, QChar(0x00A0)));
+                }
+                md += QLatin1Char(' ') + text + QStringLiteral(" |");
+            }
+            md += QLatin1Char('\n');
+        }
     }
-    md += QStringLiteral("\n# Quotes\n");
+    if (!layoutHasQuotes(report)) {
+        const QByteArray bytes = md.toUtf8();
+        if (out.write(bytes) != bytes.size())
+            throw Error(QStringLiteral("cannot write the Markdown export: %1").arg(out.errorString()));
+        return;
+    }
+    if (!layoutHasTable(report)) {
+        md += QStringLiteral("# Quotes\n\n");
+        notes();
+    } else {
+        md += QStringLiteral("\n# Quotes\n");
+    }
     for (std::size_t i = 0; i < report.rows.size(); ++i) {
         const auto &row = report.rows[i];
         const int level = std::min(row.depth + 2, 6);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "formats/exporterinterface.h"
 #include "formats/importerinterface.h"
 #include "formats/table.h"
 
@@ -26,17 +27,20 @@ SheetTable readSheet(const QString &fileName, const QByteArray &bytes, const QSt
 
 /// Reads .xlsx statement sheets: the chosen sheet (setting "sheet", else the
 /// first) becomes documents through the common statement-sheet mapping.
-class XlsxPlugin : public QObject, public ImporterInterface
+class XlsxPlugin : public QObject, public ImporterInterface, public ExporterInterface
 {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID QuireImporterInterface_iid FILE "xlsx.json")
-    Q_INTERFACES(Quire::ImporterInterface)
+    Q_INTERFACES(Quire::ImporterInterface Quire::ExporterInterface)
 
 public:
     QString formatId() const override { return QStringLiteral("xlsx"); }
     QStringList fileExtensions() const override { return {QStringLiteral("xlsx"), QStringLiteral("xlsm")}; }
     std::vector<ImportedDocument> read(const QString &fileName, const QByteArray &bytes,
                                        const ImportOptions &options) const override;
+
+    QString fileExtension() const override { return QStringLiteral("xlsx"); }
+    void write(const ThemeReport &report, QIODevice &out) const override;
 };
 
 } // namespace Quire::Xlsx

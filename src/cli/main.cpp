@@ -11,9 +11,12 @@
 #include "formats/fileimport.h"
 #include "formats/pluginmanager.h"
 #include "model/project.h"
+#include "report/exportlayout.h"
+#include "report/redaction.h"
 #include "report/themereport.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QFile>
 #include <QDir>
 #include <QDirIterator>
@@ -24,9 +27,12 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <cstdio>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 
 using namespace Quire;
 using Quire::Cli::Args;
@@ -819,23 +825,52 @@ int cmdHistory(const Globals &g, const QStringList &words)
 int cmdExport(const Globals &g, const QStringList &words)
 {
     Args a(words, {QStringLiteral("format"), QStringLiteral("out"), QStringLiteral("by"), QStringLiteral("citation"),
-                   QStringLiteral("codes")},
-           {}, QStringLiteral("export"));
+                   QStringLiteral("codes"), QStringLiteral("template"), QStringLiteral("redact")},
+           {QStringLiteral("dry-run")}, QStringLiteral("export"));
     a.expectAtMost(1);
     auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
+    const bool dryRun = a.has(QStringLiteral("dry-run"));
+    if (dryRun && !a.has(QStringLiteral("redact")))
+        throw Error(QStringLiteral("export: --dry-run lists what --redact RULES-FILE would change; give the rules file"));
     const QString out = a.value(QStringLiteral("out"));
-    if (out.isEmpty())
+    if (out.isEmpty() && !dryRun)
         throw Error(QStringLiteral("export: name the output file with --out FILE"));
     QString format = a.value(QStringLiteral("format"));
     if (format.isEmpty())
         format = QFileInfo(out).suffix().toLower();
-    ExporterInterface *exporter = plugins().exporter(format);
+    ExporterInterface *exporter = dryRun ? nullptr : plugins().exporter(format);
+    // Read the rules before anything is built: a bad rule stops the export early.
+    std::optional<Redaction> redaction;
+    if (a.has(QStringLiteral("redact")))
+        redaction = Redaction::fromFile(a.value(QStringLiteral("redact")));
     ReportOptions options;
     options.byAttribute = a.value(QStringLiteral("by"));
     if (a.has(QStringLiteral("citation")))
         options.citationTemplate = a.value(QStringLiteral("citation"));
     options.codePaths = a.values(QStringLiteral("codes"));
-    const ThemeReport report = buildThemeReport(*p, options);
+    ThemeReport report = buildThemeReport(*p, options);
+    report.layout = a.value(QStringLiteral("template"));
+    checkLayout(report);
+    // The report is a copy of the stored text: redaction never reaches the project.
+    std::vector<RedactionChange> changes;
+    if (redaction)
+        changes = redaction->apply(report);
+    if (dryRun) {
+        QJsonArray list;
+        for (const auto &c : changes)
+            list.append(QJsonObject{{QStringLiteral("document"), c.document},
+                                    {QStringLiteral("segment"), c.segmentId},
+                                    {QStringLiteral("field"), c.field},
+                                    {QStringLiteral("position"), qint64(c.position)},
+                                    {QStringLiteral("before"), c.before},
+                                    {QStringLiteral("after"), c.after},
+                                    {QStringLiteral("rule"), redaction->rules().at(std::size_t(c.rule)).source}});
+        if (g.json)
+            printJson(QJsonObject{{QStringLiteral("changes"), list}, {QStringLiteral("summary"), redaction->summary(changes)}});
+        else
+            writeOut(Redaction::listing(changes, redaction->rules()) + redaction->summary(changes) + QLatin1Char('\n'));
+        return 0;
+    }
     // QSaveFile: the old file stays intact until the new one is complete.
     QSaveFile file(out);
     if (!file.open(QIODevice::WriteOnly))
@@ -846,9 +881,12 @@ int cmdExport(const Globals &g, const QStringList &words)
     qsizetype quotes = 0;
     for (const auto &q : report.quotes)
         quotes += qsizetype(q.size());
-    ::report(g, QStringLiteral("Wrote %1 (%2 codes, %3 quotes)").arg(out).arg(report.rows.size()).arg(quotes),
+    QString message = QStringLiteral("Wrote %1 (%2 codes, %3 quotes)").arg(out).arg(report.rows.size()).arg(quotes);
+    if (redaction)
+        message += QStringLiteral("\n") + redaction->summary(changes);
+    ::report(g, message,
              {{QStringLiteral("file"), out}, {QStringLiteral("codes"), qint64(report.rows.size())},
-              {QStringLiteral("quotes"), qint64(quotes)}});
+              {QStringLiteral("quotes"), qint64(quotes)}, {QStringLiteral("redactions"), qint64(changes.size())}});
     return 0;
 }
 
@@ -899,7 +937,8 @@ const char *const Usage = R"(Usage: quire-cli [--json] [--coder NAME] VERB ...
   memo add PROJECT TEXT [--project|--document D|--code PATH|--segment ID|--case NAME] [--title T]
   memo edit PROJECT ID TEXT | memo delete PROJECT ID
   undo PROJECT [--steps N] | redo PROJECT [--steps N] | history PROJECT
-  export PROJECT --out FILE [--format md|csv] [--by ATTRIBUTE] [--citation TEMPLATE] [--codes PATH]...
+  export PROJECT --out FILE [--format md|csv|docx|odt|html|xlsx|pdf] [--template theme-table|quotes|matrix|codebook]
+         [--by ATTRIBUTE] [--citation TEMPLATE] [--codes PATH]... [--redact RULES-FILE [--dry-run]]
   plugins
   search PROJECT QUERY [--kwic N] [--sentence] [--regex] [--limit N] [--in documents|memos|codes|all]
   autocode PROJECT QUERY --code PATH [--extend hit|word|sentence|paragraph|turn] [--hits 1,3,5-7] [--regex]
@@ -909,11 +948,49 @@ const char *const Usage = R"(Usage: quire-cli [--json] [--coder NAME] VERB ...
 Offsets are Unicode code points into the stored text. See docs/cli.md.
 )";
 
+bool exportsPdf(int argc, char **argv)
+{
+    bool isExport = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "export")
+            isExport = true;
+        else if (isExport && i + 1 < argc && arg == "--format")
+            return QByteArray(argv[i + 1]).toLower() == "pdf";
+        else if (isExport && arg.startsWith("--format="))
+            return arg.mid(9).toLower() == "pdf";
+    }
+    for (int i = 1; isExport && i + 1 < argc; ++i) {
+        if (QByteArray(argv[i]) == "--out")
+            return QByteArray(argv[i + 1]).toLower().endsWith(".pdf");
+    }
+    return false;
+}
+
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
+{
+    if (!exportsPdf(argc, argv))
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Without a runtime folder Qt prints a warning on stderr, where a
+    // successful command must print nothing.
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const QByteArray dir = QByteArray("/tmp/quire-runtime-") + QByteArray::number(getuid());
+        ::mkdir(dir.constData(), 0700);
+        qputenv("XDG_RUNTIME_DIR", dir);
+    }
+    return std::make_unique<QGuiApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // PDF exports lay out text, which needs fonts and so a QGuiApplication;
+    // everything else runs on QCoreApplication, without a display.
+    const std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("quire-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QUIRE_VERSION));
     QStringList args = app.arguments().mid(1);

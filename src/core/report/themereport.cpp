@@ -146,6 +146,7 @@ ThemeReport buildThemeReport(const Project &project, const ReportOptions &option
         row.name = c.name;
         row.depth = depth;
         row.description = c.description;
+        row.color = c.color;
         std::set<Id> docs, cases;
         row.byValue.assign(std::size_t(report.byValues.size()), 0);
         qsizetype countedSegments = 0;

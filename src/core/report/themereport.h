@@ -21,6 +21,7 @@ struct ThemeRow
     QString name;
     int depth = 0; ///< 0 for a theme
     QString description;
+    QString color; ///< #RRGGBB, or empty
     /// Counts over the code and everything below it (distinct segments, documents, cases).
     qsizetype segments = 0;
     qsizetype documents = 0;
@@ -62,6 +63,11 @@ struct ThemeReport
     std::vector<ThemeRow> rows;
     /// Quotes per row index: quotes[i] are coded directly with rows[i]'s code, in document order.
     std::vector<std::vector<Quote>> quotes;
+    /// What exporters write (see report/exportlayout.h): empty for the theme table
+    /// followed by the quotes, or "theme-table", "quotes", "matrix", "codebook".
+    QString layout;
+    /// Lines an exporter prints under the title, e.g. what was redacted.
+    QStringList notes;
 };
 
 /// Builds the report from the project; throws Error for an unknown attribute,

@@ -25,39 +25,6 @@ AutocodeExtent parseAutocodeExtent(const QString &name)
     throw Error(QStringLiteral("autocode: --extend is hit, word, sentence, paragraph or turn, not \"%1\"").arg(name));
 }
 
-namespace {
-
-/// Where the words of a turn start: after its speaker label ("P1:",
-/// "[00:12:31] Ruth (district nurse):", "[Anna]"); the turn's start if no
-/// label is found on its first line.
-qsizetype contentStart(const TextUnits &units, const Turn &t)
-{
-    const QString &text = units.text();
-    const TextOffsets &o = units.offsets();
-    if (t.speaker.isEmpty())
-        return t.start;
-    const qsizetype from = o.toUtf16(t.start);
-    const qsizetype to = o.toUtf16(t.end);
-    qsizetype lineEnd = text.indexOf(QLatin1Char('\n'), from);
-    if (lineEnd < 0 || lineEnd > to)
-        lineEnd = to;
-    const qsizetype name = text.indexOf(t.speaker, from);
-    if (name < 0 || name >= lineEnd || name - from > 40)
-        return t.start;
-    const qsizetype after = name + t.speaker.size();
-    for (qsizetype i = after; i < lineEnd && i - after <= 60; ++i) {
-        if (text[i] == QLatin1Char(':') || text[i] == QLatin1Char(']')) {
-            qsizetype c = i + 1;
-            while (c < lineEnd && text[c].isSpace())
-                ++c;
-            return o.fromUtf16(c);
-        }
-    }
-    return t.start;
-}
-
-} // namespace
-
 AutocodeResult autocode(Project &project, const QString &query, const AutocodeOptions &options)
 {
     const Code code = project.code(options.code);
@@ -126,7 +93,7 @@ AutocodeResult autocode(Project &project, const QString &query, const AutocodeOp
             }
             // A passage starts after the speaker label, unless the hit is in the label.
             if (options.extent != AutocodeExtent::Hit && options.extent != AutocodeExtent::Word && turn != turns.end()) {
-                const qsizetype content = contentStart(units, *turn);
+                const qsizetype content = units.speakerLabelEnd(*turn);
                 if (s.first < content && hitStart >= content)
                     s.first = content;
             }

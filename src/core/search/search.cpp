@@ -112,7 +112,9 @@ Search::Search(Project &project)
     // default 2 MB page cache a search over a thousand transcripts spent most
     // of its time copying the same pages from the OS again; 64 MB is an upper
     // bound, allocated only as pages are read.
-    if (d->db.scalarInt(QStringLiteral("PRAGMA cache_size")) > -65536)
+    const qint64 cache = d->db.scalarInt(QStringLiteral("PRAGMA cache_size")); // < 0: KiB, else pages
+    const qint64 bytes = cache < 0 ? -cache * 1024 : cache * d->db.scalarInt(QStringLiteral("PRAGMA page_size"));
+    if (bytes < 64 * 1024 * 1024)
         d->db.exec(QStringLiteral("PRAGMA cache_size = -65536"));
 }
 
@@ -315,47 +317,71 @@ bool Search::Private::keepHit(DocumentFacts &facts, const Span &hit)
 
 namespace {
 
-/// Code-point spans of phrase instances, from a token map; duplicates removed.
-std::vector<Span> instanceSpans(const std::vector<SearchIndex::Instance> &all, const QByteArray &map, int column,
-                                const std::vector<bool> &excluding)
+/// Code-point spans of the phrase instances of one row, from its token map;
+/// sorted, duplicates removed. Keeps its buffers from row to row.
+class SpanResolver
 {
-    // FTS5 also reports phrases after NOT when a row matched through another
-    // branch of an OR: they are not hits.
-    std::vector<SearchIndex::Instance> instances;
-    for (const auto &i : all) {
-        if (i.column == column && !(std::size_t(i.phrase) < excluding.size() && excluding[std::size_t(i.phrase)]))
-            instances.push_back(i);
-    }
-    std::vector<qsizetype> positions;
-    for (const auto &i : instances) {
-        {
-            positions.push_back(i.position);
-            positions.push_back(i.position + i.size - 1);
+public:
+    const std::vector<Span> &resolve(const QByteArray &instances, const QByteArray &map, int column, const std::vector<bool> &excluding)
+    {
+        SearchIndex::decodeInstances(instances, m_all);
+        // FTS5 also reports phrases after NOT when a row matched through
+        // another branch of an OR: they are not hits.
+        m_instances.clear();
+        bool singleWords = true;
+        for (const auto &i : m_all) {
+            if (i.column == column && !(std::size_t(i.phrase) < excluding.size() && excluding[std::size_t(i.phrase)])) {
+                m_instances.push_back(i);
+                singleWords = singleWords && i.size == 1;
+            }
         }
+        m_out.clear();
+        SearchIndex::TokenMapReader reader(map);
+        if (singleWords) {
+            // The common case: instances are sorted by position, so are the spans.
+            qsizetype last = -1;
+            for (const auto &i : m_instances) {
+                if (i.position == last)
+                    continue;
+                last = i.position;
+                if (!reader.seek(i.position))
+                    break; // the map is shorter than the index says: check() reports it
+                m_out.emplace_back(reader.start(), reader.end());
+            }
+            return m_out;
+        }
+        m_positions.clear();
+        for (const auto &i : m_instances) {
+            m_positions.push_back(i.position);
+            m_positions.push_back(i.position + i.size - 1);
+        }
+        std::sort(m_positions.begin(), m_positions.end());
+        m_positions.erase(std::unique(m_positions.begin(), m_positions.end()), m_positions.end());
+        m_resolved.assign(m_positions.size(), Span{-1, -1});
+        for (std::size_t k = 0; k < m_positions.size(); ++k) {
+            if (!reader.seek(m_positions[k]))
+                break;
+            m_resolved[k] = {reader.start(), reader.end()};
+        }
+        auto spanOf = [&](qsizetype position) {
+            return m_resolved[std::size_t(std::lower_bound(m_positions.begin(), m_positions.end(), position) - m_positions.begin())];
+        };
+        for (const auto &i : m_instances) {
+            const Span first = spanOf(i.position);
+            const Span last = spanOf(i.position + i.size - 1);
+            if (first.first >= 0 && last.second >= first.first)
+                m_out.emplace_back(first.first, last.second);
+        }
+        std::sort(m_out.begin(), m_out.end());
+        m_out.erase(std::unique(m_out.begin(), m_out.end()), m_out.end());
+        return m_out;
     }
-    std::sort(positions.begin(), positions.end());
-    positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
-    std::vector<Span> resolved(positions.size(), Span{-1, -1});
-    SearchIndex::TokenMapReader reader(map);
-    for (std::size_t k = 0; k < positions.size(); ++k) {
-        if (!reader.seek(positions[k]))
-            break; // the map is shorter than the index says: check() reports it
-        resolved[k] = {reader.start(), reader.end()};
-    }
-    auto spanOf = [&](qsizetype position) {
-        return resolved[std::size_t(std::lower_bound(positions.begin(), positions.end(), position) - positions.begin())];
-    };
-    std::vector<Span> out;
-    for (const auto &i : instances) {
-        const Span first = spanOf(i.position);
-        const Span last = spanOf(i.position + i.size - 1);
-        if (first.first >= 0 && last.second >= first.first)
-            out.emplace_back(first.first, last.second);
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-}
+
+private:
+    std::vector<SearchIndex::Instance> m_all, m_instances;
+    std::vector<qsizetype> m_positions;
+    std::vector<Span> m_resolved, m_out;
+};
 
 [[noreturn]] void queryFailed(const Error &e)
 {
@@ -435,13 +461,14 @@ void Search::Private::searchDocuments(const ParsedQuery &q, SearchResult &r)
     };
     std::vector<Found> found;
     QStringList names;
+    SpanResolver resolver;
     try {
         while (st.step()) {
             DocumentFacts facts;
             facts.id = st.integer(0);
             if (!keepDocument(facts.id))
                 continue;
-            const auto spans = instanceSpans(SearchIndex::decodeInstances(st.view(2)), st.view(3), 0, q.excluding);
+            const auto &spans = resolver.resolve(st.view(2), st.view(3), 0, q.excluding);
             bool named = false;
             for (const Span &s : spans) {
                 if (!filters.empty() && !keepHit(facts, s))
@@ -480,7 +507,8 @@ void Search::Private::searchFields(const ParsedQuery &q, SearchResult &r, const 
     try {
         while (st.step()) {
             const Id id = st.columnInt(0);
-            const auto instances = SearchIndex::decodeInstances(st.columnBlob(1));
+            const QByteArray instances = st.columnBlob(1);
+            SpanResolver resolver;
             QString label;
             if (memos) {
                 label = st.columnText(2).isEmpty() ? QStringLiteral("memo %1").arg(id) : st.columnText(2);
@@ -490,7 +518,8 @@ void Search::Private::searchFields(const ParsedQuery &q, SearchResult &r, const 
             bool any = false;
             for (int column = 0; column < 2; ++column) {
                 const QString text = st.columnText(2 + column);
-                for (const Span &s : instanceSpans(instances, SearchIndex::tokenMap(plain, text), column, q.excluding)) {
+                const QByteArray map = SearchIndex::tokenMap(plain, text);
+                for (const Span &s : resolver.resolve(instances, map, column, q.excluding)) {
                     SearchHit h;
                     h.source = source;
                     h.id = id;
@@ -589,22 +618,51 @@ void Search::Private::addDetails(SearchResult &r, const SearchOptions &options)
         const TextOffsets &offsets = units->offsets();
         const qsizetype length = offsets.codePointCount();
         Span context{h.start, h.end};
+        const TurnInfo *turn = h.source == QLatin1String("document") ? turnAt(facts, h.start) : nullptr;
         if (options.sentence) {
             context = units->sentences(h.start, h.end);
+            // The sentence starts after the speaker label, unless the hit is in it.
+            if (turn) {
+                Turn t;
+                t.start = turn->start;
+                t.end = turn->end;
+                t.speaker = turn->speaker;
+                const qsizetype content = units->speakerLabelEnd(t);
+                if (context.first < content && content <= h.start)
+                    context.first = content;
+            }
         } else if (options.context > 0) {
             const qsizetype from = std::max<qsizetype>(0, h.start - options.context);
             const qsizetype to = std::min(length, h.end + options.context);
             context.first = std::min(units->wordBoundaryAtOrAfter(from), h.start);
             context.second = std::max(units->wordBoundaryAtOrBefore(to), h.end);
-            // No white space at the outer ends of the context.
+            // The context neither starts with what ends a phrase ("): On")
+            // nor ends with what opens one, nor with white space.
             const QString &t = units->text();
+            auto closing = [](QChar c) {
+                const QChar::Category k = c.category();
+                return c.isSpace() || k == QChar::Punctuation_Close || k == QChar::Punctuation_Other || k == QChar::Punctuation_Dash
+                    || k == QChar::Punctuation_Connector || k == QChar::Punctuation_FinalQuote;
+            };
+            auto opening = [](QChar c) {
+                const QChar::Category k = c.category();
+                return c.isSpace() || k == QChar::Punctuation_Open || k == QChar::Punctuation_InitialQuote || k == QChar::Punctuation_Dash;
+            };
             qsizetype u = offsets.toUtf16(context.first);
             const qsizetype hitStart = offsets.toUtf16(h.start);
+            if (u > 0) {
+                while (u < hitStart && closing(t[u]))
+                    ++u;
+            }
             while (u < hitStart && t[u].isSpace())
                 ++u;
             context.first = offsets.fromUtf16(u);
             qsizetype v = offsets.toUtf16(context.second);
             const qsizetype hitEnd = offsets.toUtf16(h.end);
+            if (v < t.size()) {
+                while (v > hitEnd && opening(t[v - 1]))
+                    --v;
+            }
             while (v > hitEnd && t[v - 1].isSpace())
                 --v;
             context.second = offsets.fromUtf16(v);
@@ -615,7 +673,7 @@ void Search::Private::addDetails(SearchResult &r, const SearchOptions &options)
         h.contextStart = context.first;
         h.contextEnd = context.second;
         if (h.source == QLatin1String("document")) {
-            if (const TurnInfo *t = turnAt(facts, h.start)) {
+            if (const TurnInfo *t = turn) {
                 h.speaker = t->speaker;
                 h.caseId = t->caseId;
                 h.timeMs = t->timeMs;

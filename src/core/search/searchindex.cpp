@@ -33,6 +33,7 @@ struct ConnectionState
     // The token map of the text the tokenizer indexed last: the trigger that
     // indexes a document asks for its map right after, so the text is broken
     // into words once, not twice.
+    bool hasLast = false;
     QByteArray lastText;
     QByteArray lastMap;
 };
@@ -196,6 +197,7 @@ int tokenizerTokenize(Fts5Tokenizer *tokenizer, void *context, int flags, const 
         if (document && rc == SQLITE_OK) {
             self.state->lastText = QByteArray(text, length);
             self.state->lastMap = map.finish();
+            self.state->hasLast = true;
         }
         return rc;
     } catch (const std::bad_alloc &) {
@@ -241,7 +243,8 @@ void tokenMapFunction(sqlite3_context *result, int, sqlite3_value **args)
         ConnectionState &state = **static_cast<SharedState *>(sqlite3_user_data(result));
         const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(args[0]));
         const int length = text ? sqlite3_value_bytes(args[0]) : 0;
-        const bool known = length == state.lastText.size() && std::memcmp(text ? text : "", state.lastText.constData(), std::size_t(length)) == 0;
+        const bool known = state.hasLast && length == state.lastText.size()
+            && std::memcmp(text ? text : "", state.lastText.constData(), std::size_t(length)) == 0;
         const QByteArray map = known ? state.lastMap : tokenMap(state.plain, QString::fromUtf8(text, length));
         sqlite3_result_blob64(result, map.isEmpty() ? "" : map.constData(), sqlite3_uint64(map.size()), SQLITE_TRANSIENT);
     } catch (const std::bad_alloc &) {
@@ -331,6 +334,12 @@ void registerConnection(sqlite3 *db)
 std::vector<Instance> decodeInstances(const QByteArray &blob)
 {
     std::vector<Instance> out;
+    decodeInstances(blob, out);
+    return out;
+}
+
+void decodeInstances(const QByteArray &blob, std::vector<Instance> &out)
+{
     const qsizetype n = blob.size() / qsizetype(4 * sizeof(int32_t));
     out.resize(std::size_t(n));
     for (qsizetype i = 0; i < n; ++i) {
@@ -341,7 +350,6 @@ std::vector<Instance> decodeInstances(const QByteArray &blob)
     std::sort(out.begin(), out.end(), [](const Instance &a, const Instance &b) {
         return a.column != b.column ? a.column < b.column : a.position != b.position ? a.position < b.position : a.size < b.size;
     });
-    return out;
 }
 
 QByteArray tokenMap(Analyzer &analyzer, const QString &text)

@@ -44,7 +44,10 @@ struct Instance
     int position = 0; ///< token position of the first token
     int size = 1;     ///< tokens in the phrase
 };
+/// Sorted by column, then position.
 QUIRECORE_EXPORT std::vector<Instance> decodeInstances(const QByteArray &blob);
+/// The same into `out` (reusing its storage).
+QUIRECORE_EXPORT void decodeInstances(const QByteArray &blob, std::vector<Instance> &out);
 
 /// The token map of a text: the code-point span of every word, in order.
 QUIRECORE_EXPORT QByteArray tokenMap(Analyzer &analyzer, const QString &text);

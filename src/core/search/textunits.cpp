@@ -153,6 +153,30 @@ TextUnits::Span TextUnits::trimmed(Span span) const
     return {m_offsets.fromUtf16(u0), m_offsets.fromUtf16(u1)};
 }
 
+qsizetype TextUnits::speakerLabelEnd(const Turn &t) const
+{
+    if (t.speaker.isEmpty() || t.start < 0 || t.end > m_offsets.codePointCount() || t.start >= t.end)
+        return t.start;
+    const qsizetype from = m_offsets.toUtf16(t.start);
+    const qsizetype to = m_offsets.toUtf16(t.end);
+    qsizetype lineEnd = m_text.indexOf(QLatin1Char('\n'), from);
+    if (lineEnd < 0 || lineEnd > to)
+        lineEnd = to;
+    const qsizetype name = m_text.indexOf(t.speaker, from);
+    if (name < 0 || name >= lineEnd || name - from > 40)
+        return t.start;
+    const qsizetype after = name + t.speaker.size();
+    for (qsizetype i = after; i < lineEnd && i - after <= 60; ++i) {
+        if (m_text[i] == QLatin1Char(':') || m_text[i] == QLatin1Char(']')) {
+            qsizetype c = i + 1;
+            while (c < lineEnd && m_text[c].isSpace())
+                ++c;
+            return m_offsets.fromUtf16(c);
+        }
+    }
+    return t.start;
+}
+
 int TextUnits::displayWidth(const QString &s)
 {
     const auto *p = reinterpret_cast<const UChar *>(s.utf16());

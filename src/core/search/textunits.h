@@ -3,6 +3,7 @@
 
 #include "quirecore_export.h"
 
+#include "model/types.h"
 #include "text/textoffsets.h"
 
 #include <QString>
@@ -40,6 +41,10 @@ public:
     Span paragraphs(qsizetype start, qsizetype end);
     /// [start, end) without white space at either end (unchanged if all white space).
     Span trimmed(Span span) const;
+    /// Where the words of a turn start: after its speaker label ("P1:",
+    /// "[00:12:31] Ruth (district nurse):", "[Anna]") on its first line; the
+    /// turn's start if there is no such label.
+    qsizetype speakerLabelEnd(const Turn &turn) const;
 
     /// Columns `s` takes in a terminal: East Asian wide and emoji characters
     /// take two, combining marks and joiners none (for aligned concordances).

@@ -6,6 +6,7 @@
 #include "search/analyzer.h"
 #include "search/searchindex.h"
 #include "search/stopwords.h"
+#include "search/textunits.h"
 #include "storage/database.h"
 #include "text/textoffsets.h"
 
@@ -142,14 +143,24 @@ std::vector<WordGroup> wordFrequencies(Project &project, const WordFrequencyOpti
         const QString text = project.documentText(doc);
         const TextOffsets offsets(text);
         const QString docName = project.document(doc).name;
-        std::vector<Turn> turns;
+        const std::vector<Turn> turns = project.turns(doc);
         std::optional<Id> onlyCase;
-        if (mode == Mode::Speaker || mode == Mode::Case || mode == Mode::Attribute) {
-            turns = project.turns(doc);
+        if (mode == Mode::Case || mode == Mode::Attribute) {
             const auto cases = project.documentCases(doc);
             if (cases.size() == 1)
                 onlyCase = cases.front();
         }
+        // Speaker labels ("Facilitator:") are not words anyone said.
+        std::vector<Span> labels;
+        {
+            const TextUnits units(text);
+            for (const Turn &t : turns) {
+                const qsizetype content = units.speakerLabelEnd(t);
+                if (content > t.start)
+                    labels.emplace_back(t.start, content);
+            }
+        }
+        std::size_t nextLabel = 0;
         if (mode == Mode::Code) {
             std::vector<std::pair<Id, Span>> segments;
             coded.reset();
@@ -176,6 +187,13 @@ std::vector<WordGroup> wordFrequencies(Project &project, const WordFrequencyOpti
         analyzer.forEachWord(text, [&](const Analyzer::Word &w) {
             if (w.isNumber || (stops && stops->contains(w.folded)))
                 return true;
+            if (!labels.empty()) {
+                const qsizetype at = offsets.fromUtf16(w.start);
+                while (nextLabel < labels.size() && labels[nextLabel].second <= at)
+                    ++nextLabel;
+                if (nextLabel < labels.size() && labels[nextLabel].first <= at)
+                    return true;
+            }
             auto count = [&](const QString &group) {
                 Counter &c = groups[group];
                 ++c.words;

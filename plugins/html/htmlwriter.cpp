@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "htmlwriter.h"
+
+#include "report/exportlayout.h"
+
+namespace Quire::Html {
+
+namespace {
+
+QString esc(const QString &s)
+{
+    QString out;
+    out.reserve(s.size() + s.size() / 8);
+    for (const QChar c : s) {
+        switch (c.unicode()) {
+        case '&':
+            out += QLatin1String("&amp;");
+            break;
+        case '<':
+            out += QLatin1String("&lt;");
+            break;
+        case '>':
+            out += QLatin1String("&gt;");
+            break;
+        case '"':
+            out += QLatin1String("&quot;");
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+QString quoteBody(const QString &text, HtmlFlavour flavour)
+{
+    if (flavour == HtmlFlavour::Browser)
+        return esc(text);
+    return esc(text).replace(QLatin1Char('\n'), QStringLiteral("<br/>"));
+}
+
+const char *const Style = R"(
+body { font-family: "Segoe UI", "DejaVu Sans", "Noto Sans", "Noto Sans CJK SC", sans-serif; margin: 2em auto; max-width: 60em; line-height: 1.4; color: #222; }
+h1 { font-size: 1.6em; border-bottom: 1px solid #aaa; }
+h2 { font-size: 1.3em; } h3 { font-size: 1.15em; } h4 { font-size: 1em; }
+p.note { color: #555; font-size: 0.9em; }
+table { border-collapse: collapse; margin: 1em 0; }
+th, td { border: 1px solid #999; padding: 0.25em 0.6em; vertical-align: top; }
+th { background: #eee; text-align: left; }
+td.num, th.num { text-align: right; }
+tr.depth-0 td.name { font-weight: bold; }
+blockquote.quote { margin: 0.8em 0 0.8em 2em; padding-left: 0.8em; border-left: 3px solid #bbb; }
+p.quote-text { white-space: pre-wrap; margin: 0; }
+p.citation { margin: 0.2em 0 0 0; color: #444; }
+p.description { font-style: italic; }
+span.swatch { display: inline-block; width: 0.9em; height: 0.9em; border: 1px solid #666; vertical-align: middle; }
+)";
+
+} // namespace
+
+QString reportHtml(const ThemeReport &report, HtmlFlavour flavour)
+{
+    checkLayout(report);
+    const bool rich = flavour == HtmlFlavour::RichText;
+    QString h;
+    h += QStringLiteral("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n"
+                        "<meta charset=\"utf-8\"/>\n<title>%1</title>\n<style>")
+             .arg(esc(report.projectName));
+    h += QString::fromUtf8(Style);
+    h += QStringLiteral("</style>\n</head>\n<body>\n");
+    const auto para = [&h](const QString &cls, const QString &text) {
+        h += QStringLiteral("<p class=\"%1\">%2</p>\n").arg(cls, esc(text));
+    };
+    if (layoutHasTable(report)) {
+        const LayoutTable t = layoutTable(report);
+        h += QStringLiteral("<h1>%1</h1>\n").arg(esc(t.title));
+        para(QStringLiteral("note"), reportSummary(report));
+        for (const auto &n : report.notes)
+            para(QStringLiteral("note"), n);
+        h += QStringLiteral("<table>\n<thead>\n<tr>");
+        for (qsizetype c = 0; c < t.header.size(); ++c)
+            h += QStringLiteral("<th%1>%2</th>")
+                     .arg(t.numeric[std::size_t(c)] ? QStringLiteral(" class=\"num\"") : QString(), esc(t.header[c]));
+        h += QStringLiteral("</tr>\n</thead>\n<tbody>\n");
+        const bool codebook = report.layout == QLatin1String("codebook");
+        for (const auto &row : t.rows) {
+            h += QStringLiteral("<tr class=\"depth-%1\">").arg(row.depth);
+            for (qsizetype c = 0; c < row.cells.size(); ++c) {
+                QString cls = c == 0 ? QStringLiteral("name") : (t.numeric[std::size_t(c)] ? QStringLiteral("num") : QString());
+                QString attrs = cls.isEmpty() ? QString() : QStringLiteral(" class=\"%1\"").arg(cls);
+                if (c == 0)
+                    attrs += QStringLiteral(" style=\"padding-left: %1em\"").arg(0.6 + 1.5 * row.depth);
+                QString content = esc(row.cells[c]);
+                if (c == 0 && rich && row.depth == 0)
+                    content = QStringLiteral("<b>%1</b>").arg(content); // QTextDocument ignores the row selector
+                if (codebook && c == 2 && !row.cells[c].isEmpty() && !rich)
+                    content = QStringLiteral("<span class=\"swatch\" style=\"background: %1\"></span> %1").arg(content);
+                h += QStringLiteral("<td%1>%2</td>").arg(attrs, content);
+            }
+            h += QStringLiteral("</tr>\n");
+        }
+        h += QStringLiteral("</tbody>\n</table>\n");
+    }
+    if (layoutHasQuotes(report)) {
+        h += QStringLiteral("<h1>Quotes</h1>\n");
+        if (!layoutHasTable(report)) {
+            para(QStringLiteral("note"), reportSummary(report));
+            for (const auto &n : report.notes)
+                para(QStringLiteral("note"), n);
+        }
+        for (std::size_t i = 0; i < report.rows.size(); ++i) {
+            const auto &row = report.rows[i];
+            const int level = quoteHeadingLevel(row);
+            h += QStringLiteral("<h%1>%2</h%1>\n").arg(level).arg(esc(quoteHeading(row)));
+            if (!row.description.isEmpty())
+                para(QStringLiteral("description"), row.description);
+            for (const auto &q : report.quotes[i]) {
+                h += QStringLiteral("<blockquote class=\"quote\" data-segment=\"%1\">\n<p class=\"quote-text\">%2</p>\n"
+                                    "<p class=\"citation\">%3</p>\n</blockquote>\n")
+                         .arg(q.segmentId)
+                         .arg(quoteBody(q.text, flavour), esc(q.citation));
+            }
+        }
+    }
+    h += QStringLiteral("</body>\n</html>\n");
+    return h;
+}
+
+} // namespace Quire::Html

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "report/exportlayout.h"
+
+#include "error.h"
+
+#include <algorithm>
+
+namespace Quire {
+
+QStringList exportLayouts()
+{
+    return {QStringLiteral("theme-table"), QStringLiteral("quotes"), QStringLiteral("matrix"), QStringLiteral("codebook")};
+}
+
+void checkLayout(const ThemeReport &report)
+{
+    if (!report.layout.isEmpty() && !exportLayouts().contains(report.layout))
+        throw Error(QStringLiteral("export: unknown template \"%1\" (known: %2)")
+                        .arg(report.layout, exportLayouts().join(QStringLiteral(", "))));
+    if (report.layout == QLatin1String("matrix") && report.byValues.isEmpty())
+        throw Error(QStringLiteral("export: the matrix template needs --by ATTRIBUTE for its columns"));
+}
+
+bool layoutHasTable(const ThemeReport &report)
+{
+    return report.layout != QLatin1String("quotes");
+}
+
+bool layoutHasQuotes(const ThemeReport &report)
+{
+    return report.layout.isEmpty() || report.layout == QLatin1String("quotes");
+}
+
+LayoutTable layoutTable(const ThemeReport &report)
+{
+    checkLayout(report);
+    LayoutTable t;
+    if (report.layout == QLatin1String("codebook")) {
+        t.title = QStringLiteral("Codebook");
+        t.header = QStringList{QStringLiteral("Code"), QStringLiteral("Path"), QStringLiteral("Colour"),
+                               QStringLiteral("Description"), QStringLiteral("Segments"), QStringLiteral("Documents"),
+                               QStringLiteral("Cases")};
+        t.numeric = {false, false, false, false, true, true, true};
+        for (const auto &row : report.rows)
+            t.rows.push_back({row.depth, {row.name, row.path, row.color, row.description, QString::number(row.segments),
+                                          QString::number(row.documents), QString::number(row.cases)}});
+        return t;
+    }
+    if (report.layout == QLatin1String("matrix")) {
+        t.title = QStringLiteral("Matrix: themes by %1").arg(report.byAttribute);
+        t.header << QStringLiteral("Theme / subtheme / code");
+        t.numeric.push_back(false);
+        for (const auto &v : report.byValues) {
+            t.header << v;
+            t.numeric.push_back(false);
+        }
+        for (const auto &row : report.rows) {
+            LayoutTable::Row r{row.depth, {row.name}};
+            for (qsizetype c : row.byValue)
+                r.cells << (c > 0 ? QString(QChar(0x2713)) : QString());
+            t.rows.push_back(r);
+        }
+        return t;
+    }
+    t.title = QStringLiteral("Theme table");
+    t.header = QStringList{QStringLiteral("Theme / subtheme / code"), QStringLiteral("Segments"), QStringLiteral("Documents"),
+                           QStringLiteral("Cases")};
+    t.numeric = {false, true, true, true};
+    for (const auto &v : report.byValues) {
+        t.header << report.byAttribute + QStringLiteral(": ") + v;
+        t.numeric.push_back(true);
+    }
+    for (const auto &row : report.rows) {
+        LayoutTable::Row r{row.depth, {row.name, QString::number(row.segments), QString::number(row.documents),
+                                       QString::number(row.cases)}};
+        for (qsizetype c : row.byValue)
+            r.cells << QString::number(c);
+        t.rows.push_back(r);
+    }
+    return t;
+}
+
+QString quoteHeading(const ThemeRow &row)
+{
+    return row.path.split(QLatin1Char('/')).join(QStringLiteral(" / "));
+}
+
+int quoteHeadingLevel(const ThemeRow &row)
+{
+    return std::min(row.depth + 2, 4);
+}
+
+QString reportSummary(const ThemeReport &report)
+{
+    qsizetype quotes = 0;
+    for (const auto &q : report.quotes)
+        quotes += qsizetype(q.size());
+    return QStringLiteral("Project: %1. Generated %2. %3 codes, %4 quotes. Counts include sub-codes.")
+        .arg(report.projectName, report.generated)
+        .arg(report.rows.size())
+        .arg(quotes);
+}
+
+QString neutraliseFormula(const QString &value)
+{
+    if (value.isEmpty())
+        return value;
+    const QChar c = value.front();
+    if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@')
+        || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
+        return QLatin1Char('\'') + value;
+    return value;
+}
+
+} // namespace Quire

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "quirecore_export.h"
+
+#include "report/themereport.h"
+
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace Quire {
+
+/// The table an export shows, already laid out for the report's layout
+/// (ThemeReport::layout), so that every format writes the same cells.
+struct LayoutTable
+{
+    struct Row
+    {
+        int depth = 0;   ///< 0 for a theme; formats indent or style by it
+        QStringList cells; ///< cells[0] is the code's own name, without indentation
+    };
+    QString title;
+    QStringList header;
+    std::vector<bool> numeric; ///< per column: holds a count
+    std::vector<Row> rows;
+};
+
+/// The layouts exporters understand, for usage texts and errors.
+QUIRECORE_EXPORT QStringList exportLayouts();
+/// Throws Error for an unknown layout, or a matrix without --by columns.
+QUIRECORE_EXPORT void checkLayout(const ThemeReport &report);
+QUIRECORE_EXPORT bool layoutHasTable(const ThemeReport &report);
+QUIRECORE_EXPORT bool layoutHasQuotes(const ThemeReport &report);
+QUIRECORE_EXPORT LayoutTable layoutTable(const ThemeReport &report);
+/// "Theme / Subtheme / Code" for a row's heading in the quote appendix.
+QUIRECORE_EXPORT QString quoteHeading(const ThemeRow &row);
+/// The heading level (1-based) of a row in the quote appendix: 2 for a theme, at most 4.
+QUIRECORE_EXPORT int quoteHeadingLevel(const ThemeRow &row);
+/// One line about the project and the counts, for under the title.
+QUIRECORE_EXPORT QString reportSummary(const ThemeReport &report);
+/// Neutralises a spreadsheet cell that would start a formula (= + - @, tab, CR)
+/// by a leading apostrophe, as the CSV exporter does.
+QUIRECORE_EXPORT QString neutraliseFormula(const QString &value);
+
+} // namespace Quire

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "report/redaction.h"
+
+#include "error.h"
+#include "text/textoffsets.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace Quire {
+
+namespace {
+
+QString kindName(RedactionRule::Kind k)
+{
+    switch (k) {
+    case RedactionRule::Kind::Literal:
+        return QStringLiteral("literal");
+    case RedactionRule::Kind::Word:
+        return QStringLiteral("word");
+    case RedactionRule::Kind::Regex:
+        return QStringLiteral("regex");
+    }
+    return QString();
+}
+
+struct Match
+{
+    qsizetype start; // UTF-16 index
+    qsizetype end;
+    qsizetype rule;
+};
+
+} // namespace
+
+Redaction Redaction::fromFile(const QString &path)
+{
+    QFile f(path);
+    const QString name = QFileInfo(path).fileName();
+    if (!f.open(QIODevice::ReadOnly))
+        throw Error(QStringLiteral("%1: cannot read the redaction rules: %2").arg(name, f.errorString()));
+    QByteArray bytes = f.readAll();
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);
+    const QString text = QString::fromUtf8(bytes);
+    if (text.contains(QChar::ReplacementCharacter) && !bytes.contains("\xEF\xBF\xBD"))
+        throw Error(QStringLiteral("%1: the redaction rules are not UTF-8 text").arg(name));
+    return fromText(text, name);
+}
+
+Redaction Redaction::fromText(const QString &text, const QString &fileName)
+{
+    Redaction r;
+    r.m_fileName = fileName;
+    const QStringList lines = QString(text).replace(QStringLiteral("\r\n"), QStringLiteral("\n")).split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString where = QStringLiteral("%1:%2").arg(fileName).arg(i + 1);
+        QString line = lines[i].trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        RedactionRule rule;
+        rule.source = where;
+        if (line.startsWith(QLatin1String("case "))) {
+            const qsizetype colon = line.indexOf(QLatin1Char(':'));
+            if (colon < 0)
+                throw Error(QStringLiteral("%1: a per-case rule reads \"case NAME: literal TEXT => [label]\"; the colon after the case name is missing").arg(where));
+            rule.caseName = line.mid(5, colon - 5).trimmed();
+            if (rule.caseName.isEmpty())
+                throw Error(QStringLiteral("%1: the case name before the colon is empty").arg(where));
+            line = line.mid(colon + 1).trimmed();
+        }
+        const qsizetype space = line.indexOf(QLatin1Char(' '));
+        const QString kind = space < 0 ? line : line.left(space);
+        if (kind == QLatin1String("literal"))
+            rule.kind = RedactionRule::Kind::Literal;
+        else if (kind == QLatin1String("word"))
+            rule.kind = RedactionRule::Kind::Word;
+        else if (kind == QLatin1String("regex"))
+            rule.kind = RedactionRule::Kind::Regex;
+        else
+            throw Error(QStringLiteral("%1: unknown rule \"%2\" (literal, word, regex or case NAME:)").arg(where, kind));
+        const QString rest = space < 0 ? QString() : line.mid(space + 1);
+        // The last arrow separates: a pattern may itself contain "=>".
+        const qsizetype arrow = rest.lastIndexOf(QLatin1String("=>"));
+        if (arrow < 0)
+            throw Error(QStringLiteral("%1: the rule has no \"=> [label]\" replacement").arg(where));
+        rule.pattern = rest.left(arrow).trimmed();
+        rule.replacement = rest.mid(arrow + 2).trimmed();
+        if (rule.pattern.isEmpty())
+            throw Error(QStringLiteral("%1: the %2 rule has nothing to match before \"=>\"").arg(where, kind));
+        if (rule.replacement.isEmpty())
+            throw Error(QStringLiteral("%1: the rule has an empty label after \"=>\"").arg(where));
+        const auto unicode = QRegularExpression::UseUnicodePropertiesOption;
+        switch (rule.kind) {
+        case RedactionRule::Kind::Literal:
+            rule.regex = QRegularExpression(QRegularExpression::escape(rule.pattern));
+            break;
+        case RedactionRule::Kind::Word:
+            // Lookarounds rather than \b: they also hold where the word begins or ends with a non-letter.
+            rule.regex = QRegularExpression(QStringLiteral("(?<![\\w])%1(?![\\w])").arg(QRegularExpression::escape(rule.pattern)), unicode);
+            break;
+        case RedactionRule::Kind::Regex:
+            rule.regex = QRegularExpression(rule.pattern, unicode);
+            break;
+        }
+        if (!rule.regex.isValid())
+            throw Error(QStringLiteral("%1: bad regular expression: %2 at offset %3")
+                            .arg(where, rule.regex.errorString())
+                            .arg(rule.regex.patternErrorOffset()));
+        if (rule.regex.match(QString()).hasMatch())
+            throw Error(QStringLiteral("%1: the pattern matches empty text, which would insert the label everywhere").arg(where));
+        r.m_rules.push_back(rule);
+    }
+    return r;
+}
+
+QString Redaction::apply(const QString &text, const QString &caseName, std::vector<RedactionChange> *changes) const
+{
+    std::vector<Match> matches;
+    for (std::size_t r = 0; r < m_rules.size(); ++r) {
+        const auto &rule = m_rules[r];
+        if (!rule.caseName.isEmpty() && rule.caseName != caseName)
+            continue;
+        for (auto it = rule.regex.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            if (m.capturedLength() > 0)
+                matches.push_back({m.capturedStart(), m.capturedEnd(), qsizetype(r)});
+        }
+    }
+    if (matches.empty())
+        return text;
+    std::stable_sort(matches.begin(), matches.end(), [](const Match &a, const Match &b) {
+        return a.start != b.start ? a.start < b.start : a.rule < b.rule;
+    });
+    QString out;
+    qsizetype last = 0;
+    const TextOffsets offsets(text);
+    for (const auto &m : matches) {
+        if (m.start < last)
+            continue; // overlaps a match already taken
+        out += QStringView(text).mid(last, m.start - last);
+        const QString &label = m_rules[std::size_t(m.rule)].replacement;
+        out += label;
+        if (changes) {
+            RedactionChange c;
+            c.position = offsets.fromUtf16(m.start);
+            c.before = text.mid(m.start, m.end - m.start);
+            c.after = label;
+            c.rule = m.rule;
+            changes->push_back(c);
+        }
+        last = m.end;
+    }
+    out += QStringView(text).mid(last);
+    return out;
+}
+
+std::vector<RedactionChange> Redaction::apply(ThemeReport &report) const
+{
+    std::vector<RedactionChange> all;
+    std::set<Id> seen;
+    for (auto &row : report.quotes) {
+        for (auto &q : row) {
+            // A segment quoted under several codes is redacted alike each time, but reported once.
+            const bool first = seen.insert(q.segmentId).second;
+            std::vector<RedactionChange> changes;
+            q.text = apply(q.text, q.caseName, &changes);
+            for (auto &c : changes) {
+                c.field = QStringLiteral("quote");
+                c.position += q.start; // into the document, as stored positions are
+            }
+            const auto quoteChanges = changes.size();
+            q.memo = apply(q.memo, q.caseName, &changes);
+            for (auto i = quoteChanges; i < changes.size(); ++i)
+                changes[i].field = QStringLiteral("memo");
+            if (!first)
+                continue;
+            for (auto &c : changes) {
+                c.segmentId = q.segmentId;
+                c.document = q.document;
+                c.caseName = q.caseName;
+                all.push_back(c);
+            }
+        }
+    }
+    report.notes << summary(all);
+    return all;
+}
+
+QString Redaction::summary(const std::vector<RedactionChange> &changes) const
+{
+    std::map<qsizetype, qsizetype> perRule;
+    for (const auto &c : changes)
+        ++perRule[c.rule];
+    QStringList parts;
+    for (std::size_t r = 0; r < m_rules.size(); ++r) {
+        const auto &rule = m_rules[r];
+        const auto it = perRule.find(qsizetype(r));
+        parts << QStringLiteral("%1 \u00D7 %2 (%3, %4%5)")
+                     .arg(it == perRule.end() ? 0 : it->second)
+                     .arg(rule.replacement, rule.source, kindName(rule.kind),
+                          rule.caseName.isEmpty() ? QString() : QStringLiteral(" in case ") + rule.caseName);
+    }
+    return QStringLiteral("Redacted by %1: %2 replacement%3%4%5")
+        .arg(m_fileName)
+        .arg(changes.size())
+        .arg(changes.size() == 1 ? QString() : QStringLiteral("s"))
+        .arg(parts.isEmpty() ? QString() : QStringLiteral(": "), parts.join(QStringLiteral("; ")));
+}
+
+QString Redaction::listing(const std::vector<RedactionChange> &changes, const std::vector<RedactionRule> &rules)
+{
+    QString out;
+    for (const auto &c : changes) {
+        out += QStringLiteral("%1\tsegment %2\t%3@%4\t%5 \u2192 %6\t%7\n")
+                   .arg(c.document)
+                   .arg(c.segmentId)
+                   .arg(c.field)
+                   .arg(c.position)
+                   .arg(c.before, c.after, rules.at(std::size_t(c.rule)).source);
+    }
+    return out;
+}
+
+} // namespace Quire

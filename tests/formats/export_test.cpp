@@ -1,0 +1,686 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <catch2/catch.hpp>
+
+#include "../../plugins/xlsx/xlsxplugin.h"
+#include "error.h"
+#include "formats/csvreader.h"
+#include "formats/exporterinterface.h"
+#include "formats/pluginmanager.h"
+#include "formats/ziparchive.h"
+#include "formats/zipwriter.h"
+#include "model/project.h"
+#include "report/exportlayout.h"
+#include "report/redaction.h"
+#include "report/themereport.h"
+#include "testsupport.h"
+
+#include <QBuffer>
+#include <QRegularExpression>
+#include <QXmlStreamReader>
+#include <poppler-qt6.h>
+
+using namespace Quire;
+using namespace QuireTest;
+
+namespace {
+
+QString u(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+
+// Stored texts with what exports get wrong: emoji (surrogate pairs), CJK,
+// tabs, curly quotes, runs of spaces, leading spaces, a line starting with "=".
+const char *const Fg1 = "Interviewer: Tell me about care.\n"
+                        "Ann: My son Tom said \xE2\x80\x9Cit\xE2\x80\x99s fine\xE2\x80\x9D \xF0\x9F\x98\x80 but\tit wasn\xE2\x80\x99t.\n"
+                        "Ann: \xE6\x88\x91\xE4\xBB\xAC\xE5\xBE\x88\xE7\xB4\xAF\xE3\x80\x82 Tom helps on Sundays & <never> late.\n";
+const char *const Fg2 = "=SUM(A1:A3) is what the council wrote.\n"
+                        "Bob: The council of Leeds  decided.\n"
+                        "   Leading spaces matter.\n";
+
+// The coded spans, exactly as stored.
+const char *const Q1 = "My son Tom said \xE2\x80\x9Cit\xE2\x80\x99s fine\xE2\x80\x9D \xF0\x9F\x98\x80 but\tit wasn\xE2\x80\x99t.\n"
+                       "Ann: \xE6\x88\x91\xE4\xBB\xAC\xE5\xBE\x88\xE7\xB4\xAF\xE3\x80\x82";
+const char *const Q2 = "Tom helps on Sundays & <never> late.";
+const char *const Q3 = "=SUM(A1:A3) is what the council wrote.";
+const char *const Q4 = "The council of Leeds  decided.\n   Leading spaces matter.";
+
+void cli(const QStringList &args)
+{
+    const CliResult r = runCli(args);
+    INFO(args.join(QLatin1Char(' ')).toStdString() << "\n" << r.errText().toStdString());
+    REQUIRE(r.exitCode == 0);
+}
+
+/// A project made through the real CLI: two focus-group documents, two cases
+/// split by "group", two themes with a subtheme each, four coded quotes.
+QString buildProject(const TempDir &dir)
+{
+    const QString p = dir.path(QStringLiteral("study.quire"));
+    const QString f1 = dir.writeFile(QStringLiteral("fg1.txt"), QByteArray(Fg1));
+    const QString f2 = dir.writeFile(QStringLiteral("fg2.txt"), QByteArray(Fg2));
+    cli({QStringLiteral("new"), p});
+    cli({QStringLiteral("import"), p, f1, f2, QStringLiteral("--no-speakers"), QStringLiteral("--quiet")});
+    cli({QStringLiteral("case"), QStringLiteral("add"), p, QStringLiteral("P1"), QStringLiteral("--document"),
+         QStringLiteral("fg1.txt"), QStringLiteral("--attr"), QStringLiteral("group=carer")});
+    cli({QStringLiteral("case"), QStringLiteral("add"), p, QStringLiteral("P2"), QStringLiteral("--document"),
+         QStringLiteral("fg2.txt"), QStringLiteral("--attr"), QStringLiteral("group=professional")});
+    cli({QStringLiteral("code"), QStringLiteral("add"), p, QStringLiteral("Family"), QStringLiteral("--color"),
+         QStringLiteral("#aa0000"), QStringLiteral("--description"), QStringLiteral("Relatives who care")});
+    cli({QStringLiteral("code"), QStringLiteral("add"), p, QStringLiteral("Family/Support"), QStringLiteral("--color"),
+         QStringLiteral("#00aa00")});
+    cli({QStringLiteral("code"), QStringLiteral("add"), p, QStringLiteral("Services")});
+    cli({QStringLiteral("code"), QStringLiteral("add"), p, QStringLiteral("Services/Council"), QStringLiteral("--description"),
+         u("Local authority \xE2\x80\x94 decisions")});
+    const auto seg = [&](const QString &doc, const char *quote, const QString &code, const QString &caseName) {
+        cli({QStringLiteral("segment"), QStringLiteral("add"), p, doc, QStringLiteral("--code"), code, QStringLiteral("--quote"),
+             u(quote), QStringLiteral("--case"), caseName});
+    };
+    seg(QStringLiteral("fg1.txt"), Q1, QStringLiteral("Family/Support"), QStringLiteral("P1"));
+    seg(QStringLiteral("fg1.txt"), Q2, QStringLiteral("Family/Support"), QStringLiteral("P1"));
+    seg(QStringLiteral("fg2.txt"), Q3, QStringLiteral("Services/Council"), QStringLiteral("P2"));
+    seg(QStringLiteral("fg2.txt"), Q4, QStringLiteral("Services/Council"), QStringLiteral("P2"));
+    return p;
+}
+
+ThemeReport report(const QString &project, const QString &layout = QString(), const QString &by = QStringLiteral("group"))
+{
+    auto p = Project::open(project);
+    ReportOptions o;
+    o.byAttribute = by;
+    o.citationTemplate = QStringLiteral("({case}, {group})");
+    ThemeReport r = buildThemeReport(*p, o);
+    r.layout = layout;
+    return r;
+}
+
+PluginManager &plugins()
+{
+    static PluginManager pm;
+    static bool loaded = false;
+    if (!loaded) {
+        pm.loadStatic();
+        loaded = true;
+    }
+    return pm;
+}
+
+QByteArray exportBytes(const QString &format, const ThemeReport &r)
+{
+    QBuffer b;
+    b.open(QIODevice::WriteOnly);
+    plugins().exporter(format)->write(r, b);
+    return b.data();
+}
+
+/// What a reader finds in an exported document.
+struct Parsed
+{
+    QStringList headings;            ///< "2 Family / Support": level and text
+    std::vector<QStringList> rows;   ///< table rows, header first
+    QStringList quotes;
+    QStringList citations;
+    QStringList notes;
+};
+
+QStringList expectedQuotes()
+{
+    return {u(Q1), u(Q2), u(Q3), u(Q4)};
+}
+
+// ---- WordprocessingML, read with QXmlStreamReader ----
+Parsed parseDocx(const QByteArray &bytes)
+{
+    ZipArchive zip(bytes, QStringLiteral("export.docx"));
+    REQUIRE(zip.contains(QStringLiteral("[Content_Types].xml")));
+    REQUIRE(zip.contains(QStringLiteral("_rels/.rels")));
+    const QByteArray styles = zip.read(QStringLiteral("word/styles.xml"));
+    for (const char *id : {"Heading1", "Heading2", "Heading3", "Quote", "QuireTable"})
+        CHECK(styles.contains(QByteArray("w:styleId=\"") + id + '"'));
+    QXmlStreamReader x(zip.read(QStringLiteral("word/document.xml")));
+    Parsed p;
+    QString style, text, cell;
+    QStringList row;
+    int tableDepth = 0;
+    while (!x.atEnd()) {
+        x.readNext();
+        const auto n = x.name();
+        if (x.isStartElement()) {
+            if (n == QLatin1String("p")) {
+                style.clear();
+                text.clear();
+            } else if (n == QLatin1String("pStyle")) {
+                style = x.attributes().value(QStringLiteral("w:val")).toString();
+            } else if (n == QLatin1String("t")) {
+                text += x.readElementText();
+            } else if (n == QLatin1String("tab")) {
+                text += QLatin1Char('\t');
+            } else if (n == QLatin1String("br")) {
+                text += QLatin1Char('\n');
+            } else if (n == QLatin1String("tbl")) {
+                ++tableDepth;
+            } else if (n == QLatin1String("tr")) {
+                row.clear();
+            } else if (n == QLatin1String("tc")) {
+                cell.clear();
+            }
+        } else if (x.isEndElement()) {
+            if (n == QLatin1String("p")) {
+                if (tableDepth) {
+                    cell += text;
+                } else if (style.startsWith(QLatin1String("Heading"))) {
+                    p.headings << style.mid(7) + QLatin1Char(' ') + text;
+                } else if (style == QLatin1String("Quote")) {
+                    p.quotes << text;
+                } else if (style == QLatin1String("Citation")) {
+                    p.citations << text;
+                } else if (style == QLatin1String("Note")) {
+                    p.notes << text;
+                }
+            } else if (n == QLatin1String("tc")) {
+                row << cell;
+            } else if (n == QLatin1String("tr")) {
+                p.rows.push_back(row);
+            } else if (n == QLatin1String("tbl")) {
+                --tableDepth;
+            }
+        }
+    }
+    INFO(x.errorString().toStdString());
+    REQUIRE(!x.hasError());
+    return p;
+}
+
+// ---- OpenDocument, read with QXmlStreamReader ----
+Parsed parseOdt(const QByteArray &bytes)
+{
+    // ODF: "mimetype" is the first entry, stored: its bytes are at offset 38 of the file.
+    REQUIRE(bytes.mid(30, 8) == "mimetype");
+    REQUIRE(bytes.mid(38, 39) == "application/vnd.oasis.opendocument.text");
+    ZipArchive zip(bytes, QStringLiteral("export.odt"));
+    REQUIRE(zip.entries().value(0) == QStringLiteral("mimetype"));
+    for (const char *part : {"styles.xml", "meta.xml", "META-INF/manifest.xml"}) {
+        QXmlStreamReader check(zip.read(QString::fromLatin1(part)));
+        while (!check.atEnd())
+            check.readNext();
+        INFO(part);
+        REQUIRE(!check.hasError());
+    }
+    QXmlStreamReader x(zip.read(QStringLiteral("content.xml")));
+    Parsed p;
+    QString style, text, cell;
+    QStringList row;
+    int level = 0;
+    int inCell = 0;
+    while (!x.atEnd()) {
+        x.readNext();
+        const auto n = x.name();
+        if (x.isStartElement()) {
+            if (n == QLatin1String("p") || n == QLatin1String("h")) {
+                style = x.attributes().value(QStringLiteral("text:style-name")).toString();
+                level = x.attributes().value(QStringLiteral("text:outline-level")).toInt();
+                text.clear();
+            } else if (n == QLatin1String("s")) {
+                const auto c = x.attributes().value(QStringLiteral("text:c"));
+                text += QString(c.isEmpty() ? 1 : c.toInt(), QLatin1Char(' '));
+            } else if (n == QLatin1String("tab")) {
+                text += QLatin1Char('\t');
+            } else if (n == QLatin1String("line-break")) {
+                text += QLatin1Char('\n');
+            } else if (n == QLatin1String("table-row")) {
+                row.clear();
+            } else if (n == QLatin1String("table-cell")) {
+                cell.clear();
+                ++inCell;
+            }
+        } else if (x.isCharacters()) {
+            text += x.text();
+        } else if (x.isEndElement()) {
+            if (n == QLatin1String("h")) {
+                p.headings << QString::number(level) + QLatin1Char(' ') + text;
+            } else if (n == QLatin1String("p")) {
+                if (inCell)
+                    cell += text;
+                else if (style == QLatin1String("Quote"))
+                    p.quotes << text;
+                else if (style == QLatin1String("Citation"))
+                    p.citations << text;
+                else if (style == QLatin1String("Note"))
+                    p.notes << text;
+            } else if (n == QLatin1String("table-cell")) {
+                row << cell;
+                --inCell;
+            } else if (n == QLatin1String("table-row")) {
+                p.rows.push_back(row);
+            }
+        }
+    }
+    INFO(x.errorString().toStdString());
+    REQUIRE(!x.hasError());
+    return p;
+}
+
+// ---- HTML: the page is polyglot XHTML, so an XML parser reads it ----
+Parsed parseHtml(const QByteArray &bytes)
+{
+    QXmlStreamReader x(bytes);
+    Parsed p;
+    QString cls, text;
+    QStringList row;
+    bool lang = false;
+    bool collecting = false;
+    while (!x.atEnd()) {
+        x.readNext();
+        const auto n = x.name();
+        if (x.isStartElement()) {
+            if (n == QLatin1String("html"))
+                lang = x.attributes().value(QStringLiteral("lang")) == QLatin1String("en");
+            if (n == QLatin1String("tr"))
+                row.clear();
+            if (n == QLatin1String("p") || n == QLatin1String("td") || n == QLatin1String("th") || n.startsWith(u'h')) {
+                cls = x.attributes().value(QStringLiteral("class")).toString();
+                text.clear();
+                collecting = true;
+            }
+        } else if (x.isCharacters() && collecting) {
+            text += x.text();
+        } else if (x.isEndElement()) {
+            if (n == QLatin1String("td") || n == QLatin1String("th")) {
+                row << text;
+                collecting = false;
+            } else if (n == QLatin1String("tr")) {
+                p.rows.push_back(row);
+            } else if (n.size() == 2 && n.startsWith(u'h') && n.at(1).isDigit()) {
+                p.headings << QString(n.at(1)) + QLatin1Char(' ') + text;
+                collecting = false;
+            } else if (n == QLatin1String("p")) {
+                if (cls == QLatin1String("quote-text"))
+                    p.quotes << text;
+                else if (cls == QLatin1String("citation"))
+                    p.citations << text;
+                else if (cls == QLatin1String("note"))
+                    p.notes << text;
+                collecting = false;
+            }
+        }
+    }
+    INFO(x.errorString().toStdString());
+    REQUIRE(!x.hasError());
+    REQUIRE(lang);
+    return p;
+}
+
+QString pdfText(const QByteArray &bytes)
+{
+    std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(bytes);
+    REQUIRE(doc);
+    REQUIRE(!doc->isLocked());
+    QString text;
+    for (int i = 0; i < doc->numPages(); ++i) {
+        std::unique_ptr<Poppler::Page> page = doc->page(i);
+        REQUIRE(page);
+        const QSizeF size = page->pageSizeF();
+        CHECK(qAbs(size.width() - 595.3) < 2); // A4 in points
+        CHECK(qAbs(size.height() - 841.9) < 2);
+        text += page->text(QRectF()) + QLatin1Char('\n');
+    }
+    return text;
+}
+
+QString squeeze(const QString &text)
+{
+    static const QRegularExpression ws(QStringLiteral("\\s+"));
+    return text.normalized(QString::NormalizationForm_KC).remove(ws);
+}
+
+void checkParsed(const Parsed &p, const QStringList &quotes)
+{
+    CHECK(p.quotes == quotes);
+    CHECK(p.citations == QStringList({QStringLiteral("(P1, carer)"), QStringLiteral("(P1, carer)"),
+                                      QStringLiteral("(P2, professional)"), QStringLiteral("(P2, professional)")}));
+    CHECK(p.headings == QStringList({QStringLiteral("1 Theme table"), QStringLiteral("1 Quotes"), QStringLiteral("2 Family"),
+                                     QStringLiteral("3 Family / Support"), QStringLiteral("2 Services"),
+                                     QStringLiteral("3 Services / Council")}));
+    REQUIRE(p.rows.size() == 5);
+    CHECK(p.rows[0] == QStringList({QStringLiteral("Theme / subtheme / code"), QStringLiteral("Segments"),
+                                    QStringLiteral("Documents"), QStringLiteral("Cases"), QStringLiteral("group: carer"),
+                                    QStringLiteral("group: professional")}));
+    CHECK(p.rows[1] == QStringList({QStringLiteral("Family"), QStringLiteral("2"), QStringLiteral("1"), QStringLiteral("1"),
+                                    QStringLiteral("2"), QStringLiteral("0")}));
+    CHECK(p.rows[2] == QStringList({QStringLiteral("Support"), QStringLiteral("2"), QStringLiteral("1"), QStringLiteral("1"),
+                                    QStringLiteral("2"), QStringLiteral("0")}));
+    CHECK(p.rows[4] == QStringList({QStringLiteral("Council"), QStringLiteral("2"), QStringLiteral("1"), QStringLiteral("1"),
+                                    QStringLiteral("0"), QStringLiteral("2")}));
+}
+
+} // namespace
+
+TEST_CASE("export: zip writer keeps order, stores the mimetype and is deterministic", "[export]")
+{
+    const auto make = [] {
+        ZipWriter w(QStringLiteral("t.zip"));
+        w.add(QStringLiteral("mimetype"), QByteArrayLiteral("application/x-test"), ZipWriter::Method::Store);
+        w.add(QStringLiteral("b/second.xml"), QByteArray(5000, 'x'));
+        w.add(QStringLiteral("a.txt"), u("\xF0\x9F\x98\x80\t\xE6\x88\x91").toUtf8());
+        return w.finish();
+    };
+    const QByteArray one = make();
+    CHECK(one == make());
+    CHECK(one.mid(30, 8) == "mimetype");
+    CHECK(one.mid(38, 18) == "application/x-test"); // stored: readable in place
+    ZipArchive zip(one, QStringLiteral("t.zip"));
+    CHECK(zip.entries() == QStringList({QStringLiteral("mimetype"), QStringLiteral("b/second.xml"), QStringLiteral("a.txt")}));
+    CHECK(zip.read(QStringLiteral("b/second.xml")) == QByteArray(5000, 'x'));
+    CHECK(zip.read(QStringLiteral("a.txt")) == u("\xF0\x9F\x98\x80\t\xE6\x88\x91").toUtf8());
+    CHECK(one.size() < 1000); // the 5000 bytes were deflated
+
+    ZipWriter w(QStringLiteral("t.zip"));
+    w.add(QStringLiteral("a"), "1");
+    CHECK_THROWS_WITH(w.add(QStringLiteral("a"), "2"), Catch::Contains("t.zip") && Catch::Contains("twice"));
+    CHECK_THROWS_WITH(w.add(QStringLiteral("../evil"), "2"), Catch::Contains("unsafe"));
+}
+
+TEST_CASE("export: every format holds the table, headings, citations and every quote exactly", "[export]")
+{
+    TempDir dir;
+    const QString project = buildProject(dir);
+    const ThemeReport r = report(project);
+    REQUIRE(r.rows.size() == 4);
+    // The report quotes the stored spans exactly; every export must show these.
+    QStringList stored;
+    for (const auto &row : r.quotes)
+        for (const auto &q : row)
+            stored << q.text;
+    REQUIRE(stored == expectedQuotes());
+
+    SECTION("docx")
+    {
+        const Parsed p = parseDocx(exportBytes(QStringLiteral("docx"), r));
+        checkParsed(p, stored);
+        CHECK(p.notes.value(0).startsWith(QStringLiteral("Project: ")));
+    }
+    SECTION("odt")
+    {
+        checkParsed(parseOdt(exportBytes(QStringLiteral("odt"), r)), stored);
+    }
+    SECTION("html")
+    {
+        const QByteArray html = exportBytes(QStringLiteral("html"), r);
+        CHECK(html.startsWith("<!DOCTYPE html>"));
+        CHECK(html.contains("<meta charset=\"utf-8\"/>"));
+        CHECK(html.contains("<style>"));
+        CHECK(!html.contains("<link")); // self-contained
+        CHECK(!html.contains("<script"));
+        CHECK(html.contains("&amp; &lt;never&gt;"));
+        checkParsed(parseHtml(html), stored);
+    }
+    SECTION("md")
+    {
+        const QString md = QString::fromUtf8(exportBytes(QStringLiteral("md"), r));
+        for (const auto &q : stored)
+            CHECK(md.contains(QStringLiteral("> ") + q.split(QLatin1Char('\n')).join(QStringLiteral("\n> "))));
+    }
+    SECTION("csv")
+    {
+        const QString csv = QString::fromUtf8(exportBytes(QStringLiteral("csv"), r));
+        const Table t = parseCsv(csv.mid(1), QStringLiteral("export.csv"));
+        const auto quoteCol = t.header.indexOf(QStringLiteral("quote"));
+        const auto citeCol = t.header.indexOf(QStringLiteral("citation"));
+        REQUIRE(quoteCol >= 0);
+        QStringList quotes;
+        QStringList citations;
+        for (const auto &row : t.rows) {
+            if (row.cells.value(0) == QLatin1String("quote")) {
+                quotes << row.cells.value(quoteCol);
+                citations << row.cells.value(citeCol);
+            }
+        }
+        // The declared neutralisation: a leading apostrophe before "=", nothing else.
+        QStringList expected = stored;
+        expected[2].prepend(QLatin1Char('\''));
+        CHECK(quotes == expected);
+        CHECK(citations.value(0) == QStringLiteral("(P1, carer)"));
+    }
+    SECTION("xlsx")
+    {
+        const QByteArray bytes = exportBytes(QStringLiteral("xlsx"), r);
+        const auto themes = Xlsx::readSheet(QStringLiteral("export.xlsx"), bytes, QStringLiteral("Themes"));
+        CHECK(themes.sheetNames == QStringList({QStringLiteral("Themes"), QStringLiteral("Quotes"), QStringLiteral("Notes")}));
+        CHECK(themes.table.header.value(0) == QStringLiteral("Theme / subtheme / code"));
+        REQUIRE(themes.table.rows.size() == 4);
+        CHECK(themes.table.rows[0].cells.mid(0, 6) == QStringList({QStringLiteral("Family"), QStringLiteral("2"), QStringLiteral("1"),
+                                                                   QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("0")}));
+        const auto quotes = Xlsx::readSheet(QStringLiteral("export.xlsx"), bytes, QStringLiteral("Quotes"));
+        const auto col = quotes.table.header.indexOf(QStringLiteral("Quote"));
+        const auto cite = quotes.table.header.indexOf(QStringLiteral("Citation"));
+        REQUIRE(col >= 0);
+        QStringList got;
+        for (const auto &row : quotes.table.rows)
+            got << row.cells.value(col);
+        CHECK(got == stored); // exact, also the one that begins with "="
+        CHECK(quotes.table.rows[2].cells.value(cite) == QStringLiteral("(P2, professional)"));
+        CHECK(quotes.table.rows[0].cells.value(quotes.table.header.indexOf(QStringLiteral("Document"))) == QStringLiteral("fg1.txt"));
+        // "=SUM(...)" is a string cell: no sheet holds a formula.
+        ZipArchive zip(bytes, QStringLiteral("export.xlsx"));
+        for (const auto &e : zip.entries()) {
+            if (e.startsWith(QLatin1String("xl/worksheets/")))
+                CHECK(!zip.read(e).contains("<f>"));
+        }
+    }
+    SECTION("pdf")
+    {
+        const QByteArray bytes = exportBytes(QStringLiteral("pdf"), r);
+        REQUIRE(bytes.startsWith("%PDF"));
+        const QString text = squeeze(pdfText(bytes));
+        // Whitespace-insensitive and NFKC: PDF text extraction does not return the
+        // layout's spaces, tabs and line breaks, and gives the font's ligatures
+        // ("fi" as U+FB01). The installed fonts have no emoji glyphs, so emoji are
+        // left out of the comparison; CJK is compared.
+        for (const auto &q : stored) {
+            QString expected;
+            for (const char32_t cp : q.toUcs4()) {
+                if (cp >= 0x1F000) // emoji: no glyphs in the installed fonts
+                    continue;
+                expected += QString::fromUcs4(&cp, 1);
+            }
+            INFO(q.toStdString() << "\nin the PDF's text: " << text.toStdString());
+            CHECK(text.contains(squeeze(expected)));
+        }
+        CHECK(text.contains(QStringLiteral("(P2,professional)")));
+        CHECK(text.contains(QStringLiteral("Family/Support")));
+    }
+}
+
+TEST_CASE("export: theme-table, quotes, matrix and codebook templates", "[export]")
+{
+    TempDir dir;
+    const QString project = buildProject(dir);
+    SECTION("codebook in docx has paths, colours, descriptions and counts")
+    {
+        const Parsed p = parseDocx(exportBytes(QStringLiteral("docx"), report(project, QStringLiteral("codebook"), QString())));
+        CHECK(p.headings == QStringList({QStringLiteral("1 Codebook")}));
+        CHECK(p.quotes.isEmpty());
+        REQUIRE(p.rows.size() == 5);
+        CHECK(p.rows[1] == QStringList({QStringLiteral("Family"), QStringLiteral("Family"), QStringLiteral("#aa0000"),
+                                        QStringLiteral("Relatives who care"), QStringLiteral("2"), QStringLiteral("1"),
+                                        QStringLiteral("1")}));
+        CHECK(p.rows[4].mid(0, 4) == QStringList({QStringLiteral("Council"), QStringLiteral("Services/Council"), QString(),
+                                                  u("Local authority \xE2\x80\x94 decisions")}));
+    }
+    SECTION("matrix marks in odt and html")
+    {
+        const ThemeReport r = report(project, QStringLiteral("matrix"));
+        for (const Parsed &p : {parseOdt(exportBytes(QStringLiteral("odt"), r)), parseHtml(exportBytes(QStringLiteral("html"), r))}) {
+            REQUIRE(p.rows.size() == 5);
+            CHECK(p.rows[0] == QStringList({QStringLiteral("Theme / subtheme / code"), QStringLiteral("carer"), QStringLiteral("professional")}));
+            CHECK(p.rows[1] == QStringList({QStringLiteral("Family"), u("\xE2\x9C\x93"), QString()}));
+            CHECK(p.rows[4] == QStringList({QStringLiteral("Council"), QString(), u("\xE2\x9C\x93")}));
+            CHECK(p.quotes.isEmpty());
+        }
+        CHECK_THROWS_WITH(exportBytes(QStringLiteral("docx"), report(project, QStringLiteral("matrix"), QString())),
+                          Catch::Contains("--by"));
+    }
+    SECTION("quotes only, theme table only")
+    {
+        const Parsed q = parseDocx(exportBytes(QStringLiteral("docx"), report(project, QStringLiteral("quotes"))));
+        CHECK(q.rows.empty());
+        CHECK(q.quotes == expectedQuotes());
+        const Parsed t = parseHtml(exportBytes(QStringLiteral("html"), report(project, QStringLiteral("theme-table"))));
+        CHECK(t.rows.size() == 5);
+        CHECK(t.quotes.isEmpty());
+    }
+    SECTION("an unknown template is refused")
+    {
+        CHECK_THROWS_WITH(exportBytes(QStringLiteral("odt"), report(project, QStringLiteral("poster"))),
+                          Catch::Contains("unknown template \"poster\""));
+    }
+}
+
+TEST_CASE("export: redaction rules replace identifying text in exports, never in the project", "[export]")
+{
+    TempDir dir;
+    const QString project = buildProject(dir);
+    const QString rules = dir.writeFile(QStringLiteral("rules.txt"), QByteArray("# who is who\n"
+                                                                                "literal Leeds => [the city]\n"
+                                                                                "word Tom => [son]\n"
+                                                                                "regex (?i)\\bcouncil\\b => [the council]\n"
+                                                                                "case P1: literal Sundays => [day]\n"
+                                                                                "case P2: literal Sundays => [never]\n"));
+    SECTION("applied to a report")
+    {
+        ThemeReport r = report(project);
+        const Redaction red = Redaction::fromFile(rules);
+        REQUIRE(red.rules().size() == 5);
+        const auto changes = red.apply(r);
+        CHECK(r.quotes[1][0].text == u("My son [son] said \xE2\x80\x9Cit\xE2\x80\x99s fine\xE2\x80\x9D \xF0\x9F\x98\x80 but\tit wasn\xE2\x80\x99t.\n"
+                                      "Ann: \xE6\x88\x91\xE4\xBB\xAC\xE5\xBE\x88\xE7\xB4\xAF\xE3\x80\x82"));
+        CHECK(r.quotes[1][1].text == QStringLiteral("[son] helps on [day] & <never> late."));
+        CHECK(r.quotes[3][0].text == QStringLiteral("=SUM(A1:A3) is what the [the council] wrote."));
+        CHECK(r.quotes[3][1].text == QStringLiteral("The [the council] of [the city]  decided.\n   Leading spaces matter."));
+        CHECK(changes.size() == 6);
+        CHECK(r.notes.value(0).contains(QStringLiteral("6 replacements")));
+        CHECK(r.notes.value(0).contains(QStringLiteral("2 \u00D7 [son] (rules.txt:3, word)")));
+        CHECK(r.notes.value(0).contains(QStringLiteral("0 \u00D7 [never] (rules.txt:6, literal in case P2)")));
+        // Code points into the stored document: "Tom" in Q2 sits where the document has it.
+        const auto tom = std::find_if(changes.begin(), changes.end(), [](const RedactionChange &c) { return c.before == QLatin1String("Tom"); });
+        REQUIRE(tom != changes.end());
+        auto p = Project::open(project);
+        const Document d = p->documents().front();
+        CHECK(p->documentRange(d.id, tom->position, tom->position + 3) == QStringLiteral("Tom"));
+        // "Tomorrow" is not the word Tom.
+        CHECK(red.apply(QStringLiteral("Tomorrow Tom"), QString()) == QStringLiteral("Tomorrow [son]"));
+    }
+    SECTION("through quire-cli: labels in every format, stored text unchanged, a dry run writes nothing")
+    {
+        const QString before = projectFingerprint(project);
+        const QString hash = fileHash(project);
+        for (const char *fmt : {"docx", "odt", "html", "xlsx", "pdf", "md", "csv"}) {
+            const QString out = dir.path(QStringLiteral("r.") + QLatin1String(fmt));
+            const CliResult res = runCli({QStringLiteral("export"), project, QStringLiteral("--format"), QLatin1String(fmt),
+                                          QStringLiteral("--out"), out, QStringLiteral("--by"), QStringLiteral("group"),
+                                          QStringLiteral("--citation"), QStringLiteral("({case})"), QStringLiteral("--redact"), rules});
+            INFO(fmt << ": " << res.errText().toStdString());
+            REQUIRE(res.exitCode == 0);
+            CHECK(res.outText().contains(QStringLiteral("6 replacements")));
+            const QByteArray bytes = readFile(out);
+            QStringList quotes;
+            if (QLatin1String(fmt) == QLatin1String("docx"))
+                quotes = parseDocx(bytes).quotes;
+            else if (QLatin1String(fmt) == QLatin1String("odt"))
+                quotes = parseOdt(bytes).quotes;
+            else if (QLatin1String(fmt) == QLatin1String("html"))
+                quotes = parseHtml(bytes).quotes;
+            QString all = quotes.join(QLatin1Char('\n'));
+            if (QLatin1String(fmt) == QLatin1String("pdf"))
+                all = pdfText(bytes);
+            else if (QLatin1String(fmt) == QLatin1String("md") || QLatin1String(fmt) == QLatin1String("csv"))
+                all = QString::fromUtf8(bytes);
+            else if (QLatin1String(fmt) == QLatin1String("xlsx"))
+                for (const auto &row : Xlsx::readSheet(out, bytes, QStringLiteral("Quotes")).table.rows)
+                    all += row.cells.join(QLatin1Char('\n'));
+            CHECK(all.contains(QStringLiteral("[son]")));
+            CHECK(all.contains(QStringLiteral("[the council]")));
+            CHECK(all.contains(QStringLiteral("[the city]")));
+            CHECK(!all.contains(QStringLiteral("Tom")));
+            CHECK(!all.contains(QStringLiteral("Leeds")));
+            CHECK(!all.contains(QStringLiteral("Sundays")));
+        }
+        CHECK(projectFingerprint(project) == before);
+        CHECK(fileHash(project) == hash);
+        auto p = Project::open(project);
+        CHECK(p->documentRange(p->documents().front().id, 0, p->documents().front().length).contains(QStringLiteral("Tom helps on Sundays")));
+
+        const QString out = dir.path(QStringLiteral("dry.docx"));
+        const CliResult dry = runCli({QStringLiteral("export"), project, QStringLiteral("--out"), out, QStringLiteral("--redact"),
+                                      rules, QStringLiteral("--dry-run")});
+        INFO(dry.errText().toStdString());
+        REQUIRE(dry.exitCode == 0);
+        CHECK(!QFile::exists(out));
+        CHECK(dry.outText().contains(u("fg1.txt\tsegment ")));
+        CHECK(dry.outText().contains(u("Tom \xE2\x86\x92 [son]\trules.txt:3")));
+        CHECK(dry.outText().contains(u("Leeds \xE2\x86\x92 [the city]\trules.txt:2")));
+        CHECK(dry.outText().count(u("\xE2\x86\x92")) == 6);
+    }
+    SECTION("bad rule lines name the file and line")
+    {
+        const auto bad = [&](const char *text) {
+            try {
+                Redaction::fromText(QString::fromUtf8(text), QStringLiteral("bad.txt"));
+            } catch (const Error &e) {
+                return e.message();
+            }
+            return QString();
+        };
+        CHECK(bad("literal Tom => [son]\nblur Tom => [x]\n").startsWith(QStringLiteral("bad.txt:2: unknown rule \"blur\"")));
+        CHECK(bad("\n\nregex ([a-z => [x]").startsWith(QStringLiteral("bad.txt:3: bad regular expression")));
+        CHECK(bad("word Tom [son]").startsWith(QStringLiteral("bad.txt:1: the rule has no \"=> [label]\"")));
+        CHECK(bad("literal  => [x]").startsWith(QStringLiteral("bad.txt:1:")));
+        CHECK(bad("regex a* => [x]").contains(QStringLiteral("matches empty text")));
+        CHECK(bad("case P1 literal Tom => [x]").startsWith(QStringLiteral("bad.txt:1:")));
+        CHECK(bad("literal Tom =>").contains(QStringLiteral("empty label")));
+
+        const QString rulesBad = dir.writeFile(QStringLiteral("rules-bad.txt"), QByteArray("word Tom => [son]\nregex (unclosed => [x]\n"));
+        const QString before = projectFingerprint(project);
+        const QString out = dir.path(QStringLiteral("x.html"));
+        const CliResult res = runCli({QStringLiteral("export"), project, QStringLiteral("--out"), out, QStringLiteral("--redact"), rulesBad});
+        CHECK(res.exitCode != 0);
+        CHECK(res.errText().contains(QStringLiteral("rules-bad.txt:2: bad regular expression")));
+        CHECK(!QFile::exists(out));
+        CHECK(projectFingerprint(project) == before);
+    }
+}
+
+TEST_CASE("export: quire-cli writes every format end to end", "[export]")
+{
+    TempDir dir;
+    const QString project = buildProject(dir);
+    for (const char *fmt : {"docx", "odt", "html", "xlsx", "pdf"}) {
+        const QString out = dir.path(QStringLiteral("report.") + QLatin1String(fmt));
+        // The format from the file name: --format is optional.
+        const CliResult res = runCli({QStringLiteral("export"), project, QStringLiteral("--out"), out, QStringLiteral("--by"),
+                                      QStringLiteral("group"), QStringLiteral("--citation"), QStringLiteral("({case}, {group})")});
+        INFO(fmt << ": " << res.errText().toStdString());
+        REQUIRE(res.exitCode == 0);
+        const QByteArray bytes = readFile(out);
+        const QString f = QLatin1String(fmt);
+        if (f == QLatin1String("docx"))
+            checkParsed(parseDocx(bytes), expectedQuotes());
+        else if (f == QLatin1String("odt"))
+            checkParsed(parseOdt(bytes), expectedQuotes());
+        else if (f == QLatin1String("html"))
+            checkParsed(parseHtml(bytes), expectedQuotes());
+        else if (f == QLatin1String("xlsx"))
+            CHECK(Xlsx::readSheet(out, bytes, QStringLiteral("Quotes")).table.rows.size() == 4);
+        else
+            CHECK(squeeze(pdfText(bytes)).contains(QStringLiteral("Themetable")));
+    }
+    const CliResult codebook = runCli({QStringLiteral("export"), project, QStringLiteral("--out"), dir.path(QStringLiteral("cb.docx")),
+                                       QStringLiteral("--template"), QStringLiteral("codebook")});
+    CHECK(codebook.exitCode == 0);
+    CHECK(parseDocx(readFile(dir.path(QStringLiteral("cb.docx")))).rows.size() == 5);
+    const CliResult bad = runCli({QStringLiteral("export"), project, QStringLiteral("--out"), dir.path(QStringLiteral("m.docx")),
+                                  QStringLiteral("--template"), QStringLiteral("matrix")});
+    CHECK(bad.exitCode != 0);
+    CHECK(bad.errText().contains(QStringLiteral("--by")));
+    CHECK(!QFile::exists(dir.path(QStringLiteral("m.docx"))));
+}
