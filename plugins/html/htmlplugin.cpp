@@ -2,8 +2,8 @@
 #include "htmlplugin.h"
 
 #include "error.h"
+#include "formats/fileimport.h"
 #include "text/textdecoder.h"
-#include "text/transcript.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -401,13 +401,7 @@ std::vector<ImportedDocument> HtmlPlugin::read(const QString &fileName, const QB
                            {QStringLiteral("title"), title},
                            {QStringLiteral("scriptsDropped"), scriptsDropped}};
 
-    if (options.detectSpeakers) {
-        TranscriptDetector detector;
-        detector.customPattern = options.speakerPattern;
-        doc.turns = detector.detect(doc.text);
-        if (!doc.turns.empty())
-            doc.kind = QStringLiteral("transcript");
-    }
+    applySpeakerTurns(doc, options);
     return {std::move(doc)};
 }
 
