@@ -316,22 +316,17 @@ std::vector<ImportedDocument> DocxPlugin::read(const QString &fileName, const QB
     if (zip.contains(endnotesPart, true))
         converter.read(zip.read(endnotesPart, true), endnotesPart, Converter::Part::Endnotes);
 
-    const QString body = OfficeText::normaliseLineEndings(converter.bodyText());
-    const QStringList notes = converter.noteLines();
-    ImportedDocument doc;
-    doc.name = fileName;
-    doc.text = body;
-    if (!notes.isEmpty())
-        doc.text += QStringLiteral("\n\n") + OfficeText::normaliseLineEndings(notes.join(QLatin1Char('\n')));
-    doc.encoding = converter.encoding();
-    doc.meta = QJsonObject{{QStringLiteral("encoding"), doc.encoding},
+    ImportedDocument doc = OfficeText::assembleDocument(fileName, converter.bodyText(), converter.noteLines(),
+                                                        converter.encoding(), options);
+    const QJsonObject counts{{QStringLiteral("encoding"), doc.encoding},
                            {QStringLiteral("bytes"), qint64(bytes.size())},
                            {QStringLiteral("paragraphs"), converter.paragraphs},
                            {QStringLiteral("tables"), converter.tables},
                            {QStringLiteral("footnotes"), converter.countNotes(QLatin1Char('f'))},
                            {QStringLiteral("endnotes"), converter.countNotes(QLatin1Char('e'))},
                            {QStringLiteral("trackedDeletionsDropped"), converter.deletions}};
-    OfficeText::detectTurns(doc, body, options);
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        doc.meta.insert(it.key(), it.value());
     return {doc};
 }
 

@@ -7,13 +7,13 @@
 // the transcript step.
 
 #include "error.h"
+#include "formats/fileimport.h"
 #include "formats/importerinterface.h"
 #include "formats/ziparchive.h"
-#include "text/transcript.h"
+#include "text/textdecoder.h"
 
 #include <QByteArray>
 #include <QJsonObject>
-#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QXmlStreamReader>
@@ -104,31 +104,26 @@ private:
     QString m_partName;
 };
 
-/// Runs speaker detection over `bodyText` (a prefix of doc.text: notes at
-/// the end are never turns) and records the result.
-inline void detectTurns(ImportedDocument &doc, const QString &bodyText, const ImportOptions &options)
+/// Line endings inside text runs (a "&#13;" in a part) become LF, like every stored text.
+inline QString normaliseLineEndings(const QString &text)
 {
-    if (!options.detectSpeakers)
-        return;
-    TranscriptDetector detector;
-    detector.customPattern = options.speakerPattern;
-    doc.turns = detector.detect(bodyText);
-    if (doc.turns.empty())
-        return;
-    doc.kind = QStringLiteral("transcript");
-    QSet<QString> speakers;
-    for (const auto &turn : doc.turns)
-        speakers.insert(turn.speaker);
-    doc.meta.insert(QStringLiteral("turns"), qint64(doc.turns.size()));
-    doc.meta.insert(QStringLiteral("speakers"), qint64(speakers.size()));
+    return TextDecoder::normaliseLineEndings(text);
 }
 
-/// Line endings inside text runs (a "&#13;" in a part) become LF, like every stored text.
-inline QString normaliseLineEndings(QString text)
+/// The stored text of a word-processing document: the body, then, after a
+/// blank line, its notes; speaker turns are looked for in the body only.
+inline ImportedDocument assembleDocument(const QString &fileName, const QString &bodyText, const QStringList &notes,
+                                         const QString &encoding, const ImportOptions &options)
 {
-    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
-    return text;
+    ImportedDocument doc;
+    doc.name = fileName;
+    doc.text = normaliseLineEndings(bodyText);
+    const qsizetype bodyLength = doc.text.size();
+    if (!notes.isEmpty())
+        doc.text += QStringLiteral("\n\n") + normaliseLineEndings(notes.join(QLatin1Char('\n')));
+    doc.encoding = encoding;
+    applySpeakerTurns(doc, options, bodyLength);
+    return doc;
 }
 
 /// Lays out flowing text: paragraphs one per line; a table row per line with

@@ -281,15 +281,9 @@ std::vector<ImportedDocument> OdtPlugin::read(const QString &fileName, const QBy
 
     Converter converter(fileName);
     converter.read(zip.read(contentPart), contentPart);
-    const QString body = OfficeText::normaliseLineEndings(converter.bodyText());
-    const QStringList notes = converter.noteLines();
-    ImportedDocument doc;
-    doc.name = fileName;
-    doc.text = body;
-    if (!notes.isEmpty())
-        doc.text += QStringLiteral("\n\n") + OfficeText::normaliseLineEndings(notes.join(QLatin1Char('\n')));
-    doc.encoding = converter.encoding();
-    doc.meta = QJsonObject{{QStringLiteral("encoding"), doc.encoding},
+    ImportedDocument doc = OfficeText::assembleDocument(fileName, converter.bodyText(), converter.noteLines(),
+                                                        converter.encoding(), options);
+    const QJsonObject counts{{QStringLiteral("encoding"), doc.encoding},
                            {QStringLiteral("bytes"), qint64(bytes.size())},
                            {QStringLiteral("paragraphs"), converter.paragraphs},
                            {QStringLiteral("headings"), converter.headings},
@@ -297,7 +291,8 @@ std::vector<ImportedDocument> OdtPlugin::read(const QString &fileName, const QBy
                            {QStringLiteral("footnotes"), converter.footnotes},
                            {QStringLiteral("endnotes"), converter.endnotes},
                            {QStringLiteral("trackedDeletionsDropped"), converter.deletions}};
-    OfficeText::detectTurns(doc, body, options);
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        doc.meta.insert(it.key(), it.value());
     return {doc};
 }
 

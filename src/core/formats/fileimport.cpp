@@ -47,13 +47,14 @@ ImportedFile readImportFile(const PluginManager &plugins, const QString &path, c
 
 namespace Quire {
 
-void applySpeakerTurns(ImportedDocument &doc, const ImportOptions &options)
+void applySpeakerTurns(ImportedDocument &doc, const ImportOptions &options, qsizetype prefixLength)
 {
     if (!options.detectSpeakers)
         return;
     TranscriptDetector detector;
     detector.customPattern = options.speakerPattern;
-    doc.turns = detector.detect(doc.text);
+    // Offsets into a prefix are offsets into the whole text.
+    doc.turns = detector.detect(prefixLength < 0 ? doc.text : doc.text.left(prefixLength));
     if (doc.turns.empty())
         return;
     doc.kind = QStringLiteral("transcript");

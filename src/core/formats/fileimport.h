@@ -29,7 +29,10 @@ namespace Quire {
 
 /// Finds speaker turns in doc.text (unless options.detectSpeakers is off, or with
 /// options.speakerPattern) and marks the document a transcript when it has them.
-QUIRECORE_EXPORT void applySpeakerTurns(ImportedDocument &doc, const ImportOptions &options);
+/// With `prefixLength` (UTF-16 units) only that start of the text is searched:
+/// notes appended after a document's body are never turns.
+QUIRECORE_EXPORT void applySpeakerTurns(ImportedDocument &doc, const ImportOptions &options,
+                                        qsizetype prefixLength = -1);
 
 /// The common path of text-like importers: decodes the bytes (detected or
 /// declared encoding), removes a leading BOM, turns line endings into LF and
