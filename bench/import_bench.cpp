@@ -34,6 +34,8 @@
 #include "pdf_builder.h"
 #include "zip_builder.h"
 
+#include "benchsupport.h"
+
 #include <benchmark/benchmark.h>
 
 #include <QBuffer>
@@ -58,14 +60,12 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using QuireBench::die;
+using QuireBench::freshPath;
+using QuireBench::removeProjectFile;
+using QuireBench::scratch;
 
-[[noreturn]] void die(const QString &message)
-{
-    std::fprintf(stderr, "quire-bench-import: %s\n", qPrintable(message));
-    std::fflush(stderr);
-    std::exit(2);
-}
+using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start)
 {
@@ -133,20 +133,6 @@ const Sources &sources()
         return out;
     }();
     return s;
-}
-
-QTemporaryDir &scratch()
-{
-    static const std::unique_ptr<QTemporaryDir> dir = [] {
-        QString base = qEnvironmentVariable("QUIRE_BENCH_TMP");
-        if (base.isEmpty())
-            base = QDir::tempPath();
-        auto d = std::make_unique<QTemporaryDir>(QDir(base).filePath(QStringLiteral("quire-bench-import-XXXXXX")));
-        if (!d->isValid())
-            die(QStringLiteral("cannot create a temporary folder in %1").arg(base));
-        return d;
-    }();
-    return *dir;
 }
 
 void writeFile(const QString &path, const QByteArray &bytes)

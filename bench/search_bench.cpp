@@ -25,6 +25,8 @@
 #include "storage/database.h"
 #include "text/textoffsets.h"
 
+#include "benchsupport.h"
+
 #include <benchmark/benchmark.h>
 
 #include <QCoreApplication>
@@ -43,18 +45,16 @@
 
 namespace {
 
+using QuireBench::die;
+using QuireBench::freshPath;
+using QuireBench::removeProjectFile;
+using QuireBench::scratch;
+
 using Quire::Id;
 using Clock = std::chrono::steady_clock;
 using Ranges = std::vector<std::pair<qsizetype, qsizetype>>;
 
 constexpr int MarkerCodes = 10;
-
-[[noreturn]] void die(const QString &message)
-{
-    std::fprintf(stderr, "quire-bench-search: %s\n", qPrintable(message));
-    std::fflush(stderr);
-    std::exit(2);
-}
 
 double secondsSince(Clock::time_point start)
 {
@@ -88,32 +88,6 @@ std::vector<Quire::ImportedFile> readCorpus()
     for (const QString &f : corpusFiles())
         read.push_back(Quire::readImportFile(plugins, f));
     return read;
-}
-
-QTemporaryDir &scratch()
-{
-    static const std::unique_ptr<QTemporaryDir> dir = [] {
-        QString base = qEnvironmentVariable("QUIRE_BENCH_TMP");
-        if (base.isEmpty())
-            base = QDir::tempPath();
-        auto d = std::make_unique<QTemporaryDir>(QDir(base).filePath(QStringLiteral("quire-search-bench-XXXXXX")));
-        if (!d->isValid())
-            die(QStringLiteral("cannot create a temporary folder in %1").arg(base));
-        return d;
-    }();
-    return *dir;
-}
-
-QString freshPath(const QString &stem)
-{
-    static int counter = 0;
-    return scratch().filePath(QStringLiteral("%1-%2.quire").arg(stem).arg(++counter));
-}
-
-void removeProjectFile(const QString &path)
-{
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(path + suffix);
 }
 
 // ---- the questions ------------------------------------------------------------

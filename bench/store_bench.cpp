@@ -21,6 +21,8 @@
 #include "storage/database.h"
 #include "text/textoffsets.h"
 
+#include "benchsupport.h"
+
 #include <benchmark/benchmark.h>
 
 #include <QCoreApplication>
@@ -41,19 +43,17 @@
 
 namespace {
 
+using QuireBench::die;
+using QuireBench::freshPath;
+using QuireBench::removeProjectFile;
+using QuireBench::scratch;
+
 using Quire::Id;
 using Clock = std::chrono::steady_clock;
 using Ranges = std::vector<std::pair<qsizetype, qsizetype>>;
 
 constexpr int MarkerCodes = 10;       // qcmark0 … qcmark9
 constexpr int MarksPerCodePerDoc = 10; // gen_corpus.py plants 10 of each per document
-
-[[noreturn]] void die(const QString &message)
-{
-    std::fprintf(stderr, "quire-bench-store: %s\n", qPrintable(message));
-    std::fflush(stderr);
-    std::exit(2);
-}
 
 double secondsSince(Clock::time_point start)
 {
@@ -121,34 +121,6 @@ std::vector<Quire::ImportedFile> readCorpus()
 }
 
 // ---- scratch files ----------------------------------------------------------
-
-/// All project files live in one temporary folder ($QUIRE_BENCH_TMP, else the
-/// system temp folder), removed at exit.
-QTemporaryDir &scratch()
-{
-    static const std::unique_ptr<QTemporaryDir> dir = [] {
-        QString base = qEnvironmentVariable("QUIRE_BENCH_TMP");
-        if (base.isEmpty())
-            base = QDir::tempPath();
-        auto d = std::make_unique<QTemporaryDir>(QDir(base).filePath(QStringLiteral("quire-bench-XXXXXX")));
-        if (!d->isValid())
-            die(QStringLiteral("cannot create a temporary folder in %1").arg(base));
-        return d;
-    }();
-    return *dir;
-}
-
-QString freshPath(const QString &stem)
-{
-    static int counter = 0;
-    return scratch().filePath(QStringLiteral("%1-%2.quire").arg(stem).arg(++counter));
-}
-
-void removeProjectFile(const QString &path)
-{
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(path + suffix);
-}
 
 /// Size of a closed project. Closing the last connection checkpoints the WAL
 /// into the main file and deletes it; a leftover WAL would make the figure wrong.
