@@ -4,9 +4,12 @@
 // What every benchmark program needs around the measured work: stopping with
 // a message, and a scratch folder for project files.
 
+#include <benchmark/benchmark.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -55,6 +58,30 @@ inline void removeProjectFile(const QString &path)
 {
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(path + suffix);
+}
+
+/// Whole-workload settings: one iteration per repetition, three repetitions
+/// (the median is the figure), wall-clock time of the measured part only.
+inline void wholeWorkload(benchmark::internal::Benchmark *b)
+{
+    b->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(false)->Unit(benchmark::kMillisecond)->UseManualTime();
+}
+
+/// The reference corpus folder from $QUIRE_BENCH_CORPUS; when it is unset or
+/// not a folder, explains how to make one (plus `extraHelp`) and returns "".
+inline QString corpusDirOrExplain(const char *argv0, const char *extraHelp = "")
+{
+    const QString dir = qEnvironmentVariable("QUIRE_BENCH_CORPUS");
+    if (!dir.isEmpty() && QFileInfo(dir).isDir())
+        return dir;
+    std::fprintf(stderr,
+                 "%s: set QUIRE_BENCH_CORPUS to a folder of .txt files written by the\n"
+                 "reference corpus generator, for example:\n"
+                 "  python3 /work/shared/bench/gen_corpus.py /tmp/qbench1000 1000\n"
+                 "  QUIRE_BENCH_CORPUS=/tmp/qbench1000 %s\n"
+                 "%s(see docs/benchmarks.md)\n",
+                 qPrintable(QFileInfo(QString::fromLocal8Bit(argv0)).fileName()), argv0, extraHelp);
+    return QString();
 }
 
 } // namespace QuireBench

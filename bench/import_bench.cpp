@@ -64,6 +64,7 @@ using QuireBench::die;
 using QuireBench::freshPath;
 using QuireBench::removeProjectFile;
 using QuireBench::scratch;
+using QuireBench::wholeWorkload;
 
 using Clock = std::chrono::steady_clock;
 
@@ -423,11 +424,6 @@ void BM_FullImport(benchmark::State &state, const QString &format)
     state.counters["project_MB"] = megabytes(projectSize);
 }
 
-void wholeWorkload(benchmark::internal::Benchmark *b)
-{
-    b->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(false)->Unit(benchmark::kMillisecond)->UseManualTime();
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -441,18 +437,10 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
 
-    g_corpusDir = qEnvironmentVariable("QUIRE_BENCH_CORPUS");
-    if (g_corpusDir.isEmpty() || !QFileInfo(g_corpusDir).isDir()) {
-        std::fprintf(stderr,
-                     "quire-bench-import: set QUIRE_BENCH_CORPUS to a folder of .txt files written by the\n"
-                     "reference corpus generator, for example:\n"
-                     "  python3 /work/shared/bench/gen_corpus.py /tmp/qbench100 100\n"
-                     "  QUIRE_BENCH_CORPUS=/tmp/qbench100 %s\n"
-                     "Optional: QUIRE_BENCH_IMPORT_FILES (texts used, default 100),\n"
-                     "QUIRE_BENCH_IMPORT_PDFS (of which made into PDFs, default all). See docs/benchmarks.md.\n",
-                     argv[0]);
+    g_corpusDir = QuireBench::corpusDirOrExplain(argv[0], "Optional: QUIRE_BENCH_IMPORT_FILES (texts used, default 100),\n"
+                                                         "QUIRE_BENCH_IMPORT_PDFS (of which made into PDFs, default all).\n");
+    if (g_corpusDir.isEmpty())
         return 1;
-    }
     g_fileCount = positiveEnv("QUIRE_BENCH_IMPORT_FILES", g_fileCount);
     g_pdfCount = positiveEnv("QUIRE_BENCH_IMPORT_PDFS", g_fileCount);
     std::fprintf(stderr, "corpus: %s, %lld texts (%d of them as PDFs at most)\n", qPrintable(g_corpusDir),

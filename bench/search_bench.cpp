@@ -316,17 +316,9 @@ int main(int argc, char **argv)
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;
     QCoreApplication app(argc, argv);
-    g_corpusDir = qEnvironmentVariable("QUIRE_BENCH_CORPUS");
-    if (g_corpusDir.isEmpty() || !QFileInfo(g_corpusDir).isDir()) {
-        std::fprintf(stderr,
-                     "quire-bench-search: set QUIRE_BENCH_CORPUS to a folder of .txt files written by the\n"
-                     "reference corpus generator, for example:\n"
-                     "  python3 /work/shared/bench/gen_corpus.py /tmp/qbench1000 1000\n"
-                     "  QUIRE_BENCH_CORPUS=/tmp/qbench1000 %s\n"
-                     "(see docs/benchmarks.md)\n",
-                     argv[0]);
+    g_corpusDir = QuireBench::corpusDirOrExplain(argv[0]);
+    if (g_corpusDir.isEmpty())
         return 1;
-    }
     try {
         std::fprintf(stderr, "corpus: %s (%lld files); preparing the project …\n", qPrintable(g_corpusDir),
                      static_cast<long long>(corpusFiles().size()));

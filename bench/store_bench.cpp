@@ -47,6 +47,7 @@ using QuireBench::die;
 using QuireBench::freshPath;
 using QuireBench::removeProjectFile;
 using QuireBench::scratch;
+using QuireBench::wholeWorkload;
 
 using Quire::Id;
 using Clock = std::chrono::steady_clock;
@@ -382,13 +383,6 @@ void BM_ReopenCountPerCode(benchmark::State &state)
     state.counters["groupby_ms"] = groupS * 1e3;
 }
 
-/// Whole-workload settings: one iteration per repetition, three repetitions
-/// (the median is the figure), wall-clock time of the measured part only.
-void wholeWorkload(benchmark::internal::Benchmark *b)
-{
-    b->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(false)->Unit(benchmark::kMillisecond)->UseManualTime();
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -398,17 +392,9 @@ int main(int argc, char **argv)
         return 1;
     QCoreApplication app(argc, argv);
 
-    g_corpusDir = qEnvironmentVariable("QUIRE_BENCH_CORPUS");
-    if (g_corpusDir.isEmpty() || !QFileInfo(g_corpusDir).isDir()) {
-        std::fprintf(stderr,
-                     "quire-bench-store: set QUIRE_BENCH_CORPUS to a folder of .txt files written by the\n"
-                     "reference corpus generator, for example:\n"
-                     "  python3 /work/shared/bench/gen_corpus.py /tmp/qbench1000 1000\n"
-                     "  QUIRE_BENCH_CORPUS=/tmp/qbench1000 %s\n"
-                     "(see docs/benchmarks.md)\n",
-                     argv[0]);
+    g_corpusDir = QuireBench::corpusDirOrExplain(argv[0]);
+    if (g_corpusDir.isEmpty())
         return 1;
-    }
     std::fprintf(stderr, "corpus: %s (%lld files, %.1f MB)\n", qPrintable(g_corpusDir),
                  static_cast<long long>(corpus().files.size()), megabytes(corpus().bytes));
 
