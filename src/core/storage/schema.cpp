@@ -16,7 +16,8 @@ namespace {
 // migration that has shipped: add a new one. No ON DELETE CASCADE anywhere:
 // every row a command removes is removed explicitly, so the command's
 // changeset holds it and undo can restore it (see docs/decisions/0001).
-constexpr std::array<const char *, 5> Migrations = {
+// Append new migrations at the end; the size is counted, not written.
+constexpr auto Migrations = std::to_array<const char *>({
     // 0 → 1: the coding model.
     R"SQL(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -217,7 +218,7 @@ INSERT INTO search_codes(search_codes) VALUES ('rebuild');
 INSERT INTO search_tokens(document_id, map) SELECT id, quire_token_map(text) FROM documents;
 INSERT OR IGNORE INTO meta(key, value) VALUES ('search.language', 'english');
 )SQL",
-};
+});
 
 void runMigration(Database &db, int from)
 {
