@@ -22,6 +22,7 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 PACKAGES=(cmake ninja-build g++ pkg-config ccache python3 wamerican
           qt6-base-dev libgl-dev libicu-dev libsqlite3-dev catch2 libbenchmark-dev
           libzip-dev libxml2-dev libpoppler-qt6-dev libstemmer-dev libxlsxwriter-dev fonts-dejavu-core fonts-noto-color-emoji fonts-wqy-microhei
+          fonts-crosextra-carlito libboost-graph-dev libgraphviz-dev
           clang libclang-rt-14-dev)
 
 install_deps() {

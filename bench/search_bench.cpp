@@ -206,7 +206,7 @@ Prepared &prepared()
         project.reset();
         out.project = Quire::Project::open(out.path);
         out.search = std::make_unique<Quire::Search>(*out.project);
-        Quire::Statement st(out.project->database(), QStringLiteral("SELECT text FROM documents ORDER BY id"));
+        Quire::Statement st(out.project->database(), QStringLiteral("SELECT text FROM document_text_view ORDER BY id"));
         while (st.step())
             out.texts.texts.push_back(st.columnText(0));
         return out;
@@ -282,7 +282,7 @@ void BM_Search(benchmark::State &state, const QString &query, bool kwic, qsizety
 Texts readTexts(Quire::Project &project)
 {
     Texts t;
-    Quire::Statement st(project.database(), QStringLiteral("SELECT text FROM documents ORDER BY id"));
+    Quire::Statement st(project.database(), QStringLiteral("SELECT text FROM document_text_view ORDER BY id"));
     while (st.step())
         t.texts.push_back(st.columnText(0));
     return t;

@@ -86,7 +86,9 @@ void CsvPlugin::write(const ThemeReport &report, QIODevice &out) const
     for (const auto &v : report.byValues)
         header << report.byAttribute + QStringLiteral(": ") + v;
     header << QStringLiteral("segment") << QStringLiteral("document") << QStringLiteral("case") << QStringLiteral("start")
-           << QStringLiteral("end") << QStringLiteral("citation") << QStringLiteral("quote") << QStringLiteral("memo");
+           << QStringLiteral("end") << QStringLiteral("citation") << QStringLiteral("quote") << QStringLiteral("memo")
+           << QStringLiteral("original") << QStringLiteral("edited") << QStringLiteral("starred") << QStringLiteral("speaker")
+           << QStringLiteral("locator");
     // A UTF-8 BOM, so that spreadsheet programs do not read the file as Windows-1252.
     QString csv = QChar(0xFEFF);
     auto line = [&csv](const QStringList &fields) {
@@ -103,13 +105,16 @@ void CsvPlugin::write(const ThemeReport &report, QIODevice &out) const
                       QString::number(row.documents), QString::number(row.cases)};
         for (qsizetype n : row.byValue)
             f << QString::number(n);
-        f << QString() << QString() << QString() << QString() << QString() << QString() << QString() << row.description;
+        f << QString() << QString() << QString() << QString() << QString() << QString() << QString() << row.description
+          << QString() << QString() << QString() << QString() << QString();
         line(f);
         for (const auto &q : report.quotes[i]) {
             QStringList qf{QStringLiteral("quote"), row.path, QString::number(row.depth), QString(), QString(), QString()};
             qf << noCounts;
             qf << QString::number(q.segmentId) << q.document << q.caseName << QString::number(q.start)
-               << QString::number(q.end) << q.citation << q.text << q.memo;
+               << QString::number(q.end) << q.citation << q.text << q.memo << q.original
+               << (q.edited ? QStringLiteral("yes") : QString()) << (q.starred ? QStringLiteral("yes") : QString()) << q.speaker
+               << q.locator;
             line(qf);
         }
     }

@@ -163,8 +163,10 @@ QByteArray documentXml(const ThemeReport &report)
             if (!row.description.isEmpty())
                 b.paragraph(QString(), row.description, 0, false, false, true);
             for (const auto &q : report.quotes[i]) {
-                b.paragraph(QStringLiteral("Quote"), q.text);
-                b.paragraph(QStringLiteral("Citation"), q.citation);
+                b.paragraph(QStringLiteral("Quote"), quoteDisplayText(q));
+                b.paragraph(QStringLiteral("Citation"), quoteCitationLine(q));
+                if (report.showMemos && !q.memo.isEmpty())
+                    b.paragraph(QStringLiteral("Memo"), q.memo);
             }
         }
     }
@@ -199,6 +201,7 @@ const char *const StylesXml = R"(<?xml version="1.0" encoding="UTF-8" standalone
 <w:style w:type="paragraph" w:styleId="Heading4"><w:name w:val="heading 4"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="3"/></w:pPr><w:rPr><w:b/><w:i/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/><w:next w:val="Citation"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="160" w:after="0"/><w:ind w:left="720" w:right="720"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Citation"><w:name w:val="Citation"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:after="160"/><w:ind w:left="720" w:right="720"/><w:jc w:val="right"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Memo"><w:name w:val="Memo"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="160"/><w:ind w:left="720" w:right="720"/></w:pPr><w:rPr><w:color w:val="555555"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="555555"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="TableContents"><w:name w:val="Table Contents"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/></w:pPr></w:style>
 <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>

@@ -53,6 +53,8 @@ blockquote.quote { margin: 0.8em 0 0.8em 2em; padding-left: 0.8em; border-left: 
 p.quote-text { white-space: pre-wrap; margin: 0; }
 p.citation { margin: 0.2em 0 0 0; color: #444; }
 p.description { font-style: italic; }
+p.memo { margin: 0.2em 0 0 0; color: #555; font-size: 0.9em; white-space: pre-wrap; }
+span.speaker { font-weight: bold; font-style: normal; }
 span.swatch { display: inline-block; width: 0.9em; height: 0.9em; border: 1px solid #666; vertical-align: middle; }
 )";
 
@@ -115,10 +117,16 @@ QString reportHtml(const ThemeReport &report, HtmlFlavour flavour)
             if (!row.description.isEmpty())
                 para(QStringLiteral("description"), row.description);
             for (const auto &q : report.quotes[i]) {
-                h += QStringLiteral("<blockquote class=\"quote\" data-segment=\"%1\">\n<p class=\"quote-text\">%2</p>\n"
-                                    "<p class=\"citation\">%3</p>\n</blockquote>\n")
+                const QString speaker =
+                    q.speaker.isEmpty() ? QString() : QStringLiteral("<span class=\"speaker\">%1: </span>").arg(esc(q.speaker));
+                h += QStringLiteral("<blockquote class=\"quote%1\" data-segment=\"%2\">\n<p class=\"quote-text\">%3</p>\n"
+                                    "<p class=\"citation\">%4</p>\n")
+                         .arg(q.edited ? QStringLiteral(" edited") : QString())
                          .arg(q.segmentId)
-                         .arg(quoteBody(q.text, flavour), esc(q.citation));
+                         .arg(speaker + quoteBody(q.text, flavour), esc(quoteCitationLine(q)));
+                if (report.showMemos && !q.memo.isEmpty())
+                    h += QStringLiteral("<p class=\"memo\">%1</p>\n").arg(quoteBody(q.memo, flavour));
+                h += QStringLiteral("</blockquote>\n");
             }
         }
     }

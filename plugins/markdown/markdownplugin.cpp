@@ -80,9 +80,11 @@ void MarkdownPlugin::write(const ThemeReport &report, QIODevice &out) const
                       .arg(q.document)
                       .arg(q.start)
                       .arg(q.end);
-            for (const QString &line : q.text.split(QLatin1Char('\n')))
+            for (const QString &line : quoteDisplayText(q).split(QLatin1Char('\n')))
                 md += QStringLiteral("> ") + line + QLatin1Char('\n');
-            md += QStringLiteral("\n— %1\n").arg(q.citation);
+            md += QStringLiteral("\n— %1\n").arg(quoteCitationLine(q));
+            if (report.showMemos && !q.memo.isEmpty())
+                md += QStringLiteral("\nMemo: %1\n").arg(q.memo);
         }
     }
     const QByteArray bytes = md.toUtf8();

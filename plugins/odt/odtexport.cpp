@@ -174,8 +174,10 @@ QByteArray contentXml(const ThemeReport &report)
             if (!row.description.isEmpty())
                 paragraph(x, QStringLiteral("Description"), row.description);
             for (const auto &q : report.quotes[i]) {
-                paragraph(x, QStringLiteral("Quote"), q.text);
-                paragraph(x, QStringLiteral("Citation"), q.citation);
+                paragraph(x, QStringLiteral("Quote"), quoteDisplayText(q));
+                paragraph(x, QStringLiteral("Citation"), quoteCitationLine(q));
+                if (report.showMemos && !q.memo.isEmpty())
+                    paragraph(x, QStringLiteral("Memo"), q.memo);
             }
         }
     }
@@ -199,6 +201,7 @@ const char *const StylesXml = R"(<?xml version="1.0" encoding="UTF-8"?>
 <style:style style:name="Quote" style:family="paragraph" style:parent-style-name="Standard" style:next-style-name="Citation" style:class="html"><style:paragraph-properties fo:margin-left="1.25cm" fo:margin-right="1.25cm" fo:margin-top="0.28cm" fo:margin-bottom="0cm" fo:keep-with-next="always"/><style:text-properties fo:font-style="italic"/></style:style>
 <style:style style:name="Citation" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-left="1.25cm" fo:margin-right="1.25cm" fo:text-align="end" fo:margin-bottom="0.28cm"/></style:style>
 <style:style style:name="Description" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-style="italic"/></style:style>
+<style:style style:name="Memo" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-left="1.25cm" fo:margin-right="1.25cm" fo:margin-bottom="0.28cm"/><style:text-properties fo:font-size="9pt" fo:color="#555555"/></style:style>
 <style:style style:name="Note" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-size="9pt" fo:color="#555555"/></style:style>
 <style:style style:name="Table_20_Contents" style:display-name="Table Contents" style:family="paragraph" style:parent-style-name="Standard" style:class="extra"><style:paragraph-properties fo:margin-bottom="0cm"/></style:style>
 <style:style style:name="Table_20_Heading" style:display-name="Table Heading" style:family="paragraph" style:parent-style-name="Table_20_Contents" style:class="extra"><style:text-properties fo:font-weight="bold"/></style:style>

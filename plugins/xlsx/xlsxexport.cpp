@@ -150,13 +150,15 @@ void XlsxPlugin::write(const ThemeReport &report, QIODevice &out) const
             const QStringList header{QStringLiteral("Theme / subtheme / code"), QStringLiteral("Segment"),
                                      QStringLiteral("Document"), QStringLiteral("Case"), QStringLiteral("Start"),
                                      QStringLiteral("End"), QStringLiteral("Citation"), QStringLiteral("Quote"),
-                                     QStringLiteral("Memo")};
+                                     QStringLiteral("Memo"), QStringLiteral("Original"), QStringLiteral("Edited"),
+                                     QStringLiteral("Starred"), QStringLiteral("Speaker"), QStringLiteral("Locator")};
             for (qsizetype c = 0; c < header.size(); ++c)
                 book.text(s, 0, lxw_col_t(c), header[c], book.bold());
             worksheet_set_column(s, 0, 0, 30, nullptr);
             worksheet_set_column(s, 6, 6, 20, nullptr);
             worksheet_set_column(s, 7, 7, 80, nullptr);
             worksheet_set_column(s, 8, 8, 30, nullptr);
+            worksheet_set_column(s, 9, 9, 80, nullptr);
             worksheet_freeze_panes(s, 1, 0);
             lxw_row_t r = 1;
             for (std::size_t i = 0; i < report.rows.size(); ++i) {
@@ -170,6 +172,11 @@ void XlsxPlugin::write(const ThemeReport &report, QIODevice &out) const
                     book.text(s, r, 6, q.citation);
                     book.text(s, r, 7, q.text, nullptr, true);
                     book.text(s, r, 8, q.memo, nullptr, true);
+                    book.text(s, r, 9, q.original, nullptr, true);
+                    book.text(s, r, 10, q.edited ? QStringLiteral("yes") : QString());
+                    book.text(s, r, 11, q.starred ? QStringLiteral("yes") : QString());
+                    book.text(s, r, 12, q.speaker);
+                    book.text(s, r, 13, q.locator);
                     ++r;
                 }
             }

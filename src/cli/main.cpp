@@ -4,7 +4,11 @@
 // text or, with --json, as one JSON document. Errors: one line on stderr and
 // a non-zero exit code; the project is left as it was.
 #include "args.h"
+#include "exchangeverbs.h"
+#include "quoteverbs.h"
 #include "searchverbs.h"
+#include "wtfcverbs.h"
+#include "analysisverbs.h"
 
 #include "error.h"
 #include "formats/exporterinterface.h"
@@ -209,6 +213,11 @@ int cmdImport(const Globals &g, const QStringList &words)
                     d.kind = a.value(QStringLiteral("kind"));
                 for (const QString &w : d.warnings)
                     warnings << QStringLiteral("%1: %2").arg(d.name, w);
+            }
+            if (file.parts) {
+                if (a.has(QStringLiteral("kind")))
+                    file.parts->adjust = [kind = a.value(QStringLiteral("kind"))](ImportedDocument &d) { d.kind = kind; };
+                warnings << file.parts->warnings;
             }
             read.push_back(std::move(file));
         } catch (const Error &e) {
@@ -824,9 +833,11 @@ int cmdHistory(const Globals &g, const QStringList &words)
 
 int cmdExport(const Globals &g, const QStringList &words)
 {
-    Args a(words, {QStringLiteral("format"), QStringLiteral("out"), QStringLiteral("by"), QStringLiteral("citation"),
-                   QStringLiteral("codes"), QStringLiteral("template"), QStringLiteral("redact")},
-           {QStringLiteral("dry-run")}, QStringLiteral("export"));
+    Args a(words,
+           QSet<QString>{QStringLiteral("format"), QStringLiteral("out"), QStringLiteral("by"), QStringLiteral("citation"),
+                         QStringLiteral("codes"), QStringLiteral("template"), QStringLiteral("redact")}
+               | Cli::quoteExportValuedOptions(),
+           QSet<QString>{QStringLiteral("dry-run")} | Cli::quoteExportFlags(), QStringLiteral("export"));
     a.expectAtMost(1);
     auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
     const bool dryRun = a.has(QStringLiteral("dry-run"));
@@ -848,6 +859,7 @@ int cmdExport(const Globals &g, const QStringList &words)
     if (a.has(QStringLiteral("citation")))
         options.citationTemplate = a.value(QStringLiteral("citation"));
     options.codePaths = a.values(QStringLiteral("codes"));
+    Cli::applyQuoteExportOptions(a, options);
     ThemeReport report = buildThemeReport(*p, options);
     report.layout = a.value(QStringLiteral("template"));
     checkLayout(report);
@@ -921,6 +933,7 @@ const char *const Usage = R"(Usage: quire-cli [--json] [--coder NAME] VERB ...
   import PROJECT FILE|FOLDER... [--format F] [--encoding E] [--case NAME] [--attr KEY=VALUE]... [--kind K]
          [--no-speakers | --speaker-pattern RE] [--speaker-case TEMPLATE] [--uncounted-speaker NAME]...
          [--counted-speaker NAME]... [--set KEY=VALUE]... [--skip-bad] [--quiet]
+  import PROJECT FILE.qdpx|FILE.qde|FILE.qdc   (REFI-QDA: a whole project or codebook, one command)
   list documents|codes|cases|segments|attributes|memos PROJECT [--document D] [--code PATH]
   show PROJECT DOCUMENT [--range START:END]
   code add PROJECT PATH [--color #RRGGBB] [--description TEXT]
@@ -939,14 +952,30 @@ const char *const Usage = R"(Usage: quire-cli [--json] [--coder NAME] VERB ...
   undo PROJECT [--steps N] | redo PROJECT [--steps N] | history PROJECT
   export PROJECT --out FILE [--format md|csv|docx|odt|html|xlsx|pdf] [--template theme-table|quotes|matrix|codebook]
          [--by ATTRIBUTE] [--citation TEMPLATE] [--codes PATH]... [--redact RULES-FILE [--dry-run]]
+         [--max-quotes N] [--order document|chosen|starred] [--max-length N] [--speaker-label]
+         [--locator page|time|none] [--memos] [--no-timestamp]
+  export PROJECT --format qdpx|qdc --out FILE   (REFI-QDA project package or codebook)
+  quote star PROJECT SEGMENT [--order N] | quote unstar PROJECT SEGMENT
+  quote edit PROJECT SEGMENT TEXT | quote clear-edit PROJECT SEGMENT | quote list PROJECT [SEGMENT] [--starred]
   plugins
   search PROJECT QUERY [--kwic N] [--sentence] [--regex] [--limit N] [--in documents|memos|codes|all]
   autocode PROJECT QUERY --code PATH [--extend hit|word|sentence|paragraph|turn] [--hits 1,3,5-7] [--regex]
   words PROJECT [--by document|code|speaker|case|ATTRIBUTE] [--stem] [--stopwords none|english] [--top N] [--document D]...
   reindex PROJECT [--language LANG] [--check]
+  crosstab PROJECT (--by ATTRIBUTE | --documents | --cases) [--count segments|documents|cases]
+           [--percent row|column] [--code PATH]... [--direct] [--coded-by NAME] [--out FILE.csv]
+  cooccur PROJECT [--mode overlap|near|turn|document] [--distance N] [--code PATH]... [--coded-by NAME]
+          [--coefficient] [--pairs] [--min-count N] [--out FILE.csv|.graphml|.dot|.svg]
+  frequencies PROJECT [--by document|speaker] [--order-by ATTRIBUTE] [--code PATH]... [--direct] [--out FILE.csv]
+  agreement PROJECT [--coders A,B,...] [--unit sentence|paragraph|turn] [--document D]... [--code PATH]...
+            [--silent-missing] [--bootstrap N] [--seed N] [--confidence C] [--resample auto|documents|units]
+            [--no-unitizing] [--out FILE.csv] [--pairs FILE.csv] [--disagreements FILE.csv] [--show N]
+  merge PROJECT OTHER-PROJECT | copy-for-coder PROJECT NEW-PROJECT [--keep-memos]
 
 Offsets are Unicode code points into the stored text. See docs/cli.md.
 )";
+// Working Together for Change verbs, listed after the main help (src/cli/wtfcverbs.cpp).
+const char *const WtfcHelp = "\nWorking Together for Change (docs/wtfc.md):\n";
 
 bool exportsPdf(int argc, char **argv)
 {
@@ -1003,7 +1032,7 @@ int main(int argc, char **argv)
         } else if (opt == QLatin1String("--coder") && !args.isEmpty()) {
             g.coder = args.takeFirst();
         } else if (opt == QLatin1String("--help")) {
-            writeOut(QString::fromUtf8(Usage));
+            writeOut(QString::fromUtf8(Usage) + QString::fromUtf8(WtfcHelp) + QString::fromUtf8(Cli::WtfcUsage));
             return 0;
         } else if (opt == QLatin1String("--version")) {
             writeOut(QStringLiteral("quire-cli %1\n").arg(QStringLiteral(QUIRE_VERSION)));
@@ -1023,7 +1052,8 @@ int main(int argc, char **argv)
     const QString verb = args.takeFirst();
     static const std::map<QString, std::function<int(const Globals &, const QStringList &)>> verbs{
         {QStringLiteral("new"), cmdNew},
-        {QStringLiteral("import"), cmdImport},
+        {QStringLiteral("import"), [](const Globals &gl, const QStringList &w) {
+             return Cli::isExchangeImport(w) ? Cli::cmdExchangeImport({gl.json, gl.coder}, w) : cmdImport(gl, w); }},
         {QStringLiteral("list"), cmdList},
         {QStringLiteral("show"), cmdShow},
         {QStringLiteral("code"), cmdCode},
@@ -1035,12 +1065,21 @@ int main(int argc, char **argv)
         {QStringLiteral("undo"), [](const Globals &gl, const QStringList &w) { return cmdUndoRedo(gl, w, true); }},
         {QStringLiteral("redo"), [](const Globals &gl, const QStringList &w) { return cmdUndoRedo(gl, w, false); }},
         {QStringLiteral("history"), cmdHistory},
-        {QStringLiteral("export"), cmdExport},
+        {QStringLiteral("export"), [](const Globals &gl, const QStringList &w) {
+             return Cli::isExchangeExport(w) ? Cli::cmdExchangeExport({gl.json, gl.coder}, w) : cmdExport(gl, w); }},
         {QStringLiteral("plugins"), cmdPlugins},
         {QStringLiteral("search"), [](const Globals &gl, const QStringList &w) { return Cli::cmdSearch({gl.json, gl.coder}, w); }},
         {QStringLiteral("autocode"), [](const Globals &gl, const QStringList &w) { return Cli::cmdAutocode({gl.json, gl.coder}, w); }},
         {QStringLiteral("words"), [](const Globals &gl, const QStringList &w) { return Cli::cmdWords({gl.json, gl.coder}, w); }},
         {QStringLiteral("reindex"), [](const Globals &gl, const QStringList &w) { return Cli::cmdReindex({gl.json, gl.coder}, w); }},
+        {QStringLiteral("wtfc"), [](const Globals &gl, const QStringList &w) { return Cli::cmdWtfc({gl.json, gl.coder}, w); }},
+        {QStringLiteral("crosstab"), [](const Globals &gl, const QStringList &w) { return Cli::cmdCrosstab({gl.json, gl.coder}, w); }},
+        {QStringLiteral("cooccur"), [](const Globals &gl, const QStringList &w) { return Cli::cmdCooccur({gl.json, gl.coder}, w); }},
+        {QStringLiteral("frequencies"), [](const Globals &gl, const QStringList &w) { return Cli::cmdFrequencies({gl.json, gl.coder}, w); }},
+        {QStringLiteral("agreement"), [](const Globals &gl, const QStringList &w) { return Cli::cmdAgreement({gl.json, gl.coder}, w); }},
+        {QStringLiteral("merge"), [](const Globals &gl, const QStringList &w) { return Cli::cmdMerge({gl.json, gl.coder}, w); }},
+        {QStringLiteral("copy-for-coder"), [](const Globals &gl, const QStringList &w) { return Cli::cmdCopyForCoder({gl.json, gl.coder}, w); }},
+        {QStringLiteral("quote"), [](const Globals &gl, const QStringList &w) { return Cli::cmdQuote({gl.json, gl.coder}, w); }},
     };
     const auto it = verbs.find(verb);
     if (it == verbs.end()) {

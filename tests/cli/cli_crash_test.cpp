@@ -147,7 +147,7 @@ ProjectState inspect(const QString &project)
         CHECK(db.scalarInt(QStringLiteral("SELECT count(*) FROM documents")) == st.documents);
         st.importCommands = db.scalarInt(QStringLiteral("SELECT count(*) FROM commands WHERE kind = 'import'"));
         st.commands = db.scalarInt(QStringLiteral("SELECT count(*) FROM commands"));
-        st.textLength = db.scalarInt(QStringLiteral("SELECT coalesce(sum(length(text)), 0) FROM documents"));
+        st.textLength = db.scalarInt(QStringLiteral("SELECT coalesce(sum(length(text)), 0) FROM document_text_view"));
     }
     st.fingerprint = s(projectFingerprint(project));
     return st;

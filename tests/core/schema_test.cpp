@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "search/search.h"
 #include "storage/database.h"
 #include "storage/schema.h"
 #include "testsupport.h"
@@ -85,4 +86,41 @@ TEST_CASE("Files that are not Quire projects are refused without being changed",
 
     REQUIRE_THROWS_WITH(Project::open(dir.path(QStringLiteral("absent.quire"))), Catch::Contains("no such file"));
     REQUIRE_THROWS_WITH(Project::open(dir.path(QString())), Catch::Contains("directory"));
+}
+
+TEST_CASE("Texts move out of documents; undo stops at the upgrade, the history stays", "[store][migrations][undo]")
+{
+    QuireTest::TempDir dir;
+    const QString path = dir.path(QStringLiteral("old.quire"));
+    {
+        Database db(path, Database::OpenMode::ReadWriteCreate);
+        Schema::createAtVersion(db, 5); // full-text search, texts still in documents
+        db.exec(QString::fromUtf8("INSERT INTO coders(name, created) VALUES ('ana', 'now');"
+                                  "INSERT INTO documents(name, text, length, sha256, format, encoding, imported_at) "
+                                  "VALUES ('d.txt', 'We waited 😢 for the nurse', 26, 'x', 'plaintext', 'UTF-8', 'now');"
+                                  "INSERT INTO commands(kind, summary, coder_id, created, state, changeset) "
+                                  "VALUES ('import', 'Import d.txt', 1, '2026-01-02T10:00:00Z', 'done', x'00');"
+                                  "INSERT INTO commands(kind, summary, coder_id, created, state, changeset) "
+                                  "VALUES ('code', 'Add code', 1, '2026-01-02T10:01:00Z', 'undone', x'00');"));
+    }
+    auto p = Project::open(path);
+    CHECK(p->database().scalarInt(QStringLiteral("PRAGMA user_version")) == Schema::currentVersion());
+    CHECK(p->documentText(1) == QString::fromUtf8("We waited 😢 for the nurse"));
+    CHECK(p->documentRange(1, 10, 11) == QString::fromUtf8("😢"));
+    CHECK(p->database().scalarInt(QStringLiteral("SELECT count(*) FROM document_texts")) == 1);
+    const auto history = p->history();
+    REQUIRE(history.size() == 3);
+    CHECK(history[1].state == QStringLiteral("discarded")); // could not be redone over the new format
+    CHECK(history[2].kind == QStringLiteral("upgrade"));
+    CHECK_FALSE(p->canUndo());
+    CHECK_FALSE(p->canRedo());
+    REQUIRE_THROWS_WITH(p->undo(), Catch::StartsWith("old.quire: nothing more to undo: the project was upgraded"));
+    Search s(*p);
+    s.check();
+    CHECK(s.run(QStringLiteral("nurse")).hits.size() == 1);
+    // New steps after the upgrade are undone as usual, down to the upgrade.
+    p->addCode(QStringLiteral("Waiting"));
+    CHECK(p->canUndo());
+    p->undo();
+    CHECK_FALSE(p->canUndo());
 }

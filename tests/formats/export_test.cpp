@@ -10,11 +10,15 @@
 #include "formats/zipwriter.h"
 #include "model/project.h"
 #include "report/exportlayout.h"
+#include "report/quotes.h"
 #include "report/redaction.h"
 #include "report/themereport.h"
 #include "testsupport.h"
 
 #include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
 #include <poppler-qt6.h>
@@ -683,4 +687,314 @@ TEST_CASE("export: quire-cli writes every format end to end", "[export]")
     CHECK(bad.exitCode != 0);
     CHECK(bad.errText().contains(QStringLiteral("--by")));
     CHECK(!QFile::exists(dir.path(QStringLiteral("m.docx"))));
+}
+
+// ---- Quote selection and the quote-integrity test ----
+
+namespace {
+
+/// The retained fragments of an exported quote, found independently of the
+/// core's parser: text between cuts ("...", "…") and [bracketed] marks, trimmed.
+QStringList fragmentsOf(const QString &text)
+{
+    static const QRegularExpression marks(QStringLiteral("\\.\\.\\.+|\u2026|\\[[^\\]]*\\]"));
+    QStringList out;
+    for (const QString &piece : text.split(marks)) {
+        const QString t = piece.trimmed();
+        if (!t.isEmpty())
+            out << t;
+    }
+    return out;
+}
+
+bool inOrder(const QStringList &fragments, const QString &source)
+{
+    qsizetype from = 0;
+    for (const auto &f : fragments) {
+        const qsizetype at = source.indexOf(f, from);
+        if (at < 0)
+            return false;
+        from = at + f.size();
+    }
+    return !fragments.isEmpty();
+}
+
+/// Every exported quote is the stored span after redaction, or a version marked
+/// "edited" whose fragments all exist in order in that span.
+void checkIntegrity(const QString &format, const QStringList &quotes, const QStringList &citations, const std::vector<QString> &spans)
+{
+    REQUIRE(qsizetype(spans.size()) == quotes.size());
+    for (qsizetype i = 0; i < quotes.size(); ++i) {
+        const QString &span = spans[std::size_t(i)];
+        INFO(format.toStdString() << " quote " << i << ": \"" << quotes[i].toStdString() << "\"\nstored (redacted): \""
+                                  << span.toStdString() << "\"");
+        if (quotes[i] == span) {
+            if (!citations.isEmpty())
+                CHECK(!citations.value(i).contains(QStringLiteral("edited")));
+            continue;
+        }
+        CHECK(inOrder(fragmentsOf(quotes[i]), span));
+        if (!citations.isEmpty())
+            CHECK(citations.value(i).endsWith(QStringLiteral("edited")));
+    }
+}
+
+struct MdQuote
+{
+    Id segment = 0;
+    QString text;
+    QString citation;
+};
+
+std::vector<MdQuote> parseMdQuotes(const QString &md)
+{
+    static const QRegularExpression comment(QStringLiteral("^<!-- quire:segment (\\d+) "));
+    std::vector<MdQuote> out;
+    QStringList lines;
+    for (const QString &line : md.split(QLatin1Char('\n'))) {
+        const auto m = comment.match(line);
+        if (m.hasMatch()) {
+            out.push_back({m.captured(1).toLongLong(), {}, {}});
+            lines.clear();
+        } else if (!out.empty() && out.back().citation.isEmpty() && line.startsWith(QStringLiteral("> "))) {
+            lines << line.mid(2);
+            out.back().text = lines.join(QLatin1Char('\n'));
+        } else if (!out.empty() && out.back().citation.isEmpty() && line.startsWith(u("\xE2\x80\x94 "))) {
+            out.back().citation = line.mid(2);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("export: quote selection, editorial versions and the quote-integrity check in every format", "[export][quotes]")
+{
+    TempDir dir;
+    const QString project = buildProject(dir);
+    // Segments 1..4 hold Q1..Q4 (buildProject adds them in that order).
+    const auto quote = [&](const QStringList &args) {
+        CliResult r = runCli(QStringList{QStringLiteral("quote")} + args);
+        return r;
+    };
+    const QString e1 = u("My son Tom said \xE2\x80\x9Cit\xE2\x80\x99s fine\xE2\x80\x9D ... [but it was not] \xE2\x80\xA6 "
+                         "\xE6\x88\x91\xE4\xBB\xAC\xE5\xBE\x88\xE7\xB4\xAF\xE3\x80\x82");
+    const QString e4 = QStringLiteral("The council [of the city] ... decided. ... Leading spaces matter.");
+
+    SECTION("a version whose fragments are not in the source is refused, naming the segment and the fragment")
+    {
+        const QString before = projectFingerprint(project);
+        CliResult r = quote({QStringLiteral("edit"), project, QStringLiteral("3"), QStringLiteral("the council wrote ... =SUM(A1:A3)")});
+        CHECK(r.exitCode != 0);
+        CHECK(r.errText().contains(QStringLiteral("segment 3")));
+        CHECK(r.errText().contains(QStringLiteral("\"=SUM(A1:A3)\"")));
+        r = quote({QStringLiteral("edit"), project, QStringLiteral("2"), QStringLiteral("Tom helps on Mondays")});
+        CHECK(r.exitCode != 0);
+        CHECK(r.errText().contains(QStringLiteral("\"Tom helps on Mondays\"")));
+        r = quote({QStringLiteral("edit"), project, QStringLiteral("2"), QStringLiteral("... [nothing kept] ...")});
+        CHECK(r.exitCode != 0);
+        CHECK(r.errText().contains(QStringLiteral("keeps no text")));
+        r = quote({QStringLiteral("star"), project, QStringLiteral("99")});
+        CHECK(r.exitCode != 0);
+        CHECK(r.errText().contains(QStringLiteral("no segment 99")));
+        r = quote({QStringLiteral("unstar"), project, QStringLiteral("1")});
+        CHECK(r.exitCode != 0);
+        CHECK(projectFingerprint(project) == before);
+    }
+    SECTION("star, edit, list, undo")
+    {
+        cli({QStringLiteral("quote"), QStringLiteral("star"), project, QStringLiteral("2"), QStringLiteral("--order"), QStringLiteral("1")});
+        cli({QStringLiteral("quote"), QStringLiteral("edit"), project, QStringLiteral("1"), e1});
+        CliResult l = runCli({QStringLiteral("--json"), QStringLiteral("quote"), QStringLiteral("list"), project});
+        REQUIRE(l.exitCode == 0);
+        const QJsonArray list = QJsonDocument::fromJson(l.out).array();
+        REQUIRE(list.size() == 2);
+        CHECK(list[0].toObject().value(QStringLiteral("segment")).toInteger() == 1);
+        CHECK(list[0].toObject().value(QStringLiteral("editorial")).toString() == e1);
+        CHECK(list[0].toObject().value(QStringLiteral("original")).toString() == u(Q1));
+        CHECK(list[0].toObject().value(QStringLiteral("valid")).toBool());
+        CHECK(list[1].toObject().value(QStringLiteral("starred")).toBool());
+        CHECK(list[1].toObject().value(QStringLiteral("order")).toInteger() == 1);
+        // Each change is one command in the log: undo takes the edit back, then the star.
+        cli({QStringLiteral("undo"), project});
+        auto p = Project::open(project);
+        CHECK(!QuoteSelections(*p).get(1).has_value());
+        CHECK(QuoteSelections(*p).get(2)->starred);
+        p.reset();
+        cli({QStringLiteral("redo"), project});
+        p = Project::open(project);
+        CHECK(QuoteSelections(*p).get(1)->editorial == e1);
+        p.reset();
+        cli({QStringLiteral("quote"), QStringLiteral("clear-edit"), project, QStringLiteral("1")});
+        cli({QStringLiteral("quote"), QStringLiteral("unstar"), project, QStringLiteral("2")});
+        l = runCli({QStringLiteral("quote"), QStringLiteral("list"), project});
+        CHECK(l.exitCode == 0);
+        CHECK(l.out.isEmpty());
+    }
+    SECTION("every format shows the stored span or a declared editorial version, after redaction")
+    {
+        cli({QStringLiteral("quote"), QStringLiteral("star"), project, QStringLiteral("2"), QStringLiteral("--order"), QStringLiteral("1")});
+        cli({QStringLiteral("quote"), QStringLiteral("star"), project, QStringLiteral("4")});
+        cli({QStringLiteral("quote"), QStringLiteral("edit"), project, QStringLiteral("1"), e1});
+        cli({QStringLiteral("quote"), QStringLiteral("edit"), project, QStringLiteral("4"), e4});
+        cli({QStringLiteral("segment"), QStringLiteral("memo"), project, QStringLiteral("2"), QStringLiteral("Said twice, laughing.")});
+        const QString rules = dir.writeFile(QStringLiteral("rules.txt"), QByteArray("word Tom => [son]\nliteral Leeds => [the city]\n"));
+        const Redaction red = Redaction::fromFile(rules);
+        // --order chosen: the ranked quote first, then document order.
+        const std::vector<Id> order{2, 1, 3, 4};
+        std::vector<QString> spans;
+        {
+            auto p = Project::open(project);
+            for (Id id : order) {
+                const Segment s = p->segment(id);
+                spans.push_back(red.apply(p->documentRange(s.documentId, s.start, s.end), p->findCase(QString::number(*s.caseId)).name));
+            }
+        }
+        // Without a length limit, and with --max-length 30, which cuts every quote.
+        for (const bool cut : {false, true})
+        for (const char *fmt : {"docx", "odt", "html", "md", "csv", "xlsx", "pdf"}) {
+            const QString f = QLatin1String(fmt);
+            const QString out = dir.path(QStringLiteral("q.") + f);
+            QStringList args{QStringLiteral("export"), project, QStringLiteral("--out"), out, QStringLiteral("--template"),
+                             QStringLiteral("quotes"), QStringLiteral("--order"), QStringLiteral("chosen"), QStringLiteral("--redact"),
+                             rules, QStringLiteral("--citation"), QStringLiteral("({case})"), QStringLiteral("--memos")};
+            if (cut)
+                args << QStringLiteral("--max-length") << QStringLiteral("30");
+            const CliResult res = runCli(args);
+            INFO(fmt << (cut ? " cut" : "") << ": " << res.errText().toStdString());
+            REQUIRE(res.exitCode == 0);
+            const QByteArray bytes = readFile(out);
+            QStringList quotes, citations;
+            if (f == QLatin1String("docx") || f == QLatin1String("odt") || f == QLatin1String("html")) {
+                const Parsed p = f == QLatin1String("docx") ? parseDocx(bytes) : f == QLatin1String("odt") ? parseOdt(bytes) : parseHtml(bytes);
+                quotes = p.quotes;
+                citations = p.citations;
+                // --memos: a paragraph of its own after the citation (the zip packages deflate their XML).
+                const QByteArray xml = f == QLatin1String("html") ? bytes
+                                       : ZipArchive(bytes, out).read(f == QLatin1String("docx") ? QStringLiteral("word/document.xml")
+                                                                                               : QStringLiteral("content.xml"));
+                CHECK(xml.contains("Said twice, laughing."));
+            } else if (f == QLatin1String("md")) {
+                const auto md = parseMdQuotes(QString::fromUtf8(bytes));
+                std::vector<Id> ids;
+                for (const auto &q : md) {
+                    quotes << q.text;
+                    citations << q.citation;
+                    ids.push_back(q.segment);
+                }
+                CHECK(ids == order);
+                CHECK(bytes.contains("Memo: Said twice, laughing."));
+            } else if (f == QLatin1String("csv") || f == QLatin1String("xlsx")) {
+                const bool csv = f == QLatin1String("csv");
+                const Table t = csv ? parseCsv(QString::fromUtf8(bytes).mid(1), QStringLiteral("q.csv"))
+                                    : Xlsx::readSheet(out, bytes, QStringLiteral("Quotes")).table;
+                const auto col = [&](const char *name) {
+                    const auto c = t.header.indexOf(csv ? QString::fromLatin1(name).toLower() : QString::fromLatin1(name));
+                    REQUIRE(c >= 0);
+                    return c;
+                };
+                std::vector<QString> originals;
+                std::vector<Id> ids;
+                for (const auto &row : t.rows) {
+                    if (csv && row.cells.value(0) != QLatin1String("quote"))
+                        continue;
+                    // CSV's declared neutralisation of formula cells: a leading apostrophe.
+                    const auto plain = [&](QString v) { return csv && v.startsWith(QStringLiteral("'=")) ? v.mid(1) : v; };
+                    quotes << plain(row.cells.value(col("Quote")));
+                    originals.push_back(plain(row.cells.value(col("Original"))));
+                    citations << row.cells.value(col("Citation"))
+                                     + (row.cells.value(col("Edited")) == QLatin1String("yes") ? QStringLiteral(" edited") : QString());
+                    ids.push_back(row.cells.value(col("Segment")).toLongLong());
+                }
+                CHECK(ids == order);
+                CHECK(originals == spans); // both versions: the stored span is carried exactly
+            } else {
+                // PDF: text extraction loses the layout's whitespace, so the fragments are
+                // compared whitespace-insensitively (emoji have no glyphs in the installed fonts).
+                const QString text = squeeze(pdfText(bytes));
+                for (std::size_t i = 0; i < order.size(); ++i) {
+                    INFO(spans[i].toStdString());
+                    CHECK(text.contains(squeeze(fragmentsOf(spans[i]).value(0).left(12))));
+                }
+                CHECK(text.contains(QStringLiteral("edited")));
+                CHECK(!text.contains(QStringLiteral("Tom")));
+                continue;
+            }
+            checkIntegrity(f, quotes, citations, spans);
+            REQUIRE(quotes.size() == 4);
+            if (cut) {
+                // Cut at the last space within 27 characters, "..." making 30.
+                CHECK(quotes[0] == QStringLiteral("[son] helps on Sundays &..."));
+                CHECK(quotes[1] == u("My son [son] said \xE2\x80\x9Cit\xE2\x80\x99s fine\xE2\x80\x9D..."));
+                CHECK(quotes[2] == QStringLiteral("=SUM(A1:A3) is what the..."));
+                CHECK(quotes[3] == QStringLiteral("The council [of the city]..."));
+            } else {
+                // The editorial versions (redacted like the span), the others exact.
+                CHECK(quotes[0] == spans[0]);
+                CHECK(quotes[1] == QString(e1).replace(QStringLiteral("Tom"), QStringLiteral("[son]")));
+                CHECK(quotes[2] == spans[2]);
+                CHECK(quotes[3] == e4);
+            }
+        }
+    }
+    SECTION("an editorial version that no longer fits the stored span stops the export")
+    {
+        cli({QStringLiteral("quote"), QStringLiteral("edit"), project, QStringLiteral("4"), e4});
+        auto p = Project::open(project);
+        const Segment s = p->segment(4);
+        p.reset();
+        // The span shrinks so that "Leading spaces matter." is no longer in it.
+        cli({QStringLiteral("segment"), QStringLiteral("resize"), project, QStringLiteral("4"), QStringLiteral("--range"),
+             QStringLiteral("%1:%2").arg(s.start).arg(s.start + 20)});
+        const QString out = dir.path(QStringLiteral("stale.docx"));
+        const CliResult r = runCli({QStringLiteral("export"), project, QStringLiteral("--out"), out});
+        CHECK(r.exitCode != 0);
+        CHECK(r.errText().contains(QStringLiteral("segment 4")));
+        CHECK(r.errText().contains(QStringLiteral("\"decided.\"")));
+        CHECK(!QFile::exists(out));
+    }
+    SECTION("--max-quotes keeps starred quotes first, --order starred puts them first")
+    {
+        cli({QStringLiteral("quote"), QStringLiteral("star"), project, QStringLiteral("2")});
+        cli({QStringLiteral("quote"), QStringLiteral("star"), project, QStringLiteral("4")});
+        auto p = Project::open(project);
+        ReportOptions o;
+        o.maxQuotes = 1;
+        ThemeReport r = buildThemeReport(*p, o);
+        CHECK(r.quotes[1].size() == 1);
+        CHECK(r.quotes[1][0].segmentId == 2);
+        CHECK(r.quotes[3][0].segmentId == 4);
+        o.maxQuotes = 0;
+        o.order = QuoteOrder::Starred;
+        r = buildThemeReport(*p, o);
+        CHECK(r.quotes[1][0].segmentId == 2);
+        CHECK(r.quotes[1][1].segmentId == 1);
+        CHECK(r.quotes[3][0].segmentId == 4);
+        o.order = QuoteOrder::Document;
+        o.timestamp = false;
+        r = buildThemeReport(*p, o);
+        CHECK(r.quotes[1][0].segmentId == 1);
+        CHECK(reportSummary(r) == QStringLiteral("Project: study.quire. 4 codes, 4 quotes. Counts include sub-codes."));
+    }
+}
+
+TEST_CASE("export: editorial fragments and cuts at word boundaries", "[export][quotes]")
+{
+    CHECK(editorialFragments(QStringLiteral("We need ... [to facilitate care] more time\u2026 really")) ==
+          QStringList({QStringLiteral("We need"), QStringLiteral("more time"), QStringLiteral("really")}));
+    CHECK(editorialFragments(QStringLiteral("[...] it was [sic")) == QStringList({QStringLiteral("it was [sic")}));
+    CHECK(!firstMissingFragment(QStringLiteral("a ... c"), QStringLiteral("a b c")).has_value());
+    CHECK(firstMissingFragment(QStringLiteral("c ... a"), QStringLiteral("a b c")) == QStringLiteral("a"));
+    // Cut at the last space before the limit, the "..." counted in it.
+    CHECK(shortenQuote(QStringLiteral("one two three four"), 12) == QStringLiteral("one two..."));
+    CHECK(shortenQuote(QStringLiteral("one two"), 12) == QStringLiteral("one two"));
+    // Not inside a bracketed insertion; a single long word is cut inside it.
+    CHECK(shortenQuote(QStringLiteral("one [two three] four five"), 16) == QStringLiteral("one..."));
+    CHECK(shortenQuote(QStringLiteral("abcdefghijkl"), 8) == QStringLiteral("abcde..."));
+    // Code points: an emoji is one character and is never split.
+    CHECK(shortenQuote(u("\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80"), 4) ==
+          u("\xF0\x9F\x98\x80..."));
+    const QString source = QStringLiteral("I rang them and rang them, [inaudible] nobody came... ever");
+    for (int n = 4; n < source.size(); ++n)
+        CHECK(!firstMissingFragment(shortenQuote(source, n), source).has_value());
 }

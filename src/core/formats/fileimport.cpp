@@ -2,6 +2,7 @@
 #include "formats/fileimport.h"
 
 #include "error.h"
+#include "formats/largetext.h"
 #include "formats/pluginmanager.h"
 
 #include <QCryptographicHash>
@@ -25,6 +26,10 @@ ImportedFile readImportFile(const PluginManager &plugins, const QString &path, c
                         .arg(info.size() / (1024 * 1024))
                         .arg(MaxImportFileSize / (1024 * 1024)));
     ImporterInterface *importer = plugins.importerFor(path, format);
+    // A very large text file is read in parts, one in memory at a time.
+    const QString id = importer->formatId();
+    if (info.size() > LargeTextFileSize && (id == QLatin1String("plaintext") || id == QLatin1String("md")))
+        return readLargeTextFile(path, id, options);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw Error(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 #include <QtPlugin>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -53,6 +55,23 @@ struct ImportedDocument
     QStringList warnings;
 };
 
+/// Documents handed over one at a time, for a file too large to hold in
+/// memory at once (a very large text file, read in parts). The project pulls
+/// them while it stores them, inside the one import command.
+class DocumentStream
+{
+public:
+    virtual ~DocumentStream() = default;
+    /// Names of every document the stream will give, in order (known up front).
+    virtual QStringList names() const = 0;
+    /// The next document, or nothing at the end. Throws Error naming the file.
+    virtual std::optional<ImportedDocument> next() = 0;
+    /// Applied to every document as it is read (e.g. quire-cli import --kind).
+    std::function<void(ImportedDocument &)> adjust;
+    /// Things the user should know about the file as a whole.
+    QStringList warnings;
+};
+
 /// One source file read by an importer: its documents and where they came from.
 struct ImportedFile
 {
@@ -60,6 +79,8 @@ struct ImportedFile
     QString sha256; ///< of the file's bytes, hex
     QString format;
     std::vector<ImportedDocument> documents;
+    /// Further documents read on demand (after `documents`); usually none.
+    std::shared_ptr<DocumentStream> parts{};
     qint64 size = 0; ///< bytes
 };
 

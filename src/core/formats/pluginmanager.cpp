@@ -2,6 +2,7 @@
 #include "formats/pluginmanager.h"
 
 #include "error.h"
+#include "formats/exchangeinterface.h"
 #include "formats/exporterinterface.h"
 #include "formats/importerinterface.h"
 
@@ -23,11 +24,12 @@ bool PluginManager::accept(const QJsonObject &metaData, PluginInfo &info) const
     info.id = info.metaData.value(QLatin1String("id")).toString();
     const QString importer = QStringLiteral(QuireImporterInterface_iid);
     const QString exporter = QStringLiteral(QuireExporterInterface_iid);
+    const QString exchange = QStringLiteral(QuireProjectExchangeInterface_iid);
     const QString base = QStringLiteral("org.quire.");
     if (!info.iid.startsWith(base))
         return false; // not a Quire plugin at all (a Qt platform plugin, say)
-    if (info.iid != importer && info.iid != exporter) {
-        info.problem = QStringLiteral("built for interface %1; this Quire provides %2 and %3").arg(info.iid, importer, exporter);
+    if (info.iid != importer && info.iid != exporter && info.iid != exchange) {
+        info.problem = QStringLiteral("built for interface %1; this Quire provides %2, %3 and %4").arg(info.iid, importer, exporter, exchange);
         return false;
     }
     if (info.id.isEmpty()) {
@@ -52,7 +54,8 @@ void PluginManager::registerInstance(QObject *instance, PluginInfo &info)
     }
     auto *imp = qobject_cast<ImporterInterface *>(instance);
     auto *exp = qobject_cast<ExporterInterface *>(instance);
-    if (!imp && !exp) {
+    auto *xch = qobject_cast<ProjectExchangeInterface *>(instance);
+    if (!imp && !exp && !xch) {
         info.problem = QStringLiteral("it implements no Quire interface");
         return;
     }
@@ -60,6 +63,8 @@ void PluginManager::registerInstance(QObject *instance, PluginInfo &info)
         m_importers.push_back(imp);
     if (exp)
         m_exporters.push_back(exp);
+    if (xch)
+        m_exchanges.push_back(xch);
     m_instances.push_back(instance);
     info.loaded = true;
 }
@@ -162,6 +167,25 @@ ExporterInterface *PluginManager::exporter(const QString &format) const
         known << exp->formatId();
     }
     throw Error(QStringLiteral("no exporter for format \"%1\" (known: %2)").arg(format, known.join(QStringLiteral(", "))));
+}
+
+ProjectExchangeInterface *PluginManager::exchangeFor(const QString &fileName) const
+{
+    const QString ext = QFileInfo(fileName).suffix().toLower();
+    for (auto *x : m_exchanges) {
+        if (x->fileExtensions().contains(ext))
+            return x;
+    }
+    return nullptr;
+}
+
+ProjectExchangeInterface *PluginManager::exchangeExporter(const QString &format) const
+{
+    for (auto *x : m_exchanges) {
+        if (x->exportFormats().contains(format))
+            return x;
+    }
+    return nullptr;
 }
 
 } // namespace Quire

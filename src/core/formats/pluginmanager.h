@@ -14,6 +14,7 @@ namespace Quire {
 
 class ImporterInterface;
 class ExporterInterface;
+class ProjectExchangeInterface;
 
 /// What the manager knows of one plugin, read from its metadata before loading.
 struct PluginInfo
@@ -49,10 +50,15 @@ public:
     const std::vector<PluginInfo> &plugins() const { return m_infos; }
     std::vector<ImporterInterface *> importers() const;
     std::vector<ExporterInterface *> exporters() const;
+    std::vector<ProjectExchangeInterface *> exchanges() const { return m_exchanges; }
 
     /// By --format id, else by the file's extension. Throws Error naming the file.
     ImporterInterface *importerFor(const QString &fileName, const QString &format = QString()) const;
     ExporterInterface *exporter(const QString &format) const;
+    /// The whole-project exchange plugin that reads `fileName` (by extension), or null.
+    ProjectExchangeInterface *exchangeFor(const QString &fileName) const;
+    /// The exchange plugin that exports `format` (qdpx, qdc …), or null.
+    ProjectExchangeInterface *exchangeExporter(const QString &format) const;
 
 private:
     bool accept(const QJsonObject &metaData, PluginInfo &info) const;
@@ -62,6 +68,7 @@ private:
     std::vector<QObject *> m_instances;
     std::vector<ImporterInterface *> m_importers;
     std::vector<ExporterInterface *> m_exporters;
+    std::vector<ProjectExchangeInterface *> m_exchanges;
 };
 
 } // namespace Quire

@@ -64,8 +64,10 @@ int trackTable(void *, const char *table)
     const QByteArray t(table);
     // search_*: the full-text index, kept in step by triggers (also during
     // undo and redo), so changesets never carry index rows.
+    // document_texts: written once, never changed, kept after its document
+    // row is gone, so changesets need not carry the texts (decision 0008).
     return !(t == "commands" || t == "command_events" || t == "coders" || t.startsWith("sqlite_")
-             || t.startsWith("search_"));
+             || t.startsWith("search_") || t == "document_texts");
 }
 
 // Undo and redo apply changesets in strict stack order, so any conflict
@@ -268,10 +270,12 @@ std::vector<Id> Project::importDocuments(const std::vector<ImportedFile> &files,
     QStringList names, sources;
     for (const auto &f : files) {
         sources << f.sourcePath;
-        if (f.documents.empty())
+        if (f.documents.empty() && !f.parts)
             throw Error(QStringLiteral("%1: the file holds no documents").arg(QFileInfo(f.sourcePath).fileName()));
         for (const auto &d : f.documents)
             names << d.name;
+        if (f.parts)
+            names << f.parts->names();
     }
     if (names.isEmpty())
         throw Error(QStringLiteral("nothing to import"));
@@ -304,83 +308,98 @@ std::vector<Id> Project::importDocuments(const std::vector<ImportedFile> &files,
             targetCase = caseFor(target.caseName, QStringLiteral("participant"), true);
         Statement exists(*m_db, QStringLiteral("SELECT 1 FROM documents WHERE name = ?1"));
         Statement ins(*m_db, QStringLiteral(
-            "INSERT INTO documents(name, kind, text, length, sha256, format, encoding, source_path, import_meta, "
+            "INSERT INTO documents(id, name, kind, length, sha256, format, encoding, source_path, import_meta, "
             "imported_by, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+        // The text goes in first, under the id the document row will get:
+        // the index triggers on documents read it from there.
+        Statement text(*m_db, QStringLiteral("INSERT INTO document_texts(document_id, text) VALUES (?1, ?2)"));
+        Statement nextId(*m_db, QStringLiteral("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'documents'), 0) + 1"));
         Statement turn(*m_db, QStringLiteral("INSERT INTO turns(document_id, start, \"end\", speaker, case_id, time_ms, "
                                              "time_end_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
         Statement page(*m_db, QStringLiteral("INSERT INTO pages(document_id, number, start, \"end\") VALUES (?1, ?2, ?3, ?4)"));
         Statement link(*m_db, QStringLiteral("INSERT OR IGNORE INTO case_documents(case_id, document_id) VALUES (?1, ?2)"));
         const QString when = now();
+        auto store = [&](const ImportedFile &f, const ImportedDocument &d) {
+            const QString source = QFileInfo(f.sourcePath).fileName();
+            exists.reset();
+            exists.bind(1, d.name);
+            if (exists.step())
+                throw Error(QStringLiteral("%1: the project already has a document named \"%2\"").arg(source, d.name));
+            const qsizetype length = TextOffsets::codePointLength(d.text);
+            QJsonObject meta = d.meta;
+            meta.insert(QStringLiteral("sourceFile"), source);
+            meta.insert(QStringLiteral("sourceSize"), f.size);
+            meta.insert(QStringLiteral("importer"), f.format);
+            nextId.reset();
+            nextId.step();
+            const Id docId = nextId.columnInt(0);
+            text.reset();
+            text.bind(1, docId).bind(2, d.text).run();
+            ins.reset();
+            ins.bind(1, docId)
+                .bind(2, d.name)
+                .bind(3, d.kind)
+                .bind(4, qint64(length))
+                .bind(5, f.sha256)
+                .bind(6, f.format)
+                .bind(7, d.encoding)
+                .bind(8, f.sourcePath)
+                .bind(9, QString::fromUtf8(QJsonDocument(meta).toJson(QJsonDocument::Compact)))
+                .bind(10, coder)
+                .bind(11, when)
+                .run();
+            ids.push_back(docId);
+            const QString stem = QFileInfo(d.name).completeBaseName();
+            for (const auto &t : d.turns) {
+                if (t.start < 0 || t.end < t.start || t.end > length)
+                    throw Error(QStringLiteral("%1: importer reported an impossible speaker turn %2:%3 (the text has %4 characters)")
+                                    .arg(d.name)
+                                    .arg(t.start)
+                                    .arg(t.end)
+                                    .arg(length));
+                std::optional<Id> speakerCase;
+                if (!t.speaker.isEmpty()) {
+                    QString name = target.speakerCaseTemplate;
+                    name.replace(QStringLiteral("{speaker}"), t.speaker).replace(QStringLiteral("{document}"), stem);
+                    const bool counted = !target.uncountedSpeakers.contains(t.speaker, Qt::CaseInsensitive);
+                    speakerCase = caseFor(name, counted ? QStringLiteral("participant") : QStringLiteral("facilitator"), counted);
+                    link.reset();
+                    link.bind(1, *speakerCase).bind(2, docId).run();
+                }
+                turn.reset();
+                turn.bind(1, docId).bind(2, qint64(t.start)).bind(3, qint64(t.end)).bind(4, t.speaker);
+                turn.bind(5, speakerCase).bind(6, t.timeMs).bind(7, t.endTimeMs).run();
+            }
+            for (const auto &pg : d.pages) {
+                if (pg.start < 0 || pg.end < pg.start || pg.end > length)
+                    throw Error(QStringLiteral("%1: importer reported an impossible page %2 at %3:%4")
+                                    .arg(d.name)
+                                    .arg(pg.number)
+                                    .arg(pg.start)
+                                    .arg(pg.end));
+                page.reset();
+                page.bind(1, docId).bind(2, pg.number).bind(3, qint64(pg.start)).bind(4, qint64(pg.end)).run();
+            }
+            if (!d.caseName.isEmpty()) {
+                link.reset();
+                link.bind(1, caseFor(d.caseName, QStringLiteral("participant"), true)).bind(2, docId).run();
+            }
+            if (targetCase) {
+                link.reset();
+                link.bind(1, *targetCase).bind(2, docId).run();
+            }
+            for (const auto &kv : d.attributes)
+                setAttribute(AttributeScope::Document, docId, kv.first, kv.second);
+            for (const auto &kv : target.attributes)
+                setAttribute(AttributeScope::Document, docId, kv.first, kv.second);
+        };
         for (const auto &f : files) {
-            for (const auto &d : f.documents) {
-                const QString source = QFileInfo(f.sourcePath).fileName();
-                exists.reset();
-                exists.bind(1, d.name);
-                if (exists.step())
-                    throw Error(QStringLiteral("%1: the project already has a document named \"%2\"").arg(source, d.name));
-                const qsizetype length = TextOffsets::codePointLength(d.text);
-                QJsonObject meta = d.meta;
-                meta.insert(QStringLiteral("sourceFile"), source);
-                meta.insert(QStringLiteral("sourceSize"), f.size);
-                meta.insert(QStringLiteral("importer"), f.format);
-                ins.reset();
-                ins.bind(1, d.name)
-                    .bind(2, d.kind)
-                    .bind(3, d.text)
-                    .bind(4, qint64(length))
-                    .bind(5, f.sha256)
-                    .bind(6, f.format)
-                    .bind(7, d.encoding)
-                    .bind(8, f.sourcePath)
-                    .bind(9, QString::fromUtf8(QJsonDocument(meta).toJson(QJsonDocument::Compact)))
-                    .bind(10, coder)
-                    .bind(11, when)
-                    .run();
-                const Id docId = m_db->lastInsertId();
-                ids.push_back(docId);
-                const QString stem = QFileInfo(d.name).completeBaseName();
-                for (const auto &t : d.turns) {
-                    if (t.start < 0 || t.end < t.start || t.end > length)
-                        throw Error(QStringLiteral("%1: importer reported an impossible speaker turn %2:%3 (the text has %4 characters)")
-                                        .arg(d.name)
-                                        .arg(t.start)
-                                        .arg(t.end)
-                                        .arg(length));
-                    std::optional<Id> speakerCase;
-                    if (!t.speaker.isEmpty()) {
-                        QString name = target.speakerCaseTemplate;
-                        name.replace(QStringLiteral("{speaker}"), t.speaker).replace(QStringLiteral("{document}"), stem);
-                        const bool counted = !target.uncountedSpeakers.contains(t.speaker, Qt::CaseInsensitive);
-                        speakerCase = caseFor(name, counted ? QStringLiteral("participant") : QStringLiteral("facilitator"), counted);
-                        link.reset();
-                        link.bind(1, *speakerCase).bind(2, docId).run();
-                    }
-                    turn.reset();
-                    turn.bind(1, docId).bind(2, qint64(t.start)).bind(3, qint64(t.end)).bind(4, t.speaker);
-                    turn.bind(5, speakerCase).bind(6, t.timeMs).bind(7, t.endTimeMs).run();
-                }
-                for (const auto &pg : d.pages) {
-                    if (pg.start < 0 || pg.end < pg.start || pg.end > length)
-                        throw Error(QStringLiteral("%1: importer reported an impossible page %2 at %3:%4")
-                                        .arg(d.name)
-                                        .arg(pg.number)
-                                        .arg(pg.start)
-                                        .arg(pg.end));
-                    page.reset();
-                    page.bind(1, docId).bind(2, pg.number).bind(3, qint64(pg.start)).bind(4, qint64(pg.end)).run();
-                }
-                if (!d.caseName.isEmpty()) {
-                    link.reset();
-                    link.bind(1, caseFor(d.caseName, QStringLiteral("participant"), true)).bind(2, docId).run();
-                }
-                if (targetCase) {
-                    link.reset();
-                    link.bind(1, *targetCase).bind(2, docId).run();
-                }
-                for (const auto &kv : d.attributes)
-                    setAttribute(AttributeScope::Document, docId, kv.first, kv.second);
-                for (const auto &kv : target.attributes)
-                    setAttribute(AttributeScope::Document, docId, kv.first, kv.second);
+            for (const auto &d : f.documents)
+                store(f, d);
+            // Parts of a very large file: one in memory at a time.
+            if (f.parts) {
+                while (const std::optional<ImportedDocument> d = f.parts->next())
+                    store(f, *d);
             }
         }
     });
@@ -446,7 +465,7 @@ Document Project::findDocument(const QString &nameOrId) const
 
 QString Project::documentText(Id id) const
 {
-    Statement st(*m_db, QStringLiteral("SELECT text FROM documents WHERE id = ?1"));
+    Statement st(*m_db, QStringLiteral("SELECT text FROM document_text_view WHERE id = ?1"));
     st.bind(1, id);
     if (!st.step())
         throw Error(QStringLiteral("no document with id %1").arg(id));
@@ -1513,7 +1532,8 @@ void Project::batch(const QString &kind, const QString &summary, const std::func
 
 bool Project::canUndo() const
 {
-    return m_db->scalarInt(QStringLiteral("SELECT count(*) FROM commands WHERE state = 'done'")) > 0;
+    return m_db->scalarInt(QStringLiteral("SELECT coalesce((SELECT kind != 'upgrade' FROM commands WHERE state = 'done' "
+                                          "ORDER BY id DESC LIMIT 1), 0)")) != 0;
 }
 
 bool Project::canRedo() const
@@ -1543,11 +1563,16 @@ void applyChangeset(Database &db, const QByteArray &changeset, bool invert, cons
 QString Project::undo()
 {
     Transaction tx(*m_db);
-    Statement st(*m_db, QStringLiteral("SELECT id, summary, changeset FROM commands WHERE state = 'done' ORDER BY id DESC LIMIT 1"));
+    Statement st(*m_db, QStringLiteral("SELECT id, summary, changeset, kind, created FROM commands WHERE state = 'done' ORDER BY id DESC LIMIT 1"));
     if (!st.step())
         throw Error(QStringLiteral("%1: nothing to undo").arg(fileName()));
     const Id id = st.columnInt(0);
     const QString summary = st.columnText(1);
+    // Steps recorded before a format upgrade cannot be undone (decision 0008).
+    if (st.columnText(3) == QLatin1String("upgrade"))
+        throw Error(QStringLiteral("%1: nothing more to undo: the project was upgraded to a new file format on %2, and the "
+                                   "steps before that are kept as a record only")
+                        .arg(fileName(), st.columnText(4).left(10)));
     applyChangeset(*m_db, st.columnBlob(2), true, QStringLiteral("undo \"%1\"").arg(summary));
     m_db->exec(QStringLiteral("UPDATE commands SET state = 'undone' WHERE id = %1").arg(id));
     Statement ev(*m_db, QStringLiteral("INSERT INTO command_events(command_id, event, coder_id, created) VALUES (?1, 'undo', ?2, ?3)"));

@@ -95,10 +95,32 @@ QString reportSummary(const ThemeReport &report)
     qsizetype quotes = 0;
     for (const auto &q : report.quotes)
         quotes += qsizetype(q.size());
-    return QStringLiteral("Project: %1. Generated %2. %3 codes, %4 quotes. Counts include sub-codes.")
-        .arg(report.projectName, report.generated)
+    // Without a time (--no-timestamp) equal projects give byte-identical exports.
+    const QString generated = report.generated.isEmpty() ? QString() : QStringLiteral(" Generated %1.").arg(report.generated);
+    return QStringLiteral("Project: %1.%2 %3 codes, %4 quotes. Counts include sub-codes.")
+        .arg(report.projectName, generated)
         .arg(report.rows.size())
         .arg(quotes);
+}
+
+QString quoteDisplayText(const Quote &quote)
+{
+    return quote.speaker.isEmpty() ? quote.text : quote.speaker + QStringLiteral(": ") + quote.text;
+}
+
+QString quoteCitationLine(const Quote &quote)
+{
+    QString line = quote.citation;
+    const auto add = [&line](const QString &part) {
+        if (!line.isEmpty())
+            line += QStringLiteral(" \u00B7 ");
+        line += part;
+    };
+    if (!quote.locator.isEmpty())
+        add(quote.locator);
+    if (quote.edited)
+        add(QStringLiteral("edited"));
+    return line;
 }
 
 QString neutraliseFormula(const QString &value)

@@ -39,6 +39,11 @@ QUIRECORE_EXPORT QString quoteHeading(const ThemeRow &row);
 QUIRECORE_EXPORT int quoteHeadingLevel(const ThemeRow &row);
 /// One line about the project and the counts, for under the title.
 QUIRECORE_EXPORT QString reportSummary(const ThemeReport &report);
+/// The quote as text formats show it: "SPEAKER: " (with --speaker-label) and the quote's text.
+QUIRECORE_EXPORT QString quoteDisplayText(const Quote &quote);
+/// The line under a quote: the citation, then " · LOCATOR" and " · edited" when
+/// the text is an editorial version (cuts and [insertions]) of the stored span.
+QUIRECORE_EXPORT QString quoteCitationLine(const Quote &quote);
 /// Neutralises a spreadsheet cell that would start a formula (= + - @, tab, CR)
 /// by a leading apostrophe, as the CSV exporter does.
 QUIRECORE_EXPORT QString neutraliseFormula(const QString &value);

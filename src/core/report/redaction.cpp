@@ -167,7 +167,12 @@ std::vector<RedactionChange> Redaction::apply(ThemeReport &report) const
             // A segment quoted under several codes is redacted alike each time, but reported once.
             const bool first = seen.insert(q.segmentId).second;
             std::vector<RedactionChange> changes;
-            q.text = apply(q.text, q.caseName, &changes);
+            // Changes are counted in the stored span; an editorial version is
+            // redacted by the same rules (its fragments are parts of the span).
+            if (!q.edited)
+                q.original = q.text;
+            q.original = apply(q.original, q.caseName, &changes);
+            q.text = q.edited ? apply(q.text, q.caseName) : q.original;
             for (auto &c : changes) {
                 c.field = QStringLiteral("quote");
                 c.position += q.start; // into the document, as stored positions are

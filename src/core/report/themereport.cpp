@@ -3,10 +3,14 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "report/quotes.h"
+#include "text/textoffsets.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
+#include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace Quire {
@@ -24,7 +28,65 @@ struct Context
     std::map<std::pair<Id, QString>, QString> docAttrs;
     std::set<QString> attrNames;
     std::map<Id, std::vector<Segment>> segmentsByCode;
+    std::map<Id, QuoteSelection> selections;
+    std::map<Id, std::vector<Turn>> turns;
+    std::map<Id, std::vector<Page>> pages;
+    std::map<Id, QStringList> segmentMemos;
+    /// Each quoted document's text, read and indexed once per report: quotes
+    /// come code by code from many documents, so a one-document cache misses.
+    std::map<Id, std::unique_ptr<TextOffsets>> texts{};
+
+    QString quoteText(const Segment &s)
+    {
+        auto &t = texts[s.documentId];
+        if (!t)
+            t = std::make_unique<TextOffsets>(project.documentText(s.documentId));
+        if (s.start < 0 || s.end > t->codePointCount() || s.start >= s.end)
+            return project.documentRange(s.documentId, s.start, s.end); // throws the usual message
+        return t->mid(s.start, s.end);
+    }
 };
+
+QString clockTime(qint64 ms)
+{
+    const qint64 s = ms / 1000;
+    return QStringLiteral("%1:%2:%3")
+        .arg(s / 3600, 2, 10, QLatin1Char('0'))
+        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+/// The turn the segment starts in.
+const Turn *turnOf(Context &ctx, const Segment &s)
+{
+    auto it = ctx.turns.find(s.documentId);
+    if (it == ctx.turns.end())
+        it = ctx.turns.emplace(s.documentId, ctx.project.turns(s.documentId)).first;
+    for (const auto &t : it->second) {
+        if (t.start <= s.start && s.start < t.end)
+            return &t;
+    }
+    return nullptr;
+}
+
+QString pageLocator(Context &ctx, const Segment &s)
+{
+    auto it = ctx.pages.find(s.documentId);
+    if (it == ctx.pages.end())
+        it = ctx.pages.emplace(s.documentId, ctx.project.pages(s.documentId)).first;
+    int first = 0, last = 0;
+    for (const auto &p : it->second) {
+        if (p.start <= s.start && s.start < p.end)
+            first = p.number;
+        if (p.start < s.end && s.end <= p.end)
+            last = p.number;
+    }
+    if (!first)
+        return QString();
+    if (last > first)
+        return QStringLiteral("pp. %1\u2013%2").arg(first).arg(last);
+    return QStringLiteral("p. %1").arg(first);
+}
 
 QString attributeFor(const Context &ctx, const Segment &s, const QString &name)
 {
@@ -81,7 +143,7 @@ void checkTemplate(const Context &ctx, const QString &tmpl)
 
 ThemeReport buildThemeReport(const Project &project, const ReportOptions &options)
 {
-    Context ctx{project, {}, {}, {}, {}, {}, {}};
+    Context ctx{project, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     for (const auto &d : project.documents())
         ctx.documents.emplace(d.id, d);
     for (const auto &c : project.cases())
@@ -99,8 +161,20 @@ ThemeReport buildThemeReport(const Project &project, const ReportOptions &option
 
     ThemeReport report;
     report.projectName = project.fileName();
-    report.generated = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    if (options.timestamp)
+        report.generated = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     report.byAttribute = options.byAttribute;
+    report.showMemos = options.includeMemos;
+    if (options.maxQuotes < 0)
+        throw Error(QStringLiteral("export: --max-quotes must be 0 (all) or more, not %1").arg(options.maxQuotes));
+    if (options.maxLength != 0 && options.maxLength < 4)
+        throw Error(QStringLiteral("export: --max-length must be at least 4 characters (or 0 for no limit), not %1").arg(options.maxLength));
+    ctx.selections = quoteSelections(project);
+    if (options.includeMemos) {
+        for (const auto &m : project.memos(QStringLiteral("segment")))
+            if (m.targetId)
+                ctx.segmentMemos[*m.targetId] << m.text;
+    }
 
     const auto allSegments = project.segments();
     for (const auto &s : allSegments) {
@@ -167,6 +241,7 @@ ThemeReport buildThemeReport(const Project &project, const ReportOptions &option
         row.segments = countedSegments;
         row.documents = qsizetype(docs.size());
         row.cases = qsizetype(cases.size());
+        std::vector<Quote> &quotes = report.quotes[rowIndex];
         for (const auto &s : ctx.segmentsByCode[id]) {
             Quote q;
             q.segmentId = s.id;
@@ -175,10 +250,69 @@ ThemeReport buildThemeReport(const Project &project, const ReportOptions &option
             q.caseName = s.caseId ? ctx.cases.at(*s.caseId).name : QString();
             q.start = s.start;
             q.end = s.end;
-            q.text = project.documentRange(s.documentId, s.start, s.end);
+            q.original = ctx.quoteText(s);
+            q.text = q.original;
             q.citation = expandCitation(ctx, options.citationTemplate, s, path);
             q.memo = s.memo;
-            report.quotes[rowIndex].push_back(q);
+            if (options.includeMemos) {
+                QStringList memos;
+                if (!s.memo.isEmpty())
+                    memos << s.memo;
+                memos << ctx.segmentMemos[s.id];
+                q.memo = memos.join(QStringLiteral("\n\n"));
+            }
+            const auto sel = ctx.selections.find(s.id);
+            if (sel != ctx.selections.end()) {
+                q.starred = sel->second.starred;
+                q.rank = sel->second.rank;
+                if (!sel->second.editorial.isEmpty()) {
+                    // Checked again: the segment may have been resized since the version was written.
+                    checkEditorial(s.id, sel->second.editorial, q.original);
+                    q.text = sel->second.editorial;
+                    q.edited = true;
+                }
+            }
+            if (options.maxLength > 0) {
+                const QString cut = shortenQuote(q.text, options.maxLength);
+                if (cut != q.text) {
+                    q.text = cut;
+                    q.edited = true;
+                }
+            }
+            if (options.speakerLabel || options.locator == QuoteLocator::Time) {
+                if (const Turn *t = turnOf(ctx, s)) {
+                    if (options.speakerLabel)
+                        q.speaker = t->speaker;
+                    if (options.locator == QuoteLocator::Time && t->timeMs)
+                        q.locator = clockTime(*t->timeMs);
+                }
+            }
+            if (options.locator == QuoteLocator::Page)
+                q.locator = pageLocator(ctx, s);
+            quotes.push_back(q);
+        }
+        // Which quotes: starred first, then in document order (quotes is in document order).
+        if (options.maxQuotes > 0 && qsizetype(quotes.size()) > options.maxQuotes) {
+            std::vector<std::size_t> index(quotes.size());
+            for (std::size_t k = 0; k < index.size(); ++k)
+                index[k] = k;
+            std::stable_partition(index.begin(), index.end(), [&](std::size_t k) { return quotes[k].starred; });
+            index.resize(std::size_t(options.maxQuotes));
+            std::sort(index.begin(), index.end());
+            std::vector<Quote> kept;
+            for (std::size_t k : index)
+                kept.push_back(quotes[k]);
+            quotes = std::move(kept);
+        }
+        if (options.order == QuoteOrder::Starred) {
+            std::stable_partition(quotes.begin(), quotes.end(), [](const Quote &q) { return q.starred; });
+        } else if (options.order == QuoteOrder::Chosen) {
+            // Ranked quotes by rank, then the others in document order.
+            std::stable_sort(quotes.begin(), quotes.end(), [](const Quote &a, const Quote &b) {
+                if (a.rank.has_value() != b.rank.has_value())
+                    return a.rank.has_value();
+                return a.rank.value_or(0) < b.rank.value_or(0);
+            });
         }
         return subtree;
     };

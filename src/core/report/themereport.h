@@ -7,6 +7,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <optional>
 #include <vector>
 
 namespace Quire {
@@ -39,10 +40,26 @@ struct Quote
     QString caseName;
     qsizetype start = 0;
     qsizetype end = 0;
+    /// What the export shows: the editorial version when there is one (and
+    /// cut to --max-length), else the stored span.
     QString text;
     QString citation;
     QString memo;
+    /// The stored span exactly (after redaction, like text): the source the
+    /// editorial version is checked against.
+    QString original;
+    /// text differs from original by declared editorial marks (cuts, [insertions]).
+    bool edited = false;
+    bool starred = false;
+    std::optional<qint64> rank; ///< the chosen order, with a star
+    /// The turn's speaker, with ReportOptions::speakerLabel; shown as "SPEAKER: " before the text.
+    QString speaker;
+    /// "p. 3" or "00:12:05", with ReportOptions::locator.
+    QString locator;
 };
+
+enum class QuoteOrder { Document, Chosen, Starred };
+enum class QuoteLocator { None, Page, Time };
 
 struct ReportOptions
 {
@@ -52,6 +69,17 @@ struct ReportOptions
     QString citationTemplate = QStringLiteral("({document})");
     /// Only these subtrees (paths); empty for all.
     QStringList codePaths;
+    /// At most this many quotes per code (0: all): starred first, then in document order.
+    int maxQuotes = 0;
+    QuoteOrder order = QuoteOrder::Document;
+    /// Quotes longer than this many code points are cut at a word boundary with "..." (0: no limit; else at least 4).
+    int maxLength = 0;
+    bool speakerLabel = false;
+    QuoteLocator locator = QuoteLocator::None;
+    /// Show segment memos (the segment's memo and memos attached to it) under each quote.
+    bool includeMemos = false;
+    /// Put the time of the export in the note line; off for reproducible files.
+    bool timestamp = true;
 };
 
 struct ThemeReport
@@ -68,6 +96,8 @@ struct ThemeReport
     QString layout;
     /// Lines an exporter prints under the title, e.g. what was redacted.
     QStringList notes;
+    /// Text formats show each quote's memo under it (CSV and XLSX always have a memo column).
+    bool showMemos = false;
 };
 
 /// Builds the report from the project; throws Error for an unknown attribute,

@@ -548,7 +548,7 @@ void Search::Private::searchRegex(const QString &pattern, SearchResult &r)
                         .arg(TextOffsets(pattern).fromUtf16(at) + 1)
                         .arg(re.errorString()));
     }
-    Statement st(db, QStringLiteral("SELECT id, name, text FROM documents ORDER BY id"));
+    Statement st(db, QStringLiteral("SELECT d.id, d.name, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id ORDER BY d.id"));
     while (st.step()) {
         const QString text = st.columnText(2);
         std::optional<TextOffsets> offsets;
@@ -576,7 +576,7 @@ void Search::Private::searchRegex(const QString &pattern, SearchResult &r)
 void Search::Private::addDetails(SearchResult &r, const SearchOptions &options)
 {
     const qsizetype n = options.limit > 0 ? std::min<qsizetype>(options.limit, qsizetype(r.hits.size())) : qsizetype(r.hits.size());
-    Statement docText(db, QStringLiteral("SELECT text FROM documents WHERE id = ?1"));
+    Statement docText(db, QStringLiteral("SELECT text FROM document_text_view WHERE id = ?1"));
     Statement memo(db, QStringLiteral("SELECT title, text FROM memos WHERE id = ?1"));
     Statement code(db, QStringLiteral("SELECT name, description FROM codes WHERE id = ?1"));
     Statement pagesQuery(db, QStringLiteral("SELECT number, start, \"end\" FROM pages WHERE document_id = ?1 ORDER BY start"));
@@ -743,7 +743,7 @@ Search::Size Search::size() const
 {
     Size s;
     s.indexBytes = d->db.scalarInt(QStringLiteral("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\'"));
-    s.textBytes = d->db.scalarInt(QStringLiteral("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents"));
+    s.textBytes = d->db.scalarInt(QStringLiteral("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM document_text_view"));
     return s;
 }
 

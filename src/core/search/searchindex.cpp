@@ -430,9 +430,10 @@ QString createTablesSql(const QString &language)
     if (!Analyzer::isLanguage(language))
         throw Error(QStringLiteral("search: no stemmer for the language \"%1\" (known: %2)")
                         .arg(language, Analyzer::languages().join(QStringLiteral(", "))));
-    // Keep in step with migration 4 → 5 in storage/schema.cpp.
+    // Keep in step with the migrations in storage/schema.cpp (documents: the
+    // one that moved texts into document_texts).
     return QStringLiteral(
-               "CREATE VIRTUAL TABLE search_documents USING fts5(text, content='documents', content_rowid='id', "
+               "CREATE VIRTUAL TABLE search_documents USING fts5(text, content='document_text_view', content_rowid='id', "
                "tokenize='quire %1');"
                "CREATE VIRTUAL TABLE search_memos USING fts5(title, text, content='memos', content_rowid='id', "
                "tokenize='quire %1');"
@@ -462,7 +463,7 @@ void rebuild(Database &db, const QString &language)
     for (const char *table : IndexedTables)
         db.exec(QStringLiteral("INSERT INTO %1(%1) VALUES ('rebuild')").arg(QString::fromLatin1(table)));
     db.exec(QStringLiteral("DELETE FROM search_tokens;"
-                           "INSERT INTO search_tokens(document_id, map) SELECT id, quire_token_map(text) FROM documents;"));
+                           "INSERT INTO search_tokens(document_id, map) SELECT id, quire_token_map(text) FROM document_text_view;"));
     tx.commit();
 }
 
@@ -477,7 +478,7 @@ void check(Database &db)
         const char *content;
         QStringList columns;
     };
-    const Indexed indexed[] = {{"search_documents", "documents", {QStringLiteral("text")}},
+    const Indexed indexed[] = {{"search_documents", "document_text_view", {QStringLiteral("text")}},
                                {"search_memos", "memos", {QStringLiteral("title"), QStringLiteral("text")}},
                                {"search_codes", "codes", {QStringLiteral("name"), QStringLiteral("description")}}};
     Analyzer analyzer(indexLanguage(db));
@@ -524,7 +525,7 @@ void check(Database &db)
         }
     }
     const qint64 stale = db.scalarInt(QStringLiteral(
-        "SELECT (SELECT count(*) FROM documents d LEFT JOIN search_tokens t ON t.document_id = d.id "
+        "SELECT (SELECT count(*) FROM document_text_view d LEFT JOIN search_tokens t ON t.document_id = d.id "
         "WHERE t.map IS NOT quire_token_map(d.text)) + "
         "(SELECT count(*) FROM search_tokens WHERE document_id NOT IN (SELECT id FROM documents))"));
     if (stale != 0)

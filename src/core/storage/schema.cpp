@@ -2,6 +2,7 @@
 #include "storage/schema.h"
 
 #include "error.h"
+#include "search/searchindex.h"
 #include "storage/database.h"
 
 #include <QFile>
@@ -218,6 +219,136 @@ INSERT INTO search_codes(search_codes) VALUES ('rebuild');
 INSERT INTO search_tokens(document_id, map) SELECT id, quire_token_map(text) FROM documents;
 INSERT OR IGNORE INTO meta(key, value) VALUES ('search.language', 'english');
 )SQL",
+    // Working Together for Change (docs/wtfc.md, docs/decisions/0006). The
+    // statements are the PCR statement documents; a person is the case linked
+    // to a statement. wtfc_nodes holds I statements and causes, wtfc_edges
+    // "FROM is caused by TO"; the graph is analysed with Boost.Graph on demand.
+    R"SQL(
+CREATE TABLE wtfc_template (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE wtfc_themes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  area TEXT NOT NULL,
+  name TEXT NOT NULL CHECK (length(name) > 0),
+  description TEXT NOT NULL DEFAULT '',
+  UNIQUE (area, name)
+);
+CREATE TABLE wtfc_theme_statements (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+  theme_id INTEGER NOT NULL REFERENCES wtfc_themes(id)
+);
+CREATE INDEX wtfc_theme_statements_theme ON wtfc_theme_statements(theme_id);
+CREATE TABLE wtfc_nodes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL CHECK (kind IN ('istatement', 'cause')),
+  text TEXT NOT NULL UNIQUE CHECK (length(text) > 0),
+  theme_id INTEGER REFERENCES wtfc_themes(id),
+  CHECK ((kind = 'istatement') = (theme_id IS NOT NULL))
+);
+CREATE TABLE wtfc_istatement_statements (
+  node_id INTEGER NOT NULL REFERENCES wtfc_nodes(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  PRIMARY KEY (node_id, document_id)
+);
+CREATE TABLE wtfc_edges (
+  from_id INTEGER NOT NULL REFERENCES wtfc_nodes(id),
+  to_id INTEGER NOT NULL REFERENCES wtfc_nodes(id),
+  PRIMARY KEY (from_id, to_id),
+  CHECK (from_id <> to_id)
+);
+CREATE INDEX wtfc_edges_to ON wtfc_edges(to_id);
+CREATE TABLE wtfc_votes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  target_kind TEXT NOT NULL CHECK (target_kind IN ('statement', 'theme', 'istatement', 'cause', 'solution')),
+  target_id INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('dot', 'star')),
+  count INTEGER NOT NULL CHECK (count > 0),
+  voter_group TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL
+);
+CREATE INDEX wtfc_votes_target ON wtfc_votes(target_kind, target_id);
+CREATE TABLE wtfc_selections (
+  stage TEXT NOT NULL,
+  target_kind TEXT NOT NULL,
+  target_id INTEGER NOT NULL,
+  PRIMARY KEY (stage, target_kind, target_id)
+);
+CREATE TABLE wtfc_success (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  cause_id INTEGER NOT NULL REFERENCES wtfc_nodes(id),
+  perspective TEXT NOT NULL,
+  text TEXT NOT NULL CHECK (length(text) > 0)
+);
+CREATE TABLE wtfc_solutions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  cause_id INTEGER NOT NULL REFERENCES wtfc_nodes(id),
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL CHECK (length(text) > 0),
+  x_score REAL CHECK (x_score BETWEEN 0 AND 10),
+  y_score REAL CHECK (y_score BETWEEN 0 AND 10),
+  quadrant INTEGER CHECK (quadrant BETWEEN 0 AND 3)
+);
+CREATE TABLE wtfc_actions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  solution_id INTEGER NOT NULL REFERENCES wtfc_solutions(id),
+  text TEXT NOT NULL CHECK (length(text) > 0),
+  owner TEXT NOT NULL DEFAULT '',
+  due TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in progress', 'done', 'dropped'))
+);
+)SQL",
+    // Quote selection (docs/exports.md): a segment starred as an exemplar
+    // quote, its place in a chosen order, and an editorial version with cuts
+    // and [insertions]. No REFERENCES: Project removes segments without
+    // knowing this table, and rows of removed segments are skipped on read.
+    R"SQL(
+CREATE TABLE quote_selections (
+  segment_id INTEGER PRIMARY KEY,
+  starred INTEGER NOT NULL DEFAULT 0,
+  rank INTEGER,
+  editorial TEXT NOT NULL DEFAULT '',
+  modified TEXT NOT NULL
+);
+)SQL",
+    // Document texts move out of `documents` into `document_texts`, which the
+    // command log does not track (docs/decisions/0008-document-texts.md): a
+    // text is written once and never changed, so an import's changeset no
+    // longer carries it (half the file, no copy of every text in memory when
+    // the changeset is made). A text outlives its document row so that undo
+    // of a deletion and redo of an import find it again. The full-text index
+    // reads the texts of existing documents through document_text_view.
+    R"SQL(
+CREATE TABLE document_texts (document_id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+INSERT INTO document_texts(document_id, text) SELECT id, text FROM documents;
+DROP TRIGGER search_documents_insert;
+DROP TRIGGER search_documents_delete;
+DROP TRIGGER search_documents_update;
+DROP TABLE search_documents;
+ALTER TABLE documents DROP COLUMN text;
+CREATE VIEW document_text_view AS
+  SELECT d.id AS id, t.text AS text FROM documents d JOIN document_texts t ON t.document_id = d.id;
+CREATE VIRTUAL TABLE search_documents USING fts5(text, content='document_text_view', content_rowid='id',
+  tokenize='quire english');
+CREATE TRIGGER search_documents_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO search_documents(rowid, text) SELECT new.id, text FROM document_texts WHERE document_id = new.id;
+  INSERT INTO search_tokens(document_id, map)
+    SELECT new.id, quire_token_map(text) FROM document_texts WHERE document_id = new.id;
+END;
+CREATE TRIGGER search_documents_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO search_documents(search_documents, rowid, text)
+    SELECT 'delete', old.id, text FROM document_texts WHERE document_id = old.id;
+  DELETE FROM search_tokens WHERE document_id = old.id;
+END;
+INSERT INTO search_documents(search_documents) VALUES ('rebuild');
+-- Changesets recorded before this point hold documents rows with a text
+-- column that no longer exists; SQLite would skip them on undo. So the
+-- older history stays as a record, and undo stops at this entry.
+INSERT OR IGNORE INTO coders(name, created) VALUES ('Quire', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+UPDATE commands SET state = 'discarded' WHERE state = 'undone';
+INSERT INTO commands(kind, summary, args, coder_id, created, state, changeset)
+  SELECT 'upgrade', 'Project upgraded: document texts stored apart from the undo log; earlier steps cannot be undone',
+         '{}', (SELECT id FROM coders WHERE name = 'Quire'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'done', x''
+  WHERE EXISTS (SELECT 1 FROM commands);
+)SQL",
 });
 
 void runMigration(Database &db, int from)
@@ -280,6 +411,16 @@ int openAndMigrate(Database &db)
         vac.run();
         for (int v = version; v < currentVersion(); ++v)
             runMigration(db, v);
+        // Migrations create the index with the default language; a project
+        // indexed in another language gets its own back.
+        const QString language = SearchIndex::indexLanguage(db);
+        bool otherLanguage = false;
+        {
+            Statement indexSql(db, QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'search_documents'"));
+            otherLanguage = indexSql.step() && !indexSql.columnText(0).contains(QStringLiteral("quire %1'").arg(language));
+        }
+        if (otherLanguage)
+            SearchIndex::rebuild(db, language);
     }
     return version;
 }

@@ -1,0 +1,759 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "refiimport.h"
+
+#include "refimodel.h"
+#include "refioffsets.h"
+
+#include "error.h"
+#include "formats/ziparchive.h"
+#include "model/project.h"
+#include "storage/database.h"
+#include "text/textdecoder.h"
+#include "text/textoffsets.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStringDecoder>
+#include <map>
+
+namespace Quire::Refi {
+
+namespace {
+
+constexpr qint64 MaxPackageSize = qint64(1024) * 1024 * 1024;
+
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString sha256(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+/// A source's text file inside the package: "internal://x.txt", "relative://x",
+/// "absolute:///…/x" and a bare "x.txt" are all looked up inside the package
+/// only (sources/ in any case, then the root). Quire never reads a path a
+/// package names outside itself: an imported file must not pull in local files.
+struct PackageFiles
+{
+    const ZipArchive *zip = nullptr;
+    QStringList entries;
+
+    std::optional<QString> find(const QString &reference) const
+    {
+        if (!zip || reference.trimmed().isEmpty())
+            return std::nullopt;
+        QString path = reference.trimmed();
+        const qsizetype scheme = path.indexOf(QLatin1String("://"));
+        if (scheme >= 0)
+            path = path.mid(scheme + 3);
+        while (path.startsWith(QLatin1Char('/')))
+            path.remove(0, 1);
+        const QString base = path.section(QLatin1Char('/'), -1);
+        const QStringList candidates{QStringLiteral("sources/") + path, path, QStringLiteral("sources/") + base, base};
+        for (const QString &c : candidates) {
+            for (const QString &e : entries) {
+                if (e.compare(c, Qt::CaseInsensitive) == 0 && ZipArchive::isSafeName(e))
+                    return e;
+            }
+        }
+        return std::nullopt;
+    }
+};
+
+/// The raw text of a source: the file decoded, BOM removed, line endings as
+/// written (the offsets may count them).
+struct RawText
+{
+    QString raw;
+    QString encoding;
+    bool bom = false;
+};
+
+RawText decodeRaw(const QByteArray &bytes, const QString &label)
+{
+    RawText out;
+    if (bytes.startsWith("\xEF\xBB\xBF")) {
+        out.bom = true;
+        QStringDecoder dec(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+        out.raw = dec(bytes.mid(3));
+        out.encoding = QStringLiteral("UTF-8");
+        if (dec.hasError())
+            throw Error(QStringLiteral("%1: is not valid UTF-8 although it starts with a UTF-8 byte-order mark").arg(label));
+        return out;
+    }
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
+        const bool le = bytes.startsWith("\xFF\xFE");
+        QStringDecoder dec(le ? QStringConverter::Utf16LE : QStringConverter::Utf16BE, QStringConverter::Flag::Stateless);
+        out.raw = dec(bytes.mid(2));
+        out.bom = true;
+        out.encoding = le ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE");
+        if (dec.hasError())
+            throw Error(QStringLiteral("%1: is not valid %2").arg(label, out.encoding));
+        return out;
+    }
+    QStringDecoder dec(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+    out.raw = dec(bytes);
+    out.encoding = QStringLiteral("UTF-8");
+    if (!dec.hasError())
+        return out;
+    // Not UTF-8: let the project's decoder pick the charset; line endings are
+    // then already LF, so only code-point offsets over LF text can apply.
+    const auto decoded = TextDecoder::decode(bytes, label);
+    out.raw = decoded.text;
+    out.encoding = decoded.encoding;
+    return out;
+}
+
+QString expandColor(const QString &c)
+{
+    static const QRegularExpression six(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
+    static const QRegularExpression three(QStringLiteral("^#[0-9A-Fa-f]{3}$"));
+    if (six.match(c).hasMatch())
+        return c;
+    if (three.match(c).hasMatch())
+        return QStringLiteral("#%1%1%2%2%3%3").arg(c.at(1)).arg(c.at(2)).arg(c.at(3));
+    return QString();
+}
+
+/// A unique name among `taken` (case-sensitive, like the project's tables).
+QString uniqueName(const QString &wanted, QSet<QString> &taken)
+{
+    QString name = wanted;
+    for (int n = 2; taken.contains(name); ++n)
+        name = QStringLiteral("%1 (%2)").arg(wanted).arg(n);
+    taken.insert(name);
+    return name;
+}
+
+struct PreparedSource
+{
+    const TextSource *source = nullptr;
+    QString name;
+    QString text; ///< stored text: LF, no BOM
+    QString entry; ///< package entry, empty for inline content
+    QString fileSha;
+    QString encoding;
+    bool bom = false;
+    qsizetype crlf = 0;
+    OffsetDecision decision;
+    std::vector<std::pair<qsizetype, qsizetype>> ranges; ///< per selection, code points over `text`
+    QJsonObject rich;
+};
+
+AttributeType quireType(const QString &refiType)
+{
+    if (refiType == QLatin1String("Boolean"))
+        return AttributeType::Boolean;
+    if (refiType == QLatin1String("Integer") || refiType == QLatin1String("Float"))
+        return AttributeType::Number;
+    if (refiType == QLatin1String("Date"))
+        return AttributeType::Date;
+    return AttributeType::Text; // Text, DateTime (Quire has no date-time type) and unknown types
+}
+
+bool fitsType(AttributeType type, const QString &value)
+{
+    const QString v = value.trimmed();
+    switch (type) {
+    case AttributeType::Number: {
+        bool ok = false;
+        v.toDouble(&ok);
+        return ok;
+    }
+    case AttributeType::Date: return QDate::fromString(v, Qt::ISODate).isValid();
+    case AttributeType::Boolean: {
+        const QString l = v.toLower();
+        return l == QLatin1String("true") || l == QLatin1String("false") || l == QLatin1String("1") || l == QLatin1String("0")
+            || l == QLatin1String("yes") || l == QLatin1String("no");
+    }
+    default: return true;
+    }
+}
+
+} // namespace
+
+ExchangeReport importPackage(Project &project, const QString &path)
+{
+    const QFileInfo info(path);
+    const QString label = info.fileName();
+    if (!info.exists())
+        throw Error(QStringLiteral("%1: no such file").arg(path));
+    if (info.size() > MaxPackageSize)
+        throw Error(QStringLiteral("%1: is larger than 1 GiB, more than a REFI-QDA package Quire reads").arg(label));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw Error(QStringLiteral("%1: cannot be read (%2)").arg(label, f.errorString()));
+    const QByteArray bytes = f.readAll();
+    const QString ext = info.suffix().toLower();
+
+    ExchangeReport report;
+    report.file = label;
+    report.format = ext;
+
+    std::unique_ptr<ZipArchive> zip;
+    PackageFiles files;
+    Package pkg;
+    if (ext == QLatin1String("qdpx")) {
+        zip = std::make_unique<ZipArchive>(bytes, label);
+        files.zip = zip.get();
+        files.entries = zip->entries();
+        // One entry that climbs out ("../", an absolute path) condemns the
+        // whole package, as for every other zip format Quire reads.
+        for (const QString &e : files.entries) {
+            if (!ZipArchive::isSafeName(e))
+                throw Error(QStringLiteral("%1: entry \"%2\" points outside the archive").arg(label, e));
+        }
+        QStringList qde;
+        for (const QString &e : files.entries) {
+            if (!e.contains(QLatin1Char('/')) && e.endsWith(QLatin1String(".qde"), Qt::CaseInsensitive))
+                qde << e;
+        }
+        if (qde.isEmpty())
+            throw Error(QStringLiteral("%1: the package has no .qde project file at its root").arg(label));
+        if (qde.size() > 1)
+            throw Error(QStringLiteral("%1: the package has %2 .qde files at its root (%3); a REFI-QDA package has one")
+                            .arg(label)
+                            .arg(qde.size())
+                            .arg(qde.join(QStringLiteral(", "))));
+        pkg = parseXml(zip->read(qde.front()), label, qde.front());
+    } else if (ext == QLatin1String("qde") || ext == QLatin1String("qdc")) {
+        pkg = parseXml(bytes, label, ext == QLatin1String("qdc") ? QStringLiteral("codebook") : QStringLiteral("project"));
+    } else {
+        throw Error(QStringLiteral("%1: not a REFI-QDA file (.qdpx, .qde or .qdc)").arg(label));
+    }
+    report.origin = pkg.origin;
+    if (pkg.isCodebook)
+        report.format = QStringLiteral("qdc");
+
+    // Counts as the file has them (the sample READMEs count these elements).
+    report.setCount(QStringLiteral("users"), qint64(pkg.users.size()));
+    report.setCount(QStringLiteral("codes"), pkg.elements.value(QStringLiteral("Code")));
+    report.setCount(QStringLiteral("sources"), pkg.elements.value(QStringLiteral("TextSource")));
+    report.setCount(QStringLiteral("selections"), pkg.elements.value(QStringLiteral("PlainTextSelection")));
+    report.setCount(QStringLiteral("codings"), pkg.elements.value(QStringLiteral("Coding")));
+    report.setCount(QStringLiteral("cases"), qint64(pkg.cases.size()));
+    report.setCount(QStringLiteral("variables"), qint64(pkg.variables.size()));
+    report.setCount(QStringLiteral("notes"), qint64(pkg.notes.size()));
+    report.setCount(QStringLiteral("sets"), qint64(pkg.sets.size()));
+
+    // ---- texts and offsets, all checked before the project is touched -----
+    QSet<QString> docNames;
+    for (const Document &d : project.documents())
+        docNames.insert(d.name);
+    std::vector<PreparedSource> prepared;
+    QStringList missing;
+    QStringList decisions;
+    qint64 unmappedSelections = 0;
+    for (const TextSource &src : pkg.sources) {
+        PreparedSource p;
+        p.source = &src;
+        RawText raw;
+        const QString what = src.name.isEmpty() ? src.guid : src.name;
+        if (src.content) {
+            raw.raw = *src.content;
+            raw.encoding = QStringLiteral("UTF-8");
+        } else {
+            const auto entry = files.find(src.plainTextPath);
+            if (!entry) {
+                missing << QStringLiteral("%1 (%2)").arg(what, src.plainTextPath.isEmpty() ? QStringLiteral("no text") : src.plainTextPath);
+                unmappedSelections += qint64(src.selections.size());
+                continue;
+            }
+            const QByteArray fileBytes = zip->read(*entry);
+            p.entry = *entry;
+            p.fileSha = sha256(fileBytes);
+            raw = decodeRaw(fileBytes, QStringLiteral("%1: %2").arg(label, *entry));
+        }
+        p.encoding = raw.encoding;
+        p.bom = raw.bom;
+        p.text = TextDecoder::normaliseLineEndings(raw.raw, &p.crlf);
+        if (p.fileSha.isEmpty())
+            p.fileSha = sha256(p.text.toUtf8());
+        if (!src.richTextPath.isEmpty()) {
+            p.rich.insert(QStringLiteral("richTextPath"), src.richTextPath);
+            if (const auto r = files.find(src.richTextPath)) {
+                const QByteArray rb = zip->read(*r);
+                p.rich.insert(QStringLiteral("richTextEntry"), *r);
+                p.rich.insert(QStringLiteral("richTextSha256"), sha256(rb));
+                p.rich.insert(QStringLiteral("richTextSize"), qint64(rb.size()));
+            }
+        }
+        // Offsets: decided per source, from the origin and the selections themselves.
+        OffsetInput in;
+        in.origin = pkg.origin;
+        in.sourceLabel = QStringLiteral("%1: source \"%2\"").arg(label, what);
+        in.raw = raw.raw;
+        in.rawKeepsLineEndings = !src.content && raw.encoding.startsWith(QLatin1String("UTF-"));
+        for (const Selection &s : src.selections)
+            in.selections.push_back({s.guid, s.name, s.start, s.end});
+        p.decision = decideOffsets(in, p.text);
+        p.ranges = p.decision.ranges;
+        if (!src.selections.empty())
+            decisions << QStringLiteral("%1: %2").arg(what, p.decision.summary);
+        QString base = src.name.trimmed().isEmpty() ? src.guid : src.name.trimmed();
+        p.name = uniqueName(base, docNames);
+        if (p.name != base)
+            report.notes << QStringLiteral("source \"%1\" was renamed \"%2\": the project already has a document of that name").arg(base, p.name);
+        prepared.push_back(std::move(p));
+    }
+    if (!missing.isEmpty())
+        report.unmapped << QStringLiteral("%1 text source(s) or PDF representation(s) whose text is not in the package, with their %2 selection(s): %3")
+                               .arg(missing.size())
+                               .arg(unmappedSelections)
+                               .arg(missing.join(QStringLiteral(", ")));
+    {
+        QStringList units;
+        for (const auto &p : prepared) {
+            if (!p.source->selections.empty() && !units.contains(p.decision.unitName))
+                units << p.decision.unitName;
+        }
+        report.offsetDecision = units.isEmpty() ? QStringLiteral("no text selections to convert")
+                                                : QStringLiteral("%1 (origin \"%2\"); %3")
+                                                      .arg(units.join(QStringLiteral(" / ")), pkg.origin, decisions.join(QStringLiteral("; ")));
+    }
+
+    // ---- writing: one command --------------------------------------------
+    qint64 docCount = 0, segCount = 0, codeNew = 0, codeMatched = 0, caseCount = 0, memoCount = 0, attrCount = 0;
+    qint64 uncodedSelections = 0, emptySelections = 0, mergedSelections = 0, renamedCodes = 0, notCodable = 0;
+    qint64 codeSetsUnmapped = 0, sourceSetsUnmapped = 0, emptyNotes = 0, linksUnmapped = 0, caseCodeRefs = 0;
+    QStringList attributeNotes;
+    const QString summary = QStringLiteral("Import REFI-QDA %1").arg(label);
+    project.batch(QStringLiteral("refiqda.import"), summary, [&] {
+        Database &db = project.database();
+        const QString when = nowIso();
+
+        // Users become coders (the coders table is shared, not undone).
+        QHash<QString, Id> coderOf;
+        {
+            Statement ins(db, QStringLiteral("INSERT OR IGNORE INTO coders(name, created) VALUES (?1, ?2)"));
+            Statement sel(db, QStringLiteral("SELECT id FROM coders WHERE name = ?1"));
+            for (const User &u : pkg.users) {
+                QString name = u.name.trimmed();
+                if (name.isEmpty())
+                    name = u.id.trimmed();
+                if (name.isEmpty())
+                    name = QStringLiteral("user %1").arg(normalGuid(u.guid).left(8));
+                ins.reset();
+                ins.bind(1, name).bind(2, when).run();
+                sel.reset();
+                sel.bind(1, name);
+                sel.step();
+                coderOf.insert(normalGuid(u.guid), sel.columnInt(0));
+            }
+        }
+        const Id ownCoder = [&] {
+            Statement ins(db, QStringLiteral("INSERT OR IGNORE INTO coders(name, created) VALUES (?1, ?2)"));
+            ins.bind(1, project.coder()).bind(2, when).run();
+            Statement sel(db, QStringLiteral("SELECT id FROM coders WHERE name = ?1"));
+            sel.bind(1, project.coder());
+            sel.step();
+            return sel.columnInt(0);
+        }();
+
+        // Codes: an existing code with the same GUID is the same code.
+        std::vector<Id> codeIds(pkg.codes.size(), 0);
+        QHash<QString, Id> codeByGuid;
+        {
+            Statement find(db, QStringLiteral("SELECT id FROM codes WHERE lower(guid) = ?1"));
+            Statement ins(db, QStringLiteral("INSERT INTO codes(guid, name, color, description, created) VALUES (?1, ?2, ?3, ?4, ?5)"));
+            Statement link(db, QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) VALUES "
+                                              "(?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"));
+            Statement siblings(db, QStringLiteral("SELECT c.name FROM codes c WHERE (?1 IS NULL AND NOT EXISTS "
+                                                  "(SELECT 1 FROM code_parents p WHERE p.code_id = c.id)) OR EXISTS "
+                                                  "(SELECT 1 FROM code_parents p WHERE p.code_id = c.id AND p.parent_id = ?1)"));
+            std::map<std::optional<Id>, QSet<QString>> namesUnder;
+            auto takenUnder = [&](std::optional<Id> parent) -> QSet<QString> & {
+                auto it = namesUnder.find(parent);
+                if (it != namesUnder.end())
+                    return it->second;
+                QSet<QString> names;
+                siblings.reset();
+                siblings.bind(1, parent);
+                while (siblings.step())
+                    names.insert(siblings.columnText(0));
+                return namesUnder.emplace(parent, names).first->second;
+            };
+            for (std::size_t i = 0; i < pkg.codes.size(); ++i) {
+                const Code &c = pkg.codes[i];
+                if (!c.codable)
+                    ++notCodable;
+                const QString key = normalGuid(c.guid);
+                find.reset();
+                find.bind(1, key);
+                if (find.step()) {
+                    codeIds[i] = find.columnInt(0);
+                    codeByGuid.insert(key, codeIds[i]);
+                    ++codeMatched;
+                    continue;
+                }
+                const std::optional<Id> parent = c.parent >= 0 ? std::optional<Id>(codeIds[std::size_t(c.parent)]) : std::nullopt;
+                // A code name cannot hold '/', the path separator: U+2215 looks the same.
+                QString wanted = c.name.trimmed();
+                wanted.replace(QLatin1Char('/'), QChar(0x2215));
+                if (wanted.isEmpty())
+                    wanted = QStringLiteral("(unnamed code)");
+                const QString name = uniqueName(wanted, takenUnder(parent));
+                if (name != c.name)
+                    ++renamedCodes;
+                const QString color = expandColor(c.color);
+                ins.reset();
+                ins.bind(1, c.guid)
+                    .bind(2, name)
+                    .bind(3, color.isEmpty() ? std::nullopt : std::optional<QString>(color))
+                    .bind(4, c.description)
+                    .bind(5, when)
+                    .run();
+                codeIds[i] = db.lastInsertId();
+                codeByGuid.insert(key, codeIds[i]);
+                ++codeNew;
+                if (parent) {
+                    link.reset();
+                    link.bind(1, codeIds[i]).bind(2, *parent).run();
+                }
+            }
+        }
+
+        // Documents, through the project's own import (search index, lengths).
+        QHash<QString, Id> docBySource;
+        QHash<QString, Id> segmentBySelection;
+        std::vector<Id> docIds;
+        if (!prepared.empty()) {
+            ImportedFile file;
+            file.sourcePath = info.absoluteFilePath();
+            file.sha256 = sha256(bytes);
+            file.format = QStringLiteral("refiqda");
+            file.size = bytes.size();
+            for (const auto &p : prepared) {
+                ImportedDocument d;
+                d.name = p.name;
+                d.text = p.text;
+                d.encoding = p.encoding;
+                QJsonObject meta = p.rich;
+                meta.insert(QStringLiteral("refiGuid"), p.source->guid);
+                meta.insert(QStringLiteral("origin"), pkg.origin);
+                meta.insert(QStringLiteral("entry"), p.entry);
+                meta.insert(QStringLiteral("entrySha256"), p.fileSha);
+                meta.insert(QStringLiteral("bomRemoved"), p.bom);
+                meta.insert(QStringLiteral("crlfConverted"), qint64(p.crlf));
+                meta.insert(QStringLiteral("offsets"), p.decision.unitName);
+                if (!p.source->container.isEmpty())
+                    meta.insert(QStringLiteral("container"), p.source->container);
+                d.meta = meta;
+                file.documents.push_back(d);
+            }
+            docIds = project.importDocuments({file});
+            for (std::size_t i = 0; i < prepared.size(); ++i)
+                docBySource.insert(normalGuid(prepared[i].source->guid), docIds[i]);
+            docCount = qint64(docIds.size());
+        }
+
+        // Attributes: variables declare types; values that do not fit the
+        // declared type make it a text attribute rather than fail the import.
+        QHash<QString, const Variable *> variableOf;
+        for (const Variable &v : pkg.variables)
+            variableOf.insert(normalGuid(v.guid), &v);
+        std::map<std::pair<AttributeScope, QString>, AttributeType> typeOf;
+        {
+            std::map<std::pair<AttributeScope, QString>, QStringList> valuesOf;
+            auto collect = [&](AttributeScope scope, const std::vector<VariableValue> &values) {
+                for (const auto &vv : values) {
+                    const Variable *v = variableOf.value(normalGuid(vv.variableGuid));
+                    if (v)
+                        valuesOf[{scope, v->name}] << vv.value;
+                }
+            };
+            for (const auto &s : pkg.sources)
+                collect(AttributeScope::Document, s.values);
+            for (const auto &c : pkg.cases)
+                collect(AttributeScope::Case, c.values);
+            QSet<QString> existing;
+            for (const auto &def : project.attributeDefs())
+                existing.insert(toString(def.scope) + QLatin1Char('/') + def.name);
+            for (const auto &[key, values] : valuesOf) {
+                const Variable *v = nullptr;
+                for (const auto &var : pkg.variables) {
+                    if (var.name == key.second)
+                        v = &var;
+                }
+                AttributeType type = quireType(v ? v->type : QString());
+                for (const QString &value : values) {
+                    if (!fitsType(type, value)) {
+                        attributeNotes << QStringLiteral("variable \"%1\" is declared %2 but holds \"%3\"; kept as text")
+                                              .arg(key.second, v ? v->type : QStringLiteral("?"), value);
+                        type = AttributeType::Text;
+                        break;
+                    }
+                }
+                typeOf[key] = type;
+                if (!existing.contains(toString(key.first) + QLatin1Char('/') + key.second))
+                    project.defineAttribute(key.first, key.second, type);
+            }
+        }
+        auto setValues = [&](AttributeScope scope, Id owner, const std::vector<VariableValue> &values) {
+            for (const auto &vv : values) {
+                const Variable *v = variableOf.value(normalGuid(vv.variableGuid));
+                if (!v) {
+                    report.notes << QStringLiteral("a value refers to variable %1, which the project does not declare; skipped").arg(vv.variableGuid);
+                    continue;
+                }
+                if (vv.value.trimmed().isEmpty())
+                    continue;
+                project.setAttribute(scope, owner, v->name, vv.value.trimmed());
+                ++attrCount;
+            }
+        };
+        for (const auto &p : prepared)
+            setValues(AttributeScope::Document, docBySource.value(normalGuid(p.source->guid)), p.source->values);
+
+        // Sets of sources are document groups: "name: value" (ATLAS.ti's way of
+        // writing document variables) becomes that attribute, any other set a
+        // true/false attribute named after the set. Sets of codes have no place.
+        for (const Set &s : pkg.sets) {
+            if (!s.memberCodes.isEmpty())
+                ++codeSetsUnmapped;
+            QList<Id> members;
+            for (const QString &g : s.memberSources) {
+                if (const Id id = docBySource.value(normalGuid(g)))
+                    members << id;
+            }
+            if (members.isEmpty()) {
+                if (!s.memberSources.isEmpty())
+                    ++sourceSetsUnmapped;
+                continue;
+            }
+            static const QRegularExpression nameValue(QStringLiteral("^([^:]+):\\s*(.+)$"));
+            const auto m = nameValue.match(s.name.trimmed());
+            for (Id doc : members) {
+                if (m.hasMatch())
+                    project.setAttribute(AttributeScope::Document, doc, m.captured(1).trimmed(), m.captured(2).trimmed());
+                else
+                    project.setAttribute(AttributeScope::Document, doc, QStringLiteral("set: %1").arg(s.name.trimmed()), QStringLiteral("yes"));
+                ++attrCount;
+            }
+        }
+
+        // Cases: a nameless case takes the name of its one source (some tools
+        // write one case per document that way).
+        QHash<QString, Id> caseOfSelection;
+        QHash<QString, Id> caseByGuid;
+        for (const Case &c : pkg.cases) {
+            QString name = c.name.trimmed();
+            if (name.isEmpty() && c.sourceRefs.size() == 1) {
+                for (const auto &p : prepared) {
+                    if (normalGuid(p.source->guid) == normalGuid(c.sourceRefs.front()))
+                        name = p.name;
+                }
+            }
+            if (name.isEmpty())
+                name = QStringLiteral("case %1").arg(normalGuid(c.guid).left(8));
+            Id caseId = 0;
+            if (const auto existing = project.tryFindCase(name))
+                caseId = existing->id;
+            else
+                caseId = project.addCase(name);
+            caseByGuid.insert(normalGuid(c.guid), caseId);
+            ++caseCount;
+            for (const QString &g : c.sourceRefs) {
+                if (const Id doc = docBySource.value(normalGuid(g)))
+                    project.linkCaseDocument(caseId, doc);
+            }
+            for (const QString &g : c.selectionRefs)
+                caseOfSelection.insert(normalGuid(g), caseId);
+            caseCodeRefs += c.codeRefs.size();
+            setValues(AttributeScope::Case, caseId, c.values);
+            if (!c.description.trimmed().isEmpty()) {
+                project.addMemo(QStringLiteral("case"), caseId, c.description.trimmed(), QStringLiteral("Description"));
+                ++memoCount;
+            }
+        }
+
+        // Segments: one per selection with codes; the same span by the same
+        // coder is one segment with several codes, as everywhere in Quire.
+        {
+            Statement ins(db, QStringLiteral("INSERT INTO segments(document_id, start, \"end\", case_id, coder_id, created, memo) "
+                                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+            Statement code(db, QStringLiteral("INSERT OR IGNORE INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"));
+            for (std::size_t i = 0; i < prepared.size(); ++i) {
+                const PreparedSource &p = prepared[i];
+                const Id doc = docIds[i];
+                const auto cases = project.documentCases(doc);
+                const std::optional<qint64> onlyCase = cases.size() == 1 ? std::optional<qint64>(cases.front()) : std::nullopt;
+                std::map<std::tuple<qsizetype, qsizetype, Id>, Id> spans;
+                auto addSegment = [&](qsizetype start, qsizetype end, Id coder, const std::vector<Coding> &codings,
+                                      const QString &memo, std::optional<qint64> caseId) -> Id {
+                    const auto key = std::make_tuple(start, end, coder);
+                    Id seg = 0;
+                    if (auto it = spans.find(key); it != spans.end()) {
+                        seg = it->second;
+                        ++mergedSelections;
+                    } else {
+                        ins.reset();
+                        ins.bind(1, doc).bind(2, qint64(start)).bind(3, qint64(end)).bind(4, caseId ? caseId : onlyCase);
+                        ins.bind(5, coder).bind(6, when).bind(7, memo).run();
+                        seg = db.lastInsertId();
+                        spans.emplace(key, seg);
+                        ++segCount;
+                    }
+                    for (const Coding &c : codings) {
+                        code.reset();
+                        code.bind(1, seg).bind(2, codeByGuid.value(normalGuid(c.codeGuid))).run();
+                    }
+                    return seg;
+                };
+                for (std::size_t k = 0; k < p.source->selections.size(); ++k) {
+                    const Selection &s = p.source->selections[k];
+                    const auto [start, end] = p.ranges[k];
+                    if (s.codings.empty()) {
+                        ++uncodedSelections;
+                        continue;
+                    }
+                    if (end <= start) {
+                        ++emptySelections;
+                        continue;
+                    }
+                    QString userGuid = s.creatingUser;
+                    if (userGuid.isEmpty())
+                        userGuid = s.codings.front().creatingUser;
+                    const Id coder = coderOf.value(normalGuid(userGuid), ownCoder);
+                    const auto caseIt = caseOfSelection.find(normalGuid(s.guid));
+                    const Id seg = addSegment(start, end, coder, s.codings, s.description.trimmed(),
+                                              caseIt != caseOfSelection.end() ? std::optional<qint64>(*caseIt) : std::nullopt);
+                    segmentBySelection.insert(normalGuid(s.guid), seg);
+                }
+                // Codings of a whole source code the whole text.
+                if (!p.source->codings.empty() && !p.text.isEmpty()) {
+                    const Id coder = coderOf.value(normalGuid(p.source->codings.front().creatingUser), ownCoder);
+                    addSegment(0, TextOffsets::codePointLength(p.text), coder, p.source->codings, QString(), std::nullopt);
+                }
+                if (!p.source->description.trimmed().isEmpty()) {
+                    project.addMemo(QStringLiteral("document"), doc, p.source->description.trimmed(), QStringLiteral("Description"));
+                    ++memoCount;
+                }
+            }
+        }
+
+        // Notes become memos on what refers to them (NoteRef, or a Link whose
+        // one end is the note); a note nothing refers to is a project memo.
+        std::map<QString, std::vector<std::pair<QString, Id>>> targetsOf;
+        auto refer = [&](const QStringList &refs, const QString &kind, Id id) {
+            for (const QString &r : refs)
+                targetsOf[normalGuid(r)].push_back({kind, id});
+        };
+        for (std::size_t i = 0; i < pkg.codes.size(); ++i)
+            refer(pkg.codes[i].noteRefs, QStringLiteral("code"), codeIds[i]);
+        for (std::size_t i = 0; i < prepared.size(); ++i) {
+            refer(prepared[i].source->noteRefs, QStringLiteral("document"), docIds[i]);
+            for (const Selection &s : prepared[i].source->selections) {
+                if (const Id seg = segmentBySelection.value(normalGuid(s.guid)))
+                    refer(s.noteRefs, QStringLiteral("segment"), seg);
+            }
+        }
+        QSet<QString> noteGuids;
+        for (const Note &n : pkg.notes)
+            noteGuids.insert(normalGuid(n.guid));
+        auto targetOf = [&](const QString &guid) -> std::optional<std::pair<QString, Id>> {
+            const QString g = normalGuid(guid);
+            if (const Id id = segmentBySelection.value(g))
+                return std::make_pair(QStringLiteral("segment"), id);
+            if (const Id id = codeByGuid.value(g))
+                return std::make_pair(QStringLiteral("code"), id);
+            if (const Id id = docBySource.value(g))
+                return std::make_pair(QStringLiteral("document"), id);
+            if (const Id id = caseByGuid.value(g))
+                return std::make_pair(QStringLiteral("case"), id);
+            return std::nullopt;
+        };
+        for (const Link &l : pkg.links) {
+            const bool fromNote = noteGuids.contains(normalGuid(l.originGuid));
+            const bool toNote = noteGuids.contains(normalGuid(l.targetGuid));
+            const auto target = fromNote ? targetOf(l.targetGuid) : toNote ? targetOf(l.originGuid) : std::nullopt;
+            if (target)
+                targetsOf[normalGuid(fromNote ? l.originGuid : l.targetGuid)].push_back(*target);
+            else
+                ++linksUnmapped;
+        }
+        for (const Note &n : pkg.notes) {
+            QString text = n.text;
+            if (text.isEmpty() && !n.plainTextPath.isEmpty()) {
+                if (const auto e = files.find(n.plainTextPath))
+                    text = TextDecoder::normaliseLineEndings(decodeRaw(zip->read(*e), QStringLiteral("%1: %2").arg(label, *e)).raw);
+            }
+            text = text.trimmed();
+            if (text.isEmpty()) {
+                ++emptyNotes;
+                continue;
+            }
+            const auto it = targetsOf.find(normalGuid(n.guid));
+            if (it == targetsOf.end()) {
+                project.addMemo(QStringLiteral("project"), std::nullopt, text, n.name);
+                ++memoCount;
+                continue;
+            }
+            for (const auto &[kind, id] : it->second) {
+                project.addMemo(kind, id, text, n.name);
+                ++memoCount;
+            }
+        }
+    });
+
+    report.setCount(QStringLiteral("coders"), qint64(pkg.users.size()));
+    report.setCount(QStringLiteral("codes created"), codeNew);
+    if (codeMatched)
+        report.setCount(QStringLiteral("codes matched by GUID"), codeMatched);
+    report.setCount(QStringLiteral("documents created"), docCount);
+    report.setCount(QStringLiteral("segments created"), segCount);
+    report.setCount(QStringLiteral("cases created or matched"), caseCount);
+    report.setCount(QStringLiteral("attribute values set"), attrCount);
+    report.setCount(QStringLiteral("memos created"), memoCount);
+
+    for (auto it = pkg.unmapped.cbegin(); it != pkg.unmapped.cend(); ++it) {
+        static const QMap<QString, QString> why{
+            {QStringLiteral("PictureSource"), QStringLiteral("picture source(s): Quire keeps text only")},
+            {QStringLiteral("PictureSelection"), QStringLiteral("picture region(s)")},
+            {QStringLiteral("PDFSource"), QStringLiteral("PDF source(s): the PDF itself is not kept (its text representation is imported when the package has it)")},
+            {QStringLiteral("PDFSelection"), QStringLiteral("PDF region(s) (page rectangles)")},
+            {QStringLiteral("AudioSource"), QStringLiteral("audio source(s)")},
+            {QStringLiteral("AudioSelection"), QStringLiteral("audio selection(s)")},
+            {QStringLiteral("VideoSource"), QStringLiteral("video source(s)")},
+            {QStringLiteral("VideoSelection"), QStringLiteral("video selection(s)")},
+            {QStringLiteral("Transcript"), QStringLiteral("media transcript(s)")},
+            {QStringLiteral("TranscriptSelection"), QStringLiteral("transcript selection(s)")},
+            {QStringLiteral("Graph"), QStringLiteral("graph(s): Quire has no network views")},
+        };
+        report.unmapped << QStringLiteral("%1 %2").arg(it.value()).arg(why.value(it.key(), it.key()));
+    }
+    if (codeSetsUnmapped)
+        report.unmapped << QStringLiteral("%1 set(s) of codes: Quire has no code groups").arg(codeSetsUnmapped);
+    if (sourceSetsUnmapped)
+        report.unmapped << QStringLiteral("%1 set(s) of sources none of whose members were imported").arg(sourceSetsUnmapped);
+    if (linksUnmapped)
+        report.unmapped << QStringLiteral("%1 link(s) not attached to anything imported (Quire has no relations; a link "
+                                          "from a note to an imported object becomes a memo there)").arg(linksUnmapped);
+    if (caseCodeRefs)
+        report.unmapped << QStringLiteral("%1 code reference(s) of cases").arg(caseCodeRefs);
+    if (uncodedSelections)
+        report.unmapped << QStringLiteral("%1 selection(s) without a coding: a Quire segment needs a code").arg(uncodedSelections);
+    if (emptySelections)
+        report.unmapped << QStringLiteral("%1 empty selection(s) (start = end)").arg(emptySelections);
+    if (emptyNotes)
+        report.unmapped << QStringLiteral("%1 empty note(s)").arg(emptyNotes);
+    if (notCodable)
+        report.notes << QStringLiteral("%1 code(s) are marked not codable (isCodable=\"false\"); Quire has no such flag, so they are ordinary codes").arg(notCodable);
+    if (renamedCodes)
+        report.notes << QStringLiteral("%1 code(s) were renamed: a '/' became U+2215, or a sibling had the same name").arg(renamedCodes);
+    if (mergedSelections)
+        report.notes << QStringLiteral("%1 selection(s) had the same span and coder as another and joined its segment").arg(mergedSelections);
+    report.notes << attributeNotes;
+    return report;
+}
+
+} // namespace Quire::Refi

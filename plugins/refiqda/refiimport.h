@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "formats/exchangeinterface.h"
+
+namespace Quire::Refi {
+
+/// Reads a .qdpx, .qde or .qdc into the project as one command (see docs/refiqda.md).
+ExchangeReport importPackage(Project &project, const QString &path);
+
+} // namespace Quire::Refi

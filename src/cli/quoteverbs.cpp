@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The quote verbs of quire-cli (star a segment as an exemplar quote, give it
+// an editorial version) and the export options about quotes.
+#include "quoteverbs.h"
+
+#include "args.h"
+
+#include "error.h"
+#include "model/project.h"
+#include "report/quotes.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <memory>
+
+namespace Quire::Cli {
+
+namespace {
+
+void writeOut(const QString &text)
+{
+    const QByteArray b = text.toUtf8();
+    std::fwrite(b.constData(), 1, std::size_t(b.size()), stdout);
+}
+
+void printJson(const QJsonDocument &d)
+{
+    writeOut(QString::fromUtf8(d.toJson(QJsonDocument::Indented)));
+}
+
+void report(const QuoteVerbContext &c, const QString &text, QJsonObject json = {})
+{
+    if (c.json) {
+        json.insert(QStringLiteral("ok"), true);
+        json.insert(QStringLiteral("message"), text);
+        printJson(QJsonDocument(json));
+    } else {
+        writeOut(text + QLatin1Char('\n'));
+    }
+}
+
+Id segmentArg(const Args &a, const QString &verb)
+{
+    const QString word = a.at(1, QStringLiteral("SEGMENT"));
+    bool ok = false;
+    const Id id = word.toLongLong(&ok);
+    if (!ok || id <= 0)
+        throw UsageError(QStringLiteral("%1: SEGMENT is a segment id (see list segments), not \"%2\"").arg(verb, word));
+    return id;
+}
+
+int wholeNumber(const Args &a, const QString &verb, const QString &option, int minimum)
+{
+    bool ok = false;
+    const int n = a.value(option).toInt(&ok);
+    if (!ok || n < minimum)
+        throw UsageError(QStringLiteral("%1: --%2 takes a whole number from %3, not \"%4\"").arg(verb, option).arg(minimum).arg(a.value(option)));
+    return n;
+}
+
+/// One line for a terminal: line breaks as ⏎, tabs as spaces.
+QString oneLine(QString s)
+{
+    s.replace(QLatin1Char('\n'), QChar(0x23CE));
+    s.replace(QLatin1Char('\t'), QLatin1Char(' '));
+    return s;
+}
+
+int list(const QuoteVerbContext &c, Project &p, const Args &a)
+{
+    std::optional<Id> only;
+    if (a.positional().size() > 1)
+        only = segmentArg(a, QStringLiteral("quote list"));
+    const bool starredOnly = a.has(QStringLiteral("starred"));
+    std::map<Id, Document> docs;
+    for (const auto &d : p.documents())
+        docs.emplace(d.id, d);
+    QJsonArray out;
+    QString text;
+    for (const auto &[id, sel] : quoteSelections(p)) {
+        if ((only && id != *only) || (starredOnly && !sel.starred))
+            continue;
+        const Segment s = p.segment(id);
+        const QString original = p.documentRange(s.documentId, s.start, s.end);
+        const auto missing = sel.editorial.isEmpty() ? std::nullopt : firstMissingFragment(sel.editorial, original);
+        const bool valid = sel.editorial.isEmpty() || (!missing && !editorialFragments(sel.editorial).isEmpty());
+        QJsonObject o{{QStringLiteral("segment"), id},
+                      {QStringLiteral("document"), docs.at(s.documentId).name},
+                      {QStringLiteral("start"), qint64(s.start)},
+                      {QStringLiteral("end"), qint64(s.end)},
+                      {QStringLiteral("starred"), sel.starred},
+                      {QStringLiteral("original"), original},
+                      {QStringLiteral("editorial"), sel.editorial},
+                      {QStringLiteral("valid"), valid},
+                      {QStringLiteral("modified"), sel.modified}};
+        o.insert(QStringLiteral("order"), sel.rank ? QJsonValue(*sel.rank) : QJsonValue());
+        if (missing)
+            o.insert(QStringLiteral("missing"), *missing);
+        out.append(o);
+        QString flags = sel.starred ? QStringLiteral("starred") : QStringLiteral("-");
+        if (sel.rank)
+            flags += QStringLiteral(" #%1").arg(*sel.rank);
+        text += QStringLiteral("%1\t%2\t%3:%4\t%5\t%6%7\n")
+                    .arg(id)
+                    .arg(docs.at(s.documentId).name)
+                    .arg(s.start)
+                    .arg(s.end)
+                    .arg(flags, oneLine(sel.editorial.isEmpty() ? original : QStringLiteral("[edited] ") + sel.editorial),
+                         valid ? QString() : QStringLiteral("\t(NOT IN THE SOURCE: \"%1\")").arg(missing.value_or(QString())));
+    }
+    if (only && out.isEmpty())
+        p.segment(*only); // an unknown segment is an error; a known one has no selection
+    if (c.json)
+        printJson(QJsonDocument(out));
+    else
+        writeOut(text);
+    return 0;
+}
+
+} // namespace
+
+int cmdQuote(const QuoteVerbContext &c, const QStringList &words)
+{
+    const QString sub = words.value(0);
+    const QStringList rest = words.mid(1);
+    const QString verb = QStringLiteral("quote ") + sub;
+    if (sub == QLatin1String("list")) {
+        Args a(rest, {}, {QStringLiteral("starred")}, verb);
+        a.expectAtMost(2);
+        auto p = Project::open(a.at(0, QStringLiteral("PROJECT")));
+        return list(c, *p, a);
+    }
+    if (sub != QLatin1String("star") && sub != QLatin1String("unstar") && sub != QLatin1String("edit")
+        && sub != QLatin1String("clear-edit"))
+        throw UsageError(QStringLiteral("quote: unknown action \"%1\" (star, unstar, edit, clear-edit, list)").arg(sub));
+    Args a(rest, sub == QLatin1String("star") ? QSet<QString>{QStringLiteral("order")}
+                 : sub == QLatin1String("edit") ? QSet<QString>{QStringLiteral("text")}
+                                                : QSet<QString>{},
+           {}, verb);
+    a.expectAtMost(sub == QLatin1String("edit") && !a.has(QStringLiteral("text")) ? 3 : 2);
+    auto p = Project::open(a.at(0, QStringLiteral("PROJECT")));
+    if (!c.coder.isEmpty())
+        p->setCoder(c.coder);
+    const Id id = segmentArg(a, verb);
+    QuoteSelections store(*p);
+    if (sub == QLatin1String("star")) {
+        std::optional<qint64> rank;
+        if (a.has(QStringLiteral("order")))
+            rank = wholeNumber(a, verb, QStringLiteral("order"), 1);
+        store.star(id, rank);
+        report(c, rank ? QStringLiteral("Starred segment %1 (order %2)").arg(id).arg(*rank) : QStringLiteral("Starred segment %1").arg(id),
+               {{QStringLiteral("segment"), id}});
+    } else if (sub == QLatin1String("unstar")) {
+        store.unstar(id);
+        report(c, QStringLiteral("Unstarred segment %1").arg(id), {{QStringLiteral("segment"), id}});
+    } else if (sub == QLatin1String("edit")) {
+        const QString text = a.has(QStringLiteral("text")) ? a.value(QStringLiteral("text")) : a.at(2, QStringLiteral("TEXT"));
+        store.setEditorial(id, text);
+        report(c, QStringLiteral("Set the editorial version of segment %1 (%2 fragments, all in the source in order)")
+                      .arg(id)
+                      .arg(editorialFragments(text).size()),
+               {{QStringLiteral("segment"), id}, {QStringLiteral("editorial"), text}});
+    } else {
+        store.clearEditorial(id);
+        report(c, QStringLiteral("Cleared the editorial version of segment %1").arg(id), {{QStringLiteral("segment"), id}});
+    }
+    return 0;
+}
+
+QSet<QString> quoteExportValuedOptions()
+{
+    return {QStringLiteral("max-quotes"), QStringLiteral("order"), QStringLiteral("max-length"), QStringLiteral("locator")};
+}
+
+QSet<QString> quoteExportFlags()
+{
+    return {QStringLiteral("speaker-label"), QStringLiteral("memos"), QStringLiteral("no-timestamp")};
+}
+
+void applyQuoteExportOptions(const Args &a, ReportOptions &options)
+{
+    const QString verb = QStringLiteral("export");
+    if (a.has(QStringLiteral("max-quotes")))
+        options.maxQuotes = wholeNumber(a, verb, QStringLiteral("max-quotes"), 1);
+    if (a.has(QStringLiteral("max-length")))
+        options.maxLength = wholeNumber(a, verb, QStringLiteral("max-length"), 4);
+    if (a.has(QStringLiteral("order"))) {
+        const QString o = a.value(QStringLiteral("order"));
+        if (o == QLatin1String("document"))
+            options.order = QuoteOrder::Document;
+        else if (o == QLatin1String("chosen"))
+            options.order = QuoteOrder::Chosen;
+        else if (o == QLatin1String("starred"))
+            options.order = QuoteOrder::Starred;
+        else
+            throw UsageError(QStringLiteral("export: --order is document, chosen or starred, not \"%1\"").arg(o));
+    }
+    if (a.has(QStringLiteral("locator"))) {
+        const QString l = a.value(QStringLiteral("locator"));
+        if (l == QLatin1String("page"))
+            options.locator = QuoteLocator::Page;
+        else if (l == QLatin1String("time"))
+            options.locator = QuoteLocator::Time;
+        else if (l == QLatin1String("none"))
+            options.locator = QuoteLocator::None;
+        else
+            throw UsageError(QStringLiteral("export: --locator is page, time or none, not \"%1\"").arg(l));
+    }
+    options.speakerLabel = a.has(QStringLiteral("speaker-label"));
+    options.includeMemos = a.has(QStringLiteral("memos"));
+    options.timestamp = !a.has(QStringLiteral("no-timestamp"));
+}
+
+} // namespace Quire::Cli

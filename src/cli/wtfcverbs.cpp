@@ -1,0 +1,785 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Working Together for Change verbs of quire-cli: every stage of a
+// workshop, one command (one undo step) per call, so a whole workshop can run
+// from a script (corpora/wtfc/run-workshop.sh).
+#include "wtfcverbs.h"
+
+#include "args.h"
+
+#include "error.h"
+#include "model/project.h"
+#include "wtfc/analysis.h"
+#include "wtfc/graphexport.h"
+#include "wtfc/report.h"
+#include "wtfc/workshop.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <memory>
+
+namespace Quire::Cli {
+
+const char *const WtfcUsage =
+    R"(  wtfc template PROJECT [--preset default|glad-sad-mad] [--area A]... [--perspective P]... [--solution-kind K]...
+       [--x-axis NAME] [--y-axis NAME] [--quadrant LABEL]x4          (no option: show the template)
+  wtfc statements PROJECT [--area A] [--unthemed] | wtfc theme list PROJECT
+  wtfc theme add PROJECT AREA NAME [--description T] | wtfc theme assign PROJECT THEME STATEMENT... [--area A]
+  wtfc theme unassign PROJECT STATEMENT... | wtfc theme rename PROJECT THEME NAME | wtfc theme delete PROJECT THEME
+  wtfc vote PROJECT ITEM [--dots N | --stars N] [--group G] | wtfc select PROJECT STAGE ITEM... [--drop]
+  wtfc istatement add PROJECT THEME TEXT [--statement S]... [--area A] | wtfc istatement link PROJECT ISTATEMENT STATEMENT...
+  wtfc cause add PROJECT TEXT | wtfc why PROJECT NODE CAUSE | wtfc unlink PROJECT NODE CAUSE
+  wtfc analyse PROJECT | wtfc trace PROJECT ITEM [--reverse]
+  wtfc success add PROJECT CAUSE PERSPECTIVE TEXT | wtfc solution add PROJECT CAUSE KIND TEXT
+  wtfc grid place PROJECT SOLUTION (--x SCORE --y SCORE | --quadrant LABEL)
+  wtfc action add PROJECT SOLUTION TEXT [--owner WHO] [--due YYYY-MM-DD] [--status S] | wtfc action status PROJECT ACTION STATUS
+  wtfc export PROJECT --format md|html|docx|dot|graphml|svg --out FILE
+)";
+
+namespace {
+
+using namespace Quire::Wtfc;
+
+void writeOut(const QString &text)
+{
+    const QByteArray b = text.toUtf8();
+    std::fwrite(b.constData(), 1, std::size_t(b.size()), stdout);
+}
+
+void printJson(const QJsonObject &o)
+{
+    writeOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
+}
+
+class Session
+{
+public:
+    Session(const WtfcVerbContext &c, const QString &path)
+        : m_context(c)
+        , m_project(Project::open(path))
+        , m_workshop(*m_project)
+    {
+        if (!c.coder.isEmpty())
+            m_project->setCoder(c.coder);
+    }
+    Workshop &workshop() { return m_workshop; }
+    Project &project() { return *m_project; }
+    void report(const QString &text, QJsonObject json = {}) const
+    {
+        if (m_context.json) {
+            json.insert(QStringLiteral("ok"), true);
+            json.insert(QStringLiteral("message"), text);
+            printJson(json);
+        } else {
+            writeOut(text + QLatin1Char('\n'));
+        }
+    }
+    bool json() const { return m_context.json; }
+
+private:
+    const WtfcVerbContext &m_context;
+    std::unique_ptr<Project> m_project;
+    Workshop m_workshop;
+};
+
+/// Statements by document name or id, or as @PERSON:RANK (in `area`) or
+/// @PERSON:AREA:RANK: the person's statement of that rank in that area.
+std::vector<Id> statementIds(Workshop &w, const QStringList &names, const QString &area = QString())
+{
+    std::vector<Id> ids;
+    for (const QString &n : names) {
+        QString t = n;
+        if (t.startsWith(QLatin1Char('@'))) {
+            const QStringList parts = t.mid(1).split(QLatin1Char(':'));
+            bool ok = false;
+            const qint64 rank = parts.last().toLongLong(&ok);
+            if (!ok || parts.size() < 2 || parts.size() > 3 || (parts.size() == 2 && area.isEmpty()))
+                throw UsageError(QStringLiteral("\"%1\" is not @PERSON:AREA:RANK (or @PERSON:RANK with a theme's area)").arg(t));
+            ids.push_back(w.findStatement(parts[0], parts.size() == 3 ? parts[1] : area, rank));
+            continue;
+        }
+        if (t.startsWith(QLatin1String("statement:"), Qt::CaseInsensitive))
+            t = t.mid(10);
+        ids.push_back(w.resolveStatement(t));
+    }
+    return ids;
+}
+
+QString themeArea(Workshop &w, Id theme)
+{
+    for (const Theme &t : w.snapshot().themes) {
+        if (t.id == theme)
+            return t.area;
+    }
+    return QString();
+}
+
+Id solutionId(Workshop &w, const QString &text)
+{
+    const ItemRef r = w.resolveItem(text.contains(QLatin1Char(':')) ? text : QStringLiteral("solution:") + text);
+    if (r.kind != ItemKind::Solution)
+        throw Error(QStringLiteral("\"%1\" is not a solution (write solution:ID)").arg(text));
+    return r.id;
+}
+
+Id actionId(Workshop &w, const QString &text)
+{
+    const ItemRef r = w.resolveItem(text.contains(QLatin1Char(':')) ? text : QStringLiteral("action:") + text);
+    if (r.kind != ItemKind::Action)
+        throw Error(QStringLiteral("\"%1\" is not an action (write action:ID)").arg(text));
+    return r.id;
+}
+
+int positiveNumber(const QString &verb, const QString &option, const QString &value)
+{
+    bool ok = false;
+    const int n = value.toInt(&ok);
+    if (!ok || n < 1)
+        throw UsageError(QStringLiteral("%1: --%2 takes a whole number from 1, not \"%3\"").arg(verb, option, value));
+    return n;
+}
+
+double score(const QString &verb, const QString &option, const QString &value)
+{
+    bool ok = false;
+    const double d = value.toDouble(&ok);
+    if (!ok)
+        throw UsageError(QStringLiteral("%1: --%2 takes a score from 0 to 10, not \"%3\"").arg(verb, option, value));
+    return d;
+}
+
+void saveFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        throw Error(QStringLiteral("%1: cannot write (%2)").arg(path, f.errorString()));
+    f.write(bytes);
+    if (!f.commit())
+        throw Error(QStringLiteral("%1: cannot write (%2)").arg(path, f.errorString()));
+}
+
+QJsonArray ids(const std::vector<Id> &v)
+{
+    QJsonArray a;
+    for (Id id : v)
+        a.append(id);
+    return a;
+}
+
+QJsonObject templateJson(const Template &t)
+{
+    return {{QStringLiteral("areas"), QJsonArray::fromStringList(t.areas)},
+            {QStringLiteral("perspectives"), QJsonArray::fromStringList(t.perspectives)},
+            {QStringLiteral("solutionKinds"), QJsonArray::fromStringList(t.solutionKinds)},
+            {QStringLiteral("xAxis"), t.xAxis},
+            {QStringLiteral("yAxis"), t.yAxis},
+            {QStringLiteral("quadrants"), QJsonArray::fromStringList(t.quadrants)}};
+}
+
+// ---- verbs ------------------------------------------------------------------
+
+int cmdTemplate(const WtfcVerbContext &c, const QStringList &words)
+{
+    const QString verb = QStringLiteral("wtfc template");
+    Args a(words,
+           {QStringLiteral("preset"), QStringLiteral("area"), QStringLiteral("perspective"), QStringLiteral("solution-kind"),
+            QStringLiteral("x-axis"), QStringLiteral("y-axis"), QStringLiteral("quadrant")},
+           {}, verb);
+    a.expectAtMost(1);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    Template t = s.workshop().workshopTemplate();
+    bool changed = false;
+    if (a.has(QStringLiteral("preset"))) {
+        const QString p = a.value(QStringLiteral("preset"));
+        if (p == QLatin1String("default"))
+            t = Template::defaults();
+        else if (p == QLatin1String("glad-sad-mad"))
+            t = Template::gladSadMad();
+        else
+            throw UsageError(QStringLiteral("%1: --preset is default or glad-sad-mad, not \"%2\"").arg(verb, p));
+        changed = true;
+    }
+    auto list = [&](const QString &option, QStringList &target) {
+        if (a.has(option)) {
+            target = a.values(option);
+            changed = true;
+        }
+    };
+    list(QStringLiteral("area"), t.areas);
+    list(QStringLiteral("perspective"), t.perspectives);
+    list(QStringLiteral("solution-kind"), t.solutionKinds);
+    list(QStringLiteral("quadrant"), t.quadrants);
+    if (a.has(QStringLiteral("x-axis"))) {
+        t.xAxis = a.value(QStringLiteral("x-axis"));
+        changed = true;
+    }
+    if (a.has(QStringLiteral("y-axis"))) {
+        t.yAxis = a.value(QStringLiteral("y-axis"));
+        changed = true;
+    }
+    if (changed)
+        s.workshop().setTemplate(t);
+    const Template now = s.workshop().workshopTemplate();
+    if (s.json()) {
+        QJsonObject o = templateJson(now);
+        o.insert(QStringLiteral("ok"), true);
+        printJson(o);
+    } else {
+        writeOut(QStringLiteral("areas: %1\nperspectives: %2\nsolution kinds: %3\ngrid: %4 × %5\nquadrants: %6\n")
+                     .arg(now.areas.join(QStringLiteral("; ")), now.perspectives.join(QStringLiteral("; ")),
+                          now.solutionKinds.join(QStringLiteral("; ")), now.xAxis, now.yAxis, now.quadrants.join(QStringLiteral("; "))));
+    }
+    return 0;
+}
+
+int cmdStatements(const WtfcVerbContext &c, const QStringList &words)
+{
+    Args a(words, {QStringLiteral("area")}, {QStringLiteral("unthemed")}, QStringLiteral("wtfc statements"));
+    a.expectAtMost(1);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Snapshot snap = s.workshop().snapshot();
+    QJsonArray out;
+    QString text;
+    for (const PcrStatement &st : snap.statements) {
+        if (a.has(QStringLiteral("area")) && st.area.compare(a.value(QStringLiteral("area")), Qt::CaseInsensitive) != 0)
+            continue;
+        if (a.has(QStringLiteral("unthemed")) && st.themeId)
+            continue;
+        QStringList people;
+        for (Id p : st.people)
+            people << snap.personName(p);
+        out.append(QJsonObject{{QStringLiteral("id"), st.id},
+                               {QStringLiteral("name"), st.name},
+                               {QStringLiteral("area"), st.area},
+                               {QStringLiteral("rank"), st.rank ? QJsonValue(*st.rank) : QJsonValue()},
+                               {QStringLiteral("takenForward"), st.takenForward},
+                               {QStringLiteral("people"), QJsonArray::fromStringList(people)},
+                               {QStringLiteral("theme"), st.themeId ? QJsonValue(*st.themeId) : QJsonValue()},
+                               {QStringLiteral("text"), st.text}});
+        text += QStringLiteral("%1\t%2\t%3\t%4\n").arg(st.id).arg(st.name, st.area, st.text);
+    }
+    if (s.json())
+        printJson({{QStringLiteral("statements"), out}});
+    else
+        writeOut(text);
+    return 0;
+}
+
+int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
+{
+    const QString sub = words.value(0);
+    const QString verb = QStringLiteral("wtfc theme ") + sub;
+    if (sub == QLatin1String("list")) {
+        Args a(words.mid(1), {}, {}, verb);
+        a.expectAtMost(1);
+        Session s(c, a.at(0, QStringLiteral("PROJECT")));
+        const Snapshot snap = s.workshop().snapshot();
+        QJsonArray out;
+        QString text;
+        for (const Theme &t : snap.themes) {
+            const int votes = snap.votesFor({ItemKind::Theme, t.id});
+            out.append(QJsonObject{{QStringLiteral("id"), t.id},
+                                   {QStringLiteral("area"), t.area},
+                                   {QStringLiteral("name"), t.name},
+                                   {QStringLiteral("votes"), votes},
+                                   {QStringLiteral("statements"), ids(t.statements)}});
+            text += QStringLiteral("%1\t%2\t%3\t%4 statements\t%5 votes\n").arg(t.id).arg(t.area, t.name).arg(t.statements.size()).arg(votes);
+        }
+        if (s.json())
+            printJson({{QStringLiteral("themes"), out}});
+        else
+            writeOut(text);
+        return 0;
+    }
+    if (sub == QLatin1String("add")) {
+        Args a(words.mid(1), {QStringLiteral("description")}, {}, verb);
+        a.expectAtMost(3);
+        Session s(c, a.at(0, QStringLiteral("PROJECT")));
+        const Id id = s.workshop().addTheme(a.at(1, QStringLiteral("AREA")), a.at(2, QStringLiteral("NAME")),
+                                            a.value(QStringLiteral("description")));
+        s.report(QStringLiteral("Added theme %1 \"%2\"").arg(id).arg(a.at(2, QStringLiteral("NAME"))), {{QStringLiteral("id"), id}});
+        return 0;
+    }
+    if (sub == QLatin1String("assign") || sub == QLatin1String("unassign")) {
+        Args a(words.mid(1), {QStringLiteral("area")}, {}, verb);
+        Session s(c, a.at(0, QStringLiteral("PROJECT")));
+        if (sub == QLatin1String("unassign")) {
+            a.at(1, QStringLiteral("STATEMENT"));
+            const auto st = statementIds(s.workshop(), a.positional().mid(1));
+            s.workshop().unassign(st);
+            s.report(QStringLiteral("Took %1 statement(s) off their themes").arg(st.size()));
+            return 0;
+        }
+        const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
+        a.at(2, QStringLiteral("STATEMENT"));
+        const auto st = statementIds(s.workshop(), a.positional().mid(2), themeArea(s.workshop(), theme));
+        s.workshop().assign(theme, st);
+        s.report(QStringLiteral("Put %1 statement(s) on theme %2").arg(st.size()).arg(theme), {{QStringLiteral("theme"), theme}});
+        return 0;
+    }
+    if (sub == QLatin1String("rename") || sub == QLatin1String("delete")) {
+        Args a(words.mid(1), {QStringLiteral("area")}, {}, verb);
+        Session s(c, a.at(0, QStringLiteral("PROJECT")));
+        const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
+        if (sub == QLatin1String("rename")) {
+            a.expectAtMost(3);
+            s.workshop().renameTheme(theme, a.at(2, QStringLiteral("NAME")));
+            s.report(QStringLiteral("Renamed theme %1").arg(theme));
+        } else {
+            a.expectAtMost(2);
+            s.workshop().deleteTheme(theme);
+            s.report(QStringLiteral("Deleted theme %1").arg(theme));
+        }
+        return 0;
+    }
+    throw UsageError(QStringLiteral("wtfc theme: use list, add, assign, unassign, rename or delete"));
+}
+
+int cmdVote(const WtfcVerbContext &c, const QStringList &words)
+{
+    const QString verb = QStringLiteral("wtfc vote");
+    Args a(words, {QStringLiteral("dots"), QStringLiteral("stars"), QStringLiteral("group")}, {}, verb);
+    a.expectAtMost(2);
+    if (a.has(QStringLiteral("dots")) && a.has(QStringLiteral("stars")))
+        throw UsageError(QStringLiteral("%1: give --dots or --stars, not both").arg(verb));
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const ItemRef item = s.workshop().resolveItem(a.at(1, QStringLiteral("ITEM")));
+    const bool stars = a.has(QStringLiteral("stars"));
+    const int n = stars ? positiveNumber(verb, QStringLiteral("stars"), a.value(QStringLiteral("stars")))
+                        : a.has(QStringLiteral("dots")) ? positiveNumber(verb, QStringLiteral("dots"), a.value(QStringLiteral("dots"))) : 1;
+    const Id id = s.workshop().vote(item, stars ? QStringLiteral("star") : QStringLiteral("dot"), n, a.value(QStringLiteral("group")));
+    s.report(QStringLiteral("%1 %2 on %3").arg(n).arg(stars ? QStringLiteral("star(s)") : QStringLiteral("dot(s)"), s.workshop().label(item)),
+             {{QStringLiteral("id"), id}});
+    return 0;
+}
+
+int cmdSelect(const WtfcVerbContext &c, const QStringList &words)
+{
+    Args a(words, {}, {QStringLiteral("drop")}, QStringLiteral("wtfc select"));
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const QString stage = a.at(1, QStringLiteral("STAGE"));
+    a.at(2, QStringLiteral("ITEM"));
+    std::vector<ItemRef> items;
+    for (const QString &w : a.positional().mid(2))
+        items.push_back(s.workshop().resolveItem(w));
+    const bool keep = !a.has(QStringLiteral("drop"));
+    // Several items are one undo step, like every other verb.
+    s.project().batch(QStringLiteral("wtfc-select"), QStringLiteral("Stage %1: %2 item(s)").arg(stage).arg(items.size()), [&] {
+        for (const ItemRef &i : items)
+            s.workshop().select(stage, i, keep);
+    });
+    s.report(QStringLiteral("%1 %2 item(s) at stage %3").arg(keep ? QStringLiteral("Took forward") : QStringLiteral("Dropped")).arg(items.size()).arg(stage));
+    return 0;
+}
+
+int cmdIStatement(const WtfcVerbContext &c, const QStringList &words)
+{
+    const QString sub = words.value(0);
+    const QString verb = QStringLiteral("wtfc istatement ") + sub;
+    if (sub == QLatin1String("add")) {
+        Args a(words.mid(1), {QStringLiteral("statement"), QStringLiteral("area")}, {}, verb);
+        a.expectAtMost(3);
+        Session s(c, a.at(0, QStringLiteral("PROJECT")));
+        const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
+        const Id id = s.workshop().addIStatement(theme, a.at(2, QStringLiteral("TEXT")), statementIds(s.workshop(), a.values(QStringLiteral("statement")), themeArea(s.workshop(), theme)));
+        s.report(QStringLiteral("Added I statement %1").arg(id), {{QStringLiteral("id"), id}});
+        return 0;
+    }
+    if (sub == QLatin1String("link")) {
+        Args a(words.mid(1), {}, {}, verb);
+        Session s(c, a.at(0, QStringLiteral("PROJECT")));
+        const Id node = s.workshop().resolveNode(a.at(1, QStringLiteral("ISTATEMENT")));
+        a.at(2, QStringLiteral("STATEMENT"));
+        const Snapshot snap = s.workshop().snapshot();
+        const Node *n = snap.node(node);
+        const QString area = n && n->themeId ? themeArea(s.workshop(), *n->themeId) : QString();
+        const auto st = statementIds(s.workshop(), a.positional().mid(2), area);
+        s.workshop().linkStatements(node, st);
+        s.report(QStringLiteral("Linked %1 statement(s) to I statement %2").arg(st.size()).arg(node));
+        return 0;
+    }
+    throw UsageError(QStringLiteral("wtfc istatement: use add or link"));
+}
+
+int cmdCause(const WtfcVerbContext &c, const QStringList &words)
+{
+    if (words.value(0) != QLatin1String("add"))
+        throw UsageError(QStringLiteral("wtfc cause: use add"));
+    Args a(words.mid(1), {}, {}, QStringLiteral("wtfc cause add"));
+    a.expectAtMost(2);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id id = s.workshop().addCause(a.at(1, QStringLiteral("TEXT")));
+    s.report(QStringLiteral("Added cause %1").arg(id), {{QStringLiteral("id"), id}});
+    return 0;
+}
+
+int cmdWhy(const WtfcVerbContext &c, const QStringList &words, bool add)
+{
+    const QString verb = add ? QStringLiteral("wtfc why") : QStringLiteral("wtfc unlink");
+    Args a(words, {}, {}, verb);
+    a.expectAtMost(3);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    Workshop &w = s.workshop();
+    const Id from = w.resolveNode(a.at(1, QStringLiteral("NODE")));
+    const QString causeText = a.at(2, QStringLiteral("CAUSE"));
+    if (!add) {
+        w.unlink(from, w.resolveNode(causeText));
+        s.report(QStringLiteral("Removed the \"why\" link"));
+        return 0;
+    }
+    // A cause typed for the first time is created with its edge, in one command.
+    std::optional<Id> to;
+    try {
+        to = w.resolveNode(causeText);
+    } catch (const Error &) {
+        // An id that names nothing is a mistake, not the text of a new cause.
+        static const QRegularExpression reference(QStringLiteral("^\\s*([A-Za-z-]+:)?\\d+\\s*$"));
+        if (reference.match(causeText).hasMatch())
+            throw;
+    }
+    if (to) {
+        w.addWhy(from, *to);
+        const Snapshot snap = w.snapshot();
+        s.report(QStringLiteral("\"%1\" is caused by \"%2\"").arg(snap.node(from)->text, snap.node(*to)->text),
+                 {{QStringLiteral("cause"), *to}, {QStringLiteral("new"), false}});
+    } else {
+        const Id id = w.addWhyText(from, causeText);
+        s.report(QStringLiteral("Added cause %1 \"%2\" under node %3").arg(id).arg(causeText.trimmed()).arg(from),
+                 {{QStringLiteral("cause"), id}, {QStringLiteral("new"), true}});
+    }
+    return 0;
+}
+
+QJsonObject chainJson(const Snapshot &snap, const Chain &ch)
+{
+    QJsonArray texts;
+    for (Id n : ch.nodes)
+        texts.append(snap.node(n) ? snap.node(n)->text : QString());
+    return {{QStringLiteral("nodes"), ids(ch.nodes)}, {QStringLiteral("texts"), texts}, {QStringLiteral("length"), ch.length()}};
+}
+
+int cmdAnalyse(const WtfcVerbContext &c, const QStringList &words)
+{
+    Args a(words, {}, {}, QStringLiteral("wtfc analyse"));
+    a.expectAtMost(1);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Snapshot snap = s.workshop().snapshot();
+    const Analysis an = analyse(snap);
+    if (s.json()) {
+        QJsonArray causes;
+        for (const CauseReach &r : an.causes) {
+            QJsonArray people;
+            for (Id p : r.people)
+                people.append(snap.personName(p));
+            causes.append(QJsonObject{{QStringLiteral("id"), r.cause},
+                                      {QStringLiteral("text"), snap.node(r.cause)->text},
+                                      {QStringLiteral("rank"), r.rank},
+                                      {QStringLiteral("root"), r.root},
+                                      {QStringLiteral("depth"), r.depth},
+                                      {QStringLiteral("istatements"), ids(r.istatements)},
+                                      {QStringLiteral("themes"), ids(r.themes)},
+                                      {QStringLiteral("statements"), ids(r.statements)},
+                                      {QStringLiteral("people"), people},
+                                      {QStringLiteral("istatementCount"), r.istatementCount},
+                                      {QStringLiteral("themeCount"), r.themeCount},
+                                      {QStringLiteral("statementCount"), r.statementCount},
+                                      {QStringLiteral("peopleCount"), r.peopleCount},
+                                      {QStringLiteral("votes"), r.votes}});
+        }
+        QJsonArray chains;
+        for (const Chain &ch : an.longestChains)
+            chains.append(chainJson(snap, ch));
+        printJson({{QStringLiteral("causes"), causes},
+                   {QStringLiteral("rootCauses"), ids(an.rootCauses)},
+                   {QStringLiteral("sharedCauses"), ids(an.sharedCauses)},
+                   {QStringLiteral("articulationPoints"), ids(an.articulationPoints)},
+                   {QStringLiteral("longestChains"), chains},
+                   {QStringLiteral("maxChainLength"), an.maxChainLength},
+                   {QStringLiteral("rankedBy"), QStringLiteral("people, istatements, statements, votes (descending); ties share a rank")}});
+        return 0;
+    }
+    QString text = QStringLiteral("rank\tpeople\tI-st\tstmts\tvotes\tdepth\tcause\n");
+    for (const CauseReach &r : an.causes)
+        text += QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\t%7%8\n")
+                    .arg(r.rank)
+                    .arg(r.peopleCount)
+                    .arg(r.istatementCount)
+                    .arg(r.statementCount)
+                    .arg(r.votes)
+                    .arg(r.depth)
+                    .arg(snap.node(r.cause)->text, r.root ? QStringLiteral(" [root]") : QString());
+    text += QStringLiteral("shared causes: %1\narticulation points: %2\nlongest chain: %3 whys\n")
+                .arg(an.sharedCauses.size())
+                .arg(an.articulationPoints.size())
+                .arg(an.maxChainLength);
+    writeOut(text);
+    return 0;
+}
+
+int cmdTrace(const WtfcVerbContext &c, const QStringList &words)
+{
+    Args a(words, {}, {QStringLiteral("reverse")}, QStringLiteral("wtfc trace"));
+    a.expectAtMost(2);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const ItemRef item = s.workshop().resolveItem(a.at(1, QStringLiteral("ITEM")));
+    const Snapshot snap = s.workshop().snapshot();
+    const bool forward = a.has(QStringLiteral("reverse"));
+    const Trace t = forward ? traceForward(snap, item) : traceBack(snap, item);
+    auto named = [&](const std::vector<Id> &v, ItemKind kind) {
+        QJsonArray out;
+        for (Id id : v) {
+            QString text;
+            switch (kind) {
+            case ItemKind::Action: text = snap.action(id)->text; break;
+            case ItemKind::Solution: text = snap.solution(id)->text; break;
+            case ItemKind::Theme: text = snap.theme(id)->name; break;
+            case ItemKind::Cause:
+            case ItemKind::IStatement: text = snap.node(id)->text; break;
+            case ItemKind::Success:
+                for (const SuccessStatement &x : snap.success)
+                    if (x.id == id)
+                        text = x.text;
+                break;
+            case ItemKind::Statement: break;
+            }
+            out.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("text"), text}});
+        }
+        return out;
+    };
+    QJsonArray statements;
+    for (Id id : t.statements) {
+        const PcrStatement *st = snap.statement(id);
+        QStringList people;
+        for (Id p : st->people)
+            people << snap.personName(p);
+        statements.append(QJsonObject{{QStringLiteral("id"), id},
+                                      {QStringLiteral("name"), st->name},
+                                      {QStringLiteral("area"), st->area},
+                                      {QStringLiteral("people"), QJsonArray::fromStringList(people)},
+                                      {QStringLiteral("text"), st->text}});
+    }
+    QJsonArray people;
+    for (Id p : t.people)
+        people.append(QJsonObject{{QStringLiteral("id"), p}, {QStringLiteral("name"), snap.personName(p)}});
+    QJsonArray chains;
+    for (const Chain &ch : t.chains)
+        chains.append(chainJson(snap, ch));
+    if (s.json()) {
+        printJson({{QStringLiteral("item"), QStringLiteral("%1:%2").arg(toString(item.kind)).arg(item.id)},
+                   {QStringLiteral("direction"), forward ? QStringLiteral("forward") : QStringLiteral("back")},
+                   {QStringLiteral("actions"), named(t.actions, ItemKind::Action)},
+                   {QStringLiteral("solutions"), named(t.solutions, ItemKind::Solution)},
+                   {QStringLiteral("success"), named(t.success, ItemKind::Success)},
+                   {QStringLiteral("causes"), named(t.causes, ItemKind::Cause)},
+                   {QStringLiteral("istatements"), named(t.istatements, ItemKind::IStatement)},
+                   {QStringLiteral("themes"), named(t.themes, ItemKind::Theme)},
+                   {QStringLiteral("chains"), chains},
+                   {QStringLiteral("statements"), statements},
+                   {QStringLiteral("people"), people}});
+        return 0;
+    }
+    QString text = s.workshop().label(item) + (forward ? QStringLiteral(" supports:\n") : QStringLiteral(" comes from:\n"));
+    auto section = [&](const QString &title, const QJsonArray &arr) {
+        if (arr.isEmpty())
+            return;
+        text += title + QStringLiteral(":\n");
+        for (const auto &v : arr)
+            text += QStringLiteral("  %1\t%2\n").arg(v.toObject().value(QStringLiteral("id")).toInteger()).arg(v.toObject().value(QStringLiteral("text")).toString());
+    };
+    section(QStringLiteral("actions"), named(t.actions, ItemKind::Action));
+    section(QStringLiteral("solutions"), named(t.solutions, ItemKind::Solution));
+    section(QStringLiteral("success statements"), named(t.success, ItemKind::Success));
+    for (const auto &ch : chains) {
+        QStringList parts;
+        for (const auto &x : ch.toObject().value(QStringLiteral("texts")).toArray())
+            parts << x.toString();
+        text += QStringLiteral("chain: %1\n").arg(parts.join(QStringLiteral(" → ")));
+    }
+    section(QStringLiteral("causes"), named(t.causes, ItemKind::Cause));
+    section(QStringLiteral("I statements"), named(t.istatements, ItemKind::IStatement));
+    section(QStringLiteral("themes"), named(t.themes, ItemKind::Theme));
+    text += QStringLiteral("statements (%1) from %2 people:\n").arg(t.statements.size()).arg(t.people.size());
+    for (const auto &v : statements) {
+        const QJsonObject o = v.toObject();
+        QStringList who;
+        for (const auto &p : o.value(QStringLiteral("people")).toArray())
+            who << p.toString();
+        text += QStringLiteral("  %1\t%2\t%3\n").arg(who.join(QStringLiteral(", ")), o.value(QStringLiteral("area")).toString(),
+                                                 o.value(QStringLiteral("text")).toString());
+    }
+    writeOut(text);
+    return 0;
+}
+
+int cmdSuccessOrSolution(const WtfcVerbContext &c, const QStringList &words, bool success)
+{
+    const QString noun = success ? QStringLiteral("success") : QStringLiteral("solution");
+    if (words.value(0) != QLatin1String("add"))
+        throw UsageError(QStringLiteral("wtfc %1: use add").arg(noun));
+    Args a(words.mid(1), {}, {}, QStringLiteral("wtfc %1 add").arg(noun));
+    a.expectAtMost(4);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id cause = s.workshop().resolveNode(a.at(1, QStringLiteral("CAUSE")));
+    const QString what = a.at(2, success ? QStringLiteral("PERSPECTIVE") : QStringLiteral("KIND"));
+    const QString text = a.at(3, QStringLiteral("TEXT"));
+    const Id id = success ? s.workshop().addSuccess(cause, what, text) : s.workshop().addSolution(cause, what, text);
+    s.report(QStringLiteral("Added %1 %2").arg(success ? QStringLiteral("success statement") : QStringLiteral("solution")).arg(id),
+             {{QStringLiteral("id"), id}});
+    return 0;
+}
+
+int cmdGrid(const WtfcVerbContext &c, const QStringList &words)
+{
+    if (words.value(0) != QLatin1String("place"))
+        throw UsageError(QStringLiteral("wtfc grid: use place"));
+    const QString verb = QStringLiteral("wtfc grid place");
+    Args a(words.mid(1), {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("quadrant")}, {}, verb);
+    a.expectAtMost(2);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id solution = solutionId(s.workshop(), a.at(1, QStringLiteral("SOLUTION")));
+    if (a.has(QStringLiteral("quadrant"))) {
+        if (a.has(QStringLiteral("x")) || a.has(QStringLiteral("y")))
+            throw UsageError(QStringLiteral("%1: give --quadrant or --x and --y, not both").arg(verb));
+        const Template t = s.workshop().workshopTemplate();
+        const QString q = a.value(QStringLiteral("quadrant"));
+        int index = -1;
+        for (int i = 0; i < t.quadrants.size(); ++i) {
+            if (t.quadrants[i].compare(q.trimmed(), Qt::CaseInsensitive) == 0)
+                index = i;
+        }
+        if (index < 0)
+            throw Error(QStringLiteral("The grid has no quadrant \"%1\"; it has %2").arg(q, t.quadrants.join(QStringLiteral(", "))));
+        s.workshop().placeInQuadrant(solution, index);
+        s.report(QStringLiteral("Placed solution %1 in %2").arg(solution).arg(t.quadrants[index]));
+        return 0;
+    }
+    if (!a.has(QStringLiteral("x")) || !a.has(QStringLiteral("y")))
+        throw UsageError(QStringLiteral("%1: give --x SCORE and --y SCORE (0 to 10), or --quadrant LABEL").arg(verb));
+    s.workshop().placeByScores(solution, score(verb, QStringLiteral("x"), a.value(QStringLiteral("x"))),
+                               score(verb, QStringLiteral("y"), a.value(QStringLiteral("y"))));
+    s.report(QStringLiteral("Placed solution %1").arg(solution));
+    return 0;
+}
+
+int cmdAction(const WtfcVerbContext &c, const QStringList &words)
+{
+    const QString sub = words.value(0);
+    const QString verb = QStringLiteral("wtfc action ") + sub;
+    if (sub == QLatin1String("add")) {
+        Args a(words.mid(1), {QStringLiteral("owner"), QStringLiteral("due"), QStringLiteral("status")}, {}, verb);
+        a.expectAtMost(3);
+        Session s(c, a.at(0, QStringLiteral("PROJECT")));
+        const Id solution = solutionId(s.workshop(), a.at(1, QStringLiteral("SOLUTION")));
+        const Id id = s.workshop().addAction(solution, a.at(2, QStringLiteral("TEXT")), a.value(QStringLiteral("owner")),
+                                             a.value(QStringLiteral("due")),
+                                             a.has(QStringLiteral("status")) ? a.value(QStringLiteral("status")) : QStringLiteral("planned"));
+        s.report(QStringLiteral("Added action %1").arg(id), {{QStringLiteral("id"), id}});
+        return 0;
+    }
+    if (sub == QLatin1String("status")) {
+        Args a(words.mid(1), {}, {}, verb);
+        a.expectAtMost(3);
+        Session s(c, a.at(0, QStringLiteral("PROJECT")));
+        const Id id = actionId(s.workshop(), a.at(1, QStringLiteral("ACTION")));
+        s.workshop().setActionStatus(id, a.at(2, QStringLiteral("STATUS")));
+        s.report(QStringLiteral("Action %1 is %2").arg(id).arg(a.at(2, QStringLiteral("STATUS"))));
+        return 0;
+    }
+    throw UsageError(QStringLiteral("wtfc action: use add or status"));
+}
+
+int cmdExport(const WtfcVerbContext &c, const QStringList &words)
+{
+    const QString verb = QStringLiteral("wtfc export");
+    Args a(words, {QStringLiteral("format"), QStringLiteral("out")}, {}, verb);
+    a.expectAtMost(1);
+    const QString out = a.value(QStringLiteral("out"));
+    if (out.isEmpty())
+        throw UsageError(QStringLiteral("%1: --out FILE is required").arg(verb));
+    QString format = a.value(QStringLiteral("format")).toLower();
+    if (format.isEmpty())
+        format = QFileInfo(out).suffix().toLower();
+    if (format == QLatin1String("markdown"))
+        format = QStringLiteral("md");
+    if (!QStringList{QStringLiteral("md"), QStringLiteral("html"), QStringLiteral("docx"), QStringLiteral("dot"), QStringLiteral("graphml"),
+                     QStringLiteral("svg")}
+             .contains(format))
+        throw UsageError(QStringLiteral("%1: --format is md, html, docx, dot, graphml or svg, not \"%2\"").arg(verb, format));
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Snapshot snap = s.workshop().snapshot();
+    const Analysis an = analyse(snap);
+    const QByteArray dot = graphToDot(snap, an);
+    QStringList written{out};
+    if (format == QLatin1String("dot")) {
+        saveFile(out, dot);
+    } else if (format == QLatin1String("graphml")) {
+        saveFile(out, graphToGraphml(snap, an));
+    } else if (format == QLatin1String("svg")) {
+        saveFile(out, layoutSvg(dot));
+    } else if (format == QLatin1String("docx")) {
+        saveFile(out, reportDocx(snap, an, ReportOptions(), out));
+    } else {
+        ReportOptions o;
+        if (graphvizAvailable()) {
+            const QByteArray svg = layoutSvg(dot);
+            if (format == QLatin1String("html")) {
+                o.svg = svg;
+            } else {
+                // Markdown cannot hold the picture: it goes next to the report.
+                const QFileInfo info(out);
+                const QString svgName = info.completeBaseName() + QStringLiteral(".graph.svg");
+                const QString svgPath = info.dir().filePath(svgName);
+                saveFile(svgPath, svg);
+                written << svgPath;
+                o.svgLink = svgName;
+            }
+        }
+        const QString report = format == QLatin1String("html") ? reportHtml(snap, an, o) : reportMarkdown(snap, an, o);
+        saveFile(out, report.toUtf8());
+    }
+    s.report(QStringLiteral("Wrote %1").arg(written.join(QStringLiteral(", "))), {{QStringLiteral("files"), QJsonArray::fromStringList(written)}});
+    return 0;
+}
+
+} // namespace
+
+int cmdWtfc(const WtfcVerbContext &c, const QStringList &words)
+{
+    const QString verb = words.value(0);
+    const QStringList rest = words.mid(1);
+    static const std::map<QString, std::function<int(const WtfcVerbContext &, const QStringList &)>> verbs{
+        {QStringLiteral("template"), cmdTemplate},
+        {QStringLiteral("statements"), cmdStatements},
+        {QStringLiteral("theme"), cmdTheme},
+        {QStringLiteral("vote"), cmdVote},
+        {QStringLiteral("select"), cmdSelect},
+        {QStringLiteral("istatement"), cmdIStatement},
+        {QStringLiteral("cause"), cmdCause},
+        {QStringLiteral("why"), [](const WtfcVerbContext &x, const QStringList &w) { return cmdWhy(x, w, true); }},
+        {QStringLiteral("unlink"), [](const WtfcVerbContext &x, const QStringList &w) { return cmdWhy(x, w, false); }},
+        {QStringLiteral("analyse"), cmdAnalyse},
+        {QStringLiteral("analyze"), cmdAnalyse},
+        {QStringLiteral("trace"), cmdTrace},
+        {QStringLiteral("success"), [](const WtfcVerbContext &x, const QStringList &w) { return cmdSuccessOrSolution(x, w, true); }},
+        {QStringLiteral("solution"), [](const WtfcVerbContext &x, const QStringList &w) { return cmdSuccessOrSolution(x, w, false); }},
+        {QStringLiteral("grid"), cmdGrid},
+        {QStringLiteral("action"), cmdAction},
+        {QStringLiteral("export"), cmdExport},
+    };
+    const auto it = verbs.find(verb);
+    if (it == verbs.end())
+        throw UsageError(QStringLiteral("wtfc: unknown verb \"%1\" (template, statements, theme, vote, select, istatement, cause, why, "
+                                        "unlink, analyse, trace, success, solution, grid, action, export)")
+                             .arg(verb));
+    return it->second(c, rest);
+}
+
+} // namespace Quire::Cli

@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "analysis/teamwork.h"
+
+#include "error.h"
+#include "model/project.h"
+#include "storage/database.h"
+
+#include <sqlite3.h>
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+#include <tuple>
+
+namespace Quire::Analysis {
+
+CopyForCoderResult copyForCoder(Project &source, const QString &targetPath, const CopyForCoderOptions &options)
+{
+    const QFileInfo target(targetPath);
+    if (target.exists())
+        throw Error(QStringLiteral("%1: already exists; choose another name for the copy").arg(targetPath));
+    if (!target.absoluteDir().exists())
+        throw Error(QStringLiteral("%1: folder %2 does not exist").arg(targetPath, target.absolutePath()));
+    if (target.absoluteFilePath() == QFileInfo(source.path()).absoluteFilePath())
+        throw Error(QStringLiteral("%1: the copy cannot overwrite the project itself").arg(targetPath));
+    {
+        // The backup API copies the pages as the source connection sees them
+        // (the WAL included), schema and search index alike.
+        sqlite3 *dest = nullptr;
+        const QByteArray name = targetPath.toUtf8();
+        int rc = sqlite3_open_v2(name.constData(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+        std::unique_ptr<sqlite3, decltype(&sqlite3_close)> owned(dest, &sqlite3_close);
+        if (rc != SQLITE_OK)
+            throw Error(QStringLiteral("%1: cannot create the copy (%2)")
+                            .arg(targetPath, QString::fromUtf8(sqlite3_errstr(rc))));
+        sqlite3_backup *backup = sqlite3_backup_init(dest, "main", source.database().handle(), "main");
+        if (!backup)
+            throw Error(QStringLiteral("%1: cannot copy the project (%2)")
+                            .arg(targetPath, QString::fromUtf8(sqlite3_errmsg(dest))));
+        rc = sqlite3_backup_step(backup, -1);
+        sqlite3_backup_finish(backup);
+        if (rc != SQLITE_DONE) {
+            owned.reset();
+            QFile::remove(targetPath);
+            throw Error(QStringLiteral("%1: cannot copy the project (%2)")
+                            .arg(targetPath, QString::fromUtf8(sqlite3_errstr(rc))));
+        }
+    }
+    CopyForCoderResult result;
+    try {
+        auto copy = Project::open(targetPath);
+        Database &db = copy->database();
+        // Not a command: the copy starts with an empty history, so nothing of
+        // the first coder's work can be brought back by undo.
+        Transaction tx(db);
+        result.segmentsRemoved = db.scalarInt(QStringLiteral("SELECT count(*) FROM segments"));
+        const QString memoFilter =
+            options.keepMemos ? QStringLiteral("target_kind = 'segment'") : QStringLiteral("target_kind <> 'code'");
+        result.memosRemoved = db.scalarInt(QStringLiteral("SELECT count(*) FROM memos WHERE ") + memoFilter);
+        db.exec(QStringLiteral("DELETE FROM memos WHERE ") + memoFilter);
+        db.exec(QStringLiteral("DELETE FROM segment_codes"));
+        db.exec(QStringLiteral("DELETE FROM segments"));
+        db.exec(QStringLiteral("DELETE FROM command_events"));
+        db.exec(QStringLiteral("DELETE FROM commands"));
+        tx.commit();
+        db.exec(QStringLiteral("VACUUM"));
+    } catch (...) {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(targetPath + suffix);
+        throw;
+    }
+    return result;
+}
+
+AnalysisTable MergeReport::issueTable() const
+{
+    AnalysisTable t;
+    t.title = QStringLiteral("Merge of %1").arg(other);
+    t.header = QStringList{QStringLiteral("kind"), QStringLiteral("subject"), QStringLiteral("detail")};
+    for (const auto &i : issues)
+        t.rows.push_back({i.kind, i.subject, i.detail});
+    return t;
+}
+
+namespace {
+
+struct OtherSegment
+{
+    Id id = 0;
+    Id documentId = 0;
+    qsizetype start = 0, end = 0;
+    std::optional<Id> caseId;
+    QString coder;
+    QString created;
+    QString memo;
+    std::set<Id> codes;
+};
+
+} // namespace
+
+MergeReport mergeProject(Project &project, const QString &otherPath)
+{
+    if (QFileInfo(otherPath).absoluteFilePath() == QFileInfo(project.path()).absoluteFilePath())
+        throw Error(QStringLiteral("%1: a project cannot be merged with itself").arg(otherPath));
+    auto other = Project::open(otherPath);
+    MergeReport report;
+    report.other = other->fileName();
+
+    // ---- documents: by source hash, then name, then text ----------------
+    const std::vector<Document> here = project.documents();
+    std::multimap<QString, Document> hereByHash;
+    for (const auto &d : here)
+        hereByHash.emplace(d.sha256, d);
+    std::map<Id, Id> docMap; // other id -> this id
+    std::set<Id> matchedHere;
+    for (const Document &d : other->documents()) {
+        auto [from, to] = hereByHash.equal_range(d.sha256);
+        std::optional<Document> match;
+        for (auto it = from; it != to; ++it) {
+            if (it->second.name == d.name && !matchedHere.count(it->second.id))
+                match = it->second;
+        }
+        if (!match) {
+            const QString text = other->documentText(d.id);
+            for (auto it = from; it != to && !match; ++it) {
+                if (!matchedHere.count(it->second.id) && it->second.length == d.length &&
+                    project.documentText(it->second.id) == text)
+                    match = it->second;
+            }
+        }
+        if (!match) {
+            report.issues.push_back({QStringLiteral("document-only-there"), d.name,
+                                     QStringLiteral("only in %1; its segments were not merged").arg(report.other)});
+            continue;
+        }
+        if (match->length != d.length || project.documentText(match->id) != other->documentText(d.id)) {
+            report.issues.push_back(
+                {QStringLiteral("document-text-differs"), d.name,
+                 QStringLiteral("same source file, different stored text; its segments were not merged")});
+            continue;
+        }
+        docMap.emplace(d.id, match->id);
+        matchedHere.insert(match->id);
+    }
+    for (const auto &d : here) {
+        if (!matchedHere.count(d.id))
+            report.issues.push_back(
+                {QStringLiteral("document-only-here"), d.name, QStringLiteral("not in %1").arg(report.other)});
+    }
+    report.documentsMatched = qint64(docMap.size());
+
+    // ---- codes: by GUID, then by path --------------------------------------
+    std::map<QString, Code> hereByGuid;
+    for (const Code &c : project.codes())
+        hereByGuid.emplace(c.guid, c);
+    struct CodePlan
+    {
+        Code code;
+        QStringList paths;
+        std::optional<Id> target;
+    };
+    std::vector<CodePlan> plans; // parents before children (sorted below)
+    for (const Code &c : other->codes()) {
+        CodePlan plan{c, other->codePaths(c.id), std::nullopt};
+        const QString path = plan.paths.value(0);
+        auto g = hereByGuid.find(c.guid);
+        if (g != hereByGuid.end()) {
+            plan.target = g->second.id;
+            const QStringList herePaths = project.codePaths(g->second.id);
+            if (!herePaths.contains(path))
+                report.issues.push_back(
+                    {QStringLiteral("code-path-differs"), path,
+                     QStringLiteral("the same code (GUID) is \"%1\" here; kept that").arg(herePaths.value(0))});
+        } else if (auto byPath = project.tryResolveCode(path)) {
+            plan.target = *byPath;
+            report.issues.push_back({QStringLiteral("code-guid-differs"), path,
+                                     QStringLiteral("matched by path; the GUIDs differ (kept this project's)")});
+        }
+        if (plan.target) {
+            ++report.codesMatched;
+            const Code mine = project.code(*plan.target);
+            if (mine.color.compare(c.color, Qt::CaseInsensitive) != 0)
+                report.issues.push_back({QStringLiteral("code-colour-differs"), path,
+                                         QStringLiteral("%1 here, %2 there; kept %1")
+                                             .arg(mine.color.isEmpty() ? QStringLiteral("none") : mine.color,
+                                                  c.color.isEmpty() ? QStringLiteral("none") : c.color)});
+            if (mine.description != c.description)
+                report.issues.push_back({QStringLiteral("code-description-differs"), path,
+                                         QStringLiteral("the descriptions differ; kept this project's")});
+        }
+        plans.push_back(plan);
+    }
+
+    std::stable_sort(plans.begin(), plans.end(), [](const CodePlan &a, const CodePlan &b) {
+        return a.paths.value(0).count(QLatin1Char('/')) < b.paths.value(0).count(QLatin1Char('/'));
+    });
+
+    // ---- segments of matched documents --------------------------------------
+    std::vector<OtherSegment> segments;
+    for (const Segment &s : other->segments()) {
+        if (!docMap.count(s.documentId)) {
+            ++report.segmentsSkipped;
+            continue;
+        }
+        OtherSegment o{s.id, s.documentId, s.start, s.end, s.caseId, s.coder, s.created, s.memo, {}};
+        o.codes.insert(s.codes.begin(), s.codes.end());
+        segments.push_back(o);
+    }
+    std::map<Id, QString> otherCaseNames;
+    for (const Case &c : other->cases())
+        otherCaseNames.emplace(c.id, c.name);
+    std::vector<Memo> otherSegmentMemos = other->memos(QStringLiteral("segment"));
+    std::vector<Memo> otherCodeMemos = other->memos(QStringLiteral("code"));
+
+    project.batch(QStringLiteral("merge"), QStringLiteral("Merge %1").arg(report.other), [&] {
+        Database &db = project.database();
+        std::map<Id, Id> codeMap;
+        // Parents first: a code's paths name its parents, created on the way.
+        for (CodePlan &plan : plans) {
+            if (plan.target) {
+                codeMap.emplace(plan.code.id, *plan.target);
+                continue;
+            }
+            if (auto existing = project.tryResolveCode(plan.paths.value(0))) {
+                codeMap.emplace(plan.code.id, *existing);
+                continue;
+            }
+            const Id id = project.addCode(plan.paths.value(0), plan.code.color, plan.code.description);
+            if (!hereByGuid.count(plan.code.guid)) {
+                Statement up(db, QStringLiteral("UPDATE codes SET guid = ?1 WHERE id = ?2"));
+                up.bind(1, plan.code.guid).bind(2, id).run();
+                hereByGuid.emplace(plan.code.guid, project.code(id));
+            }
+            // Further parents of a multi-parent code.
+            for (qsizetype i = 1; i < plan.paths.size(); ++i) {
+                const QString parent = plan.paths[i].section(QLatin1Char('/'), 0, -2);
+                if (parent.isEmpty() || project.tryResolveCode(plan.paths[i]))
+                    continue;
+                if (!project.tryResolveCode(parent))
+                    project.addCode(parent);
+                project.linkCode(plan.paths.value(0), parent);
+            }
+            codeMap.emplace(plan.code.id, id);
+            ++report.codesAdded;
+            for (const Memo &m : otherCodeMemos) {
+                if (m.targetId && *m.targetId == plan.code.id) {
+                    project.addMemo(QStringLiteral("code"), id, m.text, m.title);
+                    ++report.memosAdded;
+                }
+            }
+        }
+        // Existing segments: the same span by the same coder is one segment
+        // with several codes, so a new code for it joins that segment.
+        using SpanKey = std::tuple<Id, qsizetype, qsizetype, QString>;
+        std::map<SpanKey, std::pair<Id, std::set<Id>>> present;
+        {
+            Statement st(
+                db, QStringLiteral("SELECT s.document_id, s.start, s.\"end\", c.name, s.id, sc.code_id FROM segments s "
+                                   "JOIN coders c ON c.id = s.coder_id JOIN segment_codes sc ON sc.segment_id = s.id"));
+            while (st.step()) {
+                auto &entry = present[SpanKey{st.columnInt(0), st.columnInt(1), st.columnInt(2), st.columnText(3)}];
+                entry.first = st.columnInt(4);
+                entry.second.insert(st.columnInt(5));
+            }
+        }
+        std::map<QString, Id> coderIds;
+        auto coderId = [&](const QString &name) {
+            auto it = coderIds.find(name);
+            if (it != coderIds.end())
+                return it->second;
+            Statement ins(db, QStringLiteral("INSERT OR IGNORE INTO coders(name, created) VALUES (?1, ?2)"));
+            ins.bind(1, name).bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)).run();
+            Statement sel(db, QStringLiteral("SELECT id FROM coders WHERE name = ?1"));
+            sel.bind(1, name);
+            sel.step();
+            return coderIds.emplace(name, sel.columnInt(0)).first->second;
+        };
+        Statement insert(
+            db, QStringLiteral("INSERT INTO segments(document_id, start, \"end\", case_id, coder_id, created, memo) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+        Statement link(db, QStringLiteral("INSERT INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"));
+        std::map<Id, Id> segmentMap;
+        for (const OtherSegment &s : segments) {
+            const Id doc = docMap.at(s.documentId);
+            const SpanKey key{doc, s.start, s.end, s.coder};
+            auto existing = present.find(key);
+            std::vector<Id> codes;
+            for (Id c : s.codes) {
+                const Id mine = codeMap.at(c);
+                if (existing == present.end() || !existing->second.second.count(mine))
+                    codes.push_back(mine);
+            }
+            if (codes.empty()) {
+                ++report.segmentsAlreadyPresent;
+                continue;
+            }
+            if (existing != present.end()) {
+                for (Id c : codes) {
+                    link.reset();
+                    link.bind(1, existing->second.first).bind(2, c).run();
+                    existing->second.second.insert(c);
+                }
+                segmentMap.emplace(s.id, existing->second.first);
+                ++report.segmentsAdded;
+                continue;
+            }
+            std::optional<Id> caseId;
+            if (s.caseId) {
+                if (auto c = project.tryFindCase(otherCaseNames.at(*s.caseId)))
+                    caseId = c->id;
+            }
+            insert.reset();
+            insert.bind(1, doc)
+                .bind(2, qint64(s.start))
+                .bind(3, qint64(s.end))
+                .bind(4, caseId)
+                .bind(5, coderId(s.coder))
+                .bind(6, s.created)
+                .bind(7, s.memo)
+                .run();
+            const Id seg = db.lastInsertId();
+            segmentMap.emplace(s.id, seg);
+            auto &entry = present[key];
+            entry.first = seg;
+            for (Id c : codes) {
+                link.reset();
+                link.bind(1, seg).bind(2, c).run();
+                entry.second.insert(c);
+            }
+            ++report.segmentsAdded;
+        }
+        for (const Memo &m : otherSegmentMemos) {
+            if (!m.targetId || !segmentMap.count(*m.targetId))
+                continue;
+            project.addMemo(QStringLiteral("segment"), segmentMap.at(*m.targetId), m.text, m.title);
+            ++report.memosAdded;
+        }
+    });
+    return report;
+}
+
+} // namespace Quire::Analysis

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Working Together for Change verbs through the real quire-cli: the corpus
+// workshop script end to end, exports that parse, cycle refusal, undo.
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSet>
+#include <QXmlStreamReader>
+
+using namespace QuireTest;
+
+namespace {
+
+QJsonObject json(const CliResult &r)
+{
+    INFO(r.errText().toStdString());
+    REQUIRE(r.exitCode == 0);
+    return QJsonDocument::fromJson(r.out).object();
+}
+
+bool parsesAsXml(const QByteArray &bytes, const QString &root)
+{
+    QXmlStreamReader x(bytes);
+    bool sawRoot = false;
+    while (!x.atEnd()) {
+        x.readNext();
+        if (x.isStartElement() && !sawRoot)
+            sawRoot = x.name() == root;
+    }
+    return !x.hasError() && sawRoot;
+}
+
+} // namespace
+
+TEST_CASE("wtfc cli: the corpus workshop runs from its script", "[wtfc][cli]")
+{
+    TempDir dir;
+    const QString project = dir.path(QStringLiteral("copd.quire"));
+    QProcess run;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QUIRE_CLI"), QStringLiteral(QUIRE_CLI_PATH));
+    run.setProcessEnvironment(env);
+    run.start(QStringLiteral("bash"), {QStringLiteral(QUIRE_CORPORA_DIR "/wtfc/run-workshop.sh"), project, dir.path(QString())});
+    REQUIRE(run.waitForFinished(300000));
+    INFO(QString::fromUtf8(run.readAllStandardError()).toStdString());
+    REQUIRE(run.exitStatus() == QProcess::NormalExit);
+    REQUIRE(run.exitCode() == 0);
+
+    // 240 statements from 40 people, 15 themes (5 per area), every statement themed.
+    const QJsonArray statements = json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("statements"), project}))
+                                      .value(QStringLiteral("statements")).toArray();
+    CHECK(statements.size() == 240);
+    QSet<QString> people;
+    int unthemed = 0;
+    for (const auto &v : statements) {
+        for (const auto &p : v.toObject().value(QStringLiteral("people")).toArray())
+            people.insert(p.toString());
+        unthemed += v.toObject().value(QStringLiteral("theme")).isNull() ? 1 : 0;
+    }
+    CHECK(people.size() == 40);
+    CHECK(unthemed == 0);
+    const QJsonArray themes = json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("list"), project}))
+                                  .value(QStringLiteral("themes")).toArray();
+    CHECK(themes.size() == 15);
+
+    const QJsonObject analysis = json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}));
+    const QJsonArray causes = analysis.value(QStringLiteral("causes")).toArray();
+    CHECK(causes.size() == 24);
+    CHECK(analysis.value(QStringLiteral("rootCauses")).toArray().size() == 8);
+    CHECK(analysis.value(QStringLiteral("longestChains")).toArray().size() == 5); // one per I statement
+    CHECK(analysis.value(QStringLiteral("maxChainLength")).toInt() == 3);
+    QStringList shared;
+    for (const auto &v : analysis.value(QStringLiteral("sharedCauses")).toArray()) {
+        for (const auto &c : causes) {
+            if (c.toObject().value(QStringLiteral("id")).toInteger() == v.toInteger())
+                shared << c.toObject().value(QStringLiteral("text")).toString();
+        }
+    }
+    CHECK(shared.contains(QStringLiteral("Services are commissioned separately and nobody owns the pathway")));
+    CHECK(shared.contains(QStringLiteral("Respiratory posts were cut and not replaced")));
+    // The best-ranked cause explains the most distinct people; ranks never rise down the list.
+    int previous = 0;
+    for (const auto &c : causes) {
+        const int rank = c.toObject().value(QStringLiteral("rank")).toInt();
+        CHECK(rank >= previous);
+        previous = rank;
+    }
+    CHECK(causes.first().toObject().value(QStringLiteral("rank")).toInt() == 1);
+
+    // Back from the first action to the people's own words, exactly as in the sheet.
+    const QByteArray sheet = readFile(QStringLiteral(QUIRE_CORPORA_DIR "/wtfc/copd-review-statements.csv"));
+    const QJsonObject back = json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("trace"), project, QStringLiteral("action:1")}));
+    CHECK(back.value(QStringLiteral("solutions")).toArray().size() == 1);
+    CHECK(back.value(QStringLiteral("istatements")).toArray().size() == 3);
+    CHECK(back.value(QStringLiteral("chains")).toArray().size() == 3);
+    const QJsonArray quoted = back.value(QStringLiteral("statements")).toArray();
+    CHECK(quoted.size() > 20);
+    for (const auto &v : quoted) {
+        const QString text = v.toObject().value(QStringLiteral("text")).toString();
+        CHECK(sheet.contains(text.toUtf8()));
+        CHECK(v.toObject().value(QStringLiteral("people")).toArray().size() == 1);
+    }
+    CHECK(back.value(QStringLiteral("people")).toArray().size() > 10);
+    // And forward from one of those statements, back to the same action.
+    const QString someStatement = QStringLiteral("statement:%1").arg(quoted.first().toObject().value(QStringLiteral("id")).toInteger());
+    const QJsonObject fwd = json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("trace"), project, someStatement,
+                                         QStringLiteral("--reverse")}));
+    bool reachesAction = false;
+    for (const auto &a : fwd.value(QStringLiteral("actions")).toArray())
+        reachesAction = reachesAction || a.toObject().value(QStringLiteral("id")).toInteger() == 1;
+    CHECK(reachesAction);
+
+    // The exports the script wrote.
+    const QByteArray graphml = readFile(dir.path(QStringLiteral("copd-root-causes.graphml")));
+    CHECK(parsesAsXml(graphml, QStringLiteral("graphml")));
+    CHECK(graphml.count("<node ") == 29); // 5 I statements + 24 causes
+    const QByteArray dot = readFile(dir.path(QStringLiteral("copd-root-causes.dot")));
+    CHECK(dot.startsWith("digraph wtfc {"));
+    CHECK(dot.count(" -> ") == 32); // the 32 "why" lines of the script
+    const QByteArray md = readFile(dir.path(QStringLiteral("copd-workshop-report.md")));
+    CHECK(md.contains("## Action plan"));
+    CHECK(md.contains("Appendix: from each action back to the people's words"));
+    const QByteArray html = readFile(dir.path(QStringLiteral("copd-workshop-report.html")));
+    CHECK(html.contains("<h2>Investment grid</h2>"));
+    CHECK(readFile(dir.path(QStringLiteral("copd-workshop-report.docx"))).startsWith("PK"));
+    const CliResult svg = runCli({QStringLiteral("wtfc"), QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("svg"),
+                                  QStringLiteral("--out"), dir.path(QStringLiteral("again.svg"))});
+    if (svg.exitCode == 0) {
+        CHECK(parsesAsXml(readFile(dir.path(QStringLiteral("again.svg"))), QStringLiteral("svg")));
+        CHECK(html.contains("<svg"));
+    } else {
+        CHECK(svg.errText().contains(QStringLiteral("no Graphviz")));
+    }
+}
+
+TEST_CASE("wtfc cli: a cycle is refused with its name and the project is unchanged, and undo works", "[wtfc][cli]")
+{
+    TempDir dir;
+    const QString project = dir.path(QStringLiteral("small.quire"));
+    const QString csv = dir.writeFile(QStringLiteral("pcr.csv"), "person,area,rank,statement\n"
+                                                               "P1,what is not working,1,Nobody rings me back\n"
+                                                               "P2,what is not working,1,\"I wait, and wait\"\n");
+    REQUIRE(runCli({QStringLiteral("new"), project}).exitCode == 0);
+    REQUIRE(runCli({QStringLiteral("import"), project, csv}).exitCode == 0);
+    auto ok = [&](QStringList args) {
+        args.prepend(QStringLiteral("wtfc"));
+        const CliResult r = runCli(args);
+        INFO(args.join(QLatin1Char(' ')).toStdString() + " -> " + r.errText().toStdString());
+        REQUIRE(r.exitCode == 0);
+    };
+    ok({QStringLiteral("theme"), QStringLiteral("add"), project, QStringLiteral("what is not working"), QStringLiteral("Access")});
+    ok({QStringLiteral("theme"), QStringLiteral("assign"), project, QStringLiteral("Access"), QStringLiteral("@P1:1"), QStringLiteral("@P2:1")});
+    ok({QStringLiteral("istatement"), QStringLiteral("add"), project, QStringLiteral("Access"), QStringLiteral("I can't get help"),
+        QStringLiteral("--statement"), QStringLiteral("@P1:1")});
+    ok({QStringLiteral("istatement"), QStringLiteral("link"), project, QStringLiteral("I can't get help"), QStringLiteral("@P2:1")});
+    ok({QStringLiteral("why"), project, QStringLiteral("I can't get help"), QStringLiteral("A")});
+    ok({QStringLiteral("why"), project, QStringLiteral("A"), QStringLiteral("B")});
+    const QString fingerprint = projectFingerprint(project);
+    const QByteArray before = runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}).out;
+
+    const CliResult cycle = runCli({QStringLiteral("wtfc"), QStringLiteral("why"), project, QStringLiteral("B"), QStringLiteral("A")});
+    CHECK(cycle.exitCode == 1);
+    CHECK(cycle.errText().contains(QStringLiteral("cycle: \"B\" → \"A\" → \"B\"")));
+    CHECK(projectFingerprint(project) == fingerprint);
+    CHECK(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}).out == before);
+    // A mistyped id is an error, not a new cause called "cause:99".
+    CHECK(runCli({QStringLiteral("wtfc"), QStringLiteral("why"), project, QStringLiteral("B"), QStringLiteral("cause:99")}).exitCode == 1);
+    CHECK(projectFingerprint(project) == fingerprint);
+
+    // Reach through the CLI: both statements, both people.
+    const QJsonObject a = QJsonDocument::fromJson(before).object();
+    for (const auto &c : a.value(QStringLiteral("causes")).toArray()) {
+        CHECK(c.toObject().value(QStringLiteral("statementCount")).toInt() == 2);
+        CHECK(c.toObject().value(QStringLiteral("peopleCount")).toInt() == 2);
+    }
+
+    ok({QStringLiteral("vote"), project, QStringLiteral("cause:B"), QStringLiteral("--dots"), QStringLiteral("4")});
+    const QByteArray voted = runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}).out;
+    CHECK(voted.contains("\"votes\": 4"));
+    REQUIRE(runCli({QStringLiteral("undo"), project}).exitCode == 0);
+    CHECK(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}).out == before);
+    REQUIRE(runCli({QStringLiteral("redo"), project}).exitCode == 0);
+    CHECK(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}).out == voted);
+}

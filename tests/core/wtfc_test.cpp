@@ -1,0 +1,471 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Working Together for Change core: cycle refusal, reach by hand, ranking
+// ties, undo/redo of every command, traceability both ways, graph exports.
+#include "testsupport.h"
+
+#include "error.h"
+#include "formats/ziparchive.h"
+#include "model/project.h"
+#include "storage/database.h"
+#include "wtfc/analysis.h"
+#include "wtfc/graphexport.h"
+#include "wtfc/report.h"
+#include "wtfc/workshop.h"
+
+#include <QXmlStreamReader>
+
+#include <functional>
+#include <map>
+
+using namespace Quire;
+using namespace Quire::Wtfc;
+using QuireTest::TempDir;
+
+namespace {
+
+const QString NotWorking = QStringLiteral("what is not working");
+
+/// Every row of every wtfc table plus the model tables' fingerprint: equal
+/// dumps mean equal workshops.
+QString workshopDump(Project &p)
+{
+    QString out;
+    for (const char *table : {"wtfc_template", "wtfc_themes", "wtfc_theme_statements", "wtfc_nodes", "wtfc_istatement_statements",
+                              "wtfc_edges", "wtfc_votes", "wtfc_selections", "wtfc_success", "wtfc_solutions", "wtfc_actions"}) {
+        const QString name = QString::fromLatin1(table);
+        QStringList columns;
+        Quire::Statement info(p.database(), QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(name));
+        while (info.step())
+            columns << QStringLiteral("quote(\"%1\")").arg(info.columnText(0));
+        Quire::Statement q(p.database(), QStringLiteral("SELECT %1 FROM %2 ORDER BY 1").arg(columns.join(QStringLiteral(" || '|' || ")), name));
+        out += name + QLatin1Char(':');
+        while (q.step())
+            out += QLatin1Char('[') + q.columnText(0) + QLatin1Char(']');
+        out += QLatin1Char('\n');
+    }
+    out += QStringLiteral("documents=%1 cases=%2").arg(p.documents().size()).arg(p.cases().size());
+    return out;
+}
+
+ImportedDocument statementDoc(const QString &name, const QString &person, const QString &text, int rank)
+{
+    ImportedDocument d;
+    d.name = name;
+    d.kind = QStringLiteral("statement");
+    d.text = text;
+    d.caseName = person;
+    d.attributes = {{QStringLiteral("area"), NotWorking},
+                    {QStringLiteral("rank"), QString::number(rank)},
+                    {QStringLiteral("taken_forward"), rank <= 2 ? QStringLiteral("true") : QStringLiteral("false")}};
+    return d;
+}
+
+/// The small hand-built workshop of the reach figures below.
+struct Small
+{
+    std::unique_ptr<Project> project;
+    std::map<QString, Id> id; // s1…s6, T1…T3, I1…I3, X, Y, Z, W, R, people A…D
+};
+
+//  People A, B, C, D. Statements (all "what is not working"):
+//    s1 (A), s2 (A), s3 (B), s4 (C), s5 (D), s6 (B)
+//  Themes: T1 = {s1, s3}, T2 = {s2, s4}, T3 = {s5, s6}
+//  I statements: I1 on T1 linked to s1, s3; I2 on T2 linked to s2, s4;
+//                I3 on T3 linked to s5 only (s6 stays on the theme, unlinked)
+//  "is caused by" edges: I1→X, I2→X, X→R, I2→Y, Y→R, I3→Z, I3→W
+Small buildSmall(const TempDir &dir)
+{
+    Small s;
+    s.project = Project::create(dir.path(QStringLiteral("small.quire")));
+    Project &p = *s.project;
+    ImportedFile f;
+    f.sourcePath = dir.path(QStringLiteral("small.csv"));
+    f.format = QStringLiteral("csv");
+    f.sha256 = QStringLiteral("0");
+    f.documents = {statementDoc(QStringLiteral("s1"), QStringLiteral("A"), QStringLiteral("Nobody rings me back"), 1),
+                   statementDoc(QStringLiteral("s2"), QStringLiteral("A"), QStringLiteral("I wait weeks for the nurse"), 2),
+                   statementDoc(QStringLiteral("s3"), QStringLiteral("B"), QStringLiteral("The phone is engaged at 8"), 1),
+                   statementDoc(QStringLiteral("s4"), QStringLiteral("C"), QStringLiteral("No home visits any more"), 1),
+                   statementDoc(QStringLiteral("s5"), QStringLiteral("D"), QStringLiteral("My flat is damp"), 1),
+                   statementDoc(QStringLiteral("s6"), QStringLiteral("B"), QStringLiteral("The heating costs too much"), 2)};
+    p.importDocuments({f});
+    Workshop w(p);
+    for (const QString &n : {QStringLiteral("s1"), QStringLiteral("s2"), QStringLiteral("s3"), QStringLiteral("s4"),
+                             QStringLiteral("s5"), QStringLiteral("s6")})
+        s.id[n] = w.resolveStatement(n);
+    for (const QString &n : {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D")})
+        s.id[n] = p.findCase(n).id;
+    s.id[QStringLiteral("T1")] = w.addTheme(NotWorking, QStringLiteral("Getting through"));
+    s.id[QStringLiteral("T2")] = w.addTheme(NotWorking, QStringLiteral("Waiting"));
+    s.id[QStringLiteral("T3")] = w.addTheme(NotWorking, QStringLiteral("Home"));
+    w.assign(s.id[QStringLiteral("T1")], {s.id[QStringLiteral("s1")], s.id[QStringLiteral("s3")]});
+    w.assign(s.id[QStringLiteral("T2")], {s.id[QStringLiteral("s2")], s.id[QStringLiteral("s4")]});
+    w.assign(s.id[QStringLiteral("T3")], {s.id[QStringLiteral("s5")], s.id[QStringLiteral("s6")]});
+    s.id[QStringLiteral("I1")] = w.addIStatement(s.id[QStringLiteral("T1")], QStringLiteral("I can't get through"),
+                                                 {s.id[QStringLiteral("s1")], s.id[QStringLiteral("s3")]});
+    s.id[QStringLiteral("I2")] = w.addIStatement(s.id[QStringLiteral("T2")], QStringLiteral("I wait too long"),
+                                                 {s.id[QStringLiteral("s2")], s.id[QStringLiteral("s4")]});
+    s.id[QStringLiteral("I3")] = w.addIStatement(s.id[QStringLiteral("T3")], QStringLiteral("My home makes me ill"),
+                                                 {s.id[QStringLiteral("s5")]});
+    for (const QString &c : {QStringLiteral("X"), QStringLiteral("Y"), QStringLiteral("Z"), QStringLiteral("W"), QStringLiteral("R")})
+        s.id[c] = w.addCause(c);
+    auto why = [&](const char *a, const char *b) { w.addWhy(s.id[QString::fromLatin1(a)], s.id[QString::fromLatin1(b)]); };
+    why("I1", "X");
+    why("I2", "X");
+    why("X", "R");
+    why("I2", "Y");
+    why("Y", "R");
+    why("I3", "Z");
+    why("I3", "W");
+    return s;
+}
+
+std::vector<Id> sorted(std::vector<Id> v)
+{
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+} // namespace
+
+TEST_CASE("wtfc: reach figures match the hand computation", "[wtfc]")
+{
+    TempDir dir;
+    Small s = buildSmall(dir);
+    auto &id = s.id;
+    const Analysis a = analyse(Workshop(*s.project).snapshot());
+    // By hand, following the edges upwards from each cause:
+    //   X  ← I1, I2        I statements {I1, I2}; themes {T1, T2};
+    //                      statements {s1, s3} ∪ {s2, s4} = 4; people {A, B} ∪ {A, C} = {A, B, C} = 3
+    //   Y  ← I2            {I2}; {T2}; {s2, s4} = 2; {A, C} = 2
+    //   R  ← X, Y          {I1, I2} (I2 reaches R twice, counted once); {T1, T2}; 4 statements; {A, B, C} = 3
+    //   Z  ← I3            {I3}; {T3}; {s5} only (s6 is on the theme but not linked) = 1; {D} = 1
+    //   W  ← I3            same as Z
+    //   depth: X, Y, Z, W = 1; R = 2. Roots (no further why): Z, W, R.
+    const CauseReach *x = a.reach(id[QStringLiteral("X")]);
+    const CauseReach *y = a.reach(id[QStringLiteral("Y")]);
+    const CauseReach *r = a.reach(id[QStringLiteral("R")]);
+    const CauseReach *z = a.reach(id[QStringLiteral("Z")]);
+    REQUIRE(x);
+    REQUIRE(y);
+    REQUIRE(r);
+    REQUIRE(z);
+    CHECK(x->istatements == sorted({id[QStringLiteral("I1")], id[QStringLiteral("I2")]}));
+    CHECK(x->themes == sorted({id[QStringLiteral("T1")], id[QStringLiteral("T2")]}));
+    CHECK(x->statements == sorted({id[QStringLiteral("s1")], id[QStringLiteral("s2")], id[QStringLiteral("s3")], id[QStringLiteral("s4")]}));
+    CHECK(x->people == sorted({id[QStringLiteral("A")], id[QStringLiteral("B")], id[QStringLiteral("C")]}));
+    CHECK(x->peopleCount == 3);
+    CHECK(x->statementCount == 4);
+    CHECK(y->istatementCount == 1);
+    CHECK(y->statementCount == 2);
+    CHECK(y->peopleCount == 2);
+    CHECK(r->istatementCount == 2);
+    CHECK(r->themeCount == 2);
+    CHECK(r->statementCount == 4);
+    CHECK(r->peopleCount == 3);
+    CHECK(z->statements == std::vector<Id>{id[QStringLiteral("s5")]});
+    CHECK(z->people == std::vector<Id>{id[QStringLiteral("D")]});
+    CHECK(x->depth == 1);
+    CHECK(r->depth == 2);
+    CHECK(!x->root);
+    CHECK(r->root);
+    CHECK(a.rootCauses == sorted({id[QStringLiteral("Z")], id[QStringLiteral("W")], id[QStringLiteral("R")]}));
+    CHECK(a.sharedCauses == sorted({id[QStringLiteral("X")], id[QStringLiteral("R")]}));
+    // Undirected: X alone joins I1 to the rest; I3 joins Z and W but is not a cause.
+    CHECK(a.articulationPoints == std::vector<Id>{id[QStringLiteral("X")]});
+    // Longest chains: two whys from I1 and I2 (I2 goes by X, the lower id), one from I3 (by Z).
+    REQUIRE(a.longestChains.size() == 3);
+    CHECK(a.maxChainLength == 2);
+    CHECK(a.longestChains[0].nodes == std::vector<Id>{id[QStringLiteral("I1")], id[QStringLiteral("X")], id[QStringLiteral("R")]});
+    CHECK(a.longestChains[1].nodes == std::vector<Id>{id[QStringLiteral("I2")], id[QStringLiteral("X")], id[QStringLiteral("R")]});
+    CHECK(a.longestChains[2].nodes == std::vector<Id>{id[QStringLiteral("I3")], id[QStringLiteral("Z")]});
+}
+
+TEST_CASE("wtfc: ranking ties share a rank and the next rank skips", "[wtfc]")
+{
+    TempDir dir;
+    Small s = buildSmall(dir);
+    auto &id = s.id;
+    Workshop w(*s.project);
+    auto ranks = [&] {
+        std::map<QString, int> out;
+        const Analysis a = analyse(w.snapshot());
+        for (const CauseReach &c : a.causes)
+            out[w.snapshot().node(c.cause)->text] = c.rank;
+        return out;
+    };
+    // Keys (people, I statements, statements, votes): X (3,2,4,0) = R (3,2,4,0),
+    // Y (2,1,2,0), Z (1,1,1,0) = W (1,1,1,0): ranks 1, 1, 3, 4, 4.
+    auto r = ranks();
+    CHECK(r[QStringLiteral("X")] == 1);
+    CHECK(r[QStringLiteral("R")] == 1);
+    CHECK(r[QStringLiteral("Y")] == 3);
+    CHECK(r[QStringLiteral("Z")] == 4);
+    CHECK(r[QStringLiteral("W")] == 4);
+    // Order inside a tie is by id, so the listing is deterministic.
+    const Analysis a = analyse(w.snapshot());
+    CHECK(a.causes[0].cause == id[QStringLiteral("X")]);
+    CHECK(a.causes[1].cause == id[QStringLiteral("R")]);
+    CHECK(a.causes[3].cause == id[QStringLiteral("Z")]);
+    CHECK(a.causes[4].cause == id[QStringLiteral("W")]);
+    // Votes break a tie of reach: a dot on R puts it first; a star on W lifts it over Z.
+    w.vote({ItemKind::Cause, id[QStringLiteral("R")]}, QStringLiteral("dot"), 1);
+    w.vote({ItemKind::Cause, id[QStringLiteral("W")]}, QStringLiteral("star"), 2, QStringLiteral("carers"));
+    r = ranks();
+    CHECK(r[QStringLiteral("R")] == 1);
+    CHECK(r[QStringLiteral("X")] == 2);
+    CHECK(r[QStringLiteral("Y")] == 3);
+    CHECK(r[QStringLiteral("W")] == 4);
+    CHECK(r[QStringLiteral("Z")] == 5);
+    // Reach beats votes: Y with many dots stays below X.
+    w.vote({ItemKind::Cause, id[QStringLiteral("Y")]}, QStringLiteral("dot"), 50);
+    CHECK(ranks()[QStringLiteral("Y")] == 3);
+}
+
+TEST_CASE("wtfc: a why that closes a cycle is refused, naming the cycle", "[wtfc]")
+{
+    TempDir dir;
+    Small s = buildSmall(dir);
+    auto &id = s.id;
+    Workshop w(*s.project);
+    const QString before = workshopDump(*s.project);
+    const auto historyBefore = s.project->history().size();
+    try {
+        w.addWhy(id[QStringLiteral("R")], id[QStringLiteral("X")]);
+        FAIL("the cycle was accepted");
+    } catch (const Error &e) {
+        CHECK(e.message().contains(QStringLiteral("cycle: \"R\" → \"X\" → \"R\"")));
+    }
+    // A longer one: Q under R, then X under Q would go X → R → Q → X.
+    const Id q = w.addWhyText(id[QStringLiteral("R")], QStringLiteral("Q"));
+    const QString withQ = workshopDump(*s.project);
+    try {
+        w.addWhy(q, id[QStringLiteral("X")]);
+        FAIL("the cycle was accepted");
+    } catch (const Error &e) {
+        CHECK(e.message().contains(QStringLiteral("cycle: \"Q\" → \"X\" → \"R\" → \"Q\"")));
+    }
+    CHECK_THROWS_WITH(w.addWhy(id[QStringLiteral("X")], id[QStringLiteral("X")]), Catch::Contains("cycle: \"X\" → \"X\""));
+    CHECK(workshopDump(*s.project) == withQ);
+    s.project->undo();
+    CHECK(workshopDump(*s.project) == before);
+    CHECK(s.project->history().size() == historyBefore + 1); // the Q command, now undone
+    // An I statement is never a cause.
+    CHECK_THROWS_WITH(w.addWhy(id[QStringLiteral("X")], id[QStringLiteral("I1")]), Catch::Contains("not a cause"));
+}
+
+TEST_CASE("wtfc: bad input leaves the workshop unchanged", "[wtfc]")
+{
+    TempDir dir;
+    Small s = buildSmall(dir);
+    auto &id = s.id;
+    Workshop w(*s.project);
+    const QString before = workshopDump(*s.project);
+    CHECK_THROWS_WITH(w.addTheme(QStringLiteral("somewhere else"), QStringLiteral("x")), Catch::Contains("no area"));
+    CHECK_THROWS_WITH(w.addTheme(NotWorking, QStringLiteral("Waiting")), Catch::Contains("already has a theme"));
+    CHECK_THROWS_WITH(w.addCause(QStringLiteral("X")), Catch::Contains("already has"));
+    CHECK_THROWS_WITH(w.vote({ItemKind::Cause, 999}, QStringLiteral("dot"), 1), Catch::Contains("no cause 999"));
+    CHECK_THROWS_WITH(w.vote({ItemKind::Cause, id[QStringLiteral("X")]}, QStringLiteral("tick"), 1), Catch::Contains("dot or a star"));
+    CHECK_THROWS_WITH(w.addSolution(id[QStringLiteral("R")], QStringLiteral("magic"), QStringLiteral("x")), Catch::Contains("solution kind"));
+    CHECK_THROWS_WITH(w.addSuccess(id[QStringLiteral("I1")], QStringLiteral("person"), QStringLiteral("x")), Catch::Contains("not a cause"));
+    const Id sol = w.addSolution(id[QStringLiteral("R")], QStringLiteral("radical"), QStringLiteral("Fix it"));
+    const QString withSolution = workshopDump(*s.project);
+    CHECK_THROWS_WITH(w.placeByScores(sol, 11, 2), Catch::Contains("0 to 10"));
+    CHECK_THROWS_WITH(w.addAction(sol, QStringLiteral("Do it"), QStringLiteral("me"), QStringLiteral("next week")), Catch::Contains("not a date"));
+    CHECK_THROWS_WITH(w.addAction(sol, QStringLiteral("Do it"), QStringLiteral("me"), QString(), QStringLiteral("maybe")), Catch::Contains("action status"));
+    CHECK_THROWS_WITH(w.deleteNode(id[QStringLiteral("R")]), Catch::Contains("solutions"));
+    Template t = Template::defaults();
+    t.quadrants.removeLast();
+    CHECK_THROWS_WITH(w.setTemplate(t), Catch::Contains("four quadrant"));
+    t = Template::gladSadMad();
+    CHECK_THROWS_WITH(w.setTemplate(t), Catch::Contains("themes use it"));
+    CHECK(workshopDump(*s.project) == withSolution);
+    s.project->undo();
+    CHECK(workshopDump(*s.project) == before);
+}
+
+TEST_CASE("wtfc: every command is one undo step and redoes exactly", "[wtfc]")
+{
+    TempDir dir;
+    Small s = buildSmall(dir);
+    auto &id = s.id;
+    Workshop w(*s.project);
+    Id solution = 0, action = 0, vote = 0, extraTheme = 0, extraCause = 0;
+    const std::vector<std::pair<const char *, std::function<void()>>> commands{
+        {"template", [&] { Template t = Template::defaults(); t.xAxis = QStringLiteral("effort"); t.quadrants[0] = QStringLiteral("easy wins"); w.setTemplate(t); }},
+        {"theme add", [&] { extraTheme = w.addTheme(NotWorking, QStringLiteral("Spare")); }},
+        {"theme rename", [&] { w.renameTheme(extraTheme, QStringLiteral("Spare theme")); }},
+        {"theme assign (moves s6)", [&] { w.assign(extraTheme, {id[QStringLiteral("s6")]}); }},
+        {"theme unassign", [&] { w.unassign({id[QStringLiteral("s6")]}); }},
+        {"theme delete", [&] { w.deleteTheme(extraTheme); }},
+        {"vote", [&] { vote = w.vote({ItemKind::Theme, id[QStringLiteral("T1")]}, QStringLiteral("dot"), 3, QStringLiteral("carers")); }},
+        {"vote remove", [&] { w.removeVote(vote); }},
+        {"select", [&] { w.select(QStringLiteral("themes"), {ItemKind::Theme, id[QStringLiteral("T2")]}, true); }},
+        {"unselect", [&] { w.select(QStringLiteral("themes"), {ItemKind::Theme, id[QStringLiteral("T2")]}, false); }},
+        {"istatement add", [&] { w.addIStatement(id[QStringLiteral("T3")], QStringLiteral("I am cold"), {id[QStringLiteral("s6")]}); }},
+        {"istatement link", [&] { w.linkStatements(id[QStringLiteral("I3")], {id[QStringLiteral("s6")]}); }},
+        {"cause add", [&] { extraCause = w.addCause(QStringLiteral("V")); }},
+        {"why", [&] { w.addWhy(id[QStringLiteral("Z")], extraCause); }},
+        {"why typed", [&] { w.addWhyText(id[QStringLiteral("W")], QStringLiteral("U")); }},
+        {"unlink", [&] { w.unlink(id[QStringLiteral("Z")], extraCause); }},
+        {"node rename", [&] { w.renameNode(extraCause, QStringLiteral("V2")); }},
+        {"node delete", [&] { w.deleteNode(extraCause); }},
+        {"success add", [&] { w.addSuccess(id[QStringLiteral("R")], QStringLiteral("commissioner"), QStringLiteral("One budget")); }},
+        {"solution add", [&] { solution = w.addSolution(id[QStringLiteral("R")], QStringLiteral("radical"), QStringLiteral("Pool budgets")); }},
+        {"grid by scores", [&] { w.placeByScores(solution, 8, 9); }},
+        {"grid by quadrant", [&] { w.placeInQuadrant(solution, 3); }},
+        {"action add", [&] { action = w.addAction(solution, QStringLiteral("Draft the agreement"), QStringLiteral("ICB"), QStringLiteral("2026-04-01")); }},
+        {"action status", [&] { w.setActionStatus(action, QStringLiteral("done")); }},
+    };
+    for (const auto &[name, run] : commands) {
+        INFO(name);
+        const QString before = workshopDump(*s.project);
+        const auto history = s.project->history().size();
+        run();
+        const QString after = workshopDump(*s.project);
+        CHECK(after != before);
+        CHECK(s.project->history().size() == history + 1);
+        s.project->undo();
+        CHECK(workshopDump(*s.project) == before);
+        s.project->redo();
+        CHECK(workshopDump(*s.project) == after);
+    }
+    // And the whole session back to the hand-built workshop, then forward again.
+    const QString end = workshopDump(*s.project);
+    for (std::size_t i = 0; i < commands.size(); ++i)
+        s.project->undo();
+    CHECK(w.snapshot().solutions.empty());
+    for (std::size_t i = 0; i < commands.size(); ++i)
+        s.project->redo();
+    CHECK(workshopDump(*s.project) == end);
+    CHECK(w.workshopTemplate().quadrants.value(0) == QStringLiteral("easy wins"));
+    CHECK(w.snapshot().actions.at(0).status == QStringLiteral("done"));
+    CHECK(w.snapshot().quadrantOf(w.snapshot().solutions.at(0)) == 3);
+}
+
+TEST_CASE("wtfc: traceability back from an action and forward from a statement", "[wtfc]")
+{
+    TempDir dir;
+    Small s = buildSmall(dir);
+    auto &id = s.id;
+    Workshop w(*s.project);
+    const Id sol = w.addSolution(id[QStringLiteral("R")], QStringLiteral("traditional"), QStringLiteral("More nurses"));
+    const Id act = w.addAction(sol, QStringLiteral("Write the business case"), QStringLiteral("Trust"), QStringLiteral("2026-06-30"));
+    const Id solZ = w.addSolution(id[QStringLiteral("Z")], QStringLiteral("different"), QStringLiteral("Warm homes referral"));
+    const Snapshot snap = w.snapshot();
+
+    const Trace back = traceBack(snap, {ItemKind::Action, act});
+    CHECK(back.actions == std::vector<Id>{act});
+    CHECK(back.solutions == std::vector<Id>{sol});
+    CHECK(back.causes == sorted({id[QStringLiteral("R")], id[QStringLiteral("X")], id[QStringLiteral("Y")]}));
+    CHECK(back.istatements == sorted({id[QStringLiteral("I1")], id[QStringLiteral("I2")]}));
+    CHECK(back.themes == sorted({id[QStringLiteral("T1")], id[QStringLiteral("T2")]}));
+    CHECK(back.statements == sorted({id[QStringLiteral("s1")], id[QStringLiteral("s2")], id[QStringLiteral("s3")], id[QStringLiteral("s4")]}));
+    CHECK(back.people == sorted({id[QStringLiteral("A")], id[QStringLiteral("B")], id[QStringLiteral("C")]}));
+    REQUIRE(back.chains.size() == 2);
+    CHECK(back.chains[0].nodes == std::vector<Id>{id[QStringLiteral("I1")], id[QStringLiteral("X")], id[QStringLiteral("R")]});
+    CHECK(back.chains[1].nodes.front() == id[QStringLiteral("I2")]);
+    CHECK(back.chains[1].nodes.back() == id[QStringLiteral("R")]);
+
+    // s2 (A) sums up into I2, which is caused by X and Y, both caused by R.
+    const Trace fwd = traceForward(snap, {ItemKind::Statement, id[QStringLiteral("s2")]});
+    CHECK(fwd.themes == std::vector<Id>{id[QStringLiteral("T2")]});
+    CHECK(fwd.istatements == std::vector<Id>{id[QStringLiteral("I2")]});
+    CHECK(fwd.causes == sorted({id[QStringLiteral("X")], id[QStringLiteral("Y")], id[QStringLiteral("R")]}));
+    CHECK(fwd.solutions == std::vector<Id>{sol});
+    CHECK(fwd.actions == std::vector<Id>{act});
+    CHECK(fwd.people == std::vector<Id>{id[QStringLiteral("A")]});
+    // s6 is on T3 but not linked to I3, so it supports nothing further.
+    const Trace unlinked = traceForward(snap, {ItemKind::Statement, id[QStringLiteral("s6")]});
+    CHECK(unlinked.istatements.empty());
+    CHECK(unlinked.causes.empty());
+    // s5 reaches Z (with its solution) and W.
+    const Trace s5 = traceForward(snap, {ItemKind::Statement, id[QStringLiteral("s5")]});
+    CHECK(s5.causes == sorted({id[QStringLiteral("Z")], id[QStringLiteral("W")]}));
+    CHECK(s5.solutions == std::vector<Id>{solZ});
+    CHECK(s5.actions.empty());
+    // Both ways agree: the action's statements each lead forward to the action.
+    for (Id st : back.statements) {
+        const auto f = traceForward(snap, {ItemKind::Statement, st}).actions;
+        CHECK(std::find(f.begin(), f.end(), act) != f.end());
+    }
+}
+
+TEST_CASE("wtfc: graph exports and report", "[wtfc]")
+{
+    TempDir dir;
+    Small s = buildSmall(dir);
+    auto &id = s.id;
+    Workshop w(*s.project);
+    w.renameNode(id[QStringLiteral("Z")], QStringLiteral("Damp & \"mould\" <everywhere>"));
+    const Snapshot snap = w.snapshot();
+    const Analysis a = analyse(snap);
+    const QString dot = QString::fromUtf8(graphToDot(snap, a));
+    CHECK(dot.startsWith(QStringLiteral("digraph wtfc {")));
+    CHECK(dot.contains(QStringLiteral("n%1 -> n%2;").arg(id[QStringLiteral("I1")]).arg(id[QStringLiteral("X")])));
+    CHECK(dot.contains(QStringLiteral("n%1 -> n%2;").arg(id[QStringLiteral("Y")]).arg(id[QStringLiteral("R")])));
+    CHECK(dot.count(QStringLiteral(" -> ")) == 7);
+    CHECK(dot.contains(QStringLiteral("Damp & \\\"mould\\\" <everywhere>")));
+
+    QXmlStreamReader xml(graphToGraphml(snap, a));
+    int nodes = 0, edges = 0;
+    QStringList labels;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("node"))
+            ++nodes;
+        if (xml.isStartElement() && xml.name() == QLatin1String("edge"))
+            ++edges;
+        if (xml.isStartElement() && xml.name() == QLatin1String("data") && xml.attributes().value(QStringLiteral("key")) == QLatin1String("label"))
+            labels << xml.readElementText();
+    }
+    CHECK_FALSE(xml.hasError());
+    CHECK(nodes == 8);
+    CHECK(edges == 7);
+    CHECK(labels.contains(QStringLiteral("Damp & \"mould\" <everywhere>")));
+
+    if (graphvizAvailable()) {
+        const QByteArray svg = layoutSvg(graphToDot(snap, a));
+        QXmlStreamReader sx(svg);
+        bool sawSvg = false;
+        int groups = 0;
+        while (!sx.atEnd()) {
+            sx.readNext();
+            if (sx.isStartElement() && sx.name() == QLatin1String("svg"))
+                sawSvg = true;
+            if (sx.isStartElement() && sx.name() == QLatin1String("g") && sx.attributes().value(QStringLiteral("class")) == QLatin1String("node"))
+                ++groups;
+        }
+        CHECK_FALSE(sx.hasError());
+        CHECK(sawSvg);
+        CHECK(groups == 8);
+    } else {
+        CHECK_THROWS_WITH(layoutSvg(graphToDot(snap, a)), Catch::Contains("no Graphviz"));
+    }
+    const Id sol = w.addSolution(id[QStringLiteral("R")], QStringLiteral("radical"), QStringLiteral("Pool | budgets"));
+    w.addAction(sol, QStringLiteral("Draft it"), QStringLiteral("ICB"), QStringLiteral("2026-04-01"));
+    const Snapshot snap2 = w.snapshot();
+    const QString md = reportMarkdown(snap2, analyse(snap2));
+    CHECK(md.contains(QStringLiteral("## Action plan")));
+    CHECK(md.contains(QStringLiteral("Pool \\| budgets")));
+    CHECK(md.contains(QStringLiteral("Nobody rings me back"))); // a statement, quoted in the appendix
+    const QString html = reportHtml(snap2, analyse(snap2), {3, QString(), "<?xml version=\"1.0\"?><svg><g/></svg>"});
+    CHECK(html.contains(QStringLiteral("<div class=\"graph\">\n<svg><g/></svg>")));
+    CHECK(html.contains(QStringLiteral("Damp &amp; &quot;mould&quot; &lt;everywhere&gt;")));
+
+    // .docx: a zip whose document part is well-formed XML holding the same words.
+    const ZipArchive docx(reportDocx(snap2, analyse(snap2), {}, QStringLiteral("report.docx")), QStringLiteral("report.docx"));
+    CHECK(docx.contains(QStringLiteral("[Content_Types].xml")));
+    const QByteArray body = docx.read(QStringLiteral("word/document.xml"));
+    QXmlStreamReader dx(body);
+    QString words;
+    while (!dx.atEnd()) {
+        dx.readNext();
+        if (dx.isCharacters())
+            words += dx.text();
+    }
+    CHECK_FALSE(dx.hasError());
+    CHECK(words.contains(QStringLiteral("Action plan")));
+    CHECK(words.contains(QStringLiteral("Damp & \"mould\" <everywhere>")));
+    CHECK(words.contains(QStringLiteral("Nobody rings me back")));
+}
