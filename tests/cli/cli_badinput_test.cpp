@@ -229,6 +229,37 @@ TEST_CASE("import of a binary file with NUL bytes fails and changes nothing", "[
     checkSame(before, state(p.path));
 }
 
+TEST_CASE("import of a text file over 32 MB streams it in parts; a bad byte near its end imports nothing", "[cli][badinput][largetext]")
+{
+    Study p;
+    // 36 MB of transcript lines: more than LargeTextFileSize, so quire-cli
+    // reads it in parts of about 8 MB instead of in one piece.
+    QByteArray line("P2: we waited on the ward for the carers to come back, nobody told us why.\n");
+    QByteArray bytes = line.repeated(36 * 1024 * 1024 / line.size());
+    SECTION("a good file becomes parts, with a warning")
+    {
+        const QString file = p.dir.writeFile(QStringLiteral("huge.txt"), bytes);
+        const CliResult r = cli("import", p.path, file);
+        REQUIRE(r.exitCode == 0);
+        CHECK(r.outText().contains(QStringLiteral("warning: huge.txt: 36 MB is more than one document should hold; imported as 5 documents")));
+        CHECK(r.outText().contains(QStringLiteral("Imported huge.txt (part 5 of 5)")));
+        const CliResult list = cli("--json", "list", "documents", p.path);
+        REQUIRE(list.exitCode == 0);
+        int parts = 0;
+        for (const auto &d : QJsonDocument::fromJson(list.out).array())
+            parts += d.toObject().value(QStringLiteral("name")).toString().startsWith(QStringLiteral("huge.txt (part ")) ? 1 : 0;
+        CHECK(parts == 5);
+    }
+    SECTION("a NUL byte in the last part: nothing of the file is kept")
+    {
+        bytes[bytes.size() - 5] = '\0';
+        const QString file = p.dir.writeFile(QStringLiteral("huge.txt"), bytes);
+        const State before = state(p.path);
+        checkFailure(cli("import", p.path, file), {QStringLiteral("huge.txt (part 5 of 5)"), QStringLiteral("binary")});
+        checkSame(before, state(p.path));
+    }
+}
+
 TEST_CASE("import of several files where the last is bad imports none of them", "[cli][badinput]")
 {
     Study p;

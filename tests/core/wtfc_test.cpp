@@ -279,6 +279,9 @@ TEST_CASE("wtfc: bad input leaves the workshop unchanged", "[wtfc]")
     CHECK_THROWS_WITH(w.setTemplate(t), Catch::Contains("four quadrant"));
     t = Template::gladSadMad();
     CHECK_THROWS_WITH(w.setTemplate(t), Catch::Contains("themes use it"));
+    // A statement in the workshop cannot be deleted behind its back.
+    CHECK_THROWS_WITH(s.project->deleteDocument(id[QStringLiteral("s1")], true),
+                      Catch::Contains("is a statement of the workshop") && Catch::Contains("take it out of the workshop first"));
     CHECK(workshopDump(*s.project) == withSolution);
     s.project->undo();
     CHECK(workshopDump(*s.project) == before);

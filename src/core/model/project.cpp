@@ -532,6 +532,15 @@ void Project::deleteDocument(Id id, bool force)
         throw Error(QStringLiteral("%1 has %2 coded segments; deleting it removes them (use --force)")
                         .arg(d.name)
                         .arg(segs.size()));
+    // A workshop statement sorted into a theme or summed up by an I statement
+    // is part of a traceable chain (docs/wtfc.md): it is taken out there first.
+    Statement inWorkshop(*m_db, QStringLiteral("SELECT (SELECT count(*) FROM wtfc_theme_statements WHERE document_id = ?1) + "
+                                               "(SELECT count(*) FROM wtfc_istatement_statements WHERE document_id = ?1)"));
+    inWorkshop.bind(1, id);
+    if (inWorkshop.step() && inWorkshop.columnInt(0) > 0)
+        throw Error(QStringLiteral("%1 is a statement of the workshop (in a theme or behind an I statement); take it out "
+                                   "of the workshop first (quire-cli wtfc theme unassign / unlink)")
+                        .arg(d.name));
     runCommand(QStringLiteral("document.delete"), QStringLiteral("Delete document %1").arg(d.name),
                {{QStringLiteral("id"), id}}, [&] {
                    const QString ids = QString::number(id);
