@@ -79,10 +79,13 @@ QString reportHtml(const ThemeReport &report, HtmlFlavour flavour)
         para(QStringLiteral("note"), reportSummary(report));
         for (const auto &n : report.notes)
             para(QStringLiteral("note"), n);
-        h += QStringLiteral("<table>\n<thead>\n<tr>");
+        // QTextDocument (the PDF) sizes columns by their shortest words unless told:
+        // the page's width, and the name column the largest share of it.
+        h += rich ? QStringLiteral("<table width=\"100%\">\n<thead>\n<tr>") : QStringLiteral("<table>\n<thead>\n<tr>");
         for (qsizetype c = 0; c < t.header.size(); ++c)
-            h += QStringLiteral("<th%1>%2</th>")
-                     .arg(t.numeric[std::size_t(c)] ? QStringLiteral(" class=\"num\"") : QString(), esc(t.header[c]));
+            h += QStringLiteral("<th%1%3>%2</th>")
+                     .arg(t.numeric[std::size_t(c)] ? QStringLiteral(" class=\"num\"") : QString(), esc(t.header[c]),
+                          rich && c == 0 ? QStringLiteral(" width=\"%1%\"").arg(t.header.size() > 4 ? 30 : 45) : QString());
         h += QStringLiteral("</tr>\n</thead>\n<tbody>\n");
         const bool codebook = report.layout == QLatin1String("codebook");
         for (const auto &row : t.rows) {
