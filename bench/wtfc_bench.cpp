@@ -9,6 +9,7 @@
 #include "storage/database.h"
 #include "wtfc/analysis.h"
 #include "wtfc/graphexport.h"
+#include "wtfc/layout.h"
 #include "wtfc/workshop.h"
 
 #include <QCoreApplication>
@@ -248,6 +249,34 @@ void BM_WtfcLayout(benchmark::State &state)
     state.counters["svg_MB"] = double(svg.size()) / 1e6;
 }
 BENCHMARK(BM_WtfcLayout)->ArgName("causes")->Arg(25)->Arg(200)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3);
+
+/// Quire's own layered layout (wtfc/layout.h) of the full graph, which Graphviz
+/// cannot lay out in reasonable time. Arg svg: 0 = layout only, 1 = layout + SVG.
+void BM_Layout(benchmark::State &state)
+{
+    const Snapshot &s = big();
+    const Analysis a = analyse(s, AnalysisOptions{false});
+    const bool svg = state.range(0) != 0;
+    GraphLayout g;
+    QByteArray bytes;
+    for (auto _ : state) {
+        g = layeredLayout(s);
+        if (svg)
+            bytes = layoutToSvg(s, a, g);
+        benchmark::DoNotOptimize(g.nodes.data());
+        benchmark::DoNotOptimize(bytes.data());
+    }
+    state.counters["nodes"] = double(g.nodes.size());
+    state.counters["edges"] = double(g.edges.size());
+    state.counters["layers"] = g.layers;
+    state.counters["crossings"] = double(g.adjacentCrossings);
+    LayoutOptions unswept;
+    unswept.sweeps = 0;
+    state.counters["crossings_unswept"] = double(layeredLayout(s, unswept).adjacentCrossings);
+    if (svg)
+        state.counters["svg_MB"] = double(bytes.size()) / 1e6;
+}
+BENCHMARK(BM_Layout)->ArgName("svg")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Repetitions(3)->ReportAggregatesOnly(false);
 
 } // namespace
 

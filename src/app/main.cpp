@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // quire: the workbench.
 //   quire [PROJECT]
-//   quire --screenshot FILE.png [--project P] [--view main|document|codes]
+//   quire --screenshot FILE.png [--project P] [--view main|document|codes|search|board|quotes|dark|rtl]
+//       (also --view crosstab|agreement|frequencies|wtfc-graph|wtfc-solutions|wtfc-grid|wtfc-actions)
 // Without a display (and without --screenshot) it says so and writes
 // pictures of the main views to --screenshot-dir (default build/screenshots).
 #include "mainwindow.h"
 #include "screenshots.h"
 
+#include "error.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QTemporaryDir>
 #include <cstdio>
 
 namespace {
@@ -54,6 +58,8 @@ int main(int argc, char **argv)
     if ((screenshot || headless) && !platformChosen)
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
+    // Fractional scale factors (150 %) are used as they are, not rounded to 1 or 2.
+    QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("quire"));
     QApplication::setOrganizationName(QStringLiteral("Quire"));
@@ -66,7 +72,9 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The .quire project to open."));
     const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QStringLiteral("Render the window offscreen into FILE.png and exit."), QStringLiteral("FILE"));
     const QCommandLineOption projectOpt(QStringLiteral("project"), QStringLiteral("The project to open."), QStringLiteral("PROJECT"));
-    const QCommandLineOption viewOpt(QStringLiteral("view"), QStringLiteral("What to render: main, document or codes."), QStringLiteral("NAME"), QStringLiteral("main"));
+    const QCommandLineOption viewOpt(QStringLiteral("view"), QStringLiteral("What to render: main, document, codes, search, board, quotes, dark or rtl (an invented "
+                                                                                 "right-to-left transcript; --project is not used); also crosstab, agreement, frequencies, wtfc-graph, "
+                                                                                 "wtfc-solutions, wtfc-grid, wtfc-actions."), QStringLiteral("NAME"), QStringLiteral("main"));
     const QCommandLineOption dirOpt(QStringLiteral("screenshot-dir"), QStringLiteral("Where to write pictures when there is no display."), QStringLiteral("DIR"),
                                     QStringLiteral("build/screenshots"));
     parser.addOptions({shotOpt, projectOpt, viewOpt, dirOpt});
@@ -83,6 +91,15 @@ int main(int argc, char **argv)
 
     if (screenshot) {
         Quire::MainWindow w;
+        QTemporaryDir rtlDir;
+        if (parser.value(viewOpt) == QLatin1String("rtl")) {
+            try {
+                project = Quire::Screenshots::makeRtlProject(rtlDir.path());
+            } catch (const Quire::Error &e) {
+                printErr(e.message());
+                return 1;
+            }
+        }
         if (!prepare(w, project))
             return 1;
         const QString error = Quire::Screenshots::save(w, parser.value(viewOpt), parser.value(shotOpt));
@@ -101,7 +118,7 @@ int main(int argc, char **argv)
         Quire::MainWindow w;
         if (!prepare(w, project))
             return 1;
-        for (const QString &view : Quire::Screenshots::viewNames()) {
+        for (const QString &view : Quire::Screenshots::mainViews()) {
             const QString file = QDir(dir).filePath(view + QStringLiteral(".png"));
             const QString error = Quire::Screenshots::save(w, view, file);
             if (!error.isEmpty()) {

@@ -10,6 +10,7 @@
 #include "model/project.h"
 #include "wtfc/analysis.h"
 #include "wtfc/graphexport.h"
+#include "wtfc/layout.h"
 #include "wtfc/report.h"
 #include "wtfc/workshop.h"
 
@@ -716,20 +717,20 @@ int cmdExport(const WtfcVerbContext &c, const QStringList &words)
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Snapshot snap = s.workshop().snapshot();
     const Analysis an = analyse(snap);
-    const QByteArray dot = graphToDot(snap, an);
     QStringList written{out};
     if (format == QLatin1String("dot")) {
-        saveFile(out, dot);
+        saveFile(out, graphToDot(snap, an));
     } else if (format == QLatin1String("graphml")) {
         saveFile(out, graphToGraphml(snap, an));
     } else if (format == QLatin1String("svg")) {
-        saveFile(out, layoutSvg(dot));
+        saveFile(out, graphSvg(snap, an));
     } else if (format == QLatin1String("docx")) {
         saveFile(out, reportDocx(snap, an, ReportOptions(), out));
     } else {
         ReportOptions o;
-        if (graphvizAvailable()) {
-            const QByteArray svg = layoutSvg(dot);
+        {
+            // Graphviz for workshop-sized graphs, Quire's layered layout beyond (docs/wtfc.md).
+            const QByteArray svg = graphSvg(snap, an);
             if (format == QLatin1String("html")) {
                 o.svg = svg;
             } else {

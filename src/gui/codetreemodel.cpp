@@ -4,6 +4,8 @@
 #include "model/project.h"
 
 #include <QHash>
+#include <QMimeData>
+#include <QSet>
 #include <functional>
 
 namespace Quire {
@@ -36,10 +38,25 @@ void CodeTreeModel::reload(const Project *project)
         for (const Code &c : project->codes())
             codes.insert(c.id, c);
         QHash<Id, qsizetype> counts;
+        QHash<Id, QSet<Id>> segmentsOf;
         // One pass over the segments instead of one query per code.
         for (const Segment &s : project->segments())
-            for (Id c : s.codes)
+            for (Id c : s.codes) {
                 ++counts[c];
+                segmentsOf[c].insert(s.id);
+            }
+        // Subtree totals count a segment once even if it has two codes of the subtree.
+        QHash<Id, QSet<Id>> subtreeOf;
+        std::function<QSet<Id>(Id, int)> subtree = [&](Id id, int depth) -> QSet<Id> {
+            if (subtreeOf.contains(id))
+                return subtreeOf.value(id);
+            QSet<Id> all = segmentsOf.value(id);
+            if (depth <= 64)
+                for (Id child : project->children(id))
+                    all.unite(subtree(child, depth + 1));
+            subtreeOf.insert(id, all);
+            return all;
+        };
         std::function<void(Node *, std::optional<Id>, int)> fill = [&](Node *parentNode, std::optional<Id> parentId, int depth) {
             // The store refuses cycles; the depth bound only guards against a damaged file.
             if (depth > 64)
@@ -53,6 +70,7 @@ void CodeTreeModel::reload(const Project *project)
                 node->path = parentNode == m_root.get() ? c.name : parentNode->path + QLatin1Char('/') + c.name;
                 node->color = colorFor(c);
                 node->segments = counts.value(id);
+                node->subtree = subtree(id, depth).size();
                 node->parent = parentNode;
                 node->row = int(parentNode->children.size());
                 Node *raw = node.get();
@@ -111,6 +129,8 @@ QVariant CodeTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (index.column() == NameColumn)
             return n->name;
+        if (index.column() == TotalColumn)
+            return n->children.empty() ? QString() : QStringLiteral("(%1)").arg(n->subtree);
         return QString::number(n->segments);
     case Qt::DecorationRole:
         if (index.column() == NameColumn)
@@ -119,7 +139,7 @@ QVariant CodeTreeModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return n->description.isEmpty() ? n->path : n->path + QLatin1Char('\n') + n->description;
     case Qt::TextAlignmentRole:
-        if (index.column() == CountColumn)
+        if (index.column() != NameColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case CodeIdRole:
@@ -128,6 +148,8 @@ QVariant CodeTreeModel::data(const QModelIndex &index, int role) const
         return n->path;
     case SegmentCountRole:
         return qlonglong(n->segments);
+    case SubtreeCountRole:
+        return qlonglong(n->subtree);
     default:
         return {};
     }
@@ -137,7 +159,52 @@ QVariant CodeTreeModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    return section == NameColumn ? tr("Code") : tr("Segments");
+    if (section == NameColumn)
+        return tr("Code");
+    return section == CountColumn ? tr("Segments") : tr("Subtree");
+}
+
+QString CodeTreeModel::codeMimeType()
+{
+    return QStringLiteral("application/x-quire-code-paths");
+}
+
+Qt::ItemFlags CodeTreeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::ItemIsDropEnabled;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled;
+}
+
+QStringList CodeTreeModel::mimeTypes() const
+{
+    return {codeMimeType()};
+}
+
+QMimeData *CodeTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList paths;
+    for (const QModelIndex &i : indexes) {
+        const QString path = i.siblingAtColumn(NameColumn).data(PathRole).toString();
+        if (!path.isEmpty() && !paths.contains(path))
+            paths << path;
+    }
+    if (paths.isEmpty())
+        return nullptr;
+    auto *mime = new QMimeData;
+    mime->setData(codeMimeType(), paths.join(QLatin1Char('\n')).toUtf8());
+    mime->setText(paths.join(QLatin1Char('\n')));
+    return mime;
+}
+
+Qt::DropActions CodeTreeModel::supportedDragActions() const
+{
+    return Qt::MoveAction | Qt::CopyAction;
+}
+
+Qt::DropActions CodeTreeModel::supportedDropActions() const
+{
+    return Qt::MoveAction | Qt::CopyAction;
 }
 
 QModelIndexList CodeTreeModel::indexesOfCode(Id codeId) const

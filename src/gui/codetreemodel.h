@@ -15,13 +15,18 @@ class Project;
 /// The code tree (theme → subtheme → code, any depth) of a project as a
 /// read-only item model. A code with several parents appears under each of
 /// them; every row knows the path it was reached by. Column 0 is the name with
-/// a colour swatch, column 1 the number of segments coded with the code itself.
+/// a colour swatch, column 1 the number of segments coded with the code itself,
+/// column 2 (rows with children) the distinct segments of the whole subtree.
+/// Rows can be dragged (codeMimeType(): their paths, one a line); the view
+/// handles the drop (CodeTreeView).
 class CodeTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Role { CodeIdRole = Qt::UserRole + 1, PathRole, SegmentCountRole };
-    enum Column { NameColumn = 0, CountColumn = 1, ColumnCount = 2 };
+    enum Role { CodeIdRole = Qt::UserRole + 1, PathRole, SegmentCountRole, SubtreeCountRole };
+    enum Column { NameColumn = 0, CountColumn = 1, TotalColumn = 2, ColumnCount = 3 };
+
+    static QString codeMimeType();
 
     explicit CodeTreeModel(QObject *parent = nullptr);
     ~CodeTreeModel() override;
@@ -42,6 +47,11 @@ public:
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
+    Qt::DropActions supportedDropActions() const override;
 
 private:
     struct Node
@@ -52,6 +62,7 @@ private:
         QString description;
         QColor color;
         qsizetype segments = 0;
+        qsizetype subtree = 0;
         Node *parent = nullptr;
         int row = 0;
         std::vector<std::unique_ptr<Node>> children;

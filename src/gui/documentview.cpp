@@ -6,11 +6,13 @@
 #include "text/textoffsets.h"
 
 #include <QHash>
+#include <QMouseEvent>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <algorithm>
+#include <cstdlib>
 
 namespace Quire {
 
@@ -37,6 +39,8 @@ namespace {
 constexpr int LaneWidth = 5;
 constexpr int MaxLanes = 4;
 constexpr int GutterWidth = 190;
+/// How close (pixels) the pointer must be to a segment's edge to grab it.
+constexpr int EdgeSlop = 3;
 } // namespace
 
 DocumentView::DocumentView(QWidget *parent)
@@ -51,6 +55,9 @@ DocumentView::DocumentView(QWidget *parent)
     document()->setUndoRedoEnabled(false);
     setAccessibleName(tr("Document text"));
     setViewportMargins(0, 0, GutterWidth, 0);
+    // The pointer shows when it is over a segment edge that can be dragged.
+    viewport()->setMouseTracking(true);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &DocumentView::showVisibleHighlights);
     connect(this, &QPlainTextEdit::updateRequest, this, [this](const QRect &rect, int dy) {
         if (dy)
             m_gutter->scroll(0, dy);
@@ -70,6 +77,7 @@ void DocumentView::resizeEvent(QResizeEvent *event)
 {
     QPlainTextEdit::resizeEvent(event);
     layoutGutter();
+    showVisibleHighlights();
 }
 
 void DocumentView::layoutGutter()
@@ -83,6 +91,9 @@ void DocumentView::showDocument(const Project *project, std::optional<Id> docume
 {
     m_documentId = documentId;
     m_marks.clear();
+    m_spans.clear();
+    m_highlights.clear();
+    m_edgeDrag.reset();
     if (!project || !documentId) {
         m_offsets.reset();
         setPlainText(QString());
@@ -137,6 +148,9 @@ qsizetype DocumentView::toUtf16(qsizetype codePoint) const
 void DocumentView::refreshHighlights(const Project *project)
 {
     m_marks.clear();
+    m_spans.clear();
+    m_highlights.clear();
+    m_edgeDrag.reset();
     if (!project || !m_documentId || !m_offsets) {
         setExtraSelections({});
         m_gutter->update();
@@ -146,7 +160,8 @@ void DocumentView::refreshHighlights(const Project *project)
     for (const Code &c : project->codes())
         codes.insert(c.id, c);
 
-    QList<QTextEdit::ExtraSelection> selections;
+    m_highlights.clear();
+    m_maxHighlight = 0;
     QTextDocument *doc = document();
 
     std::vector<Segment> segments = project->segments(*m_documentId);
@@ -159,22 +174,25 @@ void DocumentView::refreshHighlights(const Project *project)
         const qsizetype to = m_offsets->toUtf16(s.end);
         const int firstBlock = doc->findBlock(int(from)).blockNumber();
         const int lastBlock = doc->findBlock(int(std::max(from, to - 1))).blockNumber();
+        m_spans.push_back({s.id, int(from), int(to)});
         for (Id codeId : s.codes) {
             const Code c = codes.value(codeId);
             const QColor color = CodeTreeModel::colorFor(c);
-            QTextEdit::ExtraSelection sel;
-            sel.cursor = QTextCursor(doc);
-            sel.cursor.setPosition(int(from));
-            sel.cursor.setPosition(int(to), QTextCursor::KeepAnchor);
+            Highlight h;
+            h.segmentId = s.id;
+            h.codeId = codeId;
+            h.from = int(from);
+            h.to = int(to);
             QColor background = color;
             // Translucent, so overlapping segments stay readable and show darker.
             background.setAlpha(70);
-            sel.format.setBackground(background);
-            sel.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
-            sel.format.setUnderlineColor(color.darker(130));
-            sel.format.setProperty(SegmentIdProperty, s.id);
-            sel.format.setProperty(CodeIdProperty, codeId);
-            selections << sel;
+            h.format.setBackground(background);
+            h.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+            h.format.setUnderlineColor(color.darker(130));
+            h.format.setProperty(SegmentIdProperty, s.id);
+            h.format.setProperty(CodeIdProperty, codeId);
+            m_maxHighlight = std::max(m_maxHighlight, h.to - h.from);
+            m_highlights.push_back(std::move(h));
 
             Mark m;
             m.firstBlock = firstBlock;
@@ -193,8 +211,54 @@ void DocumentView::refreshHighlights(const Project *project)
             m_marks.push_back(m);
         }
     }
-    setExtraSelections(selections);
+    m_shownFrom = m_shownTo = -1;
+    showVisibleHighlights();
     m_gutter->update();
+}
+
+void DocumentView::showVisibleHighlights()
+{
+    // Only the highlights on the screen are extra selections: QPlainTextEdit
+    // lays out the block of every extra selection it is given, which for
+    // thousands of segments costs seconds; the screen needs a few dozen.
+    if (m_highlights.empty()) {
+        if (!extraSelections().isEmpty())
+            setExtraSelections({});
+        m_shownFrom = m_shownTo = -1;
+        return;
+    }
+    QTextBlock block = firstVisibleBlock();
+    if (!block.isValid())
+        return;
+    const int from = block.position();
+    int to = from;
+    const QPointF offset = contentOffset();
+    const int height = viewport()->height();
+    while (block.isValid()) {
+        to = block.position() + block.length();
+        if (blockBoundingGeometry(block).translated(offset).bottom() >= height)
+            break;
+        block = block.next();
+    }
+    if (from == m_shownFrom && to == m_shownTo)
+        return;
+    m_shownFrom = from;
+    m_shownTo = to;
+    // Highlights are sorted by start; one that covers `from` starts at most m_maxHighlight before it.
+    const auto first = std::lower_bound(m_highlights.begin(), m_highlights.end(), from - m_maxHighlight,
+                                        [](const Highlight &h, int pos) { return h.from < pos; });
+    QList<QTextEdit::ExtraSelection> selections;
+    for (auto it = first; it != m_highlights.end() && it->from < to; ++it) {
+        if (it->to <= from)
+            continue;
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = QTextCursor(document());
+        sel.cursor.setPosition(it->from);
+        sel.cursor.setPosition(it->to, QTextCursor::KeepAnchor);
+        sel.format = it->format;
+        selections << sel;
+    }
+    setExtraSelections(selections);
 }
 
 void DocumentView::paintGutter(QPaintEvent *event)
@@ -268,6 +332,80 @@ void DocumentView::selectRange(qsizetype start, qsizetype end)
     c.setPosition(int(m_offsets->toUtf16(end)), QTextCursor::KeepAnchor);
     setTextCursor(c);
     ensureCursorVisible();
+}
+
+} // namespace Quire
+
+namespace Quire {
+
+QRect DocumentView::caretRect(qsizetype utf16) const
+{
+    QTextCursor c(document());
+    c.setPosition(int(utf16));
+    return cursorRect(c);
+}
+
+std::optional<DocumentView::Edge> DocumentView::edgeAt(const QPoint &pos) const
+{
+    if (m_spans.empty())
+        return std::nullopt;
+    const int at = cursorForPosition(pos).position();
+    for (const Span &s : m_spans) {
+        for (const bool start : {true, false}) {
+            const int edge = start ? s.from : s.to;
+            if (std::abs(edge - at) > 1)
+                continue;
+            const QRect r = caretRect(edge);
+            if (std::abs(pos.x() - r.x()) <= EdgeSlop && pos.y() >= r.top() && pos.y() <= r.bottom())
+                return Edge{s.segmentId, start, edge};
+        }
+    }
+    return std::nullopt;
+}
+
+void DocumentView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        if (const auto edge = edgeAt(event->position().toPoint())) {
+            const auto span = std::find_if(m_spans.begin(), m_spans.end(), [&](const Span &s) { return s.segmentId == edge->segmentId; });
+            m_edgeDrag = EdgeDrag{edge->segmentId, edge->start ? span->to : span->from, edge->utf16, edge->utf16};
+            event->accept();
+            return;
+        }
+    }
+    QPlainTextEdit::mousePressEvent(event);
+}
+
+void DocumentView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_edgeDrag) {
+        m_edgeDrag->moving = cursorForPosition(event->position().toPoint()).position();
+        // The selection previews the new span until the button is released.
+        QTextCursor c(document());
+        c.setPosition(std::min(m_edgeDrag->fixed, m_edgeDrag->moving));
+        c.setPosition(std::max(m_edgeDrag->fixed, m_edgeDrag->moving), QTextCursor::KeepAnchor);
+        setTextCursor(c);
+        event->accept();
+        return;
+    }
+    if (event->buttons() == Qt::NoButton)
+        viewport()->setCursor(edgeAt(event->position().toPoint()) ? Qt::SizeHorCursor : Qt::IBeamCursor);
+    QPlainTextEdit::mouseMoveEvent(event);
+}
+
+void DocumentView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_edgeDrag && event->button() == Qt::LeftButton) {
+        const EdgeDrag drag = *m_edgeDrag;
+        m_edgeDrag.reset();
+        event->accept();
+        const int from = std::min(drag.fixed, drag.moving);
+        const int to = std::max(drag.fixed, drag.moving);
+        if (drag.moving != drag.original && from < to && m_offsets)
+            Q_EMIT segmentResizeRequested(drag.segmentId, m_offsets->fromUtf16(from), m_offsets->fromUtf16(to));
+        return;
+    }
+    QPlainTextEdit::mouseReleaseEvent(event);
 }
 
 } // namespace Quire

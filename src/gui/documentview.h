@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QPlainTextEdit>
+#include <QTextCharFormat>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -54,8 +55,39 @@ public:
 
     int gutterWidth() const;
 
+    /// Every highlight of the document (one per segment and code), sorted by
+    /// start; only those on the screen are extra selections at any time.
+    struct Highlight
+    {
+        Id segmentId = 0;
+        Id codeId = 0;
+        int from = 0; ///< UTF-16
+        int to = 0;
+        QTextCharFormat format;
+    };
+    const std::vector<Highlight> &highlights() const { return m_highlights; }
+
+    /// A segment edge under a point of the viewport: dragging it resizes the segment.
+    struct Edge
+    {
+        Id segmentId = 0;
+        bool start = true; ///< the start edge (else the end)
+        int utf16 = 0;     ///< where the edge is, in the view's positions
+    };
+    std::optional<Edge> edgeAt(const QPoint &viewportPos) const;
+    /// Where a position of the text is drawn (viewport coordinates; x is the
+    /// caret's place, so for right-to-left text the start is on the right).
+    QRect caretRect(qsizetype utf16) const;
+
+Q_SIGNALS:
+    /// An edge was dragged: the segment should span [start, end) code points.
+    void segmentResizeRequested(Id segmentId, qsizetype start, qsizetype end);
+
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
     friend class DocumentGutter;
@@ -68,12 +100,33 @@ private:
         QString label;
     };
     void paintGutter(QPaintEvent *event);
+    /// Gives QPlainTextEdit the highlights of the visible blocks.
+    void showVisibleHighlights();
     void boldSpeakerLabels(const std::vector<Turn> &turns);
     void layoutGutter();
 
     std::optional<Id> m_documentId;
     std::unique_ptr<TextOffsets> m_offsets;
     std::vector<Mark> m_marks;
+    struct Span
+    {
+        Id segmentId = 0;
+        int from = 0; ///< UTF-16
+        int to = 0;
+    };
+    std::vector<Span> m_spans;
+    std::vector<Highlight> m_highlights;
+    int m_maxHighlight = 0;
+    int m_shownFrom = -1;
+    int m_shownTo = -1;
+    struct EdgeDrag
+    {
+        Id segmentId = 0;
+        int fixed = 0;   ///< the edge that stays, UTF-16
+        int moving = 0;  ///< where the dragged edge is now
+        int original = 0;
+    };
+    std::optional<EdgeDrag> m_edgeDrag;
     DocumentGutter *m_gutter = nullptr;
 };
 

@@ -1,15 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "analysisviews.h"
+#include "backgroundjob.h"
 #include "codetreemodel.h"
+#include "codetreeview.h"
+#include "documentfilter.h"
 #include "documentview.h"
+#include "quotebasket.h"
+#include "searchpane.h"
+#include "themeboard.h"
+#include "wtfcviews.h"
 
 #include "error.h"
 #include "formats/exporterinterface.h"
 #include "formats/fileimport.h"
 #include "formats/pluginmanager.h"
 #include "model/project.h"
+#include "report/quotes.h"
 #include "report/themereport.h"
+#include "storage/database.h"
+
+#include <sqlite3.h>
 
 #include <QAction>
 #include <QApplication>
@@ -38,6 +50,9 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -75,15 +90,27 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_view = new DocumentView(this);
     m_view->setObjectName(QStringLiteral("documentView"));
-    setCentralWidget(m_view);
+    connect(m_view, &DocumentView::segmentResizeRequested, this, &MainWindow::resizeSegment);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("centralTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_view, tr("Document"));
+    m_board = new ThemeBoard(this);
+    m_tabs->addTab(m_board, tr("Theme board"));
+    setCentralWidget(m_tabs);
 
     buildDocks();
     buildActions();
+    // The analysis and WTfC views open as centre tabs from their own menus (analysisviews.h, wtfcviews.h).
+    addWorkshopMenu(*this);
+    addAnalysisMenu(*this);
     statusBar()->showMessage(tr("Open a project (Ctrl+O) or create one (Ctrl+N)."));
 
     const QSettings s = layoutSettings();
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    if (s.value(QStringLiteral("view/dark")).toBool())
+        setDarkPalette(true);
     refresh();
 }
 
@@ -119,14 +146,22 @@ void MainWindow::buildDocks()
         if (!m_refreshing && item)
             showDocument(item->data(0, IdRole).toLongLong());
     });
+    m_documentFilter = new DocumentFilterBar;
+    connect(m_documentFilter, &DocumentFilterBar::changed, this, [this] { refreshDocuments(); });
+    auto *docPane = new QWidget;
+    auto *docLayout = new QVBoxLayout(docPane);
+    docLayout->setContentsMargins(2, 2, 2, 2);
+    docLayout->setSpacing(2);
+    docLayout->addWidget(m_documentFilter);
+    docLayout->addWidget(m_documentList, 1);
     auto *docDock = new QDockWidget(tr("Documents"), this);
     docDock->setObjectName(QStringLiteral("documentsDock"));
-    docDock->setWidget(m_documentList);
+    docDock->setWidget(docPane);
     addDockWidget(Qt::LeftDockWidgetArea, docDock);
 
     // Codes
     m_codeModel = new CodeTreeModel(this);
-    m_codeTree = new QTreeView;
+    m_codeTree = new CodeTreeView;
     m_codeTree->setObjectName(QStringLiteral("codeTree"));
     m_codeTree->setAccessibleName(tr("Code tree"));
     m_codeTree->setModel(m_codeModel);
@@ -134,6 +169,8 @@ void MainWindow::buildDocks()
     m_codeTree->header()->setSectionResizeMode(CodeTreeModel::NameColumn, QHeaderView::Stretch);
     m_codeTree->header()->setStretchLastSection(false);
     m_codeTree->header()->setSectionResizeMode(CodeTreeModel::CountColumn, QHeaderView::ResizeToContents);
+    m_codeTree->header()->setSectionResizeMode(CodeTreeModel::TotalColumn, QHeaderView::ResizeToContents);
+    connect(m_codeTree, &CodeTreeView::codesDropped, this, &MainWindow::dropCodes);
     connect(m_codeTree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         if (m_refreshing)
             return;
@@ -198,15 +235,34 @@ void MainWindow::buildDocks()
     m_removeSegment = new QPushButton(tr("&Remove segment"));
     m_removeSegment->setAccessibleName(tr("Remove segment"));
     connect(m_removeSegment, &QPushButton::clicked, this, [this] { removeCurrentSegment(); });
+    m_starButton = new QPushButton(tr("S&tar as quote"));
+    m_starButton->setAccessibleName(tr("Star the segment as an exemplar quote"));
+    connect(m_starButton, &QPushButton::clicked, this, [this] { starCurrentSegment(); });
     buttons->addWidget(m_saveMemo);
     buttons->addWidget(m_removeSegment);
+    buttons->addWidget(m_starButton);
     buttons->addStretch();
     layout->addLayout(buttons);
     auto *detailDock = new QDockWidget(tr("Details"), this);
     detailDock->setObjectName(QStringLiteral("detailDock"));
     detailDock->setWidget(detail);
     addDockWidget(Qt::RightDockWidgetArea, detailDock);
+
+    m_quotes = new QuoteBasket(this, m_plugins.get());
+    auto *quoteDock = new QDockWidget(tr("Quote basket"), this);
+    quoteDock->setObjectName(QStringLiteral("quoteDock"));
+    quoteDock->setWidget(m_quotes);
+    addDockWidget(Qt::RightDockWidgetArea, quoteDock);
+    tabifyDockWidget(detailDock, quoteDock);
+    detailDock->raise();
+
+    m_search = new SearchPane(this);
+    auto *searchDock = new QDockWidget(tr("Search"), this);
+    searchDock->setObjectName(QStringLiteral("searchDock"));
+    searchDock->setWidget(m_search);
+    addDockWidget(Qt::BottomDockWidgetArea, searchDock);
     resizeDocks({docDock, detailDock}, {360, 400}, Qt::Horizontal);
+    resizeDocks({searchDock}, {220}, Qt::Vertical);
 }
 
 void MainWindow::buildActions()
@@ -246,6 +302,8 @@ void MainWindow::buildActions()
     m_inVivoAction = code->addAction(tr("&In-vivo code"), this, &MainWindow::inVivoCode);
     m_inVivoAction->setShortcut(QKeySequence(tr("Ctrl+I")));
     m_inVivoAction->setToolTip(tr("Make the selected words a new code and code them with it (Ctrl+I)"));
+    m_starAction = code->addAction(tr("&Star segment as quote"), this, &MainWindow::starCurrentSegment);
+    m_starAction->setShortcut(QKeySequence(tr("Ctrl+D")));
     QAction *addCode = code->addAction(tr("&New code…"), this, &MainWindow::addCodeDialog);
     addCode->setShortcut(QKeySequence(tr("Ctrl+K")));
     m_recentMenu = code->addMenu(tr("&Recent codes"));
@@ -266,6 +324,25 @@ void MainWindow::buildActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    QAction *docTab = view->addAction(tr("&Document view"), this, [this] { showCentralTab(0); });
+    docTab->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
+    QAction *boardTab = view->addAction(tr("Theme &board"), this, [this] { showCentralTab(1); });
+    boardTab->setShortcut(QKeySequence(tr("Ctrl+B")));
+    QAction *find = view->addAction(tr("&Search…"), this, [this] {
+        for (QDockWidget *d : findChildren<QDockWidget *>())
+            if (d->widget() == m_search) {
+                d->show();
+                d->raise();
+            }
+        m_search->queryEdit()->setFocus();
+        m_search->queryEdit()->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    view->addSeparator();
+    m_darkAction = view->addAction(tr("Dar&k palette"));
+    m_darkAction->setCheckable(true);
+    connect(m_darkAction, &QAction::toggled, this, [this](bool on) { setDarkPalette(on); });
 
     for (QAction *a : {openAct, m_importAction, m_exportAction})
         bar->addAction(a);
@@ -342,36 +419,60 @@ bool MainWindow::importFiles(const QStringList &paths)
         reportError(tr("Open or create a project first."));
         return false;
     }
-    // Reading happens before the project is touched, so cancelling (or a bad
-    // file) leaves it as it was: the import is one command or nothing.
-    std::vector<ImportedFile> read;
-    QProgressDialog progress(tr("Reading files…"), tr("Cancel"), 0, int(paths.size()), this);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(300);
-    try {
-        for (qsizetype i = 0; i < paths.size(); ++i) {
-            progress.setValue(int(i));
-            progress.setLabelText(tr("Reading %1…").arg(QFileInfo(paths[i]).fileName()));
-            if (progress.wasCanceled())
-                return false;
-            read.push_back(readImportFile(*m_plugins, paths[i]));
-        }
-    } catch (const Error &e) {
-        reportError(e.message());
-        return false;
-    }
-    progress.setLabelText(tr("Storing…"));
-    progress.setValue(int(paths.size()));
-    QApplication::setOverrideCursor(Qt::WaitCursor);
+    // The worker reads the files, then stores them as one command through its
+    // own connection (SQLite connections stay on their thread). Cancel while
+    // reading stores nothing; Cancel while storing interrupts the transaction,
+    // which rolls back. Either way the project is as it was.
+    const QString projectPath = m_project->path();
+    const QString coder = m_project->coder();
+    const PluginManager &plugins = *m_plugins;
     std::vector<Id> ids;
-    const bool ok = run([&] { ids = m_project->importDocuments(read); });
-    QApplication::restoreOverrideCursor();
-    if (ok) {
+    bool stored = false;
+    BackgroundJob job(this, tr("Importing"));
+    Q_EMIT jobStarted(&job);
+    const auto outcome = job.run([&](BackgroundJob::Control &control) {
+        const int steps = int(paths.size()) + 1;
+        std::vector<ImportedFile> read;
+        for (qsizetype i = 0; i < paths.size(); ++i) {
+            control.progress(int(i), steps, tr("Reading %1…").arg(QFileInfo(paths[i]).fileName()));
+            if (control.cancelled())
+                return;
+            read.push_back(readImportFile(plugins, paths[i]));
+        }
+        control.progress(steps - 1, steps, tr("Storing %n document file(s)…", nullptr, int(read.size())));
+        if (control.cancelled())
+            return;
+        auto project = Project::open(projectPath);
+        project->setCoder(coder);
+        sqlite3 *handle = project->database().handle();
+        control.setOnCancel([handle] { sqlite3_interrupt(handle); });
+        try {
+            ids = project->importDocuments(read);
+            stored = true;
+        } catch (...) {
+            control.setOnCancel(nullptr);
+            throw;
+        }
+        control.setOnCancel(nullptr);
+    });
+    if (stored) {
+        // Stored before Cancel could stop it: it is done, and undo takes it back.
+        refresh();
+        Q_EMIT projectChanged();
         statusBar()->showMessage(tr("Imported %n document(s).", nullptr, int(ids.size())), 5000);
         if (!ids.empty())
             showDocument(ids.front());
+        return true;
     }
-    return ok;
+    if (outcome == BackgroundJob::Outcome::Cancelled) {
+        m_lastError = tr("Import cancelled: nothing was stored.");
+        statusBar()->showMessage(m_lastError, 5000);
+        refresh();
+        return false;
+    }
+    reportError(job.error());
+    refresh();
+    return false;
 }
 
 bool MainWindow::exportReport(const QString &path, const QString &format)
@@ -380,23 +481,168 @@ bool MainWindow::exportReport(const QString &path, const QString &format)
         reportError(tr("Open or create a project first."));
         return false;
     }
-    try {
-        const QString f = format.isEmpty() ? QFileInfo(path).suffix().toLower() : format;
-        ExporterInterface *exporter = m_plugins->exporter(f);
-        const ThemeReport report = buildThemeReport(*m_project, ReportOptions());
+    const QString projectPath = m_project->path();
+    const QString f = format.isEmpty() ? QFileInfo(path).suffix().toLower() : format;
+    const PluginManager &plugins = *m_plugins;
+    bool written = false;
+    BackgroundJob job(this, tr("Exporting"));
+    Q_EMIT jobStarted(&job);
+    const auto outcome = job.run([&](BackgroundJob::Control &control) {
+        control.progress(0, 3, tr("Reading the project…"));
+        if (control.cancelled())
+            return;
+        ExporterInterface *exporter = plugins.exporter(f);
+        // Its own connection: the window's stays on the GUI thread.
+        const auto project = Project::open(projectPath);
+        const ThemeReport report = buildThemeReport(*project, ReportOptions());
+        control.progress(1, 3, tr("Writing %1…").arg(QFileInfo(path).fileName()));
+        if (control.cancelled())
+            return;
         // QSaveFile: an existing file stays intact until the new one is complete.
         QSaveFile out(path);
         if (!out.open(QIODevice::WriteOnly))
             throw Error(QStringLiteral("%1: cannot write: %2").arg(path, out.errorString()));
         exporter->write(report, out);
+        if (control.cancelled()) {
+            out.cancelWriting();
+            return;
+        }
         if (!out.commit())
             throw Error(QStringLiteral("%1: cannot write: %2").arg(path, out.errorString()));
-    } catch (const Error &e) {
-        reportError(e.message());
+        written = true;
+        control.progress(3, 3, tr("Done"));
+    });
+    if (written) {
+        statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);
+        return true;
+    }
+    if (outcome == BackgroundJob::Outcome::Cancelled) {
+        m_lastError = tr("Export cancelled: %1 was not written.").arg(QDir::toNativeSeparators(path));
+        statusBar()->showMessage(m_lastError, 5000);
         return false;
     }
-    statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);
-    return true;
+    reportError(job.error());
+    return false;
+}
+
+bool MainWindow::starCurrentSegment()
+{
+    const auto seg = currentSegment();
+    if (!m_project || !seg) {
+        reportError(tr("Select a segment (in the details pane) to star it."));
+        return false;
+    }
+    const bool ok = m_quotes->star(*seg);
+    if (!ok && !m_quotes->errorLabel()->text().isEmpty())
+        reportError(m_quotes->errorLabel()->text());
+    selectSegment(*seg);
+    return ok;
+}
+
+bool MainWindow::dropCodes(const QStringList &paths, const QString &targetPath, bool merge)
+{
+    if (!m_project)
+        return false;
+    QStringList moving;
+    for (const QString &p : paths) {
+        // A code dropped on itself or under its own subtree is no change here;
+        // the core refuses cycles anyway.
+        if (p == targetPath || (!targetPath.isEmpty() && targetPath.startsWith(p + QLatin1Char('/'))))
+            continue;
+        moving << p;
+    }
+    if (moving.isEmpty())
+        return false;
+    if (merge) {
+        if (m_errorDialogs
+            && QMessageBox::question(this, tr("Merge codes"),
+                                     tr("Merge %1 into %2? Their segments, sub-codes and memos move to %2 and the merged "
+                                        "code(s) are deleted. Undo (Ctrl+Z) takes it back.")
+                                         .arg(moving.join(QStringLiteral(", ")), targetPath))
+                   != QMessageBox::Yes)
+            return false;
+        return run([&] {
+            m_project->batch(QStringLiteral("code.merge"),
+                             QStringLiteral("Merge %1 into %2").arg(moving.join(QStringLiteral(", ")), targetPath), [&] {
+                                 for (const QString &p : moving)
+                                     m_project->mergeCode(p, targetPath);
+                             });
+        });
+    }
+    return run([&] {
+        m_project->batch(QStringLiteral("code.move"),
+                         QStringLiteral("Move %1 to %2").arg(moving.join(QStringLiteral(", ")),
+                                                             targetPath.isEmpty() ? tr("the top level") : targetPath),
+                         [&] {
+                             for (const QString &p : moving)
+                                 m_project->moveCode(p, targetPath);
+                         });
+    });
+}
+
+bool MainWindow::resizeSegment(Id segmentId, qsizetype start, qsizetype end)
+{
+    const bool ok = run([&] { m_project->resizeSegment(segmentId, start, end); });
+    if (ok)
+        selectSegment(segmentId);
+    return ok;
+}
+
+namespace {
+QPalette makeDarkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6), disabled(0x80, 0x80, 0x80);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
+    p.setColor(QPalette::Link, QColor(0x6c, 0xb6, 0xff));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x6f, 0xb4));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Mid, QColor(0x44, 0x46, 0x4b));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+    p.setColor(QPalette::Light, QColor(0x50, 0x52, 0x57));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    return p;
+}
+} // namespace
+
+void MainWindow::setDarkPalette(bool on)
+{
+    if (m_darkAction && m_darkAction->isChecked() != on) {
+        // The action's toggled signal calls back here.
+        m_darkAction->setChecked(on);
+        return;
+    }
+    // Fusion follows the palette fully; native styles may ignore a dark one.
+    if (on)
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(on ? makeDarkPalette() : QApplication::style()->standardPalette());
+    setProperty("darkPalette", on);
+    if (m_persistLayout)
+        layoutSettings().setValue(QStringLiteral("view/dark"), on);
+    m_view->viewport()->update();
+}
+
+bool MainWindow::darkPalette() const
+{
+    return property("darkPalette").toBool();
+}
+
+void MainWindow::showCentralTab(int index)
+{
+    m_tabs->setCurrentIndex(index);
+    if (index == 1)
+        m_board->reload();
 }
 
 void MainWindow::showDocument(std::optional<Id> documentId)
@@ -614,12 +860,16 @@ void MainWindow::refresh()
     if (segment)
         selectSegment(*segment);
     refreshActions();
+    m_board->projectChanged();
+    m_quotes->reload();
+    m_search->projectChanged();
 }
 
 void MainWindow::refreshDocuments()
 {
     m_refreshing = true;
     m_documentList->clear();
+    m_documentFilter->reload(m_project.get());
     if (m_project) {
         QHash<Id, int> counts;
         for (const Segment &s : m_project->segments())
@@ -630,6 +880,7 @@ void MainWindow::refreshDocuments()
             item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
             item->setToolTip(0, d.sourcePath);
             m_documentList->addTopLevelItem(item);
+            item->setHidden(!m_documentFilter->accepts(d));
             if (m_view->documentId() == d.id)
                 m_documentList->setCurrentItem(item);
         }
@@ -724,6 +975,7 @@ void MainWindow::updateSegmentDetail()
     m_memoEdit->setEnabled(bool(seg));
     m_saveMemo->setEnabled(bool(seg));
     m_removeSegment->setEnabled(bool(seg));
+    m_starButton->setEnabled(bool(seg));
     if (seg && m_project) {
         try {
             m_memoEdit->setPlainText(m_project->segment(*seg).memo);
@@ -773,6 +1025,8 @@ void MainWindow::refreshActions()
     }
     if (!m_currentCode || !open)
         m_codeAction->setIconText(tr("Code selection"));
+    m_starAction->setEnabled(open);
+    Q_EMIT currentCodeChanged();
     for (int i = 0; i < m_recentActions.size(); ++i) {
         QAction *a = m_recentActions[i];
         QString name;

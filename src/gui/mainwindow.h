@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "backgroundjob.h"
 #include "model/types.h"
 
 #include <QMainWindow>
@@ -17,12 +18,20 @@ class QPushButton;
 class QTreeView;
 class QTreeWidget;
 
+class QTabWidget;
+
 namespace Quire {
 
+class BackgroundJob;
 class CodeTreeModel;
+class CodeTreeView;
+class DocumentFilterBar;
 class DocumentView;
 class PluginManager;
 class Project;
+class QuoteBasket;
+class SearchPane;
+class ThemeBoard;
 
 /// The workbench window: documents and the code tree on the left, the
 /// document in the centre, the segments of the document with their memos on
@@ -42,11 +51,13 @@ public:
     Project *project() const { return m_project.get(); }
 
     /// Reads the files with the format plugins and imports them as one command.
-    /// Runs on the GUI thread with a progress dialog between files (cancel
-    /// stops before anything is stored). Returns false on error or cancel.
+    /// Runs on a worker thread with its own connection to the project, behind
+    /// a progress dialog; Cancel stops reading, or interrupts the storing
+    /// transaction, so the project stays as it was. Returns false on error or cancel.
     bool importFiles(const QStringList &paths);
     /// Writes the theme report (buildThemeReport) with the exporter of
-    /// \a format ("md", "csv"; empty: from the file's suffix).
+    /// \a format ("md", "csv"; empty: from the file's suffix), on a worker
+    /// thread; Cancel leaves any existing file as it was.
     bool exportReport(const QString &path, const QString &format = QString());
 
     void showDocument(std::optional<Id> documentId);
@@ -68,11 +79,27 @@ public:
     bool removeCurrentSegment();
     bool undo();
     bool redo();
+    /// Stars the current segment as an exemplar quote (end of the chosen order).
+    bool starCurrentSegment();
+    /// Moves the codes at \a paths under \a targetPath ("" = top level), or
+    /// merges them into it (after a confirmation when dialogs are on). One command.
+    bool dropCodes(const QStringList &paths, const QString &targetPath, bool merge);
+    /// Resizes a segment to [start, end) code points (a dragged edge). One command.
+    bool resizeSegment(Id segmentId, qsizetype start, qsizetype end);
+    /// Light (the style's own) or dark palette; remembered with the layout.
+    void setDarkPalette(bool on);
+    bool darkPalette() const;
+    /// Shows the document view (0) or the theme board (1).
+    void showCentralTab(int index);
+
+    /// Runs one project operation: a Quire::Error it throws is reported
+    /// (dialog or status bar); then everything shown is refreshed.
+    bool runCommand(const std::function<void()> &body) { return run(body); }
     /// Most recently used codes first (Ctrl+1 … Ctrl+9).
     const std::deque<Id> &recentCodes() const { return m_recent; }
 
     DocumentView *documentView() const { return m_view; }
-    QTreeView *codeTree() const { return m_codeTree; }
+    CodeTreeView *codeTree() const { return m_codeTree; }
     CodeTreeModel *codeModel() const { return m_codeModel; }
     QTreeWidget *documentList() const { return m_documentList; }
     QTreeWidget *segmentList() const { return m_segmentList; }
@@ -81,6 +108,12 @@ public:
     QAction *inVivoAction() const { return m_inVivoAction; }
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }
+    QAction *darkAction() const { return m_darkAction; }
+    SearchPane *searchPane() const { return m_search; }
+    ThemeBoard *themeBoard() const { return m_board; }
+    QuoteBasket *quoteBasket() const { return m_quotes; }
+    DocumentFilterBar *documentFilter() const { return m_documentFilter; }
+    QTabWidget *centralTabs() const { return m_tabs; }
 
     /// Errors go to a dialog (default) or only to the status bar and lastError()
     /// (tests and screenshots, where nobody could close a dialog).
@@ -97,6 +130,11 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// After every command, undo and redo, and after opening a project.
     void projectChanged();
+    /// The current code may have changed.
+    void currentCodeChanged();
+    /// A long job (import, export) starts on a worker thread; it lives until
+    /// the function that started it returns (tests use it to press Cancel).
+    void jobStarted(Quire::BackgroundJob *job);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -124,7 +162,15 @@ private:
     std::unique_ptr<Project> m_project;
     DocumentView *m_view = nullptr;
     QTreeWidget *m_documentList = nullptr;
-    QTreeView *m_codeTree = nullptr;
+    DocumentFilterBar *m_documentFilter = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    SearchPane *m_search = nullptr;
+    ThemeBoard *m_board = nullptr;
+    QuoteBasket *m_quotes = nullptr;
+    QAction *m_darkAction = nullptr;
+    QAction *m_starAction = nullptr;
+    QPushButton *m_starButton = nullptr;
+    CodeTreeView *m_codeTree = nullptr;
     CodeTreeModel *m_codeModel = nullptr;
     QTreeWidget *m_segmentList = nullptr;
     QLabel *m_documentInfo = nullptr;

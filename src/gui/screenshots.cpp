@@ -1,23 +1,49 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "screenshots.h"
 
+#include "analysisviews.h"
+#include "codetreeview.h"
 #include "documentview.h"
 #include "mainwindow.h"
+#include "quotebasket.h"
+#include "searchpane.h"
+#include "themeboard.h"
+#include "wtfcviews.h"
+
+#include "error.h"
+#include "formats/fileimport.h"
+#include "formats/pluginmanager.h"
 #include "model/project.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QLineEdit>
 #include <QPixmap>
+#include <QTabWidget>
 #include <QTreeView>
 
 namespace Quire::Screenshots {
 
 QStringList viewNames()
 {
-    return {QStringLiteral("main"), QStringLiteral("document"), QStringLiteral("codes")};
+    return mainViews() << QStringLiteral("dark") << QStringLiteral("rtl") << insightViews();
+}
+
+QStringList mainViews()
+{
+    return {QStringLiteral("main"),  QStringLiteral("document"), QStringLiteral("codes"),
+            QStringLiteral("search"), QStringLiteral("board"),   QStringLiteral("quotes")};
+}
+
+QStringList insightViews()
+{
+    return {QStringLiteral("crosstab"),   QStringLiteral("agreement"),      QStringLiteral("frequencies"),
+            QStringLiteral("wtfc-graph"), QStringLiteral("wtfc-solutions"), QStringLiteral("wtfc-grid"),
+            QStringLiteral("wtfc-actions")};
 }
 
 void stage(MainWindow &window)
@@ -47,21 +73,178 @@ void stage(MainWindow &window)
     // The segment list scrolled the view to the segment; a picture reads better from the top.
     window.documentView()->moveCursor(QTextCursor::Start);
     window.codeTree()->scrollToTop();
+
+    // The board shows the statements where most have been sorted: the parent
+    // whose child codes hold most statement segments, and their commonest area.
+    QHash<Id, QString> areaOf;
+    for (const AttributeValue &v : p->attributeValues(AttributeScope::Document))
+        if (v.name == QLatin1String("area"))
+            areaOf.insert(v.ownerId, v.value);
+    QHash<Id, bool> isStatement;
+    for (const Document &d : p->documents())
+        isStatement.insert(d.id, d.kind == QLatin1String("statement"));
+    QHash<Id, int> byParent;
+    QHash<QString, int> byArea;
+    for (const Segment &s : segments) {
+        if (!isStatement.value(s.documentId))
+            continue;
+        for (Id c : s.codes) {
+            const Code code = p->code(c);
+            if (!code.parents.empty())
+                ++byParent[code.parents.front()];
+        }
+        ++byArea[areaOf.value(s.documentId)];
+    }
+    if (!byParent.isEmpty()) {
+        Id parent = byParent.begin().key();
+        for (auto it = byParent.begin(); it != byParent.end(); ++it)
+            if (it.value() > byParent.value(parent))
+                parent = it.key();
+        QString area = byArea.begin().key();
+        for (auto it = byArea.begin(); it != byArea.end(); ++it)
+            if (it.value() > byArea.value(area))
+                area = it.key();
+        window.themeBoard()->setThemeParent(parent);
+        if (!area.isEmpty())
+            window.themeBoard()->setArea(area);
+    }
 }
+
+QString makeRtlProject(const QString &folder)
+{
+    // Invented text (Hebrew, Arabic, and a mixed line), written for Quire:
+    //   Facilitator: tell me about your week.
+    //   Ruth: I look after my mother every day, and I have no time for myself at all 🙂
+    //   Sara: help at home always comes late, and nobody calls me back.
+    //   P3: I told the nurse in English "I need a break" – אני צריכה הפסקה – and she wrote it down.
+    const QString text = QStringLiteral(
+        "מנחה: ספרו לי על השבוע שלכם.\n"
+        "רות: אני מטפלת באמא שלי כל יום, ואין לי זמן לעצמי בכלל 🙂 אבל אני לא מוותרת.\n"
+        "سارة: المساعدة في البيت تأتي متأخرة دائماً، ولا أحد يتصل بي بعد ذلك.\n"
+        "P3: I told the nurse in English \"I need a break\" – אני צריכה הפסקה – and she wrote it down.\n");
+    const QString file = QDir(folder).filePath(QStringLiteral("rtl-carers.txt"));
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text.toUtf8()) < 0)
+        throw Error(QStringLiteral("%1: cannot write the right-to-left sample").arg(file));
+    f.close();
+    const QString path = QDir(folder).filePath(QStringLiteral("rtl.quire"));
+    QFile::remove(path);
+    auto p = Project::create(path);
+    PluginManager plugins;
+    plugins.loadStatic();
+    p->importDocuments({readImportFile(plugins, file)});
+    const Id doc = p->documents().front().id;
+    const struct
+    {
+        const char *code;
+        const char *color;
+        QString quote;
+    } spans[] = {
+        {"Caring/No time for myself", "#e76f51", QStringLiteral("ואין לי זמן לעצמי בכלל")},
+        {"Services/Not called back", "#2a9d8f", QStringLiteral("ولا أحد يتصل بي")},
+        {"Caring/Needing a break", "#e9c46a", QStringLiteral("אני צריכה הפסקה")},
+    };
+    for (const auto &s : spans) {
+        const Id code = p->addCode(QString::fromUtf8(s.code), QString::fromUtf8(s.color));
+        const auto at = p->findQuote(doc, s.quote);
+        if (at.size() != 1)
+            throw Error(QStringLiteral("%1: the right-to-left sample lost its quote").arg(path));
+        p->addSegment(doc, at.front(), at.front() + s.quote.size(), {code});
+    }
+    return path;
+}
+
+namespace {
+/// A docked pane is narrow in the window; for its picture it floats at a readable size.
+void floatAt(QWidget *dock, const QSize &size)
+{
+    if (auto *d = qobject_cast<QDockWidget *>(dock)) {
+        d->setFloating(true);
+        d->resize(size);
+        d->show();
+        QApplication::processEvents();
+    }
+}
+
+QWidget *dockOf(QWidget *w)
+{
+    for (QWidget *p = w; p; p = p->parentWidget())
+        if (auto *d = qobject_cast<QDockWidget *>(p))
+            return d;
+    return w;
+}
+} // namespace
 
 QString save(MainWindow &window, const QString &view, const QString &file)
 {
     QWidget *widget = nullptr;
-    if (view == QLatin1String("main"))
+    bool dark = false;
+    if (view == QLatin1String("main") || view == QLatin1String("dark")) {
         widget = &window;
-    else if (view == QLatin1String("document"))
+        dark = view == QLatin1String("dark");
+    } else if (view == QLatin1String("document") || view == QLatin1String("rtl")) {
+        window.showCentralTab(0);
         widget = window.documentView();
-    else if (view == QLatin1String("codes"))
+    } else if (view == QLatin1String("codes")) {
+        window.codeTree()->expandAll();
+        floatAt(dockOf(window.codeTree()), QSize(520, 700));
+        window.codeTree()->scrollToTop();
         widget = window.codeTree();
-    else
+    } else if (view == QLatin1String("search")) {
+        // A query with hits in the sample corpus, the first hit opened.
+        if (window.searchPane()->queryEdit()->text().isEmpty())
+            window.searchPane()->setQuery(QStringLiteral("listen*"));
+        if (!window.searchPane()->hits().empty())
+            window.searchPane()->activateHit(0);
+        widget = dockOf(window.searchPane());
+    } else if (view == QLatin1String("board")) {
+        window.showCentralTab(1);
+        widget = window.themeBoard();
+    } else if (view == QLatin1String("quotes")) {
+        QWidget *dock = dockOf(window.quoteBasket());
+        dock->raise();
+        floatAt(dock, QSize(620, 820));
+        window.quoteBasket()->selectRow(0);
+        widget = dock;
+    } else if (insightViews().contains(view)) {
+        widget = view.startsWith(QLatin1String("wtfc-")) ? openWtfcView(window, view) : openAnalysisView(window, view);
+    } else {
         return QStringLiteral("--view %1: unknown view (use %2)").arg(view, viewNames().join(QStringLiteral(", ")));
+    }
+    const bool wasDark = window.darkPalette();
+    if (dark)
+        window.setDarkPalette(true);
+    // The analysis and workshop views get the whole window: the docks step aside for the picture.
+    QList<QDockWidget *> hidden;
+    if (insightViews().contains(view))
+        for (QDockWidget *d : window.findChildren<QDockWidget *>())
+            if (d->isVisible()) {
+                d->hide();
+                hidden << d;
+            }
+    widget->show();
     QApplication::processEvents();
-    const QPixmap pixmap = widget->grab();
+    if (auto *grid = qobject_cast<WtfcGridView *>(widget))
+        grid->fitBoard();
+    if (auto *graph = qobject_cast<WtfcGraphView *>(widget)) {
+        // The best-ranked cause selected, so the picture shows its reach.
+        if (Project *p = window.project()) {
+            const auto analysis = Wtfc::analyse(Wtfc::Workshop(*p).snapshot(), Wtfc::AnalysisOptions{false});
+            if (!analysis.causes.empty())
+                graph->selectNode(analysis.causes.front().cause);
+        }
+        graph->fitAll();
+        QApplication::processEvents();
+    }
+    const QPixmap pixmap = insightViews().contains(view) ? window.centralTabs()->grab() : widget->grab();
+    for (QDockWidget *d : std::as_const(hidden))
+        d->show();
+    if (dark && !wasDark)
+        window.setDarkPalette(false);
+    if (auto *d = qobject_cast<QDockWidget *>(dockOf(widget)); d && d->isFloating())
+        d->setFloating(false);
+    if (view == QLatin1String("board"))
+        window.showCentralTab(0);
     const QFileInfo info(file);
     if (!QDir().mkpath(info.absolutePath()))
         return QStringLiteral("%1: cannot create the folder").arg(info.absolutePath());

@@ -12,13 +12,27 @@ class MainWindow;
 /// without a display.
 namespace Screenshots {
 
-/// The views that can be rendered: "main" (the whole window), "document"
-/// (the document view with its gutter), "codes" (the code tree).
+/// Every view that can be rendered: "main" (the whole window), "document"
+/// (the document view with its gutter), "codes" (the code tree), "search"
+/// (the search pane with the hits of a sample query), "board" (the theme
+/// board), "quotes" (the quote basket), "dark" (the window in the dark
+/// palette) and "rtl" (a right-to-left document, see makeRtlProject).
 QStringList viewNames();
+/// The analysis and WTfC views ("crosstab", "agreement", "frequencies",
+/// "wtfc-graph", "wtfc-solutions", "wtfc-grid", "wtfc-actions"): each opens as a
+/// centre tab (analysisviews.h, wtfcviews.h) and is pictured with the docks hidden.
+QStringList insightViews();
+/// The views written when there is no display (those of the opened project).
+QStringList mainViews();
 
 /// Shows the document with the most segments, selects its first segment and
 /// that segment's code, so a picture shows highlights, counts and a memo.
 void stage(MainWindow &window);
+
+/// Creates (in \a folder) a small project with an invented Hebrew and Arabic
+/// transcript whose coded spans are right-to-left and mixed; returns its path
+/// or throws Quire::Error.
+QString makeRtlProject(const QString &folder);
 
 /// Renders \a view of \a window (shown, laid out) into a PNG at \a file.
 /// Returns an empty string on success, else a one-sentence error.

@@ -9,13 +9,18 @@
 #include "storage/database.h"
 #include "wtfc/analysis.h"
 #include "wtfc/graphexport.h"
+#include "wtfc/layout.h"
 #include "wtfc/report.h"
 #include "wtfc/workshop.h"
 
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <functional>
 #include <map>
+#include <numeric>
+#include <random>
+#include <set>
 
 using namespace Quire;
 using namespace Quire::Wtfc;
@@ -471,4 +476,204 @@ TEST_CASE("wtfc: graph exports and report", "[wtfc]")
     CHECK(words.contains(QStringLiteral("Action plan")));
     CHECK(words.contains(QStringLiteral("Damp & \"mould\" <everywhere>")));
     CHECK(words.contains(QStringLiteral("Nobody rings me back")));
+}
+
+namespace {
+
+/// A snapshot holding only a graph: I statements are `istatements` ids, the rest causes.
+Snapshot graphOnly(int nodes, const std::vector<int> &istatements, const std::vector<std::pair<int, int>> &edges,
+                   const std::map<int, QString> &labels = {})
+{
+    Snapshot s;
+    for (int i = 1; i <= nodes; ++i) {
+        Node n;
+        n.id = i;
+        n.kind = std::find(istatements.begin(), istatements.end(), i) != istatements.end() ? ItemKind::IStatement : ItemKind::Cause;
+        n.text = labels.count(i) ? labels.at(i) : QStringLiteral("node %1").arg(i);
+        s.nodes.push_back(std::move(n));
+    }
+    for (const auto &[a, b] : edges)
+        s.edges.push_back({Id(a), Id(b)});
+    return s;
+}
+
+/// The invariants every layered layout must keep.
+void checkLayoutInvariants(const Snapshot &s, const GraphLayout &g)
+{
+    REQUIRE(g.nodes.size() == s.nodes.size());
+    REQUIRE(g.edges.size() == s.edges.size());
+    // Longest-path layers, checked as the local fixpoint that defines them:
+    // 0 with nothing above, else one more than the deepest node above.
+    std::map<Id, int> deepestAbove;
+    for (const Edge &e : s.edges) {
+        const LayoutNode *a = g.node(e.from), *b = g.node(e.to);
+        REQUIRE(a);
+        REQUIRE(b);
+        CHECK(a->layer < b->layer); // every edge points down
+        CHECK(a->y < b->y);
+        auto [it, fresh] = deepestAbove.emplace(e.to, a->layer);
+        if (!fresh)
+            it->second = std::max(it->second, a->layer);
+    }
+    int failures = 0;
+    std::map<int, std::vector<const LayoutNode *>> layers;
+    for (const LayoutNode &n : g.nodes) {
+        const auto it = deepestAbove.find(n.id);
+        if (n.layer != (it == deepestAbove.end() ? 0 : it->second + 1))
+            ++failures;
+        if (n.x - n.width / 2 < -0.01 || n.x + n.width / 2 > g.width + 0.01 || n.y - n.height / 2 < -0.01 || n.y + n.height / 2 > g.height + 0.01)
+            ++failures;
+        layers[n.layer].push_back(&n);
+    }
+    CHECK(failures == 0);
+    CHECK(g.layers == int(layers.size()));
+    int overlaps = 0, badOrder = 0;
+    for (auto &[layer, nodes] : layers) {
+        std::sort(nodes.begin(), nodes.end(), [](const LayoutNode *a, const LayoutNode *b) { return a->x < b->x; });
+        double y = nodes.front()->y;
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (nodes[i]->order != int(i) || nodes[i]->y != y)
+                ++badOrder;
+            if (i > 0 && nodes[i - 1]->x + nodes[i - 1]->width / 2 > nodes[i]->x - nodes[i]->width / 2 + 1e-6)
+                ++overlaps;
+        }
+    }
+    CHECK(overlaps == 0);
+    CHECK(badOrder == 0);
+}
+
+bool sameLayout(const GraphLayout &a, const GraphLayout &b)
+{
+    if (a.nodes.size() != b.nodes.size() || a.edges.size() != b.edges.size() || a.width != b.width || a.height != b.height)
+        return false;
+    for (std::size_t i = 0; i < a.nodes.size(); ++i) {
+        const LayoutNode &x = a.nodes[i], &y = b.nodes[i];
+        if (x.id != y.id || x.layer != y.layer || x.order != y.order || x.x != y.x || x.y != y.y || x.width != y.width || x.lines != y.lines)
+            return false;
+    }
+    for (std::size_t i = 0; i < a.edges.size(); ++i)
+        if (a.edges[i].start != b.edges[i].start || a.edges[i].end != b.edges[i].end)
+            return false;
+    return true;
+}
+
+struct SvgCount
+{
+    bool ok = false;
+    bool viewBox = false;
+    int texts = 0, nodeGroups = 0, lines = 0;
+    QStringList labels;
+};
+
+SvgCount readSvg(const QByteArray &svg)
+{
+    SvgCount c;
+    QXmlStreamReader x(svg);
+    while (!x.atEnd()) {
+        x.readNext();
+        if (!x.isStartElement())
+            continue;
+        if (x.name() == QLatin1String("svg"))
+            c.viewBox = !x.attributes().value(QStringLiteral("viewBox")).isEmpty();
+        else if (x.name() == QLatin1String("g") && x.attributes().value(QStringLiteral("class")) == QLatin1String("node"))
+            ++c.nodeGroups;
+        else if (x.name() == QLatin1String("line"))
+            ++c.lines;
+        else if (x.name() == QLatin1String("text")) {
+            ++c.texts;
+            c.labels << x.readElementText(QXmlStreamReader::IncludeChildElements);
+        }
+    }
+    c.ok = !x.hasError();
+    return c;
+}
+
+} // namespace
+
+TEST_CASE("wtfc: Quire's layered layout keeps layers, order and spacing", "[wtfc][layout]")
+{
+    // I statements 1, 2; causes 3..10. Longest-path layers worked out by hand:
+    // 1, 2, 9 (a cause nothing points at): 0; 3, 4, 10: 1; 5, 6: 2; 7: 3 (via 5 or 6,
+    // not 1 via the direct edge 2 -> 7); 8: 4 (not 1 via 2 -> 8).
+    const std::vector<std::pair<int, int>> edges{{1, 3}, {1, 4}, {2, 4}, {3, 5}, {4, 5}, {5, 7}, {2, 7},
+                                                 {3, 6}, {6, 7}, {7, 8}, {2, 8}, {1, 10}, {9, 8}};
+    const Snapshot s = graphOnly(10, {1, 2}, edges, {{10, QStringLiteral("Damp & \"mould\" <everywhere>")},
+                                                     {7, QStringLiteral("Nobody owns the discharge letter once the ward has sent it")}});
+    const GraphLayout g = layeredLayout(s);
+    const std::map<Id, int> expected{{1, 0}, {2, 0}, {9, 0}, {3, 1}, {4, 1}, {10, 1}, {5, 2}, {6, 2}, {7, 3}, {8, 4}};
+    for (const auto &[id, layer] : expected) {
+        INFO("node " << id);
+        REQUIRE(g.node(id));
+        CHECK(g.node(id)->layer == layer);
+    }
+    CHECK(g.layers == 5);
+    CHECK(g.node(7)->lines.size() == 3); // wrapped at 28 characters
+    CHECK(g.node(7)->width > g.node(8)->width);
+    CHECK(g.node(99) == nullptr);
+    checkLayoutInvariants(s, g);
+
+    // Crossings between consecutive layers never get worse than before the sweeps.
+    LayoutOptions none;
+    none.sweeps = 0;
+    CHECK(g.adjacentCrossings <= layeredLayout(s, none).adjacentCrossings);
+
+    // Deterministic: the same input gives the same layout and the same bytes.
+    CHECK(sameLayout(g, layeredLayout(s)));
+    const Analysis a = analyse(s);
+    const QByteArray svg = layoutToSvg(s, a, g);
+    CHECK(svg == layoutToSvg(s, a, layeredLayout(s)));
+    const SvgCount c = readSvg(svg);
+    CHECK(c.ok);
+    CHECK(c.viewBox);
+    CHECK(c.texts == 10);
+    CHECK(c.nodeGroups == 10);
+    CHECK(c.lines == int(edges.size()));
+    CHECK(c.labels.contains(QStringLiteral("Damp & \"mould\" <everywhere>")));
+    CHECK(svg.contains("Damp &amp; &quot;mould&quot; &lt;everywhere&gt;"));
+
+    // Small graphs go to Graphviz when this build has it.
+    SvgEngine used = SvgEngine::Quire;
+    const QByteArray small = graphSvg(s, a, &used);
+    CHECK(used == (graphvizAvailable() ? SvgEngine::Graphviz : SvgEngine::Quire));
+    CHECK(readSvg(small).ok);
+
+    // A cycle (only possible in a hand-edited file) is refused.
+    CHECK_THROWS_WITH(layeredLayout(graphOnly(3, {1}, {{1, 2}, {2, 3}, {3, 2}})), Catch::Contains("cycle"));
+    CHECK(layeredLayout(Snapshot()).nodes.empty());
+}
+
+TEST_CASE("wtfc: the layered layout handles a generated 2,000-node graph", "[wtfc][layout]")
+{
+    // 100 I statements and 1,900 causes; every edge goes from a lower to a higher
+    // id within 300, so the graph is acyclic and has long chains and long edges.
+    std::mt19937 rng(11);
+    std::set<std::pair<int, int>> edges;
+    for (int i = 1; i <= 100; ++i)
+        edges.insert({i, 101 + int(rng() % 300u)});
+    while (edges.size() < 10000) {
+        const int a = 1 + int(rng() % 1999u);
+        const int lo = std::max(a + 1, 101);
+        const int hi = std::min(2000, lo + 299);
+        edges.insert({a, lo + int(rng() % unsigned(hi - lo + 1))});
+    }
+    std::vector<int> istatements(100);
+    std::iota(istatements.begin(), istatements.end(), 1);
+    const Snapshot s = graphOnly(2000, istatements, {edges.begin(), edges.end()});
+    const GraphLayout g = layeredLayout(s);
+    checkLayoutInvariants(s, g);
+    CHECK(g.layers > 10);
+    LayoutOptions none;
+    none.sweeps = 0;
+    const long long before = layeredLayout(s, none).adjacentCrossings;
+    INFO("crossings between consecutive layers: " << before << " before the sweeps, " << g.adjacentCrossings << " after");
+    CHECK(g.adjacentCrossings < before); // the sweeps do reduce them here (5,795 -> 3,691 when written)
+    CHECK(sameLayout(g, layeredLayout(s)));
+
+    SvgEngine used = SvgEngine::Graphviz;
+    const QByteArray svg = graphSvg(s, analyse(s), &used);
+    CHECK(used == SvgEngine::Quire); // beyond GraphvizMaxNodes
+    const SvgCount c = readSvg(svg);
+    CHECK(c.ok);
+    CHECK(c.texts == 2000);
+    CHECK(c.lines == 10000);
 }

@@ -2,6 +2,7 @@
 // The workbench driven through its real widgets, offscreen: open a project
 // built from corpora/sample, select text in the document view, code it, see
 // the highlight and the count, undo and redo with the keyboard, export.
+#include "guisupport.h"
 #include "testsupport.h"
 
 #include "codetreemodel.h"
@@ -27,78 +28,6 @@
 using namespace Quire;
 using namespace QuireTest;
 
-namespace {
-
-const QString TranslatingPath = QStringLiteral("Caring roles/Language/Translating");
-
-/// Imports every sample text through the core (as quire-cli does) and adds a
-/// code tree with one coded quote.
-QString buildSampleProject(const TempDir &dir)
-{
-    const QString path = dir.path(QStringLiteral("sample.quire"));
-    auto p = Project::create(path);
-    PluginManager plugins;
-    plugins.loadStatic();
-    std::vector<ImportedFile> files;
-    const QDir corpus(QStringLiteral(QUIRE_CORPORA_DIR "/sample"));
-    for (const QString &name : corpus.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name))
-        files.push_back(readImportFile(plugins, corpus.filePath(name)));
-    p->importDocuments(files);
-    p->addCode(TranslatingPath, QStringLiteral("#2a9d8f"));
-    const Id fg1 = p->findDocument(QStringLiteral("fg1-carers.txt")).id;
-    const Id noTime = p->addCode(QStringLiteral("Sustaining the carer/Respite and breaks/No time for myself"), QStringLiteral("#e76f51"));
-    const QString quote = QStringLiteral("I don't get a minute to myself");
-    const auto at = p->findQuote(fg1, quote);
-    REQUIRE(at.size() == 1);
-    p->addSegment(fg1, at[0], at[0] + quote.size(), {noTime});
-    return path;
-}
-
-struct Workbench
-{
-    MainWindow window;
-    explicit Workbench(const QString &project)
-    {
-        window.setErrorDialogs(false);
-        window.setLayoutPersistence(false);
-        window.resize(1400, 850);
-        REQUIRE(window.openProject(project));
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window));
-    }
-    Id documentId(const QString &name) { return window.project()->findDocument(name).id; }
-    qsizetype treeCount(Id codeId)
-    {
-        const QModelIndex i = window.codeModel()->indexOfCode(codeId, CodeTreeModel::CountColumn);
-        REQUIRE(i.isValid());
-        return i.data(Qt::DisplayRole).toString().toLongLong();
-    }
-    /// Extra selections that show \a segmentId, as UTF-16 ranges.
-    QList<QPair<int, int>> highlightsOf(Id segmentId)
-    {
-        QList<QPair<int, int>> out;
-        for (const QTextEdit::ExtraSelection &s : window.documentView()->extraSelections())
-            if (s.format.property(DocumentView::SegmentIdProperty).toLongLong() == segmentId)
-                out << qMakePair(s.cursor.selectionStart(), s.cursor.selectionEnd());
-        return out;
-    }
-    /// Selects UTF-16 [from, to) in the real widget, as a mouse drag would.
-    void selectUtf16(int from, int to)
-    {
-        QTextCursor c = window.documentView()->textCursor();
-        c.setPosition(from);
-        c.setPosition(to, QTextCursor::KeepAnchor);
-        window.documentView()->setTextCursor(c);
-    }
-    void pressCtrl(Qt::Key key, Qt::KeyboardModifiers extra = Qt::NoModifier)
-    {
-        window.documentView()->setFocus();
-        QTest::keyClick(window.documentView(), key, Qt::ControlModifier | extra);
-        QApplication::processEvents();
-    }
-};
-
-} // namespace
 
 TEST_CASE("coding a selection after an emoji stores code points, highlights the UTF-16 range, undo and redo", "[gui]")
 {
@@ -149,6 +78,8 @@ TEST_CASE("coding a selection after an emoji stores code points, highlights the 
     const auto highlights = w.highlightsOf(seg.id);
     REQUIRE(highlights.size() == 1);
     CHECK(highlights.front() == qMakePair(from, to));
+    // On the screen (the selection is), it is one of the extra selections QPlainTextEdit paints.
+    CHECK(w.paintedHighlightsOf(seg.id) == highlights);
     CHECK(w.treeCount(code) == countBefore + 1);
     CHECK(w.window.documentList()->currentItem()->text(2).toInt() == documentRowSegments + 1);
     CHECK(w.window.recentCodes().front() == code);

@@ -1,0 +1,636 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "analysisviews.h"
+
+#include "mainwindow.h"
+
+#include "error.h"
+#include "model/project.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSet>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <set>
+
+#ifdef QUIRE_HAVE_CHARTS
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QValueAxis>
+#endif
+
+namespace Quire {
+
+using namespace Quire::Analysis;
+
+namespace {
+
+bool looksNumeric(const QString &text)
+{
+    bool ok = false;
+    text.toDouble(&ok);
+    return ok;
+}
+
+/// Distinct coder names of the project's segments, sorted.
+QStringList projectCoders(Project &project)
+{
+    std::set<QString> names;
+    for (const Segment &s : project.segments())
+        if (!s.coder.isEmpty())
+            names.insert(s.coder);
+    return QStringList(names.begin(), names.end());
+}
+
+QTableView *makeTable(QAbstractItemModel *model, const QString &name)
+{
+    auto *t = new QTableView;
+    t->setObjectName(name);
+    t->setAccessibleName(name);
+    t->setModel(model);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setAlternatingRowColors(true);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setHighlightSections(false);
+    return t;
+}
+
+} // namespace
+
+// ---- AnalysisTableModel --------------------------------------------------------
+
+AnalysisTableModel::AnalysisTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void AnalysisTableModel::setTable(const AnalysisTable &table)
+{
+    beginResetModel();
+    m_table = table;
+    endResetModel();
+}
+
+int AnalysisTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_table.rows.size());
+}
+
+int AnalysisTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_table.header.size());
+}
+
+QVariant AnalysisTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || std::size_t(index.row()) >= m_table.rows.size())
+        return {};
+    const QString text = m_table.rows[std::size_t(index.row())].value(index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        return text;
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::Alignment(looksNumeric(text) ? Qt::AlignRight | Qt::AlignVCenter
+                                                                    : Qt::AlignLeft | Qt::AlignVCenter));
+    default:
+        return {};
+    }
+}
+
+QVariant AnalysisTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole)
+        return m_table.header.value(section);
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+
+// ---- CrosstabView ---------------------------------------------------------------
+
+CrosstabView::CrosstabView(MainWindow &window, QWidget *parent)
+    : QWidget(parent)
+    , m_window(window)
+{
+    setObjectName(QStringLiteral("crosstabView"));
+    setAccessibleName(tr("Crosstab"));
+    m_columns = new QComboBox;
+    m_columns->setAccessibleName(tr("Columns"));
+    m_unit = new QComboBox;
+    m_unit->setAccessibleName(tr("Cells count"));
+    m_unit->addItem(tr("segments"), int(CountUnit::Segments));
+    m_unit->addItem(tr("documents"), int(CountUnit::Documents));
+    m_unit->addItem(tr("cases"), int(CountUnit::Cases));
+    m_cells = new QComboBox;
+    m_cells->setAccessibleName(tr("Figures"));
+    m_cells->addItem(tr("counts"), int(Crosstab::Cells::Counts));
+    m_cells->addItem(tr("% of row"), int(Crosstab::Cells::RowPercent));
+    m_cells->addItem(tr("% of column"), int(Crosstab::Cells::ColumnPercent));
+    m_coder = new QComboBox;
+    m_coder->setAccessibleName(tr("Coder"));
+    m_subcodes = new QCheckBox(tr("with sub-codes"));
+    m_subcodes->setChecked(true);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Columns:")));
+    bar->addWidget(m_columns, 1);
+    bar->addWidget(new QLabel(tr("Cells count:")));
+    bar->addWidget(m_unit);
+    bar->addWidget(new QLabel(tr("Show:")));
+    bar->addWidget(m_cells);
+    bar->addWidget(new QLabel(tr("Coder:")));
+    bar->addWidget(m_coder);
+    bar->addWidget(m_subcodes);
+
+    m_model = new AnalysisTableModel(this);
+    m_table = makeTable(m_model, QStringLiteral("crosstabTable"));
+    m_status = new QLabel;
+    m_status->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_status);
+
+    for (QComboBox *c : {m_columns, m_unit, m_cells, m_coder})
+        connect(c, &QComboBox::currentIndexChanged, this, [this] { recompute(); });
+    connect(m_subcodes, &QCheckBox::toggled, this, [this] { recompute(); });
+    connect(&m_window, &MainWindow::projectChanged, this, &CrosstabView::reload);
+    reload();
+}
+
+void CrosstabView::reload()
+{
+    m_loading = true;
+    const QString column = m_columns->currentData().toString();
+    const QString coder = m_coder->currentData().toString();
+    m_columns->clear();
+    m_coder->clear();
+    m_coder->addItem(tr("everyone"), QString());
+    if (Project *p = m_window.project()) {
+        std::set<QString> names;
+        for (const AttributeDef &d : p->attributeDefs())
+            names.insert(d.name);
+        for (const QString &n : names)
+            m_columns->addItem(tr("attribute: %1").arg(n), n);
+        for (const QString &c : projectCoders(*p))
+            m_coder->addItem(c, c);
+    }
+    m_columns->addItem(tr("documents"), QStringLiteral("\x01" "document"));
+    m_columns->addItem(tr("cases"), QStringLiteral("\x01" "case"));
+    const int ci = m_columns->findData(column);
+    m_columns->setCurrentIndex(ci >= 0 ? ci : 0);
+    const int ki = m_coder->findData(coder);
+    m_coder->setCurrentIndex(ki >= 0 ? ki : 0);
+    m_loading = false;
+    recompute();
+}
+
+bool CrosstabView::setColumns(const QString &columns)
+{
+    int i = m_columns->findData(columns);
+    if (i < 0)
+        i = m_columns->findData(QStringLiteral("\x01") + columns);
+    if (i < 0)
+        return false;
+    m_columns->setCurrentIndex(i);
+    return true;
+}
+
+void CrosstabView::setUnit(CountUnit unit)
+{
+    m_unit->setCurrentIndex(m_unit->findData(int(unit)));
+}
+
+void CrosstabView::setCells(Crosstab::Cells cells)
+{
+    m_cells->setCurrentIndex(m_cells->findData(int(cells)));
+}
+
+void CrosstabView::setIncludeSubcodes(bool on)
+{
+    m_subcodes->setChecked(on);
+}
+
+QString CrosstabView::cell(const QString &codePath, const QString &column) const
+{
+    const AnalysisTable &t = m_model->table();
+    const qsizetype c = t.header.indexOf(column);
+    if (c < 0)
+        return QString();
+    for (const QStringList &row : t.rows)
+        if (row.value(0) == codePath)
+            return row.value(c);
+    return QString();
+}
+
+void CrosstabView::recompute()
+{
+    if (m_loading)
+        return;
+    m_error.clear();
+    m_result = Crosstab();
+    Project *p = m_window.project();
+    if (!p) {
+        m_model->setTable(AnalysisTable());
+        m_status->setText(tr("Open a project to see its crosstab."));
+        return;
+    }
+    CrosstabOptions o;
+    const QString column = m_columns->currentData().toString();
+    if (column == QStringLiteral("\x01" "document"))
+        o.columns = ColumnKind::Document;
+    else if (column == QStringLiteral("\x01" "case"))
+        o.columns = ColumnKind::Case;
+    else
+        o.attribute = column;
+    o.unit = CountUnit(m_unit->currentData().toInt());
+    o.includeSubcodes = m_subcodes->isChecked();
+    o.coder = m_coder->currentData().toString();
+    try {
+        m_result = computeCrosstab(*p, o);
+        const AnalysisTable t = m_result.table(Crosstab::Cells(m_cells->currentData().toInt()));
+        m_model->setTable(t);
+        m_status->setText(tr("%1 — %n code(s) × %2 column(s); %3 %4 in all. A total counts distinct %4, so "
+                             "cells can add up to more.",
+                             nullptr, int(m_result.rows.size()))
+                              .arg(t.title)
+                              .arg(m_result.columns.size())
+                              .arg(m_result.grandTotal)
+                              .arg(toString(m_result.unit)));
+    } catch (const Error &e) {
+        m_error = e.message();
+        m_model->setTable(AnalysisTable());
+        m_status->setText(m_error);
+    }
+    m_table->resizeColumnsToContents();
+}
+
+// ---- AgreementView --------------------------------------------------------------
+
+AgreementView::AgreementView(MainWindow &window, QWidget *parent)
+    : QWidget(parent)
+    , m_window(window)
+{
+    setObjectName(QStringLiteral("agreementView"));
+    setAccessibleName(tr("Agreement between coders"));
+    m_coders = new QListWidget;
+    m_coders->setObjectName(QStringLiteral("agreementCoders"));
+    m_coders->setAccessibleName(tr("Coders"));
+    m_coders->setMaximumHeight(90);
+    m_unit = new QComboBox;
+    m_unit->setAccessibleName(tr("Unit"));
+    m_unit->addItem(tr("sentence"), int(AgreementUnit::Sentence));
+    m_unit->addItem(tr("paragraph"), int(AgreementUnit::Paragraph));
+    m_unit->addItem(tr("speaker turn"), int(AgreementUnit::Turn));
+    m_bootstrap = new QSpinBox;
+    m_bootstrap->setAccessibleName(tr("Bootstrap replicates"));
+    m_bootstrap->setRange(0, 10000);
+    m_bootstrap->setSingleStep(100);
+    m_bootstrap->setValue(1000);
+    m_silentMissing = new QCheckBox(tr("a coder who coded nothing in a document did not code it"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Coders:"), m_coders);
+    auto *opts = new QHBoxLayout;
+    opts->addWidget(m_unit);
+    opts->addWidget(new QLabel(tr("Bootstrap:")));
+    opts->addWidget(m_bootstrap);
+    opts->addWidget(m_silentMissing, 1);
+    form->addRow(tr("Unit:"), opts);
+
+    m_codeModel = new AnalysisTableModel(this);
+    m_codeTable = makeTable(m_codeModel, QStringLiteral("agreementCodes"));
+    m_disModel = new AnalysisTableModel(this);
+    m_disTable = makeTable(m_disModel, QStringLiteral("agreementDisagreements"));
+    m_disTable->setWordWrap(true);
+    m_detail = new QPlainTextEdit;
+    m_detail->setReadOnly(true);
+    m_detail->setAccessibleName(tr("Disagreement text"));
+    m_detail->setMaximumHeight(90);
+    m_status = new QLabel;
+    m_status->setWordWrap(true);
+
+    auto *disBox = new QWidget;
+    auto *disLayout = new QVBoxLayout(disBox);
+    disLayout->setContentsMargins(0, 0, 0, 0);
+    disLayout->addWidget(new QLabel(tr("Units the coders disagree on (select one to read the whole unit):")));
+    disLayout->addWidget(m_disTable, 1);
+    disLayout->addWidget(m_detail);
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_codeTable);
+    split->addWidget(disBox);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_status);
+    layout->addWidget(split, 1);
+
+    connect(m_coders, &QListWidget::itemChanged, this, [this] { recompute(); });
+    connect(m_unit, &QComboBox::currentIndexChanged, this, [this] { recompute(); });
+    connect(m_bootstrap, &QSpinBox::editingFinished, this, [this] { recompute(); });
+    connect(m_silentMissing, &QCheckBox::toggled, this, [this] { recompute(); });
+    connect(m_disTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &i) { showDisagreement(i.row()); });
+    connect(&m_window, &MainWindow::projectChanged, this, &AgreementView::reload);
+    reload();
+}
+
+QStringList AgreementView::checkedCoders() const
+{
+    QStringList out;
+    for (int i = 0; i < m_coders->count(); ++i)
+        if (m_coders->item(i)->checkState() == Qt::Checked)
+            out << m_coders->item(i)->text();
+    return out;
+}
+
+void AgreementView::reload()
+{
+    m_loading = true;
+    const QStringList before = checkedCoders();
+    const bool first = m_coders->count() == 0;
+    m_coders->clear();
+    if (Project *p = m_window.project()) {
+        for (const QString &c : projectCoders(*p)) {
+            auto *item = new QListWidgetItem(c, m_coders);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(first || before.contains(c) ? Qt::Checked : Qt::Unchecked);
+        }
+    }
+    m_loading = false;
+    recompute();
+}
+
+void AgreementView::setCoders(const QStringList &coders)
+{
+    m_loading = true;
+    for (int i = 0; i < m_coders->count(); ++i)
+        m_coders->item(i)->setCheckState(coders.contains(m_coders->item(i)->text()) ? Qt::Checked : Qt::Unchecked);
+    m_loading = false;
+    recompute();
+}
+
+void AgreementView::setUnit(AgreementUnit unit)
+{
+    m_unit->setCurrentIndex(m_unit->findData(int(unit)));
+}
+
+void AgreementView::setBootstrap(int replicates)
+{
+    m_bootstrap->setValue(replicates);
+    recompute();
+}
+
+void AgreementView::showDisagreement(int row)
+{
+    if (row < 0 || std::size_t(row) >= m_result.disagreements.size()) {
+        m_detail->clear();
+        return;
+    }
+    const Disagreement &d = m_result.disagreements[std::size_t(row)];
+    QStringList values;
+    for (qsizetype i = 0; i < m_result.coders.size(); ++i) {
+        const int v = std::size_t(i) < d.values.size() ? d.values[std::size_t(i)] : Missing;
+        values << tr("%1: %2").arg(m_result.coders[i], v == Missing ? tr("missing") : v ? tr("applied") : tr("not applied"));
+    }
+    m_detail->setPlainText(tr("%1 — %2 [%3–%4]\n%5\n\n%6")
+                               .arg(d.codePath, d.document)
+                               .arg(d.start)
+                               .arg(d.end)
+                               .arg(values.join(QStringLiteral("   ")), d.text));
+}
+
+void AgreementView::recompute()
+{
+    if (m_loading)
+        return;
+    m_error.clear();
+    m_result = AgreementReport();
+    Project *p = m_window.project();
+    const QStringList coders = checkedCoders();
+    if (!p || coders.size() < 2) {
+        m_codeModel->setTable(AnalysisTable());
+        m_disModel->setTable(AnalysisTable());
+        m_detail->clear();
+        m_status->setText(!p ? tr("Open a project to compare its coders.")
+                             : tr("Tick two or more coders (the project has %n).", nullptr, m_coders->count()));
+        return;
+    }
+    AgreementOptions o;
+    o.coders = coders;
+    o.unit = AgreementUnit(m_unit->currentData().toInt());
+    o.bootstrap = m_bootstrap->value();
+    o.silentMeansMissing = m_silentMissing->isChecked();
+    try {
+        m_result = computeAgreement(*p, o);
+        m_codeModel->setTable(m_result.table());
+        // The unit's text last and stretched, so each coder's value sits right beside it.
+        AnalysisTable dis = m_result.disagreementTable();
+        for (QStringList &r : dis.rows)
+            r.replace(r.size() - 1, r.last().simplified());
+        m_disModel->setTable(dis);
+        m_status->setText(tr("%1 units (%2) in %n document(s); %3 disagreement(s). Percent is the share of "
+                             "agreeing units, kappa Cohen's, alpha Krippendorff's nominal; intervals: %4 %5 "
+                             "bootstrap replicates by %6.",
+                             nullptr, int(m_result.documents.size()))
+                              .arg(m_result.units)
+                              .arg(toString(m_result.unit))
+                              .arg(m_result.disagreements.size())
+                              .arg(QString::number(qRound(m_result.confidence * 100)) + QLatin1Char('%'))
+                              .arg(m_result.bootstrap)
+                              .arg(m_result.resampledBy.isEmpty() ? tr("nothing") : m_result.resampledBy));
+    } catch (const Error &e) {
+        m_error = e.message();
+        m_codeModel->setTable(AnalysisTable());
+        m_disModel->setTable(AnalysisTable());
+        m_status->setText(m_error);
+    }
+    m_codeTable->resizeColumnsToContents();
+    m_disTable->resizeColumnsToContents();
+    m_disTable->horizontalHeader()->setStretchLastSection(true);
+    showDisagreement(-1);
+}
+
+// ---- FrequencyView --------------------------------------------------------------
+
+FrequencyView::FrequencyView(MainWindow &window, QWidget *parent)
+    : QWidget(parent)
+    , m_window(window)
+{
+    setObjectName(QStringLiteral("frequencyView"));
+    setAccessibleName(tr("Code frequencies"));
+    m_axis = new QComboBox;
+    m_axis->setAccessibleName(tr("Along"));
+    m_axis->addItem(tr("documents"), int(FrequencyAxis::Document));
+    m_axis->addItem(tr("speakers"), int(FrequencyAxis::Speaker));
+    m_level = new QComboBox;
+    m_level->setAccessibleName(tr("Codes"));
+    m_level->addItem(tr("top-level codes (with sub-codes)"), 0);
+    m_level->addItem(tr("every code"), 1);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Along:")));
+    bar->addWidget(m_axis);
+    bar->addWidget(new QLabel(tr("Codes:")));
+    bar->addWidget(m_level);
+    bar->addStretch(1);
+    m_model = new AnalysisTableModel(this);
+    m_table = makeTable(m_model, QStringLiteral("frequencyTable"));
+    m_status = new QLabel;
+    m_status->setWordWrap(true);
+    m_chartHost = new QWidget;
+    auto *hostLayout = new QVBoxLayout(m_chartHost);
+    hostLayout->setContentsMargins(0, 0, 0, 0);
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_chartHost);
+    split->addWidget(m_table);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+    for (QComboBox *c : {m_axis, m_level})
+        connect(c, &QComboBox::currentIndexChanged, this, [this] { recompute(); });
+    connect(&m_window, &MainWindow::projectChanged, this, &FrequencyView::reload);
+    reload();
+}
+
+void FrequencyView::reload()
+{
+    recompute();
+}
+
+void FrequencyView::recompute()
+{
+    m_error.clear();
+    m_result = Frequencies();
+    // The chart is rebuilt from scratch: series and axes belong to it.
+    while (QLayoutItem *item = m_chartHost->layout()->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    Project *p = m_window.project();
+    if (!p) {
+        m_model->setTable(AnalysisTable());
+        m_status->setText(tr("Open a project to see its code frequencies."));
+        return;
+    }
+    FrequencyOptions o;
+    o.axis = FrequencyAxis(m_axis->currentData().toInt());
+    if (m_level->currentData().toInt() == 0) {
+        for (const Code &c : p->codes())
+            if (c.parents.empty())
+                o.codePaths << c.name;
+    }
+    try {
+        m_result = computeFrequencies(*p, o);
+        m_model->setTable(m_result.table());
+        m_status->setText(tr("Counted segments per code along %n %1 (facilitators' segments left out).", nullptr,
+                             int(m_result.labels.size()))
+                              .arg(o.axis == FrequencyAxis::Document ? tr("document(s)") : tr("speaker(s)")));
+    } catch (const Error &e) {
+        m_error = e.message();
+        m_model->setTable(AnalysisTable());
+        m_status->setText(m_error);
+        return;
+    }
+    m_table->resizeColumnsToContents();
+#ifdef QUIRE_HAVE_CHARTS
+    auto *chart = new QChart;
+    auto *series = new QBarSeries;
+    qint64 top = 0;
+    for (std::size_t c = 0; c < m_result.counts.size(); ++c) {
+        auto *set = new QBarSet(m_result.paths.value(qsizetype(c)));
+        for (qint64 v : m_result.counts[c]) {
+            *set << double(v);
+            top = std::max(top, v);
+        }
+        series->append(set);
+    }
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    QStringList labels;
+    for (const QString &l : std::as_const(m_result.labels))
+        labels << (l.size() > 18 ? l.left(17) + QChar(0x2026) : l);
+    x->append(labels);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    auto *y = new QValueAxis;
+    y->setRange(0, double(std::max<qint64>(top, 1)));
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setTitleText(tr("segments"));
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->setTitle(m_result.table().title);
+    auto *view = new QChartView(chart);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setObjectName(QStringLiteral("frequencyChart"));
+    m_chartHost->layout()->addWidget(view);
+#else
+    auto *note = new QLabel(tr("This build has no Qt Charts: the frequencies are shown as a table only."));
+    m_chartHost->layout()->addWidget(note);
+#endif
+}
+
+// ---- opening the views ----------------------------------------------------------
+
+QWidget *openViewTab(MainWindow &window, const QString &objectName, const QString &title,
+                     const std::function<QWidget *()> &make)
+{
+    QTabWidget *tabs = window.centralTabs();
+    for (int i = 0; i < tabs->count(); ++i)
+        if (tabs->widget(i)->objectName() == objectName) {
+            tabs->setCurrentIndex(i);
+            return tabs->widget(i);
+        }
+    QWidget *w = make();
+    w->setObjectName(objectName);
+    tabs->setCurrentIndex(tabs->addTab(w, title));
+    return w;
+}
+
+QWidget *openAnalysisView(MainWindow &window, const QString &name)
+{
+    if (name == QLatin1String("crosstab"))
+        return openViewTab(window, QStringLiteral("crosstabView"), MainWindow::tr("Crosstab"),
+                           [&] { return new CrosstabView(window); });
+    if (name == QLatin1String("agreement"))
+        return openViewTab(window, QStringLiteral("agreementView"), MainWindow::tr("Agreement"),
+                           [&] { return new AgreementView(window); });
+    if (name == QLatin1String("frequencies"))
+        return openViewTab(window, QStringLiteral("frequencyView"), MainWindow::tr("Frequencies"),
+                           [&] { return new FrequencyView(window); });
+    return nullptr;
+}
+
+void addAnalysisMenu(MainWindow &window)
+{
+    QMenu *menu = window.menuBar()->addMenu(MainWindow::tr("&Analysis"));
+    menu->setObjectName(QStringLiteral("analysisMenu"));
+    MainWindow *w = &window;
+    menu->addAction(MainWindow::tr("&Crosstab (codes × attribute)"), w,
+                    [w] { openAnalysisView(*w, QStringLiteral("crosstab")); });
+    menu->addAction(MainWindow::tr("&Agreement between coders"), w,
+                    [w] { openAnalysisView(*w, QStringLiteral("agreement")); });
+    menu->addAction(MainWindow::tr("&Frequencies"), w, [w] { openAnalysisView(*w, QStringLiteral("frequencies")); });
+}
+
+} // namespace Quire

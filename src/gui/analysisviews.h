@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "analysis/agreement.h"
+#include "analysis/crosstab.h"
+#include "analysis/frequencies.h"
+#include "analysis/table.h"
+
+#include <QAbstractTableModel>
+#include <QWidget>
+#include <functional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace Quire {
+
+class MainWindow;
+
+/// An AnalysisTable (the same table the CLI prints) as a read-only item model;
+/// numbers are right-aligned so columns of figures read down.
+class AnalysisTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    explicit AnalysisTableModel(QObject *parent = nullptr);
+    void setTable(const Analysis::AnalysisTable &table);
+    const Analysis::AnalysisTable &table() const { return m_table; }
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    Analysis::AnalysisTable m_table;
+};
+
+/// Codes × attribute values (or documents, or cases): computeCrosstab with the
+/// chosen columns, counting unit and cell figures. Recomputes whenever an
+/// option or the project changes.
+class CrosstabView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CrosstabView(MainWindow &window, QWidget *parent = nullptr);
+
+    /// Re-reads the attributes and coders and recomputes.
+    void reload();
+    /// "document", "case" or an attribute name.
+    bool setColumns(const QString &columns);
+    void setUnit(Analysis::CountUnit unit);
+    void setCells(Analysis::Crosstab::Cells cells);
+    void setIncludeSubcodes(bool on);
+
+    QTableView *tableView() const { return m_table; }
+    const AnalysisTableModel *model() const { return m_model; }
+    const Analysis::Crosstab &result() const { return m_result; }
+    /// The core's message when the last computation failed, else empty.
+    QString error() const { return m_error; }
+    /// The figure shown for a code path and a column label ("" if absent).
+    QString cell(const QString &codePath, const QString &column) const;
+
+private:
+    void recompute();
+
+    MainWindow &m_window;
+    QComboBox *m_columns = nullptr;
+    QComboBox *m_unit = nullptr;
+    QComboBox *m_cells = nullptr;
+    QComboBox *m_coder = nullptr;
+    QCheckBox *m_subcodes = nullptr;
+    QLabel *m_status = nullptr;
+    QTableView *m_table = nullptr;
+    AnalysisTableModel *m_model = nullptr;
+    Analysis::Crosstab m_result;
+    QString m_error;
+    bool m_loading = false;
+};
+
+/// Agreement between coders: choose two or more coders and the unit, see
+/// percent agreement, kappa, alpha and their intervals per code, and the
+/// units they disagree on with the unit's text beside each coder's value.
+class AgreementView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AgreementView(MainWindow &window, QWidget *parent = nullptr);
+
+    void reload();
+    /// Ticks exactly these coders (others unticked) and recomputes.
+    void setCoders(const QStringList &coders);
+    void setUnit(Analysis::AgreementUnit unit);
+    void setBootstrap(int replicates);
+
+    QListWidget *coderList() const { return m_coders; }
+    QTableView *codeTable() const { return m_codeTable; }
+    QTableView *disagreementTable() const { return m_disTable; }
+    const AnalysisTableModel *codeModel() const { return m_codeModel; }
+    const AnalysisTableModel *disagreementModel() const { return m_disModel; }
+    const Analysis::AgreementReport &result() const { return m_result; }
+    QString error() const { return m_error; }
+    /// Shows the full text of disagreement \a row below the list.
+    void showDisagreement(int row);
+
+private:
+    QStringList checkedCoders() const;
+    void recompute();
+
+    MainWindow &m_window;
+    QListWidget *m_coders = nullptr;
+    QComboBox *m_unit = nullptr;
+    QSpinBox *m_bootstrap = nullptr;
+    QCheckBox *m_silentMissing = nullptr;
+    QLabel *m_status = nullptr;
+    QTableView *m_codeTable = nullptr;
+    QTableView *m_disTable = nullptr;
+    AnalysisTableModel *m_codeModel = nullptr;
+    AnalysisTableModel *m_disModel = nullptr;
+    QPlainTextEdit *m_detail = nullptr;
+    Analysis::AgreementReport m_result;
+    QString m_error;
+    bool m_loading = false;
+};
+
+/// Code frequencies along the documents or per speaker: a bar chart (when the
+/// build has Qt Charts) over the same table the CLI prints.
+class FrequencyView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FrequencyView(MainWindow &window, QWidget *parent = nullptr);
+    void reload();
+    const Analysis::Frequencies &result() const { return m_result; }
+    QString error() const { return m_error; }
+
+private:
+    void recompute();
+
+    MainWindow &m_window;
+    QComboBox *m_axis = nullptr;
+    QComboBox *m_level = nullptr;
+    QLabel *m_status = nullptr;
+    QWidget *m_chartHost = nullptr;
+    QTableView *m_table = nullptr;
+    AnalysisTableModel *m_model = nullptr;
+    Analysis::Frequencies m_result;
+    QString m_error;
+};
+
+/// Shows the centre tab whose widget is named \a objectName, creating it with
+/// \a make (titled \a title) the first time. Shared by the analysis and WTfC views.
+QWidget *openViewTab(MainWindow &window, const QString &objectName, const QString &title,
+                     const std::function<QWidget *()> &make);
+
+/// Adds the "Analysis" menu (crosstab, agreement, frequencies) to the window.
+void addAnalysisMenu(MainWindow &window);
+/// Opens (or raises) the analysis view \a name ("crosstab", "agreement",
+/// "frequencies") as a tab of the window's centre; nullptr for an unknown name.
+QWidget *openAnalysisView(MainWindow &window, const QString &name);
+
+} // namespace Quire

@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "searchpane.h"
+
+#include "documentview.h"
+#include "mainwindow.h"
+
+#include "error.h"
+#include "model/project.h"
+#include "search/autocode.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimer>
+#include <QStyledItemDelegate>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace Quire {
+
+namespace {
+/// The left context loses its beginning, not the words next to the hit.
+class ElideLeftDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideLeft;
+    }
+};
+
+/// Context shown on one line: line breaks and tabs as spaces.
+QString oneLine(QString s)
+{
+    s.replace(QLatin1Char('\n'), QLatin1Char(' ')).replace(QLatin1Char('\t'), QLatin1Char(' '));
+    return s;
+}
+} // namespace
+
+SearchPane::SearchPane(MainWindow *window, QWidget *parent)
+    : QWidget(parent)
+    , m_window(window)
+{
+    setObjectName(QStringLiteral("searchPane"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    auto *top = new QHBoxLayout;
+    m_query = new QLineEdit;
+    m_query->setObjectName(QStringLiteral("searchQuery"));
+    m_query->setAccessibleName(tr("Search query"));
+    m_query->setPlaceholderText(tr("Search: carers, \"not listened to\", listen* speaker:P1, code:\"Theme/Code\" …"));
+    m_query->setClearButtonEnabled(true);
+    top->addWidget(m_query, 1);
+    m_regex = new QPushButton(tr(".*"));
+    m_regex->setCheckable(true);
+    m_regex->setAccessibleName(tr("Regular expression"));
+    m_regex->setToolTip(tr("Treat the query as a regular expression over the stored texts"));
+    top->addWidget(m_regex);
+    layout->addLayout(top);
+
+    m_table = new QTableWidget(0, ColumnCount);
+    m_table->setObjectName(QStringLiteral("searchResults"));
+    m_table->setAccessibleName(tr("Search hits in context"));
+    m_table->setHorizontalHeaderLabels({tr("Before"), tr("Hit"), tr("After"), tr("Document"), tr("Speaker")});
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setSectionResizeMode(LeftColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(HitColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(RightColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(DocumentColumn, QHeaderView::Interactive);
+    m_table->horizontalHeader()->setSectionResizeMode(SpeakerColumn, QHeaderView::Interactive);
+    m_table->setColumnWidth(DocumentColumn, 150);
+    m_table->setColumnWidth(SpeakerColumn, 80);
+    m_table->setItemDelegateForColumn(LeftColumn, new ElideLeftDelegate(m_table));
+    layout->addWidget(m_table, 1);
+
+    auto *bottom = new QHBoxLayout;
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("searchStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true);
+    bottom->addWidget(m_status, 1);
+    auto *extentLabel = new QLabel(tr("&Widen to"));
+    m_extent = new QComboBox;
+    m_extent->setAccessibleName(tr("Widen each hit to"));
+    // The names are the core's (parseAutocodeExtent); the labels are for people.
+    m_extent->addItem(tr("hit"), QStringLiteral("hit"));
+    m_extent->addItem(tr("word"), QStringLiteral("word"));
+    m_extent->addItem(tr("sentence"), QStringLiteral("sentence"));
+    m_extent->addItem(tr("paragraph"), QStringLiteral("paragraph"));
+    m_extent->addItem(tr("speaker turn"), QStringLiteral("turn"));
+    m_extent->setCurrentIndex(2);
+    extentLabel->setBuddy(m_extent);
+    bottom->addWidget(extentLabel);
+    bottom->addWidget(m_extent);
+    m_codeButton = new QPushButton(tr("&Code selected hits"));
+    m_codeButton->setObjectName(QStringLiteral("codeHits"));
+    m_codeButton->setAccessibleName(tr("Code selected hits with the current code"));
+    bottom->addWidget(m_codeButton);
+    layout->addLayout(bottom);
+
+    m_typing = new QTimer(this);
+    m_typing->setSingleShot(true);
+    m_typing->setInterval(250);
+    connect(m_typing, &QTimer::timeout, this, [this] { runSearch(); });
+    connect(m_query, &QLineEdit::textChanged, this, [this] { m_typing->start(); });
+    connect(m_query, &QLineEdit::returnPressed, this, [this] {
+        m_typing->stop();
+        runSearch();
+    });
+    connect(m_regex, &QPushButton::toggled, this, [this] { runSearch(); });
+    connect(m_table, &QTableWidget::cellActivated, this, [this](int row) { activateHit(row); });
+    connect(m_table, &QTableWidget::cellClicked, this, [this](int row) { activateHit(row); });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &SearchPane::updateButton);
+    connect(m_codeButton, &QPushButton::clicked, this, [this] { codeSelectedHits(); });
+    connect(m_window, &MainWindow::currentCodeChanged, this, &SearchPane::updateButton);
+    updateButton();
+}
+
+SearchPane::~SearchPane() = default;
+
+void SearchPane::setQuery(const QString &query)
+{
+    m_query->setText(query);
+    m_typing->stop();
+    runSearch();
+}
+
+void SearchPane::setStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    QPalette p = palette();
+    if (error)
+        p.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    m_status->setPalette(p);
+}
+
+bool SearchPane::runSearch()
+{
+    const QString query = m_query->text().trimmed();
+    Project *project = m_window->project();
+    m_shownQuery.clear();
+    if (!project || query.isEmpty()) {
+        fill({});
+        setStatus(project ? QString() : tr("Open a project to search it."), false);
+        return false;
+    }
+    SearchOptions options;
+    options.regex = m_regex->isChecked();
+    options.context = 50;
+    options.limit = MaxRows;
+    try {
+        Search search(*project);
+        const SearchResult result = search.run(query, options);
+        fill(result);
+        m_shownQuery = query;
+        QString text = tr("%n hit(s)", nullptr, int(result.hits.size())) + tr(" in %n document(s)", nullptr, int(result.sources));
+        if (qsizetype(result.hits.size()) > MaxRows)
+            text += tr("; the first %1 are listed").arg(MaxRows);
+        setStatus(text, false);
+        return true;
+    } catch (const Error &e) {
+        fill({});
+        setStatus(e.message(), true);
+        return false;
+    }
+}
+
+void SearchPane::fill(const SearchResult &result)
+{
+    m_hits.clear();
+    m_table->setRowCount(0);
+    for (const SearchHit &h : result.hits) {
+        if (!h.hasDetails || qsizetype(m_hits.size()) >= MaxRows)
+            break;
+        m_hits.push_back(h);
+    }
+    Project *project = m_window->project();
+    m_table->setRowCount(int(m_hits.size()));
+    QFont bold = m_table->font();
+    bold.setBold(true);
+    for (int row = 0; row < int(m_hits.size()); ++row) {
+        const SearchHit &h = m_hits[size_t(row)];
+        auto *left = new QTableWidgetItem(oneLine(h.left));
+        left->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        // A long left context must lose its beginning, not the words next to the hit.
+        left->setToolTip(h.left);
+        auto *hit = new QTableWidgetItem(oneLine(h.text));
+        hit->setFont(bold);
+        hit->setTextAlignment(Qt::AlignCenter);
+        auto *right = new QTableWidgetItem(oneLine(h.right));
+        right->setToolTip(h.right);
+        QString speaker = h.speaker;
+        if (speaker.isEmpty() && h.caseId && project) {
+            try {
+                speaker = project->findCase(QString::number(*h.caseId)).name;
+            } catch (const Error &) {
+            }
+        }
+        m_table->setItem(row, LeftColumn, left);
+        m_table->setItem(row, HitColumn, hit);
+        m_table->setItem(row, RightColumn, right);
+        m_table->setItem(row, DocumentColumn, new QTableWidgetItem(h.name));
+        m_table->setItem(row, SpeakerColumn, new QTableWidgetItem(speaker));
+    }
+    updateButton();
+}
+
+void SearchPane::activateHit(int row)
+{
+    if (row < 0 || row >= int(m_hits.size()) || !m_window->project())
+        return;
+    const SearchHit &h = m_hits[size_t(row)];
+    if (h.source != QLatin1String("document"))
+        return;
+    if (m_window->currentDocument() != h.id)
+        m_window->showDocument(h.id);
+    m_window->documentView()->selectRange(h.start, h.end);
+}
+
+void SearchPane::updateButton()
+{
+    const bool code = m_window->project() && m_window->currentCode().has_value();
+    m_codeButton->setEnabled(code && !m_hits.empty());
+    const int selected = int(m_table->selectionModel()->selectedRows().size());
+    m_codeButton->setText(selected > 0 ? tr("&Code %n selected hit(s)", nullptr, selected) : tr("&Code all hits"));
+}
+
+bool SearchPane::codeSelectedHits()
+{
+    Project *project = m_window->project();
+    const auto code = m_window->currentCode();
+    if (!project || !code || m_shownQuery.isEmpty()) {
+        setStatus(tr("Choose a code in the code tree and search first."), true);
+        return false;
+    }
+    AutocodeOptions options;
+    options.code = *code;
+    options.extent = parseAutocodeExtent(m_extent->currentData().toString());
+    options.search.regex = m_regex->isChecked();
+    // Rows are the hits in the order search lists them: row r is hit r + 1.
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        options.hits.push_back(i.row() + 1);
+    std::sort(options.hits.begin(), options.hits.end());
+    if (options.hits.empty() && qsizetype(m_hits.size()) >= MaxRows) {
+        setStatus(tr("Select the hits to code: only the first %1 are listed.").arg(MaxRows), true);
+        return false;
+    }
+    AutocodeResult result;
+    QString error;
+    const QString query = m_shownQuery;
+    const bool ok = m_window->runCommand([&] {
+        try {
+            result = autocode(*project, query, options);
+        } catch (const Error &e) {
+            error = e.message();
+            throw;
+        }
+    });
+    if (!ok) {
+        setStatus(error, true);
+        return false;
+    }
+    setStatus(tr("Coded %n passage(s)", nullptr, int(result.passages))
+                  + tr(" (%1 new segments, %2 joined, %3 already coded).").arg(result.added).arg(result.joined).arg(result.alreadyCoded),
+              false);
+    return true;
+}
+
+void SearchPane::projectChanged()
+{
+    // Keep the status line of the last coding; only the rows are refreshed.
+    const QString status = m_status->text();
+    const QPalette palette = m_status->palette();
+    if (m_query->text().trimmed().isEmpty() || !m_window->project()) {
+        fill({});
+        return;
+    }
+    runSearch();
+    if (!status.isEmpty() && status.startsWith(tr("Coded"))) {
+        m_status->setText(status);
+        m_status->setPalette(palette);
+    }
+}
+
+} // namespace Quire

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "search/search.h"
+
+#include <QWidget>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+class QTimer;
+
+namespace Quire {
+
+class MainWindow;
+
+/// The search pane: a query in the language of docs/search.md, its hits as a
+/// KWIC table (left context | hit | right context | document | speaker) that
+/// follows the query as it is typed, click-through to the passage, and
+/// "Code selected hits" with the code chosen in the code tree (the core
+/// autocode: one command, one undo step).
+class SearchPane : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Column { LeftColumn, HitColumn, RightColumn, DocumentColumn, SpeakerColumn, ColumnCount };
+    /// Rows get details (context, speaker) up to this many hits; the count covers all.
+    static constexpr qsizetype MaxRows = 1000;
+
+    explicit SearchPane(MainWindow *window, QWidget *parent = nullptr);
+    ~SearchPane() override;
+
+    /// Sets the query text and runs it at once (typing waits a moment first).
+    void setQuery(const QString &query);
+    /// Runs the current query; a malformed one shows the core's message in
+    /// the pane and returns false.
+    bool runSearch();
+    /// Selects the hit's passage in the document view (opening its document).
+    void activateHit(int row);
+    /// Codes the hits of the selected rows (all rows when none is selected)
+    /// with the current code, widened to the chosen extent. One command.
+    bool codeSelectedHits();
+
+    QLineEdit *queryEdit() const { return m_query; }
+    QTableWidget *table() const { return m_table; }
+    QComboBox *extentCombo() const { return m_extent; }
+    QPushButton *codeButton() const { return m_codeButton; }
+    QLabel *statusLabel() const { return m_status; }
+    const std::vector<SearchHit> &hits() const { return m_hits; }
+
+public Q_SLOTS:
+    /// After a command or another project: the hits may have moved; run again.
+    void projectChanged();
+
+private:
+    void fill(const SearchResult &result);
+    void setStatus(const QString &text, bool error);
+    void updateButton();
+
+    MainWindow *m_window;
+    QLineEdit *m_query = nullptr;
+    QComboBox *m_extent = nullptr;
+    QPushButton *m_regex = nullptr;
+    QTableWidget *m_table = nullptr;
+    QPushButton *m_codeButton = nullptr;
+    QLabel *m_status = nullptr;
+    QTimer *m_typing = nullptr;
+    std::vector<SearchHit> m_hits;
+    QString m_shownQuery;
+};
+
+} // namespace Quire

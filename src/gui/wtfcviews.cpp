@@ -1,0 +1,958 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "wtfcviews.h"
+
+#include "analysisviews.h"
+#include "mainwindow.h"
+
+#include "error.h"
+#include "model/project.h"
+#include "wtfc/graphexport.h"
+
+#include <QBrush>
+#include <QComboBox>
+#include <QGraphicsRectItem>
+#include <QGraphicsScene>
+#include <QGraphicsSceneMouseEvent>
+#include <QGraphicsTextItem>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPen>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTextDocument>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+#include <QXmlStreamReader>
+
+#ifdef QUIRE_HAVE_SVG
+#include <QGraphicsSvgItem>
+#include <QSvgRenderer>
+#endif
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace Quire {
+
+using namespace Quire::Wtfc;
+
+namespace {
+
+const QColor SelectedColor(0xe7, 0x6f, 0x51);
+
+QString oneLine(const QString &text, qsizetype max = 80)
+{
+    QString s = text.simplified();
+    return s.size() > max ? s.left(max - 1) + QChar(0x2026) : s;
+}
+
+QString statusLine(MainWindow &window, bool ok)
+{
+    return ok ? QString() : window.lastError();
+}
+
+} // namespace
+
+// ---- ZoomingGraphicsView ---------------------------------------------------------
+
+ZoomingGraphicsView::ZoomingGraphicsView(QWidget *parent)
+    : QGraphicsView(parent)
+{
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+}
+
+double ZoomingGraphicsView::zoom() const
+{
+    return transform().m11();
+}
+
+void ZoomingGraphicsView::zoomBy(double factor)
+{
+    const double next = std::clamp(zoom() * factor, 0.05, 8.0);
+    scale(next / zoom(), next / zoom());
+}
+
+void ZoomingGraphicsView::wheelEvent(QWheelEvent *event)
+{
+    const int steps = event->angleDelta().y();
+    if (steps == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    zoomBy(std::pow(1.0015, steps));
+    event->accept();
+}
+
+// ---- WtfcGraphView -------------------------------------------------------------
+
+WtfcGraphView::WtfcGraphView(MainWindow &window, QWidget *parent)
+    : QWidget(parent)
+    , m_window(window)
+{
+    setObjectName(QStringLiteral("wtfcGraphView"));
+    setAccessibleName(tr("Root-cause graph"));
+    m_scene = new QGraphicsScene(this);
+    m_view = new ZoomingGraphicsView;
+    m_view->setObjectName(QStringLiteral("wtfcGraphCanvas"));
+    m_view->setAccessibleName(tr("Root-cause graph"));
+    m_view->setScene(m_scene);
+    m_view->setBackgroundBrush(Qt::white);
+    m_whyEdit = new QLineEdit;
+    m_whyEdit->setObjectName(QStringLiteral("wtfcWhyEdit"));
+    m_whyEdit->setAccessibleName(tr("Add a why under the selected node"));
+    m_whyEdit->setPlaceholderText(tr("Why? Type a cause of the selected node and press Return"));
+    auto *fit = new QPushButton(tr("Fit"));
+    auto *zoomIn = new QPushButton(tr("+"));
+    auto *zoomOut = new QPushButton(tr("−"));
+    for (QPushButton *b : {zoomIn, zoomOut})
+        b->setMaximumWidth(32);
+    m_info = new QLabel;
+    m_info->setWordWrap(true);
+    m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message = new QLabel;
+    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_message->setWordWrap(true);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Why?")));
+    bar->addWidget(m_whyEdit, 1);
+    bar->addWidget(zoomOut);
+    bar->addWidget(zoomIn);
+    bar->addWidget(fit);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_info);
+    layout->addLayout(bar);
+    layout->addWidget(m_message);
+
+    connect(m_whyEdit, &QLineEdit::returnPressed, this, [this] {
+        if (addWhy(m_whyEdit->text()))
+            m_whyEdit->clear();
+    });
+    connect(fit, &QPushButton::clicked, this, &WtfcGraphView::fitAll);
+    connect(zoomIn, &QPushButton::clicked, this, [this] { m_view->zoomBy(1.25); });
+    connect(zoomOut, &QPushButton::clicked, this, [this] { m_view->zoomBy(0.8); });
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &WtfcGraphView::selectionChanged);
+    connect(&m_window, &MainWindow::projectChanged, this, &WtfcGraphView::reload);
+    reload();
+    fitAll();
+}
+
+QString WtfcGraphView::message() const
+{
+    return m_message->text();
+}
+
+void WtfcGraphView::fitAll()
+{
+    if (m_scene->itemsBoundingRect().isEmpty())
+        return;
+    m_view->fitInView(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10), Qt::KeepAspectRatio);
+    // A small graph stays at its natural size rather than being blown up.
+    if (m_view->zoom() > 1.0)
+        m_view->zoomBy(1.0 / m_view->zoom());
+}
+
+std::optional<Id> WtfcGraphView::selectedNode() const
+{
+    for (auto it = m_items.begin(); it != m_items.end(); ++it)
+        if (it.value()->isSelected())
+            return it.key();
+    return std::nullopt;
+}
+
+bool WtfcGraphView::selectNode(Id id)
+{
+    QGraphicsItem *item = m_items.value(id);
+    if (!item)
+        return false;
+    m_scene->clearSelection();
+    item->setSelected(true);
+    m_view->ensureVisible(item);
+    return true;
+}
+
+bool WtfcGraphView::addWhy(const QString &text)
+{
+    m_message->clear();
+    const auto from = selectedNode();
+    if (!from) {
+        m_message->setText(tr("Select the node the cause answers \"why?\" for, then type the cause."));
+        return false;
+    }
+    if (text.trimmed().isEmpty())
+        return false;
+    // A cause already in the graph is linked, not typed again: causes are shared between chains.
+    std::optional<Id> existing;
+    for (const Node &n : m_snapshot.nodes)
+        if (n.kind == ItemKind::Cause && n.text == text.trimmed())
+            existing = n.id;
+    Id created = 0;
+    const bool ok = m_window.runCommand([&] {
+        Workshop w(*m_window.project());
+        if (existing) {
+            w.addWhy(*from, *existing);
+            created = *existing;
+        } else {
+            created = w.addWhyText(*from, text);
+        }
+    });
+    // runCommand has refreshed every view, this one included.
+    if (!ok) {
+        m_message->setText(statusLine(m_window, ok));
+        selectNode(*from);
+        return false;
+    }
+    selectNode(created);
+    return true;
+}
+
+void WtfcGraphView::reload()
+{
+    rebuild();
+}
+
+void WtfcGraphView::rebuild()
+{
+    const auto keep = selectedNode();
+    m_items.clear();
+    m_scene->clear();
+    m_snapshot = Snapshot();
+    m_analysis = Wtfc::Analysis();
+    m_graphviz = false;
+    Project *p = m_window.project();
+    if (!p) {
+        m_info->setText(tr("Open a project with a workshop."));
+        return;
+    }
+    try {
+        m_snapshot = Workshop(*p).snapshot();
+        m_analysis = analyse(m_snapshot);
+    } catch (const Error &e) {
+        m_message->setText(e.message());
+        return;
+    }
+    if (m_snapshot.nodes.empty()) {
+        m_info->setText(tr("No I statements yet: add them from the themes (quire-cli wtfc istatement add)."));
+        return;
+    }
+    m_graphviz = drawGraphviz(m_snapshot, m_analysis);
+    if (!m_graphviz)
+        drawLayered(m_snapshot, m_analysis);
+    m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-20, -20, 20, 20));
+    if (!keep || !selectNode(*keep))
+        selectionChanged();
+}
+
+bool WtfcGraphView::drawGraphviz(const Snapshot &snapshot, const Wtfc::Analysis &analysis)
+{
+#ifdef QUIRE_HAVE_SVG
+    if (!graphvizAvailable())
+        return false;
+    QByteArray svg;
+    try {
+        // Left to right suits a wide window: chains read along, not down.
+        QByteArray dot = graphToDot(snapshot, analysis);
+        dot.replace("rankdir=TB", "rankdir=LR");
+        svg = layoutSvg(dot);
+    } catch (const Error &e) {
+        m_message->setText(e.message());
+        return false;
+    }
+    auto *renderer = new QSvgRenderer(svg, m_scene);
+    if (!renderer->isValid())
+        return false;
+    auto *picture = new QGraphicsSvgItem;
+    picture->setSharedRenderer(renderer);
+    picture->setZValue(0);
+    m_scene->addItem(picture);
+
+    // Graphviz names each node's group "nodeK" and gives it a <title> with our "n<ID>".
+    std::map<QString, Id> groups;
+    QXmlStreamReader xml(svg);
+    QString group;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("g")) {
+            const auto attrs = xml.attributes();
+            group = attrs.value(QLatin1String("class")) == QLatin1String("node") ? attrs.value(QLatin1String("id")).toString()
+                                                                                 : QString();
+        } else if (xml.name() == QLatin1String("title") && !group.isEmpty()) {
+            const QString title = xml.readElementText();
+            if (title.startsWith(QLatin1Char('n')))
+                groups[group] = title.mid(1).toLongLong();
+            group.clear();
+        }
+    }
+    const QRectF box = renderer->viewBoxF();
+    const QSizeF size = renderer->defaultSize();
+    if (box.isEmpty())
+        return false;
+    const double sx = size.width() / box.width(), sy = size.height() / box.height();
+    for (const auto &[gid, node] : groups) {
+        if (!renderer->elementExists(gid))
+            continue;
+        const QRectF r = renderer->transformForElement(gid).mapRect(renderer->boundsOnElement(gid));
+        const QRectF at((r.left() - box.left()) * sx, (r.top() - box.top()) * sy, r.width() * sx, r.height() * sy);
+        auto *hit = new QGraphicsRectItem(at.adjusted(-3, -3, 3, 3));
+        hit->setPen(Qt::NoPen);
+        hit->setBrush(Qt::NoBrush);
+        hit->setFlag(QGraphicsItem::ItemIsSelectable);
+        hit->setZValue(1);
+        hit->setCursor(Qt::PointingHandCursor);
+        if (const Node *n = snapshot.node(node))
+            hit->setToolTip(n->text);
+        m_scene->addItem(hit);
+        m_items.insert(node, hit);
+    }
+    return !m_items.isEmpty();
+#else
+    Q_UNUSED(snapshot)
+    Q_UNUSED(analysis)
+    return false;
+#endif
+}
+
+void WtfcGraphView::drawLayered(const Snapshot &snapshot, const Wtfc::Analysis &analysis)
+{
+    // Columns by depth (I statements at 0), rows by id: a plain layered drawing.
+    constexpr double W = 190, H = 54, GapX = 70, GapY = 16;
+    std::map<int, std::vector<const Node *>> layers;
+    for (const Node &n : snapshot.nodes) {
+        int layer = 0;
+        if (n.kind == ItemKind::Cause) {
+            const CauseReach *r = analysis.reach(n.id);
+            layer = r && r->depth > 0 ? r->depth : 1;
+        }
+        layers[layer].push_back(&n);
+    }
+    QHash<Id, QRectF> where;
+    for (const auto &[layer, nodes] : layers) {
+        double y = 0;
+        for (const Node *n : nodes) {
+            const QRectF r(layer * (W + GapX), y, W, H);
+            y += H + GapY;
+            where.insert(n->id, r);
+            const CauseReach *reach = analysis.reach(n->id);
+            const bool root = reach && reach->root;
+            auto *box = new QGraphicsRectItem(r);
+            box->setBrush(QColor(n->kind == ItemKind::IStatement ? 0xdbe9f6 : root ? 0xf7d9c4 : 0xf2f2f2));
+            box->setPen(QPen(Qt::black, root ? 2 : 1));
+            box->setFlag(QGraphicsItem::ItemIsSelectable);
+            box->setZValue(1);
+            box->setToolTip(n->text);
+            auto *label = new QGraphicsTextItem(box);
+            label->setTextWidth(W - 8);
+            label->setPlainText(oneLine(n->text, 90));
+            label->setPos(r.topLeft() + QPointF(4, 2));
+            m_scene->addItem(box);
+            m_items.insert(n->id, box);
+        }
+    }
+    for (const Edge &e : snapshot.edges) {
+        if (!where.contains(e.from) || !where.contains(e.to))
+            continue;
+        const QRectF a = where.value(e.from), b = where.value(e.to);
+        auto *line = m_scene->addLine(QLineF(QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y())),
+                                      QPen(QColor(0x55, 0x55, 0x55), 1.2));
+        line->setZValue(0);
+    }
+}
+
+void WtfcGraphView::selectionChanged()
+{
+    const auto id = selectedNode();
+    for (auto it = m_items.begin(); it != m_items.end(); ++it) {
+        auto *shape = static_cast<QAbstractGraphicsShapeItem *>(it.value());
+        const bool on = it.value()->isSelected();
+        if (m_graphviz)
+            shape->setPen(on ? QPen(SelectedColor, 3) : QPen(Qt::NoPen));
+        else
+            shape->setPen(QPen(on ? SelectedColor : QColor(Qt::black), on ? 3 : 1));
+    }
+    const Node *n = id ? m_snapshot.node(*id) : nullptr;
+    if (!n) {
+        m_info->setText(tr("%n node(s), %1 root cause(s), %2 shared; longest chain %3. Click a node, then type a "
+                           "cause below to ask \"why?\". Wheel: zoom; drag: move.",
+                           nullptr, int(m_snapshot.nodes.size()))
+                            .arg(m_analysis.rootCauses.size())
+                            .arg(m_analysis.sharedCauses.size())
+                            .arg(m_analysis.maxChainLength));
+        return;
+    }
+    if (n->kind == ItemKind::IStatement) {
+        const Theme *t = n->themeId ? m_snapshot.theme(*n->themeId) : nullptr;
+        m_info->setText(tr("I statement: “%1” — theme %2, %n statement(s).", nullptr,
+                           int(statementsOf(m_snapshot, *n).size()))
+                            .arg(n->text, t ? t->name : tr("(none)")));
+        return;
+    }
+    const CauseReach *r = m_analysis.reach(n->id);
+    QStringList tags;
+    if (r && r->root)
+        tags << tr("root cause");
+    if (std::find(m_analysis.sharedCauses.begin(), m_analysis.sharedCauses.end(), n->id) != m_analysis.sharedCauses.end())
+        tags << tr("shared");
+    m_info->setText(tr("Cause: “%1” — rank %2; explains %3 people, %4 I statement(s), %5 statement(s); %6 vote(s)%7")
+                        .arg(n->text)
+                        .arg(r ? r->rank : 0)
+                        .arg(r ? r->peopleCount : 0)
+                        .arg(r ? r->istatementCount : 0)
+                        .arg(r ? r->statementCount : 0)
+                        .arg(r ? r->votes : 0)
+                        .arg(tags.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(tags.join(QStringLiteral(", ")))));
+}
+
+// ---- WtfcSolutionsView ---------------------------------------------------------
+
+WtfcSolutionsView::WtfcSolutionsView(MainWindow &window, QWidget *parent)
+    : QWidget(parent)
+    , m_window(window)
+{
+    setObjectName(QStringLiteral("wtfcSolutionsView"));
+    setAccessibleName(tr("Success statements and solutions"));
+    m_tree = new QTreeWidget;
+    m_tree->setObjectName(QStringLiteral("wtfcSolutionsTree"));
+    m_tree->setHeaderLabels({tr("Root cause / statement"), tr("Perspective or kind"), tr("Grid"), tr("People")});
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setWordWrap(true);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setStretchLastSection(false);
+    m_perspective = new QComboBox;
+    m_perspective->setAccessibleName(tr("Perspective"));
+    m_kind = new QComboBox;
+    m_kind->setAccessibleName(tr("Solution kind"));
+    m_text = new QLineEdit;
+    m_text->setAccessibleName(tr("Text"));
+    m_text->setPlaceholderText(tr("Text of the success statement or solution for the selected cause"));
+    auto *addSuccessButton = new QPushButton(tr("Add success statement"));
+    auto *addSolutionButton = new QPushButton(tr("Add solution"));
+    m_message = new QLabel;
+    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_text, 1);
+    bar->addWidget(m_perspective);
+    bar->addWidget(addSuccessButton);
+    bar->addWidget(m_kind);
+    bar->addWidget(addSolutionButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tree, 1);
+    layout->addLayout(bar);
+    layout->addWidget(m_message);
+    connect(addSuccessButton, &QPushButton::clicked, this, [this] {
+        if (addSuccess(m_perspective->currentText(), m_text->text()))
+            m_text->clear();
+    });
+    connect(addSolutionButton, &QPushButton::clicked, this, [this] {
+        if (addSolution(m_kind->currentText(), m_text->text()))
+            m_text->clear();
+    });
+    connect(&m_window, &MainWindow::projectChanged, this, &WtfcSolutionsView::reload);
+    reload();
+}
+
+std::optional<Id> WtfcSolutionsView::currentCause() const
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    while (item && item->parent())
+        item = item->parent();
+    if (!item)
+        return std::nullopt;
+    return item->data(0, Qt::UserRole).toLongLong();
+}
+
+bool WtfcSolutionsView::selectCause(Id cause)
+{
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        if (m_tree->topLevelItem(i)->data(0, Qt::UserRole).toLongLong() == cause) {
+            m_tree->setCurrentItem(m_tree->topLevelItem(i));
+            return true;
+        }
+    return false;
+}
+
+bool WtfcSolutionsView::addSuccess(const QString &perspective, const QString &text)
+{
+    const auto cause = currentCause();
+    if (!cause) {
+        m_message->setText(tr("Select a cause first."));
+        return false;
+    }
+    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).addSuccess(*cause, perspective, text); });
+    m_message->setText(statusLine(m_window, ok));
+    selectCause(*cause);
+    return ok;
+}
+
+bool WtfcSolutionsView::addSolution(const QString &kind, const QString &text)
+{
+    const auto cause = currentCause();
+    if (!cause) {
+        m_message->setText(tr("Select a cause first."));
+        return false;
+    }
+    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).addSolution(*cause, kind, text); });
+    m_message->setText(statusLine(m_window, ok));
+    selectCause(*cause);
+    return ok;
+}
+
+void WtfcSolutionsView::reload()
+{
+    const auto keep = currentCause();
+    m_tree->clear();
+    Project *p = m_window.project();
+    if (!p)
+        return;
+    Snapshot s;
+    Wtfc::Analysis a;
+    try {
+        s = Workshop(*p).snapshot();
+        a = analyse(s, AnalysisOptions{false});
+    } catch (const Error &e) {
+        m_message->setText(e.message());
+        return;
+    }
+    const Template &t = s.workshopTemplate;
+    const QString per = m_perspective->currentText(), kind = m_kind->currentText();
+    m_perspective->clear();
+    m_perspective->addItems(t.perspectives);
+    m_perspective->setCurrentText(per);
+    m_kind->clear();
+    m_kind->addItems(t.solutionKinds);
+    m_kind->setCurrentText(kind);
+
+    std::set<Id> forward;
+    for (const auto &[stage, target] : s.selections)
+        if (target.kind == ItemKind::Cause)
+            forward.insert(target.id);
+    // Root causes and any cause with success statements or solutions, taken forward first, then by rank.
+    std::vector<const CauseReach *> shown;
+    for (const CauseReach &r : a.causes) {
+        const bool used = std::any_of(s.success.begin(), s.success.end(), [&](const SuccessStatement &x) { return x.causeId == r.cause; })
+                          || std::any_of(s.solutions.begin(), s.solutions.end(), [&](const Solution &x) { return x.causeId == r.cause; });
+        if (r.root || used)
+            shown.push_back(&r);
+    }
+    std::stable_sort(shown.begin(), shown.end(), [&](const CauseReach *x, const CauseReach *y) {
+        return forward.count(x->cause) > forward.count(y->cause);
+    });
+    QFont bold = m_tree->font();
+    bold.setBold(true);
+    for (const CauseReach *r : shown) {
+        const Node *n = s.node(r->cause);
+        auto *top = new QTreeWidgetItem(m_tree, {n ? n->text : QString::number(r->cause),
+                                                 forward.count(r->cause) ? tr("taken forward") : QString(), QString(),
+                                                 QString::number(r->peopleCount)});
+        top->setData(0, Qt::UserRole, qlonglong(r->cause));
+        top->setFont(0, bold);
+        for (const SuccessStatement &x : s.success)
+            if (x.causeId == r->cause)
+                new QTreeWidgetItem(top, {tr("Success: %1").arg(x.text), x.perspective});
+        for (const Solution &x : s.solutions)
+            if (x.causeId == r->cause) {
+                const auto q = s.quadrantOf(x);
+                new QTreeWidgetItem(top, {tr("Solution: %1").arg(x.text), x.kind,
+                                          q ? t.quadrants.value(*q) : tr("not placed")});
+            }
+        top->setExpanded(true);
+    }
+    m_tree->resizeColumnToContents(1);
+    m_tree->resizeColumnToContents(2);
+    if (keep)
+        selectCause(*keep);
+}
+
+// ---- WtfcGridView --------------------------------------------------------------
+
+namespace {
+
+constexpr double CardW = 200, CardH = 74, QuadW = 2 * CardW + 30, Margin = 50;
+
+/// A solution card; dropping it reports where it landed.
+class CardItem : public QGraphicsRectItem
+{
+public:
+    CardItem(const QRectF &r, Id solution, std::function<void(Id, QPointF)> dropped)
+        : QGraphicsRectItem(r)
+        , m_solution(solution)
+        , m_dropped(std::move(dropped))
+    {
+        setFlags(ItemIsMovable | ItemIsSelectable);
+        setCursor(Qt::OpenHandCursor);
+    }
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override
+    {
+        m_start = pos();
+        setZValue(10);
+        QGraphicsRectItem::mousePressEvent(event);
+    }
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override
+    {
+        QGraphicsRectItem::mouseReleaseEvent(event);
+        if (pos() != m_start)
+            m_dropped(m_solution, sceneBoundingRect().center());
+    }
+
+private:
+    Id m_solution;
+    std::function<void(Id, QPointF)> m_dropped;
+    QPointF m_start;
+};
+
+QColor kindColour(int index)
+{
+    static const QColor colours[] = {QColor(0xf4, 0xd6, 0xcc), QColor(0xdb, 0xe9, 0xf6), QColor(0xe2, 0xf0, 0xd9),
+                                     QColor(0xfc, 0xf3, 0xcf), QColor(0xe8, 0xdf, 0xf5)};
+    return colours[std::size_t(std::max(0, index)) % std::size(colours)];
+}
+
+} // namespace
+
+WtfcGridView::WtfcGridView(MainWindow &window, QWidget *parent)
+    : QWidget(parent)
+    , m_window(window)
+{
+    setObjectName(QStringLiteral("wtfcGridView"));
+    setAccessibleName(tr("Investment grid"));
+    m_scene = new QGraphicsScene(this);
+    m_view = new ZoomingGraphicsView;
+    m_view->setObjectName(QStringLiteral("wtfcGridCanvas"));
+    m_view->setDragMode(QGraphicsView::NoDrag);
+    m_view->setScene(m_scene);
+    m_view->setBackgroundBrush(Qt::white);
+    m_message = new QLabel;
+    m_message->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_message);
+    connect(&m_window, &MainWindow::projectChanged, this, &WtfcGridView::reload);
+    reload();
+}
+
+QRectF WtfcGridView::quadrantRect(int q) const
+{
+    const QRectF board = m_scene->property("board").toRectF();
+    const double w = board.width() / 2, h = board.height() / 2;
+    switch (q) {
+    case 0: return QRectF(board.left(), board.top(), w, h);
+    case 1: return QRectF(board.left() + w, board.top(), w, h);
+    case 2: return QRectF(board.left(), board.top() + h, w, h);
+    case 3: return QRectF(board.left() + w, board.top() + h, w, h);
+    default: return m_scene->property("unplaced").toRectF();
+    }
+}
+
+void WtfcGridView::fitBoard()
+{
+    if (m_scene->sceneRect().isEmpty() || m_view->viewport()->width() < 50)
+        return;
+    m_view->resetTransform();
+    m_view->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+    // Cards stay card-sized on a big screen.
+    if (m_view->transform().m11() > 1.6)
+        m_view->setTransform(QTransform::fromScale(1.6, 1.6));
+}
+
+void WtfcGridView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitBoard();
+}
+
+std::optional<int> WtfcGridView::quadrantOfCard(Id solution) const
+{
+    const QGraphicsItem *card = m_cards.value(solution);
+    if (!card)
+        return std::nullopt;
+    const QPointF c = card->sceneBoundingRect().center();
+    for (int q = 0; q < 4; ++q)
+        if (quadrantRect(q).contains(c))
+            return q;
+    return std::nullopt;
+}
+
+bool WtfcGridView::moveCard(Id solution, int quadrant)
+{
+    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).placeInQuadrant(solution, quadrant); });
+    if (!ok)
+        m_message->setText(m_window.lastError());
+    return ok;
+}
+
+void WtfcGridView::dropped(Id solution, QPointF scenePos)
+{
+    for (int q = 0; q < 4; ++q)
+        if (quadrantRect(q).contains(scenePos)) {
+            // Not from inside the card's own event handler: the command rebuilds the scene.
+            QTimer::singleShot(0, this, [this, solution, q] { moveCard(solution, q); });
+            return;
+        }
+    QTimer::singleShot(0, this, [this] { reload(); });
+}
+
+void WtfcGridView::reload()
+{
+    m_cards.clear();
+    m_scene->clear();
+    Project *p = m_window.project();
+    if (!p) {
+        m_message->setText(tr("Open a project with a workshop."));
+        return;
+    }
+    Snapshot s;
+    try {
+        s = Workshop(*p).snapshot();
+    } catch (const Error &e) {
+        m_message->setText(e.message());
+        return;
+    }
+    const Template &t = s.workshopTemplate;
+    std::vector<const Solution *> in[5];
+    for (const Solution &x : s.solutions)
+        in[s.quadrantOf(x).value_or(4)].push_back(&x);
+    for (auto &list : in)
+        std::stable_sort(list.begin(), list.end(), [](const Solution *a, const Solution *b) {
+            return a->y.value_or(-1) > b->y.value_or(-1);
+        });
+    std::size_t most = 1;
+    for (int q = 0; q < 4; ++q)
+        most = std::max(most, (in[q].size() + 1) / 2);
+    const double quadH = 44 + double(most) * (CardH + 10);
+    const QRectF board(Margin, 10, 2 * QuadW, 2 * quadH);
+    m_scene->setProperty("board", board);
+    const QRectF unplaced(board.right() + 30, board.top(), CardW + 20, board.height());
+    m_scene->setProperty("unplaced", unplaced);
+
+    const QColor fills[] = {QColor(0xe9, 0xf5, 0xe1), QColor(0xfd, 0xf3, 0xdc), QColor(0xf4, 0xf4, 0xf4),
+                            QColor(0xfb, 0xe4, 0xe0)};
+    QFont heading = font();
+    heading.setBold(true);
+    heading.setPointSizeF(heading.pointSizeF() * 1.15);
+    for (int q = 0; q < 5; ++q) {
+        if (q == 4 && in[q].empty())
+            break;
+        const QRectF r = quadrantRect(q);
+        m_scene->addRect(r, QPen(QColor(0x88, 0x88, 0x88)), q < 4 ? fills[q] : QColor(Qt::white));
+        const QString title = q < 4 ? t.quadrants.value(q) : tr("not placed");
+        auto *label = m_scene->addText(QStringLiteral("%1 (%2)").arg(title).arg(in[q].size()), heading);
+        label->setPos(r.topLeft() + QPointF(8, 6));
+        for (std::size_t i = 0; i < in[q].size(); ++i) {
+            const Solution &x = *in[q][i];
+            const int column = q < 4 ? int(i % 2) : 0;
+            const int row = q < 4 ? int(i / 2) : int(i);
+            const QRectF cr(r.left() + 10 + column * (CardW + 10), r.top() + 40 + row * (CardH + 10), CardW, CardH);
+            auto *card = new CardItem(cr, x.id, [this](Id id, QPointF at) { dropped(id, at); });
+            card->setBrush(kindColour(int(t.solutionKinds.indexOf(x.kind))));
+            card->setPen(QPen(QColor(0x55, 0x55, 0x55)));
+            const Node *cause = s.node(x.causeId);
+            const QString scores = x.x && x.y ? tr("%1 %2 · %3 %4").arg(t.xAxis).arg(*x.x).arg(t.yAxis).arg(*x.y)
+                                              : tr("placed directly");
+            card->setToolTip(tr("%1\nkind: %2\ncause: %3\n%4").arg(x.text, x.kind, cause ? cause->text : QString(), scores));
+            auto *text = new QGraphicsTextItem(card);
+            text->setTextWidth(CardW - 8);
+            text->setHtml(QStringLiteral("<div style='font-size:9pt'>%1</div><div style='font-size:8pt;color:#555'>%2 · %3</div>")
+                              .arg(oneLine(x.text, 95).toHtmlEscaped(), x.kind.toHtmlEscaped(), scores.toHtmlEscaped()));
+            text->setPos(cr.topLeft() + QPointF(3, 1));
+            m_scene->addItem(card);
+            m_cards.insert(x.id, card);
+        }
+    }
+    // Axes: x across the bottom, y up the left side.
+    auto *xLabel = m_scene->addText(tr("%1 →  (low | high)").arg(t.xAxis), heading);
+    xLabel->setPos(board.center().x() - xLabel->boundingRect().width() / 2, board.bottom() + 6);
+    auto *yLabel = m_scene->addText(tr("%1 →  (low | high)").arg(t.yAxis), heading);
+    yLabel->setRotation(-90);
+    yLabel->setPos(board.left() - 40, board.center().y() + yLabel->boundingRect().width() / 2);
+    m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
+    fitBoard();
+    m_message->setText(tr("%n solution(s). A score of 5 or more is high; drag a card into another square to place it "
+                          "there (Ctrl+Z undoes).",
+                          nullptr, int(s.solutions.size())));
+}
+
+// ---- WtfcActionsView -----------------------------------------------------------
+
+WtfcActionsView::WtfcActionsView(MainWindow &window, QWidget *parent)
+    : QWidget(parent)
+    , m_window(window)
+{
+    setObjectName(QStringLiteral("wtfcActionsView"));
+    setAccessibleName(tr("Action plan"));
+    m_table = new QTableWidget;
+    m_table->setObjectName(QStringLiteral("wtfcActionsTable"));
+    m_table->setColumnCount(7);
+    m_table->setHorizontalHeaderLabels(
+        {tr("Action"), tr("Owner"), tr("Due"), tr("Status"), tr("Solution"), tr("Root cause"), tr("Traces back to")});
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(true);
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    m_trace = new QLabel;
+    m_trace->setWordWrap(true);
+    m_trace->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_trace->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_message = new QLabel;
+    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_table, 3);
+    layout->addWidget(new QLabel(tr("Select an action to trace it back to the people's words:")));
+    layout->addWidget(m_trace, 1);
+    layout->addWidget(m_message);
+    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
+        if (m_loading || row < 0 || std::size_t(row) >= m_rows.size() || !m_window.project())
+            return;
+        const Snapshot s = Workshop(*m_window.project()).snapshot();
+        const Trace trace = traceBack(s, ItemRef{ItemKind::Action, m_rows[std::size_t(row)]});
+        QStringList lines;
+        for (Id c : trace.causes)
+            if (const Node *n = s.node(c))
+                lines << QStringLiteral("← %1").arg(n->text);
+        for (Id i : trace.istatements)
+            if (const Node *n = s.node(i))
+                lines << QStringLiteral("← “%1”").arg(n->text);
+        QStringList quotes;
+        for (Id st : trace.statements)
+            if (const PcrStatement *x = s.statement(st)) {
+                QStringList who;
+                for (Id person : x->people)
+                    who << s.personName(person);
+                quotes << QStringLiteral("“%1” (%2)").arg(oneLine(x->text, 70), who.join(QStringLiteral(", ")));
+                if (quotes.size() == 4)
+                    break;
+            }
+        lines << tr("← %n statement(s) by %1 people, e.g. %2", nullptr, int(trace.statements.size()))
+                     .arg(trace.people.size())
+                     .arg(quotes.join(QStringLiteral("; ")));
+        m_trace->setText(lines.join(QLatin1Char('\n')));
+    });
+    connect(&m_window, &MainWindow::projectChanged, this, &WtfcActionsView::reload);
+    reload();
+}
+
+bool WtfcActionsView::setStatus(int row, const QString &status)
+{
+    if (row < 0 || std::size_t(row) >= m_rows.size())
+        return false;
+    const Id action = m_rows[std::size_t(row)];
+    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).setActionStatus(action, status); });
+    m_message->setText(statusLine(m_window, ok));
+    return ok;
+}
+
+void WtfcActionsView::reload()
+{
+    m_loading = true;
+    const int keep = m_table->currentRow();
+    m_table->setRowCount(0);
+    m_rows.clear();
+    Project *p = m_window.project();
+    if (!p) {
+        m_loading = false;
+        return;
+    }
+    Snapshot s;
+    try {
+        s = Workshop(*p).snapshot();
+    } catch (const Error &e) {
+        m_message->setText(e.message());
+        m_loading = false;
+        return;
+    }
+    std::vector<const Action *> actions;
+    for (const Action &a : s.actions)
+        actions.push_back(&a);
+    // Soonest first; actions without a date last.
+    std::stable_sort(actions.begin(), actions.end(), [](const Action *a, const Action *b) {
+        return (a->due.isEmpty() ? QStringLiteral("9999") : a->due) < (b->due.isEmpty() ? QStringLiteral("9999") : b->due);
+    });
+    const QStringList statuses{QStringLiteral("planned"), QStringLiteral("in progress"), QStringLiteral("done"),
+                               QStringLiteral("dropped")};
+    m_table->setRowCount(int(actions.size()));
+    for (int row = 0; row < int(actions.size()); ++row) {
+        const Action &a = *actions[std::size_t(row)];
+        m_rows.push_back(a.id);
+        const Solution *sol = s.solution(a.solutionId);
+        const Node *cause = sol ? s.node(sol->causeId) : nullptr;
+        const Trace trace = traceBack(s, ItemRef{ItemKind::Action, a.id});
+        const QStringList cells{a.text,
+                                a.owner,
+                                a.due,
+                                a.status,
+                                sol ? sol->text : QString(),
+                                cause ? cause->text : QString(),
+                                tr("%1 statements, %2 people").arg(trace.statements.size()).arg(trace.people.size())};
+        for (int c = 0; c < cells.size(); ++c)
+            m_table->setItem(row, c, new QTableWidgetItem(cells[c]));
+        auto *status = new QComboBox;
+        status->addItems(statuses);
+        if (!statuses.contains(a.status))
+            status->addItem(a.status);
+        status->setCurrentText(a.status);
+        status->setAccessibleName(tr("Status of %1").arg(a.text));
+        connect(status, &QComboBox::currentTextChanged, this, [this, row](const QString &text) {
+            // The command rebuilds the table, this combo included.
+            QTimer::singleShot(0, this, [this, row, text] { setStatus(row, text); });
+        });
+        m_table->setCellWidget(row, 3, status);
+    }
+    m_table->resizeColumnsToContents();
+    for (int c : {0, 4, 5})
+        m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 260));
+    m_table->resizeRowsToContents();
+    m_loading = false;
+    if (keep >= 0 && keep < m_table->rowCount())
+        m_table->setCurrentCell(keep, 0);
+    else if (m_table->rowCount() > 0)
+        m_table->setCurrentCell(0, 0);
+}
+
+// ---- opening -------------------------------------------------------------------
+
+QWidget *openWtfcView(MainWindow &window, const QString &name)
+{
+    if (name == QLatin1String("wtfc-graph"))
+        return openViewTab(window, QStringLiteral("wtfcGraphView"), MainWindow::tr("Root causes"),
+                           [&] { return new WtfcGraphView(window); });
+    if (name == QLatin1String("wtfc-solutions"))
+        return openViewTab(window, QStringLiteral("wtfcSolutionsView"), MainWindow::tr("Success and solutions"),
+                           [&] { return new WtfcSolutionsView(window); });
+    if (name == QLatin1String("wtfc-grid"))
+        return openViewTab(window, QStringLiteral("wtfcGridView"), MainWindow::tr("Investment grid"),
+                           [&] { return new WtfcGridView(window); });
+    if (name == QLatin1String("wtfc-actions"))
+        return openViewTab(window, QStringLiteral("wtfcActionsView"), MainWindow::tr("Action plan"),
+                           [&] { return new WtfcActionsView(window); });
+    return nullptr;
+}
+
+void addWorkshopMenu(MainWindow &window)
+{
+    QMenu *menu = window.menuBar()->addMenu(MainWindow::tr("&Workshop"));
+    menu->setObjectName(QStringLiteral("workshopMenu"));
+    MainWindow *w = &window;
+    menu->addAction(MainWindow::tr("&Root-cause graph"), w, [w] { openWtfcView(*w, QStringLiteral("wtfc-graph")); });
+    menu->addAction(MainWindow::tr("&Success statements and solutions"), w,
+                    [w] { openWtfcView(*w, QStringLiteral("wtfc-solutions")); });
+    menu->addAction(MainWindow::tr("Investment &grid"), w, [w] { openWtfcView(*w, QStringLiteral("wtfc-grid")); });
+    menu->addAction(MainWindow::tr("&Action plan"), w, [w] { openWtfcView(*w, QStringLiteral("wtfc-actions")); });
+}
+
+} // namespace Quire

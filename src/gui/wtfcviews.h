@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/types.h"
+#include "wtfc/analysis.h"
+#include "wtfc/workshop.h"
+
+#include <QGraphicsView>
+#include <QHash>
+#include <QWidget>
+#include <optional>
+
+class QComboBox;
+class QGraphicsScene;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+class QTreeWidget;
+
+namespace Quire {
+
+class MainWindow;
+
+/// A QGraphicsView that zooms with the wheel (around the pointer) and pans by dragging.
+class ZoomingGraphicsView : public QGraphicsView
+{
+    Q_OBJECT
+public:
+    explicit ZoomingGraphicsView(QWidget *parent = nullptr);
+    /// Multiplies the zoom by \a factor (kept between 5 % and 800 %).
+    void zoomBy(double factor);
+    double zoom() const;
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+};
+
+/// The root-cause graph: the Graphviz layout of the workshop's graph (when the
+/// build has Graphviz), else a layered drawing by chain depth. Click a node to
+/// select it; type a cause under it to add a "why" (Workshop::addWhyText, or
+/// Workshop::addWhy when the text names a cause already drawn; one
+/// command, so Ctrl+Z takes it back).
+class WtfcGraphView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WtfcGraphView(MainWindow &window, QWidget *parent = nullptr);
+
+    void reload();
+    /// Selects node \a id (an I statement or a cause); false if it is not drawn.
+    bool selectNode(Id id);
+    std::optional<Id> selectedNode() const;
+    /// Adds a cause with \a text under the selected node and selects it (the
+    /// line edit's Return does this). Returns false, with the core's message
+    /// in the view, if nothing is selected or the core refuses.
+    bool addWhy(const QString &text);
+    /// Node ids drawn, in drawing order.
+    QList<Id> drawnNodes() const { return m_items.keys(); }
+    /// Whether the picture came from Graphviz (false: the built-in layered drawing).
+    bool usesGraphviz() const { return m_graphviz; }
+
+    ZoomingGraphicsView *graphicsView() const { return m_view; }
+    QLineEdit *whyEdit() const { return m_whyEdit; }
+    QString message() const;
+    /// Zooms so the whole graph fits the view.
+    void fitAll();
+
+private:
+    void rebuild();
+    bool drawGraphviz(const Wtfc::Snapshot &snapshot, const Wtfc::Analysis &analysis);
+    void drawLayered(const Wtfc::Snapshot &snapshot, const Wtfc::Analysis &analysis);
+    void selectionChanged();
+
+    MainWindow &m_window;
+    ZoomingGraphicsView *m_view = nullptr;
+    QGraphicsScene *m_scene = nullptr;
+    QLineEdit *m_whyEdit = nullptr;
+    QLabel *m_info = nullptr;
+    QLabel *m_message = nullptr;
+    QHash<Id, QGraphicsItem *> m_items; ///< the selectable shape of each node
+    Wtfc::Snapshot m_snapshot;
+    Wtfc::Analysis m_analysis;
+    bool m_graphviz = false;
+};
+
+/// Success statements and solutions per cause: a tree of causes (root causes
+/// taken forward first) with their success statements by perspective and
+/// their solutions by kind and grid place; adds either through the core.
+class WtfcSolutionsView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WtfcSolutionsView(MainWindow &window, QWidget *parent = nullptr);
+    void reload();
+    QTreeWidget *tree() const { return m_tree; }
+    /// Adds to the selected cause (or the cause of the selected row).
+    bool addSuccess(const QString &perspective, const QString &text);
+    bool addSolution(const QString &kind, const QString &text);
+    bool selectCause(Id cause);
+
+private:
+    std::optional<Id> currentCause() const;
+
+    MainWindow &m_window;
+    QTreeWidget *m_tree = nullptr;
+    QComboBox *m_perspective = nullptr;
+    QComboBox *m_kind = nullptr;
+    QLineEdit *m_text = nullptr;
+    QLabel *m_message = nullptr;
+};
+
+/// The investment grid as a 2×2 board: one card per solution, in its quadrant
+/// (placed directly, or by its scores), cards ordered by the y score. Dragging
+/// a card into another quadrant places it there (Workshop::placeInQuadrant).
+class WtfcGridView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WtfcGridView(MainWindow &window, QWidget *parent = nullptr);
+    void reload();
+    /// The quadrant (index into Template::quadrants) whose square holds the
+    /// solution's card on the board; nullopt if the card is in "not placed".
+    std::optional<int> quadrantOfCard(Id solution) const;
+    /// Places through the core, as dropping a card does.
+    bool moveCard(Id solution, int quadrant);
+    QGraphicsView *graphicsView() const { return m_view; }
+    /// The board's square of quadrant \a q (scene coordinates); q = 4: "not placed".
+    QRectF quadrantRect(int q) const;
+
+    /// Scales the board to fill the view (at most 160 %).
+    void fitBoard();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void dropped(Id solution, QPointF scenePos);
+
+    MainWindow &m_window;
+    QGraphicsView *m_view = nullptr;
+    QGraphicsScene *m_scene = nullptr;
+    QLabel *m_message = nullptr;
+    QHash<Id, QGraphicsItem *> m_cards;
+};
+
+/// The action plan: one row per action with its owner, due date, status
+/// (changed through the core), the solution and cause it serves and how many
+/// statements and people it traces back to.
+class WtfcActionsView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WtfcActionsView(MainWindow &window, QWidget *parent = nullptr);
+    void reload();
+    QTableWidget *table() const { return m_table; }
+    /// Sets the status of the action in \a row through the core.
+    bool setStatus(int row, const QString &status);
+
+private:
+    MainWindow &m_window;
+    QTableWidget *m_table = nullptr;
+    QLabel *m_trace = nullptr;
+    QLabel *m_message = nullptr;
+    std::vector<Id> m_rows;
+    bool m_loading = false;
+};
+
+/// Adds the "Workshop" menu (root-cause graph, success and solutions, grid, action plan).
+void addWorkshopMenu(MainWindow &window);
+/// Opens (or raises) the WTfC view \a name ("wtfc-graph", "wtfc-solutions",
+/// "wtfc-grid", "wtfc-actions") as a tab; nullptr for an unknown name.
+QWidget *openWtfcView(MainWindow &window, const QString &name);
+
+} // namespace Quire

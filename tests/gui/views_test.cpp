@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The analysis and WTfC views driven through their real widgets, offscreen,
+// on small projects built here by hand: the crosstab's figures, a known
+// disagreement between two coders, a "why" typed under a node of the
+// root-cause graph (and undone), and solution cards in their quadrants.
+#include "guisupport.h"
+#include "testsupport.h"
+
+#include "analysisviews.h"
+#include "screenshots.h"
+#include "wtfcviews.h"
+
+#include "wtfc/workshop.h"
+
+#include <QImage>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+
+using namespace Quire;
+using namespace QuireTest;
+
+namespace {
+
+struct Hand
+{
+    QString path;
+    Id carers = 0, staff = 0, money = 0, respite = 0;
+};
+
+/// Two documents, one per group (a document attribute), and three sentences each.
+/// Coder A: "Money" on carers' sentences 1 and 3 and staff's sentence 2; "Respite" on carers' sentence 2.
+/// Coder B (only when `secondCoder`): "Money" on carers' sentences 1 and 2, nothing else.
+Hand buildHandProject(const TempDir &dir, bool secondCoder)
+{
+    Hand h;
+    h.path = dir.path(QStringLiteral("hand.quire"));
+    auto p = Project::create(h.path);
+    PluginManager plugins;
+    plugins.loadStatic();
+    const QString carers = dir.writeFile(QStringLiteral("carers.txt"),
+                                         "Money is always short. I never get a break. The bills keep coming.\n");
+    const QString staff = dir.writeFile(QStringLiteral("staff.txt"),
+                                        "Budgets were cut again. We see the money worries. Families cope.\n");
+    p->importDocuments({readImportFile(plugins, carers), readImportFile(plugins, staff)});
+    h.carers = p->findDocument(QStringLiteral("carers.txt")).id;
+    h.staff = p->findDocument(QStringLiteral("staff.txt")).id;
+    p->setAttribute(AttributeScope::Document, h.carers, QStringLiteral("group"), QStringLiteral("carer"));
+    p->setAttribute(AttributeScope::Document, h.staff, QStringLiteral("group"), QStringLiteral("professional"));
+    h.money = p->addCode(QStringLiteral("Money"), QStringLiteral("#e76f51"));
+    h.respite = p->addCode(QStringLiteral("Respite"), QStringLiteral("#2a9d8f"));
+    auto code = [&](Id doc, const QString &quote, Id codeId) {
+        const auto at = p->findQuote(doc, quote);
+        REQUIRE(at.size() == 1);
+        p->addSegment(doc, at[0], at[0] + quote.size(), {codeId});
+    };
+    p->setCoder(QStringLiteral("A"));
+    code(h.carers, QStringLiteral("Money is always short."), h.money);
+    code(h.carers, QStringLiteral("The bills keep coming."), h.money);
+    code(h.staff, QStringLiteral("We see the money worries."), h.money);
+    code(h.carers, QStringLiteral("I never get a break."), h.respite);
+    if (secondCoder) {
+        p->setCoder(QStringLiteral("B"));
+        code(h.carers, QStringLiteral("Money is always short."), h.money);
+        code(h.carers, QStringLiteral("I never get a break."), h.money);
+    }
+    return h;
+}
+
+QStringList rowOf(const AnalysisTableModel *model, int row)
+{
+    QStringList out;
+    for (int c = 0; c < model->columnCount(); ++c)
+        out << model->index(row, c).data().toString();
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("crosstab view shows the figures of a hand-built project", "[gui][views]")
+{
+    TempDir dir;
+    const Hand h = buildHandProject(dir, false);
+    Workbench bench(h.path);
+    auto *view = qobject_cast<CrosstabView *>(openAnalysisView(bench.window, QStringLiteral("crosstab")));
+    REQUIRE(view);
+    CHECK(bench.window.centralTabs()->currentWidget() == view);
+    REQUIRE(view->setColumns(QStringLiteral("group")));
+    CHECK(view->error().isEmpty());
+    // Money: two carers' segments, one professional's; Respite: one carer's.
+    CHECK(view->cell(QStringLiteral("Money"), QStringLiteral("carer")) == QStringLiteral("2"));
+    CHECK(view->cell(QStringLiteral("Money"), QStringLiteral("professional")) == QStringLiteral("1"));
+    CHECK(view->cell(QStringLiteral("Money"), QStringLiteral("total")) == QStringLiteral("3"));
+    CHECK(view->cell(QStringLiteral("Respite"), QStringLiteral("carer")) == QStringLiteral("1"));
+    CHECK(view->cell(QStringLiteral("Respite"), QStringLiteral("professional")) == QStringLiteral("0"));
+    CHECK(view->cell(QStringLiteral("(any code)"), QStringLiteral("carer")) == QStringLiteral("3"));
+    // The table view shows what the model holds.
+    CHECK(view->tableView()->model()->rowCount() == 3);
+
+    // Row percentages: 2 of Money's 3 segments are carers'.
+    view->setCells(Analysis::Crosstab::Cells::RowPercent);
+    CHECK(view->cell(QStringLiteral("Money"), QStringLiteral("carer")) == QStringLiteral("66.7"));
+    // Column percentages: Money is in all 3 of the carers' coded segments... 2 of 3.
+    view->setCells(Analysis::Crosstab::Cells::ColumnPercent);
+    CHECK(view->cell(QStringLiteral("Money"), QStringLiteral("carer")) == QStringLiteral("66.7"));
+    CHECK(view->cell(QStringLiteral("Money"), QStringLiteral("professional")) == QStringLiteral("100.0"));
+
+    // Documents as cells: Money is in both documents, one per group.
+    view->setCells(Analysis::Crosstab::Cells::Counts);
+    view->setUnit(Analysis::CountUnit::Documents);
+    CHECK(view->cell(QStringLiteral("Money"), QStringLiteral("carer")) == QStringLiteral("1"));
+    CHECK(view->cell(QStringLiteral("Money"), QStringLiteral("total")) == QStringLiteral("2"));
+
+    // Documents as columns.
+    REQUIRE(view->setColumns(QStringLiteral("document")));
+    view->setUnit(Analysis::CountUnit::Segments);
+    CHECK(view->cell(QStringLiteral("Money"), QStringLiteral("carers.txt")) == QStringLiteral("2"));
+    CHECK(view->cell(QStringLiteral("Money"), QStringLiteral("staff.txt")) == QStringLiteral("1"));
+
+    // A new segment (a command in the window) shows up at once.
+    REQUIRE(bench.window.runCommand([&] {
+        const auto at = bench.window.project()->findQuote(h.staff, QStringLiteral("Families cope."));
+        bench.window.project()->addSegment(h.staff, at[0], at[0] + 14, {h.respite});
+    }));
+    CHECK(view->cell(QStringLiteral("Respite"), QStringLiteral("staff.txt")) == QStringLiteral("1"));
+}
+
+TEST_CASE("agreement view lists a known disagreement beside the unit's text", "[gui][views]")
+{
+    TempDir dir;
+    const Hand h = buildHandProject(dir, true);
+    Workbench bench(h.path);
+    auto *view = qobject_cast<AgreementView *>(openAnalysisView(bench.window, QStringLiteral("agreement")));
+    REQUIRE(view);
+    view->setBootstrap(0);
+    view->setUnit(Analysis::AgreementUnit::Sentence);
+    CHECK(view->coderList()->count() == 2);
+    view->setCoders({QStringLiteral("A"), QStringLiteral("B")});
+    REQUIRE(view->error().isEmpty());
+
+    // On Money, A and B disagree on two carers' sentences: A has "The bills keep
+    // coming.", B has "I never get a break." (the staff document: B coded nothing
+    // there, so by default B found nothing: a third disagreement).
+    const AnalysisTableModel *dis = view->disagreementModel();
+    const QStringList header = dis->table().header;
+    REQUIRE(header.contains(QStringLiteral("A")));
+    const auto a = header.indexOf(QStringLiteral("A")), b = header.indexOf(QStringLiteral("B"));
+    const auto text = header.indexOf(QStringLiteral("text"));
+    bool bills = false, rest = false;
+    for (int r = 0; r < dis->rowCount(); ++r) {
+        const QStringList row = rowOf(dis, r);
+        if (row[0] != QStringLiteral("Money"))
+            continue;
+        if (row[text] == QStringLiteral("The bills keep coming.")) {
+            bills = true;
+            CHECK(row[a] == QStringLiteral("yes"));
+            CHECK(row[b] == QStringLiteral("no"));
+        }
+        if (row[text] == QStringLiteral("I never get a break.")) {
+            rest = true;
+            CHECK(row[a] == QStringLiteral("no"));
+            CHECK(row[b] == QStringLiteral("yes"));
+        }
+    }
+    CHECK(bills);
+    CHECK(rest);
+    // Selecting the row shows the whole unit with each coder's decision.
+    view->showDisagreement(0);
+
+    // Per-code table: the Money row; of 6 sentences A and B agree on 3 (both on
+    // "Money is always short.", neither on "Budgets…" and "Families cope.").
+    const AnalysisTableModel *codes = view->codeModel();
+    const auto percent = codes->table().header.indexOf(QStringLiteral("percent"));
+    bool found = false;
+    for (int r = 0; r < codes->rowCount(); ++r)
+        if (rowOf(codes, r)[0] == QStringLiteral("Money")) {
+            found = true;
+            CHECK(rowOf(codes, r)[percent] == QStringLiteral("50.0"));
+        }
+    CHECK(found);
+}
+
+namespace {
+
+struct SmallWorkshop
+{
+    QString path;
+    Id theme = 0, istatement = 0, cause = 0, quick = 0, major = 0, thankless = 0;
+};
+
+SmallWorkshop buildWorkshop(const TempDir &dir)
+{
+    SmallWorkshop w;
+    w.path = dir.path(QStringLiteral("workshop.quire"));
+    auto p = Project::create(w.path);
+    Wtfc::Workshop ws(*p);
+    w.theme = ws.addTheme(QStringLiteral("what is not working"), QStringLiteral("Getting an appointment"));
+    w.istatement = ws.addIStatement(w.theme, QStringLiteral("I can't see someone when I need to"));
+    w.cause = ws.addWhyText(w.istatement, QStringLiteral("The phone lines jam at 8am"));
+    w.quick = ws.addSolution(w.cause, QStringLiteral("different"), QStringLiteral("A call-back list"));
+    w.major = ws.addSolution(w.cause, QStringLiteral("radical"), QStringLiteral("A new booking system"));
+    w.thankless = ws.addSolution(w.cause, QStringLiteral("traditional"), QStringLiteral("More phone staff"));
+    ws.placeByScores(w.quick, 2, 8);     // low cost, high benefit
+    ws.placeByScores(w.major, 9, 9);     // high, high
+    ws.placeByScores(w.thankless, 8, 2); // high cost, low benefit
+    return w;
+}
+
+} // namespace
+
+TEST_CASE("root-cause graph view adds a why under the selected node; undo removes it", "[gui][views][wtfc]")
+{
+    TempDir dir;
+    const SmallWorkshop w = buildWorkshop(dir);
+    Workbench bench(w.path);
+    auto *view = qobject_cast<WtfcGraphView *>(openWtfcView(bench.window, QStringLiteral("wtfc-graph")));
+    REQUIRE(view);
+    QList<Id> drawn = view->drawnNodes();
+    std::sort(drawn.begin(), drawn.end());
+    CHECK(drawn == QList<Id>{w.istatement, w.cause});
+
+    // Nothing selected: the line edit refuses and says why.
+    view->graphicsView()->scene()->clearSelection();
+    CHECK_FALSE(view->addWhy(QStringLiteral("Too few staff")));
+    CHECK(view->message().contains(QStringLiteral("Select")));
+
+    REQUIRE(view->selectNode(w.cause));
+    view->whyEdit()->setFocus();
+    QTest::keyClicks(view->whyEdit(), QStringLiteral("Too few receptionists"));
+    QTest::keyClick(view->whyEdit(), Qt::Key_Return);
+    CHECK(view->whyEdit()->text().isEmpty());
+
+    Wtfc::Snapshot s = Wtfc::Workshop(*bench.window.project()).snapshot();
+    REQUIRE(s.nodes.size() == 3);
+    const Wtfc::Node &added = s.nodes.back();
+    CHECK(added.text == QStringLiteral("Too few receptionists"));
+    CHECK(s.edges.size() == 2);
+    CHECK(std::find(s.edges.begin(), s.edges.end(), Wtfc::Edge{w.cause, added.id}) != s.edges.end());
+    CHECK(view->drawnNodes().contains(added.id));
+    CHECK(view->selectedNode() == added.id);
+
+    // A cycle is refused with the core's message, and nothing changes.
+    REQUIRE(view->selectNode(added.id));
+    CHECK_FALSE(view->addWhy(QStringLiteral("The phone lines jam at 8am")));
+    CHECK(view->message().contains(QStringLiteral("cycle")));
+    CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().edges.size() == 2);
+
+    // Ctrl+Z (the window's undo) takes the why back; the view redraws.
+    REQUIRE(bench.window.undo());
+    s = Wtfc::Workshop(*bench.window.project()).snapshot();
+    CHECK(s.nodes.size() == 2);
+    CHECK(s.edges.size() == 1);
+    CHECK_FALSE(view->drawnNodes().contains(added.id));
+
+    // The wheel zooms.
+    const double before = view->graphicsView()->zoom();
+    view->graphicsView()->zoomBy(1.5);
+    CHECK(view->graphicsView()->zoom() == Approx(before * 1.5));
+}
+
+TEST_CASE("investment grid places each solution card in its quadrant", "[gui][views][wtfc]")
+{
+    TempDir dir;
+    const SmallWorkshop w = buildWorkshop(dir);
+    Workbench bench(w.path);
+    auto *view = qobject_cast<WtfcGridView *>(openWtfcView(bench.window, QStringLiteral("wtfc-grid")));
+    REQUIRE(view);
+    // Template order: quick wins, major projects, fill-ins, thankless tasks.
+    CHECK(view->quadrantOfCard(w.quick) == 0);
+    CHECK(view->quadrantOfCard(w.major) == 1);
+    CHECK(view->quadrantOfCard(w.thankless) == 3);
+    // Quick wins is the top-left square, thankless tasks the bottom-right.
+    CHECK(view->quadrantRect(0).center().x() < view->quadrantRect(3).center().x());
+    CHECK(view->quadrantRect(0).center().y() < view->quadrantRect(3).center().y());
+
+    // Moving a card goes through the core (one command) and undo puts it back.
+    REQUIRE(view->moveCard(w.thankless, 2));
+    CHECK(view->quadrantOfCard(w.thankless) == 2);
+    REQUIRE(bench.window.undo());
+    CHECK(view->quadrantOfCard(w.thankless) == 3);
+}
+
+TEST_CASE("action plan and solutions views show the workshop and change it through the core", "[gui][views][wtfc]")
+{
+    TempDir dir;
+    const SmallWorkshop w = buildWorkshop(dir);
+    {
+        auto p = Project::open(w.path);
+        Wtfc::Workshop(*p).addAction(w.quick, QStringLiteral("Set up the call-back list"), QStringLiteral("Practice manager"),
+                                     QStringLiteral("2026-03-31"));
+    }
+    Workbench bench(w.path);
+    auto *actions = qobject_cast<WtfcActionsView *>(openWtfcView(bench.window, QStringLiteral("wtfc-actions")));
+    REQUIRE(actions);
+    REQUIRE(actions->table()->rowCount() == 1);
+    CHECK(actions->table()->item(0, 0)->text() == QStringLiteral("Set up the call-back list"));
+    CHECK(actions->table()->item(0, 5)->text() == QStringLiteral("The phone lines jam at 8am"));
+    REQUIRE(actions->setStatus(0, QStringLiteral("done")));
+    CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().actions.front().status == QStringLiteral("done"));
+    CHECK_FALSE(actions->setStatus(0, QStringLiteral("forgotten")));
+    CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().actions.front().status == QStringLiteral("done"));
+
+    auto *solutions = qobject_cast<WtfcSolutionsView *>(openWtfcView(bench.window, QStringLiteral("wtfc-solutions")));
+    REQUIRE(solutions);
+    REQUIRE(solutions->selectCause(w.cause));
+    REQUIRE(solutions->addSuccess(QStringLiteral("person"), QStringLiteral("I get through the first time")));
+    const auto success = Wtfc::Workshop(*bench.window.project()).snapshot().success;
+    REQUIRE(success.size() == 1);
+    CHECK(success.front().causeId == w.cause);
+    REQUIRE(bench.window.undo());
+    CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().success.empty());
+}
+
+TEST_CASE("screenshots of the analysis and workshop views are written", "[gui][views]")
+{
+    TempDir dir;
+    const SmallWorkshop w = buildWorkshop(dir);
+    Workbench bench(w.path);
+    for (const QString &view : {QStringLiteral("wtfc-graph"), QStringLiteral("wtfc-grid"), QStringLiteral("crosstab")}) {
+        const QString file = dir.path(view + QStringLiteral(".png"));
+        CHECK(Screenshots::save(bench.window, view, file).isEmpty());
+        const QImage image(file);
+        CHECK(image.width() > 300);
+    }
+}
