@@ -23,6 +23,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <set>
 
 #ifdef QUIRE_HAVE_CHARTS
@@ -67,6 +68,10 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name)
     t->setAlternatingRowColors(true);
     t->verticalHeader()->hide();
     t->horizontalHeader()->setHighlightSections(false);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
+    // Code paths are cut at the front: the leaf names the code.
+    t->setTextElideMode(Qt::ElideLeft);
+    t->setWordWrap(false);
     return t;
 }
 
@@ -147,7 +152,7 @@ CrosstabView::CrosstabView(MainWindow &window, QWidget *parent)
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Columns:")));
-    bar->addWidget(m_columns, 1);
+    bar->addWidget(m_columns);
     bar->addWidget(new QLabel(tr("Cells count:")));
     bar->addWidget(m_unit);
     bar->addWidget(new QLabel(tr("Show:")));
@@ -155,6 +160,7 @@ CrosstabView::CrosstabView(MainWindow &window, QWidget *parent)
     bar->addWidget(new QLabel(tr("Coder:")));
     bar->addWidget(m_coder);
     bar->addWidget(m_subcodes);
+    bar->addStretch(1);
 
     m_model = new AnalysisTableModel(this);
     m_table = makeTable(m_model, QStringLiteral("crosstabTable"));
@@ -291,7 +297,10 @@ AgreementView::AgreementView(MainWindow &window, QWidget *parent)
     m_coders = new QListWidget;
     m_coders->setObjectName(QStringLiteral("agreementCoders"));
     m_coders->setAccessibleName(tr("Coders"));
-    m_coders->setMaximumHeight(90);
+    // Coders side by side on one line: there are rarely more than a handful.
+    m_coders->setFlow(QListView::LeftToRight);
+    m_coders->setWrapping(true);
+    m_coders->setFixedHeight(m_coders->fontMetrics().height() * 2 + 10);
     m_unit = new QComboBox;
     m_unit->setAccessibleName(tr("Unit"));
     m_unit->addItem(tr("sentence"), int(AgreementUnit::Sentence));
@@ -317,7 +326,6 @@ AgreementView::AgreementView(MainWindow &window, QWidget *parent)
     m_codeTable = makeTable(m_codeModel, QStringLiteral("agreementCodes"));
     m_disModel = new AnalysisTableModel(this);
     m_disTable = makeTable(m_disModel, QStringLiteral("agreementDisagreements"));
-    m_disTable->setWordWrap(true);
     m_detail = new QPlainTextEdit;
     m_detail->setReadOnly(true);
     m_detail->setAccessibleName(tr("Disagreement text"));
@@ -440,7 +448,11 @@ void AgreementView::recompute()
     o.silentMeansMissing = m_silentMissing->isChecked();
     try {
         m_result = computeAgreement(*p, o);
-        m_codeModel->setTable(m_result.table());
+        // The pooled row first: it is the headline figure.
+        AnalysisTable perCode = m_result.table();
+        if (!perCode.rows.empty())
+            std::rotate(perCode.rows.begin(), perCode.rows.end() - 1, perCode.rows.end());
+        m_codeModel->setTable(perCode);
         // The unit's text last and stretched, so each coder's value sits right beside it.
         AnalysisTable dis = m_result.disagreementTable();
         for (QStringList &r : dis.rows)
@@ -464,7 +476,12 @@ void AgreementView::recompute()
     }
     m_codeTable->resizeColumnsToContents();
     m_disTable->resizeColumnsToContents();
-    m_disTable->horizontalHeader()->setStretchLastSection(true);
+    // Long code paths are cut so the unit's text (last, stretched) stays beside the coders' values.
+    for (QTableView *t : {m_codeTable, m_disTable})
+        if (t->columnWidth(0) > 320)
+            t->setColumnWidth(0, 320);
+    if (m_disModel->columnCount() > 0)
+        m_disTable->horizontalHeader()->setSectionResizeMode(m_disModel->columnCount() - 1, QHeaderView::Stretch);
     showDisagreement(-1);
 }
 
@@ -568,7 +585,7 @@ void FrequencyView::recompute()
     auto *x = new QBarCategoryAxis;
     QStringList labels;
     for (const QString &l : std::as_const(m_result.labels))
-        labels << (l.size() > 18 ? l.left(17) + QChar(0x2026) : l);
+        labels << (l.size() > 26 ? l.left(25) + QChar(0x2026) : l);
     x->append(labels);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);

@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QPixmap>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTreeView>
 
 namespace Quire::Screenshots {
@@ -226,6 +227,8 @@ QString save(MainWindow &window, const QString &view, const QString &file)
     QApplication::processEvents();
     if (auto *grid = qobject_cast<WtfcGridView *>(widget))
         grid->fitBoard();
+    if (auto *agreement = qobject_cast<AgreementView *>(widget); agreement && agreement->disagreementTable()->model()->rowCount() > 0)
+        agreement->disagreementTable()->selectRow(0);
     if (auto *graph = qobject_cast<WtfcGraphView *>(widget)) {
         // The best-ranked cause selected, so the picture shows its reach.
         if (Project *p = window.project()) {

@@ -150,6 +150,13 @@ WtfcGraphView::WtfcGraphView(MainWindow &window, QWidget *parent)
     fitAll();
 }
 
+WtfcGraphView::~WtfcGraphView()
+{
+    // The scene outlives this object's members (it is a child QObject): its
+    // items' destruction must not call back into selectionChanged.
+    disconnect(m_scene, nullptr, this, nullptr);
+}
+
 QString WtfcGraphView::message() const
 {
     return m_message->text();
@@ -581,7 +588,7 @@ void WtfcSolutionsView::reload()
 
 namespace {
 
-constexpr double CardW = 200, CardH = 74, QuadW = 2 * CardW + 30, Margin = 50;
+constexpr double CardW = 200, CardH = 86, QuadW = 2 * CardW + 30, Margin = 50;
 
 /// A solution card; dropping it reports where it landed.
 class CardItem : public QGraphicsRectItem

@@ -46,6 +46,7 @@ class WtfcGraphView : public QWidget
     Q_OBJECT
 public:
     explicit WtfcGraphView(MainWindow &window, QWidget *parent = nullptr);
+    ~WtfcGraphView() override;
 
     void reload();
     /// Selects node \a id (an I statement or a cause); false if it is not drawn.
