@@ -5,6 +5,7 @@
 #include "formats/zipwriter.h"
 #include "report/exportlayout.h"
 
+#include <algorithm>
 #include <QXmlStreamWriter>
 
 namespace Quire::Docx {
@@ -95,9 +96,20 @@ public:
         m_x.writeAttribute(W, QStringLiteral("type"), QStringLiteral("auto"));
         m_x.writeEndElement();
         m_x.writeStartElement(W, QStringLiteral("tblGrid"));
+        // The text area of an A4 page with 2 cm margins is 9,638 twips; with
+        // many columns (--by with several values) they share it instead of
+        // running into the right margin.
+        constexpr int TextWidth = 9638;
+        const int others = int(t.header.size()) - 1;
+        m_otherWidth = 1400;
+        m_nameWidth = 3600;
+        if (others > 0 && m_nameWidth + others * m_otherWidth > TextWidth) {
+            m_otherWidth = std::max(700, (TextWidth - 2400) / others);
+            m_nameWidth = std::max(2400, TextWidth - others * m_otherWidth);
+        }
         for (qsizetype c = 0; c < t.header.size(); ++c) {
             m_x.writeEmptyElement(W, QStringLiteral("gridCol"));
-            m_x.writeAttribute(W, QStringLiteral("w"), QString::number(c == 0 ? 3600 : 1400));
+            m_x.writeAttribute(W, QStringLiteral("w"), QString::number(c == 0 ? m_nameWidth : m_otherWidth));
         }
         m_x.writeEndElement();
         row(t, t.header, 0, true);
@@ -119,7 +131,7 @@ private:
             m_x.writeStartElement(W, QStringLiteral("tc"));
             m_x.writeStartElement(W, QStringLiteral("tcPr"));
             m_x.writeEmptyElement(W, QStringLiteral("tcW"));
-            m_x.writeAttribute(W, QStringLiteral("w"), QString::number(c == 0 ? 3600 : 1400));
+            m_x.writeAttribute(W, QStringLiteral("w"), QString::number(c == 0 ? m_nameWidth : m_otherWidth));
             m_x.writeAttribute(W, QStringLiteral("type"), QStringLiteral("dxa"));
             m_x.writeEndElement();
             const bool numeric = t.numeric[std::size_t(c)];
@@ -131,6 +143,8 @@ private:
     }
 
     QXmlStreamWriter &m_x;
+    int m_nameWidth = 3600;  ///< twips
+    int m_otherWidth = 1400; ///< twips
 };
 
 QByteArray documentXml(const ThemeReport &report)

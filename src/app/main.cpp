@@ -2,7 +2,7 @@
 // quire: the workbench.
 //   quire [PROJECT]
 //   quire --screenshot FILE.png [--project P] [--view main|document|codes|search|board|quotes|dark|rtl]
-//       (also --view crosstab|agreement|frequencies|wtfc-graph|wtfc-solutions|wtfc-grid|wtfc-actions)
+//       (also --view crosstab|agreement|frequencies|wtfc-themes|wtfc-graph|wtfc-solutions|wtfc-grid|wtfc-actions)
 // Without a display (and without --screenshot) it says so and writes
 // pictures of the main views to --screenshot-dir (default build/screenshots).
 #include "mainwindow.h"
@@ -73,7 +73,7 @@ int main(int argc, char **argv)
     const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QStringLiteral("Render the window offscreen into FILE.png and exit."), QStringLiteral("FILE"));
     const QCommandLineOption projectOpt(QStringLiteral("project"), QStringLiteral("The project to open."), QStringLiteral("PROJECT"));
     const QCommandLineOption viewOpt(QStringLiteral("view"), QStringLiteral("What to render: main, document, codes, search, board, quotes, dark or rtl (an invented "
-                                                                                 "right-to-left transcript; --project is not used); also crosstab, agreement, frequencies, wtfc-graph, "
+                                                                                 "right-to-left transcript; --project is not used); also crosstab, agreement, frequencies, wtfc-themes, wtfc-graph, "
                                                                                  "wtfc-solutions, wtfc-grid, wtfc-actions."), QStringLiteral("NAME"), QStringLiteral("main"));
     const QCommandLineOption dirOpt(QStringLiteral("screenshot-dir"), QStringLiteral("Where to write pictures when there is no display."), QStringLiteral("DIR"),
                                     QStringLiteral("build/screenshots"));

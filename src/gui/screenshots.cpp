@@ -43,8 +43,8 @@ QStringList mainViews()
 QStringList insightViews()
 {
     return {QStringLiteral("crosstab"),   QStringLiteral("agreement"),      QStringLiteral("frequencies"),
-            QStringLiteral("wtfc-graph"), QStringLiteral("wtfc-solutions"), QStringLiteral("wtfc-grid"),
-            QStringLiteral("wtfc-actions")};
+            QStringLiteral("wtfc-themes"), QStringLiteral("wtfc-graph"), QStringLiteral("wtfc-solutions"),
+            QStringLiteral("wtfc-grid"), QStringLiteral("wtfc-actions")};
 }
 
 void stage(MainWindow &window)

@@ -19,7 +19,7 @@ namespace Screenshots {
 /// palette) and "rtl" (a right-to-left document, see makeRtlProject).
 QStringList viewNames();
 /// The analysis and WTfC views ("crosstab", "agreement", "frequencies",
-/// "wtfc-graph", "wtfc-solutions", "wtfc-grid", "wtfc-actions"): each opens as a
+/// "wtfc-themes", "wtfc-graph", "wtfc-solutions", "wtfc-grid", "wtfc-actions"): each opens as a
 /// centre tab (analysisviews.h, wtfcviews.h) and is pictured with the docks hidden.
 QStringList insightViews();
 /// The views written when there is no display (those of the opened project).

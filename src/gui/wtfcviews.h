@@ -13,7 +13,10 @@
 class QComboBox;
 class QGraphicsScene;
 class QLabel;
+class QHBoxLayout;
 class QLineEdit;
+class QListWidget;
+class QMimeData;
 class QPushButton;
 class QTableWidget;
 class QTreeWidget;
@@ -167,9 +170,53 @@ private:
     bool m_loading = false;
 };
 
+/// The theming stage: one area at a time, a column per WTfC theme of that
+/// area plus "Not sorted", the area's PCR statements as cards. Dropping a card
+/// on a theme is Workshop::assign, on "Not sorted" Workshop::unassign; each
+/// theme's "+1 dot" is Workshop::vote and its line edit adds an I statement
+/// linked to the theme's statements (each one command, so Ctrl+Z undoes it).
+class WtfcThemesView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WtfcThemesView(MainWindow &window, QWidget *parent = nullptr);
+    void reload();
+
+    static QString cardMimeType();
+    /// What dragging the card of \a statement carries.
+    QMimeData *mimeForStatement(Id statement) const;
+    /// What a drop on the column of \a theme (nullopt: "Not sorted") does, synchronously.
+    bool dropCard(const QMimeData *mime, std::optional<Id> theme);
+    bool addDot(Id theme);
+    bool addIStatement(Id theme, const QString &text);
+
+    QComboBox *areaBox() const { return m_area; }
+    bool setArea(const QString &area);
+    /// Statement ids shown as cards in the column of \a theme (nullopt: "Not sorted").
+    QList<Id> cardsIn(std::optional<Id> theme) const;
+    /// The header text of a theme's column ("name · N votes").
+    QString headerText(Id theme) const;
+    QPushButton *voteButton(Id theme) const { return m_voteButtons.value(theme); }
+    QLineEdit *iStatementEdit(Id theme) const { return m_iEdits.value(theme); }
+    QString message() const;
+
+private:
+    MainWindow &m_window;
+    QComboBox *m_area = nullptr;
+    QWidget *m_board = nullptr;
+    QHBoxLayout *m_columns = nullptr;
+    QLabel *m_message = nullptr;
+    QHash<Id, QListWidget *> m_lists; ///< theme id → list; 0 is "Not sorted"
+    QHash<Id, QLabel *> m_headers;
+    QHash<Id, QPushButton *> m_voteButtons;
+    QHash<Id, QLineEdit *> m_iEdits;
+    QHash<Id, QString> m_cardText; ///< statement → text, for drags
+    bool m_loading = false;
+};
+
 /// Adds the "Workshop" menu (root-cause graph, success and solutions, grid, action plan).
 void addWorkshopMenu(MainWindow &window);
-/// Opens (or raises) the WTfC view \a name ("wtfc-graph", "wtfc-solutions",
+/// Opens (or raises) the WTfC view \a name ("wtfc-themes", "wtfc-graph", "wtfc-solutions",
 /// "wtfc-grid", "wtfc-actions") as a tab; nullptr for an unknown name.
 QWidget *openWtfcView(MainWindow &window, const QString &name);
 

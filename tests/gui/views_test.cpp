@@ -12,9 +12,12 @@
 
 #include "wtfc/workshop.h"
 
+#include <QComboBox>
 #include <QImage>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -318,10 +321,102 @@ TEST_CASE("screenshots of the analysis and workshop views are written", "[gui][v
     TempDir dir;
     const SmallWorkshop w = buildWorkshop(dir);
     Workbench bench(w.path);
-    for (const QString &view : {QStringLiteral("wtfc-graph"), QStringLiteral("wtfc-grid"), QStringLiteral("crosstab")}) {
+    for (const QString &view : {QStringLiteral("wtfc-themes"), QStringLiteral("wtfc-graph"), QStringLiteral("wtfc-grid"),
+                               QStringLiteral("crosstab")}) {
         const QString file = dir.path(view + QStringLiteral(".png"));
         CHECK(Screenshots::save(bench.window, view, file).isEmpty());
         const QImage image(file);
         CHECK(image.width() > 300);
     }
+}
+
+TEST_CASE("themes and votes view sorts a card by a drop, counts a dot in the header; undo takes each back",
+          "[gui][views][wtfc]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("themes.quire"));
+    const QString area = QStringLiteral("what is not working");
+    Id theme = 0, other = 0, s1 = 0, s2 = 0, s3 = 0;
+    {
+        auto p = Project::create(path);
+        auto statement = [&](const QString &name, const QString &person, const QString &text, int rank) {
+            ImportedDocument d;
+            d.name = name;
+            d.kind = QStringLiteral("statement");
+            d.text = text;
+            d.caseName = person;
+            d.attributes = {{QStringLiteral("area"), area}, {QStringLiteral("rank"), QString::number(rank)}};
+            return d;
+        };
+        ImportedFile f;
+        f.sourcePath = dir.path(QStringLiteral("sheet.csv"));
+        f.format = QStringLiteral("csv");
+        f.sha256 = QStringLiteral("0");
+        f.documents = {statement(QStringLiteral("s1"), QStringLiteral("Ann"), QStringLiteral("Nobody rings me back"), 1),
+                       statement(QStringLiteral("s2"), QStringLiteral("Bob"), QStringLiteral("The phone is engaged at 8"), 1),
+                       statement(QStringLiteral("s3"), QStringLiteral("Ann"), QStringLiteral("I wait weeks for the nurse"), 2)};
+        p->importDocuments({f});
+        Wtfc::Workshop w(*p);
+        s1 = w.resolveStatement(QStringLiteral("s1"));
+        s2 = w.resolveStatement(QStringLiteral("s2"));
+        s3 = w.resolveStatement(QStringLiteral("s3"));
+        theme = w.addTheme(area, QStringLiteral("Getting through"));
+        other = w.addTheme(area, QStringLiteral("Waiting"));
+        w.assign(theme, {s1});
+    }
+    Workbench bench(path);
+    auto *view = qobject_cast<WtfcThemesView *>(openWtfcView(bench.window, QStringLiteral("wtfc-themes")));
+    REQUIRE(view);
+    CHECK(view->areaBox()->currentText() == area);
+    CHECK(view->cardsIn(theme) == QList<Id>{s1});
+    CHECK(view->cardsIn(other).isEmpty());
+    CHECK(view->cardsIn(std::nullopt) == QList<Id>{s2, s3});
+    CHECK(view->headerText(theme) == QStringLiteral("Getting through · 0 vote(s)"));
+    auto themeOf = [&](Id statement) {
+        const Wtfc::Snapshot s = Wtfc::Workshop(*bench.window.project()).snapshot();
+        const Wtfc::PcrStatement *st = s.statement(statement);
+        REQUIRE(st);
+        return st->themeId;
+    };
+
+    // The drop handler a real drop on the column calls, with the card's own drag data.
+    std::unique_ptr<QMimeData> mime(view->mimeForStatement(s2));
+    REQUIRE(view->dropCard(mime.get(), theme));
+    CHECK(themeOf(s2) == theme);
+    CHECK(view->cardsIn(theme) == QList<Id>{s1, s2});
+    CHECK(view->cardsIn(std::nullopt) == QList<Id>{s3});
+    // Back to "Not sorted" is unassign.
+    mime.reset(view->mimeForStatement(s1));
+    REQUIRE(view->dropCard(mime.get(), std::nullopt));
+    CHECK_FALSE(themeOf(s1).has_value());
+    CHECK(view->cardsIn(theme) == QList<Id>{s2});
+    REQUIRE(bench.window.undo());
+    CHECK(themeOf(s1) == theme);
+    REQUIRE(bench.window.undo());
+    CHECK_FALSE(themeOf(s2).has_value());
+    CHECK(view->cardsIn(std::nullopt) == QList<Id>{s2, s3});
+
+    // "+1 dot": one vote on the theme, shown in its header; undo takes it back.
+    REQUIRE(view->voteButton(theme));
+    QTest::mouseClick(view->voteButton(theme), Qt::LeftButton);
+    QCoreApplication::processEvents();
+    CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().votesFor(Wtfc::ItemRef{Wtfc::ItemKind::Theme, theme}) == 1);
+    CHECK(view->headerText(theme) == QStringLiteral("Getting through · 1 vote(s)"));
+    CHECK(view->headerText(other) == QStringLiteral("Waiting · 0 vote(s)"));
+    REQUIRE(bench.window.undo());
+    CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().votesFor(Wtfc::ItemRef{Wtfc::ItemKind::Theme, theme}) == 0);
+    CHECK(view->headerText(theme) == QStringLiteral("Getting through · 0 vote(s)"));
+
+    // An I statement typed under the theme is linked to the theme's statements.
+    REQUIRE(view->iStatementEdit(theme));
+    QTest::keyClicks(view->iStatementEdit(theme), QStringLiteral("I can't get through"));
+    QTest::keyClick(view->iStatementEdit(theme), Qt::Key_Return);
+    QCoreApplication::processEvents();
+    const Wtfc::Snapshot s = Wtfc::Workshop(*bench.window.project()).snapshot();
+    REQUIRE(s.nodes.size() == 1);
+    CHECK(s.nodes.front().text == QStringLiteral("I can't get through"));
+    CHECK(s.nodes.front().themeId == theme);
+    CHECK(s.nodes.front().statements == std::vector<Id>{s1});
+    REQUIRE(bench.window.undo());
+    CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().nodes.empty());
 }
