@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "args.h"
 
+#include "formats/pluginmanager.h"
+
 #include "error.h"
 
 #include <QRegularExpression>
@@ -81,6 +83,17 @@ std::pair<QString, QString> parseKeyValue(const QString &text)
     if (eq <= 0)
         throw UsageError(QStringLiteral("\"%1\" is not of the form KEY=VALUE").arg(text));
     return {text.left(eq), text.mid(eq + 1)};
+}
+
+PluginManager &plugins()
+{
+    static PluginManager manager;
+    static bool loaded = false;
+    if (!loaded) {
+        manager.loadDefault();
+        loaded = true;
+    }
+    return manager;
 }
 
 } // namespace Quire::Cli

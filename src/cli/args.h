@@ -8,6 +8,10 @@
 
 #include "error.h"
 
+namespace Quire {
+class PluginManager;
+}
+
 namespace Quire::Cli {
 
 /// A command line that does not fit the verb: exit code 2, like an unknown verb.
@@ -44,5 +48,8 @@ private:
 std::pair<qsizetype, qsizetype> parseRange(const QString &text);
 /// Parses KEY=VALUE.
 std::pair<QString, QString> parseKeyValue(const QString &text);
+
+/// The format plugins of this process (built in and $QUIRE_PLUGIN_PATH), loaded on first use.
+PluginManager &plugins();
 
 } // namespace Quire::Cli

@@ -19,17 +19,6 @@ namespace Quire::Cli {
 
 namespace {
 
-PluginManager &exchangePlugins()
-{
-    static PluginManager manager;
-    static bool loaded = false;
-    if (!loaded) {
-        manager.loadDefault();
-        loaded = true;
-    }
-    return manager;
-}
-
 void write(const QString &text)
 {
     const QByteArray b = text.toUtf8();
@@ -89,9 +78,9 @@ int cmdExchangeImport(const ExchangeVerbContext &context, const QStringList &wor
     a.expectAtMost(2);
     const QString projectPath = a.at(0, QStringLiteral("PROJECT"));
     const QString file = a.at(1, QStringLiteral("FILE.qdpx"));
-    ProjectExchangeInterface *plugin = exchangePlugins().exchangeFor(file);
-    if (!plugin && a.has(QStringLiteral("format")) && !exchangePlugins().exchanges().empty())
-        plugin = exchangePlugins().exchanges().front();
+    ProjectExchangeInterface *plugin = plugins().exchangeFor(file);
+    if (!plugin && a.has(QStringLiteral("format")) && !plugins().exchanges().empty())
+        plugin = plugins().exchanges().front();
     if (!plugin)
         throw Error(QStringLiteral("%1: no exchange plugin reads this file (is the refiqda plugin built?)").arg(QFileInfo(file).fileName()));
     if (!QFileInfo(file).isFile())
@@ -125,7 +114,7 @@ int cmdExchangeExport(const ExchangeVerbContext &context, const QStringList &wor
     QString format = a.value(QStringLiteral("format")).toLower();
     if (format.isEmpty())
         format = QFileInfo(out).suffix().toLower();
-    ProjectExchangeInterface *plugin = exchangePlugins().exchangeExporter(format);
+    ProjectExchangeInterface *plugin = plugins().exchangeExporter(format);
     if (!plugin)
         throw Error(QStringLiteral("no exchange plugin writes \"%1\" (is the refiqda plugin built?)").arg(format));
     auto project = Project::open(projectPath);

@@ -85,16 +85,7 @@ std::unique_ptr<Project> openProject(const Globals &g, const QString &path)
     return p;
 }
 
-PluginManager &plugins()
-{
-    static PluginManager manager;
-    static bool loaded = false;
-    if (!loaded) {
-        manager.loadDefault();
-        loaded = true;
-    }
-    return manager;
-}
+using Quire::Cli::plugins;
 
 QJsonObject toJson(const Document &d)
 {
