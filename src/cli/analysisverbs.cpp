@@ -41,24 +41,12 @@ void printJson(const QJsonObject &o)
 
 std::unique_ptr<Project> openProject(const AnalysisVerbContext &c, const QString &path)
 {
-    auto p = Project::open(path);
-    if (!c.coder.isEmpty())
-        p->setCoder(c.coder);
-    return p;
+    return Cli::openProject(path, c.coder);
 }
 
 qint64 number(const Args &a, const QString &verb, const QString &option, qint64 fallback, qint64 minimum)
 {
-    if (!a.has(option))
-        return fallback;
-    bool ok = false;
-    const qint64 n = a.value(option).toLongLong(&ok);
-    if (!ok || n < minimum)
-        throw UsageError(QStringLiteral("%1: --%2 takes a whole number from %3, not \"%4\"")
-                             .arg(verb, option)
-                             .arg(minimum)
-                             .arg(a.value(option)));
-    return n;
+    return wholeNumber(a, verb, option, fallback, minimum);
 }
 
 void writeFile(const QString &path, const QByteArray &bytes)

@@ -2,6 +2,7 @@
 #include "args.h"
 
 #include "formats/pluginmanager.h"
+#include "model/project.h"
 
 #include "error.h"
 
@@ -94,6 +95,25 @@ PluginManager &plugins()
         loaded = true;
     }
     return manager;
+}
+
+std::unique_ptr<Project> openProject(const QString &path, const QString &coder)
+{
+    auto p = Project::open(path);
+    if (!coder.isEmpty())
+        p->setCoder(coder);
+    return p;
+}
+
+qint64 wholeNumber(const Args &a, const QString &verb, const QString &option, qint64 fallback, qint64 minimum)
+{
+    if (!a.has(option))
+        return fallback;
+    bool ok = false;
+    const qint64 n = a.value(option).toLongLong(&ok);
+    if (!ok || n < minimum)
+        throw UsageError(QStringLiteral("%1: --%2 takes a whole number from %3, not \"%4\"").arg(verb, option).arg(minimum).arg(a.value(option)));
+    return n;
 }
 
 } // namespace Quire::Cli

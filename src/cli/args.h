@@ -8,8 +8,11 @@
 
 #include "error.h"
 
+#include <memory>
+
 namespace Quire {
 class PluginManager;
+class Project;
 }
 
 namespace Quire::Cli {
@@ -51,5 +54,12 @@ std::pair<QString, QString> parseKeyValue(const QString &text);
 
 /// The format plugins of this process (built in and $QUIRE_PLUGIN_PATH), loaded on first use.
 PluginManager &plugins();
+
+/// Opens a project (migrating it if older); `coder` (--coder), if given, is who the changes are recorded for.
+std::unique_ptr<Project> openProject(const QString &path, const QString &coder);
+
+/// The whole number given with --`option`, at least `minimum`, or `fallback` when the option is
+/// absent; anything else is a usage error naming the verb.
+qint64 wholeNumber(const Args &a, const QString &verb, const QString &option, qint64 fallback, qint64 minimum);
 
 } // namespace Quire::Cli

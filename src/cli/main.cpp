@@ -79,10 +79,7 @@ void report(const Globals &g, const QString &text, QJsonObject json = {})
 
 std::unique_ptr<Project> openProject(const Globals &g, const QString &path)
 {
-    auto p = Project::open(path);
-    if (!g.coder.isEmpty())
-        p->setCoder(g.coder);
-    return p;
+    return Cli::openProject(path, g.coder);
 }
 
 using Quire::Cli::plugins;

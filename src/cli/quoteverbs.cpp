@@ -9,6 +9,8 @@
 #include "model/project.h"
 #include "report/quotes.h"
 
+#include <algorithm>
+#include <limits>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -54,11 +56,8 @@ Id segmentArg(const Args &a, const QString &verb)
 
 int wholeNumber(const Args &a, const QString &verb, const QString &option, int minimum)
 {
-    bool ok = false;
-    const int n = a.value(option).toInt(&ok);
-    if (!ok || n < minimum)
-        throw UsageError(QStringLiteral("%1: --%2 takes a whole number from %3, not \"%4\"").arg(verb, option).arg(minimum).arg(a.value(option)));
-    return n;
+    // Only called when the option is given.
+    return int(std::min<qint64>(Cli::wholeNumber(a, verb, option, minimum, minimum), std::numeric_limits<int>::max()));
 }
 
 /// One line for a terminal: line breaks as ⏎, tabs as spaces.

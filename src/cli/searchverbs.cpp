@@ -12,6 +12,8 @@
 #include "search/textunits.h"
 #include "search/words.h"
 
+#include <algorithm>
+#include <limits>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,21 +49,12 @@ void report(const SearchVerbContext &c, const QString &text, QJsonObject json = 
 
 std::unique_ptr<Project> openProject(const SearchVerbContext &c, const QString &path)
 {
-    auto p = Project::open(path);
-    if (!c.coder.isEmpty())
-        p->setCoder(c.coder);
-    return p;
+    return Cli::openProject(path, c.coder);
 }
 
 int number(const Args &a, const QString &verb, const QString &option, int fallback, int minimum)
 {
-    if (!a.has(option))
-        return fallback;
-    bool ok = false;
-    const int n = a.value(option).toInt(&ok);
-    if (!ok || n < minimum)
-        throw UsageError(QStringLiteral("%1: --%2 takes a whole number from %3, not \"%4\"").arg(verb, option).arg(minimum).arg(a.value(option)));
-    return n;
+    return int(std::min<qint64>(wholeNumber(a, verb, option, fallback, minimum), std::numeric_limits<int>::max()));
 }
 
 QString clock(qint64 ms)
