@@ -498,30 +498,30 @@ bool WtfcSolutionsView::selectCause(Id cause)
     return false;
 }
 
-bool WtfcSolutionsView::addSuccess(const QString &perspective, const QString &text)
+bool WtfcSolutionsView::addToCurrentCause(const std::function<void(Workshop &, Id)> &add)
 {
     const auto cause = currentCause();
     if (!cause) {
         m_message->setText(tr("Select a cause first."));
         return false;
     }
-    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).addSuccess(*cause, perspective, text); });
+    const bool ok = m_window.runCommand([&] {
+        Workshop w(*m_window.project());
+        add(w, *cause);
+    });
     m_message->setText(statusLine(m_window, ok));
     selectCause(*cause);
     return ok;
 }
 
+bool WtfcSolutionsView::addSuccess(const QString &perspective, const QString &text)
+{
+    return addToCurrentCause([&](Workshop &w, Id cause) { w.addSuccess(cause, perspective, text); });
+}
+
 bool WtfcSolutionsView::addSolution(const QString &kind, const QString &text)
 {
-    const auto cause = currentCause();
-    if (!cause) {
-        m_message->setText(tr("Select a cause first."));
-        return false;
-    }
-    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).addSolution(*cause, kind, text); });
-    m_message->setText(statusLine(m_window, ok));
-    selectCause(*cause);
-    return ok;
+    return addToCurrentCause([&](Workshop &w, Id cause) { w.addSolution(cause, kind, text); });
 }
 
 void WtfcSolutionsView::reload()

@@ -8,6 +8,7 @@
 #include <QGraphicsView>
 #include <QHash>
 #include <QWidget>
+#include <functional>
 #include <optional>
 
 class QComboBox;
@@ -105,6 +106,8 @@ public:
 
 private:
     std::optional<Id> currentCause() const;
+    /// Runs `add` for the selected cause as one command and reports it.
+    bool addToCurrentCause(const std::function<void(Wtfc::Workshop &, Id)> &add);
 
     MainWindow &m_window;
     QTreeWidget *m_tree = nullptr;
