@@ -19,6 +19,7 @@
 #include "model/project.h"
 #include "report/quotes.h"
 #include "report/themereport.h"
+#include "search/search.h"
 #include "storage/database.h"
 
 #include <sqlite3.h>
@@ -115,6 +116,15 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+Search *MainWindow::search()
+{
+    if (!m_project)
+        return nullptr;
+    if (!m_projectSearch)
+        m_projectSearch = std::make_unique<Search>(*m_project);
+    return m_projectSearch.get();
+}
 
 void MainWindow::setLayoutPersistence(bool on)
 {
@@ -384,6 +394,7 @@ bool MainWindow::openProject(const QString &path)
 {
     try {
         auto p = Project::open(path);
+        m_projectSearch.reset(); // it refers to the project it was made for
         m_project = std::move(p);
     } catch (const Error &e) {
         reportError(e.message());

@@ -30,6 +30,7 @@ class DocumentView;
 class PluginManager;
 class Project;
 class QuoteBasket;
+class Search;
 class SearchPane;
 class ThemeBoard;
 
@@ -49,6 +50,10 @@ public:
     /// Creates a new, empty project file and opens it.
     bool newProject(const QString &path);
     Project *project() const { return m_project.get(); }
+    /// The open project's full-text search, kept while the project is open:
+    /// its word maps and document names are read once, not per query.
+    /// nullptr without a project.
+    Search *search();
 
     /// Reads the files with the format plugins and imports them as one command.
     /// Runs on a worker thread with its own connection to the project, behind
@@ -160,6 +165,7 @@ private:
 
     std::unique_ptr<PluginManager> m_plugins;
     std::unique_ptr<Project> m_project;
+    std::unique_ptr<Search> m_projectSearch; // after m_project: goes first
     DocumentView *m_view = nullptr;
     QTreeWidget *m_documentList = nullptr;
     DocumentFilterBar *m_documentFilter = nullptr;

@@ -162,8 +162,7 @@ bool SearchPane::runSearch()
     options.context = 50;
     options.limit = MaxRows;
     try {
-        Search search(*project);
-        const SearchResult result = search.run(query, options);
+        const SearchResult result = m_window->search()->run(query, options);
         fill(result);
         m_shownQuery = query;
         QString text = tr("%n hit(s)", nullptr, int(result.hits.size())) + tr(" in %n document(s)", nullptr, int(result.sources));

@@ -386,6 +386,88 @@ TEST_CASE("The index follows imports, deletions, undo and redo in the same trans
     CHECK(s.run(QStringLiteral("respite")).hits.size() == 2);
 }
 
+TEST_CASE("A long-lived Search answers as a fresh one after every change", "[search][undo][cache]")
+{
+    // The workbench keeps one Search for the whole session; it caches word
+    // maps and document names. Every answer must equal a fresh Search's.
+    Fixture f;
+    Search kept(*f.p);
+    auto same = [&](const QString &query) {
+        const SearchResult a = kept.run(query);
+        const SearchResult b = Search(*f.p).run(query);
+        REQUIRE(a.hits.size() == b.hits.size());
+        for (std::size_t i = 0; i < a.hits.size(); ++i) {
+            CHECK(a.hits[i].id == b.hits[i].id);
+            CHECK(a.hits[i].name == b.hits[i].name);
+            CHECK(a.hits[i].start == b.hits[i].start);
+            CHECK(a.hits[i].end == b.hits[i].end);
+            CHECK(a.hits[i].text == f.p->documentRange(a.hits[i].id, a.hits[i].start, a.hits[i].end));
+        }
+        CHECK(a.sources == b.sources);
+        return a;
+    };
+    const Id one = f.import(QStringLiteral("one.txt"), QStringLiteral("Respite helps. Respite again."));
+    CHECK(same(QStringLiteral("respite")).hits.size() == 2);
+
+    f.p->renameDocument(one, QStringLiteral("first.txt"));
+    REQUIRE(same(QStringLiteral("respite")).hits.size() == 2);
+    CHECK(kept.run(QStringLiteral("respite")).hits.front().name == QStringLiteral("first.txt"));
+    f.p->undo();
+    CHECK(kept.run(QStringLiteral("respite")).hits.front().name == QStringLiteral("one.txt"));
+
+    // An import undone and another made: the new document gets a new id,
+    // and its words are found where they are, not where the undone one's were.
+    const Id gone = f.import(QStringLiteral("two.txt"), QStringLiteral("Only later comes respite."));
+    CHECK(same(QStringLiteral("respite")).hits.size() == 3);
+    f.p->undo();
+    CHECK(same(QStringLiteral("respite")).hits.size() == 2);
+    const Id three = f.import(QStringLiteral("three.txt"), QString::fromUtf8("😢😢 — respite 🙂, at last: respite."));
+    CHECK(three != gone);
+    const SearchResult r = same(QStringLiteral("respite"));
+    REQUIRE(r.hits.size() == 4);
+    CHECK(r.hits[2].start == 5);
+    f.p->undo();
+    f.p->redo();
+    CHECK(same(QStringLiteral("respite")).hits.size() == 4);
+    f.p->deleteDocument(one, false);
+    CHECK(same(QStringLiteral("respite")).hits.size() == 2);
+    kept.rebuild();
+    CHECK(same(QStringLiteral("respite")).hits.size() == 2);
+}
+
+TEST_CASE("Word positions far into a text, after long gaps and long words", "[search][offsets]")
+{
+    // The word map stores most words in one byte (a gap of up to 3 and a
+    // length of up to 31 code points) and the rest in a longer form; a hit
+    // is found by skipping from the nearest 64-word block start.
+    Fixture f;
+    QString text;
+    for (int i = 0; i < 500; ++i) {
+        if (i % 7 == 0)
+            text += QStringLiteral("          "); // a long gap
+        if (i % 11 == 0)
+            text += QStringLiteral("pneumonoultramicroscopicsilicovolcanoconiosis "); // 45 letters
+        text += QStringLiteral("w%1 ").arg(i);
+        if (i % 97 == 0)
+            text += QStringLiteral("respite ");
+    }
+    const Id id = f.import(QStringLiteral("long.txt"), text);
+    Search s(*f.p);
+    for (const QString &query : {QStringLiteral("respite"), QStringLiteral("pneumonoultramicroscopicsilicovolcanoconiosis"),
+                                 QStringLiteral("w499"), QStringLiteral("w0")}) {
+        const SearchResult r = s.run(query);
+        qsizetype expected = 0;
+        for (qsizetype at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + 1)) {
+            if (at + query.size() < text.size() && text[at + query.size()].isLetterOrNumber())
+                continue; // "w49" inside "w499"
+            ++expected;
+        }
+        REQUIRE(qsizetype(r.hits.size()) == expected);
+        for (const SearchHit &h : r.hits)
+            CHECK(f.p->documentRange(id, h.start, h.end) == query);
+    }
+}
+
 TEST_CASE("Empty and word-less documents are indexed consistently", "[search]")
 {
     Fixture f;

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <unordered_map>
 #include <set>
 
 namespace Quire {
@@ -68,6 +69,65 @@ struct DocumentFacts
 
 } // namespace
 
+namespace {
+
+/// A statement whose rows are read straight from SQLite's buffers: the hot
+/// loop of a search reads an instance list and a word-position map per
+/// matching document and need not copy them.
+class RawStatement
+{
+public:
+    RawStatement(Database &db, const char *sql)
+        : m_db(db)
+    {
+        if (sqlite3_prepare_v2(db.handle(), sql, -1, &m_st, nullptr) != SQLITE_OK)
+            db.fail("preparing a search");
+    }
+    ~RawStatement() { sqlite3_finalize(m_st); }
+    RawStatement(const RawStatement &) = delete;
+    RawStatement &operator=(const RawStatement &) = delete;
+
+    void bind(int index, const QString &text)
+    {
+        const QByteArray utf8 = text.toUtf8();
+        if (sqlite3_bind_text64(m_st, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
+            m_db.fail("binding a search");
+    }
+    void bind(int index, qint64 value)
+    {
+        if (sqlite3_bind_int64(m_st, index, value) != SQLITE_OK)
+            m_db.fail("binding a search");
+    }
+    void reset() { sqlite3_reset(m_st); }
+    bool step()
+    {
+        const int rc = sqlite3_step(m_st);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc != SQLITE_DONE)
+            m_db.fail("a search");
+        return false;
+    }
+    qint64 integer(int column) const { return sqlite3_column_int64(m_st, column); }
+    /// Valid until the next step.
+    QByteArray view(int column) const
+    {
+        const void *p = sqlite3_column_blob(m_st, column);
+        return QByteArray::fromRawData(static_cast<const char *>(p), p ? sqlite3_column_bytes(m_st, column) : 0);
+    }
+    QString text(int column) const
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_st, column));
+        return QString::fromUtf8(p, p ? sqlite3_column_bytes(m_st, column) : 0);
+    }
+
+private:
+    Database &m_db;
+    sqlite3_stmt *m_st = nullptr;
+};
+
+} // namespace
+
 struct Search::Private
 {
     explicit Private(Project &p)
@@ -92,6 +152,35 @@ struct Search::Private
         std::shared_ptr<const SpansByDocument> spans;
     };
     std::vector<CachedSpans> spanCache;
+
+    /// Word-position maps of the documents, by document id, read at the
+    /// first search. A document's text never changes under its id (ids are
+    /// never reused, decision 0008), so neither does its map: the cache needs
+    /// no checking, only a bound on its size (64 MB of maps is some 20
+    /// million words; beyond it maps are read per search) and a reset when
+    /// the index is rebuilt. A search then reads from SQLite just FTS5's
+    /// answer, not ~3 KB of map per matching document (docs/benchmarks.md,
+    /// "Full-text search").
+    static constexpr qsizetype MaxTokenMapBytes = 64 * 1024 * 1024;
+    std::unordered_map<Id, QByteArray> tokenMaps;
+    qsizetype tokenMapBytes = 0;
+    bool tokenMapsLoaded = false;
+    QByteArray uncachedMap;
+    std::unique_ptr<RawStatement> tokenMapQuery;
+    void loadTokenMaps();
+    const QByteArray &tokenMapOf(Id document);
+    void forgetTokenMaps()
+    {
+        tokenMaps.clear();
+        tokenMapBytes = 0;
+        tokenMapsLoaded = false;
+    }
+
+    /// Document names, reread when the project has changed.
+    std::unordered_map<Id, QString> documentNames;
+    qint64 namesDataVersion = -1;
+    qint64 namesChanges = -1;
+    void refreshNames();
 
     void resolveFilters(const std::vector<QueryFilter> &queryFilters);
     std::shared_ptr<const SpansByDocument> codedSpans(const std::set<Id> &codes);
@@ -119,6 +208,56 @@ Search::Search(Project &project)
 }
 
 Search::~Search() = default;
+
+void Search::Private::loadTokenMaps()
+{
+    if (tokenMapsLoaded)
+        return;
+    tokenMapsLoaded = true;
+    // All at once: one pass over the table costs about as much as fetching
+    // the maps of 250 documents one by one (0.4 ms for 1,000 transcripts).
+    RawStatement all(db, "SELECT document_id, map FROM search_tokens");
+    while (all.step() && tokenMapBytes < MaxTokenMapBytes) {
+        const QByteArray map = all.view(1);
+        tokenMapBytes += map.size();
+        tokenMaps.emplace(all.integer(0), QByteArray(map.constData(), map.size()));
+    }
+}
+
+const QByteArray &Search::Private::tokenMapOf(Id document)
+{
+    if (const auto it = tokenMaps.find(document); it != tokenMaps.end())
+        return it->second;
+    // A document imported since, or one beyond the bound.
+    if (!tokenMapQuery)
+        tokenMapQuery = std::make_unique<RawStatement>(db, "SELECT map FROM search_tokens WHERE document_id = ?1");
+    tokenMapQuery->reset();
+    tokenMapQuery->bind(1, document);
+    uncachedMap.clear();
+    if (tokenMapQuery->step()) {
+        const QByteArray view = tokenMapQuery->view(0);
+        uncachedMap = QByteArray(view.constData(), view.size());
+    }
+    tokenMapQuery->reset();
+    if (tokenMapBytes >= MaxTokenMapBytes)
+        return uncachedMap;
+    tokenMapBytes += uncachedMap.size();
+    return tokenMaps.emplace(document, uncachedMap).first->second;
+}
+
+void Search::Private::refreshNames()
+{
+    const qint64 version = db.scalarInt(QStringLiteral("PRAGMA data_version"));
+    const qint64 changes = sqlite3_total_changes64(db.handle());
+    if (version == namesDataVersion && changes == namesChanges)
+        return;
+    documentNames.clear();
+    RawStatement st(db, "SELECT id, name FROM documents");
+    while (st.step())
+        documentNames.emplace(st.integer(0), st.text(1));
+    namesDataVersion = version;
+    namesChanges = changes;
+}
 
 void Search::Private::resolveFilters(const std::vector<QueryFilter> &queryFilters)
 {
@@ -391,65 +530,12 @@ private:
 
 } // namespace
 
-namespace {
-
-/// A statement whose rows are read straight from SQLite's buffers: the hot
-/// loop of a search reads an instance list and a word-position map per
-/// matching document and need not copy them.
-class RawStatement
-{
-public:
-    RawStatement(Database &db, const char *sql)
-        : m_db(db)
-    {
-        if (sqlite3_prepare_v2(db.handle(), sql, -1, &m_st, nullptr) != SQLITE_OK)
-            db.fail("preparing a search");
-    }
-    ~RawStatement() { sqlite3_finalize(m_st); }
-    RawStatement(const RawStatement &) = delete;
-    RawStatement &operator=(const RawStatement &) = delete;
-
-    void bind(int index, const QString &text)
-    {
-        const QByteArray utf8 = text.toUtf8();
-        if (sqlite3_bind_text64(m_st, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
-            m_db.fail("binding a search");
-    }
-    bool step()
-    {
-        const int rc = sqlite3_step(m_st);
-        if (rc == SQLITE_ROW)
-            return true;
-        if (rc != SQLITE_DONE)
-            m_db.fail("a search");
-        return false;
-    }
-    qint64 integer(int column) const { return sqlite3_column_int64(m_st, column); }
-    /// Valid until the next step.
-    QByteArray view(int column) const
-    {
-        const void *p = sqlite3_column_blob(m_st, column);
-        return QByteArray::fromRawData(static_cast<const char *>(p), p ? sqlite3_column_bytes(m_st, column) : 0);
-    }
-    QString text(int column) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_st, column));
-        return QString::fromUtf8(p, p ? sqlite3_column_bytes(m_st, column) : 0);
-    }
-
-private:
-    Database &m_db;
-    sqlite3_stmt *m_st = nullptr;
-};
-
-} // namespace
-
 void Search::Private::searchDocuments(const ParsedQuery &q, SearchResult &r)
 {
-    RawStatement st(db, "SELECT d.id, d.name, quire_hits(search_documents), t.map FROM search_documents "
-                        "JOIN search_tokens t ON t.document_id = search_documents.rowid "
-                        "JOIN documents d ON d.id = search_documents.rowid "
-                        "WHERE search_documents MATCH ?1 ORDER BY search_documents.rowid");
+    refreshNames();
+    loadTokenMaps();
+    RawStatement st(db, "SELECT rowid, quire_hits(search_documents) FROM search_documents "
+                        "WHERE search_documents MATCH ?1 ORDER BY rowid");
     st.bind(1, q.match);
     // Hits are gathered small and turned into SearchHits once, at their
     // final count: growing a vector of SearchHits was a third of a search.
@@ -457,10 +543,8 @@ void Search::Private::searchDocuments(const ParsedQuery &q, SearchResult &r)
     {
         Id id;
         qsizetype start, end;
-        qsizetype name;
     };
     std::vector<Found> found;
-    QStringList names;
     SpanResolver resolver;
     try {
         while (st.step()) {
@@ -468,27 +552,32 @@ void Search::Private::searchDocuments(const ParsedQuery &q, SearchResult &r)
             facts.id = st.integer(0);
             if (!keepDocument(facts.id))
                 continue;
-            const auto &spans = resolver.resolve(st.view(2), st.view(3), 0, q.excluding);
-            bool named = false;
+            const auto &spans = resolver.resolve(st.view(1), tokenMapOf(facts.id), 0, q.excluding);
+            bool any = false;
             for (const Span &s : spans) {
                 if (!filters.empty() && !keepHit(facts, s))
                     continue;
-                if (!named) {
-                    names << st.text(1);
-                    named = true;
-                    ++r.sources;
-                }
-                found.push_back({facts.id, s.first, s.second, names.size() - 1});
+                any = true;
+                found.push_back({facts.id, s.first, s.second});
             }
+            r.sources += any ? 1 : 0;
         }
     } catch (const Error &e) {
         queryFailed(e);
     }
     r.hits.reserve(r.hits.size() + found.size());
+    const QString *name = nullptr;
+    Id named = 0;
     for (const Found &f : found) {
+        if (!name || named != f.id) {
+            const auto it = documentNames.find(f.id);
+            static const QString unknown;
+            name = it == documentNames.end() ? &unknown : &it->second;
+            named = f.id;
+        }
         SearchHit &h = r.hits.emplace_back();
         h.id = f.id;
-        h.name = names[f.name];
+        h.name = *name;
         h.start = f.start;
         h.end = f.end;
     }
@@ -726,11 +815,13 @@ QString Search::language() const
 
 void Search::setLanguage(const QString &language)
 {
+    d->forgetTokenMaps();
     SearchIndex::rebuild(d->db, language);
 }
 
 void Search::rebuild()
 {
+    d->forgetTokenMaps();
     SearchIndex::rebuild(d->db);
 }
 

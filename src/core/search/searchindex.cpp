@@ -418,6 +418,20 @@ bool TokenMapReader::seek(qsizetype position)
         m_end = previousEnd;
         m_position = block * BlockSize - 1;
     }
+    // Words before the wanted one only move the end along: a tight loop
+    // over the one-byte entries (nearly all of them), the general step for
+    // the rest.
+    const unsigned char *p = m_p;
+    qsizetype end = m_end;
+    qsizetype at = m_position;
+    while (at + 1 < position && p < m_stop && *p != 0) {
+        const unsigned char b = *p++;
+        end += (b >> 5) + (b & 31);
+        ++at;
+    }
+    m_p = p;
+    m_end = end;
+    m_position = at;
     while (m_position < position) {
         if (!next())
             return false;
