@@ -149,6 +149,7 @@ q wtfc action status "$project" "$a4" done
 q wtfc export "$project" --format md --out "$out/copd-workshop-report.md"
 q wtfc export "$project" --format html --out "$out/copd-workshop-report.html"
 q wtfc export "$project" --format docx --out "$out/copd-workshop-report.docx"
+q wtfc export "$project" --format pdf --out "$out/copd-workshop-report.pdf"
 q wtfc export "$project" --format dot --out "$out/copd-root-causes.dot"
 q wtfc export "$project" --format graphml --out "$out/copd-root-causes.graphml"
 q wtfc export "$project" --format svg --out "$out/copd-root-causes.svg" 2>/dev/null ||

@@ -965,28 +965,36 @@ Offsets are Unicode code points into the stored text. See docs/cli.md.
 // Working Together for Change verbs, listed after the main help (src/cli/wtfcverbs.cpp).
 const char *const WtfcHelp = "\nWorking Together for Change (docs/wtfc.md):\n";
 
-bool exportsPdf(int argc, char **argv)
+/// Whether the command draws text (a PDF export, or a workshop report whose
+/// graph picture is drawn for .docx and PDF): that needs fonts, so a
+/// QGuiApplication.
+bool drawsText(int argc, char **argv)
 {
-    bool isExport = false;
+    bool isExport = false, isWorkshop = false;
+    QByteArray format, out;
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         if (arg == "export")
             isExport = true;
+        else if (arg == "wtfc" && !isExport)
+            isWorkshop = true;
         else if (isExport && i + 1 < argc && arg == "--format")
-            return QByteArray(argv[i + 1]).toLower() == "pdf";
+            format = QByteArray(argv[i + 1]).toLower();
         else if (isExport && arg.startsWith("--format="))
-            return arg.mid(9).toLower() == "pdf";
+            format = arg.mid(9).toLower();
+        else if (isExport && i + 1 < argc && arg == "--out")
+            out = QByteArray(argv[i + 1]).toLower();
     }
-    for (int i = 1; isExport && i + 1 < argc; ++i) {
-        if (QByteArray(argv[i]) == "--out")
-            return QByteArray(argv[i + 1]).toLower().endsWith(".pdf");
-    }
-    return false;
+    if (!isExport)
+        return false;
+    if (format.isEmpty())
+        format = out.mid(out.lastIndexOf('.') + 1);
+    return format == "pdf" || (isWorkshop && format == "docx");
 }
 
 std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
 {
-    if (!exportsPdf(argc, argv))
+    if (!drawsText(argc, argv))
         return std::make_unique<QCoreApplication>(argc, argv);
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -13,6 +13,7 @@
 #include "wtfc/layout.h"
 #include "wtfc/report.h"
 #include "wtfc/workshop.h"
+#include "wtfcreport.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -42,7 +43,7 @@ const char *const WtfcUsage =
   wtfc success add PROJECT CAUSE PERSPECTIVE TEXT | wtfc solution add PROJECT CAUSE KIND TEXT
   wtfc grid place PROJECT SOLUTION (--x SCORE --y SCORE | --quadrant LABEL)
   wtfc action add PROJECT SOLUTION TEXT [--owner WHO] [--due YYYY-MM-DD] [--status S] | wtfc action status PROJECT ACTION STATUS
-  wtfc export PROJECT --format md|html|docx|dot|graphml|svg --out FILE
+  wtfc export PROJECT --format md|html|docx|pdf|dot|graphml|svg --out FILE
 )";
 
 namespace {
@@ -710,41 +711,29 @@ int cmdExport(const WtfcVerbContext &c, const QStringList &words)
         format = QFileInfo(out).suffix().toLower();
     if (format == QLatin1String("markdown"))
         format = QStringLiteral("md");
-    if (!QStringList{QStringLiteral("md"), QStringLiteral("html"), QStringLiteral("docx"), QStringLiteral("dot"), QStringLiteral("graphml"),
-                     QStringLiteral("svg")}
+    if (!QStringList{QStringLiteral("md"), QStringLiteral("html"), QStringLiteral("docx"), QStringLiteral("pdf"), QStringLiteral("dot"),
+                     QStringLiteral("graphml"), QStringLiteral("svg")}
              .contains(format))
-        throw UsageError(QStringLiteral("%1: --format is md, html, docx, dot, graphml or svg, not \"%2\"").arg(verb, format));
+        throw UsageError(QStringLiteral("%1: --format is md, html, docx, pdf, dot, graphml or svg, not \"%2\"").arg(verb, format));
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Snapshot snap = s.workshop().snapshot();
     const Analysis an = analyse(snap);
-    QStringList written{out};
+    QStringList written;
     if (format == QLatin1String("dot")) {
         saveFile(out, graphToDot(snap, an));
+        written << out;
     } else if (format == QLatin1String("graphml")) {
         saveFile(out, graphToGraphml(snap, an));
+        written << out;
     } else if (format == QLatin1String("svg")) {
         saveFile(out, graphSvg(snap, an));
-    } else if (format == QLatin1String("docx")) {
-        saveFile(out, reportDocx(snap, an, ReportOptions(), out));
+        written << out;
     } else {
-        ReportOptions o;
-        {
-            // Graphviz for workshop-sized graphs, Quire's layered layout beyond (docs/wtfc.md).
-            const QByteArray svg = graphSvg(snap, an);
-            if (format == QLatin1String("html")) {
-                o.svg = svg;
-            } else {
-                // Markdown cannot hold the picture: it goes next to the report.
-                const QFileInfo info(out);
-                const QString svgName = info.completeBaseName() + QStringLiteral(".graph.svg");
-                const QString svgPath = info.dir().filePath(svgName);
-                saveFile(svgPath, svg);
-                written << svgPath;
-                o.svgLink = svgName;
-            }
+        // The report, with the graph picture as the format can hold it (src/render).
+        for (const Render::ReportFile &f : Render::workshopReport(snap, an, format, out)) {
+            saveFile(f.path, f.bytes);
+            written << f.path;
         }
-        const QString report = format == QLatin1String("html") ? reportHtml(snap, an, o) : reportMarkdown(snap, an, o);
-        saveFile(out, report.toUtf8());
     }
     s.report(QStringLiteral("Wrote %1").arg(written.join(QStringLiteral(", "))), {{QStringLiteral("files"), QJsonArray::fromStringList(written)}});
     return 0;

@@ -7,9 +7,13 @@
 #include "error.h"
 #include "model/project.h"
 #include "wtfc/graphexport.h"
+#include "wtfcreport.h"
 
 #include <QBrush>
+#include <QApplication>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QDropEvent>
 #include <QFrame>
 #include <QGraphicsRectItem>
@@ -23,10 +27,12 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPen>
 #include <QPointer>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -1326,6 +1332,35 @@ QWidget *openWtfcView(MainWindow &window, const QString &name)
     return nullptr;
 }
 
+QString exportWorkshopReport(MainWindow &window, const QString &path)
+{
+    Project *project = window.project();
+    if (!project)
+        return MainWindow::tr("Open a project first.");
+    const QString format = QFileInfo(path).suffix().toLower();
+    if (!QStringList{QStringLiteral("md"), QStringLiteral("html"), QStringLiteral("docx"), QStringLiteral("pdf")}.contains(format))
+        return MainWindow::tr("%1: a workshop report is .md, .html, .docx or .pdf").arg(QFileInfo(path).fileName());
+    try {
+        const Snapshot snap = Workshop(*project).snapshot();
+        const std::vector<Render::ReportFile> files = Render::workshopReport(snap, analyse(snap), format, path);
+        // Every file written in full before any replaces what was there.
+        std::vector<std::unique_ptr<QSaveFile>> out;
+        for (const Render::ReportFile &f : files) {
+            auto file = std::make_unique<QSaveFile>(f.path);
+            if (!file->open(QIODevice::WriteOnly) || file->write(f.bytes) != f.bytes.size())
+                return MainWindow::tr("%1: cannot write: %2").arg(QFileInfo(f.path).fileName(), file->errorString());
+            out.push_back(std::move(file));
+        }
+        for (const auto &file : out) {
+            if (!file->commit())
+                return MainWindow::tr("%1: cannot write: %2").arg(QFileInfo(file->fileName()).fileName(), file->errorString());
+        }
+    } catch (const Error &e) {
+        return e.message();
+    }
+    return QString();
+}
+
 void addWorkshopMenu(MainWindow &window)
 {
     QMenu *menu = window.menuBar()->addMenu(MainWindow::tr("&Workshop"));
@@ -1337,6 +1372,25 @@ void addWorkshopMenu(MainWindow &window)
                     [w] { openWtfcView(*w, QStringLiteral("wtfc-solutions")); });
     menu->addAction(MainWindow::tr("Investment &grid"), w, [w] { openWtfcView(*w, QStringLiteral("wtfc-grid")); });
     menu->addAction(MainWindow::tr("&Action plan"), w, [w] { openWtfcView(*w, QStringLiteral("wtfc-actions")); });
+    menu->addSeparator();
+    QAction *exportReport = menu->addAction(MainWindow::tr("&Export workshop report…"), w, [w] {
+        if (!w->project())
+            return;
+        QString selected;
+        QString path = QFileDialog::getSaveFileName(w, MainWindow::tr("Export workshop report"), QString(),
+                                                    MainWindow::tr("Word (*.docx);;PDF (*.pdf);;HTML (*.html);;Markdown (*.md)"),
+                                                    &selected);
+        if (path.isEmpty())
+            return;
+        if (QFileInfo(path).suffix().isEmpty())
+            path += QLatin1Char('.') + selected.section(QStringLiteral("*."), 1).section(QLatin1Char(')'), 0, 0);
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const QString error = exportWorkshopReport(*w, path);
+        QApplication::restoreOverrideCursor();
+        if (!error.isEmpty())
+            QMessageBox::warning(w, MainWindow::tr("Export workshop report"), error);
+    });
+    exportReport->setObjectName(QStringLiteral("exportWorkshopReport"));
 }
 
 } // namespace Quire

@@ -219,6 +219,11 @@ private:
 
 /// Adds the "Workshop" menu (root-cause graph, success and solutions, grid, action plan).
 void addWorkshopMenu(MainWindow &window);
+
+/// Writes the workshop report (src/render/wtfcreport.h) to `path`: Markdown
+/// (and NAME.graph.svg beside it), HTML, .docx or PDF by the suffix. All the
+/// files or none (QSaveFile). Returns an empty string, or the error message.
+QString exportWorkshopReport(MainWindow &window, const QString &path);
 /// Opens (or raises) the WTfC view \a name ("wtfc-themes", "wtfc-graph", "wtfc-solutions",
 /// "wtfc-grid", "wtfc-actions") as a tab; nullptr for an unknown name.
 QWidget *openWtfcView(MainWindow &window, const QString &name);

@@ -3,6 +3,8 @@
 // workshop script end to end, exports that parse, cycle refusal, undo.
 #include "testsupport.h"
 
+#include "formats/ziparchive.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -126,7 +128,6 @@ TEST_CASE("wtfc cli: the corpus workshop runs from its script", "[wtfc][cli]")
     CHECK(md.contains("Appendix: from each action back to the people's words"));
     const QByteArray html = readFile(dir.path(QStringLiteral("copd-workshop-report.html")));
     CHECK(html.contains("<h2>Investment grid</h2>"));
-    CHECK(readFile(dir.path(QStringLiteral("copd-workshop-report.docx"))).startsWith("PK"));
     const CliResult svg = runCli({QStringLiteral("wtfc"), QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("svg"),
                                   QStringLiteral("--out"), dir.path(QStringLiteral("again.svg"))});
     if (svg.exitCode == 0) {
@@ -135,6 +136,37 @@ TEST_CASE("wtfc cli: the corpus workshop runs from its script", "[wtfc][cli]")
     } else {
         CHECK(svg.errText().contains(QStringLiteral("no Graphviz")));
     }
+    // .docx: the graph is a picture in the document, not a pointer to the .svg.
+    const QString docxPath = dir.path(QStringLiteral("copd-workshop-report.docx"));
+    const Quire::ZipArchive docx(readFile(docxPath), docxPath);
+    const QByteArray docxBody = docx.read(QStringLiteral("word/document.xml"));
+    CHECK(parsesAsXml(docxBody, QStringLiteral("document")));
+    CHECK(docxBody.contains("Action plan"));
+    const QByteArray rels = docx.read(QStringLiteral("word/_rels/document.xml.rels"));
+    CHECK(parsesAsXml(rels, QStringLiteral("Relationships")));
+    CHECK(parsesAsXml(docx.read(QStringLiteral("[Content_Types].xml")), QStringLiteral("Types")));
+    if (svg.exitCode == 0) {
+        CHECK(docxBody.contains("<a:blip r:embed=\"rId2\"/>"));
+        CHECK(rels.contains("Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/graph.png\""));
+        const QByteArray png = docx.read(QStringLiteral("word/media/graph.png"));
+        CHECK(png.startsWith("\x89PNG\r\n\x1a\n"));
+        CHECK(png.size() > 20000); // a drawing of 29 boxes with their words, not an empty frame
+        CHECK_FALSE(docxBody.contains("is in the .svg export"));
+    }
+    // PDF: the same report, read back by Quire's own PDF importer.
+    const QString pdf = dir.path(QStringLiteral("copd-workshop-report.pdf"));
+    CHECK(readFile(pdf).startsWith("%PDF"));
+    const QString check = dir.path(QStringLiteral("pdf-check.quire"));
+    REQUIRE(runCli({QStringLiteral("new"), check}).exitCode == 0);
+    const CliResult imported = runCli({QStringLiteral("import"), check, pdf});
+    INFO(imported.errText().toStdString());
+    REQUIRE(imported.exitCode == 0);
+    const CliResult shown = runCli({QStringLiteral("show"), check, QStringLiteral("copd-workshop-report.pdf")});
+    REQUIRE(shown.exitCode == 0);
+    const QString pdfText = QString::fromUtf8(shown.out).simplified();
+    CHECK(pdfText.contains(QStringLiteral("Action plan")));
+    CHECK(pdfText.contains(QStringLiteral("Appendix: from each action back to the people's words")));
+    CHECK(pdfText.contains(QStringLiteral("Write the care coordinator job description with people with COPD")));
 }
 
 TEST_CASE("wtfc cli: a cycle is refused with its name and the project is unchanged, and undo works", "[wtfc][cli]")

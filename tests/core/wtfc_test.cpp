@@ -457,7 +457,9 @@ TEST_CASE("wtfc: graph exports and report", "[wtfc]")
     CHECK(md.contains(QStringLiteral("## Action plan")));
     CHECK(md.contains(QStringLiteral("Pool \\| budgets")));
     CHECK(md.contains(QStringLiteral("Nobody rings me back"))); // a statement, quoted in the appendix
-    const QString html = reportHtml(snap2, analyse(snap2), {3, QString(), "<?xml version=\"1.0\"?><svg><g/></svg>"});
+    ReportOptions withSvg;
+    withSvg.svg = "<?xml version=\"1.0\"?><svg><g/></svg>";
+    const QString html = reportHtml(snap2, analyse(snap2), withSvg);
     CHECK(html.contains(QStringLiteral("<div class=\"graph\">\n<svg><g/></svg>")));
     CHECK(html.contains(QStringLiteral("Damp &amp; &quot;mould&quot; &lt;everywhere&gt;")));
 

@@ -10,9 +10,12 @@
 #include "screenshots.h"
 #include "wtfcviews.h"
 
+#include "formats/ziparchive.h"
 #include "wtfc/workshop.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QImage>
 #include <QLineEdit>
 #include <QListWidget>
@@ -314,6 +317,38 @@ TEST_CASE("action plan and solutions views show the workshop and change it throu
     CHECK(success.front().causeId == w.cause);
     REQUIRE(bench.window.undo());
     CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().success.empty());
+}
+
+TEST_CASE("the workshop report is exported from the Workshop menu in every format; a failed one writes nothing",
+          "[gui][views][wtfc]")
+{
+    TempDir dir;
+    const SmallWorkshop w = buildWorkshop(dir);
+    Workbench bench(w.path);
+    const auto menuAction = bench.window.findChild<QAction *>(QStringLiteral("exportWorkshopReport"));
+    REQUIRE(menuAction);
+
+    const QString docx = dir.path(QStringLiteral("report.docx"));
+    REQUIRE(exportWorkshopReport(bench.window, docx).isEmpty());
+    const ZipArchive zip(readFile(docx), docx);
+    CHECK(zip.read(QStringLiteral("word/document.xml")).contains("The phone lines jam at 8am"));
+    CHECK(zip.read(QStringLiteral("word/media/graph.png")).startsWith("\x89PNG"));
+
+    const QString pdf = dir.path(QStringLiteral("report.pdf"));
+    REQUIRE(exportWorkshopReport(bench.window, pdf).isEmpty());
+    CHECK(readFile(pdf).startsWith("%PDF"));
+
+    const QString md = dir.path(QStringLiteral("report.md"));
+    REQUIRE(exportWorkshopReport(bench.window, md).isEmpty());
+    CHECK(readFile(md).contains("![The root-cause graph](report.graph.svg)"));
+    CHECK(readFile(dir.path(QStringLiteral("report.graph.svg"))).contains("<svg"));
+
+    // A folder that does not exist: an error naming the file, and no file.
+    const QString nowhere = dir.path(QStringLiteral("missing/report.html"));
+    const QString error = exportWorkshopReport(bench.window, nowhere);
+    CHECK(error.contains(QStringLiteral("report.html")));
+    CHECK_FALSE(QFileInfo::exists(nowhere));
+    CHECK(exportWorkshopReport(bench.window, dir.path(QStringLiteral("report.odt"))).contains(QStringLiteral(".docx")));
 }
 
 TEST_CASE("screenshots of the analysis and workshop views are written", "[gui][views]")

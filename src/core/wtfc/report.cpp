@@ -123,6 +123,12 @@ public:
     }
     void picture() override
     {
+        if (!m_options.pictureName.isEmpty()) {
+            m_out += QStringLiteral("<p><img src=\"%1\" width=\"%2\" alt=\"The root-cause graph\"></p>\n")
+                         .arg(m_options.pictureName.toHtmlEscaped())
+                         .arg(m_options.pictureWidth);
+            return;
+        }
         const qsizetype start = m_options.svg.indexOf("<svg");
         if (start < 0) {
             m_out += QStringLiteral("<p>(No picture: this export was made without Graphviz; see the .dot export.)</p>\n");
@@ -138,15 +144,18 @@ private:
 };
 
 /// WordprocessingML: headings use the built-in style ids Heading1…4 (defined
-/// in styles.xml below), tables have single borders. The graph picture is not
-/// embedded (Word needs a PNG fallback for SVG); the report points to the .svg.
+/// in styles.xml below), tables have single borders. The graph picture is a
+/// PNG (word/media/graph.png, relationship rId2) scaled into the text width;
+/// without one the report points to the .svg.
 class DocxWriter : public Writer
 {
 public:
-    DocxWriter()
-        : m_xml(&m_body)
+    explicit DocxWriter(const ReportOptions &o)
+        : m_options(o)
+        , m_xml(&m_body)
     {
     }
+    static constexpr const char *PictureRelation = "rId2";
     void heading(int level, const QString &text) override { para(text, QStringLiteral("Heading%1").arg(level)); }
     void paragraph(const QString &text) override { para(text, QString()); }
     void list(const QStringList &items) override
@@ -182,15 +191,85 @@ public:
         m_xml.writeEndElement();
         para(QString(), QString());
     }
-    void picture() override { paragraph(QStringLiteral("(The graph picture is in the .svg export of the graph.)")); }
+    void picture() override
+    {
+        if (m_options.png.isEmpty() || m_options.pngWidth <= 0 || m_options.pngHeight <= 0) {
+            paragraph(QStringLiteral("(The graph picture is in the .svg export of the graph.)"));
+            return;
+        }
+        // Into the text block (A4 less 1-inch margins: 9026 × 13958 twips;
+        // 635 EMU a twip), never above its own size at 150 dpi.
+        constexpr double EmuPerTwip = 635, EmuPerPixel = 914400.0 / 150;
+        const double scale = std::min({9026 * EmuPerTwip / m_options.pngWidth, 12000 * EmuPerTwip / m_options.pngHeight, EmuPerPixel});
+        const auto cx = qint64(m_options.pngWidth * scale);
+        const auto cy = qint64(m_options.pngHeight * scale);
+        const QString w = QStringLiteral("w:");
+        m_xml.writeStartElement(w + QStringLiteral("p"));
+        m_xml.writeStartElement(w + QStringLiteral("r"));
+        m_xml.writeStartElement(w + QStringLiteral("drawing"));
+        m_xml.writeStartElement(QStringLiteral("wp:inline"));
+        m_xml.writeEmptyElement(QStringLiteral("wp:extent"));
+        m_xml.writeAttribute(QStringLiteral("cx"), QString::number(cx));
+        m_xml.writeAttribute(QStringLiteral("cy"), QString::number(cy));
+        m_xml.writeEmptyElement(QStringLiteral("wp:docPr"));
+        m_xml.writeAttribute(QStringLiteral("id"), QStringLiteral("1"));
+        m_xml.writeAttribute(QStringLiteral("name"), QStringLiteral("Root-cause graph"));
+        m_xml.writeAttribute(QStringLiteral("descr"), QStringLiteral("The root-cause graph: each arrow points from a cause to what it causes"));
+        m_xml.writeStartElement(QStringLiteral("a:graphic"));
+        m_xml.writeStartElement(QStringLiteral("a:graphicData"));
+        m_xml.writeAttribute(QStringLiteral("uri"), QStringLiteral("http://schemas.openxmlformats.org/drawingml/2006/picture"));
+        m_xml.writeStartElement(QStringLiteral("pic:pic"));
+        m_xml.writeStartElement(QStringLiteral("pic:nvPicPr"));
+        m_xml.writeEmptyElement(QStringLiteral("pic:cNvPr"));
+        m_xml.writeAttribute(QStringLiteral("id"), QStringLiteral("1"));
+        m_xml.writeAttribute(QStringLiteral("name"), QStringLiteral("graph.png"));
+        m_xml.writeEmptyElement(QStringLiteral("pic:cNvPicPr"));
+        m_xml.writeEndElement(); // nvPicPr
+        m_xml.writeStartElement(QStringLiteral("pic:blipFill"));
+        m_xml.writeEmptyElement(QStringLiteral("a:blip"));
+        m_xml.writeAttribute(QStringLiteral("r:embed"), QString::fromLatin1(PictureRelation));
+        m_xml.writeStartElement(QStringLiteral("a:stretch"));
+        m_xml.writeEmptyElement(QStringLiteral("a:fillRect"));
+        m_xml.writeEndElement(); // stretch
+        m_xml.writeEndElement(); // blipFill
+        m_xml.writeStartElement(QStringLiteral("pic:spPr"));
+        m_xml.writeStartElement(QStringLiteral("a:xfrm"));
+        m_xml.writeEmptyElement(QStringLiteral("a:off"));
+        m_xml.writeAttribute(QStringLiteral("x"), QStringLiteral("0"));
+        m_xml.writeAttribute(QStringLiteral("y"), QStringLiteral("0"));
+        m_xml.writeEmptyElement(QStringLiteral("a:ext"));
+        m_xml.writeAttribute(QStringLiteral("cx"), QString::number(cx));
+        m_xml.writeAttribute(QStringLiteral("cy"), QString::number(cy));
+        m_xml.writeEndElement(); // xfrm
+        m_xml.writeStartElement(QStringLiteral("a:prstGeom"));
+        m_xml.writeAttribute(QStringLiteral("prst"), QStringLiteral("rect"));
+        m_xml.writeEmptyElement(QStringLiteral("a:avLst"));
+        m_xml.writeEndElement(); // prstGeom
+        m_xml.writeEndElement(); // spPr
+        m_xml.writeEndElement(); // pic
+        m_xml.writeEndElement(); // graphicData
+        m_xml.writeEndElement(); // graphic
+        m_xml.writeEndElement(); // inline
+        m_xml.writeEndElement(); // drawing
+        m_xml.writeEndElement(); // r
+        m_xml.writeEndElement(); // p
+        m_hasPicture = true;
+    }
     QString finish() override { return QString(); }
+    bool hasPicture() const { return m_hasPicture; }
 
     QByteArray document()
     {
         QByteArray doc = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
+                         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+                         "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
+                         "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+                         "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                         "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>";
         doc += m_body;
-        doc += "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body></w:document>";
+        doc += "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+               "<w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
+               "</w:sectPr></w:body></w:document>";
         return doc;
     }
 
@@ -224,8 +303,10 @@ private:
         m_xml.writeEndElement();
     }
 
+    const ReportOptions &m_options;
     QByteArray m_body;
     QXmlStreamWriter m_xml;
+    bool m_hasPicture = false;
 };
 
 QString quote(const Snapshot &s, Id statementId)
@@ -485,7 +566,7 @@ namespace Quire::Wtfc {
 
 QByteArray reportDocx(const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options, const QString &fileName)
 {
-    DocxWriter w;
+    DocxWriter w(options);
     write(w, workshop, analysis, options);
     QByteArray styles = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                         "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
@@ -506,6 +587,7 @@ QByteArray reportDocx(const Snapshot &workshop, const Analysis &analysis, const 
             "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
             "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            "<Default Extension=\"png\" ContentType=\"image/png\"/>"
             "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
             "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
             "</Types>");
@@ -518,9 +600,14 @@ QByteArray reportDocx(const Snapshot &workshop, const Analysis &analysis, const 
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
             "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-            "</Relationships>");
+            + (w.hasPicture() ? QByteArray("<Relationship Id=\"") + DocxWriter::PictureRelation
+                                    + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/graph.png\"/>"
+                              : QByteArray())
+            + "</Relationships>");
     zip.add(QStringLiteral("word/document.xml"), w.document());
     zip.add(QStringLiteral("word/styles.xml"), styles);
+    if (w.hasPicture())
+        zip.add(QStringLiteral("word/media/graph.png"), options.png);
     return zip.finish();
 }
 

@@ -17,6 +17,15 @@ struct ReportOptions
     QString svgLink;
     /// HTML: the SVG to embed (empty: a note says Graphviz was unavailable).
     QByteArray svg;
+    /// HTML: instead of the SVG, an <img> of this name (the PDF report hands
+    /// QTextDocument the picture under it), `pictureWidth` points wide.
+    QString pictureName;
+    int pictureWidth = 0;
+    /// .docx: the graph as PNG bytes and its size in pixels, embedded in the
+    /// page width (empty: the report says the picture is in the .svg).
+    QByteArray png;
+    int pngWidth = 0;
+    int pngHeight = 0;
 };
 
 /// The WTfC report: themes per area with votes and sample statements,
@@ -25,8 +34,8 @@ struct ReportOptions
 /// appendix tracing each action back to the statements and people.
 /// Statements are quoted exactly as stored (Markdown escapes only).
 QUIRECORE_EXPORT QString reportMarkdown(const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options = {});
-/// The same report as a Word document (.docx bytes); the graph picture is
-/// referred to, not embedded. `fileName` names the target in error messages.
+/// The same report as a Word document (.docx bytes), with the graph picture
+/// of `options.png` if there is one. `fileName` names the target in error messages.
 QUIRECORE_EXPORT QByteArray reportDocx(const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options,
                                        const QString &fileName);
 QUIRECORE_EXPORT QString reportHtml(const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options = {});
