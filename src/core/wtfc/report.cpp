@@ -203,14 +203,17 @@ public:
         const double scale = std::min({9026 * EmuPerTwip / m_options.pngWidth, 12000 * EmuPerTwip / m_options.pngHeight, EmuPerPixel});
         const auto cx = qint64(m_options.pngWidth * scale);
         const auto cy = qint64(m_options.pngHeight * scale);
+        auto extent = [&](const QString &element) {
+            m_xml.writeEmptyElement(element);
+            m_xml.writeAttribute(QStringLiteral("cx"), QString::number(cx));
+            m_xml.writeAttribute(QStringLiteral("cy"), QString::number(cy));
+        };
         const QString w = QStringLiteral("w:");
         m_xml.writeStartElement(w + QStringLiteral("p"));
         m_xml.writeStartElement(w + QStringLiteral("r"));
         m_xml.writeStartElement(w + QStringLiteral("drawing"));
         m_xml.writeStartElement(QStringLiteral("wp:inline"));
-        m_xml.writeEmptyElement(QStringLiteral("wp:extent"));
-        m_xml.writeAttribute(QStringLiteral("cx"), QString::number(cx));
-        m_xml.writeAttribute(QStringLiteral("cy"), QString::number(cy));
+        extent(QStringLiteral("wp:extent"));
         m_xml.writeEmptyElement(QStringLiteral("wp:docPr"));
         m_xml.writeAttribute(QStringLiteral("id"), QStringLiteral("1"));
         m_xml.writeAttribute(QStringLiteral("name"), QStringLiteral("Root-cause graph"));
@@ -237,9 +240,7 @@ public:
         m_xml.writeEmptyElement(QStringLiteral("a:off"));
         m_xml.writeAttribute(QStringLiteral("x"), QStringLiteral("0"));
         m_xml.writeAttribute(QStringLiteral("y"), QStringLiteral("0"));
-        m_xml.writeEmptyElement(QStringLiteral("a:ext"));
-        m_xml.writeAttribute(QStringLiteral("cx"), QString::number(cx));
-        m_xml.writeAttribute(QStringLiteral("cy"), QString::number(cy));
+        extent(QStringLiteral("a:ext"));
         m_xml.writeEndElement(); // xfrm
         m_xml.writeStartElement(QStringLiteral("a:prstGeom"));
         m_xml.writeAttribute(QStringLiteral("prst"), QStringLiteral("rect"));
