@@ -12,6 +12,7 @@
 #include "analysis/teamwork.h"
 #include "error.h"
 #include "model/project.h"
+#include "pdfprint.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -19,6 +20,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -82,19 +84,37 @@ bool isXlsx(const QString &path)
     return path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive);
 }
 
-void checkCsvOut(const QString &verb, const QString &path)
+/// A report or appendix document: Markdown, HTML, Word or PDF.
+bool isDocument(const QString &path)
 {
-    if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) && !isXlsx(path))
-        throw UsageError(QStringLiteral("%1: --out writes .csv or .xlsx, not \"%2\"").arg(verb, path));
+    return QStringList{QStringLiteral("md"), QStringLiteral("html"), QStringLiteral("docx"), QStringLiteral("pdf")}.contains(
+        QFileInfo(path).suffix().toLower());
 }
 
-/// CSV: the first table; XLSX: every table, one worksheet each.
-void writeTables(const QString &path, const std::vector<AnalysisTable> &tables)
+void checkCsvOut(const QString &verb, const QString &path)
 {
-    if (isXlsx(path))
+    if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) && !isXlsx(path) && !isDocument(path))
+        throw UsageError(QStringLiteral("%1: --out writes .csv, .xlsx, .docx, .pdf, .html or .md, not \"%2\"").arg(verb, path));
+}
+
+/// CSV: the first table; XLSX: every table, one worksheet each; a document
+/// (.docx, .pdf, .html, .md): every table under a heading.
+void writeTables(const QString &path, const std::vector<AnalysisTable> &tables, const QString &title, const Project &project)
+{
+    if (isXlsx(path)) {
         writeXlsx(path, tables);
-    else
+    } else if (isDocument(path)) {
+        const QString format = QFileInfo(path).suffix().toLower();
+        // Tables of more than six columns go across the page in a PDF.
+        const bool wide = std::any_of(tables.begin(), tables.end(), [](const AnalysisTable &t) { return t.header.size() > 6; });
+        const QByteArray bytes = format == QLatin1String("pdf")
+            ? Render::htmlToPdf(QString::fromUtf8(tablesDocument(QStringLiteral("html"), title, project.fileName(), tables, path)), title,
+                                QFileInfo(path).fileName(), {}, wide)
+            : tablesDocument(format, title, project.fileName(), tables, path);
+        writeFile(path, bytes);
+    } else {
         tables.front().writeCsv(path);
+    }
 }
 
 } // namespace
@@ -148,7 +168,8 @@ int cmdCrosstab(const AnalysisVerbContext &c, const QStringList &words)
             a.value(QStringLiteral("out")),
             {t, x.table(cells == Crosstab::Cells::RowPercent ? Crosstab::Cells::Counts : Crosstab::Cells::RowPercent),
              x.table(cells == Crosstab::Cells::ColumnPercent ? Crosstab::Cells::Counts
-                                                             : Crosstab::Cells::ColumnPercent)});
+                                                             : Crosstab::Cells::ColumnPercent)},
+            QStringLiteral("Crosstab"), *p);
     if (c.json) {
         QJsonArray rows;
         for (std::size_t r = 0; r < x.rows.size(); ++r) {
@@ -206,17 +227,17 @@ int cmdCooccur(const AnalysisVerbContext &c, const QStringList &words)
     const qint64 minCount = number(a, verb, QStringLiteral("min-count"), 1, 1);
     const QString out = a.value(QStringLiteral("out"));
     const QString suffix = QFileInfo(out).suffix().toLower();
-    if (!out.isEmpty() && suffix != QLatin1String("csv") && suffix != QLatin1String("xlsx") &&
+    if (!out.isEmpty() && suffix != QLatin1String("csv") && suffix != QLatin1String("xlsx") && !isDocument(out) &&
         suffix != QLatin1String("graphml") && suffix != QLatin1String("dot") && suffix != QLatin1String("svg"))
         throw UsageError(
-            QStringLiteral("cooccur: --out writes .csv, .xlsx, .graphml, .dot or .svg, not \"%1\"").arg(out));
+            QStringLiteral("cooccur: --out writes .csv, .xlsx, .docx, .pdf, .html, .md, .graphml, .dot or .svg, not \"%1\"").arg(out));
     auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
     const Cooccurrence r = computeCooccurrence(*p, o);
     const AnalysisTable t = a.has(QStringLiteral("pairs")) ? r.pairs() : r.matrix(a.has(QStringLiteral("coefficient")));
     if (suffix == QLatin1String("csv"))
         t.writeCsv(out);
-    else if (suffix == QLatin1String("xlsx"))
-        writeXlsx(out, {r.matrix(false), r.matrix(true), r.pairs()});
+    else if (suffix == QLatin1String("xlsx") || isDocument(out))
+        writeTables(out, {r.matrix(false), r.matrix(true), r.pairs()}, QStringLiteral("Code co-occurrence"), *p);
     else if (suffix == QLatin1String("graphml"))
         writeFile(out, r.toGraphml(minCount));
     else if (suffix == QLatin1String("dot"))
@@ -281,7 +302,7 @@ int cmdFrequencies(const AnalysisVerbContext &c, const QStringList &words)
     const Frequencies f = computeFrequencies(*p, o);
     const AnalysisTable t = f.table();
     if (a.has(QStringLiteral("out")))
-        writeTables(a.value(QStringLiteral("out")), {t});
+        writeTables(a.value(QStringLiteral("out")), {t}, QStringLiteral("Code frequencies"), *p);
     if (c.json) {
         QJsonArray series;
         for (std::size_t i = 0; i < f.codes.size(); ++i)
@@ -400,7 +421,8 @@ int cmdAgreement(const AnalysisVerbContext &c, const QStringList &words)
         o.documents.push_back(p->findDocument(d).id);
     const AgreementReport r = computeAgreement(*p, o);
     if (a.has(QStringLiteral("out")))
-        writeTables(a.value(QStringLiteral("out")), {r.table(), r.pairTable(), r.disagreementTable()});
+        writeTables(a.value(QStringLiteral("out")), {r.table(), r.pairTable(), r.disagreementTable()},
+                    QStringLiteral("Agreement between coders"), *p);
     if (a.has(QStringLiteral("pairs")))
         r.pairTable().writeCsv(a.value(QStringLiteral("pairs")));
     if (a.has(QStringLiteral("disagreements")))

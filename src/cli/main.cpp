@@ -965,9 +965,8 @@ Offsets are Unicode code points into the stored text. See docs/cli.md.
 // Working Together for Change verbs, listed after the main help (src/cli/wtfcverbs.cpp).
 const char *const WtfcHelp = "\nWorking Together for Change (docs/wtfc.md):\n";
 
-/// Whether the command draws text (a PDF export, or a workshop report whose
-/// graph picture is drawn for .docx and PDF): that needs fonts, so a
-/// QGuiApplication.
+/// Whether the command draws text (any PDF, or a workshop report whose graph
+/// picture is drawn for .docx): that needs fonts, so a QGuiApplication.
 bool drawsText(int argc, char **argv)
 {
     bool isExport = false, isWorkshop = false;
@@ -984,6 +983,11 @@ bool drawsText(int argc, char **argv)
             format = arg.mid(9).toLower();
         else if (isExport && i + 1 < argc && arg == "--out")
             out = QByteArray(argv[i + 1]).toLower();
+    }
+    // Any PDF written (an export, or analysis tables with --out FILE.pdf).
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (QByteArray(argv[i]) == "--out" && QByteArray(argv[i + 1]).toLower().endsWith(".pdf"))
+            return true;
     }
     if (!isExport)
         return false;

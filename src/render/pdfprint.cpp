@@ -17,7 +17,7 @@
 
 namespace Quire::Render {
 
-QByteArray htmlToPdf(const QString &html, const QString &title, const QString &what, const Images &images)
+QByteArray htmlToPdf(const QString &html, const QString &title, const QString &what, const Images &images, bool landscape)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         throw Error(QStringLiteral("cannot write %1: it needs a QGuiApplication for fonts (this program started only a QCoreApplication)")
@@ -27,7 +27,8 @@ QByteArray htmlToPdf(const QString &html, const QString &title, const QString &w
     buffer.open(QIODevice::WriteOnly);
     {
         QPdfWriter writer(&buffer);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(20, 20, 20, 20),
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
+                                         QMarginsF(20, 20, 20, 20),
                                          QPageLayout::Millimeter));
         writer.setResolution(300);
         writer.setTitle(title);

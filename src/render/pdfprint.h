@@ -17,7 +17,8 @@ using Images = std::vector<std::pair<QString, QImage>>;
 /// 20 mm margins at 300 dpi, and prints it page by page with "page / pages"
 /// at the foot of each page. Needs a QGuiApplication (fonts); throws Error
 /// saying so, or if Qt produced no PDF. `what` names the export in messages
-/// ("the PDF export", "the workshop report").
-QByteArray htmlToPdf(const QString &html, const QString &title, const QString &what, const Images &images = {});
+/// ("the PDF export", "the workshop report"). `landscape`: A4 across, for
+/// wide tables.
+QByteArray htmlToPdf(const QString &html, const QString &title, const QString &what, const Images &images = {}, bool landscape = false);
 
 } // namespace Quire::Render

@@ -98,7 +98,55 @@ TEST_CASE("quire-cli agreement --json gives kappa, alpha, intervals and disagree
     CHECK(sheet.contains("<v>11</v>"));
     CHECK(sheet.contains(">Beta two.</t>"));
 
+    // For a report's appendix: Word, Markdown and PDF, every table under its title.
+    const QString docx = dir.path(QStringLiteral("agreement.docx"));
+    REQUIRE(runCli({QStringLiteral("agreement"), path, QStringLiteral("--bootstrap"), QStringLiteral("0"),
+                    QStringLiteral("--out"), docx})
+                .exitCode == 0);
+    const ZipArchive word(QuireTest::readFile(docx), docx);
+    const QByteArray body = word.read(QStringLiteral("word/document.xml"));
+    QXmlStreamReader wx(body);
+    QString words;
+    int tables = 0, gridColumns = 0;
+    while (!wx.atEnd()) {
+        wx.readNext();
+        if (wx.isCharacters())
+            words += wx.text().toString() + QLatin1Char(' ');
+        if (wx.isStartElement() && wx.name() == QLatin1String("tbl"))
+            ++tables;
+        if (wx.isStartElement() && wx.name() == QLatin1String("gridCol") && tables == 1)
+            ++gridColumns;
+    }
+    CHECK_FALSE(wx.hasError());
+    CHECK(tables == 3);
+    CHECK(gridColumns == 12); // code … note: the agreement table's columns, widths fixed
+    CHECK(words.contains(QStringLiteral("Agreement between coders")));
+    CHECK(words.contains(QStringLiteral("Project: cli.quire")));
+    CHECK(words.contains(QStringLiteral("coded by ann")));
+    CHECK(words.contains(QStringLiteral("Beta two.")));
+    const QString md = dir.path(QStringLiteral("agreement.md"));
+    REQUIRE(runCli({QStringLiteral("agreement"), path, QStringLiteral("--bootstrap"), QStringLiteral("0"),
+                    QStringLiteral("--out"), md})
+                .exitCode == 0);
+    const QByteArray markdown = QuireTest::readFile(md);
+    CHECK(markdown.startsWith("# Agreement between coders\n"));
+    CHECK(markdown.contains("| X | one.txt | 11 | 20 | yes | no | Beta two. |"));
+    const QString pdf = dir.path(QStringLiteral("agreement.pdf"));
+    const auto pdfRun = runCli({QStringLiteral("agreement"), path, QStringLiteral("--bootstrap"), QStringLiteral("0"),
+                                QStringLiteral("--out"), pdf});
+    INFO(pdfRun.errText().toStdString());
+    REQUIRE(pdfRun.exitCode == 0);
+    CHECK(QuireTest::readFile(pdf).startsWith("%PDF"));
+    const QString check = dir.path(QStringLiteral("read-back.quire"));
+    REQUIRE(runCli({QStringLiteral("new"), check}).exitCode == 0);
+    REQUIRE(runCli({QStringLiteral("import"), check, pdf}).exitCode == 0);
+    const auto shown = runCli({QStringLiteral("show"), check, QStringLiteral("agreement.pdf")});
+    REQUIRE(shown.exitCode == 0);
+    CHECK(shown.outText().contains(QStringLiteral("Agreement between coders")));
+    CHECK(shown.outText().contains(QStringLiteral("Beta two.")));
+
     // Bad options are usage errors (exit 2) and change nothing.
+    CHECK(runCli({QStringLiteral("agreement"), path, QStringLiteral("--out"), dir.path(QStringLiteral("a.odt"))}).exitCode == 2);
     const QString before = QuireTest::projectFingerprint(path);
     CHECK(runCli({QStringLiteral("agreement"), path, QStringLiteral("--unit"), QStringLiteral("word")}).exitCode == 2);
     CHECK(runCli({QStringLiteral("agreement"), path, QStringLiteral("--coders"), QStringLiteral("ann")}).exitCode == 1);

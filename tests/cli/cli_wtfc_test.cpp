@@ -147,11 +147,11 @@ TEST_CASE("wtfc cli: the corpus workshop runs from its script", "[wtfc][cli]")
     CHECK(parsesAsXml(docx.read(QStringLiteral("[Content_Types].xml")), QStringLiteral("Types")));
     if (svg.exitCode == 0) {
         CHECK(docxBody.contains("<a:blip r:embed=\"rId2\"/>"));
-        CHECK(rels.contains("Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/graph.png\""));
-        const QByteArray png = docx.read(QStringLiteral("word/media/graph.png"));
+        CHECK(rels.contains("Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/picture1.png\""));
+        const QByteArray png = docx.read(QStringLiteral("word/media/picture1.png"));
         CHECK(png.startsWith("\x89PNG\r\n\x1a\n"));
         CHECK(png.size() > 20000); // a drawing of 29 boxes with their words, not an empty frame
-        CHECK_FALSE(docxBody.contains("is in the .svg export"));
+        CHECK_FALSE(docxBody.contains("is not in this export"));
     }
     // PDF: the same report, read back by Quire's own PDF importer.
     const QString pdf = dir.path(QStringLiteral("copd-workshop-report.pdf"));

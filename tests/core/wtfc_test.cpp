@@ -460,7 +460,7 @@ TEST_CASE("wtfc: graph exports and report", "[wtfc]")
     ReportOptions withSvg;
     withSvg.svg = "<?xml version=\"1.0\"?><svg><g/></svg>";
     const QString html = reportHtml(snap2, analyse(snap2), withSvg);
-    CHECK(html.contains(QStringLiteral("<div class=\"graph\">\n<svg><g/></svg>")));
+    CHECK(html.contains(QStringLiteral("<div class=\"picture\">\n<svg><g/></svg>")));
     CHECK(html.contains(QStringLiteral("Damp &amp; &quot;mould&quot; &lt;everywhere&gt;")));
 
     // .docx: a zip whose document part is well-formed XML holding the same words.

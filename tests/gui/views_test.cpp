@@ -332,7 +332,7 @@ TEST_CASE("the workshop report is exported from the Workshop menu in every forma
     REQUIRE(exportWorkshopReport(bench.window, docx).isEmpty());
     const ZipArchive zip(readFile(docx), docx);
     CHECK(zip.read(QStringLiteral("word/document.xml")).contains("The phone lines jam at 8am"));
-    CHECK(zip.read(QStringLiteral("word/media/graph.png")).startsWith("\x89PNG"));
+    CHECK(zip.read(QStringLiteral("word/media/picture1.png")).startsWith("\x89PNG"));
 
     const QString pdf = dir.path(QStringLiteral("report.pdf"));
     REQUIRE(exportWorkshopReport(bench.window, pdf).isEmpty());

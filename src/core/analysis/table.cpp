@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "formats/zipwriter.h"
+#include "report/documentwriter.h"
 
 #include <QFile>
 #include <QJsonObject>
@@ -235,6 +236,28 @@ void writeXlsx(const QString &path, const std::vector<AnalysisTable> &tables)
 QString formatNumber(double value, int decimals)
 {
     return QString::number(value, 'f', decimals);
+}
+
+QByteArray tablesDocument(const QString &format, const QString &title, const QString &projectName,
+                          const std::vector<AnalysisTable> &tables, const QString &fileName)
+{
+    const std::unique_ptr<Doc::Writer> w = Doc::makeWriter(format, title, fileName);
+    w->heading(1, title);
+    w->paragraph(QStringLiteral("Project: %1").arg(projectName));
+    for (const AnalysisTable &t : tables) {
+        if (tables.size() > 1 || t.title != title)
+            w->heading(2, t.title);
+        if (t.rows.empty()) {
+            w->paragraph(QStringLiteral("(no rows)"));
+            continue;
+        }
+        // Column names are made for CSV ("coded_by_ann"); a reader gets words.
+        QStringList header;
+        for (const QString &h : t.header)
+            header << QString(h).replace(QLatin1Char('_'), QLatin1Char(' '));
+        w->table(header, QList<QStringList>(t.rows.begin(), t.rows.end()));
+    }
+    return w->finish();
 }
 
 } // namespace Quire::Analysis

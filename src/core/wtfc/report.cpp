@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wtfc/report.h"
 
-#include "formats/zipwriter.h"
+#include "report/documentwriter.h"
 
 #include <QHash>
 #include <QSet>
-#include <QXmlStreamWriter>
 
 #include <algorithm>
 
@@ -13,302 +12,7 @@ namespace Quire::Wtfc {
 
 namespace {
 
-/// The report's structure once; Markdown and HTML differ only in how a piece is written.
-class Writer
-{
-public:
-    virtual ~Writer() = default;
-    virtual void heading(int level, const QString &text) = 0;
-    virtual void paragraph(const QString &text) = 0;
-    virtual void list(const QStringList &items) = 0;
-    virtual void table(const QStringList &header, const QList<QStringList> &rows) = 0;
-    virtual void picture() = 0;
-    virtual QString finish() = 0;
-};
-
-QString mdEscape(const QString &s)
-{
-    QString out;
-    out.reserve(s.size());
-    for (const QChar c : s) {
-        if (QStringLiteral("\\`*_[]<>|#").contains(c))
-            out += QLatin1Char('\\');
-        if (c == QLatin1Char('\n'))
-            out += QStringLiteral("<br>");
-        else
-            out += c;
-    }
-    return out;
-}
-
-class MarkdownWriter : public Writer
-{
-public:
-    explicit MarkdownWriter(const ReportOptions &o)
-        : m_options(o)
-    {
-    }
-    void heading(int level, const QString &text) override { m_out += QString(level, QLatin1Char('#')) + QLatin1Char(' ') + mdEscape(text) + QStringLiteral("\n\n"); }
-    void paragraph(const QString &text) override { m_out += mdEscape(text) + QStringLiteral("\n\n"); }
-    void list(const QStringList &items) override
-    {
-        for (const QString &i : items)
-            m_out += QStringLiteral("- ") + mdEscape(i) + QLatin1Char('\n');
-        m_out += QLatin1Char('\n');
-    }
-    void table(const QStringList &header, const QList<QStringList> &rows) override
-    {
-        auto row = [&](const QStringList &cells) {
-            QStringList esc;
-            for (const QString &c : cells)
-                esc << mdEscape(c);
-            m_out += QStringLiteral("| ") + esc.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
-        };
-        row(header);
-        m_out += QStringLiteral("|") + QStringLiteral("---|").repeated(header.size()) + QLatin1Char('\n');
-        for (const QStringList &r : rows)
-            row(r);
-        m_out += QLatin1Char('\n');
-    }
-    void picture() override
-    {
-        if (m_options.svgLink.isEmpty())
-            m_out += QStringLiteral("(No picture: this export was made without Graphviz; see the .dot export.)\n\n");
-        else
-            m_out += QStringLiteral("![The root-cause graph](%1)\n\n").arg(m_options.svgLink);
-    }
-    QString finish() override { return m_out; }
-
-private:
-    const ReportOptions &m_options;
-    QString m_out;
-};
-
-class HtmlWriter : public Writer
-{
-public:
-    explicit HtmlWriter(const ReportOptions &o)
-        : m_options(o)
-    {
-        m_out = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-                               "<title>Working Together for Change: workshop report</title>\n<style>\n"
-                               "body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}\n"
-                               "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:.3em .5em;vertical-align:top}\n"
-                               "th{background:#eee}.graph svg{max-width:100%;height:auto}\n"
-                               "</style>\n</head>\n<body>\n");
-    }
-    static QString esc(const QString &s) { return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")); }
-    void heading(int level, const QString &text) override { m_out += QStringLiteral("<h%1>%2</h%1>\n").arg(level).arg(esc(text)); }
-    void paragraph(const QString &text) override { m_out += QStringLiteral("<p>%1</p>\n").arg(esc(text)); }
-    void list(const QStringList &items) override
-    {
-        m_out += QStringLiteral("<ul>\n");
-        for (const QString &i : items)
-            m_out += QStringLiteral("<li>%1</li>\n").arg(esc(i));
-        m_out += QStringLiteral("</ul>\n");
-    }
-    void table(const QStringList &header, const QList<QStringList> &rows) override
-    {
-        m_out += QStringLiteral("<table>\n<tr>");
-        for (const QString &h : header)
-            m_out += QStringLiteral("<th>%1</th>").arg(esc(h));
-        m_out += QStringLiteral("</tr>\n");
-        for (const QStringList &r : rows) {
-            m_out += QStringLiteral("<tr>");
-            for (const QString &c : r)
-                m_out += QStringLiteral("<td>%1</td>").arg(esc(c));
-            m_out += QStringLiteral("</tr>\n");
-        }
-        m_out += QStringLiteral("</table>\n");
-    }
-    void picture() override
-    {
-        if (!m_options.pictureName.isEmpty()) {
-            m_out += QStringLiteral("<p><img src=\"%1\" width=\"%2\" alt=\"The root-cause graph\"></p>\n")
-                         .arg(m_options.pictureName.toHtmlEscaped())
-                         .arg(m_options.pictureWidth);
-            return;
-        }
-        const qsizetype start = m_options.svg.indexOf("<svg");
-        if (start < 0) {
-            m_out += QStringLiteral("<p>(No picture: this export was made without Graphviz; see the .dot export.)</p>\n");
-            return;
-        }
-        m_out += QStringLiteral("<div class=\"graph\">\n") + QString::fromUtf8(m_options.svg.mid(start)) + QStringLiteral("\n</div>\n");
-    }
-    QString finish() override { return m_out + QStringLiteral("</body>\n</html>\n"); }
-
-private:
-    const ReportOptions &m_options;
-    QString m_out;
-};
-
-/// WordprocessingML: headings use the built-in style ids Heading1…4 (defined
-/// in styles.xml below), tables have single borders. The graph picture is a
-/// PNG (word/media/graph.png, relationship rId2) scaled into the text width;
-/// without one the report points to the .svg.
-class DocxWriter : public Writer
-{
-public:
-    explicit DocxWriter(const ReportOptions &o)
-        : m_options(o)
-        , m_xml(&m_body)
-    {
-    }
-    static constexpr const char *PictureRelation = "rId2";
-    void heading(int level, const QString &text) override { para(text, QStringLiteral("Heading%1").arg(level)); }
-    void paragraph(const QString &text) override { para(text, QString()); }
-    void list(const QStringList &items) override
-    {
-        for (const QString &i : items)
-            para(QStringLiteral("\u2022 ") + i, QString());
-    }
-    void table(const QStringList &header, const QList<QStringList> &rows) override
-    {
-        const QString w = QStringLiteral("w:");
-        m_xml.writeStartElement(w + QStringLiteral("tbl"));
-        m_xml.writeStartElement(w + QStringLiteral("tblPr"));
-        m_xml.writeStartElement(w + QStringLiteral("tblBorders"));
-        for (const char *side : {"top", "left", "bottom", "right", "insideH", "insideV"}) {
-            m_xml.writeEmptyElement(w + QString::fromLatin1(side));
-            m_xml.writeAttribute(w + QStringLiteral("val"), QStringLiteral("single"));
-            m_xml.writeAttribute(w + QStringLiteral("sz"), QStringLiteral("4"));
-        }
-        m_xml.writeEndElement();
-        m_xml.writeEndElement();
-        auto row = [&](const QStringList &cells, bool bold) {
-            m_xml.writeStartElement(w + QStringLiteral("tr"));
-            for (const QString &c : cells) {
-                m_xml.writeStartElement(w + QStringLiteral("tc"));
-                para(c, QString(), bold);
-                m_xml.writeEndElement();
-            }
-            m_xml.writeEndElement();
-        };
-        row(header, true);
-        for (const QStringList &r : rows)
-            row(r, false);
-        m_xml.writeEndElement();
-        para(QString(), QString());
-    }
-    void picture() override
-    {
-        if (m_options.png.isEmpty() || m_options.pngWidth <= 0 || m_options.pngHeight <= 0) {
-            paragraph(QStringLiteral("(The graph picture is in the .svg export of the graph.)"));
-            return;
-        }
-        // Into the text block (A4 less 1-inch margins: 9026 × 13958 twips;
-        // 635 EMU a twip), never above its own size at 150 dpi.
-        constexpr double EmuPerTwip = 635, EmuPerPixel = 914400.0 / 150;
-        const double scale = std::min({9026 * EmuPerTwip / m_options.pngWidth, 12000 * EmuPerTwip / m_options.pngHeight, EmuPerPixel});
-        const auto cx = qint64(m_options.pngWidth * scale);
-        const auto cy = qint64(m_options.pngHeight * scale);
-        auto extent = [&](const QString &element) {
-            m_xml.writeEmptyElement(element);
-            m_xml.writeAttribute(QStringLiteral("cx"), QString::number(cx));
-            m_xml.writeAttribute(QStringLiteral("cy"), QString::number(cy));
-        };
-        const QString w = QStringLiteral("w:");
-        m_xml.writeStartElement(w + QStringLiteral("p"));
-        m_xml.writeStartElement(w + QStringLiteral("r"));
-        m_xml.writeStartElement(w + QStringLiteral("drawing"));
-        m_xml.writeStartElement(QStringLiteral("wp:inline"));
-        extent(QStringLiteral("wp:extent"));
-        m_xml.writeEmptyElement(QStringLiteral("wp:docPr"));
-        m_xml.writeAttribute(QStringLiteral("id"), QStringLiteral("1"));
-        m_xml.writeAttribute(QStringLiteral("name"), QStringLiteral("Root-cause graph"));
-        m_xml.writeAttribute(QStringLiteral("descr"), QStringLiteral("The root-cause graph: each arrow points from a cause to what it causes"));
-        m_xml.writeStartElement(QStringLiteral("a:graphic"));
-        m_xml.writeStartElement(QStringLiteral("a:graphicData"));
-        m_xml.writeAttribute(QStringLiteral("uri"), QStringLiteral("http://schemas.openxmlformats.org/drawingml/2006/picture"));
-        m_xml.writeStartElement(QStringLiteral("pic:pic"));
-        m_xml.writeStartElement(QStringLiteral("pic:nvPicPr"));
-        m_xml.writeEmptyElement(QStringLiteral("pic:cNvPr"));
-        m_xml.writeAttribute(QStringLiteral("id"), QStringLiteral("1"));
-        m_xml.writeAttribute(QStringLiteral("name"), QStringLiteral("graph.png"));
-        m_xml.writeEmptyElement(QStringLiteral("pic:cNvPicPr"));
-        m_xml.writeEndElement(); // nvPicPr
-        m_xml.writeStartElement(QStringLiteral("pic:blipFill"));
-        m_xml.writeEmptyElement(QStringLiteral("a:blip"));
-        m_xml.writeAttribute(QStringLiteral("r:embed"), QString::fromLatin1(PictureRelation));
-        m_xml.writeStartElement(QStringLiteral("a:stretch"));
-        m_xml.writeEmptyElement(QStringLiteral("a:fillRect"));
-        m_xml.writeEndElement(); // stretch
-        m_xml.writeEndElement(); // blipFill
-        m_xml.writeStartElement(QStringLiteral("pic:spPr"));
-        m_xml.writeStartElement(QStringLiteral("a:xfrm"));
-        m_xml.writeEmptyElement(QStringLiteral("a:off"));
-        m_xml.writeAttribute(QStringLiteral("x"), QStringLiteral("0"));
-        m_xml.writeAttribute(QStringLiteral("y"), QStringLiteral("0"));
-        extent(QStringLiteral("a:ext"));
-        m_xml.writeEndElement(); // xfrm
-        m_xml.writeStartElement(QStringLiteral("a:prstGeom"));
-        m_xml.writeAttribute(QStringLiteral("prst"), QStringLiteral("rect"));
-        m_xml.writeEmptyElement(QStringLiteral("a:avLst"));
-        m_xml.writeEndElement(); // prstGeom
-        m_xml.writeEndElement(); // spPr
-        m_xml.writeEndElement(); // pic
-        m_xml.writeEndElement(); // graphicData
-        m_xml.writeEndElement(); // graphic
-        m_xml.writeEndElement(); // inline
-        m_xml.writeEndElement(); // drawing
-        m_xml.writeEndElement(); // r
-        m_xml.writeEndElement(); // p
-        m_hasPicture = true;
-    }
-    QString finish() override { return QString(); }
-    bool hasPicture() const { return m_hasPicture; }
-
-    QByteArray document()
-    {
-        QByteArray doc = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
-                         "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
-                         "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
-                         "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
-                         "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>";
-        doc += m_body;
-        doc += "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-               "<w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
-               "</w:sectPr></w:body></w:document>";
-        return doc;
-    }
-
-private:
-    void para(const QString &text, const QString &style, bool bold = false)
-    {
-        const QString w = QStringLiteral("w:");
-        m_xml.writeStartElement(w + QStringLiteral("p"));
-        if (!style.isEmpty()) {
-            m_xml.writeStartElement(w + QStringLiteral("pPr"));
-            m_xml.writeEmptyElement(w + QStringLiteral("pStyle"));
-            m_xml.writeAttribute(w + QStringLiteral("val"), style);
-            m_xml.writeEndElement();
-        }
-        const QStringList lines = text.split(QLatin1Char('\n'));
-        for (qsizetype i = 0; i < lines.size(); ++i) {
-            m_xml.writeStartElement(w + QStringLiteral("r"));
-            if (bold) {
-                m_xml.writeStartElement(w + QStringLiteral("rPr"));
-                m_xml.writeEmptyElement(w + QStringLiteral("b"));
-                m_xml.writeEndElement();
-            }
-            if (i > 0)
-                m_xml.writeEmptyElement(w + QStringLiteral("br"));
-            m_xml.writeStartElement(w + QStringLiteral("t"));
-            m_xml.writeAttribute(QStringLiteral("xml:space"), QStringLiteral("preserve"));
-            m_xml.writeCharacters(lines[i]);
-            m_xml.writeEndElement();
-            m_xml.writeEndElement();
-        }
-        m_xml.writeEndElement();
-    }
-
-    const ReportOptions &m_options;
-    QByteArray m_body;
-    QXmlStreamWriter m_xml;
-    bool m_hasPicture = false;
-};
+using Doc::Writer;
 
 QString quote(const Snapshot &s, Id statementId)
 {
@@ -350,7 +54,7 @@ QString voteText(const Snapshot &s, const ItemRef &item)
 void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions &o)
 {
     const Template &t = s.workshopTemplate;
-    w.heading(1, QStringLiteral("Working Together for Change: workshop report"));
+    w.heading(1, QStringLiteral("Working Together for Change: workshop report")); // also the HTML title
     int themed = 0;
     for (const PcrStatement &st : s.statements)
         themed += st.themeId ? 1 : 0;
@@ -423,7 +127,17 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
 
     // 3. The graph.
     w.heading(2, QStringLiteral("Root causes"));
-    w.picture();
+    Doc::Picture picture;
+    picture.alt = QStringLiteral("The root-cause graph");
+    picture.link = o.svgLink;
+    picture.svg = o.svg;
+    picture.name = o.pictureName;
+    picture.width = o.pictureWidth;
+    picture.png = o.png;
+    picture.pngWidth = o.pngWidth;
+    picture.pngHeight = o.pngHeight;
+    picture.missing = QStringLiteral("(The graph picture is not in this export; see the .svg or .dot export of the graph.)");
+    w.picture(picture);
     {
         QList<QStringList> rows;
         for (const CauseReach &r : a.causes) {
@@ -547,69 +261,33 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
 
 } // namespace
 
+namespace {
+
+const QString Title = QStringLiteral("Working Together for Change: workshop report");
+
+QByteArray report(const QString &format, const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options,
+                  const QString &fileName)
+{
+    const std::unique_ptr<Writer> w = Doc::makeWriter(format, Title, fileName);
+    write(*w, workshop, analysis, options);
+    return w->finish();
+}
+
+} // namespace
+
 QString reportMarkdown(const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options)
 {
-    MarkdownWriter w(options);
-    write(w, workshop, analysis, options);
-    return w.finish();
+    return QString::fromUtf8(report(QStringLiteral("md"), workshop, analysis, options, QStringLiteral("report.md")));
 }
 
 QString reportHtml(const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options)
 {
-    HtmlWriter w(options);
-    write(w, workshop, analysis, options);
-    return w.finish();
+    return QString::fromUtf8(report(QStringLiteral("html"), workshop, analysis, options, QStringLiteral("report.html")));
 }
-
-} // namespace Quire::Wtfc
-
-namespace Quire::Wtfc {
 
 QByteArray reportDocx(const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options, const QString &fileName)
 {
-    DocxWriter w(options);
-    write(w, workshop, analysis, options);
-    QByteArray styles = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                        "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>";
-    const int sizes[] = {36, 30, 26, 24};
-    for (int level = 1; level <= 4; ++level)
-        styles += QStringLiteral("<w:style w:type=\"paragraph\" w:styleId=\"Heading%1\"><w:name w:val=\"heading %1\"/>"
-                                 "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:outlineLvl w:val=\"%2\"/></w:pPr>"
-                                 "<w:rPr><w:b/><w:sz w:val=\"%3\"/></w:rPr></w:style>")
-                      .arg(level)
-                      .arg(level - 1)
-                      .arg(sizes[level - 1])
-                      .toUtf8();
-    styles += "</w:styles>";
-    ZipWriter zip(fileName);
-    zip.add(QStringLiteral("[Content_Types].xml"),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-            "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-            "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-            "<Default Extension=\"png\" ContentType=\"image/png\"/>"
-            "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-            "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
-            "</Types>");
-    zip.add(QStringLiteral("_rels/.rels"),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-            "</Relationships>");
-    zip.add(QStringLiteral("word/_rels/document.xml.rels"),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-            + (w.hasPicture() ? QByteArray("<Relationship Id=\"") + DocxWriter::PictureRelation
-                                    + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/graph.png\"/>"
-                              : QByteArray())
-            + "</Relationships>");
-    zip.add(QStringLiteral("word/document.xml"), w.document());
-    zip.add(QStringLiteral("word/styles.xml"), styles);
-    if (w.hasPicture())
-        zip.add(QStringLiteral("word/media/graph.png"), options.png);
-    return zip.finish();
+    return report(QStringLiteral("docx"), workshop, analysis, options, fileName);
 }
 
 } // namespace Quire::Wtfc
