@@ -96,17 +96,9 @@ public:
         m_x.writeAttribute(W, QStringLiteral("type"), QStringLiteral("auto"));
         m_x.writeEndElement();
         m_x.writeStartElement(W, QStringLiteral("tblGrid"));
-        // The text area of an A4 page with 2 cm margins is 9,638 twips; with
-        // many columns (--by with several values) they share it instead of
-        // running into the right margin.
-        constexpr int TextWidth = 9638;
-        const int others = int(t.header.size()) - 1;
-        m_otherWidth = 1400;
-        m_nameWidth = 3600;
-        if (others > 0 && m_nameWidth + others * m_otherWidth > TextWidth) {
-            m_otherWidth = std::max(700, (TextWidth - 2400) / others);
-            m_nameWidth = std::max(2400, TextWidth - others * m_otherWidth);
-        }
+        const TableWidths widths = layoutTableWidths(t.header.size());
+        m_otherWidth = widths.other;
+        m_nameWidth = widths.name;
         for (qsizetype c = 0; c < t.header.size(); ++c) {
             m_x.writeEmptyElement(W, QStringLiteral("gridCol"));
             m_x.writeAttribute(W, QStringLiteral("w"), QString::number(c == 0 ? m_nameWidth : m_otherWidth));

@@ -86,7 +86,10 @@ void tableRow(QXmlStreamWriter &x, const LayoutTable &t, const QStringList &cell
     x.writeStartElement(Table, QStringLiteral("table-row"));
     for (qsizetype c = 0; c < cells.size(); ++c) {
         x.writeStartElement(Table, QStringLiteral("table-cell"));
-        x.writeAttribute(Table, QStringLiteral("style-name"), QStringLiteral("Cell"));
+        // Each border drawn once: every cell has its right and bottom edge,
+        // the first column its left, the header row its top.
+        x.writeAttribute(Table, QStringLiteral("style-name"),
+                         QStringLiteral("Cell%1%2").arg(header ? QStringLiteral("T") : QString(), c == 0 ? QStringLiteral("L") : QString()));
         const bool numeric = t.numeric[std::size_t(c)];
         if (numeric && !header && !cells[c].isEmpty()) {
             x.writeAttribute(Office, QStringLiteral("value-type"), QStringLiteral("float"));
@@ -121,13 +124,19 @@ QByteArray contentXml(const ThemeReport &report)
     x.writeAttribute(Office, QStringLiteral("version"), QStringLiteral("1.3"));
     // Automatic styles: the table's cells and the indentation of code rows.
     x.writeStartElement(Office, QStringLiteral("automatic-styles"));
-    x.writeStartElement(Style, QStringLiteral("style"));
-    x.writeAttribute(Style, QStringLiteral("name"), QStringLiteral("Cell"));
-    x.writeAttribute(Style, QStringLiteral("family"), QStringLiteral("table-cell"));
-    x.writeEmptyElement(Style, QStringLiteral("table-cell-properties"));
-    x.writeAttribute(Fo, QStringLiteral("border"), QStringLiteral("0.5pt solid #999999"));
-    x.writeAttribute(Fo, QStringLiteral("padding"), QStringLiteral("0.05cm"));
-    x.writeEndElement();
+    const QString line = QStringLiteral("0.5pt solid #999999");
+    for (const QString &name : {QStringLiteral("Cell"), QStringLiteral("CellL"), QStringLiteral("CellT"), QStringLiteral("CellTL")}) {
+        x.writeStartElement(Style, QStringLiteral("style"));
+        x.writeAttribute(Style, QStringLiteral("name"), name);
+        x.writeAttribute(Style, QStringLiteral("family"), QStringLiteral("table-cell"));
+        x.writeEmptyElement(Style, QStringLiteral("table-cell-properties"));
+        x.writeAttribute(Fo, QStringLiteral("border-right"), line);
+        x.writeAttribute(Fo, QStringLiteral("border-bottom"), line);
+        x.writeAttribute(Fo, QStringLiteral("border-left"), name.endsWith(QLatin1Char('L')) ? line : QStringLiteral("none"));
+        x.writeAttribute(Fo, QStringLiteral("border-top"), name.contains(QLatin1Char('T')) ? line : QStringLiteral("none"));
+        x.writeAttribute(Fo, QStringLiteral("padding"), QStringLiteral("0.05cm"));
+        x.writeEndElement();
+    }
     for (int d = 0; d <= 5; ++d) {
         x.writeStartElement(Style, QStringLiteral("style"));
         x.writeAttribute(Style, QStringLiteral("name"), QStringLiteral("Depth%1").arg(d));
@@ -140,6 +149,27 @@ QByteArray contentXml(const ThemeReport &report)
             x.writeAttribute(Fo, QStringLiteral("font-weight"), QStringLiteral("bold"));
         }
         x.writeEndElement();
+    }
+    if (layoutHasTable(report)) {
+        // The page's text width (17 cm), the name column the largest share
+        // of it, as in the .docx export; the rest share what is left.
+        const TableWidths widths = layoutTableWidths(layoutTable(report).header.size());
+        auto cm = [](int twips) { return QStringLiteral("%1cm").arg(twips * 2.54 / 1440, 0, 'f', 3); };
+        x.writeStartElement(Style, QStringLiteral("style"));
+        x.writeAttribute(Style, QStringLiteral("name"), QStringLiteral("Themes"));
+        x.writeAttribute(Style, QStringLiteral("family"), QStringLiteral("table"));
+        x.writeEmptyElement(Style, QStringLiteral("table-properties"));
+        x.writeAttribute(Style, QStringLiteral("width"), cm(widths.name + widths.other * int(layoutTable(report).header.size() - 1)));
+        x.writeAttribute(Table, QStringLiteral("align"), QStringLiteral("left"));
+        x.writeEndElement();
+        for (const auto &[name, width] : {std::pair{QStringLiteral("NameColumn"), widths.name}, std::pair{QStringLiteral("Column"), widths.other}}) {
+            x.writeStartElement(Style, QStringLiteral("style"));
+            x.writeAttribute(Style, QStringLiteral("name"), name);
+            x.writeAttribute(Style, QStringLiteral("family"), QStringLiteral("table-column"));
+            x.writeEmptyElement(Style, QStringLiteral("table-column-properties"));
+            x.writeAttribute(Style, QStringLiteral("column-width"), cm(width));
+            x.writeEndElement();
+        }
     }
     x.writeEndElement(); // automatic-styles
     x.writeStartElement(Office, QStringLiteral("body"));
@@ -155,8 +185,14 @@ QByteArray contentXml(const ThemeReport &report)
         notes();
         x.writeStartElement(Table, QStringLiteral("table"));
         x.writeAttribute(Table, QStringLiteral("name"), QStringLiteral("Themes"));
+        x.writeAttribute(Table, QStringLiteral("style-name"), QStringLiteral("Themes"));
         x.writeEmptyElement(Table, QStringLiteral("table-column"));
-        x.writeAttribute(Table, QStringLiteral("number-columns-repeated"), QString::number(t.header.size()));
+        x.writeAttribute(Table, QStringLiteral("style-name"), QStringLiteral("NameColumn"));
+        if (t.header.size() > 1) {
+            x.writeEmptyElement(Table, QStringLiteral("table-column"));
+            x.writeAttribute(Table, QStringLiteral("style-name"), QStringLiteral("Column"));
+            x.writeAttribute(Table, QStringLiteral("number-columns-repeated"), QString::number(t.header.size() - 1));
+        }
         x.writeStartElement(Table, QStringLiteral("table-header-rows"));
         tableRow(x, t, t.header, 0, true);
         x.writeEndElement();
@@ -189,9 +225,10 @@ QByteArray contentXml(const ThemeReport &report)
 }
 
 const char *const StylesXml = R"(<?xml version="1.0" encoding="UTF-8"?>
-<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3">
+<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3">
+<office:font-face-decls><style:font-face style:name="Carlito" svg:font-family="Carlito" style:font-family-generic="swiss" style:font-pitch="variable"/><style:font-face style:name="Noto Sans CJK SC" svg:font-family="&apos;Noto Sans CJK SC&apos;" style:font-family-generic="swiss" style:font-pitch="variable"/></office:font-face-decls>
 <office:styles>
-<style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.2cm"/><style:text-properties fo:font-size="11pt" fo:language="en" fo:country="GB"/></style:default-style>
+<style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.2cm"/><style:text-properties style:font-name="Carlito" style:font-name-asian="Noto Sans CJK SC" style:font-name-complex="Carlito" fo:font-size="11pt" fo:language="en" fo:country="GB"/></style:default-style>
 <style:style style:name="Standard" style:family="paragraph" style:class="text"/>
 <style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" style:class="text"><style:paragraph-properties fo:margin-top="0.42cm" fo:margin-bottom="0.21cm" fo:keep-with-next="always"/><style:text-properties fo:font-weight="bold"/></style:style>
 <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Heading" style:default-outline-level="1" style:class="text"><style:text-properties fo:font-size="16pt" fo:font-weight="bold"/></style:style>

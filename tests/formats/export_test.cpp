@@ -405,7 +405,25 @@ TEST_CASE("export: every format holds the table, headings, citations and every q
     }
     SECTION("odt")
     {
-        checkParsed(parseOdt(exportBytes(QStringLiteral("odt"), r)), stored);
+        const QByteArray bytes = exportBytes(QStringLiteral("odt"), r);
+        checkParsed(parseOdt(bytes), stored);
+        // Laid out like the .docx: the page's width with the name column
+        // widest, each cell border drawn once, the same typeface.
+        const ZipArchive zip(bytes, QStringLiteral("export.odt"));
+        const QByteArray content = zip.read(QStringLiteral("content.xml"));
+        CHECK(content.contains("<table:table-column table:style-name=\"NameColumn\"/>"));
+        auto width = [&](const char *style) {
+            const QRegularExpression re(QStringLiteral("style:name=\"%1\" style:family=\"table-column\"><style:table-column-properties "
+                                                       "style:column-width=\"([0-9.]+)cm\"")
+                                            .arg(QLatin1String(style)));
+            return re.match(QString::fromUtf8(content)).captured(1).toDouble();
+        };
+        CHECK(width("NameColumn") > width("Column"));
+        CHECK(width("Column") > 1.0);
+        CHECK(content.contains("table:style-name=\"CellTL\""));
+        CHECK(content.contains("fo:border-top=\"none\""));
+        CHECK_FALSE(content.contains("fo:border=\""));
+        CHECK(zip.read(QStringLiteral("styles.xml")).contains("style:font-name=\"Carlito\""));
     }
     SECTION("html")
     {

@@ -134,4 +134,16 @@ QString neutraliseFormula(const QString &value)
     return value;
 }
 
+TableWidths layoutTableWidths(qsizetype columns)
+{
+    constexpr int TextWidth = 9638;
+    const int others = int(columns) - 1;
+    TableWidths w{3600, 1400};
+    if (others > 0 && w.name + others * w.other > TextWidth) {
+        w.other = std::max(700, (TextWidth - 2400) / others);
+        w.name = std::max(2400, TextWidth - others * w.other);
+    }
+    return w;
+}
+
 } // namespace Quire

@@ -33,6 +33,17 @@ QUIRECORE_EXPORT void checkLayout(const ThemeReport &report);
 QUIRECORE_EXPORT bool layoutHasTable(const ThemeReport &report);
 QUIRECORE_EXPORT bool layoutHasQuotes(const ThemeReport &report);
 QUIRECORE_EXPORT LayoutTable layoutTable(const ThemeReport &report);
+
+/// Column widths of a layout table on an A4 page with 2 cm margins (17 cm
+/// = 9,638 twips of text), in twips: the name column the largest share,
+/// the others 2.5 cm; with many columns (--by with several values) they
+/// share the width instead of running into the right margin.
+struct TableWidths
+{
+    int name = 0;
+    int other = 0;
+};
+QUIRECORE_EXPORT TableWidths layoutTableWidths(qsizetype columns);
 /// "Theme / Subtheme / Code" for a row's heading in the quote appendix.
 QUIRECORE_EXPORT QString quoteHeading(const ThemeRow &row);
 /// The heading level (1-based) of a row in the quote appendix: 2 for a theme, at most 4.
