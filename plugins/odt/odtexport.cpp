@@ -135,6 +135,8 @@ QByteArray contentXml(const ThemeReport &report)
         x.writeAttribute(Fo, QStringLiteral("border-left"), name.endsWith(QLatin1Char('L')) ? line : QStringLiteral("none"));
         x.writeAttribute(Fo, QStringLiteral("border-top"), name.contains(QLatin1Char('T')) ? line : QStringLiteral("none"));
         x.writeAttribute(Fo, QStringLiteral("padding"), QStringLiteral("0.05cm"));
+        if (name.contains(QLatin1Char('T')))
+            x.writeAttribute(Fo, QStringLiteral("background-color"), QStringLiteral("#eeeeee")); // the header row, shaded as in Word
         x.writeEndElement();
     }
     for (int d = 0; d <= 5; ++d) {
