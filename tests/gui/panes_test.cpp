@@ -428,7 +428,7 @@ TEST_CASE("code tree: dropping a code on another moves it, Alt merges, parents s
     CHECK(p.tryResolveCode(TranslatingPath));
 }
 
-TEST_CASE("code tree: a selection dragged from the document onto a code codes it, one command; undo takes it back", "[gui][codes][drag]")
+TEST_CASE("code tree: a selection dragged from the document onto a code codes it in one command, undo takes it back", "[gui][codes][drag]")
 {
     TempDir dir;
     Workbench w(buildSampleProject(dir));
