@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "codetreemodel.h"
 
+#include "documentview.h"
 #include "model/project.h"
 
 #include <QHash>
@@ -178,7 +179,9 @@ Qt::ItemFlags CodeTreeModel::flags(const QModelIndex &index) const
 
 QStringList CodeTreeModel::mimeTypes() const
 {
-    return {codeMimeType()};
+    // Text dragged from the document view can be dropped on a row too (the
+    // view codes it); listing it lets the view show where it would go.
+    return {codeMimeType(), DocumentView::textRangeMimeType()};
 }
 
 QMimeData *CodeTreeModel::mimeData(const QModelIndexList &indexes) const

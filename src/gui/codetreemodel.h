@@ -18,7 +18,7 @@ class Project;
 /// a colour swatch, column 1 the number of segments coded with the code itself,
 /// column 2 (rows with children) the distinct segments of the whole subtree.
 /// Rows can be dragged (codeMimeType(): their paths, one a line); the view
-/// handles the drop (CodeTreeView).
+/// handles the drop (CodeTreeView), of codes or of text from the document view.
 class CodeTreeModel : public QAbstractItemModel
 {
     Q_OBJECT

@@ -6,6 +6,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMimeData>
+#include <QPainter>
 
 namespace Quire {
 
@@ -20,8 +21,28 @@ CodeTreeView::CodeTreeView(QWidget *parent)
     setDefaultDropAction(Qt::MoveAction);
 }
 
+namespace {
+bool carriesText(const QMimeData *mime)
+{
+    return mime && mime->hasFormat(DocumentView::textRangeMimeType());
+}
+} // namespace
+
 void CodeTreeView::dragEnterEvent(QDragEnterEvent *event)
 {
+    if (carriesText(event->mimeData())) {
+        // A text drop goes onto a row (never between rows, as a moved code
+        // would), and copies: the document keeps its text.
+        setDragDropOverwriteMode(true);
+        m_draggingText = true;
+        m_textTarget = QPersistentModelIndex();
+        event->setDropAction(Qt::CopyAction);
+        event->accept();
+        // The drop indicator is only painted while dragging.
+        setState(DraggingState);
+        return;
+    }
+    setDragDropOverwriteMode(false);
     if (event->mimeData()->hasFormat(CodeTreeModel::codeMimeType()))
         event->acceptProposedAction();
     else
@@ -32,22 +53,71 @@ void CodeTreeView::dragMoveEvent(QDragMoveEvent *event)
 {
     // The base class draws the drop indicator; the drop itself is ours.
     QTreeView::dragMoveEvent(event);
+    if (carriesText(event->mimeData())) {
+        const QModelIndex at = indexAt(event->position().toPoint());
+        const QPersistentModelIndex target = at.isValid() ? QPersistentModelIndex(at.siblingAtColumn(CodeTreeModel::NameColumn)) : QPersistentModelIndex();
+        if (target != m_textTarget) {
+            m_textTarget = target;
+            viewport()->update();
+        }
+        event->setDropAction(Qt::CopyAction);
+        event->accept();
+        return;
+    }
     if (event->mimeData()->hasFormat(CodeTreeModel::codeMimeType()))
         event->acceptProposedAction();
 }
 
+void CodeTreeView::drawRow(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    if (m_draggingText && m_textTarget.isValid() && index.siblingAtColumn(CodeTreeModel::NameColumn) == m_textTarget) {
+        QColor tint = palette().color(QPalette::Highlight);
+        tint.setAlpha(60);
+        painter->fillRect(option.rect, tint);
+    }
+    QTreeView::drawRow(painter, option, index);
+}
+
+void CodeTreeView::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    endTextDrag();
+    QTreeView::dragLeaveEvent(event);
+}
+
+void CodeTreeView::endTextDrag()
+{
+    m_draggingText = false;
+    m_textTarget = QPersistentModelIndex();
+    setDragDropOverwriteMode(false);
+}
+
 void CodeTreeView::dropEvent(QDropEvent *event)
 {
-    if (!dropCodesAt(event->mimeData(), event->position().toPoint(), event->modifiers())) {
+    const bool text = carriesText(event->mimeData());
+    const bool dropped = text ? dropTextAt(event->mimeData(), event->position().toPoint())
+                              : dropCodesAt(event->mimeData(), event->position().toPoint(), event->modifiers());
+    endTextDrag();
+    stopAutoScroll();
+    setState(NoState);
+    viewport()->update();
+    if (!dropped) {
         event->ignore();
         return;
     }
     // The tree is rebuilt by the command; the drag source must delete nothing.
     event->setDropAction(Qt::CopyAction);
     event->accept();
-    stopAutoScroll();
-    setState(NoState);
-    viewport()->update();
+}
+
+bool CodeTreeView::dropTextAt(const QMimeData *mime, const QPoint &pos)
+{
+    const auto range = DocumentView::textRangeFrom(mime);
+    if (!range)
+        return false;
+    const QModelIndex target = indexAt(pos);
+    const Id codeId = target.isValid() ? target.siblingAtColumn(CodeTreeModel::NameColumn).data(CodeTreeModel::CodeIdRole).toLongLong() : 0;
+    Q_EMIT textDropped(*range, codeId);
+    return true;
 }
 
 bool CodeTreeView::dropCodesAt(const QMimeData *mime, const QPoint &pos, Qt::KeyboardModifiers modifiers)

@@ -2,10 +2,14 @@
 #include "documentview.h"
 
 #include "codetreemodel.h"
+#include "error.h"
 #include "model/project.h"
 #include "text/textoffsets.h"
 
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QPaintEvent>
 #include <QPainter>
@@ -332,6 +336,58 @@ void DocumentView::selectRange(qsizetype start, qsizetype end)
     c.setPosition(int(m_offsets->toUtf16(end)), QTextCursor::KeepAnchor);
     setTextCursor(c);
     ensureCursorVisible();
+}
+
+QString DocumentView::textRangeMimeType()
+{
+    return QStringLiteral("application/x-quire-text-range");
+}
+
+QMimeData *DocumentView::createMimeDataFromSelection() const
+{
+    std::optional<std::pair<qsizetype, qsizetype>> range;
+    try {
+        range = selectedRange();
+    } catch (const Error &) {
+        // An end inside a surrogate pair (only possible from code): plain text only.
+        return QPlainTextEdit::createMimeDataFromSelection();
+    }
+    if (!range || !m_documentId || range->first == range->second)
+        return QPlainTextEdit::createMimeDataFromSelection();
+    // A plain QMimeData: QPlainTextEdit's own lists only its text formats.
+    auto *mime = new QMimeData;
+    const QString text = m_offsets->mid(range->first, range->second);
+    mime->setText(text);
+    QJsonObject o;
+    o.insert(QStringLiteral("document"), qint64(*m_documentId));
+    o.insert(QStringLiteral("start"), qint64(range->first));
+    o.insert(QStringLiteral("end"), qint64(range->second));
+    o.insert(QStringLiteral("text"), text);
+    mime->setData(textRangeMimeType(), QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return mime;
+}
+
+std::optional<TextRange> DocumentView::textRangeFrom(const QMimeData *mime)
+{
+    if (!mime || !mime->hasFormat(textRangeMimeType()))
+        return std::nullopt;
+    const QJsonDocument json = QJsonDocument::fromJson(mime->data(textRangeMimeType()));
+    if (!json.isObject())
+        return std::nullopt;
+    const QJsonObject o = json.object();
+    for (const char *key : {"document", "start", "end"})
+        if (!o.value(QLatin1String(key)).isDouble())
+            return std::nullopt;
+    if (!o.value(QLatin1String("text")).isString())
+        return std::nullopt;
+    TextRange r;
+    r.documentId = o.value(QLatin1String("document")).toInteger();
+    r.start = o.value(QLatin1String("start")).toInteger();
+    r.end = o.value(QLatin1String("end")).toInteger();
+    r.text = o.value(QLatin1String("text")).toString();
+    if (r.documentId <= 0 || r.start < 0 || r.end <= r.start)
+        return std::nullopt;
+    return r;
 }
 
 } // namespace Quire

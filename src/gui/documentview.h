@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QPlainTextEdit>
 #include <QTextCharFormat>
+#include <QString>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -15,6 +16,15 @@ namespace Quire {
 
 class Project;
 class TextOffsets;
+
+/// A span of a stored document's text as a drag from the document view carries it.
+struct TextRange
+{
+    Id documentId = 0;
+    qsizetype start = 0; ///< code points
+    qsizetype end = 0;
+    QString text; ///< the stored text of [start, end), to check the drop against the project
+};
 class DocumentGutter;
 
 /// Shows one stored document text exactly, read-only, with its coded segments
@@ -53,6 +63,17 @@ public:
     /// UTF-16 position of a code-point position of the shown text.
     qsizetype toUtf16(qsizetype codePoint) const;
 
+    /// MIME type of a dragged selection (textRangeMimeType(): JSON with
+    /// document, start, end in code points and the stored text), distinct from
+    /// the code tree's own code paths so a text drag is never a code move.
+    static QString textRangeMimeType();
+    /// What dragging the selection carries: the plain text, and the range
+    /// (nullptr if nothing is selected). The caller owns it. QPlainTextEdit's
+    /// own drag of a selection gets its data from here.
+    QMimeData *selectionMimeData() const { return createMimeDataFromSelection(); }
+    /// The range a drag carries, or nullopt if \a mime has none or it is malformed.
+    static std::optional<TextRange> textRangeFrom(const QMimeData *mime);
+
     int gutterWidth() const;
 
     /// Every highlight of the document (one per segment and code), sorted by
@@ -84,6 +105,7 @@ Q_SIGNALS:
     void segmentResizeRequested(Id segmentId, qsizetype start, qsizetype end);
 
 protected:
+    QMimeData *createMimeDataFromSelection() const override;
     void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;

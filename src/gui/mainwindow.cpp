@@ -181,6 +181,7 @@ void MainWindow::buildDocks()
     m_codeTree->header()->setSectionResizeMode(CodeTreeModel::CountColumn, QHeaderView::ResizeToContents);
     m_codeTree->header()->setSectionResizeMode(CodeTreeModel::TotalColumn, QHeaderView::ResizeToContents);
     connect(m_codeTree, &CodeTreeView::codesDropped, this, &MainWindow::dropCodes);
+    connect(m_codeTree, &CodeTreeView::textDropped, this, &MainWindow::dropText);
     connect(m_codeTree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         if (m_refreshing)
             return;
@@ -775,11 +776,20 @@ bool MainWindow::inVivoCode()
         reportError(e.message());
         return false;
     }
+    if (!range) {
+        reportError(tr("Select the words to use as a code first."));
+        return false;
+    }
+    return inVivoRange(*doc, range->first, range->second, words);
+}
+
+bool MainWindow::inVivoRange(Id documentId, qsizetype start, qsizetype end, const QString &words)
+{
     // The code is named after the words; the segment keeps the exact text.
     QString name = words.simplified();
     // "/" separates the levels of a code path; a name cannot contain it.
     name.replace(QLatin1Char('/'), QChar(0x2215));
-    if (!range || name.isEmpty()) {
+    if (name.isEmpty()) {
         reportError(tr("Select the words to use as a code first."));
         return false;
     }
@@ -789,13 +799,54 @@ bool MainWindow::inVivoCode()
     const bool ok = run([&] {
         m_project->batch(QStringLiteral("in-vivo"), QStringLiteral("In-vivo code \"%1\"").arg(name), [&] {
             codeId = m_project->addCode(name);
-            segment = m_project->addSegment(*doc, range->first, range->second, {codeId});
+            segment = m_project->addSegment(documentId, start, end, {codeId});
         });
     });
     if (ok) {
         rememberCode(codeId);
         selectCode(codeId);
         selectSegment(segment);
+    }
+    return ok;
+}
+
+bool MainWindow::dropText(const TextRange &range, Id codeId)
+{
+    if (!m_project)
+        return false;
+    // A drag from another window may carry another project's range: it must
+    // hold the same text here, or nothing is coded.
+    QString stored;
+    try {
+        stored = m_project->documentRange(range.documentId, range.start, range.end);
+    } catch (const Error &e) {
+        reportError(tr("The dropped text is not in this project: %1").arg(e.message()));
+        return false;
+    }
+    if (stored != range.text) {
+        reportError(tr("The dropped text is not in this project: %1 has other text at %2:%3.")
+                        .arg(m_project->document(range.documentId).name)
+                        .arg(range.start)
+                        .arg(range.end));
+        return false;
+    }
+    if (!codeId)
+        return inVivoRange(range.documentId, range.start, range.end, range.text);
+    // The same span is one segment per coder; the core refuses a code it already has.
+    for (const Segment &s : m_project->segments(range.documentId, codeId)) {
+        if (s.start == range.start && s.end == range.end && s.coder == m_project->coder()) {
+            statusBar()->showMessage(tr("Already coded with %1; nothing changed.").arg(m_project->codePath(codeId)), 10000);
+            selectSegment(s.id);
+            return false;
+        }
+    }
+    Id segment = 0;
+    const bool ok = run([&] { segment = m_project->addSegment(range.documentId, range.start, range.end, {codeId}); });
+    if (ok) {
+        rememberCode(codeId);
+        refreshActions();
+        selectSegment(segment);
+        statusBar()->showMessage(tr("Coded with %1.").arg(m_project->codePath(codeId)), 5000);
     }
     return ok;
 }

@@ -33,6 +33,7 @@ class QuoteBasket;
 class Search;
 class SearchPane;
 class ThemeBoard;
+struct TextRange;
 
 /// The workbench window: documents and the code tree on the left, the
 /// document in the centre, the segments of the document with their memos on
@@ -79,6 +80,14 @@ public:
     bool codeSelectionWith(Id codeId);
     /// Makes the selected words a new top-level code and codes them with it (one command).
     bool inVivoCode();
+    /// Text dragged from the document view and dropped on the code tree:
+    /// codes the range with \a codeId, or (\a codeId 0: dropped on the empty
+    /// area) makes an in-vivo code named after the text and codes the range
+    /// with it; one command either way. The range must hold the same text in
+    /// this project (a drag from another window may not). A range already
+    /// coded with the code changes nothing and says so in the status bar.
+    /// Returns true if the project changed.
+    bool dropText(const TextRange &range, Id codeId);
     /// Saves \a memo on the current segment.
     bool setCurrentSegmentMemo(const QString &memo);
     bool removeCurrentSegment();
@@ -151,6 +160,8 @@ private:
     bool run(const std::function<void()> &body);
     void reportError(const QString &message);
     void rememberCode(Id codeId);
+    /// Makes \a words (simplified) a new top-level code and codes [start, end) with it.
+    bool inVivoRange(Id documentId, qsizetype start, qsizetype end, const QString &words);
     void refreshDocuments();
     void refreshCodes();
     void refreshSegments();

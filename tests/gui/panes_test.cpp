@@ -2,7 +2,8 @@
 // The workbench's panes driven through their real widgets, offscreen: the
 // search pane (search, click through, code a hit), the theme board (a card
 // dropped into a theme through the list's own drop handler), the quote
-// basket, drag-and-drop in the code tree, document filters, resizing a
+// basket, drag-and-drop in the code tree (codes moved and merged, text
+// dragged from the document view coded), document filters, resizing a
 // segment by dragging its edge, the newer-schema refusal, import and export
 // on a worker thread with Cancel, the dark palette and right-to-left text.
 #include "guisupport.h"
@@ -22,6 +23,7 @@
 
 #include <QComboBox>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
@@ -30,9 +32,11 @@
 #include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTreeWidget>
+#include <functional>
 
 using namespace Quire;
 using namespace QuireTest;
@@ -86,6 +90,59 @@ void sendMouse(QWidget *viewport, QEvent::Type type, QPoint at, Qt::MouseButtons
 {
     QMouseEvent e(type, QPointF(at), viewport->mapToGlobal(QPointF(at)), Qt::LeftButton, buttons, Qt::NoModifier);
     QApplication::sendEvent(viewport, &e);
+}
+
+
+/// Drags \a mime (what the document view's own drag carries) over the code
+/// tree to \a at and drops it there, as a real text drag does: enter, move,
+/// drop on the viewport, only "copy" offered. Checks the tree accepts it as a
+/// copy while over it; returns the code the tree showed as the target (0: the
+/// empty area) and, if \a whileOver is given, lets it look at the tree then.
+Id dragTextTo(CodeTreeView *tree, QMimeData *mime, QPoint at, const std::function<void()> &whileOver = {})
+{
+    QApplication::processEvents();
+    REQUIRE(tree->isVisible());
+    QDragEnterEvent enter(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(tree->viewport(), &enter);
+    REQUIRE(enter.isAccepted());
+    CHECK(enter.dropAction() == Qt::CopyAction);
+    QDragMoveEvent move(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(tree->viewport(), &move);
+    REQUIRE(move.isAccepted());
+    CHECK(move.dropAction() == Qt::CopyAction);
+    CHECK(tree->draggingText());
+    const QModelIndex target = tree->textDropTarget();
+    const Id targetCode = target.isValid() ? target.data(CodeTreeModel::CodeIdRole).toLongLong() : 0;
+    if (whileOver)
+        whileOver();
+    QDropEvent drop(QPointF(at), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(tree->viewport(), &drop);
+    REQUIRE(drop.isAccepted());
+    // Copy: the document view, as the drag's source, must not remove the text.
+    CHECK(drop.dropAction() == Qt::CopyAction);
+    CHECK_FALSE(tree->draggingText());
+    QApplication::processEvents();
+    delete mime;
+    return targetCode;
+}
+
+/// The selection's drag data, built by the document view's own function.
+QMimeData *selectionDrag(DocumentView *view)
+{
+    QMimeData *mime = view->selectionMimeData();
+    REQUIRE(mime);
+    REQUIRE(mime->hasFormat(DocumentView::textRangeMimeType()));
+    return mime;
+}
+
+/// Also keeps a picture where QUIRE_SCREENSHOT_DIR says (for the docs), if set.
+void keepScreenshot(const QString &file)
+{
+    const QString dir = QString::fromLocal8Bit(qgetenv("QUIRE_SCREENSHOT_DIR"));
+    if (!dir.isEmpty()) {
+        QFile::remove(QDir(dir).filePath(QFileInfo(file).fileName()));
+        QFile::copy(file, QDir(dir).filePath(QFileInfo(file).fileName()));
+    }
 }
 
 } // namespace
@@ -369,6 +426,206 @@ TEST_CASE("code tree: dropping a code on another moves it, Alt merges, parents s
     CHECK(w.treeCount(noTime) == 1);
     REQUIRE(w.window.undo());
     CHECK(p.tryResolveCode(TranslatingPath));
+}
+
+TEST_CASE("code tree: a selection dragged from the document onto a code codes it in one command, undo takes it back", "[gui][codes][drag]")
+{
+    TempDir dir;
+    Workbench w(buildSampleProject(dir));
+    Project &p = *w.window.project();
+    CodeTreeView *tree = w.window.codeTree();
+    CodeTreeModel *model = w.window.codeModel();
+    DocumentView *view = w.window.documentView();
+    const Id fg1 = w.documentId(QStringLiteral("fg1-carers.txt"));
+    const Id translating = p.resolveCode(TranslatingPath);
+    w.window.showDocument(fg1);
+    tree->expandAll();
+    QApplication::processEvents();
+
+    // Words after the emoji, so code points and UTF-16 differ.
+    const QString words = QStringLiteral("I look after my father-in-law");
+    const auto at = p.findQuote(fg1, words);
+    REQUIRE(at.size() == 1);
+    view->selectRange(at[0], at[0] + words.size());
+    const int from = int(view->toUtf16(at[0]));
+    REQUIRE(from != int(at[0]));
+    CHECK(w.treeCount(translating) == 0);
+    const auto commands = p.history().size();
+
+    // The drag carries the range and the exact text; it is not a code drag.
+    QMimeData *mime = selectionDrag(view);
+    CHECK_FALSE(mime->hasFormat(CodeTreeModel::codeMimeType()));
+    CHECK(mime->text() == words);
+    const auto carried = DocumentView::textRangeFrom(mime);
+    REQUIRE(carried);
+    CHECK(carried->documentId == fg1);
+    CHECK(carried->start == at[0]);
+    CHECK(carried->end == at[0] + words.size());
+
+    const QPoint onTranslating = tree->visualRect(model->indexOfCode(translating)).center();
+    const QString shot = dir.path(QStringLiteral("code-tree-text-drop.png"));
+    const Id shown = dragTextTo(tree, mime, onTranslating, [&] {
+        // The row the drop goes to is framed while the text is over it.
+        tree->viewport()->repaint();
+        REQUIRE(tree->grab().save(shot));
+        keepScreenshot(shot);
+    });
+    CHECK(shown == translating);
+    INFO(w.window.lastError().toStdString());
+    const auto segs = p.segments(fg1, translating);
+    REQUIRE(segs.size() == 1);
+    const Segment seg = segs.front();
+    CHECK(seg.start == at[0]);
+    CHECK(seg.end == at[0] + words.size());
+    CHECK(p.documentRange(fg1, seg.start, seg.end) == words);
+    CHECK(p.history().size() == commands + 1);
+    // The count and the highlight change at once.
+    CHECK(w.treeCount(translating) == 1);
+    REQUIRE(w.highlightsOf(seg.id).size() == 1);
+    CHECK(w.highlightsOf(seg.id).front() == qMakePair(from, from + int(words.size())));
+    CHECK(w.window.recentCodes().front() == translating);
+    // The picture shows the highlight, not the selection over it.
+    QTextCursor plain = view->textCursor();
+    plain.clearSelection();
+    view->setTextCursor(plain);
+    const QString main = dir.path(QStringLiteral("drag-coded.png"));
+    REQUIRE(Screenshots::save(w.window, QStringLiteral("main"), main).isEmpty());
+    keepScreenshot(main);
+
+    // The same range onto the same code again: nothing changes, the status bar says so.
+    tree->expandAll();
+    view->selectRange(seg.start, seg.end);
+    dragTextTo(tree, selectionDrag(view), tree->visualRect(model->indexOfCode(translating)).center());
+    CHECK(p.segments(fg1, translating).size() == 1);
+    CHECK(p.history().size() == commands + 1);
+    CHECK(w.treeCount(translating) == 1);
+    CHECK(w.window.statusBar()->currentMessage().contains(QLatin1String("Already coded")));
+    CHECK(w.window.lastError().isEmpty());
+
+    REQUIRE(w.window.undo());
+    CHECK(p.segments(fg1, translating).empty());
+    CHECK(w.treeCount(translating) == 0);
+    CHECK(w.highlightsOf(seg.id).isEmpty());
+
+    // Dragging a code still moves it (the text drag left no state behind).
+    const Id noTime = p.resolveCode(QStringLiteral("Sustaining the carer/Respite and breaks/No time for myself"));
+    tree->expandAll();
+    QApplication::processEvents();
+    dropOn(tree, dragData(tree, {model->indexOfCode(noTime)}), tree->visualRect(model->indexOfCode(translating)).center());
+    CHECK(p.codePath(noTime) == TranslatingPath + QStringLiteral("/No time for myself"));
+}
+
+TEST_CASE("code tree: a selection dropped on the empty area becomes an in-vivo code, one command", "[gui][codes][drag]")
+{
+    TempDir dir;
+    Workbench w(buildSampleProject(dir));
+    Project &p = *w.window.project();
+    CodeTreeView *tree = w.window.codeTree();
+    DocumentView *view = w.window.documentView();
+    const Id fg1 = w.documentId(QStringLiteral("fg1-carers.txt"));
+    w.window.showDocument(fg1);
+    const QString words = QStringLiteral("I look after my father-in-law");
+    const auto at = p.findQuote(fg1, words);
+    REQUIRE(at.size() == 1);
+    view->selectRange(at[0], at[0] + words.size());
+    const auto commands = p.history().size();
+    const auto codes = p.codes().size();
+
+    const Id shown = dragTextTo(tree, selectionDrag(view), QPoint(10, tree->viewport()->height() - 5));
+    CHECK(shown == 0);
+    INFO(w.window.lastError().toStdString());
+    const auto code = p.tryResolveCode(words);
+    REQUIRE(code);
+    CHECK(p.codes().size() == codes + 1);
+    CHECK(p.history().size() == commands + 1);
+    const auto segs = p.segments(fg1, *code);
+    REQUIRE(segs.size() == 1);
+    CHECK(segs.front().start == at[0]);
+    CHECK(segs.front().end == at[0] + words.size());
+    CHECK(w.treeCount(*code) == 1);
+    CHECK(w.window.currentCode() == *code);
+
+    // One undo takes the code and its segment.
+    REQUIRE(w.window.undo());
+    CHECK_FALSE(p.tryResolveCode(words));
+    CHECK(p.codes().size() == codes);
+}
+
+TEST_CASE("code tree: a dragged selection across emoji and CJK text is coded at exact code points", "[gui][codes][drag]")
+{
+    TempDir dir;
+    const QString path = buildSampleProject(dir);
+    // Characters outside the BMP (an emoji, a CJK Extension B ideograph) before and inside the span.
+    const QString text = QStringLiteral("P1: 今日は🙂 母の世話をしました。𠀋 家族😀と一緒に。\nP2: はい。\n");
+    {
+        auto p = Project::open(path);
+        PluginManager plugins;
+        plugins.loadStatic();
+        p->importDocuments({readImportFile(plugins, dir.writeFile(QStringLiteral("cjk.txt"), text.toUtf8()))});
+    }
+    Workbench w(path);
+    Project &p = *w.window.project();
+    const Id doc = w.documentId(QStringLiteral("cjk.txt"));
+    const Id translating = p.resolveCode(TranslatingPath);
+    w.window.showDocument(doc);
+    DocumentView *view = w.window.documentView();
+    const QString stored = p.documentText(doc);
+
+    // Select in the widget (UTF-16) from 母 to 😀 inclusive, as a mouse would.
+    const int from = int(stored.indexOf(QStringLiteral("母")));
+    const int to = int(stored.indexOf(QStringLiteral("😀"))) + 2;
+    REQUIRE(from > 0);
+    REQUIRE(to > from);
+    w.selectUtf16(from, to);
+    const QString selected = stored.mid(from, to - from);
+    qsizetype before = 0, inside = 0;
+    for (int i = 0; i < to; ++i)
+        (i < from ? before : inside) += stored[i].isHighSurrogate() ? 1 : 0;
+    REQUIRE(before == 1);  // 🙂
+    REQUIRE(inside == 2);  // 𠀋 and 😀
+    const qsizetype start = from - before;
+    const qsizetype end = to - before - inside;
+
+    CodeTreeView *tree = w.window.codeTree();
+    tree->expandAll();
+    QApplication::processEvents();
+    const QPoint onTranslating = tree->visualRect(w.window.codeModel()->indexOfCode(translating)).center();
+    CHECK(dragTextTo(tree, selectionDrag(view), onTranslating) == translating);
+    INFO(w.window.lastError().toStdString());
+    const auto segs = p.segments(doc, translating);
+    REQUIRE(segs.size() == 1);
+    CHECK(segs.front().start == start);
+    CHECK(segs.front().end == end);
+    CHECK(p.documentRange(doc, start, end) == selected);
+    REQUIRE(w.highlightsOf(segs.front().id).size() == 1);
+    CHECK(w.highlightsOf(segs.front().id).front() == qMakePair(from, to));
+}
+
+TEST_CASE("code tree: dragged text that this project does not hold is refused and changes nothing", "[gui][codes][drag]")
+{
+    TempDir dir;
+    Workbench w(buildSampleProject(dir));
+    Project &p = *w.window.project();
+    const Id fg1 = w.documentId(QStringLiteral("fg1-carers.txt"));
+    const Id translating = p.resolveCode(TranslatingPath);
+    w.window.showDocument(fg1);
+    w.window.documentView()->selectRange(0, 10);
+    QMimeData *mime = selectionDrag(w.window.documentView());
+    // As from another window with another project: same document id and range, other text.
+    auto range = *DocumentView::textRangeFrom(mime);
+    range.text = QStringLiteral("not these!");
+    const auto commands = p.history().size();
+    CHECK_FALSE(w.window.dropText(range, translating));
+    CHECK(w.window.lastError().contains(QLatin1String("not in this project")));
+    range.end = p.document(fg1).length + 5;
+    CHECK_FALSE(w.window.dropText(range, translating));
+    CHECK(p.history().size() == commands);
+    CHECK(p.segments(fg1, translating).empty());
+    // Malformed drag data is not a text range at all.
+    QMimeData bad;
+    bad.setData(DocumentView::textRangeMimeType(), "{\"document\": 1, \"start\": 5}");
+    CHECK_FALSE(DocumentView::textRangeFrom(&bad));
+    delete mime;
 }
 
 TEST_CASE("document filters by kind, case and attribute value", "[gui][documents]")
