@@ -229,7 +229,7 @@ TEST_CASE("import of a binary file with NUL bytes fails and changes nothing", "[
     checkSame(before, state(p.path));
 }
 
-TEST_CASE("import of a text file over 32 MB streams it in parts; a bad byte near its end imports nothing", "[cli][badinput][largetext]")
+TEST_CASE("import of a text file over 32 MB streams it in parts, a bad byte near its end imports nothing", "[cli][badinput][largetext]")
 {
     Study p;
     // 36 MB of transcript lines: more than LargeTextFileSize, so quire-cli

@@ -120,7 +120,7 @@ TEST_CASE("search: the concordance lines the hits up in one column", "[cli][sear
     CHECK(none.outText().startsWith(q("No hits for zebra")));
 }
 
-TEST_CASE("search: malformed queries and filters fail with one line naming the column; the project is unchanged", "[cli][search]")
+TEST_CASE("search: malformed queries and filters fail with one line naming the column, the project is unchanged", "[cli][search]")
 {
     TempDir dir;
     const QString p = sampleProject(dir);

@@ -226,7 +226,7 @@ TEST_CASE("quire-cli: export Markdown and CSV with citations and attribute colum
               .contains(QStringLiteral("unknown field")));
 }
 
-TEST_CASE("quire-cli: import a folder with a summary; speakers become cases", "[cli]")
+TEST_CASE("quire-cli: import a folder with a summary, speakers become cases", "[cli]")
 {
     TempDir dir;
     const QString p = dir.path(QStringLiteral("f.quire"));

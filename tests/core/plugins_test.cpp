@@ -34,7 +34,7 @@ TEST_CASE("Static plugins are found with their metadata", "[plugins]")
     REQUIRE_THROWS_WITH(pm.exporter(QStringLiteral("pptx")), Catch::Contains("no exporter"));
 }
 
-TEST_CASE("Dynamic plugins load from a folder; static twins win; wrong versions are refused", "[plugins]")
+TEST_CASE("Dynamic plugins load from a folder, static twins win, wrong versions are refused", "[plugins]")
 {
     PluginManager dynamicOnly;
     dynamicOnly.loadDirectory(QStringLiteral(QUIRE_PLUGIN_DIR));

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "model/project.h"
 #include "search/search.h"
+#include "search/searchindex.h"
 #include "storage/database.h"
 #include "storage/schema.h"
 #include "testsupport.h"
@@ -88,12 +89,15 @@ TEST_CASE("Files that are not Quire projects are refused without being changed",
     REQUIRE_THROWS_WITH(Project::open(dir.path(QString())), Catch::Contains("directory"));
 }
 
-TEST_CASE("Texts move out of documents; undo stops at the upgrade, the history stays", "[store][migrations][undo]")
+TEST_CASE("Texts move out of documents, undo stops at the upgrade, the history stays", "[store][migrations][undo]")
 {
     QuireTest::TempDir dir;
     const QString path = dir.path(QStringLiteral("old.quire"));
     {
         Database db(path, Database::OpenMode::ReadWriteCreate);
+        // A plain connection: the search tokenizer the triggers of schema 5 call
+        // is registered by hand (a Project does it; run alone, no Project has yet).
+        SearchIndex::registerConnection(db.handle());
         Schema::createAtVersion(db, 5); // full-text search, texts still in documents
         db.exec(QString::fromUtf8("INSERT INTO coders(name, created) VALUES ('ana', 'now');"
                                   "INSERT INTO documents(name, text, length, sha256, format, encoding, imported_at) "

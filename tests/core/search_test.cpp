@@ -145,7 +145,7 @@ TEST_CASE("The analyzer folds case and accents, stems English and breaks CJK int
     CHECK(Analyzer::languages().contains(QStringLiteral("none")));
 }
 
-TEST_CASE("Search folds accents, case and inflections; phrases, NEAR and prefixes", "[search]")
+TEST_CASE("Search folds accents, case and inflections, phrases, NEAR and prefixes", "[search]")
 {
     Fixture f;
     f.import(QStringLiteral("cv.txt"), QString::fromUtf8("Her résumé was good. RESUME writing is hard. "
@@ -178,7 +178,7 @@ TEST_CASE("Search folds accents, case and inflections; phrases, NEAR and prefixe
     CHECK(f.texts(QStringLiteral("\"carers and they care\"")) == QStringList{QStringLiteral("carers and they care")});
 }
 
-TEST_CASE("Boolean operators: NOT binds tighter than AND, AND tighter than OR; adjacent terms AND", "[search]")
+TEST_CASE("Boolean operators: NOT binds tighter than AND, AND tighter than OR, adjacent terms AND", "[search]")
 {
     Fixture f;
     f.import(QStringLiteral("a.txt"), QStringLiteral("apple and cherry"));
@@ -687,7 +687,7 @@ TEST_CASE("Word frequencies per group, stemmed or not, with stop words", "[searc
     CHECK(byCode[0].words == 2);
 }
 
-TEST_CASE("The search language can change; the index follows", "[search][language]")
+TEST_CASE("The search language can change, the index follows", "[search][language]")
 {
     Fixture f;
     f.import(QStringLiteral("l.txt"), QStringLiteral("They listened. Ils écoutaient."));

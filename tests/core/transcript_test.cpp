@@ -50,7 +50,7 @@ TEST_CASE("Speaker turns in the common transcript styles", "[transcript]")
     CHECK(turns[2].start == TextOffsets::codePointLength(text.left(text.indexOf(QStringLiteral("[00:12:31]")))));
 }
 
-TEST_CASE("Timestamps on their own line belong to the next turn; times parse", "[transcript]")
+TEST_CASE("Timestamps on their own line belong to the next turn, times parse", "[transcript]")
 {
     const QString text = QStringLiteral("(12:31)\nA: one\nB: two\n[01:02:03]\n\nA: three\n");
     const auto turns = TranscriptDetector().detect(text);
@@ -88,7 +88,7 @@ TEST_CASE("A custom speaker pattern replaces the built-in ones", "[transcript]")
     REQUIRE_THROWS_WITH(d.detect(QStringLiteral("x")), Catch::Contains("(?<speaker>"));
 }
 
-TEST_CASE("Imported transcripts credit speakers' cases; facilitators are not counted", "[transcript][model]")
+TEST_CASE("Imported transcripts credit speakers' cases, facilitators are not counted", "[transcript][model]")
 {
     QuireTest::TempDir dir;
     auto p = Project::create(dir.path(QStringLiteral("t.quire")));

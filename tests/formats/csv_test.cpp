@@ -175,7 +175,7 @@ TEST_CASE("CSV importer: broken files give one clear error naming the file", "[c
     CHECK(error("person,area,rank,statement\n").startsWith(u("broken.csv: has a header row but no rows")));
 }
 
-TEST_CASE("CSV through quire-cli: a ragged sheet leaves the project as it was; export still works", "[csv]")
+TEST_CASE("CSV through quire-cli: a ragged sheet leaves the project as it was, export still works", "[csv]")
 {
     TempDir dir;
     const QString project = dir.path(u("p.quire"));

@@ -89,7 +89,7 @@ TEST_CASE("Large text: a file is read in parts cut at line ends, and the parts h
     CHECK(turns == 2000); // every speaker line is a turn, none lost at a cut
 }
 
-TEST_CASE("Large text: importing the parts is one command; undo and redo keep every text", "[largetext][undo]")
+TEST_CASE("Large text: importing the parts is one command, undo and redo keep every text", "[largetext][undo]")
 {
     TempDir dir;
     const QString path = dir.path(QStringLiteral("big.txt"));

@@ -320,7 +320,7 @@ std::unique_ptr<Project> buildProject(const TempDir &dir)
 
 } // namespace
 
-TEST_CASE("refiqda: round trip through .qdpx keeps documents, codes and segment texts; the .qde is valid", "[refiqda][roundtrip]")
+TEST_CASE("refiqda: round trip through .qdpx keeps documents, codes and segment texts, the .qde is valid", "[refiqda][roundtrip]")
 {
     TempDir dir;
     auto source = buildProject(dir);

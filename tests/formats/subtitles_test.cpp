@@ -208,7 +208,7 @@ TEST_CASE("Subtitles: broken files are refused with the line number", "[subtitle
               .startsWith(u("crlf.srt: line 6 ")));
 }
 
-TEST_CASE("Subtitles through quire-cli: speakers become cases; a broken file changes nothing", "[subtitles]")
+TEST_CASE("Subtitles through quire-cli: speakers become cases, a broken file changes nothing", "[subtitles]")
 {
     TempDir dir;
     const QString project = dir.path(u("s.quire"));

@@ -282,7 +282,7 @@ TEST_CASE("theme board: dropping a statement card into a theme codes it (one com
     CHECK(board->cards().front().area == QStringLiteral("what is working"));
 }
 
-TEST_CASE("theme board: segments of a code as cards; a drop adds the theme to the same segment", "[gui][board]")
+TEST_CASE("theme board: segments of a code as cards, a drop adds the theme to the same segment", "[gui][board]")
 {
     TempDir dir;
     Workbench w(buildBoardProject(dir));
@@ -704,7 +704,7 @@ TEST_CASE("dragging a segment's edge resizes it in one undoable command", "[gui]
     CHECK(p.segment(seg.id).end == seg.end);
 }
 
-TEST_CASE("a project saved by a newer schema is refused with the core's message; the open one stays", "[gui][safety]")
+TEST_CASE("a project saved by a newer schema is refused with the core's message, the open one stays", "[gui][safety]")
 {
     TempDir dir;
     Workbench w(buildSampleProject(dir));
@@ -722,7 +722,7 @@ TEST_CASE("a project saved by a newer schema is refused with the core's message;
     CHECK(w.window.documentList()->topLevelItemCount() > 0);
 }
 
-TEST_CASE("export and import run on a worker thread; Cancel leaves the file and the project as they were", "[gui][safety]")
+TEST_CASE("export and import run on a worker thread, Cancel leaves the file and the project as they were", "[gui][safety]")
 {
     TempDir dir;
     const QString path = buildSampleProject(dir);

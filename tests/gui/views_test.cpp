@@ -216,7 +216,7 @@ SmallWorkshop buildWorkshop(const TempDir &dir)
 
 } // namespace
 
-TEST_CASE("root-cause graph view adds a why under the selected node; undo removes it", "[gui][views][wtfc]")
+TEST_CASE("root-cause graph view adds a why under the selected node, undo removes it", "[gui][views][wtfc]")
 {
     TempDir dir;
     const SmallWorkshop w = buildWorkshop(dir);
@@ -319,7 +319,7 @@ TEST_CASE("action plan and solutions views show the workshop and change it throu
     CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().success.empty());
 }
 
-TEST_CASE("the workshop report is exported from the Workshop menu in every format; a failed one writes nothing",
+TEST_CASE("the workshop report is exported from the Workshop menu in every format, a failed one writes nothing",
           "[gui][views][wtfc]")
 {
     TempDir dir;
@@ -365,7 +365,7 @@ TEST_CASE("screenshots of the analysis and workshop views are written", "[gui][v
     }
 }
 
-TEST_CASE("themes and votes view sorts a card by a drop, counts a dot in the header; undo takes each back",
+TEST_CASE("themes and votes view sorts a card by a drop, counts a dot in the header, undo takes each back",
           "[gui][views][wtfc]")
 {
     TempDir dir;
