@@ -142,7 +142,7 @@ QStringList stagingLeftovers(const QString &dir)
 
 } // namespace
 
-TEST_CASE("exchange: a REFI-QDA package imports as one command, shows in the panes and the report; undo takes it all back", "[gui][refiqda]")
+TEST_CASE("exchange: a REFI-QDA package imports as one command that shows in the panes and the report and undoes in one step", "[gui][refiqda]")
 {
     TempDir dir;
     const QString path = buildSampleProject(dir);
@@ -222,7 +222,7 @@ TEST_CASE("exchange: a REFI-QDA package imports as one command, shows in the pan
     CHECK(p.segments().size() == before.segments + 3);
 }
 
-TEST_CASE("exchange: a broken or hostile package is refused naming the file; the project stays as it was", "[gui][refiqda]")
+TEST_CASE("exchange: a broken or hostile package is refused naming the file and the project stays as it was", "[gui][refiqda]")
 {
     TempDir dir;
     const QString path = buildSampleProject(dir);
@@ -264,7 +264,7 @@ TEST_CASE("exchange: a broken or hostile package is refused naming the file; the
     CHECK(projectFingerprint(path) == fingerprint);
 }
 
-TEST_CASE("exchange: Cancel, before or after the plugin has stored the package, leaves the project as it was", "[gui][refiqda]")
+TEST_CASE("exchange: Cancel before or after the plugin has stored the package leaves the project as it was", "[gui][refiqda]")
 {
     TempDir dir;
     const QString path = buildSampleProject(dir);
