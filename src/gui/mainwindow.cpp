@@ -7,12 +7,14 @@
 #include "codetreeview.h"
 #include "documentfilter.h"
 #include "documentview.h"
+#include "exchangedialog.h"
 #include "quotebasket.h"
 #include "searchpane.h"
 #include "themeboard.h"
 #include "wtfcviews.h"
 
 #include "error.h"
+#include "formats/exchangeinterface.h"
 #include "formats/exporterinterface.h"
 #include "formats/fileimport.h"
 #include "formats/pluginmanager.h"
@@ -23,6 +25,10 @@
 #include "storage/database.h"
 
 #include <sqlite3.h>
+
+#include <filesystem>
+#include <set>
+#include <system_error>
 
 #include <QAction>
 #include <QApplication>
@@ -54,6 +60,7 @@
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QToolBar>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -293,6 +300,11 @@ void MainWindow::buildActions()
     m_importAction->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
     m_exportAction = file->addAction(tr("&Export theme report…"), this, &MainWindow::chooseExport);
     m_exportAction->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    file->addSeparator();
+    m_importExchangeAction = file->addAction(tr("Import &REFI-QDA project or codebook…"), this, &MainWindow::chooseImportExchange);
+    m_importExchangeAction->setToolTip(tr("Import a REFI-QDA project (.qdpx, .qde) or codebook (.qdc) from NVivo, ATLAS.ti, MAXQDA, QualCoder …"));
+    m_exportExchangeAction = file->addAction(tr("Export REFI-Q&DA…"), this, &MainWindow::chooseExportExchange);
+    m_exportExchangeAction->setToolTip(tr("Export the project (.qdpx) or its codebook (.qdc) for other QDA tools"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -535,6 +547,178 @@ bool MainWindow::exportReport(const QString &path, const QString &format)
     }
     reportError(job.error());
     return false;
+}
+
+bool MainWindow::importExchange(const QString &path)
+{
+    if (!m_project) {
+        reportError(tr("Open or create a project first."));
+        return false;
+    }
+    const QString name = QFileInfo(path).fileName();
+    ProjectExchangeInterface *plugin = m_plugins->exchangeFor(path);
+    if (!plugin) {
+        reportError(tr("%1: not a REFI-QDA file (.qdpx, .qde or .qdc), or this Quire was built without the refiqda plugin").arg(name));
+        return false;
+    }
+    // As importFiles: the worker has its own connection. The plugin stores the
+    // package as one command; an outer savepoint around it lets Cancel take
+    // even a finished import back before it is committed. Cancel while the
+    // plugin writes interrupts its statement, so its command rolls back.
+    const QString projectPath = m_project->path();
+    const QString coder = m_project->coder();
+    std::set<Id> before;
+    for (const Document &d : m_project->documents())
+        before.insert(d.id);
+    ExchangeReport report;
+    bool stored = false;
+    BackgroundJob job(this, tr("Importing %1").arg(name));
+    Q_EMIT jobStarted(&job);
+    const auto outcome = job.run([&](BackgroundJob::Control &control) {
+        control.progress(0, 2, tr("Reading %1…").arg(name));
+        if (control.cancelled())
+            return;
+        auto project = Project::open(projectPath);
+        project->setCoder(coder);
+        sqlite3 *handle = project->database().handle();
+        control.setOnCancel([handle] { sqlite3_interrupt(handle); });
+        // Cleared before the connection closes (declared after it).
+        struct ClearOnCancel
+        {
+            BackgroundJob::Control &control;
+            ~ClearOnCancel() { control.setOnCancel(nullptr); }
+        } clear{control};
+        Transaction outer(project->database());
+        ExchangeReport r = plugin->importInto(*project, path);
+        control.progress(1, 2, tr("Storing %1…").arg(name));
+        if (control.cancelled())
+            return; // outer rolls back
+        outer.commit();
+        report = std::move(r);
+        stored = true;
+    });
+    if (stored) {
+        refresh();
+        Q_EMIT projectChanged();
+        std::optional<Id> first;
+        for (const Document &d : m_project->documents()) {
+            if (!before.count(d.id)) {
+                first = d.id;
+                break;
+            }
+        }
+        if (first)
+            showDocument(*first);
+        const QString headline = tr("Imported %1: %2 document(s), %3 new code(s), %4 segment(s)")
+                                     .arg(name)
+                                     .arg(report.count(QStringLiteral("documents created")))
+                                     .arg(report.count(QStringLiteral("codes created")))
+                                     .arg(report.count(QStringLiteral("segments created")));
+        statusBar()->showMessage(report.unmapped.isEmpty() ? headline
+                                                           : tr("%1; %n kind(s) of content not mapped (see the report)", nullptr,
+                                                                int(report.unmapped.size())).arg(headline),
+                                 10000);
+        showExchangeReport(headline, report);
+        return true;
+    }
+    if (outcome == BackgroundJob::Outcome::Cancelled) {
+        m_lastError = tr("Import of %1 cancelled: nothing was stored.").arg(name);
+        statusBar()->showMessage(m_lastError, 5000);
+        refresh();
+        return false;
+    }
+    QString message = job.error();
+    if (!message.contains(name))
+        message = tr("%1: %2").arg(name, message);
+    reportError(message);
+    refresh();
+    return false;
+}
+
+bool MainWindow::exportExchange(const QString &path, const QString &format)
+{
+    if (!m_project) {
+        reportError(tr("Open or create a project first."));
+        return false;
+    }
+    const QFileInfo target(path);
+    const QString name = target.fileName();
+    const QString f = format.isEmpty() ? target.suffix().toLower() : format.toLower();
+    ProjectExchangeInterface *plugin = m_plugins->exchangeExporter(f);
+    if (!plugin) {
+        reportError(tr("%1: REFI-QDA export writes a project (.qdpx) or a codebook (.qdc), not \"%2\"").arg(name, f));
+        return false;
+    }
+    const QString projectPath = m_project->path();
+    const QString projectName = m_project->fileName();
+    ExchangeReport report;
+    bool written = false;
+    BackgroundJob job(this, tr("Exporting %1").arg(name));
+    Q_EMIT jobStarted(&job);
+    const auto outcome = job.run([&](BackgroundJob::Control &control) {
+        control.progress(0, 3, tr("Reading the project…"));
+        if (control.cancelled())
+            return;
+        // The package is written into a folder beside the target and renamed
+        // over it in one step at the end: a cancelled or failed export leaves
+        // no half-written file, and an existing file stays as it was until then.
+        const QString folder = target.absolutePath();
+        QTemporaryDir staging(folder + QStringLiteral("/.quire-export-XXXXXX"));
+        if (!staging.isValid())
+            throw Error(QStringLiteral("%1: cannot write in %2 (%3)").arg(name, QDir::toNativeSeparators(folder), staging.errorString()));
+        const QString staged = staging.filePath(name);
+        const auto project = Project::open(projectPath);
+        control.progress(1, 3, tr("Writing %1…").arg(name));
+        if (control.cancelled())
+            return;
+        ExchangeReport r;
+        try {
+            r = plugin->exportProject(*project, staged, f, ExchangeOptions{});
+        } catch (const Error &e) {
+            throw Error(QString(e.message()).replace(staged, path));
+        }
+        if (control.cancelled())
+            return; // the staging folder goes, with the package
+        std::error_code ec;
+        std::filesystem::rename(std::filesystem::path(staged.toStdU16String()), std::filesystem::path(target.absoluteFilePath().toStdU16String()), ec);
+        if (ec)
+            throw Error(QStringLiteral("%1: cannot be written (%2)").arg(path, QString::fromLocal8Bit(ec.message().c_str())));
+        r.file = name;
+        report = std::move(r);
+        written = true;
+        control.progress(3, 3, tr("Done"));
+    });
+    if (written) {
+        const QString headline = f == QLatin1String("qdc")
+                                     ? tr("Exported the codebook of %1 to %2: %3 code(s)").arg(projectName, name).arg(report.count(QStringLiteral("codes")))
+                                     : tr("Exported %1 to %2: %3 source(s), %4 code(s), %5 selection(s)")
+                                           .arg(projectName, name)
+                                           .arg(report.count(QStringLiteral("sources")))
+                                           .arg(report.count(QStringLiteral("codes")))
+                                           .arg(report.count(QStringLiteral("selections")));
+        statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 10000);
+        showExchangeReport(headline, report);
+        return true;
+    }
+    if (outcome == BackgroundJob::Outcome::Cancelled) {
+        m_lastError = tr("Export cancelled: %1 was not written.").arg(QDir::toNativeSeparators(path));
+        statusBar()->showMessage(m_lastError, 5000);
+        return false;
+    }
+    QString message = job.error();
+    if (!message.contains(name))
+        message = tr("%1: %2").arg(name, message);
+    reportError(message);
+    return false;
+}
+
+void MainWindow::showExchangeReport(const QString &headline, const ExchangeReport &report)
+{
+    if (!m_exchangeDialog)
+        m_exchangeDialog = new ExchangeReportDialog(this);
+    m_exchangeDialog->setReport(headline, report);
+    m_exchangeDialog->show();
+    m_exchangeDialog->raise();
 }
 
 bool MainWindow::starCurrentSegment()
@@ -1054,6 +1238,8 @@ void MainWindow::refreshActions()
     const bool open = bool(m_project);
     m_importAction->setEnabled(open);
     m_exportAction->setEnabled(open);
+    m_importExchangeAction->setEnabled(open && !m_plugins->exchanges().empty());
+    m_exportExchangeAction->setEnabled(open && !m_plugins->exchanges().empty());
     m_codeAction->setEnabled(open && m_currentCode.has_value());
     m_inVivoAction->setEnabled(open);
     QString undoText, redoText;
@@ -1163,6 +1349,31 @@ void MainWindow::chooseExport()
     if (QFileInfo(path).suffix().isEmpty())
         path += selected.contains(QLatin1String("csv")) ? QStringLiteral(".csv") : QStringLiteral(".md");
     exportReport(path);
+}
+
+void MainWindow::chooseImportExchange()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import REFI-QDA project or codebook"), QString(),
+                                                      tr("REFI-QDA projects and codebooks (*.qdpx *.qde *.qdc);;All files (*)"));
+    if (!path.isEmpty())
+        importExchange(path);
+}
+
+void MainWindow::chooseExportExchange()
+{
+    const QString projectFilter = tr("REFI-QDA project, the whole project (*.qdpx)");
+    const QString codebookFilter = tr("REFI-QDA codebook, the codes only (*.qdc)");
+    QString selected = projectFilter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export REFI-QDA"), QString(), projectFilter + QStringLiteral(";;") + codebookFilter,
+                                                &selected);
+    if (path.isEmpty())
+        return;
+    const QString chosen = selected == codebookFilter ? QStringLiteral("qdc") : QStringLiteral("qdpx");
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix.isEmpty())
+        path += QLatin1Char('.') + chosen;
+    const bool known = suffix == QLatin1String("qdpx") || suffix == QLatin1String("qdc");
+    exportExchange(path, known ? suffix : chosen);
 }
 
 void MainWindow::addCodeDialog()

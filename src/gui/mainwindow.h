@@ -27,8 +27,10 @@ class CodeTreeModel;
 class CodeTreeView;
 class DocumentFilterBar;
 class DocumentView;
+class ExchangeReportDialog;
 class PluginManager;
 class Project;
+struct ExchangeReport;
 class QuoteBasket;
 class Search;
 class SearchPane;
@@ -65,6 +67,20 @@ public:
     /// \a format ("md", "csv"; empty: from the file's suffix), on a worker
     /// thread; Cancel leaves any existing file as it was.
     bool exportReport(const QString &path, const QString &format = QString());
+    /// Imports a REFI-QDA project or codebook (.qdpx, .qde, .qdc) with the
+    /// exchange plugin as ONE command (Undo takes all of it back), on a worker
+    /// thread with its own connection inside an outer savepoint: Cancel at any
+    /// point, or an error (a broken or hostile package), leaves the project as
+    /// it was; the error names the file. Shows the report in exchangeReportDialog().
+    bool importExchange(const QString &path);
+    /// Writes the whole project (format "qdpx") or its codebook ("qdc"; empty:
+    /// from the file's suffix) on a worker thread. The package is written
+    /// beside the target and renamed over it at the end, so a cancelled or
+    /// failed export leaves no file behind and an existing file as it was.
+    /// Shows what was dropped in exchangeReportDialog().
+    bool exportExchange(const QString &path, const QString &format = QString());
+    /// The report of the last REFI-QDA import or export (null before the first).
+    ExchangeReportDialog *exchangeReportDialog() const { return m_exchangeDialog; }
 
     void showDocument(std::optional<Id> documentId);
     std::optional<Id> currentDocument() const;
@@ -122,6 +138,8 @@ public:
     QAction *inVivoAction() const { return m_inVivoAction; }
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }
+    QAction *importExchangeAction() const { return m_importExchangeAction; }
+    QAction *exportExchangeAction() const { return m_exportExchangeAction; }
     QAction *darkAction() const { return m_darkAction; }
     SearchPane *searchPane() const { return m_search; }
     ThemeBoard *themeBoard() const { return m_board; }
@@ -172,6 +190,9 @@ private:
     void chooseNewProject();
     void chooseImportFiles();
     void chooseExport();
+    void chooseImportExchange();
+    void chooseExportExchange();
+    void showExchangeReport(const QString &headline, const ExchangeReport &report);
     void addCodeDialog();
 
     std::unique_ptr<PluginManager> m_plugins;
@@ -201,6 +222,9 @@ private:
     QAction *m_redoAction = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_importExchangeAction = nullptr;
+    QAction *m_exportExchangeAction = nullptr;
+    ExchangeReportDialog *m_exchangeDialog = nullptr;
     QList<QAction *> m_recentActions;
     std::deque<Id> m_recent;
     std::optional<Id> m_currentCode;
