@@ -485,15 +485,16 @@ int cmdAgreement(const AnalysisVerbContext &c, const QStringList &words)
 
 int cmdMerge(const AnalysisVerbContext &c, const QStringList &words)
 {
-    Args a(words, {}, {}, QStringLiteral("merge"));
+    Args a(words, {}, {QStringLiteral("no-copy")}, QStringLiteral("merge"));
     a.expectAtMost(2);
     auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
     const QString other = a.at(1, QStringLiteral("OTHER-PROJECT"));
-    const MergeReport r = mergeProject(*p, other);
+    const MergeReport r = mergeProject(*p, other, !a.has(QStringLiteral("no-copy")));
     if (c.json) {
         printJson(QJsonObject{{QStringLiteral("ok"), true},
                               {QStringLiteral("other"), r.other},
                               {QStringLiteral("documentsMatched"), r.documentsMatched},
+                              {QStringLiteral("documentsCopied"), r.documentsCopied},
                               {QStringLiteral("codesMatched"), r.codesMatched},
                               {QStringLiteral("codesAdded"), r.codesAdded},
                               {QStringLiteral("segmentsAdded"), r.segmentsAdded},
@@ -504,7 +505,7 @@ int cmdMerge(const AnalysisVerbContext &c, const QStringList &words)
         return 0;
     }
     QString text =
-        QStringLiteral("Merged %1 into %2: %3 documents matched, %4 codes matched, %5 added; %6 segments added, "
+        QStringLiteral("Merged %1 into %2: %3 documents matched, %10 copied; %4 codes matched, %5 added; %6 segments added, "
                        "%7 already present, %8 skipped; %9 memos added (one command: undo takes it back)\n")
             .arg(r.other, p->fileName())
             .arg(r.documentsMatched)
@@ -513,7 +514,8 @@ int cmdMerge(const AnalysisVerbContext &c, const QStringList &words)
             .arg(r.segmentsAdded)
             .arg(r.segmentsAlreadyPresent)
             .arg(r.segmentsSkipped)
-            .arg(r.memosAdded);
+            .arg(r.memosAdded)
+            .arg(r.documentsCopied);
     if (!r.issues.empty()) {
         AnalysisTable t = r.issueTable();
         t.title = QStringLiteral("%1 things to check:").arg(r.issues.size());

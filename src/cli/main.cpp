@@ -958,7 +958,7 @@ const char *const Usage = R"(Usage: quire-cli [--json] [--coder NAME] VERB ...
   agreement PROJECT [--coders A,B,...] [--unit sentence|paragraph|turn] [--document D]... [--code PATH]...
             [--silent-missing] [--bootstrap N] [--seed N] [--confidence C] [--resample auto|documents|units]
             [--no-unitizing] [--out FILE.csv] [--pairs FILE.csv] [--disagreements FILE.csv] [--show N]
-  merge PROJECT OTHER-PROJECT | copy-for-coder PROJECT NEW-PROJECT [--keep-memos]
+  merge PROJECT OTHER-PROJECT [--no-copy] | copy-for-coder PROJECT NEW-PROJECT [--keep-memos]
 
 Offsets are Unicode code points into the stored text. See docs/cli.md.
 )";

@@ -162,7 +162,7 @@ TEST_CASE("Merge of a second coder's work: disjoint codes, a colour conflict, on
     CHECK(state(*a) == after);
 }
 
-TEST_CASE("Merge reports documents present in only one project and skips their segments", "[teamwork]")
+TEST_CASE("Merge without copying reports documents present in only one project and skips their segments", "[teamwork]")
 {
     QuireTest::TempDir dir;
     auto a = firstCoder(dir.path(QStringLiteral("ann.quire")));
@@ -176,8 +176,9 @@ TEST_CASE("Merge reports documents present in only one project and skips their s
         b->addSegment(b->findDocument(QStringLiteral("extra.txt")).id, 0, 4, {code});
         b->addSegment(b->findDocument(QStringLiteral("one.txt")).id, 22, 39, {code});
     }
-    const MergeReport r = mergeProject(*a, dir.path(QStringLiteral("ben.quire")));
+    const MergeReport r = mergeProject(*a, dir.path(QStringLiteral("ben.quire")), false);
     CHECK(r.documentsMatched == 1);
+    CHECK(r.documentsCopied == 0);
     CHECK(r.segmentsSkipped == 1);
     CHECK(r.segmentsAdded == 1);
     QStringList kinds;
@@ -189,6 +190,72 @@ TEST_CASE("Merge reports documents present in only one project and skips their s
           QStringList{QStringLiteral("code-guid-differs Heard"), QStringLiteral("code-guid-differs Heard/Ignored"),
                       QStringLiteral("document-only-here two.txt"), QStringLiteral("document-only-there extra.txt")});
     CHECK(a->documents().size() == 2);
+}
+
+TEST_CASE("Merge copies a document only the other coder imported, with its turns, case, attributes and segments",
+          "[teamwork]")
+{
+    QuireTest::TempDir dir;
+    auto a = firstCoder(dir.path(QStringLiteral("ann.quire")));
+    const auto before = state(*a);
+    const std::size_t documentsBefore = a->documents().size();
+    const QString extraText = QString::fromUtf8("P1: We waited 😢 for hours.\nP2: Nobody rang back.\n");
+    {
+        auto b = Project::create(dir.path(QStringLiteral("ben.quire")));
+        b->setCoder(QStringLiteral("ben"));
+        ImportedFile extra = textFile(QStringLiteral("extra.txt"), extraText);
+        ImportedDocument &d = extra.documents.front();
+        d.kind = QStringLiteral("transcript");
+        d.turns = {{0, 26, QStringLiteral("P1"), 1000, std::nullopt}, {27, 48, QStringLiteral("P2"), std::nullopt, std::nullopt}};
+        d.attributes = {{QStringLiteral("site"), QStringLiteral("north")}};
+        // Same name as ann's first document, other text: copied under another name.
+        b->importDocuments({extra, textFile(QStringLiteral("one.txt"), QStringLiteral("A different one."))});
+        const Id code = b->addCode(QStringLiteral("Waiting"), QStringLiteral("#336699"));
+        b->addSegment(b->findDocument(QStringLiteral("extra.txt")).id, 7, 15, {code}); // "waited 😢"
+        b->addSegment(b->findDocument(QStringLiteral("extra.txt")).id, 31, 47, {code}); // "Nobody rang back", after it
+        b->addSegment(b->findDocument(QStringLiteral("one.txt")).id, 2, 11, {code});
+    }
+    const MergeReport r = mergeProject(*a, dir.path(QStringLiteral("ben.quire")));
+    CHECK(r.documentsCopied == 2);
+    CHECK(r.segmentsAdded == 3);
+    CHECK(r.segmentsSkipped == 0);
+    REQUIRE(a->documents().size() == documentsBefore + 2);
+    const Document copy = a->findDocument(QStringLiteral("extra.txt"));
+    CHECK(a->documentText(copy.id) == extraText);
+    CHECK(copy.kind == QStringLiteral("transcript"));
+    const auto turns = a->turns(copy.id);
+    REQUIRE(turns.size() == 2);
+    CHECK(turns[0].speaker == QStringLiteral("P1"));
+    CHECK(turns[0].timeMs == 1000);
+    bool site = false;
+    for (const AttributeValue &v : a->attributeValues(AttributeScope::Document))
+        site = site || (v.ownerId == copy.id && v.name == QStringLiteral("site") && v.value == QStringLiteral("north"));
+    CHECK(site);
+    // The copied segments are ben's, on the same text.
+    int onCopy = 0;
+    for (const Segment &s : a->segments(copy.id)) {
+        ++onCopy;
+        CHECK(s.coder == QStringLiteral("ben"));
+    }
+    CHECK(onCopy == 2);
+    CHECK(a->documentRange(copy.id, 7, 15) == QString::fromUtf8("waited 😢"));
+    CHECK(a->documentRange(copy.id, 31, 47) == QStringLiteral("Nobody rang back"));
+    const Document renamed = a->findDocument(QStringLiteral("one.txt (from ben.quire)"));
+    CHECK(a->documentText(renamed.id) == QStringLiteral("A different one."));
+    QStringList copiedReports;
+    for (const auto &i : r.issues) {
+        if (i.kind == QStringLiteral("document-copied"))
+            copiedReports << i.subject + QStringLiteral(": ") + i.detail;
+    }
+    copiedReports.sort();
+    CHECK(copiedReports == QStringList{QStringLiteral("extra.txt: only in ben.quire: copied with its 2 segments"),
+                                       QStringLiteral("one.txt (from ben.quire): only in ben.quire: copied with its 1 segments")});
+    // One command: one undo takes the copies and their segments away.
+    a->undo();
+    CHECK(state(*a) == before);
+    CHECK(a->documents().size() == documentsBefore);
+    a->redo();
+    CHECK(a->documents().size() == documentsBefore + 2);
 }
 
 TEST_CASE("Merge refuses what is not a project and changes nothing", "[teamwork]")

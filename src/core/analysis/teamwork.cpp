@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 #include <map>
@@ -104,7 +106,7 @@ struct OtherSegment
 
 } // namespace
 
-MergeReport mergeProject(Project &project, const QString &otherPath)
+MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDocuments)
 {
     if (QFileInfo(otherPath).absoluteFilePath() == QFileInfo(project.path()).absoluteFilePath())
         throw Error(QStringLiteral("%1: a project cannot be merged with itself").arg(otherPath));
@@ -119,6 +121,7 @@ MergeReport mergeProject(Project &project, const QString &otherPath)
         hereByHash.emplace(d.sha256, d);
     std::map<Id, Id> docMap; // other id -> this id
     std::set<Id> matchedHere;
+    std::vector<Document> toCopy; // only in the other project
     for (const Document &d : other->documents()) {
         auto [from, to] = hereByHash.equal_range(d.sha256);
         std::optional<Document> match;
@@ -135,8 +138,11 @@ MergeReport mergeProject(Project &project, const QString &otherPath)
             }
         }
         if (!match) {
-            report.issues.push_back({QStringLiteral("document-only-there"), d.name,
-                                     QStringLiteral("only in %1; its segments were not merged").arg(report.other)});
+            if (copyDocuments)
+                toCopy.push_back(d);
+            else
+                report.issues.push_back({QStringLiteral("document-only-there"), d.name,
+                                         QStringLiteral("only in %1; its segments were not merged").arg(report.other)});
             continue;
         }
         if (match->length != d.length || project.documentText(match->id) != other->documentText(d.id)) {
@@ -203,8 +209,11 @@ MergeReport mergeProject(Project &project, const QString &otherPath)
 
     // ---- segments of matched documents --------------------------------------
     std::vector<OtherSegment> segments;
+    std::set<Id> copied;
+    for (const Document &d : toCopy)
+        copied.insert(d.id);
     for (const Segment &s : other->segments()) {
-        if (!docMap.count(s.documentId)) {
+        if (!docMap.count(s.documentId) && !copied.count(s.documentId)) {
             ++report.segmentsSkipped;
             continue;
         }
@@ -218,8 +227,61 @@ MergeReport mergeProject(Project &project, const QString &otherPath)
     std::vector<Memo> otherSegmentMemos = other->memos(QStringLiteral("segment"));
     std::vector<Memo> otherCodeMemos = other->memos(QStringLiteral("code"));
 
+    // The copies, read before the command starts: as the other project's
+    // importer left them, its speaker turns, pages, case and attributes.
+    std::vector<ImportedFile> copies;
+    std::set<QString> namesHere;
+    std::set<Id> renamed; // copies under another name: their speakers' cases are named after it
+    for (const Document &d : here)
+        namesHere.insert(d.name);
+    const std::vector<AttributeValue> otherAttributes = other->attributeValues(AttributeScope::Document);
+    for (const Document &d : toCopy) {
+        ImportedDocument doc;
+        doc.name = d.name;
+        if (namesHere.count(doc.name)) {
+            renamed.insert(d.id);
+            doc.name = QStringLiteral("%1 (from %2)").arg(d.name, report.other);
+            for (int n = 2; namesHere.count(doc.name); ++n)
+                doc.name = QStringLiteral("%1 (from %2, %3)").arg(d.name, report.other).arg(n);
+        }
+        namesHere.insert(doc.name);
+        doc.kind = d.kind;
+        doc.text = other->documentText(d.id);
+        doc.encoding = d.encoding;
+        doc.meta = QJsonDocument::fromJson(d.importMeta.toUtf8()).object();
+        doc.meta.insert(QStringLiteral("mergedFrom"), report.other);
+        for (const Turn &t : other->turns(d.id))
+            doc.turns.push_back({t.start, t.end, t.speaker, t.timeMs, t.endTimeMs});
+        for (const Page &pg : other->pages(d.id))
+            doc.pages.push_back({pg.number, pg.start, pg.end});
+        const std::vector<Id> cases = other->documentCases(d.id);
+        if (doc.turns.empty() && cases.size() == 1 && otherCaseNames.count(cases.front()))
+            doc.caseName = otherCaseNames.at(cases.front());
+        for (const AttributeValue &v : otherAttributes) {
+            if (v.ownerId == d.id)
+                doc.attributes.append({v.name, v.value});
+        }
+        ImportedFile f;
+        f.sourcePath = d.sourcePath.isEmpty() ? d.name : d.sourcePath;
+        f.sha256 = d.sha256;
+        f.format = d.format;
+        f.documents.push_back(std::move(doc));
+        copies.push_back(std::move(f));
+    }
+
     project.batch(QStringLiteral("merge"), QStringLiteral("Merge %1").arg(report.other), [&] {
         Database &db = project.database();
+        // Within this command: one undo takes the copies back with the rest.
+        for (std::size_t i = 0; i < copies.size(); ++i) {
+            const std::vector<Id> ids = project.importDocuments({copies[i]});
+            docMap.emplace(toCopy[i].id, ids.front());
+            ++report.documentsCopied;
+            qint64 segmentCount = 0;
+            for (const OtherSegment &s : segments)
+                segmentCount += s.documentId == toCopy[i].id ? 1 : 0;
+            report.issues.push_back({QStringLiteral("document-copied"), copies[i].documents.front().name,
+                                     QStringLiteral("only in %1: copied with its %2 segments").arg(report.other).arg(segmentCount)});
+        }
         std::map<Id, Id> codeMap;
         // Parents first: a code's paths name its parents, created on the way.
         for (CodePlan &plan : plans) {
@@ -311,7 +373,7 @@ MergeReport mergeProject(Project &project, const QString &otherPath)
                 continue;
             }
             std::optional<Id> caseId;
-            if (s.caseId) {
+            if (s.caseId && !renamed.count(s.documentId)) {
                 if (auto c = project.tryFindCase(otherCaseNames.at(*s.caseId)))
                     caseId = c->id;
             }

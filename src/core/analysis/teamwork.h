@@ -40,7 +40,7 @@ QUIRECORE_EXPORT CopyForCoderResult copyForCoder(Project &source, const QString 
 /// Something the merge noticed and how it was resolved.
 struct MergeIssue
 {
-    QString kind;    ///< document-only-here, document-only-there, document-text-differs,
+    QString kind;    ///< document-only-here, document-only-there, document-copied, document-text-differs,
                      ///< code-colour-differs, code-description-differs, code-path-differs, code-guid-differs
     QString subject; ///< the document name or code path
     QString detail;  ///< what differs and what was kept
@@ -50,6 +50,7 @@ struct QUIRECORE_EXPORT MergeReport
 {
     QString other;
     qint64 documentsMatched = 0;
+    qint64 documentsCopied = 0;        ///< only in the other project, copied with their segments
     qint64 codesMatched = 0;
     qint64 codesAdded = 0;
     qint64 segmentsAdded = 0;
@@ -67,9 +68,13 @@ struct QUIRECORE_EXPORT MergeReport
 /// gave several documents) and must have the same text; codes by GUID, then by
 /// path. Codes the other project has and this one lacks are added with their
 /// GUID, colour and description; for a code in both, this project's colour
-/// and description are kept and the difference is reported. Documents only in
-/// one project are reported, not copied. Throws Error (and changes nothing)
-/// if the other file is not a readable project.
-QUIRECORE_EXPORT MergeReport mergeProject(Project &project, const QString &otherPath);
+/// and description are kept and the difference is reported. A document only
+/// in the other project is copied (text, turns, pages, its case and document
+/// attributes; renamed "NAME (from OTHER)" if this project has another
+/// document of that name) with its segments, unless `copyDocuments` is
+/// false; then it is reported and its segments skipped. Documents only here
+/// are reported. Throws Error (and changes nothing) if the other file is not
+/// a readable project.
+QUIRECORE_EXPORT MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDocuments = true);
 
 } // namespace Quire::Analysis
