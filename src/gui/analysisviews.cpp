@@ -5,9 +5,18 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "pdfprint.h"
 
 #include <QCheckBox>
+#include <QApplication>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGraphicsScene>
+#include <QGraphicsView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,6 +31,12 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QXmlStreamReader>
+
+#ifdef QUIRE_HAVE_SVG
+#include <QGraphicsSvgItem>
+#include <QSvgRenderer>
+#endif
 
 #include <algorithm>
 #include <set>
@@ -120,8 +135,8 @@ QVariant AnalysisTableModel::data(const QModelIndex &index, int role) const
 
 QVariant AnalysisTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole)
-        return m_table.header.value(section);
+    if (orientation == Qt::Horizontal && (role == Qt::DisplayRole || role == Qt::ToolTipRole))
+        return m_table.header.value(section); // the tooltip: a long code path in full
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 
@@ -624,8 +639,263 @@ QWidget *openViewTab(MainWindow &window, const QString &objectName, const QStrin
     return w;
 }
 
+// ---- CooccurrenceView -----------------------------------------------------------
+
+CooccurrenceView::CooccurrenceView(MainWindow &window, QWidget *parent)
+    : QWidget(parent)
+    , m_window(window)
+{
+    setObjectName(QStringLiteral("cooccurrenceView"));
+    setAccessibleName(tr("Co-occurrence"));
+    m_mode = new QComboBox;
+    m_mode->setAccessibleName(tr("Together means"));
+    m_mode->addItem(tr("passages overlap"), int(CooccurrenceMode::Overlap));
+    m_mode->addItem(tr("passages near each other"), int(CooccurrenceMode::Near));
+    m_mode->addItem(tr("same speaker turn"), int(CooccurrenceMode::Turn));
+    m_mode->addItem(tr("same document"), int(CooccurrenceMode::Document));
+    m_distance = new QSpinBox;
+    m_distance->setAccessibleName(tr("Within characters"));
+    m_distance->setRange(0, 100000);
+    m_distance->setValue(200);
+    m_distance->setSuffix(tr(" characters"));
+    m_distance->setEnabled(false);
+    m_figures = new QComboBox;
+    m_figures->setAccessibleName(tr("Figures"));
+    m_figures->addItem(tr("counts"));
+    m_figures->addItem(tr("coefficients"));
+    m_figures->addItem(tr("pairs"));
+    m_coder = new QComboBox;
+    m_coder->setAccessibleName(tr("Coder"));
+    m_minCount = new QSpinBox;
+    m_minCount->setAccessibleName(tr("Graph: pairs seen at least"));
+    m_minCount->setRange(1, 100000);
+    auto *exportButton = new QPushButton(tr("Export…"));
+    exportButton->setObjectName(QStringLiteral("cooccurrenceExport"));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Together:")));
+    bar->addWidget(m_mode);
+    bar->addWidget(m_distance);
+    bar->addWidget(new QLabel(tr("Show:")));
+    bar->addWidget(m_figures);
+    bar->addWidget(new QLabel(tr("Coder:")));
+    bar->addWidget(m_coder);
+    bar->addWidget(new QLabel(tr("Graph from:")));
+    bar->addWidget(m_minCount);
+    bar->addStretch(1);
+    bar->addWidget(exportButton);
+
+    m_model = new AnalysisTableModel(this);
+    m_table = makeTable(m_model, QStringLiteral("cooccurrenceTable"));
+    m_table->setTextElideMode(Qt::ElideLeft);
+    m_table->horizontalHeader()->setTextElideMode(Qt::ElideLeft);
+    m_scene = new QGraphicsScene(this);
+    m_graphView = new QGraphicsView(m_scene);
+    m_graphView->setObjectName(QStringLiteral("cooccurrenceGraph"));
+    m_graphView->setAccessibleName(tr("Code relations graph"));
+    m_graphView->setRenderHint(QPainter::Antialiasing);
+    m_graphView->setDragMode(QGraphicsView::ScrollHandDrag);
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_table);
+    split->addWidget(m_graphView);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    m_status = new QLabel;
+    m_status->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
+        m_distance->setEnabled(CooccurrenceMode(m_mode->currentData().toInt()) == CooccurrenceMode::Near);
+        recompute();
+    });
+    for (QComboBox *c : {m_figures, m_coder})
+        connect(c, &QComboBox::currentIndexChanged, this, [this] { recompute(); });
+    connect(m_distance, &QSpinBox::valueChanged, this, [this] { recompute(); });
+    connect(m_minCount, &QSpinBox::valueChanged, this, [this] { drawGraph(); });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        QString selected;
+        QString path = QFileDialog::getSaveFileName(this, tr("Export co-occurrence"), QString(),
+                                                    tr("Word (*.docx);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;HTML (*.html);;Markdown (*.md)"),
+                                                    &selected);
+        if (path.isEmpty())
+            return;
+        if (QFileInfo(path).suffix().isEmpty())
+            path += QLatin1Char('.') + selected.section(QStringLiteral("*."), 1).section(QLatin1Char(')'), 0, 0);
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const QString error = exportTables(path);
+        QApplication::restoreOverrideCursor();
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Export co-occurrence"), error);
+    });
+    connect(&m_window, &MainWindow::projectChanged, this, &CooccurrenceView::reload);
+    reload();
+}
+
+void CooccurrenceView::reload()
+{
+    m_loading = true;
+    const QString coder = m_coder->currentData().toString();
+    m_coder->clear();
+    m_coder->addItem(tr("everyone"), QString());
+    if (Project *p = m_window.project()) {
+        for (const QString &c : projectCoders(*p))
+            m_coder->addItem(c, c);
+    }
+    const int ki = m_coder->findData(coder);
+    m_coder->setCurrentIndex(ki >= 0 ? ki : 0);
+    m_loading = false;
+    recompute();
+}
+
+void CooccurrenceView::setMode(CooccurrenceMode mode, qsizetype distance)
+{
+    m_loading = true;
+    if (mode == CooccurrenceMode::Near)
+        m_distance->setValue(int(distance));
+    m_loading = false;
+    m_mode->setCurrentIndex(m_mode->findData(int(mode)));
+    recompute();
+}
+
+void CooccurrenceView::setFigures(int figures)
+{
+    m_figures->setCurrentIndex(figures);
+}
+
+QString CooccurrenceView::cell(const QString &rowCode, const QString &columnCode) const
+{
+    const AnalysisTable &t = m_model->table();
+    const qsizetype c = t.header.indexOf(columnCode);
+    if (c < 0)
+        return QString();
+    for (const QStringList &row : t.rows)
+        if (row.value(0) == rowCode)
+            return row.value(c);
+    return QString();
+}
+
+void CooccurrenceView::recompute()
+{
+    if (m_loading)
+        return;
+    m_error.clear();
+    m_result = Cooccurrence();
+    Project *p = m_window.project();
+    if (!p) {
+        m_model->setTable(AnalysisTable());
+        m_status->setText(tr("Open a project to see which codes occur together."));
+        drawGraph();
+        return;
+    }
+    CooccurrenceOptions o;
+    o.mode = CooccurrenceMode(m_mode->currentData().toInt());
+    o.distance = o.mode == CooccurrenceMode::Near ? m_distance->value() : 0;
+    o.coder = m_coder->currentData().toString();
+    try {
+        m_result = computeCooccurrence(*p, o);
+        const int figures = m_figures->currentIndex();
+        m_model->setTable(figures == 2 ? m_result.pairs() : m_result.matrix(figures == 1));
+        QString text = tr("%n code(s) with segments; ", nullptr, int(m_result.codes.size()))
+            + tr("%n pair(s) occur together.", nullptr, int(m_result.pairs().rows.size()));
+        if (m_result.outsideTurns > 0)
+            text += QLatin1Char(' ') + tr("%n coded passage(s) lie in no speaker turn and are left out.", nullptr, int(m_result.outsideTurns));
+        if (figures == 1)
+            text += QLatin1Char(' ') + tr("Coefficient: n₁₂ / (n₁ + n₂ − n₁₂), 0 to 1.");
+        m_status->setText(text);
+    } catch (const Error &e) {
+        m_error = e.message();
+        m_model->setTable(AnalysisTable());
+        m_status->setText(m_error);
+    }
+    m_table->resizeColumnsToContents();
+    // Code paths are long: the first column is cut from the left, so the
+    // code's own name and the figures stay in sight.
+    if (m_table->columnWidth(0) > 260)
+        m_table->setColumnWidth(0, 260);
+    for (int c = 1; c < m_model->columnCount(); ++c) {
+        if (m_table->columnWidth(c) > 110)
+            m_table->setColumnWidth(c, 110);
+    }
+    drawGraph();
+}
+
+void CooccurrenceView::drawGraph()
+{
+    m_scene->clear();
+    m_graphNodes = 0;
+    if (m_result.codes.empty())
+        return;
+    if (!graphvizAvailable()) {
+        m_scene->addText(tr("The graph needs Graphviz, which this build does not have; the table has every figure."));
+        return;
+    }
+#ifdef QUIRE_HAVE_SVG
+    try {
+        const QByteArray svg = m_result.toSvg(m_minCount->value());
+        auto *renderer = new QSvgRenderer(svg, m_scene);
+        auto *item = new QGraphicsSvgItem;
+        item->setSharedRenderer(renderer);
+        m_scene->addItem(item);
+        m_scene->setSceneRect(item->boundingRect());
+        QXmlStreamReader xml(svg);
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == QLatin1String("g") && xml.attributes().value(QStringLiteral("class")) == QLatin1String("node"))
+                ++m_graphNodes;
+        }
+        m_graphView->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+    } catch (const Error &e) {
+        m_scene->addText(e.message());
+    }
+#else
+    m_scene->addText(tr("The graph needs Qt Svg, which this build does not have; the table has every figure."));
+#endif
+}
+
+QString CooccurrenceView::exportTables(const QString &path)
+{
+    Project *p = m_window.project();
+    if (!p || m_result.codes.empty())
+        return tr("%1: nothing to export: no code has segments").arg(QFileInfo(path).fileName());
+    const QString name = QFileInfo(path).fileName();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const std::vector<AnalysisTable> tables{m_result.matrix(false), m_result.matrix(true), m_result.pairs()};
+    const QString title = tr("Code co-occurrence");
+    try {
+        if (suffix == QLatin1String("xlsx")) {
+            writeXlsx(path, tables);
+            return QString();
+        }
+        if (suffix == QLatin1String("csv")) {
+            m_model->table().writeCsv(path);
+            return QString();
+        }
+        QByteArray bytes;
+        if (suffix == QLatin1String("pdf")) {
+            const bool wide = std::any_of(tables.begin(), tables.end(), [](const AnalysisTable &t) { return t.header.size() > 6; });
+            bytes = Render::htmlToPdf(QString::fromUtf8(tablesDocument(QStringLiteral("html"), title, p->fileName(), tables, path)), title,
+                                      name, {}, wide);
+        } else {
+            bytes = tablesDocument(suffix, title, p->fileName(), tables, path); // throws for another type
+        }
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+            return tr("%1: cannot write: %2").arg(name, file.errorString());
+    } catch (const Error &e) {
+        return e.message();
+    }
+    return QString();
+}
+
 QWidget *openAnalysisView(MainWindow &window, const QString &name)
 {
+    if (name == QLatin1String("cooccurrence"))
+        return openViewTab(window, QStringLiteral("cooccurrenceView"), MainWindow::tr("Co-occurrence"),
+                           [&] { return new CooccurrenceView(window); });
     if (name == QLatin1String("crosstab"))
         return openViewTab(window, QStringLiteral("crosstabView"), MainWindow::tr("Crosstab"),
                            [&] { return new CrosstabView(window); });
@@ -648,6 +918,7 @@ void addAnalysisMenu(MainWindow &window)
     menu->addAction(MainWindow::tr("&Agreement between coders"), w,
                     [w] { openAnalysisView(*w, QStringLiteral("agreement")); });
     menu->addAction(MainWindow::tr("&Frequencies"), w, [w] { openAnalysisView(*w, QStringLiteral("frequencies")); });
+    menu->addAction(MainWindow::tr("C&o-occurrence of codes"), w, [w] { openAnalysisView(*w, QStringLiteral("cooccurrence")); });
 }
 
 } // namespace Quire

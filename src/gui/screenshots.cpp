@@ -16,6 +16,7 @@
 #include "model/project.h"
 
 #include <QApplication>
+#include <QGraphicsView>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -42,7 +43,7 @@ QStringList mainViews()
 
 QStringList insightViews()
 {
-    return {QStringLiteral("crosstab"),   QStringLiteral("agreement"),      QStringLiteral("frequencies"),
+    return {QStringLiteral("crosstab"),   QStringLiteral("agreement"),      QStringLiteral("frequencies"), QStringLiteral("cooccurrence"),
             QStringLiteral("wtfc-themes"), QStringLiteral("wtfc-graph"), QStringLiteral("wtfc-solutions"),
             QStringLiteral("wtfc-grid"), QStringLiteral("wtfc-actions")};
 }
@@ -227,6 +228,12 @@ QString save(MainWindow &window, const QString &view, const QString &file)
     QApplication::processEvents();
     if (auto *grid = qobject_cast<WtfcGridView *>(widget))
         grid->fitBoard();
+    if (auto *together = qobject_cast<CooccurrenceView *>(widget)) {
+        together->setMode(Analysis::CooccurrenceMode::Turn); // codes a speaker voices together
+        QApplication::processEvents();
+        if (auto *graph = together->findChild<QGraphicsView *>(QStringLiteral("cooccurrenceGraph")))
+            graph->fitInView(graph->sceneRect(), Qt::KeepAspectRatio);
+    }
     if (auto *agreement = qobject_cast<AgreementView *>(widget); agreement && agreement->disagreementTable()->model()->rowCount() > 0)
         agreement->disagreementTable()->selectRow(0);
     if (auto *graph = qobject_cast<WtfcGraphView *>(widget)) {
