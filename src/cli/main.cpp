@@ -796,6 +796,24 @@ int cmdUndoRedo(const Globals &g, const QStringList &words, bool undo)
     return 0;
 }
 
+int cmdCompact(const Globals &g, const QStringList &words)
+{
+    Args a(words, {}, {}, QStringLiteral("compact"));
+    a.expectAtMost(1);
+    auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
+    const Project::CompactResult r = p->compact();
+    report(g,
+           QStringLiteral("Compacted %1: %2 texts nothing could bring back removed; %3 KB -> %4 KB")
+               .arg(p->fileName())
+               .arg(r.textsRemoved)
+               .arg(r.bytesBefore / 1024)
+               .arg(r.bytesAfter / 1024),
+           {{QStringLiteral("textsRemoved"), r.textsRemoved},
+            {QStringLiteral("bytesBefore"), r.bytesBefore},
+            {QStringLiteral("bytesAfter"), r.bytesAfter}});
+    return 0;
+}
+
 int cmdHistory(const Globals &g, const QStringList &words)
 {
     Args a(words, {}, {}, QStringLiteral("history"));
@@ -937,7 +955,7 @@ const char *const Usage = R"(Usage: quire-cli [--json] [--coder NAME] VERB ...
   attribute define PROJECT NAME [--scope case|document] [--type text|number|date|boolean|choice] [--choices a,b,c]
   memo add PROJECT TEXT [--project|--document D|--code PATH|--segment ID|--case NAME] [--title T]
   memo edit PROJECT ID TEXT | memo delete PROJECT ID
-  undo PROJECT [--steps N] | redo PROJECT [--steps N] | history PROJECT
+  undo PROJECT [--steps N] | redo PROJECT [--steps N] | history PROJECT | compact PROJECT
   export PROJECT --out FILE [--format md|csv|docx|odt|html|xlsx|pdf] [--template theme-table|quotes|matrix|codebook]
          [--by ATTRIBUTE] [--citation TEMPLATE] [--codes PATH]... [--redact RULES-FILE [--dry-run]]
          [--max-quotes N] [--order document|chosen|starred] [--max-length N] [--speaker-label]
@@ -1065,6 +1083,7 @@ int main(int argc, char **argv)
         {QStringLiteral("undo"), [](const Globals &gl, const QStringList &w) { return cmdUndoRedo(gl, w, true); }},
         {QStringLiteral("redo"), [](const Globals &gl, const QStringList &w) { return cmdUndoRedo(gl, w, false); }},
         {QStringLiteral("history"), cmdHistory},
+        {QStringLiteral("compact"), cmdCompact},
         {QStringLiteral("export"), [](const Globals &gl, const QStringList &w) {
              return Cli::isExchangeExport(w) ? Cli::cmdExchangeExport({gl.json, gl.coder}, w) : cmdExport(gl, w); }},
         {QStringLiteral("plugins"), cmdPlugins},

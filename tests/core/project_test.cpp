@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "storage/database.h"
 #include "testsupport.h"
 
 using namespace Quire;
@@ -187,4 +188,42 @@ TEST_CASE("Cases, typed attributes and memos", "[model][cases]")
     CHECK(f.p->memos(QStringLiteral("project")).front().text == QStringLiteral("Reflexive note, revised."));
     REQUIRE_THROWS_AS(f.p->addMemo(QStringLiteral("segment"), 999, QStringLiteral("x")), Error);
     REQUIRE_THROWS_AS(f.p->addMemo(QStringLiteral("planet"), 1, QStringLiteral("x")), Error);
+}
+
+TEST_CASE("Compact removes only the texts nothing can bring back; undo and redo still work", "[model][compact]")
+{
+    Fixture f;
+    const QString big = QStringLiteral("A long answer about waiting lists. ").repeated(2000); // ~70 KB
+    const Id kept = f.p->importDocuments({textFile(QStringLiteral("kept.txt"), QStringLiteral("We waited."))}).front();
+    const Id deleted = f.p->importDocuments({textFile(QStringLiteral("deleted.txt"), big)}).front();
+    f.p->deleteDocument(deleted, false); // undoable: its text must stay
+    const Id undone = f.p->importDocuments({textFile(QStringLiteral("undone.txt"), big + QStringLiteral("!"))}).front();
+    f.p->undo(); // the import of undone.txt: redo could bring it back
+    auto texts = [&] { return f.p->database().scalarInt(QStringLiteral("SELECT count(*) FROM document_texts")); };
+    CHECK(texts() == 3);
+
+    Project::CompactResult r = f.p->compact();
+    CHECK(r.textsRemoved == 0); // both can still come back
+    CHECK(texts() == 3);
+
+    // A new command discards the undone import: that text is now unreachable.
+    f.p->addCode(QStringLiteral("Waiting"));
+    const QString before = QuireTest::projectFingerprint(f.p->path());
+    r = f.p->compact();
+    CHECK(r.textsRemoved == 1);
+    CHECK(texts() == 2);
+    CHECK(r.bytesAfter < r.bytesBefore);
+    CHECK(QuireTest::projectFingerprint(f.p->path()) == before);
+
+    // Undo reaches back past the deletion: the deleted document's text is there.
+    f.p->undo(); // the code
+    f.p->undo(); // the deletion
+    CHECK(f.p->documentText(deleted) == big);
+    f.p->redo();
+    f.p->redo();
+    CHECK(f.p->documentText(kept) == QStringLiteral("We waited."));
+    // The discarded import stays discarded; a new import gets a new id.
+    const Id again = f.p->importDocuments({textFile(QStringLiteral("undone.txt"), QStringLiteral("Again."))}).front();
+    CHECK(again != undone);
+    CHECK(f.p->documentText(again) == QStringLiteral("Again."));
 }

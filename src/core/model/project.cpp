@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QUuid>
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 #include <sqlite3.h>
@@ -1606,6 +1607,63 @@ QString Project::redo()
     tx.commit();
     m_offsetCache.reset();
     return summary;
+}
+
+Project::CompactResult Project::compact()
+{
+    CompactResult r;
+    r.bytesBefore = QFileInfo(m_db->path()).size();
+    {
+        Transaction tx(*m_db);
+        // Documents the command log can still bring back: every row of the
+        // documents table in a done or undone command's changeset (a
+        // discarded command is never redone).
+        std::set<Id> named;
+        Statement log(*m_db, QStringLiteral("SELECT changeset FROM commands WHERE state IN ('done', 'undone')"));
+        while (log.step()) {
+            const QByteArray changeset = log.columnBlob(0);
+            if (changeset.isEmpty())
+                continue;
+            sqlite3_changeset_iter *it = nullptr;
+            if (sqlite3changeset_start(&it, int(changeset.size()), const_cast<char *>(changeset.constData())) != SQLITE_OK)
+                throw Error(QStringLiteral("%1: cannot compact: a command of the history cannot be read").arg(fileName()));
+            while (sqlite3changeset_next(it) == SQLITE_ROW) {
+                const char *table = nullptr;
+                int columns = 0, op = 0, indirect = 0;
+                sqlite3changeset_op(it, &table, &columns, &op, &indirect);
+                if (std::strcmp(table, "documents") != 0)
+                    continue;
+                sqlite3_value *id = nullptr;
+                // The primary key (column 0) is in the old values of a delete
+                // or an update and in the new values of an insert.
+                if (op == SQLITE_INSERT)
+                    sqlite3changeset_new(it, 0, &id);
+                else
+                    sqlite3changeset_old(it, 0, &id);
+                if (id)
+                    named.insert(sqlite3_value_int64(id));
+            }
+            if (sqlite3changeset_finalize(it) != SQLITE_OK)
+                throw Error(QStringLiteral("%1: cannot compact: a command of the history cannot be read").arg(fileName()));
+        }
+        std::vector<Id> orphans;
+        Statement texts(*m_db, QStringLiteral("SELECT document_id FROM document_texts WHERE document_id NOT IN (SELECT id FROM documents)"));
+        while (texts.step()) {
+            if (!named.count(texts.columnInt(0)))
+                orphans.push_back(texts.columnInt(0));
+        }
+        Statement remove(*m_db, QStringLiteral("DELETE FROM document_texts WHERE document_id = ?1"));
+        for (Id id : orphans) {
+            remove.reset();
+            remove.bind(1, id).run();
+        }
+        r.textsRemoved = qint64(orphans.size());
+        tx.commit();
+    }
+    m_db->exec(QStringLiteral("VACUUM"));
+    m_db->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    r.bytesAfter = QFileInfo(m_db->path()).size();
+    return r;
 }
 
 std::vector<CommandRecord> Project::history() const

@@ -163,6 +163,20 @@ public:
     QString redo();
     std::vector<CommandRecord> history() const;
 
+    struct CompactResult
+    {
+        qint64 textsRemoved = 0;  ///< texts no document and no command in the history can bring back
+        qint64 bytesBefore = 0;   ///< the project file's size
+        qint64 bytesAfter = 0;
+    };
+    /// Removes the stored texts that nothing can bring back — documents
+    /// deleted or imports undone whose commands have since been discarded
+    /// (a new command after an undo) — and rewrites the file without free
+    /// pages (VACUUM). A document's text stays while any done or undone
+    /// command names the document, so undo and redo work as before. Not a
+    /// command: it changes nothing undo could see.
+    CompactResult compact();
+
 private:
     explicit Project(std::unique_ptr<Database> db);
     void configureConnection();
