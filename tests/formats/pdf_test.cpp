@@ -5,6 +5,9 @@
 #include "error.h"
 #include "formats/fileimport.h"
 #include "formats/pluginmanager.h"
+#include "model/project.h"
+#include "report/exportlayout.h"
+#include "report/themereport.h"
 #include "text/textoffsets.h"
 
 #include <QJsonArray>
@@ -294,4 +297,37 @@ TEST_CASE("PDF: quire-cli imports a PDF, broken PDFs leave the project unchanged
         CHECK(projectFingerprint(project) == before);
         CHECK(fileHash(project) == beforeHash);
     }
+}
+
+TEST_CASE("PDF: a quote's page locator in an export is the page it was printed on", "[pdf][export]")
+{
+    QuireTest::TempDir dir;
+    const QString pdf = dir.writeFile(QStringLiteral("notes.pdf"), Pdf::twoPageSample());
+    auto p = Project::create(dir.path(QStringLiteral("pages.quire")));
+    p->setCoder(QStringLiteral("ana"));
+    PluginManager plugins;
+    plugins.loadStatic();
+    const Id doc = p->importDocuments({readImportFile(plugins, pdf)}).front();
+    const Id code = p->addCode(QStringLiteral("Hopes"));
+    const QString text = p->documentText(doc);
+    const TextOffsets offsets(text);
+    auto span = [&](const QString &quote) {
+        const qsizetype at = text.indexOf(quote);
+        REQUIRE(at >= 0);
+        return std::pair{offsets.fromUtf16(at), offsets.fromUtf16(at + quote.size())};
+    };
+    const auto [s2, e2] = span(QStringLiteral("P2: It was better than I hoped."));
+    p->addSegment(doc, s2, e2, {code});
+    // From the last word of page 1 to the first speaker line of page 2.
+    p->addSegment(doc, span(QStringLiteral("week.")).first, span(QStringLiteral("Facilitator: How did")).second, {code});
+
+    ReportOptions o;
+    o.locator = QuoteLocator::Page;
+    o.timestamp = false;
+    const ThemeReport r = buildThemeReport(*p, o);
+    REQUIRE(r.quotes.size() == 1);
+    REQUIRE(r.quotes[0].size() == 2);
+    CHECK(r.quotes[0][0].locator == QString::fromUtf8("pp. 1–2"));
+    CHECK(r.quotes[0][1].locator == QStringLiteral("p. 2"));
+    CHECK(quoteCitationLine(r.quotes[0][1]) == QStringLiteral("(notes.pdf) · p. 2"));
 }
