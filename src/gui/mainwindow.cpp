@@ -470,14 +470,23 @@ bool MainWindow::importFiles(const QStringList &paths)
         project->setCoder(coder);
         sqlite3 *handle = project->database().handle();
         control.setOnCancel([handle] { sqlite3_interrupt(handle); });
-        try {
-            ids = project->importDocuments(read);
-            stored = true;
-        } catch (...) {
-            control.setOnCancel(nullptr);
-            throw;
-        }
-        control.setOnCancel(nullptr);
+        // sqlite3_interrupt stops only a statement already running; a Cancel
+        // between two statements (or before the first) is caught here: SQLite
+        // asks every 1,000 steps, and a cancelled job stops the statement.
+        sqlite3_progress_handler(
+            handle, 1000, [](void *c) { return static_cast<BackgroundJob::Control *>(c)->cancelled() ? 1 : 0; }, &control);
+        struct Detach
+        {
+            BackgroundJob::Control &control;
+            sqlite3 *handle;
+            ~Detach()
+            {
+                control.setOnCancel(nullptr);
+                sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+            }
+        } detach{control, handle};
+        ids = project->importDocuments(read);
+        stored = true;
     });
     if (stored) {
         // Stored before Cancel could stop it: it is done, and undo takes it back.
