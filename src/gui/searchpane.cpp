@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searchpane.h"
 
+#include "backgroundjob.h"
 #include "documentview.h"
 #include "mainwindow.h"
 
 #include "error.h"
 #include "model/project.h"
+#include "search/analyzer.h"
 #include "search/autocode.h"
+#include "search/search.h"
+#include "storage/database.h"
+
+#include <sqlite3.h>
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -14,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QTimer>
 #include <QStyledItemDelegate>
@@ -65,6 +72,15 @@ SearchPane::SearchPane(MainWindow *window, QWidget *parent)
     m_regex->setAccessibleName(tr("Regular expression"));
     m_regex->setToolTip(tr("Treat the query as a regular expression over the stored texts"));
     top->addWidget(m_regex);
+    // Stemming follows the project's language: "Kindern" finds "Kinder" in German.
+    m_language = new QComboBox;
+    m_language->setObjectName(QStringLiteral("searchLanguage"));
+    m_language->setAccessibleName(tr("Search language"));
+    m_language->setToolTip(tr("The language whose word endings the search folds (listened → listen); "
+                              "changing it rebuilds the search index"));
+    for (const QString &l : Analyzer::languages())
+        m_language->addItem(l, l);
+    top->addWidget(m_language);
     layout->addLayout(top);
 
     m_table = new QTableWidget(0, ColumnCount);
@@ -121,12 +137,21 @@ SearchPane::SearchPane(MainWindow *window, QWidget *parent)
         runSearch();
     });
     connect(m_regex, &QPushButton::toggled, this, [this] { runSearch(); });
+    connect(m_language, &QComboBox::activated, this, [this] {
+        const QString chosen = m_language->currentData().toString();
+        Project *project = m_window->project();
+        if (project && chosen != m_window->search()->language())
+            setSearchLanguage(chosen);
+        else
+            showLanguage();
+    });
     connect(m_table, &QTableWidget::cellActivated, this, [this](int row) { activateHit(row); });
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row) { activateHit(row); });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &SearchPane::updateButton);
     connect(m_codeButton, &QPushButton::clicked, this, [this] { codeSelectedHits(); });
     connect(m_window, &MainWindow::currentCodeChanged, this, &SearchPane::updateButton);
     updateButton();
+    showLanguage();
 }
 
 SearchPane::~SearchPane() = default;
@@ -278,8 +303,64 @@ bool SearchPane::codeSelectedHits()
     return true;
 }
 
+void SearchPane::showLanguage()
+{
+    const QSignalBlocker quiet(m_language);
+    Search *search = m_window->project() ? m_window->search() : nullptr;
+    m_language->setEnabled(search != nullptr);
+    if (search)
+        m_language->setCurrentIndex(std::max(0, m_language->findData(search->language())));
+}
+
+bool SearchPane::setSearchLanguage(const QString &language)
+{
+    Project *project = m_window->project();
+    if (!project || !Analyzer::isLanguage(language)) {
+        setStatus(tr("No stemmer for the language \"%1\".").arg(language), true);
+        showLanguage();
+        return false;
+    }
+    const QString path = project->path();
+    BackgroundJob job(this, tr("Rebuilding the search index"));
+    Q_EMIT m_window->jobStarted(&job);
+    const auto outcome = job.run([&](BackgroundJob::Control &control) {
+        control.progress(0, 1, tr("Rebuilding the search index for %1…").arg(language));
+        if (control.cancelled())
+            return;
+        auto worker = Project::open(path);
+        sqlite3 *handle = worker->database().handle();
+        control.setOnCancel([handle] { sqlite3_interrupt(handle); });
+        sqlite3_progress_handler(
+            handle, 1000, [](void *c) { return static_cast<BackgroundJob::Control *>(c)->cancelled() ? 1 : 0; }, &control);
+        struct Detach
+        {
+            BackgroundJob::Control &control;
+            sqlite3 *handle;
+            ~Detach()
+            {
+                control.setOnCancel(nullptr);
+                sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+            }
+        } detach{control, handle};
+        Search(*worker).setLanguage(language);
+    });
+    showLanguage();
+    if (outcome == BackgroundJob::Outcome::Cancelled) {
+        setStatus(tr("Cancelled: the search index is as it was (%1).").arg(m_window->search()->language()), false);
+        return false;
+    }
+    if (outcome == BackgroundJob::Outcome::Failed) {
+        setStatus(job.error(), true);
+        return false;
+    }
+    runSearch();
+    setStatus(tr("Search language: %1 (the index was rebuilt). ").arg(language) + m_status->text(), false);
+    return true;
+}
+
 void SearchPane::projectChanged()
 {
+    showLanguage();
     // Keep the status line of the last coding; only the rows are refreshed.
     const QString status = m_status->text();
     const QPalette palette = m_status->palette();

@@ -43,6 +43,12 @@ public:
     /// Codes the hits of the selected rows (all rows when none is selected)
     /// with the current code, widened to the chosen extent. One command.
     bool codeSelectedHits();
+    /// Rebuilds the project's search index with the Snowball stemmer of
+    /// `language` ("english", "german", …, "none") on a worker thread with
+    /// its own connection, behind a progress dialog; Cancel rolls the rebuild
+    /// back. Not a command (the index is not history). False on error or Cancel.
+    bool setSearchLanguage(const QString &language);
+    QComboBox *languageCombo() const { return m_language; }
 
     QLineEdit *queryEdit() const { return m_query; }
     QTableWidget *table() const { return m_table; }
@@ -63,6 +69,8 @@ private:
     MainWindow *m_window;
     QLineEdit *m_query = nullptr;
     QComboBox *m_extent = nullptr;
+    QComboBox *m_language = nullptr;
+    void showLanguage();
     QPushButton *m_regex = nullptr;
     QTableWidget *m_table = nullptr;
     QPushButton *m_codeButton = nullptr;
