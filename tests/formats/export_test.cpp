@@ -643,6 +643,29 @@ TEST_CASE("export: redaction rules replace identifying text in exports, never in
         CHECK(dry.outText().contains(u("Leeds \xE2\x86\x92 [the city]\trules.txt:2")));
         CHECK(dry.outText().count(u("\xE2\x86\x92")) == 6);
     }
+    SECTION("the speaker label and the citation printed with a quote are redacted too")
+    {
+        const Redaction red = Redaction::fromText(QStringLiteral("word Ruth => [nurse]\n"), QStringLiteral("names.txt"));
+        ThemeReport r;
+        r.rows.resize(1);
+        Quote q;
+        q.segmentId = 7;
+        q.document = QStringLiteral("fg2.txt");
+        q.caseName = QStringLiteral("fg2: Ruth");
+        q.text = QStringLiteral("We don't always listen.");
+        q.speaker = QStringLiteral("Ruth (district nurse)");
+        q.citation = QStringLiteral("(fg2: Ruth)");
+        r.quotes = {{q}};
+        const auto changes = red.apply(r);
+        CHECK(r.quotes[0][0].text == QStringLiteral("We don't always listen."));
+        CHECK(r.quotes[0][0].speaker == QStringLiteral("[nurse] (district nurse)"));
+        CHECK(r.quotes[0][0].citation == QStringLiteral("(fg2: [nurse])"));
+        QStringList fields;
+        for (const auto &c : changes)
+            fields << c.field;
+        CHECK(fields == (QStringList{QStringLiteral("speaker"), QStringLiteral("citation")}));
+        CHECK(r.notes.value(0).contains(QStringLiteral("2 replacements")));
+    }
     SECTION("bad rule lines name the file and line")
     {
         const auto bad = [&](const char *text) {

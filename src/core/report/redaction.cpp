@@ -177,10 +177,20 @@ std::vector<RedactionChange> Redaction::apply(ThemeReport &report) const
                 c.field = QStringLiteral("quote");
                 c.position += q.start; // into the document, as stored positions are
             }
-            const auto quoteChanges = changes.size();
-            q.memo = apply(q.memo, q.caseName, &changes);
-            for (auto i = quoteChanges; i < changes.size(); ++i)
-                changes[i].field = QStringLiteral("memo");
+            // Whatever is printed with the quote is redacted by the same rules:
+            // its memo, the speaker label (a name) and the citation (a case
+            // or document named after a person).
+            struct Field
+            {
+                QString *text;
+                const char *name;
+            };
+            for (const Field &f : {Field{&q.memo, "memo"}, Field{&q.speaker, "speaker"}, Field{&q.citation, "citation"}}) {
+                const auto before = changes.size();
+                *f.text = apply(*f.text, q.caseName, &changes);
+                for (auto i = before; i < changes.size(); ++i)
+                    changes[i].field = QString::fromLatin1(f.name);
+            }
             if (!first)
                 continue;
             for (auto &c : changes) {

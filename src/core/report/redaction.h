@@ -29,7 +29,7 @@ struct RedactionChange
     Id segmentId = 0;
     QString document;
     QString caseName;
-    QString field; ///< "quote" or "memo"
+    QString field; ///< "quote", "memo", "speaker" (the label printed before it) or "citation"
     qsizetype position = 0; ///< code points into the stored text
     QString before;
     QString after;
@@ -57,7 +57,8 @@ public:
 
     /// The text with every match replaced; appends what was replaced to `changes`.
     QString apply(const QString &text, const QString &caseName, std::vector<RedactionChange> *changes = nullptr) const;
-    /// Redacts every quote (text and memo) of the report, and adds a note with the counts per rule.
+    /// Redacts every quote of the report — its text, memo, speaker label and
+    /// citation — and adds a note with the counts per rule.
     /// Returns the changes, one entry per replacement in a distinct segment.
     std::vector<RedactionChange> apply(ThemeReport &report) const;
     /// "N replacements: 2 × [son] (rules.txt:2, literal "Tom"), ..." for notes and the CLI.
