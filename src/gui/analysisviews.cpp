@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysisviews.h"
 
+#include "backgroundjob.h"
 #include "mainwindow.h"
 
 #include "error.h"
 #include "model/project.h"
 #include "pdfprint.h"
+#include "storage/database.h"
+
 
 #include <QCheckBox>
 #include <QApplication>
@@ -908,6 +911,51 @@ QWidget *openAnalysisView(MainWindow &window, const QString &name)
     return nullptr;
 }
 
+QString copyProjectForCoder(MainWindow &window, const QString &targetPath, bool keepMemos)
+{
+    Project *p = window.project();
+    if (!p)
+        return MainWindow::tr("Open a project first.");
+    try {
+        CopyForCoderOptions o;
+        o.keepMemos = keepMemos;
+        copyForCoder(*p, targetPath, o);
+    } catch (const Error &e) {
+        return e.message();
+    }
+    return QString();
+}
+
+QString mergeCoderProject(MainWindow &window, const QString &otherPath, MergeReport *report)
+{
+    Project *p = window.project();
+    if (!p)
+        return MainWindow::tr("Open a project first.");
+    const QString path = p->path();
+    const QString coder = p->coder();
+    MergeReport result;
+    BackgroundJob job(&window, MainWindow::tr("Merging"));
+    Q_EMIT window.jobStarted(&job);
+    const auto outcome = job.run([&](BackgroundJob::Control &control) {
+        control.progress(0, 1, MainWindow::tr("Merging %1…").arg(QFileInfo(otherPath).fileName()));
+        if (control.cancelled())
+            return;
+        auto worker = Project::open(path);
+        worker->setCoder(coder);
+        const BackgroundJob::CancelStatements stoppable(control, worker->database().handle());
+        result = mergeProject(*worker, otherPath);
+    });
+    window.refresh();
+    Q_EMIT window.projectChanged();
+    if (outcome == BackgroundJob::Outcome::Cancelled)
+        return MainWindow::tr("Merge of %1 cancelled: nothing was changed.").arg(QFileInfo(otherPath).fileName());
+    if (outcome == BackgroundJob::Outcome::Failed)
+        return job.error();
+    if (report)
+        *report = result;
+    return QString();
+}
+
 void addAnalysisMenu(MainWindow &window)
 {
     QMenu *menu = window.menuBar()->addMenu(MainWindow::tr("&Analysis"));
@@ -919,6 +967,54 @@ void addAnalysisMenu(MainWindow &window)
                     [w] { openAnalysisView(*w, QStringLiteral("agreement")); });
     menu->addAction(MainWindow::tr("&Frequencies"), w, [w] { openAnalysisView(*w, QStringLiteral("frequencies")); });
     menu->addAction(MainWindow::tr("C&o-occurrence of codes"), w, [w] { openAnalysisView(*w, QStringLiteral("cooccurrence")); });
+    QMenu *team = menu->addMenu(MainWindow::tr("&Team coding"));
+    team->addAction(MainWindow::tr("&Copy for another coder…"), w, [w] {
+        if (!w->project())
+            return;
+        QString target = QFileDialog::getSaveFileName(w, MainWindow::tr("Copy for another coder"), QString(),
+                                                      MainWindow::tr("Quire projects (*.quire)"));
+        if (target.isEmpty())
+            return;
+        if (QFileInfo(target).suffix().isEmpty())
+            target += QStringLiteral(".quire");
+        const QString error = copyProjectForCoder(*w, target, false);
+        if (!error.isEmpty())
+            QMessageBox::warning(w, MainWindow::tr("Copy for another coder"), error);
+        else
+            QMessageBox::information(w, MainWindow::tr("Copy for another coder"),
+                                     MainWindow::tr("Wrote %1: the documents, cases and codebook without any coding. The other "
+                                                    "coder codes it on their own; Analysis ▸ Team coding ▸ Merge brings the work back.")
+                                         .arg(QFileInfo(target).fileName()));
+    });
+    team->addAction(MainWindow::tr("&Merge another coder's project…"), w, [w] {
+        if (!w->project())
+            return;
+        const QString other = QFileDialog::getOpenFileName(w, MainWindow::tr("Merge another coder's project"), QString(),
+                                                           MainWindow::tr("Quire projects (*.quire)"));
+        if (other.isEmpty())
+            return;
+        MergeReport r;
+        const QString error = mergeCoderProject(*w, other, &r);
+        if (!error.isEmpty()) {
+            QMessageBox::warning(w, MainWindow::tr("Merge"), error);
+            return;
+        }
+        QMessageBox box(QMessageBox::Information, MainWindow::tr("Merge"),
+                        MainWindow::tr("Merged %1: %2 documents matched, %3 copied; %4 codes matched, %5 added; %6 segments added, "
+                                       "%7 already present, %8 skipped. Edit ▸ Undo takes the whole merge back.")
+                            .arg(r.other)
+                            .arg(r.documentsMatched)
+                            .arg(r.documentsCopied)
+                            .arg(r.codesMatched)
+                            .arg(r.codesAdded)
+                            .arg(r.segmentsAdded)
+                            .arg(r.segmentsAlreadyPresent)
+                            .arg(r.segmentsSkipped),
+                        QMessageBox::Ok, w);
+        if (!r.issues.empty())
+            box.setDetailedText(r.issueTable().toText());
+        box.exec();
+    });
 }
 
 } // namespace Quire

@@ -6,6 +6,7 @@
 #include "analysis/crosstab.h"
 #include "analysis/frequencies.h"
 #include "analysis/table.h"
+#include "analysis/teamwork.h"
 
 #include <QAbstractTableModel>
 #include <QWidget>
@@ -209,7 +210,16 @@ private:
     bool m_loading = false;
 };
 
-/// Adds the "Analysis" menu (crosstab, agreement, frequencies, co-occurrence) to the window.
+/// Team coding from the workbench (analysis/teamwork.h). Writes a blank copy
+/// of the open project for another coder (documents, cases, codebook; no
+/// segments, no history). Returns an empty string or the error, naming the file.
+QString copyProjectForCoder(MainWindow &window, const QString &targetPath, bool keepMemos);
+/// Merges another coder's project into the open one as one command, on a
+/// worker thread with its own connection (Cancel rolls it back); the report
+/// goes to `report`. Returns an empty string or the error.
+QString mergeCoderProject(MainWindow &window, const QString &otherPath, Analysis::MergeReport *report = nullptr);
+
+/// Adds the "Analysis" menu (crosstab, agreement, frequencies, co-occurrence, team coding) to the window.
 void addAnalysisMenu(MainWindow &window);
 /// Opens (or raises) the analysis view \a name ("crosstab", "agreement",
 /// "frequencies", "cooccurrence") as a tab of the window's centre; nullptr for an unknown name.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backgroundjob.h"
 
+#include <sqlite3.h>
+
 #include "error.h"
 
 #include <QEventLoop>
@@ -29,6 +31,21 @@ void BackgroundJob::Control::setOnCancel(std::function<void()> f)
 {
     std::lock_guard lock(onCancelMutex);
     m_onCancel = std::move(f);
+}
+
+BackgroundJob::CancelStatements::CancelStatements(Control &control, sqlite3 *db)
+    : m_control(control)
+    , m_db(db)
+{
+    control.setOnCancel([db] { sqlite3_interrupt(db); });
+    sqlite3_progress_handler(
+        db, 1000, [](void *c) { return static_cast<Control *>(c)->cancelled() ? 1 : 0; }, &control);
+}
+
+BackgroundJob::CancelStatements::~CancelStatements()
+{
+    m_control.setOnCancel(nullptr);
+    sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
 }
 
 BackgroundJob::BackgroundJob(QWidget *parent, const QString &title)

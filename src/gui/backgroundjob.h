@@ -8,6 +8,7 @@
 
 class QProgressDialog;
 class QWidget;
+struct sqlite3;
 
 namespace Quire {
 
@@ -37,6 +38,23 @@ public:
         BackgroundJob *m_job = nullptr;
         std::atomic<bool> m_cancel{false};
         std::function<void()> m_onCancel;
+    };
+
+    /// While it lives, Cancel stops the work's statements on `db` (the
+    /// worker's own connection): sqlite3_interrupt for the one running, and
+    /// a progress handler for any started after Cancel (sqlite3_interrupt
+    /// alone misses those). The transaction then rolls back.
+    class CancelStatements
+    {
+    public:
+        CancelStatements(Control &control, sqlite3 *db);
+        ~CancelStatements();
+        CancelStatements(const CancelStatements &) = delete;
+        CancelStatements &operator=(const CancelStatements &) = delete;
+
+    private:
+        Control &m_control;
+        sqlite3 *m_db;
     };
 
     enum class Outcome { Done, Cancelled, Failed };

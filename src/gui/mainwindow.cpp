@@ -24,7 +24,6 @@
 #include "search/search.h"
 #include "storage/database.h"
 
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <set>
@@ -468,23 +467,7 @@ bool MainWindow::importFiles(const QStringList &paths)
             return;
         auto project = Project::open(projectPath);
         project->setCoder(coder);
-        sqlite3 *handle = project->database().handle();
-        control.setOnCancel([handle] { sqlite3_interrupt(handle); });
-        // sqlite3_interrupt stops only a statement already running; a Cancel
-        // between two statements (or before the first) is caught here: SQLite
-        // asks every 1,000 steps, and a cancelled job stops the statement.
-        sqlite3_progress_handler(
-            handle, 1000, [](void *c) { return static_cast<BackgroundJob::Control *>(c)->cancelled() ? 1 : 0; }, &control);
-        struct Detach
-        {
-            BackgroundJob::Control &control;
-            sqlite3 *handle;
-            ~Detach()
-            {
-                control.setOnCancel(nullptr);
-                sqlite3_progress_handler(handle, 0, nullptr, nullptr);
-            }
-        } detach{control, handle};
+        const BackgroundJob::CancelStatements stoppable(control, project->database().handle());
         ids = project->importDocuments(read);
         stored = true;
     });
@@ -589,14 +572,8 @@ bool MainWindow::importExchange(const QString &path)
             return;
         auto project = Project::open(projectPath);
         project->setCoder(coder);
-        sqlite3 *handle = project->database().handle();
-        control.setOnCancel([handle] { sqlite3_interrupt(handle); });
-        // Cleared before the connection closes (declared after it).
-        struct ClearOnCancel
-        {
-            BackgroundJob::Control &control;
-            ~ClearOnCancel() { control.setOnCancel(nullptr); }
-        } clear{control};
+        // Released before the connection closes (declared after it).
+        const BackgroundJob::CancelStatements stoppable(control, project->database().handle());
         Transaction outer(project->database());
         ExchangeReport r = plugin->importInto(*project, path);
         control.progress(1, 2, tr("Storing %1…").arg(name));

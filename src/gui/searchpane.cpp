@@ -12,7 +12,6 @@
 #include "search/search.h"
 #include "storage/database.h"
 
-#include <sqlite3.h>
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -328,20 +327,7 @@ bool SearchPane::setSearchLanguage(const QString &language)
         if (control.cancelled())
             return;
         auto worker = Project::open(path);
-        sqlite3 *handle = worker->database().handle();
-        control.setOnCancel([handle] { sqlite3_interrupt(handle); });
-        sqlite3_progress_handler(
-            handle, 1000, [](void *c) { return static_cast<BackgroundJob::Control *>(c)->cancelled() ? 1 : 0; }, &control);
-        struct Detach
-        {
-            BackgroundJob::Control &control;
-            sqlite3 *handle;
-            ~Detach()
-            {
-                control.setOnCancel(nullptr);
-                sqlite3_progress_handler(handle, 0, nullptr, nullptr);
-            }
-        } detach{control, handle};
+        const BackgroundJob::CancelStatements stoppable(control, worker->database().handle());
         Search(*worker).setLanguage(language);
     });
     showLanguage();
