@@ -190,7 +190,7 @@ TEST_CASE("Cases, typed attributes and memos", "[model][cases]")
     REQUIRE_THROWS_AS(f.p->addMemo(QStringLiteral("planet"), 1, QStringLiteral("x")), Error);
 }
 
-TEST_CASE("Compact removes only the texts nothing can bring back; undo and redo still work", "[model][compact]")
+TEST_CASE("Compact removes only the texts nothing can bring back, undo and redo still work", "[model][compact]")
 {
     Fixture f;
     const QString big = QStringLiteral("A long answer about waiting lists. ").repeated(2000); // ~70 KB
