@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPainter>
 #include <QPixmap>
@@ -29,6 +30,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 
 using namespace Quire;
 using namespace QuireTest;
@@ -411,7 +413,29 @@ TEST_CASE("root-cause graph view deletes the selected node with its links after 
     const QString question = view->deleteQuestion();
     CHECK(question.contains(QStringLiteral("Reception is short-staffed")));
     CHECK(question.contains(QStringLiteral("Its 2 “why” links go with it")));
-    REQUIRE(view->deleteSelected(true));
+
+    // The Delete key asks with that question; "No" changes nothing, "Yes" deletes.
+    const QString fingerprintBefore = projectFingerprint(w.path);
+    auto answer = [](QMessageBox::StandardButton button, QString *asked) {
+        QTimer::singleShot(0, [button, asked] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return; // no question asked: the CHECK on `asked` below fails
+            *asked = box->text();
+            box->button(button)->click();
+        });
+    };
+    QString asked;
+    view->graphicsView()->setFocus();
+    answer(QMessageBox::No, &asked);
+    QTest::keyClick(view->graphicsView()->viewport(), Qt::Key_Delete);
+    CHECK(asked == question);
+    CHECK(projectFingerprint(w.path) == fingerprintBefore);
+    CHECK(snapshotOf(bench).node(c.middle));
+    asked.clear();
+    answer(QMessageBox::Yes, &asked);
+    QTest::keyClick(view->graphicsView()->viewport(), Qt::Key_Delete);
+    CHECK(asked == question);
     Wtfc::Snapshot s = snapshotOf(bench);
     CHECK(s.node(c.middle) == nullptr);
     CHECK(s.edges == std::vector<Wtfc::Edge>{{w.istatement, w.cause}});
