@@ -22,6 +22,7 @@
 #include <QGraphicsTextItem>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -29,6 +30,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QMouseEvent>
 #include <QPen>
 #include <QPointer>
 #include <QPushButton>
@@ -52,6 +54,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace Quire {
@@ -158,6 +161,28 @@ WtfcGraphView::WtfcGraphView(MainWindow &window, QWidget *parent)
     connect(zoomOut, &QPushButton::clicked, this, [this] { m_view->zoomBy(0.8); });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &WtfcGraphView::selectionChanged);
     connect(&m_window, &MainWindow::projectChanged, this, &WtfcGraphView::reload);
+
+    // Renaming happens in a line edit laid over the node.
+    m_renameEdit = new QLineEdit(m_view->viewport());
+    m_renameEdit->setObjectName(QStringLiteral("wtfcRenameEdit"));
+    m_renameEdit->setAccessibleName(tr("New text of the node"));
+    m_renameEdit->hide();
+    m_renameEdit->installEventFilter(this);
+    connect(m_renameEdit, &QLineEdit::returnPressed, this, [this] { finishRename(true); });
+
+    // F2, Delete, Esc, double-click and Ctrl+click on the canvas; the context menu on a node.
+    m_view->installEventFilter(this);
+    m_view->viewport()->installEventFilter(this);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](QPoint pos) {
+        const auto node = nodeAt(pos);
+        if (!node)
+            return;
+        selectNode(*node);
+        const std::unique_ptr<QMenu> menu(contextMenuForSelected());
+        if (menu)
+            menu->exec(m_view->viewport()->mapToGlobal(pos));
+    });
     reload();
     fitAll();
 }
@@ -167,6 +192,9 @@ WtfcGraphView::~WtfcGraphView()
     // The scene outlives this object's members (it is a child QObject): its
     // items' destruction must not call back into selectionChanged.
     disconnect(m_scene, nullptr, this, nullptr);
+    m_view->removeEventFilter(this);
+    m_view->viewport()->removeEventFilter(this);
+    m_renameEdit->removeEventFilter(this);
 }
 
 QString WtfcGraphView::message() const
@@ -238,9 +266,332 @@ bool WtfcGraphView::addWhy(const QString &text)
     return true;
 }
 
+QRectF WtfcGraphView::nodeRect(Id id) const
+{
+    const QGraphicsItem *item = m_items.value(id);
+    return item ? item->sceneBoundingRect() : QRectF();
+}
+
+std::optional<Id> WtfcGraphView::nodeAt(QPoint pos) const
+{
+    for (QGraphicsItem *item : m_view->items(pos))
+        for (QGraphicsItem *up = item; up; up = up->parentItem())
+            for (auto it = m_items.begin(); it != m_items.end(); ++it)
+                if (it.value() == up)
+                    return it.key();
+    return std::nullopt;
+}
+
+bool WtfcGraphView::change(const std::function<void(Workshop &)> &body, std::optional<Id> keep)
+{
+    m_message->clear();
+    if (!m_window.project())
+        return false;
+    const bool ok = m_window.runCommand([&] {
+        Workshop w(*m_window.project());
+        body(w);
+    });
+    // runCommand has refreshed every view, this one included.
+    if (!ok) {
+        m_message->setText(statusLine(m_window, ok));
+        if (keep)
+            selectNode(*keep);
+    }
+    return ok;
+}
+
+bool WtfcGraphView::renameSelected(const QString &text)
+{
+    m_message->clear();
+    const auto node = selectedNode();
+    const Node *n = node ? m_snapshot.node(*node) : nullptr;
+    if (!n) {
+        m_message->setText(tr("Select the node to rename."));
+        return false;
+    }
+    if (text.trimmed() == n->text)
+        return true; // nothing to change: no empty command on the undo stack
+    const Id id = *node;
+    return change([&](Workshop &w) { w.renameNode(id, text); }, id);
+}
+
+QString WtfcGraphView::deleteQuestion() const
+{
+    const auto node = selectedNode();
+    const Node *n = node ? m_snapshot.node(*node) : nullptr;
+    if (!n)
+        return QString();
+    const int links = int(std::count_if(m_snapshot.edges.begin(), m_snapshot.edges.end(),
+                                         [&](const Edge &e) { return e.from == n->id || e.to == n->id; }));
+    QString question = n->kind == ItemKind::IStatement ? tr("Delete the I statement “%1”?").arg(oneLine(n->text))
+                                                       : tr("Delete the cause “%1”?").arg(oneLine(n->text));
+    question += QLatin1Char(' ')
+                + (links == 0   ? tr("It has no “why” link")
+                   : links == 1 ? tr("Its one “why” link goes with it")
+                                : tr("Its %1 “why” links go with it").arg(links));
+    if (n->kind == ItemKind::IStatement && !n->statements.empty())
+        question += tr(", and its links to the statements it sums up (%1; the statements stay)").arg(n->statements.size());
+    question += QStringLiteral(". ") + tr("Ctrl+Z brings it back.");
+    return question;
+}
+
+bool WtfcGraphView::deleteSelected(bool confirmed)
+{
+    m_message->clear();
+    const auto node = selectedNode();
+    if (!node || !m_snapshot.node(*node)) {
+        m_message->setText(tr("Select the node to delete."));
+        return false;
+    }
+    const Id id = *node;
+    if (!confirmed
+        && QMessageBox::question(this, tr("Delete node"), deleteQuestion(), QMessageBox::Yes | QMessageBox::No,
+                                 QMessageBox::No)
+               != QMessageBox::Yes)
+        return false;
+    // Afterwards the node it explained (its first effect) is selected, so the facilitator stays in the chain.
+    std::optional<Id> effect;
+    for (const Edge &e : m_snapshot.edges)
+        if (e.to == id && !effect)
+            effect = e.from;
+    if (!change([&](Workshop &w) { w.deleteNode(id); }, id))
+        return false;
+    if (effect)
+        selectNode(*effect);
+    return true;
+}
+
+bool WtfcGraphView::linkSelectedTo(Id cause)
+{
+    m_message->clear();
+    m_linkFrom.reset();
+    m_view->viewport()->unsetCursor();
+    const auto from = selectedNode();
+    if (!from) {
+        m_message->setText(tr("Select the node to link, then choose its cause."));
+        return false;
+    }
+    const Id id = *from;
+    if (!change([&](Workshop &w) { w.addWhy(id, cause); }, id))
+        return false;
+    selectNode(id);
+    return true;
+}
+
+bool WtfcGraphView::unlink(Id from, Id to)
+{
+    const bool ok = change([&](Workshop &w) { w.unlink(from, to); }, from);
+    if (ok)
+        selectNode(from);
+    return ok;
+}
+
+bool WtfcGraphView::unlinkSelected(Id cause)
+{
+    m_message->clear();
+    const auto from = selectedNode();
+    if (!from) {
+        m_message->setText(tr("Select the node whose link to remove."));
+        return false;
+    }
+    return unlink(*from, cause);
+}
+
+bool WtfcGraphView::beginRename()
+{
+    const auto node = selectedNode();
+    const Node *n = node ? m_snapshot.node(*node) : nullptr;
+    if (!n)
+        return false;
+    m_renaming = n->id;
+    const QRect at = m_view->mapFromScene(nodeRect(n->id)).boundingRect();
+    const int width = std::max(at.width(), 260);
+    m_renameEdit->setGeometry(at.center().x() - width / 2, at.center().y() - m_renameEdit->sizeHint().height() / 2,
+                              width, m_renameEdit->sizeHint().height());
+    m_renameEdit->setText(n->text);
+    m_renameEdit->selectAll();
+    m_renameEdit->show();
+    m_renameEdit->raise();
+    m_renameEdit->setFocus();
+    m_message->setText(tr("Type the new text and press Return (Esc cancels)."));
+    return true;
+}
+
+void WtfcGraphView::finishRename(bool commit)
+{
+    if (!m_renaming)
+        return;
+    const Id id = *m_renaming;
+    const QString text = m_renameEdit->text();
+    m_renaming.reset();
+    m_renameEdit->hide();
+    m_view->setFocus();
+    m_message->clear();
+    if (commit && selectNode(id))
+        renameSelected(text);
+}
+
+void WtfcGraphView::beginLinkByClick()
+{
+    const auto from = selectedNode();
+    const Node *n = from ? m_snapshot.node(*from) : nullptr;
+    if (!n)
+        return;
+    m_linkFrom = n->id;
+    m_view->viewport()->setCursor(Qt::CrossCursor);
+    m_message->setText(tr("Click the cause that “%1” is caused by (Esc cancels).").arg(oneLine(n->text, 60)));
+}
+
+QMenu *WtfcGraphView::contextMenuForSelected()
+{
+    const auto node = selectedNode();
+    const Node *n = node ? m_snapshot.node(*node) : nullptr;
+    if (!n)
+        return nullptr;
+    const Id id = n->id;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("wtfcNodeMenu"));
+    QAction *rename = menu->addAction(tr("&Rename…"), this, [this] { beginRename(); });
+    rename->setObjectName(QStringLiteral("wtfcRenameNode"));
+    rename->setShortcut(QKeySequence(QStringLiteral("F2")));
+    QAction *remove = menu->addAction(tr("&Delete…"), this, [this] { deleteSelected(false); });
+    remove->setObjectName(QStringLiteral("wtfcDeleteNode"));
+    remove->setShortcut(QKeySequence::Delete);
+    menu->addAction(tr("Add a &why under it…"), this, [this] { m_whyEdit->setFocus(); });
+    menu->addSeparator();
+
+    QMenu *link = menu->addMenu(tr("&Link to an existing cause"));
+    link->setObjectName(QStringLiteral("wtfcLinkMenu"));
+    QAction *pick = link->addAction(tr("Click it in the graph… (or Ctrl+click it)"), this, [this] { beginLinkByClick(); });
+    pick->setObjectName(QStringLiteral("wtfcLinkByClick"));
+    link->addSeparator();
+    std::set<Id> linked;
+    for (const Edge &e : m_snapshot.edges)
+        if (e.from == id)
+            linked.insert(e.to);
+    for (const Node &c : m_snapshot.nodes) {
+        if (c.kind != ItemKind::Cause || c.id == id || linked.count(c.id))
+            continue;
+        QAction *a = link->addAction(oneLine(c.text, 60), this, [this, cause = c.id] { linkSelectedTo(cause); });
+        a->setData(qlonglong(c.id));
+    }
+
+    bool first = true;
+    for (const Edge &e : m_snapshot.edges) {
+        const Node *other = e.from == id ? m_snapshot.node(e.to) : e.to == id ? m_snapshot.node(e.from) : nullptr;
+        if (!other)
+            continue;
+        if (first)
+            menu->addSeparator();
+        first = false;
+        // "Unlink: cause" takes away one of its causes; "Unlink from: effect" takes it from under an effect.
+        QAction *a = e.from == id ? menu->addAction(tr("Unlink: %1").arg(oneLine(other->text, 60)), this,
+                                                    [this, to = e.to] { unlinkSelected(to); })
+                                  : menu->addAction(tr("Unlink from: %1").arg(oneLine(other->text, 60)), this,
+                                                    [this, from = e.from, to = e.to] { unlink(from, to); });
+        a->setData(qlonglong(other->id));
+    }
+    return menu;
+}
+
+bool WtfcGraphView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_renameEdit) {
+        if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+            finishRename(false);
+            return true;
+        }
+        if (event->type() == QEvent::FocusOut && m_renaming) {
+            // Clicking elsewhere leaves the text as it was (only Return commits).
+            QTimer::singleShot(0, this, [this] { finishRename(false); });
+        }
+        return QWidget::eventFilter(watched, event);
+    }
+    if (watched != m_view && watched != m_view->viewport())
+        return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::KeyPress: {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_F2 && key->modifiers() == Qt::NoModifier)
+            return beginRename();
+        if (key->key() == Qt::Key_Delete && key->modifiers() == Qt::NoModifier && selectedNode()) {
+            deleteSelected(false);
+            return true;
+        }
+        if (key->key() == Qt::Key_Escape && m_linkFrom) {
+            m_linkFrom.reset();
+            m_view->viewport()->unsetCursor();
+            m_message->clear();
+            return true;
+        }
+        break;
+    }
+    case QEvent::MouseButtonDblClick: {
+        if (watched != m_view->viewport())
+            break;
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (const auto node = nodeAt(mouse->position().toPoint()); node && mouse->button() == Qt::LeftButton) {
+            selectNode(*node);
+            beginRename();
+            return true;
+        }
+        break;
+    }
+    case QEvent::MouseButtonPress: {
+        if (watched != m_view->viewport())
+            break;
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() != Qt::LeftButton)
+            break;
+        const auto node = nodeAt(mouse->position().toPoint());
+        if (m_linkFrom) {
+            // The click that "Link to an existing cause" waits for.
+            const Id from = *m_linkFrom;
+            if (!node || *node == from) {
+                m_linkFrom.reset();
+                m_view->viewport()->unsetCursor();
+                m_message->clear();
+                m_swallowRelease = node.has_value();
+                return node.has_value();
+            }
+            selectNode(from);
+            linkSelectedTo(*node);
+            m_swallowRelease = true;
+            return true;
+        }
+        const auto from = selectedNode();
+        if ((mouse->modifiers() & Qt::ControlModifier) && node && from && *node != *from) {
+            linkSelectedTo(*node);
+            m_swallowRelease = true;
+            return true;
+        }
+        break;
+    }
+    case QEvent::MouseButtonRelease:
+        // The view did not see the press: its release would clear the selection.
+        if (watched == m_view->viewport() && m_swallowRelease) {
+            m_swallowRelease = false;
+            return true;
+        }
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void WtfcGraphView::reload()
 {
     rebuild();
+    // An undo can take away the node being renamed or linked.
+    if (m_renaming && !m_items.contains(*m_renaming)) {
+        m_renaming.reset();
+        m_renameEdit->hide();
+    }
+    if (m_linkFrom && !m_items.contains(*m_linkFrom)) {
+        m_linkFrom.reset();
+        m_view->viewport()->unsetCursor();
+    }
 }
 
 void WtfcGraphView::rebuild()
@@ -406,7 +757,8 @@ void WtfcGraphView::selectionChanged()
     const Node *n = id ? m_snapshot.node(*id) : nullptr;
     if (!n) {
         m_info->setText(tr("%n node(s), %1 root cause(s), %2 shared; longest chain %3. Click a node, then type a "
-                           "cause below to ask \"why?\". Wheel: zoom; drag: move.",
+                           "cause below to ask \"why?\"; F2 renames it, Delete deletes it, Ctrl+click on another "
+                           "cause links to it, right-click for more. Wheel: zoom; drag: move.",
                            nullptr, int(m_snapshot.nodes.size()))
                             .arg(m_analysis.rootCauses.size())
                             .arg(m_analysis.sharedCauses.size())

@@ -15,15 +15,22 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPainter>
+#include <QPixmap>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 
 using namespace Quire;
 using namespace QuireTest;
@@ -264,6 +271,327 @@ TEST_CASE("root-cause graph view adds a why under the selected node, undo remove
     const double before = view->graphicsView()->zoom();
     view->graphicsView()->zoomBy(1.5);
     CHECK(view->graphicsView()->zoom() == Approx(before * 1.5));
+}
+
+namespace {
+
+/// The small workshop plus a middle cause: I statement → "Reception is short-staffed" → "The phone
+/// lines jam at 8am", so the middle cause has two "why" links and no solutions.
+struct ChainWorkshop
+{
+    SmallWorkshop w;
+    Id middle = 0;
+};
+
+ChainWorkshop buildChain(const TempDir &dir)
+{
+    ChainWorkshop c;
+    c.w = buildWorkshop(dir);
+    auto p = Project::open(c.w.path);
+    Wtfc::Workshop ws(*p);
+    c.middle = ws.addWhyText(c.w.istatement, QStringLiteral("Reception is short-staffed"));
+    ws.addWhy(c.middle, c.w.cause);
+    return c;
+}
+
+/// Also keeps a picture where QUIRE_SCREENSHOT_DIR says (for the docs), if set.
+void keepScreenshot(const QString &file)
+{
+    const QString dir = QString::fromLocal8Bit(qgetenv("QUIRE_SCREENSHOT_DIR"));
+    if (!dir.isEmpty()) {
+        QFile::remove(QDir(dir).filePath(QFileInfo(file).fileName()));
+        QFile::copy(file, QDir(dir).filePath(QFileInfo(file).fileName()));
+    }
+}
+
+Wtfc::Snapshot snapshotOf(Workbench &bench)
+{
+    return Wtfc::Workshop(*bench.window.project()).snapshot();
+}
+
+bool hasEdge(const Wtfc::Snapshot &s, Id from, Id to)
+{
+    return std::find(s.edges.begin(), s.edges.end(), Wtfc::Edge{from, to}) != s.edges.end();
+}
+
+QString textOf(const Wtfc::Snapshot &s, Id node)
+{
+    const Wtfc::Node *n = s.node(node);
+    return n ? n->text : QString();
+}
+
+WtfcGraphView *openGraph(Workbench &bench)
+{
+    auto *view = qobject_cast<WtfcGraphView *>(openWtfcView(bench.window, QStringLiteral("wtfc-graph")));
+    REQUIRE(view);
+    return view;
+}
+
+} // namespace
+
+TEST_CASE("root-cause graph view renames the selected node with F2 and the inline editor, undo takes it back",
+          "[gui][views][wtfc]")
+{
+    TempDir dir;
+    const SmallWorkshop w = buildWorkshop(dir);
+    Workbench bench(w.path);
+    WtfcGraphView *view = openGraph(bench);
+
+    // Nothing selected: refused with a message.
+    view->graphicsView()->scene()->clearSelection();
+    CHECK_FALSE(view->renameSelected(QStringLiteral("Anything")));
+    CHECK(view->message().contains(QStringLiteral("Select")));
+
+    // F2 on the canvas opens the editor over the node with its text; Return commits.
+    REQUIRE(view->selectNode(w.cause));
+    view->graphicsView()->setFocus();
+    QTest::keyClick(view->graphicsView()->viewport(), Qt::Key_F2);
+    QLineEdit *editor = view->renameEditor();
+    REQUIRE(editor->isVisible());
+    CHECK(editor->text() == QStringLiteral("The phone lines jam at 8am"));
+    CHECK(view->graphicsView()->mapToScene(editor->geometry().center()).x()
+          == Approx(view->nodeRect(w.cause).center().x()).margin(2));
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("Everyone phones at 8am"));
+    {
+        // The picture of the editor over the node, kept for the docs when QUIRE_SCREENSHOT_DIR is set.
+        const QString file = dir.path(QStringLiteral("wtfc-graph-rename.png"));
+        REQUIRE(view->grab().save(file));
+        keepScreenshot(file);
+    }
+    QTest::keyClick(editor, Qt::Key_Return);
+    CHECK_FALSE(editor->isVisible());
+    CHECK(textOf(snapshotOf(bench), w.cause) == QStringLiteral("Everyone phones at 8am"));
+    CHECK(view->selectedNode() == w.cause);
+    CHECK(view->message().isEmpty());
+
+    // Esc leaves the text as it was.
+    QTest::keyClick(view->graphicsView()->viewport(), Qt::Key_F2);
+    REQUIRE(editor->isVisible());
+    QTest::keyClicks(editor, QStringLiteral("Never mind"));
+    QTest::keyClick(editor, Qt::Key_Escape);
+    CHECK_FALSE(editor->isVisible());
+    CHECK(textOf(snapshotOf(bench), w.cause) == QStringLiteral("Everyone phones at 8am"));
+
+    // The core refuses a text another node has; its message shows and nothing changes.
+    CHECK_FALSE(view->renameSelected(QStringLiteral("I can't see someone when I need to")));
+    CHECK(view->message().contains(QStringLiteral("already has")));
+    CHECK(textOf(snapshotOf(bench), w.cause) == QStringLiteral("Everyone phones at 8am"));
+
+    // Double-click on the I statement renames it too (the API call: one command).
+    const QPoint at = view->graphicsView()->mapFromScene(view->nodeRect(w.istatement).center());
+    QTest::mouseDClick(view->graphicsView()->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+    CHECK(view->selectedNode() == w.istatement);
+    REQUIRE(editor->isVisible());
+    CHECK(editor->text() == QStringLiteral("I can't see someone when I need to"));
+    QTest::keyClick(editor, Qt::Key_Escape);
+    REQUIRE(view->renameSelected(QStringLiteral("I can never get an appointment")));
+    CHECK(textOf(snapshotOf(bench), w.istatement) == QStringLiteral("I can never get an appointment"));
+
+    // Each rename is one command: two undos take both back.
+    REQUIRE(bench.window.undo());
+    CHECK(textOf(snapshotOf(bench), w.istatement) == QStringLiteral("I can't see someone when I need to"));
+    CHECK(textOf(snapshotOf(bench), w.cause) == QStringLiteral("Everyone phones at 8am"));
+    REQUIRE(bench.window.undo());
+    CHECK(textOf(snapshotOf(bench), w.cause) == QStringLiteral("The phone lines jam at 8am"));
+    CHECK(view->drawnNodes().size() == 2);
+}
+
+TEST_CASE("root-cause graph view deletes the selected node with its links after saying how many, undo brings them back",
+          "[gui][views][wtfc]")
+{
+    TempDir dir;
+    const ChainWorkshop c = buildChain(dir);
+    const SmallWorkshop &w = c.w;
+    Workbench bench(w.path);
+    WtfcGraphView *view = openGraph(bench);
+    const Wtfc::Snapshot before = snapshotOf(bench);
+    REQUIRE(before.edges.size() == 3);
+
+    // The confirmation names the node and the two "why" links that go with it.
+    REQUIRE(view->selectNode(c.middle));
+    const QString question = view->deleteQuestion();
+    CHECK(question.contains(QStringLiteral("Reception is short-staffed")));
+    CHECK(question.contains(QStringLiteral("Its 2 “why” links go with it")));
+
+    // The Delete key asks with that question; "No" changes nothing, "Yes" deletes.
+    const QString fingerprintBefore = projectFingerprint(w.path);
+    auto answer = [](QMessageBox::StandardButton button, QString *asked) {
+        QTimer::singleShot(0, [button, asked] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return; // no question asked: the CHECK on `asked` below fails
+            *asked = box->text();
+            box->button(button)->click();
+        });
+    };
+    QString asked;
+    view->graphicsView()->setFocus();
+    answer(QMessageBox::No, &asked);
+    QTest::keyClick(view->graphicsView()->viewport(), Qt::Key_Delete);
+    CHECK(asked == question);
+    CHECK(projectFingerprint(w.path) == fingerprintBefore);
+    CHECK(snapshotOf(bench).node(c.middle));
+    asked.clear();
+    answer(QMessageBox::Yes, &asked);
+    QTest::keyClick(view->graphicsView()->viewport(), Qt::Key_Delete);
+    CHECK(asked == question);
+    Wtfc::Snapshot s = snapshotOf(bench);
+    CHECK(s.node(c.middle) == nullptr);
+    CHECK(s.edges == std::vector<Wtfc::Edge>{{w.istatement, w.cause}});
+    CHECK_FALSE(view->drawnNodes().contains(c.middle));
+    CHECK(view->selectedNode() == w.istatement); // the node it explained
+
+    // Undo: the node and both its links come back, and are drawn again.
+    REQUIRE(bench.window.undo());
+    s = snapshotOf(bench);
+    REQUIRE(s.node(c.middle));
+    CHECK(s.node(c.middle)->text == QStringLiteral("Reception is short-staffed"));
+    CHECK(hasEdge(s, w.istatement, c.middle));
+    CHECK(hasEdge(s, c.middle, w.cause));
+    CHECK(s.edges.size() == 3);
+    CHECK(view->drawnNodes().contains(c.middle));
+
+    // A cause with solutions is refused by the core: its message in the view, the project unchanged.
+    const QString fingerprint = projectFingerprint(w.path);
+    REQUIRE(view->selectNode(w.cause));
+    CHECK(view->deleteQuestion().contains(QStringLiteral("Its 2 “why” links")));
+    CHECK_FALSE(view->deleteSelected(true));
+    CHECK(view->message().contains(QStringLiteral("solutions")));
+    CHECK(view->message().contains(QStringLiteral("The phone lines jam at 8am")));
+    CHECK(snapshotOf(bench).nodes.size() == 3);
+    CHECK(projectFingerprint(w.path) == fingerprint);
+    CHECK(view->selectedNode() == w.cause);
+}
+
+TEST_CASE("root-cause graph view links the selected node to another cause by Ctrl+click, refuses a cycle, undo unlinks",
+          "[gui][views][wtfc]")
+{
+    TempDir dir;
+    const SmallWorkshop w = buildWorkshop(dir);
+    Id other = 0;
+    {
+        auto p = Project::open(w.path);
+        // A second chain under the I statement, not yet tied to the phone lines.
+        other = Wtfc::Workshop(*p).addWhyText(w.istatement, QStringLiteral("Reception is short-staffed"));
+    }
+    Workbench bench(w.path);
+    WtfcGraphView *view = openGraph(bench);
+
+    // Ctrl+click on the phone lines while the new cause is selected: "short-staffed is caused by the phone lines".
+    REQUIRE(view->selectNode(other));
+    const QPoint at = view->graphicsView()->mapFromScene(view->nodeRect(w.cause).center());
+    QTest::mouseClick(view->graphicsView()->viewport(), Qt::LeftButton, Qt::ControlModifier, at);
+    Wtfc::Snapshot s = snapshotOf(bench);
+    CHECK(hasEdge(s, other, w.cause));
+    CHECK(s.edges.size() == 3);
+    CHECK(view->selectedNode() == other);
+
+    // The other way round would close a cycle: refused with the core's message naming it, nothing changes.
+    const QString fingerprint = projectFingerprint(w.path);
+    REQUIRE(view->selectNode(w.cause));
+    CHECK_FALSE(view->linkSelectedTo(other));
+    CHECK(view->message().contains(QStringLiteral("cycle")));
+    CHECK(view->message().contains(QStringLiteral("Reception is short-staffed")));
+    CHECK(snapshotOf(bench).edges == s.edges);
+    CHECK(projectFingerprint(w.path) == fingerprint);
+    CHECK(view->selectedNode() == w.cause);
+
+    // The context menu's "Link to an existing cause ▸ Click it in the graph…" waits for the click.
+    {
+        Wtfc::Workshop ws(*bench.window.project());
+        Id third = 0;
+        REQUIRE(bench.window.runCommand([&] { third = ws.addCause(QStringLiteral("Nobody plans the rota")); }));
+        REQUIRE(view->selectNode(other));
+        const std::unique_ptr<QMenu> menu(view->contextMenuForSelected());
+        REQUIRE(menu);
+        auto *byClick = menu->findChild<QAction *>(QStringLiteral("wtfcLinkByClick"));
+        REQUIRE(byClick);
+        byClick->trigger();
+        CHECK(view->isLinkingByClick());
+        const QPoint thirdAt = view->graphicsView()->mapFromScene(view->nodeRect(third).center());
+        QTest::mouseClick(view->graphicsView()->viewport(), Qt::LeftButton, Qt::NoModifier, thirdAt);
+        CHECK_FALSE(view->isLinkingByClick());
+        CHECK(hasEdge(snapshotOf(bench), other, third));
+        CHECK(view->selectedNode() == other);
+        REQUIRE(bench.window.undo());
+        CHECK_FALSE(hasEdge(snapshotOf(bench), other, third));
+        REQUIRE(bench.window.undo()); // the cause added above
+    }
+
+    // Undo takes the Ctrl+click link back.
+    REQUIRE(bench.window.undo());
+    s = snapshotOf(bench);
+    CHECK_FALSE(hasEdge(s, other, w.cause));
+    CHECK(s.edges.size() == 2);
+}
+
+TEST_CASE("root-cause graph view context menu lists a node's links and unlinks one, undo relinks", "[gui][views][wtfc]")
+{
+    TempDir dir;
+    const ChainWorkshop c = buildChain(dir);
+    const SmallWorkshop &w = c.w;
+    Workbench bench(w.path);
+    WtfcGraphView *view = openGraph(bench);
+
+    REQUIRE(view->selectNode(c.middle));
+
+    // The picture for docs/gui.md: the window with the node's menu open over the graph
+    // (the menu is a popup window of its own, painted onto the window's picture).
+    {
+        const std::unique_ptr<QMenu> popup(view->contextMenuForSelected());
+        REQUIRE(popup);
+        const QPoint node = view->graphicsView()->mapFromScene(view->nodeRect(c.middle).center());
+        popup->popup(view->graphicsView()->viewport()->mapToGlobal(node));
+        REQUIRE(QTest::qWaitForWindowExposed(popup.get()));
+        QPixmap picture = bench.window.grab();
+        {
+            QPainter painter(&picture);
+            painter.drawPixmap(bench.window.mapFromGlobal(popup->pos()), popup->grab());
+        }
+        popup->close();
+        const QString file = dir.path(QStringLiteral("wtfc-graph-menu.png"));
+        REQUIRE(picture.save(file));
+        CHECK(QImage(file).width() > 300);
+        keepScreenshot(file);
+    }
+
+    const std::unique_ptr<QMenu> menu(view->contextMenuForSelected());
+    REQUIRE(menu);
+    QStringList texts;
+    QAction *unlinkCause = nullptr;
+    for (QAction *a : menu->actions()) {
+        texts << a->text();
+        if (a->text() == QStringLiteral("Unlink: The phone lines jam at 8am"))
+            unlinkCause = a;
+    }
+    CHECK(texts.contains(QStringLiteral("Unlink from: I can't see someone when I need to")));
+    CHECK(texts.contains(QStringLiteral("&Rename…")));
+    CHECK(texts.contains(QStringLiteral("&Delete…")));
+    REQUIRE(unlinkCause);
+    CHECK(unlinkCause->data().toLongLong() == w.cause);
+
+    unlinkCause->trigger();
+    Wtfc::Snapshot s = snapshotOf(bench);
+    CHECK_FALSE(hasEdge(s, c.middle, w.cause));
+    CHECK(hasEdge(s, w.istatement, c.middle));
+    CHECK(s.edges.size() == 2);
+    CHECK(view->selectedNode() == c.middle);
+
+    // A link that is not there: the core's message, nothing changes.
+    CHECK_FALSE(view->unlinkSelected(w.cause));
+    CHECK(view->message().contains(QStringLiteral("no \"why\"")));
+
+    REQUIRE(bench.window.undo());
+    CHECK(hasEdge(snapshotOf(bench), c.middle, w.cause));
+
+    // The API call does the same.
+    REQUIRE(view->selectNode(c.middle));
+    REQUIRE(view->unlinkSelected(w.cause));
+    CHECK_FALSE(hasEdge(snapshotOf(bench), c.middle, w.cause));
+    REQUIRE(bench.window.undo());
+    CHECK(hasEdge(snapshotOf(bench), c.middle, w.cause));
+    CHECK(snapshotOf(bench).edges.size() == 3);
 }
 
 TEST_CASE("investment grid places each solution card in its quadrant", "[gui][views][wtfc]")
