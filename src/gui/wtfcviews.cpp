@@ -24,6 +24,8 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QToolButton>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -1407,9 +1409,15 @@ WtfcThemesView::WtfcThemesView(MainWindow &window, QWidget *parent)
     scroll->setWidget(m_board);
     m_message = new QLabel;
     m_message->setWordWrap(true);
+    m_newTheme = new QLineEdit;
+    m_newTheme->setObjectName(QStringLiteral("wtfcNewTheme"));
+    m_newTheme->setAccessibleName(tr("New theme in this area"));
+    m_newTheme->setPlaceholderText(tr("New theme in this area, then Return"));
+    m_newTheme->setMinimumWidth(260);
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Area:")));
     bar->addWidget(m_area);
+    bar->addWidget(m_newTheme);
     bar->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -1418,6 +1426,13 @@ WtfcThemesView::WtfcThemesView(MainWindow &window, QWidget *parent)
     connect(m_area, &QComboBox::currentTextChanged, this, [this] {
         if (!m_loading)
             reload();
+    });
+    connect(m_newTheme, &QLineEdit::returnPressed, this, [this] {
+        const QString name = m_newTheme->text();
+        QTimer::singleShot(0, this, [this, name] {
+            if (addTheme(name))
+                m_newTheme->clear();
+        });
     });
     connect(&m_window, &MainWindow::projectChanged, this, &WtfcThemesView::reload);
     reload();
@@ -1494,6 +1509,52 @@ bool WtfcThemesView::addDot(Id theme)
     return ok;
 }
 
+bool WtfcThemesView::removeDot(Id theme)
+{
+    Project *p = m_window.project();
+    if (!p)
+        return false;
+    std::optional<Id> latest;
+    for (const Vote &v : Workshop(*p).snapshot().votes)
+        if (v.target == ItemRef{ItemKind::Theme, theme} && v.kind == QLatin1String("dot"))
+            latest = v.id;
+    if (!latest) {
+        m_message->setText(tr("This theme has no dot to take back."));
+        return false;
+    }
+    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).removeVote(*latest); });
+    m_message->setText(statusLine(m_window, ok));
+    return ok;
+}
+
+bool WtfcThemesView::addTheme(const QString &name)
+{
+    if (name.trimmed().isEmpty() || !m_window.project() || m_area->currentText().isEmpty())
+        return false;
+    const QString area = m_area->currentText();
+    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).addTheme(area, name.trimmed()); });
+    m_message->setText(statusLine(m_window, ok));
+    return ok;
+}
+
+bool WtfcThemesView::renameTheme(Id theme, const QString &name)
+{
+    if (name.trimmed().isEmpty() || !m_window.project())
+        return false;
+    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).renameTheme(theme, name.trimmed()); });
+    m_message->setText(statusLine(m_window, ok));
+    return ok;
+}
+
+bool WtfcThemesView::deleteTheme(Id theme)
+{
+    if (!m_window.project())
+        return false;
+    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).deleteTheme(theme); });
+    m_message->setText(statusLine(m_window, ok));
+    return ok;
+}
+
 bool WtfcThemesView::addIStatement(Id theme, const QString &text)
 {
     if (text.trimmed().isEmpty() || !m_window.project())
@@ -1524,6 +1585,7 @@ void WtfcThemesView::reload()
     m_headers.clear();
     m_voteButtons.clear();
     m_iEdits.clear();
+    m_menus.clear();
     m_cardText.clear();
     Project *p = m_window.project();
     if (!p) {
@@ -1605,7 +1667,35 @@ void WtfcThemesView::reload()
             // The command rebuilds the columns, this button included.
             connect(dot, &QPushButton::clicked, this, [this, id] { QTimer::singleShot(0, this, [this, id] { addDot(id); }); });
             m_voteButtons.insert(id, dot);
-            v->addWidget(dot, 0, Qt::AlignLeft);
+            auto *more = new QToolButton;
+            more->setText(QStringLiteral("\u22EF"));
+            more->setAccessibleName(tr("More for %1").arg(title));
+            more->setPopupMode(QToolButton::InstantPopup);
+            auto *menu = new QMenu(more);
+            const QString name = title.section(QStringLiteral(" \u00B7 "), 0, 0);
+            menu->addAction(tr("Rename…"), this, [this, id, name] {
+                bool ok = false;
+                const QString text = QInputDialog::getText(this, tr("Rename theme"), tr("Theme:"), QLineEdit::Normal, name, &ok);
+                if (ok)
+                    QTimer::singleShot(0, this, [this, id, text] { renameTheme(id, text); });
+            });
+            menu->addAction(tr("Take back a dot"), this, [this, id] { QTimer::singleShot(0, this, [this, id] { removeDot(id); }); });
+            menu->addSeparator();
+            menu->addAction(tr("Delete theme…"), this, [this, id, name] {
+                if (QMessageBox::question(this, tr("Delete theme"),
+                                          tr("Delete the theme \u201C%1\u201D? Its statements go back to \u201CNot sorted\u201D; "
+                                             "Ctrl+Z brings it back.")
+                                              .arg(name))
+                    == QMessageBox::Yes)
+                    QTimer::singleShot(0, this, [this, id] { deleteTheme(id); });
+            });
+            more->setMenu(menu);
+            m_menus.insert(id, menu);
+            auto *buttons = new QHBoxLayout;
+            buttons->addWidget(dot);
+            buttons->addStretch(1);
+            buttons->addWidget(more);
+            v->addLayout(buttons);
             QStringList lines;
             for (const Node &n : s.nodes)
                 if (n.kind == ItemKind::IStatement && n.themeId == id)

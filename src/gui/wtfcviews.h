@@ -240,7 +240,17 @@ public:
     /// What a drop on the column of \a theme (nullopt: "Not sorted") does, synchronously.
     bool dropCard(const QMimeData *mime, std::optional<Id> theme);
     bool addDot(Id theme);
+    /// Takes back the theme's latest dot vote (one command); false if it has none.
+    bool removeDot(Id theme);
     bool addIStatement(Id theme, const QString &text);
+    /// A new theme in the area shown (one command).
+    bool addTheme(const QString &name);
+    bool renameTheme(Id theme, const QString &name);
+    /// Deletes a theme without I statements; its cards go back to "Not sorted".
+    bool deleteTheme(Id theme);
+    QLineEdit *newThemeEdit() const { return m_newTheme; }
+    /// The "⋯" menu of a theme's column (rename, delete, remove a dot).
+    QMenu *themeMenu(Id theme) const { return m_menus.value(theme); }
 
     QComboBox *areaBox() const { return m_area; }
     bool setArea(const QString &area);
@@ -262,6 +272,8 @@ private:
     QHash<Id, QLabel *> m_headers;
     QHash<Id, QPushButton *> m_voteButtons;
     QHash<Id, QLineEdit *> m_iEdits;
+    QHash<Id, QMenu *> m_menus;
+    QLineEdit *m_newTheme = nullptr;
     QHash<Id, QString> m_cardText; ///< statement → text, for drags
     bool m_loading = false;
 };

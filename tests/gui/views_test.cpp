@@ -782,4 +782,43 @@ TEST_CASE("themes and votes view sorts a card by a drop, counts a dot in the hea
     CHECK(s.nodes.front().statements == std::vector<Id>{s1});
     REQUIRE(bench.window.undo());
     CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().nodes.empty());
+
+    // A new theme typed in the bar lands in the area shown.
+    QTest::keyClicks(view->newThemeEdit(), QStringLiteral("Feeling alone"));
+    QTest::keyClick(view->newThemeEdit(), Qt::Key_Return);
+    QCoreApplication::processEvents();
+    auto themeNamed = [&](const QString &name) -> std::optional<Wtfc::Theme> {
+        for (const Wtfc::Theme &t : Wtfc::Workshop(*bench.window.project()).snapshot().themes)
+            if (t.name == name)
+                return t;
+        return std::nullopt;
+    };
+    const auto alone = themeNamed(QStringLiteral("Feeling alone"));
+    REQUIRE(alone);
+    CHECK(alone->area == area);
+    CHECK(view->newThemeEdit()->text().isEmpty());
+    CHECK(view->headerText(alone->id) == QStringLiteral("Feeling alone · 0 vote(s)"));
+    REQUIRE(view->themeMenu(alone->id));
+    CHECK(view->themeMenu(alone->id)->actions().size() == 4); // rename, take back a dot, separator, delete
+    // Rename, then two dots and one taken back.
+    REQUIRE(view->renameTheme(alone->id, QStringLiteral("Alone at home")));
+    CHECK(view->headerText(alone->id) == QStringLiteral("Alone at home · 0 vote(s)"));
+    CHECK_FALSE(view->removeDot(alone->id)); // none yet
+    REQUIRE(view->addDot(alone->id));
+    REQUIRE(view->addDot(alone->id));
+    REQUIRE(view->removeDot(alone->id));
+    CHECK(view->headerText(alone->id) == QStringLiteral("Alone at home · 1 vote(s)"));
+    // Delete: its card goes back to "Not sorted"; undo brings both back.
+    mime.reset(view->mimeForStatement(s3));
+    REQUIRE(view->dropCard(mime.get(), alone->id));
+    REQUIRE(view->deleteTheme(alone->id));
+    CHECK_FALSE(themeNamed(QStringLiteral("Alone at home")));
+    CHECK(view->cardsIn(std::nullopt).contains(s3));
+    REQUIRE(bench.window.undo());
+    CHECK(themeOf(s3) == alone->id);
+    // A theme with an I statement is refused, with the core's message.
+    REQUIRE(view->addIStatement(theme, QStringLiteral("I can't get through")));
+    CHECK_FALSE(view->deleteTheme(theme));
+    CHECK_FALSE(view->message().isEmpty());
+    CHECK(themeNamed(QStringLiteral("Getting through")));
 }
