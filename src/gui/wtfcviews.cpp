@@ -42,6 +42,7 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTextDocument>
+#include <QTextDocumentFragment>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -71,6 +72,13 @@ QString oneLine(const QString &text, qsizetype max = 80)
 {
     QString s = text.simplified();
     return s.size() > max ? s.left(max - 1) + QChar(0x2026) : s;
+}
+
+/// An instruction in a message line otherwise red for refusals: in the text colour.
+void showHint(QLabel *line, const QString &text)
+{
+    line->setText(QStringLiteral("<span style=\"color: %1\">%2</span>")
+                      .arg(line->palette().color(QPalette::WindowText).name(), text.toHtmlEscaped()));
 }
 
 QString statusLine(MainWindow &window, bool ok)
@@ -201,7 +209,11 @@ WtfcGraphView::~WtfcGraphView()
 
 QString WtfcGraphView::message() const
 {
-    return m_message->text();
+    const QString text = m_message->text();
+    // A hint (showHint) is wrapped in a span; its text was escaped there.
+    if (text.startsWith(QLatin1String("<span style=\"color: ")) && text.endsWith(QLatin1String("</span>")))
+        return QTextDocumentFragment::fromHtml(text).toPlainText();
+    return text;
 }
 
 void WtfcGraphView::fitAll()
@@ -415,7 +427,7 @@ bool WtfcGraphView::beginRename()
     m_renameEdit->show();
     m_renameEdit->raise();
     m_renameEdit->setFocus();
-    m_message->setText(tr("Type the new text and press Return (Esc cancels)."));
+    showHint(m_message, tr("Type the new text and press Return (Esc cancels)."));
     return true;
 }
 
@@ -441,7 +453,7 @@ void WtfcGraphView::beginLinkByClick()
         return;
     m_linkFrom = n->id;
     m_view->viewport()->setCursor(Qt::CrossCursor);
-    m_message->setText(tr("Click the cause that “%1” is caused by (Esc cancels).").arg(oneLine(n->text, 60)));
+    showHint(m_message, tr("Click the cause that “%1” is caused by (Esc cancels).").arg(oneLine(n->text, 60)));
 }
 
 QMenu *WtfcGraphView::contextMenuForSelected()
