@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // quire: the workbench.
 //   quire [PROJECT]
-//   quire --screenshot FILE.png [--project P] [--view main|document|codes|search|board|quotes|dark|rtl]
+//   quire --screenshot FILE.png [--project P] [--view main|document|codes|search|board|quotes|history|dark|rtl]
 //       (also --view crosstab|agreement|frequencies|wtfc-themes|wtfc-graph|wtfc-solutions|wtfc-grid|wtfc-actions)
 // Without a display (and without --screenshot) it says so and writes
 // pictures of the main views to --screenshot-dir (default build/screenshots).
