@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // quire: the workbench.
 //   quire [PROJECT]
-//   quire --screenshot FILE.png [--project P] [--view main|document|codes|search|board|quotes|dark|rtl]
+//   quire --screenshot FILE.png [--project P] [--view main|document|codes|search|board|quotes|history|dark|rtl]
 //       (also --view crosstab|agreement|frequencies|wtfc-themes|wtfc-graph|wtfc-solutions|wtfc-grid|wtfc-actions)
 // Without a display (and without --screenshot) it says so and writes
 // pictures of the main views to --screenshot-dir (default build/screenshots).
@@ -72,7 +72,7 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The .quire project to open."));
     const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QStringLiteral("Render the window offscreen into FILE.png and exit."), QStringLiteral("FILE"));
     const QCommandLineOption projectOpt(QStringLiteral("project"), QStringLiteral("The project to open."), QStringLiteral("PROJECT"));
-    const QCommandLineOption viewOpt(QStringLiteral("view"), QStringLiteral("What to render: main, document, codes, search, board, quotes, dark or rtl (an invented "
+    const QCommandLineOption viewOpt(QStringLiteral("view"), QStringLiteral("What to render: main, document, codes, search, board, quotes, history, dark or rtl (an invented "
                                                                                  "right-to-left transcript; --project is not used); also crosstab, agreement, frequencies, wtfc-themes, wtfc-graph, "
                                                                                  "wtfc-solutions, wtfc-grid, wtfc-actions."), QStringLiteral("NAME"), QStringLiteral("main"));
     const QCommandLineOption dirOpt(QStringLiteral("screenshot-dir"), QStringLiteral("Where to write pictures when there is no display."), QStringLiteral("DIR"),

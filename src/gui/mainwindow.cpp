@@ -8,6 +8,7 @@
 #include "documentfilter.h"
 #include "documentview.h"
 #include "exchangedialog.h"
+#include "historypane.h"
 #include "quotebasket.h"
 #include "searchpane.h"
 #include "themeboard.h"
@@ -25,6 +26,8 @@
 #include "storage/database.h"
 
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <system_error>
@@ -32,8 +35,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -278,6 +279,15 @@ void MainWindow::buildDocks()
     searchDock->setObjectName(QStringLiteral("searchDock"));
     searchDock->setWidget(m_search);
     addDockWidget(Qt::BottomDockWidgetArea, searchDock);
+    // History: the command log kept open beside the details (Ctrl+H raises it).
+    m_history = new HistoryPane(*this);
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("historyDock"));
+    historyDock->setWidget(m_history);
+    addDockWidget(Qt::RightDockWidgetArea, historyDock);
+    tabifyDockWidget(quoteDock, historyDock);
+    detailDock->raise();
+
     resizeDocks({docDock, detailDock}, {360, 400}, Qt::Horizontal);
     resizeDocks({searchDock}, {220}, Qt::Vertical);
 }
@@ -314,7 +324,7 @@ void MainWindow::buildActions()
     m_redoAction = edit->addAction(tr("&Redo"), this, &MainWindow::redo);
     m_redoAction->setShortcut(QKeySequence(tr("Ctrl+Shift+Z")));
     edit->addSeparator();
-    QAction *history = edit->addAction(tr("&History…"), this, &MainWindow::showHistory);
+    QAction *history = edit->addAction(tr("&History"), this, &MainWindow::showHistory);
     history->setShortcut(QKeySequence(tr("Ctrl+H")));
 
     QMenu *code = menuBar()->addMenu(tr("&Code"));
@@ -389,9 +399,39 @@ bool MainWindow::run(const std::function<void()> &body)
         reportError(e.message());
         ok = false;
     }
+    if (!m_stepping) {
+        refresh();
+        Q_EMIT projectChanged();
+    }
+    return ok;
+}
+
+int MainWindow::stepHistory(int steps)
+{
+    if (!m_project || steps == 0)
+        return 0;
+    const bool dialogs = m_errorDialogs;
+    m_errorDialogs = false; // a refusal is shown once, after the busy cursor
+    m_stepping = true;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    int taken = 0;
+    while (taken < std::abs(steps) && (steps < 0 ? undo() : redo()))
+        ++taken;
+    QApplication::restoreOverrideCursor();
+    m_stepping = false;
+    m_errorDialogs = dialogs;
     refresh();
     Q_EMIT projectChanged();
-    return ok;
+    if (taken < std::abs(steps)) {
+        const QString message = steps < 0 ? tr("Undid %n step(s), then: %1", nullptr, taken).arg(m_lastError)
+                                          : tr("Redid %n step(s), then: %1", nullptr, taken).arg(m_lastError);
+        statusBar()->showMessage(message, 10000);
+        if (dialogs)
+            QMessageBox::warning(this, tr("Quire"), message);
+    } else {
+        statusBar()->showMessage(steps < 0 ? tr("Undone %n command(s)", nullptr, taken) : tr("Redone %n command(s)", nullptr, taken), 5000);
+    }
+    return taken;
 }
 
 void MainWindow::reportError(const QString &message)
@@ -1047,8 +1087,12 @@ bool MainWindow::undo()
 {
     QString summary;
     const bool ok = run([&] {
-        if (!m_project->canUndo())
-            throw Error(QStringLiteral("There is nothing to undo."));
+        if (!m_project->canUndo()) {
+            // The newest done step may be a format upgrade: then the core's refusal says why.
+            const auto log = m_project->history();
+            if (std::none_of(log.begin(), log.end(), [](const CommandRecord &r) { return r.state == QLatin1String("done"); }))
+                throw Error(QStringLiteral("There is nothing to undo."));
+        }
         summary = m_project->undo();
     });
     if (ok)
@@ -1278,27 +1322,12 @@ void MainWindow::refreshActions()
 
 void MainWindow::showHistory()
 {
-    if (!m_project)
-        return;
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("History — %1").arg(m_project->fileName()));
-    auto *layout = new QVBoxLayout(&dialog);
-    auto *list = new QTreeWidget;
-    list->setAccessibleName(tr("Command history"));
-    list->setRootIsDecorated(false);
-    list->setHeaderLabels({tr("#"), tr("State"), tr("What"), tr("Coder"), tr("When")});
-    const auto history = m_project->history();
-    // Newest first: that is what undo takes back next.
-    for (auto it = history.rbegin(); it != history.rend(); ++it)
-        list->addTopLevelItem(new QTreeWidgetItem({QString::number(it->id), it->state, it->summary, it->coder, it->created}));
-    for (int c = 0; c < 5; ++c)
-        list->resizeColumnToContents(c);
-    layout->addWidget(list);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    layout->addWidget(buttons);
-    dialog.resize(760, 420);
-    dialog.exec();
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        if (d->widget() == m_history) {
+            d->show();
+            d->raise();
+        }
+    m_history->list()->setFocus();
 }
 
 void MainWindow::chooseOpenProject()

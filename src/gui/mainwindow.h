@@ -28,6 +28,7 @@ class CodeTreeView;
 class DocumentFilterBar;
 class DocumentView;
 class ExchangeReportDialog;
+class HistoryPane;
 class PluginManager;
 class Project;
 struct ExchangeReport;
@@ -109,6 +110,12 @@ public:
     bool removeCurrentSegment();
     bool undo();
     bool redo();
+    /// Undoes (\a steps < 0) or redoes (\a steps > 0) |steps| commands in one
+    /// go, each through undo() / redo() (the same checks and refusals), under a
+    /// busy cursor; stops at the first refusal, which is reported once the
+    /// cursor is back. Everything shown is refreshed, and projectChanged
+    /// emitted, once at the end. Returns the number of steps taken.
+    int stepHistory(int steps);
     /// Stars the current segment as an exemplar quote (end of the chosen order).
     bool starCurrentSegment();
     /// Moves the codes at \a paths under \a targetPath ("" = top level), or
@@ -144,6 +151,7 @@ public:
     SearchPane *searchPane() const { return m_search; }
     ThemeBoard *themeBoard() const { return m_board; }
     QuoteBasket *quoteBasket() const { return m_quotes; }
+    HistoryPane *historyPane() const { return m_history; }
     DocumentFilterBar *documentFilter() const { return m_documentFilter; }
     QTabWidget *centralTabs() const { return m_tabs; }
 
@@ -205,6 +213,7 @@ private:
     SearchPane *m_search = nullptr;
     ThemeBoard *m_board = nullptr;
     QuoteBasket *m_quotes = nullptr;
+    HistoryPane *m_history = nullptr;
     QAction *m_darkAction = nullptr;
     QAction *m_starAction = nullptr;
     QPushButton *m_starButton = nullptr;
@@ -231,6 +240,7 @@ private:
     bool m_errorDialogs = true;
     bool m_persistLayout = true;
     bool m_refreshing = false;
+    bool m_stepping = false; // stepHistory: run() leaves the refresh to the end
     QString m_lastError;
 };
 

@@ -4,6 +4,7 @@
 #include "analysisviews.h"
 #include "codetreeview.h"
 #include "documentview.h"
+#include "historypane.h"
 #include "mainwindow.h"
 #include "quotebasket.h"
 #include "searchpane.h"
@@ -32,7 +33,7 @@ namespace Quire::Screenshots {
 
 QStringList viewNames()
 {
-    return mainViews() << QStringLiteral("dark") << QStringLiteral("rtl") << insightViews();
+    return mainViews() << QStringLiteral("history") << QStringLiteral("dark") << QStringLiteral("rtl") << insightViews();
 }
 
 QStringList mainViews()
@@ -202,6 +203,12 @@ QString save(MainWindow &window, const QString &view, const QString &file)
     } else if (view == QLatin1String("board")) {
         window.showCentralTab(1);
         widget = window.themeBoard();
+    } else if (view == QLatin1String("history")) {
+        // The whole window, the history dock raised beside the document.
+        QWidget *dock = dockOf(window.historyPane());
+        dock->show();
+        dock->raise();
+        widget = &window;
     } else if (view == QLatin1String("quotes")) {
         QWidget *dock = dockOf(window.quoteBasket());
         dock->raise();

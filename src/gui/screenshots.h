@@ -15,7 +15,8 @@ namespace Screenshots {
 /// Every view that can be rendered: "main" (the whole window), "document"
 /// (the document view with its gutter), "codes" (the code tree), "search"
 /// (the search pane with the hits of a sample query), "board" (the theme
-/// board), "quotes" (the quote basket), "dark" (the window in the dark
+/// board), "quotes" (the quote basket), "history" (the window with the
+/// history dock raised), "dark" (the window in the dark
 /// palette) and "rtl" (a right-to-left document, see makeRtlProject).
 QStringList viewNames();
 /// The analysis and WTfC views ("crosstab", "agreement", "frequencies",
