@@ -141,6 +141,14 @@ TEST_CASE("Merge of a second coder's work: disjoint codes, a colour conflict, on
     // ann's second code on her own span joins her segment (one segment per span and coder).
     CHECK(after.contains(QStringLiteral("segment one.txt 0:21 ann Heard/Ignored+Heard/Listened")));
     CHECK(after.contains(QStringLiteral("memo segment ben's note")));
+    // The memo is still ben's, written when he wrote it, though ann merged it.
+    for (const Memo &m : a->memos(QStringLiteral("segment"))) {
+        if (m.text != QStringLiteral("ben's note"))
+            continue;
+        CHECK(m.coder == QStringLiteral("ben"));
+        for (const Memo &original : Project::open(dir.path(QStringLiteral("ben.quire")))->memos(QStringLiteral("segment")))
+            CHECK(m.created == original.created);
+    }
     CHECK(a->code(a->resolveCode(QStringLiteral("Heard/Ignored"))).color == QStringLiteral("#aa0000"));
     // The new code keeps its GUID, so a later merge matches it again.
     auto b = Project::open(dir.path(QStringLiteral("ben.quire")));

@@ -271,6 +271,24 @@ MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDo
 
     project.batch(QStringLiteral("merge"), QStringLiteral("Merge %1").arg(report.other), [&] {
         Database &db = project.database();
+        std::map<QString, Id> coderIds;
+        auto coderId = [&](const QString &name) {
+            auto it = coderIds.find(name);
+            if (it != coderIds.end())
+                return it->second;
+            Statement ins(db, QStringLiteral("INSERT OR IGNORE INTO coders(name, created) VALUES (?1, ?2)"));
+            ins.bind(1, name).bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)).run();
+            Statement sel(db, QStringLiteral("SELECT id FROM coders WHERE name = ?1"));
+            sel.bind(1, name);
+            sel.step();
+            return coderIds.emplace(name, sel.columnInt(0)).first->second;
+        };
+        // A merged memo keeps who wrote it and when, as segments do.
+        Statement author(db, QStringLiteral("UPDATE memos SET coder_id = ?1, created = ?2, modified = ?3 WHERE id = ?4"));
+        auto keepAuthor = [&](Id memo, const Memo &from) {
+            author.reset();
+            author.bind(1, coderId(from.coder)).bind(2, from.created).bind(3, from.modified).bind(4, memo).run();
+        };
         // Within this command: one undo takes the copies back with the rest.
         for (std::size_t i = 0; i < copies.size(); ++i) {
             const std::vector<Id> ids = project.importDocuments({copies[i]});
@@ -312,7 +330,7 @@ MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDo
             ++report.codesAdded;
             for (const Memo &m : otherCodeMemos) {
                 if (m.targetId && *m.targetId == plan.code.id) {
-                    project.addMemo(QStringLiteral("code"), id, m.text, m.title);
+                    keepAuthor(project.addMemo(QStringLiteral("code"), id, m.text, m.title), m);
                     ++report.memosAdded;
                 }
             }
@@ -331,18 +349,6 @@ MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDo
                 entry.second.insert(st.columnInt(5));
             }
         }
-        std::map<QString, Id> coderIds;
-        auto coderId = [&](const QString &name) {
-            auto it = coderIds.find(name);
-            if (it != coderIds.end())
-                return it->second;
-            Statement ins(db, QStringLiteral("INSERT OR IGNORE INTO coders(name, created) VALUES (?1, ?2)"));
-            ins.bind(1, name).bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)).run();
-            Statement sel(db, QStringLiteral("SELECT id FROM coders WHERE name = ?1"));
-            sel.bind(1, name);
-            sel.step();
-            return coderIds.emplace(name, sel.columnInt(0)).first->second;
-        };
         Statement insert(
             db, QStringLiteral("INSERT INTO segments(document_id, start, \"end\", case_id, coder_id, created, memo) "
                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
@@ -400,7 +406,7 @@ MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDo
         for (const Memo &m : otherSegmentMemos) {
             if (!m.targetId || !segmentMap.count(*m.targetId))
                 continue;
-            project.addMemo(QStringLiteral("segment"), segmentMap.at(*m.targetId), m.text, m.title);
+            keepAuthor(project.addMemo(QStringLiteral("segment"), segmentMap.at(*m.targetId), m.text, m.title), m);
             ++report.memosAdded;
         }
     });
