@@ -12,7 +12,7 @@
 #include "analysis/teamwork.h"
 #include "error.h"
 #include "model/project.h"
-#include "pdfprint.h"
+#include "tablesfile.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -98,23 +98,10 @@ void checkCsvOut(const QString &verb, const QString &path)
 }
 
 /// CSV: the first table; XLSX: every table, one worksheet each; a document
-/// (.docx, .pdf, .html, .md): every table under a heading.
+/// (.docx, .pdf, .html, .md): every table under a heading (src/render).
 void writeTables(const QString &path, const std::vector<AnalysisTable> &tables, const QString &title, const Project &project)
 {
-    if (isXlsx(path)) {
-        writeXlsx(path, tables);
-    } else if (isDocument(path)) {
-        const QString format = QFileInfo(path).suffix().toLower();
-        // Tables of more than six columns go across the page in a PDF.
-        const bool wide = std::any_of(tables.begin(), tables.end(), [](const AnalysisTable &t) { return t.header.size() > 6; });
-        const QByteArray bytes = format == QLatin1String("pdf")
-            ? Render::htmlToPdf(QString::fromUtf8(tablesDocument(QStringLiteral("html"), title, project.fileName(), tables, path)), title,
-                                QFileInfo(path).fileName(), {}, wide)
-            : tablesDocument(format, title, project.fileName(), tables, path);
-        writeFile(path, bytes);
-    } else {
-        tables.front().writeCsv(path);
-    }
+    Render::writeTables(path, tables, title, project.fileName());
 }
 
 } // namespace

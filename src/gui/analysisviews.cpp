@@ -6,7 +6,7 @@
 
 #include "error.h"
 #include "model/project.h"
-#include "pdfprint.h"
+#include "tablesfile.h"
 #include "storage/database.h"
 
 
@@ -19,7 +19,6 @@
 #include <QGraphicsView>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -720,19 +719,9 @@ CooccurrenceView::CooccurrenceView(MainWindow &window, QWidget *parent)
     connect(m_distance, &QSpinBox::valueChanged, this, [this] { recompute(); });
     connect(m_minCount, &QSpinBox::valueChanged, this, [this] { drawGraph(); });
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        QString selected;
-        QString path = QFileDialog::getSaveFileName(this, tr("Export co-occurrence"), QString(),
-                                                    tr("Word (*.docx);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;HTML (*.html);;Markdown (*.md)"),
-                                                    &selected);
-        if (path.isEmpty())
-            return;
-        if (QFileInfo(path).suffix().isEmpty())
-            path += QLatin1Char('.') + selected.section(QStringLiteral("*."), 1).section(QLatin1Char(')'), 0, 0);
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        const QString error = exportTables(path);
-        QApplication::restoreOverrideCursor();
-        if (!error.isEmpty())
-            QMessageBox::warning(this, tr("Export co-occurrence"), error);
+        exportWithDialog(this, tr("Export co-occurrence"),
+                         tr("Word (*.docx);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;HTML (*.html);;Markdown (*.md)"),
+                         [this](const QString &path) { return exportTables(path); });
     });
     connect(&m_window, &MainWindow::projectChanged, this, &CooccurrenceView::reload);
     reload();
@@ -864,30 +853,12 @@ QString CooccurrenceView::exportTables(const QString &path)
     Project *p = m_window.project();
     if (!p || m_result.codes.empty())
         return tr("%1: nothing to export: no code has segments").arg(QFileInfo(path).fileName());
-    const QString name = QFileInfo(path).fileName();
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    const std::vector<AnalysisTable> tables{m_result.matrix(false), m_result.matrix(true), m_result.pairs()};
-    const QString title = tr("Code co-occurrence");
     try {
-        if (suffix == QLatin1String("xlsx")) {
-            writeXlsx(path, tables);
-            return QString();
-        }
-        if (suffix == QLatin1String("csv")) {
-            m_model->table().writeCsv(path);
-            return QString();
-        }
-        QByteArray bytes;
-        if (suffix == QLatin1String("pdf")) {
-            const bool wide = std::any_of(tables.begin(), tables.end(), [](const AnalysisTable &t) { return t.header.size() > 6; });
-            bytes = Render::htmlToPdf(QString::fromUtf8(tablesDocument(QStringLiteral("html"), title, p->fileName(), tables, path)), title,
-                                      name, {}, wide);
-        } else {
-            bytes = tablesDocument(suffix, title, p->fileName(), tables, path); // throws for another type
-        }
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-            return tr("%1: cannot write: %2").arg(name, file.errorString());
+        // CSV holds one table: the one shown.
+        const bool csv = QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0;
+        Render::writeTables(path, csv ? std::vector<AnalysisTable>{m_model->table()}
+                                      : std::vector<AnalysisTable>{m_result.matrix(false), m_result.matrix(true), m_result.pairs()},
+                            tr("Code co-occurrence"), p->fileName());
     } catch (const Error &e) {
         return e.message();
     }
@@ -909,6 +880,22 @@ QWidget *openAnalysisView(MainWindow &window, const QString &name)
         return openViewTab(window, QStringLiteral("frequencyView"), MainWindow::tr("Frequencies"),
                            [&] { return new FrequencyView(window); });
     return nullptr;
+}
+
+void exportWithDialog(QWidget *parent, const QString &title, const QString &filters,
+                      const std::function<QString(const QString &path)> &write)
+{
+    QString selected;
+    QString path = QFileDialog::getSaveFileName(parent, title, QString(), filters, &selected);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + selected.section(QStringLiteral("*."), 1).section(QLatin1Char(')'), 0, 0);
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const QString error = write(path);
+    QApplication::restoreOverrideCursor();
+    if (!error.isEmpty())
+        QMessageBox::warning(parent, title, error);
 }
 
 QString copyProjectForCoder(MainWindow &window, const QString &targetPath, bool keepMemos)

@@ -210,6 +210,13 @@ private:
     bool m_loading = false;
 };
 
+/// Asks where to save (`filters` as for QFileDialog, e.g. "Word (*.docx);;PDF
+/// (*.pdf)"; a name typed without a suffix gets the chosen filter's), then
+/// runs `write(path)` under a busy cursor and shows the error it returns, if
+/// any, in a warning titled `title`. Nothing happens if the dialog is cancelled.
+void exportWithDialog(QWidget *parent, const QString &title, const QString &filters,
+                      const std::function<QString(const QString &path)> &write);
+
 /// Team coding from the workbench (analysis/teamwork.h). Writes a blank copy
 /// of the open project for another coder (documents, cases, codebook; no
 /// segments, no history). Returns an empty string or the error, naming the file.

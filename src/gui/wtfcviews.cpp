@@ -1830,19 +1830,9 @@ void addWorkshopMenu(MainWindow &window)
     QAction *exportReport = menu->addAction(MainWindow::tr("&Export workshop report…"), w, [w] {
         if (!w->project())
             return;
-        QString selected;
-        QString path = QFileDialog::getSaveFileName(w, MainWindow::tr("Export workshop report"), QString(),
-                                                    MainWindow::tr("Word (*.docx);;PDF (*.pdf);;HTML (*.html);;Markdown (*.md)"),
-                                                    &selected);
-        if (path.isEmpty())
-            return;
-        if (QFileInfo(path).suffix().isEmpty())
-            path += QLatin1Char('.') + selected.section(QStringLiteral("*."), 1).section(QLatin1Char(')'), 0, 0);
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        const QString error = exportWorkshopReport(*w, path);
-        QApplication::restoreOverrideCursor();
-        if (!error.isEmpty())
-            QMessageBox::warning(w, MainWindow::tr("Export workshop report"), error);
+        exportWithDialog(w, MainWindow::tr("Export workshop report"),
+                         MainWindow::tr("Word (*.docx);;PDF (*.pdf);;HTML (*.html);;Markdown (*.md)"),
+                         [w](const QString &path) { return exportWorkshopReport(*w, path); });
     });
     exportReport->setObjectName(QStringLiteral("exportWorkshopReport"));
 }
