@@ -81,6 +81,23 @@ void showHint(QLabel *line, const QString &text)
                       .arg(line->palette().color(QPalette::WindowText).name(), text.toHtmlEscaped()));
 }
 
+/// The open project's workshop, or nothing with the reason in `message`
+/// (no project, or the core's error).
+std::optional<Snapshot> workshopOrSay(MainWindow &window, QLabel *message)
+{
+    Project *p = window.project();
+    if (!p) {
+        message->setText(MainWindow::tr("Open a project with a workshop."));
+        return std::nullopt;
+    }
+    try {
+        return Workshop(*p).snapshot();
+    } catch (const Error &e) {
+        message->setText(e.message());
+        return std::nullopt;
+    }
+}
+
 QString statusLine(MainWindow &window, bool ok)
 {
     return ok ? QString() : window.lastError();
@@ -1096,18 +1113,10 @@ void WtfcGridView::reload()
 {
     m_cards.clear();
     m_scene->clear();
-    Project *p = m_window.project();
-    if (!p) {
-        m_message->setText(tr("Open a project with a workshop."));
+    const std::optional<Snapshot> loaded = workshopOrSay(m_window, m_message);
+    if (!loaded)
         return;
-    }
-    Snapshot s;
-    try {
-        s = Workshop(*p).snapshot();
-    } catch (const Error &e) {
-        m_message->setText(e.message());
-        return;
-    }
+    const Snapshot &s = *loaded;
     const Template &t = s.workshopTemplate;
     std::vector<const Solution *> in[5];
     for (const Solution &x : s.solutions)
@@ -1599,18 +1608,10 @@ void WtfcThemesView::reload()
     m_iEdits.clear();
     m_menus.clear();
     m_cardText.clear();
-    Project *p = m_window.project();
-    if (!p) {
-        m_message->setText(tr("Open a project with a workshop."));
+    const std::optional<Snapshot> loaded = workshopOrSay(m_window, m_message);
+    if (!loaded)
         return;
-    }
-    Snapshot s;
-    try {
-        s = Workshop(*p).snapshot();
-    } catch (const Error &e) {
-        m_message->setText(e.message());
-        return;
-    }
+    const Snapshot &s = *loaded;
 
     // The template's areas, then any other area a statement or theme uses.
     m_loading = true;
