@@ -5,6 +5,7 @@
 // a non-zero exit code; the project is left as it was.
 #include "args.h"
 #include "exchangeverbs.h"
+#include "fileverbs.h"
 #include "quoteverbs.h"
 #include "searchverbs.h"
 #include "wtfcverbs.h"
@@ -18,6 +19,7 @@
 #include "report/exportlayout.h"
 #include "report/redaction.h"
 #include "report/themereport.h"
+#include "storage/fileerrors.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -892,10 +894,17 @@ int cmdExport(const Globals &g, const QStringList &words)
     // QSaveFile: the old file stays intact until the new one is complete.
     QSaveFile file(out);
     if (!file.open(QIODevice::WriteOnly))
-        throw Error(QStringLiteral("%1: cannot write: %2").arg(out, file.errorString()));
-    exporter->write(report, file);
+        throw Error(QStringLiteral("%1: cannot write: %2").arg(out, FileErrors::writeFailure(out, file.errorString())));
+    try {
+        exporter->write(report, file);
+    } catch (const Error &e) {
+        const QString why = FileErrors::writeFailure(out, e.message(), file.error() == QFileDevice::ResourceError);
+        file.cancelWriting();
+        throw Error(QStringLiteral("%1: cannot write: %2").arg(out, why));
+    }
     if (!file.commit())
-        throw Error(QStringLiteral("%1: cannot write: %2").arg(out, file.errorString()));
+        throw Error(QStringLiteral("%1: cannot write: %2")
+                        .arg(out, FileErrors::writeFailure(out, file.errorString(), file.error() == QFileDevice::ResourceError)));
     qsizetype quotes = 0;
     for (const auto &q : report.quotes)
         quotes += qsizetype(q.size());
@@ -956,6 +965,8 @@ const char *const Usage = R"(Usage: quire-cli [--json] [--coder NAME] VERB ...
   memo add PROJECT TEXT [--project|--document D|--code PATH|--segment ID|--case NAME] [--title T]
   memo edit PROJECT ID TEXT | memo delete PROJECT ID
   undo PROJECT [--steps N] | redo PROJECT [--steps N] | history PROJECT | compact PROJECT
+  verify PROJECT | save-copy PROJECT COPY.quire
+  backup PROJECT | backup list PROJECT | backup restore PROJECT [BACKUP.quire]
   export PROJECT --out FILE [--format md|csv|docx|odt|html|xlsx|pdf] [--template theme-table|quotes|matrix|codebook]
          [--by ATTRIBUTE] [--citation TEMPLATE] [--codes PATH]... [--redact RULES-FILE [--dry-run]]
          [--max-quotes N] [--order document|chosen|starred] [--max-length N] [--speaker-label]
@@ -1099,7 +1110,11 @@ int main(int argc, char **argv)
         {QStringLiteral("merge"), [](const Globals &gl, const QStringList &w) { return Cli::cmdMerge({gl.json, gl.coder}, w); }},
         {QStringLiteral("copy-for-coder"), [](const Globals &gl, const QStringList &w) { return Cli::cmdCopyForCoder({gl.json, gl.coder}, w); }},
         {QStringLiteral("quote"), [](const Globals &gl, const QStringList &w) { return Cli::cmdQuote({gl.json, gl.coder}, w); }},
+        {QStringLiteral("verify"), [](const Globals &gl, const QStringList &w) { return Cli::cmdVerify({gl.json, gl.coder}, w); }},
+        {QStringLiteral("backup"), [](const Globals &gl, const QStringList &w) { return Cli::cmdBackup({gl.json, gl.coder}, w); }},
+        {QStringLiteral("save-copy"), [](const Globals &gl, const QStringList &w) { return Cli::cmdSaveCopy({gl.json, gl.coder}, w); }},
     };
+    Cli::installFileMessages();
     const auto it = verbs.find(verb);
     if (it == verbs.end()) {
         std::fprintf(stderr, "quire-cli: unknown verb \"%s\" (see quire-cli --help)\n", verb.toUtf8().constData());

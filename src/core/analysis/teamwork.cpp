@@ -3,7 +3,9 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "storage/backups.h"
 #include "storage/database.h"
+#include "storage/projectfile.h"
 
 #include <sqlite3.h>
 
@@ -31,51 +33,38 @@ CopyForCoderResult copyForCoder(Project &source, const QString &targetPath, cons
         throw Error(QStringLiteral("%1: folder %2 does not exist").arg(targetPath, target.absolutePath()));
     if (target.absoluteFilePath() == QFileInfo(source.path()).absoluteFilePath())
         throw Error(QStringLiteral("%1: the copy cannot overwrite the project itself").arg(targetPath));
-    {
-        // The backup API copies the pages as the source connection sees them
-        // (the WAL included), schema and search index alike.
-        sqlite3 *dest = nullptr;
-        const QByteArray name = targetPath.toUtf8();
-        int rc = sqlite3_open_v2(name.constData(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-        std::unique_ptr<sqlite3, decltype(&sqlite3_close)> owned(dest, &sqlite3_close);
-        if (rc != SQLITE_OK)
-            throw Error(QStringLiteral("%1: cannot create the copy (%2)")
-                            .arg(targetPath, QString::fromUtf8(sqlite3_errstr(rc))));
-        sqlite3_backup *backup = sqlite3_backup_init(dest, "main", source.database().handle(), "main");
-        if (!backup)
-            throw Error(QStringLiteral("%1: cannot copy the project (%2)")
-                            .arg(targetPath, QString::fromUtf8(sqlite3_errmsg(dest))));
-        rc = sqlite3_backup_step(backup, -1);
-        sqlite3_backup_finish(backup);
-        if (rc != SQLITE_DONE) {
-            owned.reset();
-            QFile::remove(targetPath);
-            throw Error(QStringLiteral("%1: cannot copy the project (%2)")
-                            .arg(targetPath, QString::fromUtf8(sqlite3_errstr(rc))));
-        }
-    }
+    // Built under a hidden name and renamed when complete: a copy killed half
+    // way never looks finished (it would still hold the first coder's work).
+    const QString partial = ProjectFile::partialPathFor(targetPath);
     CopyForCoderResult result;
     try {
-        auto copy = Project::open(targetPath);
-        Database &db = copy->database();
-        // Not a command: the copy starts with an empty history, so nothing of
-        // the first coder's work can be brought back by undo.
-        Transaction tx(db);
-        result.segmentsRemoved = db.scalarInt(QStringLiteral("SELECT count(*) FROM segments"));
-        const QString memoFilter =
-            options.keepMemos ? QStringLiteral("target_kind = 'segment'") : QStringLiteral("target_kind <> 'code'");
-        result.memosRemoved = db.scalarInt(QStringLiteral("SELECT count(*) FROM memos WHERE ") + memoFilter);
-        db.exec(QStringLiteral("DELETE FROM memos WHERE ") + memoFilter);
-        db.exec(QStringLiteral("DELETE FROM segment_codes"));
-        db.exec(QStringLiteral("DELETE FROM segments"));
-        db.exec(QStringLiteral("DELETE FROM command_events"));
-        db.exec(QStringLiteral("DELETE FROM commands"));
-        tx.commit();
-        db.exec(QStringLiteral("VACUUM"));
-    } catch (...) {
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            QFile::remove(targetPath + suffix);
-        throw;
+        // The backup API copies the pages as the source connection sees them
+        // (the WAL included), schema and search index alike.
+        Backups::saveCopy(source.database(), partial);
+        {
+            auto copy = Project::open(partial);
+            Database &db = copy->database();
+            // Not a command: the copy starts with an empty history, so nothing of
+            // the first coder's work can be brought back by undo.
+            Transaction tx(db);
+            result.segmentsRemoved = db.scalarInt(QStringLiteral("SELECT count(*) FROM segments"));
+            const QString memoFilter =
+                options.keepMemos ? QStringLiteral("target_kind = 'segment'") : QStringLiteral("target_kind <> 'code'");
+            result.memosRemoved = db.scalarInt(QStringLiteral("SELECT count(*) FROM memos WHERE ") + memoFilter);
+            db.exec(QStringLiteral("DELETE FROM memos WHERE ") + memoFilter);
+            db.exec(QStringLiteral("DELETE FROM segment_codes"));
+            db.exec(QStringLiteral("DELETE FROM segments"));
+            db.exec(QStringLiteral("DELETE FROM command_events"));
+            db.exec(QStringLiteral("DELETE FROM commands"));
+            tx.commit();
+            db.exec(QStringLiteral("VACUUM"));
+        }
+        ProjectFile::publish(partial, targetPath);
+    } catch (const Error &e) {
+        ProjectFile::removeWithCompanions(partial);
+        QString cause = e.message();
+        cause.replace(QFileInfo(partial).fileName(), QFileInfo(targetPath).fileName());
+        throw Error(cause);
     }
     return result;
 }

@@ -5,7 +5,10 @@
 
 #include "error.h"
 #include "search/searchindex.h"
+#include "storage/backups.h"
 #include "storage/database.h"
+#include "storage/pagechecksums.h"
+#include "storage/projectfile.h"
 #include "storage/schema.h"
 #include "text/textoffsets.h"
 
@@ -13,11 +16,13 @@
 #include <QDir>
 #include <QRegularExpression>
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <map>
 #include <set>
@@ -126,7 +131,11 @@ Project::Project(std::unique_ptr<Database> db)
     m_coder = who;
 }
 
-Project::~Project() = default;
+Project::~Project()
+{
+    if (m_db && !m_readOnly)
+        m_db->checkpoint();
+}
 
 void Project::configureConnection()
 {
@@ -145,16 +154,52 @@ std::unique_ptr<Project> Project::create(const QString &path)
         throw Error(QStringLiteral("%1: already exists; choose another name or open it").arg(path));
     if (!info.absoluteDir().exists())
         throw Error(QStringLiteral("%1: folder %2 does not exist").arg(path, info.absolutePath()));
-    auto db = std::make_unique<Database>(path, Database::OpenMode::ReadWriteCreate);
-    // Before any statement touches the search tables (the migrations create them).
-    SearchIndex::registerConnection(db->handle());
-    std::unique_ptr<Project> project(new Project(std::move(db)));
-    project->configureConnection();
-    Schema::create(*project->m_db);
-    Statement meta(*project->m_db, QStringLiteral("INSERT INTO meta(key, value) VALUES ('created', ?1)"));
-    meta.bind(1, now()).run();
-    return project;
+    if (!QFileInfo(info.absolutePath()).isWritable())
+        throw Error(QStringLiteral("%1: cannot create the project: the folder %2 is read-only for you")
+                        .arg(path, info.absolutePath()));
+    // Built aside and renamed when complete (docs/reliability.md).
+    const QString partial = ProjectFile::partialPathFor(path);
+    try {
+        {
+            auto db = std::make_unique<Database>(partial, Database::OpenMode::ReadWriteCreate);
+            // Every page carries a checksum from the first one on (decision 0010).
+            PageChecksums::startChecksummedFile(db->handle());
+            // Before any statement touches the search tables (the migrations create them).
+            SearchIndex::registerConnection(db->handle());
+            std::unique_ptr<Project> project(new Project(std::move(db)));
+            project->configureConnection();
+            Schema::create(*project->m_db);
+            Statement meta(*project->m_db, QStringLiteral("INSERT INTO meta(key, value) VALUES ('created', ?1)"));
+            meta.bind(1, now()).run();
+        }
+        ProjectFile::publish(partial, path);
+    } catch (const Error &e) {
+        ProjectFile::removeWithCompanions(partial);
+        QString cause = e.message();
+        const QString prefix = QFileInfo(partial).fileName() + QStringLiteral(": ");
+        if (cause.startsWith(prefix))
+            cause.remove(0, prefix.size());
+        throw Error(QStringLiteral("%1: cannot create the project: %2").arg(path, cause));
+    }
+    return open(path);
 }
+
+namespace {
+
+/// Runs SQLite's quick check; the first problem, or an empty string.
+QString quickCheck(Database &db)
+{
+    try {
+        Statement st(db, QStringLiteral("PRAGMA quick_check(1)"));
+        if (st.step() && st.columnText(0) != QLatin1String("ok"))
+            return st.columnText(0);
+        return QString();
+    } catch (const Error &e) {
+        return e.message();
+    }
+}
+
+} // namespace
 
 std::unique_ptr<Project> Project::open(const QString &path)
 {
@@ -165,15 +210,130 @@ std::unique_ptr<Project> Project::open(const QString &path)
         throw Error(QStringLiteral("%1: is a directory, not a Quire project").arg(path));
     if (info.size() == 0)
         throw Error(QStringLiteral("%1: is empty (0 bytes), not a Quire project").arg(path));
-    auto db = std::make_unique<Database>(path, Database::OpenMode::ReadWrite);
-    // Before any statement touches the search tables (a migration may create
-    // them); it reads and writes nothing in the file.
-    SearchIndex::registerConnection(db->handle());
+    ProjectFile::checkSingleName(path);
+    ProjectFile::checkNotCutOff(path);
+    const bool canWrite = ProjectFile::writable(path);
+    Database::OpenMode mode = Database::OpenMode::ReadWrite;
+    if (!canWrite) {
+        // A WAL database shares its -shm file; in a folder nobody can write
+        // there is none, and no writer either: read the file as it is.
+        const bool folderWritable = QFileInfo(info.absolutePath()).isWritable();
+        mode = folderWritable || QFileInfo::exists(path + QStringLiteral("-shm")) ? Database::OpenMode::ReadOnly
+                                                                                  : Database::OpenMode::ReadOnlyImmutable;
+    }
+    // A log with commands in it and nobody writing: a session that was
+    // killed (its commands are replayed), or a log that belongs to another
+    // copy of the file (checked below, never replayed into the file unchecked).
+    const bool leftoverLog = canWrite && ProjectFile::walBytes(path) > 0 && !ProjectFile::openElsewhere(path);
+    QStringList notes;
+    auto connect = [&] {
+        auto db = std::make_unique<Database>(path, mode);
+        // Before any statement touches the search tables (a migration may
+        // create them); it reads and writes nothing in the file.
+        SearchIndex::registerConnection(db->handle());
+        if (leftoverLog) // nothing is copied into the file until the log is checked
+            sqlite3_db_config(db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        return db;
+    };
+    auto db = connect();
+    if (leftoverLog) {
+        const QString problem = quickCheck(*db);
+        if (!problem.isEmpty()) {
+            db.reset(); // no checkpoint on close: the file is as it was
+            const QString aside = path + QStringLiteral("-wal.set-aside-%1")
+                                             .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+            if (!QFile::rename(path + QStringLiteral("-wal"), aside))
+                throw Error(QStringLiteral("%1: the write-ahead log beside the project (%2-wal) does not fit it (%3) "
+                                           "and could not be set aside")
+                                .arg(info.fileName(), info.fileName(), problem));
+            QFile::remove(path + QStringLiteral("-shm"));
+            db = connect();
+            const QString still = quickCheck(*db);
+            if (!still.isEmpty())
+                throw Error(QStringLiteral("%1: the project file is damaged (%2). Restore the newest backup: "
+                                           "quire-cli backup restore %1")
+                                .arg(info.fileName(), still));
+            notes << QStringLiteral("%1: the write-ahead log beside the project did not fit the file (%2), perhaps "
+                                    "left from another copy of the project; it was set aside as %3 and the project "
+                                    "opened as it was last saved in the file itself")
+                         .arg(info.fileName(), problem, QFileInfo(aside).fileName());
+        }
+        sqlite3_db_config(db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
+    }
     std::unique_ptr<Project> project(new Project(std::move(db)));
+    project->m_readOnly = mode != Database::OpenMode::ReadWrite;
+    for (const QString &note : notes)
+        project->addNote(note);
     // Identify the file before changing anything in it (WAL mode is a write).
     Schema::openAndMigrate(*project->m_db);
+    if (project->m_readOnly)
+        return project;
     project->configureConnection();
+    // A project made before page checksums gets them, when nobody else has it open.
+    if (!PageChecksums::isChecksummed(project->m_db->handle()) && !ProjectFile::openElsewhere(path)) {
+        const QString partial = ProjectFile::partialPathFor(path);
+        try {
+            Statement vac(*project->m_db, QStringLiteral("VACUUM INTO ?1"));
+            vac.bind(1, PageChecksums::vacuumTarget(project->m_db->handle(), partial, true));
+            vac.run();
+        } catch (const Error &) {
+            // No room or no rights for the copy: the project opens as it is.
+            ProjectFile::removeWithCompanions(partial);
+            return project;
+        }
+        project.reset();
+        if (ProjectFile::openElsewhere(path)) {
+            ProjectFile::removeWithCompanions(partial);
+        } else {
+            ProjectFile::replace(partial, path);
+        }
+        return open(path);
+    }
     return project;
+}
+
+namespace {
+std::atomic<void (*)(const QString &)> noteHandler{nullptr};
+} // namespace
+
+void Project::setNoteHandler(void (*handler)(const QString &note))
+{
+    noteHandler = handler;
+}
+
+void Project::addNote(const QString &note)
+{
+    if (auto handler = noteHandler.load())
+        handler(note);
+    else
+        m_notes << note;
+}
+
+QStringList Project::takeNotes()
+{
+    QStringList out;
+    out.swap(m_notes);
+    return out;
+}
+
+void Project::beforeFirstWrite()
+{
+    if (m_wroteBefore || m_readOnly)
+        return;
+    m_wroteBefore = true;
+    // Nothing to keep in a project with no history yet.
+    if (m_db->scalarInt(QStringLiteral("SELECT count(*) FROM commands")) == 0 || !Backups::due(path()))
+        return;
+    try {
+        Backups::make(*m_db, path());
+    } catch (const Error &e) {
+        addNote(e.message());
+    }
+}
+
+void Project::afterWrite()
+{
+    m_db->checkpoint();
 }
 
 QString Project::path() const
@@ -216,6 +376,7 @@ void Project::runCommand(const QString &kind, const QString &summary, const QJso
         body();
         return;
     }
+    beforeFirstWrite();
     Transaction tx(*m_db);
     const Id coder = coderId();
     m_inCommand = true;
@@ -252,6 +413,7 @@ void Project::runCommand(const QString &kind, const QString &summary, const QJso
         .bind(6, changeset)
         .run();
     tx.commit();
+    afterWrite();
 }
 
 // ---- documents --------------------------------------------------------------
@@ -1572,6 +1734,7 @@ void applyChangeset(Database &db, const QByteArray &changeset, bool invert, cons
 
 QString Project::undo()
 {
+    beforeFirstWrite();
     Transaction tx(*m_db);
     Statement st(*m_db, QStringLiteral("SELECT id, summary, changeset, kind, created FROM commands WHERE state = 'done' ORDER BY id DESC LIMIT 1"));
     if (!st.step())
@@ -1588,12 +1751,14 @@ QString Project::undo()
     Statement ev(*m_db, QStringLiteral("INSERT INTO command_events(command_id, event, coder_id, created) VALUES (?1, 'undo', ?2, ?3)"));
     ev.bind(1, id).bind(2, coderId()).bind(3, now()).run();
     tx.commit();
+    afterWrite();
     m_offsetCache.reset();
     return summary;
 }
 
 QString Project::redo()
 {
+    beforeFirstWrite();
     Transaction tx(*m_db);
     Statement st(*m_db, QStringLiteral("SELECT id, summary, changeset FROM commands WHERE state = 'undone' ORDER BY id ASC LIMIT 1"));
     if (!st.step())
@@ -1605,12 +1770,14 @@ QString Project::redo()
     Statement ev(*m_db, QStringLiteral("INSERT INTO command_events(command_id, event, coder_id, created) VALUES (?1, 'redo', ?2, ?3)"));
     ev.bind(1, id).bind(2, coderId()).bind(3, now()).run();
     tx.commit();
+    afterWrite();
     m_offsetCache.reset();
     return summary;
 }
 
 Project::CompactResult Project::compact()
 {
+    beforeFirstWrite();
     CompactResult r;
     r.bytesBefore = QFileInfo(m_db->path()).size();
     {

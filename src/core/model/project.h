@@ -45,10 +45,25 @@ public:
     Project(const Project &) = delete;
     Project &operator=(const Project &) = delete;
 
-    /// Creates a new project file; fails if the file exists.
+    /// Creates a new project file; fails if the file exists. The file is
+    /// built under a hidden name beside it and renamed when complete, so a
+    /// kill or a full disk never leaves a half-made project.
     static std::unique_ptr<Project> create(const QString &path);
-    /// Opens an existing project, migrating an older schema forward.
+    /// Opens an existing project, migrating an older schema forward. A file
+    /// or folder that cannot be written opens read-only (every change is then
+    /// refused with the reason); a file with a second name (hard link), a
+    /// cut-off file or one whose write-ahead log does not fit it is refused
+    /// or repaired as docs/reliability.md says.
     static std::unique_ptr<Project> open(const QString &path);
+
+    /// Whether the project was opened read-only (see open()).
+    bool readOnly() const { return m_readOnly; }
+    /// What opening or the last change found worth telling the person
+    /// (a log set aside, a backup that could not be made); cleared by takeNotes().
+    QStringList takeNotes();
+    /// Where such notes go the moment they arise instead (the CLI prints them
+    /// on stderr); nullptr: kept for takeNotes().
+    static void setNoteHandler(void (*handler)(const QString &note));
 
     Database &database() { return *m_db; }
     QString path() const;
@@ -180,6 +195,11 @@ public:
 private:
     explicit Project(std::unique_ptr<Database> db);
     void configureConnection();
+    /// Before the first change of this session: an automatic backup when one is due.
+    void beforeFirstWrite();
+    /// After a change: the committed state into the project file (the WAL emptied).
+    void afterWrite();
+    void addNote(const QString &note);
     Id coderId();
     /// Runs `body` as one recorded command (transaction + session changeset).
     void runCommand(const QString &kind, const QString &summary, const QJsonObject &args,
@@ -200,6 +220,9 @@ private:
     QString m_coder;
     std::optional<Id> m_coderId;
     bool m_inCommand = false;
+    bool m_readOnly = false;
+    bool m_wroteBefore = false;
+    QStringList m_notes;
     mutable std::optional<std::pair<Id, std::shared_ptr<TextOffsets>>> m_offsetCache;
 };
 

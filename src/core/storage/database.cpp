@@ -2,9 +2,14 @@
 #include "storage/database.h"
 
 #include "error.h"
+#include "storage/fileerrors.h"
+#include "storage/pagechecksums.h"
 
+#include <QDateTime>
 #include <QFileInfo>
+#include <QUrl>
 #include <atomic>
+#include <cerrno>
 #include <sqlite3.h>
 
 namespace Quire {
@@ -16,27 +21,99 @@ QString fileLabel(const QString &path)
 }
 } // namespace
 
+namespace {
+std::atomic<void (*)(const QString &)> waitNotifier{nullptr};
+} // namespace
+
 Database::Database(const QString &path, OpenMode mode)
     : m_path(path)
 {
-    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    // URIs let VACUUM INTO name a checksummed target (PageChecksums::UriParameter).
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_URI;
+    QByteArray name = path.isEmpty() ? QByteArray(":memory:") : path.toUtf8();
     switch (mode) {
     case OpenMode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case OpenMode::ReadOnlyImmutable:
+        flags |= SQLITE_OPEN_READONLY;
+        name = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() + "?immutable=1";
+        break;
     case OpenMode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
     case OpenMode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
     }
-    const QByteArray name = path.isEmpty() ? QByteArray(":memory:") : path.toUtf8();
-    const int rc = sqlite3_open_v2(name.constData(), &m_db, flags, nullptr);
+    // A plain path that happens to start with "file:" stays a path.
+    if (mode != OpenMode::ReadOnlyImmutable && name.startsWith("file:"))
+        name.prepend("./");
+    const int rc = sqlite3_open_v2(name.constData(), &m_db, flags, PageChecksums::vfs());
     if (rc != SQLITE_OK) {
-        const QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db))
-                                 : QString::fromUtf8(sqlite3_errstr(rc));
+        QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc));
+        const int err = m_db ? sqlite3_system_errno(m_db) : 0;
+        if (err != 0)
+            msg = FileErrors::describeErrno(err, path);
         sqlite3_close_v2(m_db);
         m_db = nullptr;
         throw Error(QStringLiteral("%1: cannot open: %2").arg(fileLabel(path), msg));
     }
     sqlite3_extended_result_codes(m_db, 1);
-    // Concurrent readers (the GUI and a CLI run) wait instead of failing at once.
-    sqlite3_busy_timeout(m_db, 5000);
+    // Another program writing to the project (the workbench and a CLI run):
+    // wait for it, say so after a second, give up only after a long time.
+    sqlite3_busy_handler(m_db, &Database::onBusy, this);
+}
+
+int Database::busyTimeoutMs()
+{
+    bool ok = false;
+    const int seconds = qEnvironmentVariableIntValue("QUIRE_BUSY_TIMEOUT", &ok);
+    return ok && seconds >= 0 ? seconds * 1000 : 10 * 60 * 1000;
+}
+
+void Database::setWaitNotifier(void (*notify)(const QString &message))
+{
+    waitNotifier = notify;
+}
+
+int Database::onBusy(void *self, int count)
+{
+    auto *db = static_cast<Database *>(self);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (count == 0) {
+        db->m_waitStartedMs = now;
+        db->m_told = false;
+    }
+    const qint64 waited = now - db->m_waitStartedMs;
+    if (waited >= busyTimeoutMs())
+        return 0;
+    static constexpr qint64 TellAfterMs = 1000;
+    if (waited >= TellAfterMs && !db->m_told) {
+        db->m_told = true;
+        if (auto notify = waitNotifier.load())
+            notify(QStringLiteral("%1: another program is writing to this project; waiting for it to finish "
+                                  "(up to %2 s)…")
+                       .arg(fileLabel(db->m_path))
+                       .arg(busyTimeoutMs() / 1000));
+    }
+    sqlite3_sleep(count < 10 ? 5 : 50);
+    return 1;
+}
+
+void Database::checkpoint() noexcept
+{
+    if (!m_db || sqlite3_db_readonly(m_db, "main") == 1)
+        return;
+    // No waiting here: with readers in the way, TRUNCATE would call the busy
+    // handler; PASSIVE copies what no reader still needs.
+    sqlite3_busy_handler(m_db, nullptr, nullptr);
+    int rc = sqlite3_wal_checkpoint_v2(m_db, "main", SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        sqlite3_wal_checkpoint_v2(m_db, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    sqlite3_busy_handler(m_db, &Database::onBusy, this);
+}
+
+QString Database::describeLastError() const
+{
+    const int code = sqlite3_extended_errcode(m_db);
+    const int err = sqlite3_system_errno(m_db);
+    const QString sqliteMessage = QString::fromUtf8(sqlite3_errmsg(m_db));
+    return FileErrors::describeSqlite(code, err, m_path, sqliteMessage);
 }
 
 Database::~Database()
@@ -52,10 +129,9 @@ void Database::check(int rc, const char *context) const
 
 void Database::fail(const char *context) const
 {
-    const int code = sqlite3_extended_errcode(m_db);
-    QString msg = QString::fromUtf8(sqlite3_errmsg(m_db));
-    if ((code & 0xff) == SQLITE_NOTADB)
-        msg = QStringLiteral("not a database file");
+    const QString msg = describeLastError();
+    if (FileErrors::isFileProblem(sqlite3_extended_errcode(m_db)))
+        throw Error(QStringLiteral("%1: %2").arg(fileLabel(m_path), msg));
     throw Error(QStringLiteral("%1: %2 failed: %3").arg(fileLabel(m_path), QString::fromUtf8(context), msg));
 }
 
@@ -64,10 +140,12 @@ void Database::exec(const QString &sql)
     char *err = nullptr;
     const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &err);
     if (rc != SQLITE_OK) {
-        const QString msg = err ? QString::fromUtf8(err) : QString::fromUtf8(sqlite3_errstr(rc));
+        QString msg = err ? QString::fromUtf8(err) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(err);
         if ((rc & 0xff) == SQLITE_NOTADB)
             throw Error(QStringLiteral("%1: not a Quire project (not a database file)").arg(fileLabel(m_path)));
+        if (FileErrors::isFileProblem(sqlite3_extended_errcode(m_db)))
+            msg = describeLastError();
         throw Error(QStringLiteral("%1: %2").arg(fileLabel(m_path), msg));
     }
 }
@@ -238,6 +316,12 @@ Transaction::Transaction(Database &db)
     static std::atomic<int> counter{0};
     m_name = QStringLiteral("quire_sp%1").arg(++counter);
     m_outermost = sqlite3_get_autocommit(m_db.handle()) != 0;
+    // The outermost level takes the write lock first (waiting for another
+    // writer through the busy handler): a transaction that only asked for it
+    // at its first write would fail at once when another program committed
+    // in between, and an undo could read a log that is no longer the newest.
+    if (m_outermost)
+        m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
     m_db.exec(QStringLiteral("SAVEPOINT ") + m_name);
 }
 
@@ -257,6 +341,8 @@ Transaction::~Transaction()
 void Transaction::commit()
 {
     m_db.exec(QStringLiteral("RELEASE ") + m_name);
+    if (m_outermost)
+        m_db.exec(QStringLiteral("COMMIT"));
     m_done = true;
 }
 

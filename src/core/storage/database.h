@@ -19,7 +19,9 @@ namespace Quire {
 class QUIRECORE_EXPORT Database
 {
 public:
-    enum class OpenMode { ReadWrite, ReadWriteCreate, ReadOnly };
+    /// ReadOnlyImmutable: a file in a folder nobody can write (no WAL can
+    /// appear), read without locks or a -shm file.
+    enum class OpenMode { ReadWrite, ReadWriteCreate, ReadOnly, ReadOnlyImmutable };
 
     Database(const QString &path, OpenMode mode);
     ~Database();
@@ -40,10 +42,31 @@ public:
     /// Throws Error for a non-OK SQLite result code, naming the file and the context.
     void check(int rc, const char *context) const;
     [[noreturn]] void fail(const char *context) const;
+    /// The cause of the connection's last error in words a researcher can act
+    /// on ("the disk is full (12 KB free in /home/ann/study)", "the project
+    /// file is damaged …"), or SQLite's own message when there is nothing better.
+    QString describeLastError() const;
+
+    /// How long a write waits for another program that is writing to the same
+    /// project before giving up (default 10 minutes; $QUIRE_BUSY_TIMEOUT in
+    /// seconds overrides it).
+    static int busyTimeoutMs();
+    /// Told once per wait, after a second of waiting, with a sentence naming
+    /// the file ("study.quire: another program is writing to this project;
+    /// waiting for it to finish …"). The CLI prints it; the workbench shows it.
+    static void setWaitNotifier(void (*notify)(const QString &message));
+    /// Tries a TRUNCATE checkpoint without waiting (the project file then holds
+    /// every committed command and the -wal file is empty), else copies what
+    /// it can. Never throws: a checkpoint that cannot run now runs later.
+    void checkpoint() noexcept;
 
 private:
+    static int onBusy(void *self, int count);
+
     sqlite3 *m_db = nullptr;
     QString m_path;
+    qint64 m_waitStartedMs = 0;
+    bool m_told = false;
 };
 
 /// A prepared statement. Rejects SQL that holds more than one statement, so a

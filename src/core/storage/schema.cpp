@@ -4,10 +4,13 @@
 #include "error.h"
 #include "search/searchindex.h"
 #include "storage/database.h"
+#include "storage/pagechecksums.h"
+#include "storage/projectfile.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <array>
+#include <sqlite3.h>
 
 namespace Quire::Schema {
 
@@ -390,7 +393,11 @@ int openAndMigrate(Database &db)
     try {
         appId = int(db.scalarInt(QStringLiteral("PRAGMA application_id")));
     } catch (const Error &) {
-        throw Error(QStringLiteral("%1: not a Quire project (not a database file)").arg(label(db)));
+        // Only a file that is not SQLite is "not a project"; a full disk, a
+        // read-only folder or damage say what they are.
+        if ((sqlite3_extended_errcode(db.handle()) & 0xff) == SQLITE_NOTADB)
+            throw Error(QStringLiteral("%1: not a Quire project (not a database file)").arg(label(db)));
+        throw;
     }
     const int version = int(db.scalarInt(QStringLiteral("PRAGMA user_version")));
     if (appId != ApplicationId)
@@ -404,11 +411,22 @@ int openAndMigrate(Database &db)
     if (version < 1)
         throw Error(QStringLiteral("%1: not a Quire project (no schema)").arg(label(db)));
     if (version < currentVersion()) {
+        if (sqlite3_db_readonly(db.handle(), "main") == 1)
+            throw Error(QStringLiteral("%1: this project was saved by an older Quire and must be upgraded, which needs "
+                                       "write access to the file and its folder %2")
+                            .arg(label(db), QFileInfo(db.path()).absolutePath()));
         const QString backup = db.path() + QStringLiteral(".v%1.bak").arg(version);
-        QFile::remove(backup);
-        Statement vac(db, QStringLiteral("VACUUM INTO ?1"));
-        vac.bind(1, backup);
-        vac.run();
+        // Written aside and renamed: a kill never leaves half a backup.
+        const QString partial = ProjectFile::partialPathFor(backup);
+        try {
+            Statement vac(db, QStringLiteral("VACUUM INTO ?1"));
+            vac.bind(1, PageChecksums::vacuumTarget(db.handle(), partial));
+            vac.run();
+            ProjectFile::replace(partial, backup);
+        } catch (...) {
+            ProjectFile::removeWithCompanions(partial);
+            throw;
+        }
         for (int v = version; v < currentVersion(); ++v)
             runMigration(db, v);
         // Migrations create the index with the default language; a project

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "quirecore_export.h"
+
+#include <QString>
+
+namespace Quire::FileErrors {
+
+/// The real cause of a failed file operation, in words: "the disk is full
+/// (12 KB free in /home/ann/study)", "the folder /media/usb is read-only",
+/// "permission denied on study.quire", … `path` is the file concerned.
+QUIRECORE_EXPORT QString describeErrno(int err, const QString &path);
+
+/// The same for an SQLite result code (extended) and the system error behind
+/// it; falls back to SQLite's message.
+QUIRECORE_EXPORT QString describeSqlite(int extendedCode, int systemErrno, const QString &path,
+                                        const QString &sqliteMessage);
+
+/// Whether the code is about the file rather than the statement (full disk,
+/// I/O, damage, locks, read-only): then the message stands alone.
+QUIRECORE_EXPORT bool isFileProblem(int extendedCode);
+
+/// Why writing `path` failed, when Qt's own message ("Unknown error", "No
+/// space left on device") is all there is: a full disk or a read-only folder
+/// is named as such, with the free space; otherwise Qt's message.
+/// `outOfResources`: Qt reported QFileDevice::ResourceError (its code for a full disk).
+QUIRECORE_EXPORT QString writeFailure(const QString &path, const QString &qtMessage, bool outOfResources = false);
+
+/// Free bytes on the volume holding `path` (its folder when it does not exist), or -1.
+QUIRECORE_EXPORT qint64 freeBytes(const QString &path);
+
+/// "12 KB", "3.4 MB", "1.2 GB".
+QUIRECORE_EXPORT QString sizeText(qint64 bytes);
+
+} // namespace Quire::FileErrors
