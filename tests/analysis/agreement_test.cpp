@@ -377,10 +377,12 @@ struct SilentProject
     {
         p = Project::create(dir.path(QStringLiteral("s.quire")));
         // [0,10) "Alpha one.", [11,20) "Beta two.", [21,33) "Gamma three."
-        one = p->importDocuments({textFile(QStringLiteral("one.txt"), QStringLiteral("Alpha one. Beta two. Gamma three."))})
+        one = p->importDocuments(
+                   {textFile(QStringLiteral("one.txt"), QStringLiteral("Alpha one. Beta two. Gamma three."))})
                   .front();
         // [0,11) "Delta four.", [12,25) "Epsilon five."
-        two = p->importDocuments({textFile(QStringLiteral("two.txt"), QStringLiteral("Delta four. Epsilon five."))}).front();
+        two = p->importDocuments({textFile(QStringLiteral("two.txt"), QStringLiteral("Delta four. Epsilon five."))})
+                  .front();
         x = p->addCode(QStringLiteral("X"));
         y = p->addCode(QStringLiteral("Y"));
         p->setCoder(QStringLiteral("ann"));
@@ -464,10 +466,11 @@ TEST_CASE("Agreement per turn says how many codings and segments lie outside eve
     auto p = Project::create(dir.path(QStringLiteral("t.quire")));
     const QString fg = QStringLiteral("Intro line.\nP1: I waited. Nobody came.\nP2: The nurse came. She listened.\n");
     const Id group =
-        p->importDocuments({textFile(QStringLiteral("fg.txt"), fg,
-                                     {AnalysisTest::turnOf(fg, QStringLiteral("P1: I waited. Nobody came."), QStringLiteral("P1")),
-                                      AnalysisTest::turnOf(fg, QStringLiteral("P2: The nurse came. She listened."),
-                                                           QStringLiteral("P2"))})})
+        p
+            ->importDocuments({textFile(
+                QStringLiteral("fg.txt"), fg,
+                {AnalysisTest::turnOf(fg, QStringLiteral("P1: I waited. Nobody came."), QStringLiteral("P1")),
+                 AnalysisTest::turnOf(fg, QStringLiteral("P2: The nurse came. She listened."), QStringLiteral("P2"))})})
             .front();
     const QString story = QStringLiteral("I walked in. Nobody there.");
     const Id narrative = p->importDocuments({textFile(QStringLiteral("story.txt"), story)}).front();
@@ -479,7 +482,7 @@ TEST_CASE("Agreement per turn says how many codings and segments lie outside eve
     };
     p->setCoder(QStringLiteral("ann"));
     code(group, fg, QStringLiteral("I waited."), {waiting});
-    code(group, fg, QStringLiteral("Intro line."), {waiting});          // in no turn: 1 segment, 1 coding
+    code(group, fg, QStringLiteral("Intro line."), {waiting});               // in no turn: 1 segment, 1 coding
     code(narrative, story, QStringLiteral("I walked in."), {waiting, calm}); // no turns at all: 1 segment, 2 codings
     p->setCoder(QStringLiteral("ben"));
     code(group, fg, QStringLiteral("Nobody came."), {waiting});

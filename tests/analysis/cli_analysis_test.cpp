@@ -214,21 +214,24 @@ TEST_CASE("quire-cli agreement says in text and JSON what it leaves out", "[cli]
     {
         auto p = Project::create(path);
         const QString fg = QStringLiteral("Hello all.\nP1: I waited long.\n");
-        const Id group = p->importDocuments({textFile(QStringLiteral("fg.txt"), fg,
-                                                      {AnalysisTest::turnOf(fg, QStringLiteral("P1: I waited long."),
-                                                                            QStringLiteral("P1"))})})
-                             .front();
-        const Id story = p->importDocuments({textFile(QStringLiteral("story.txt"), QStringLiteral("Alone at home."))}).front();
+        const Id group =
+            p->importDocuments(
+                 {textFile(QStringLiteral("fg.txt"), fg,
+                           {AnalysisTest::turnOf(fg, QStringLiteral("P1: I waited long."), QStringLiteral("P1"))})})
+                .front();
+        const Id story =
+            p->importDocuments({textFile(QStringLiteral("story.txt"), QStringLiteral("Alone at home."))}).front();
         const Id x = p->addCode(QStringLiteral("X"));
         p->setCoder(QStringLiteral("ann"));
         const auto waited = AnalysisTest::span(fg, QStringLiteral("waited"));
         p->addSegment(group, waited.first, waited.second, {x}); // in turn P1
-        p->addSegment(group, 0, 5, {x});                         // "Hello", before every turn
-        p->addSegment(story, 0, 5, {x});                         // "Alone": the narrative has no turns
+        p->addSegment(group, 0, 5, {x});                        // "Hello", before every turn
+        p->addSegment(story, 0, 5, {x});                        // "Alone": the narrative has no turns
         p->setCoder(QStringLiteral("ben"));
         p->addSegment(group, waited.first, waited.second, {x});
     }
-    const QStringList args{QStringLiteral("agreement"), path, QStringLiteral("--unit"), QStringLiteral("turn"),
+    const QStringList args{QStringLiteral("agreement"),   path,
+                           QStringLiteral("--unit"),      QStringLiteral("turn"),
                            QStringLiteral("--bootstrap"), QStringLiteral("0")};
     const auto text = runCli(args);
     INFO(text.errText().toStdString());
@@ -240,11 +243,19 @@ TEST_CASE("quire-cli agreement says in text and JSON what it leaves out", "[cli]
     CHECK(o.value(QStringLiteral("segmentsOutsideUnits")).toInt() == 2);
     CHECK(o.value(QStringLiteral("documentsWithoutUnits")).toInt() == 1);
     REQUIRE(o.value(QStringLiteral("leftOut")).toArray().size() == 1);
-    CHECK(o.value(QStringLiteral("leftOut")).toArray().at(0).toString().startsWith(QStringLiteral("Left out: 2 coding(s)")));
+    CHECK(o.value(QStringLiteral("leftOut"))
+              .toArray()
+              .at(0)
+              .toString()
+              .startsWith(QStringLiteral("Left out: 2 coding(s)")));
 
     // --silent-missing: ben never coded story.txt, so its one sentence has ann's value only.
-    const QStringList missing{QStringLiteral("agreement"), path, QStringLiteral("--silent-missing"),
-                              QStringLiteral("--bootstrap"), QStringLiteral("0"), QStringLiteral("--no-unitizing")};
+    const QStringList missing{QStringLiteral("agreement"),
+                              path,
+                              QStringLiteral("--silent-missing"),
+                              QStringLiteral("--bootstrap"),
+                              QStringLiteral("0"),
+                              QStringLiteral("--no-unitizing")};
     const auto m = runCli(missing);
     REQUIRE(m.exitCode == 0);
     CHECK(m.outText().contains(QStringLiteral("Left out as missing: 1 sentence(s) in 1 document(s)")));

@@ -543,8 +543,10 @@ QString describe(const Stats &s, int coders, const QStringList &names)
     if (s.units == 0)
         why = QStringLiteral("no unit was coded by two or more coders");
     else if (!s.alpha && s.unitsWithCode == 0)
-        why = unpaired.isEmpty() ? QStringLiteral("no coder applied the code: no variation, kappa and alpha are undefined")
-                                 : QStringLiteral("no coder applied the code in a pairable unit: no variation, kappa and alpha are undefined");
+        why = unpaired.isEmpty()
+                  ? QStringLiteral("no coder applied the code: no variation, kappa and alpha are undefined")
+                  : QStringLiteral(
+                        "no coder applied the code in a pairable unit: no variation, kappa and alpha are undefined");
     else if (!s.alpha)
         why = QStringLiteral("every coder applied the code to every unit: no variation, kappa and alpha are undefined");
     else if (!s.kappa)
@@ -985,7 +987,8 @@ QStringList AgreementReport::leftOut() const
         QString why = QStringLiteral("they touch no %1").arg(u);
         if (documentsWithoutUnits > 0)
             why += unit == AgreementUnit::Turn
-                       ? QStringLiteral("; %1 document(s) have no speaker turns at all (narratives, statements …)").arg(documentsWithoutUnits)
+                       ? QStringLiteral("; %1 document(s) have no speaker turns at all (narratives, statements …)")
+                             .arg(documentsWithoutUnits)
                        : QStringLiteral("; %1 document(s) have no %2 at all").arg(documentsWithoutUnits).arg(u);
         out << QStringLiteral("Left out: %1 coding(s) on %2 segment(s), because %3.")
                    .arg(codingsOutsideUnits)
