@@ -9,6 +9,7 @@
 #include "storage/database.h"
 #include "text/textoffsets.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QHash>
 #include <QSaveFile>
@@ -68,6 +69,36 @@ QString decimal(const QString &v)
     if (v.contains(QLatin1Char('e'), Qt::CaseInsensitive))
         return QString::number(d, 'f', 6);
     return v.trimmed();
+}
+
+/// A stored time as xsd:dateTime (UTC, "Z"); empty when it does not parse.
+QString xsdDateTime(const QString &stored)
+{
+    QDateTime t = QDateTime::fromString(stored.trimmed(), Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(stored.trimmed(), Qt::ISODate);
+    if (!t.isValid())
+        return QString();
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+void writeWhen(QXmlStreamWriter &x, const QString &attribute, const QString &stored)
+{
+    const QString when = xsdDateTime(stored);
+    if (!when.isEmpty())
+        x.writeAttribute(attribute, when);
+}
+
+/// The case memos as one text for the case's Description, where other tools
+/// look: the memo texts in order, a blank line between them.
+QString caseDescription(const std::vector<Quire::Memo> &memos, Id caseId)
+{
+    QStringList parts;
+    for (const Quire::Memo &m : memos) {
+        if (m.targetKind == QLatin1String("case") && m.targetId == caseId && !m.text.trimmed().isEmpty())
+            parts << m.text.trimmed();
+    }
+    return parts.join(QStringLiteral("\n\n"));
 }
 
 struct CodeNode
@@ -181,6 +212,20 @@ public:
         x.writeStartElement(ProjectNs, QStringLiteral("Project"));
         x.writeAttribute(QStringLiteral("name"), QFileInfo(m_project.fileName()).completeBaseName());
         x.writeAttribute(QStringLiteral("origin"), QStringLiteral("Quire"));
+        // Dates and users as the other tools write them: the project's creation
+        // time, and its last change (the newest command in effect) with who made it.
+        {
+            Statement created(m_project.database(), QStringLiteral("SELECT value FROM meta WHERE key = 'created'"));
+            if (created.step())
+                writeWhen(x, QStringLiteral("creationDateTime"), created.columnText(0));
+            Statement last(m_project.database(),
+                           QStringLiteral("SELECT c.created, k.name FROM commands c JOIN coders k ON k.id = c.coder_id "
+                                          "WHERE c.state = 'done' ORDER BY c.id DESC LIMIT 1"));
+            if (last.step() && !xsdDateTime(last.columnText(0)).isEmpty()) {
+                x.writeAttribute(QStringLiteral("modifyingUserGUID"), m_guid(QStringLiteral("coder"), last.columnText(1)));
+                writeWhen(x, QStringLiteral("modifiedDateTime"), last.columnText(0));
+            }
+        }
 
         // Users: every coder the project knows.
         QHash<QString, QString> userGuid;
@@ -263,6 +308,11 @@ public:
                 x.writeStartElement(QStringLiteral("Case"));
                 x.writeAttribute(QStringLiteral("guid"), m_guid(QStringLiteral("case"), QString::number(c.id)));
                 x.writeAttribute(QStringLiteral("name"), c.name);
+                const QString description = caseDescription(m_memos, c.id);
+                if (!description.isEmpty()) {
+                    x.writeTextElement(QStringLiteral("Description"), description);
+                    m_report.addCount(QStringLiteral("case descriptions"));
+                }
                 writeValues(AttributeScope::Case, c.id);
                 for (Id d : m_project.caseDocuments(c.id)) {
                     x.writeEmptyElement(QStringLiteral("SourceRef"));
@@ -281,6 +331,12 @@ public:
         }
 
         if (!docs.empty()) {
+            QHash<Id, QString> importedBy;
+            {
+                Statement st(m_project.database(), QStringLiteral("SELECT d.id, k.name FROM documents d JOIN coders k ON k.id = d.imported_by"));
+                while (st.step())
+                    importedBy.insert(st.columnInt(0), st.columnText(1));
+            }
             x.writeStartElement(QStringLiteral("Sources"));
             qint64 turns = 0;
             for (const Document &d : docs) {
@@ -293,6 +349,9 @@ public:
                 x.writeAttribute(QStringLiteral("guid"), g);
                 x.writeAttribute(QStringLiteral("name"), d.name);
                 x.writeAttribute(QStringLiteral("plainTextPath"), QStringLiteral("internal://%1.txt").arg(g));
+                if (const auto who = importedBy.find(d.id); who != importedBy.end() && userGuid.contains(*who))
+                    x.writeAttribute(QStringLiteral("creatingUser"), userGuid.value(*who));
+                writeWhen(x, QStringLiteral("creationDateTime"), d.importedAt);
                 for (const Segment &s : segments) {
                     if (s.documentId != d.id)
                         continue;
@@ -304,6 +363,7 @@ public:
                     x.writeAttribute(QStringLiteral("endPosition"), QString::number(s.end));
                     if (userGuid.contains(s.coder))
                         x.writeAttribute(QStringLiteral("creatingUser"), userGuid.value(s.coder));
+                    writeWhen(x, QStringLiteral("creationDateTime"), s.created);
                     if (!s.memo.isEmpty())
                         x.writeTextElement(QStringLiteral("Description"), s.memo);
                     for (Id c : s.codes) {
@@ -335,7 +395,18 @@ public:
             for (const Quire::Memo &m : m_memos)
                 caseMemos += m.targetKind == QLatin1String("case") ? 1 : 0;
             if (caseMemos)
-                m_report.unmapped << QStringLiteral("%1 case memo(s) written as notes without a link: a REFI-QDA case cannot refer to a note").arg(caseMemos);
+                m_report.notes << QStringLiteral("%1 case memo(s) written into their case's Description, and as notes without a link "
+                                                 "(a REFI-QDA case cannot refer to a note)").arg(caseMemos);
+            // Who last edited a memo: the newest memo.edit command in effect; a memo
+            // never edited was last modified by its author.
+            QHash<Id, QString> editedBy;
+            {
+                Statement st(m_project.database(),
+                             QStringLiteral("SELECT json_extract(c.args, '$.memo'), k.name FROM commands c JOIN coders k ON k.id = c.coder_id "
+                                            "WHERE c.kind = 'memo.edit' AND c.state = 'done' ORDER BY c.id"));
+                while (st.step())
+                    editedBy.insert(st.columnInt(0), st.columnText(1));
+            }
             x.writeStartElement(QStringLiteral("Notes"));
             for (const Quire::Memo &m : m_memos) {
                 x.writeStartElement(QStringLiteral("Note"));
@@ -343,6 +414,11 @@ public:
                 x.writeAttribute(QStringLiteral("name"), m.title.isEmpty() ? QStringLiteral("Memo %1").arg(m.id) : m.title);
                 if (userGuid.contains(m.coder))
                     x.writeAttribute(QStringLiteral("creatingUser"), userGuid.value(m.coder));
+                writeWhen(x, QStringLiteral("creationDateTime"), m.created);
+                const QString modifier = editedBy.contains(m.id) ? editedBy.value(m.id) : m.modified == m.created ? m.coder : QString();
+                if (userGuid.contains(modifier))
+                    x.writeAttribute(QStringLiteral("modifyingUser"), userGuid.value(modifier));
+                writeWhen(x, QStringLiteral("modifiedDateTime"), m.modified.isEmpty() ? m.created : m.modified);
                 x.writeTextElement(QStringLiteral("PlainTextContent"), m.text);
                 x.writeEndElement();
                 m_report.addCount(QStringLiteral("notes"));

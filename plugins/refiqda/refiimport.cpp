@@ -252,6 +252,7 @@ ExchangeReport importPackage(Project &project, const QString &path)
     std::vector<PreparedSource> prepared;
     QStringList missing;
     QStringList decisions;
+    QStringList offsetWarnings;
     qint64 unmappedSelections = 0;
     for (const TextSource &src : pkg.sources) {
         PreparedSource p;
@@ -299,6 +300,8 @@ ExchangeReport importPackage(Project &project, const QString &path)
         p.ranges = p.decision.ranges;
         if (!src.selections.empty())
             decisions << QStringLiteral("%1: %2").arg(what, p.decision.summary);
+        if (!p.decision.mixWarning.isEmpty())
+            offsetWarnings << QStringLiteral("warning: ") + p.decision.mixWarning;
         QString base = src.name.trimmed().isEmpty() ? src.guid : src.name.trimmed();
         p.name = uniqueName(base, docNames);
         if (p.name != base)
@@ -325,7 +328,9 @@ ExchangeReport importPackage(Project &project, const QString &path)
     qint64 docCount = 0, segCount = 0, codeNew = 0, codeMatched = 0, caseCount = 0, memoCount = 0, attrCount = 0;
     qint64 uncodedSelections = 0, emptySelections = 0, mergedSelections = 0, renamedCodes = 0, notCodable = 0;
     qint64 codeSetsUnmapped = 0, sourceSetsUnmapped = 0, emptyNotes = 0, linksUnmapped = 0, caseCodeRefs = 0;
+    qint64 projectDescriptions = 0, caseDescriptionsAsNotes = 0;
     QStringList attributeNotes;
+    QStringList lostCaseLinks;
     const QString summary = QStringLiteral("Import REFI-QDA %1").arg(label);
     project.batch(QStringLiteral("refiqda.import"), summary, [&] {
         Database &db = project.database();
@@ -545,6 +550,9 @@ ExchangeReport importPackage(Project &project, const QString &path)
         // write one case per document that way).
         QHash<QString, Id> caseOfSelection;
         QHash<QString, Id> caseByGuid;
+        QSet<QString> sourceGuids;
+        for (const TextSource &src : pkg.sources)
+            sourceGuids.insert(normalGuid(src.guid));
         for (const Case &c : pkg.cases) {
             QString name = c.name.trimmed();
             if (name.isEmpty() && c.sourceRefs.size() == 1) {
@@ -565,15 +573,15 @@ ExchangeReport importPackage(Project &project, const QString &path)
             for (const QString &g : c.sourceRefs) {
                 if (const Id doc = docBySource.value(normalGuid(g)))
                     project.linkCaseDocument(caseId, doc);
+                else
+                    lostCaseLinks << QStringLiteral("case \"%1\" to %2 (%3)")
+                                         .arg(name, g, sourceGuids.contains(normalGuid(g)) ? QStringLiteral("a source whose text is not in the package")
+                                                                                           : QStringLiteral("no such source in the package"));
             }
             for (const QString &g : c.selectionRefs)
                 caseOfSelection.insert(normalGuid(g), caseId);
             caseCodeRefs += c.codeRefs.size();
             setValues(AttributeScope::Case, caseId, c.values);
-            if (!c.description.trimmed().isEmpty()) {
-                project.addMemo(QStringLiteral("case"), caseId, c.description.trimmed(), QStringLiteral("Description"));
-                ++memoCount;
-            }
         }
 
         // Segments: one per selection with codes; the same span by the same
@@ -681,13 +689,59 @@ ExchangeReport importPackage(Project &project, const QString &path)
             else
                 ++linksUnmapped;
         }
+        // The project's own Description: a project memo, as a journal entry would be.
+        if (!pkg.description.trimmed().isEmpty()) {
+            project.addMemo(QStringLiteral("project"), std::nullopt, pkg.description.trimmed(), QStringLiteral("Project description"));
+            ++memoCount;
+            ++projectDescriptions;
+        }
+        std::vector<QString> noteTexts;
         for (const Note &n : pkg.notes) {
             QString text = n.text;
             if (text.isEmpty() && !n.plainTextPath.isEmpty()) {
                 if (const auto e = files.find(n.plainTextPath))
                     text = TextDecoder::normaliseLineEndings(decodeRaw(zip->read(*e), QStringLiteral("%1: %2").arg(label, *e)).raw);
             }
-            text = text.trimmed();
+            noteTexts.push_back(text.trimmed());
+        }
+        // A case's Description becomes a case memo. A Description made of
+        // nothing but the texts of notes nothing refers to (Quire writes its
+        // case memos both ways, as a case cannot refer to a note) makes those
+        // notes the case's memos instead, so nothing comes in twice.
+        {
+            QSet<std::size_t> usedNotes;
+            for (const Case &c : pkg.cases) {
+                const QString description = c.description.trimmed();
+                const Id caseId = caseByGuid.value(normalGuid(c.guid));
+                if (description.isEmpty() || !caseId)
+                    continue;
+                QString rest = description;
+                std::vector<std::size_t> taken;
+                for (std::size_t i = 0; i < pkg.notes.size(); ++i) {
+                    const QString &t = noteTexts[i];
+                    if (t.isEmpty() || usedNotes.contains(i) || targetsOf.count(normalGuid(pkg.notes[i].guid)))
+                        continue;
+                    const qsizetype at = rest.indexOf(t);
+                    if (at < 0)
+                        continue;
+                    rest.remove(at, t.size());
+                    taken.push_back(i);
+                }
+                if (!taken.empty() && rest.trimmed().isEmpty()) {
+                    for (std::size_t i : taken) {
+                        usedNotes.insert(i);
+                        targetsOf[normalGuid(pkg.notes[i].guid)].push_back({QStringLiteral("case"), caseId});
+                    }
+                    ++caseDescriptionsAsNotes;
+                    continue;
+                }
+                project.addMemo(QStringLiteral("case"), caseId, description, QStringLiteral("Description"));
+                ++memoCount;
+            }
+        }
+        for (std::size_t i = 0; i < pkg.notes.size(); ++i) {
+            const Note &n = pkg.notes[i];
+            const QString &text = noteTexts[i];
             if (text.isEmpty()) {
                 ++emptyNotes;
                 continue;
@@ -738,6 +792,10 @@ ExchangeReport importPackage(Project &project, const QString &path)
     if (linksUnmapped)
         report.unmapped << QStringLiteral("%1 link(s) not attached to anything imported (Quire has no relations; a link "
                                           "from a note to an imported object becomes a memo there)").arg(linksUnmapped);
+    if (!lostCaseLinks.isEmpty())
+        report.unmapped << QStringLiteral("%1 case link(s) to a source that was not imported: %2")
+                               .arg(lostCaseLinks.size())
+                               .arg(lostCaseLinks.join(QStringLiteral(", ")));
     if (caseCodeRefs)
         report.unmapped << QStringLiteral("%1 code reference(s) of cases").arg(caseCodeRefs);
     if (uncodedSelections)
@@ -753,6 +811,12 @@ ExchangeReport importPackage(Project &project, const QString &path)
     if (mergedSelections)
         report.notes << QStringLiteral("%1 selection(s) had the same span and coder as another and joined its segment").arg(mergedSelections);
     report.notes << attributeNotes;
+    if (projectDescriptions)
+        report.notes << QStringLiteral("the project's Description became the project memo \"Project description\"");
+    if (caseDescriptionsAsNotes)
+        report.notes << QStringLiteral("%1 case Description(s) repeat notes nothing refers to: those notes became the case's memos, "
+                                       "and the Description was not imported a second time").arg(caseDescriptionsAsNotes);
+    report.notes << offsetWarnings;
     return report;
 }
 

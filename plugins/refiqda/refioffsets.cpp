@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 namespace Quire::Refi {
@@ -117,6 +118,9 @@ struct Candidate
     int boundaries = 0;
     int names = 0;
     std::vector<std::pair<qsizetype, qsizetype>> ranges;
+    std::vector<bool> onBoundaries; ///< per selection: both ends on a word or line boundary
+    std::vector<bool> offBoundaries; ///< per selection: neither end on a word or line boundary
+    std::vector<bool> nameMatches;  ///< per selection: the excerpt is the quoted name
 };
 
 QString squeeze(const QString &s)
@@ -152,7 +156,7 @@ OffsetDecision decideOffsets(const OffsetInput &input, const QString &storedText
     for (OffsetUnit u : {prior, OffsetUnit::Utf16, OffsetUnit::CodePoints, OffsetUnit::CodePointsLf}) {
         if (std::any_of(candidates.begin(), candidates.end(), [u](const Candidate &c) { return c.unit == u; }))
             continue;
-        Candidate c{u, true, 0, 0, {}};
+        Candidate c{u, true, 0, 0, {}, {}, {}, {}};
         for (const auto &s : input.selections) {
             const auto a = conv.toStored(u, s.start);
             const auto b = conv.toStored(u, s.end);
@@ -161,7 +165,11 @@ OffsetDecision decideOffsets(const OffsetInput &input, const QString &storedText
                 break;
             }
             c.ranges.push_back({*a, *b});
-            if (conv.onBoundary(*a) && conv.onBoundary(*b))
+            const bool boundary = conv.onBoundary(*a) && conv.onBoundary(*b);
+            c.onBoundaries.push_back(boundary);
+            c.offBoundaries.push_back(!conv.onBoundary(*a) && !conv.onBoundary(*b));
+            c.nameMatches.push_back(false);
+            if (boundary)
                 ++c.boundaries;
             QString name = s.name;
             const bool cut = name.endsWith(QChar(0x2026));
@@ -170,8 +178,10 @@ OffsetDecision decideOffsets(const OffsetInput &input, const QString &storedText
             name = squeeze(name);
             if (name.size() >= 3 && *b > *a) {
                 const QString excerpt = squeeze(conv.stored().mid(*a, *b));
-                if (cut ? excerpt.startsWith(name) : excerpt == name)
+                if (cut ? excerpt.startsWith(name) : excerpt == name) {
                     ++c.names;
+                    c.nameMatches.back() = true;
+                }
             }
         }
         candidates.push_back(std::move(c));
@@ -226,6 +236,43 @@ OffsetDecision decideOffsets(const OffsetInput &input, const QString &storedText
             evidence << QStringLiteral("as %1 a selection falls outside the text").arg(unitName(c.unit));
         else if (c.ranges != best->ranges)
             evidence << QStringLiteral("as %1: %2/%3").arg(unitName(c.unit)).arg(c.boundaries).arg(n);
+    }
+    // Mixed units: selections that fit another unit and not the chosen one
+    // (their quoted name; else both ends on boundaries there and neither end
+    // here, since a person's selection may well stop inside a word at one
+    // end). They are converted with the chosen unit all the same, so the
+    // report must say so.
+    auto fits = [](const Candidate &c, std::size_t i, bool byName) {
+        return byName ? bool(c.nameMatches[i]) : bool(c.onBoundaries[i]);
+    };
+    std::map<OffsetUnit, qint64> other;
+    for (std::size_t i = 0; i < std::size_t(n); ++i) {
+        bool byName = false;
+        for (const Candidate &c : candidates)
+            byName = byName || (c.valid && c.nameMatches[i]);
+        if (fits(*best, i, byName)) {
+            ++out.fitChosen;
+            continue;
+        }
+        if (!byName && !best->offBoundaries[i])
+            continue; // one end on a boundary: a loose selection, not another unit
+        for (const Candidate &c : candidates) {
+            if (c.valid && &c != best && c.ranges[i] != best->ranges[i] && fits(c, i, byName)) {
+                ++other[c.unit];
+                break;
+            }
+        }
+    }
+    for (const auto &[unit, count] : other)
+        out.fitOther.push_back({unit, count});
+    if (!out.fitOther.empty()) {
+        QStringList others;
+        for (const auto &[unit, count] : out.fitOther)
+            others << QStringLiteral("%1 fit %2 instead").arg(count).arg(unitName(unit));
+        out.mixWarning = QStringLiteral("%1: the selections seem to mix ways of counting: %2 of %3 fit %4, %5; all were converted as %4, "
+                                        "so check those selections")
+                             .arg(input.sourceLabel, QString::number(out.fitChosen), QString::number(n), out.unitName,
+                                  others.join(QStringLiteral(", ")));
     }
     if (allSame)
         out.summary = QStringLiteral("%1; every unit gives the same positions here (%2)").arg(out.unitName, evidence.front());

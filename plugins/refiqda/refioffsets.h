@@ -39,6 +39,13 @@ struct OffsetDecision
     QString summary;  ///< the unit and the evidence, one line
     /// Per selection, code points over the stored text (LF, no BOM).
     std::vector<std::pair<qsizetype, qsizetype>> ranges;
+    /// Selections that fit the chosen unit (quoted name, else word or line
+    /// boundaries), and those that fit another unit but not the chosen one:
+    /// a source whose selections mix units. Empty when they do not mix.
+    qint64 fitChosen = 0;
+    std::vector<std::pair<OffsetUnit, qint64>> fitOther;
+    /// One sentence on the mix, naming the source; empty when they do not mix.
+    QString mixWarning;
 };
 
 QString unitName(OffsetUnit unit);

@@ -333,6 +333,7 @@ QJsonObject agreementJson(const CodeAgreement &r)
                        {QStringLiteral("units"), r.units},
                        {QStringLiteral("unitsWithCode"), r.unitsWithCode},
                        {QStringLiteral("perCoder"), integers(r.perCoder)},
+                       {QStringLiteral("unpairedPerCoder"), integers(r.unpairedPerCoder)},
                        {QStringLiteral("percent"), optional(r.percent)},
                        {QStringLiteral("kappa"), optional(r.kappa)},
                        {QStringLiteral("kappaInterval"), interval(r.kappaInterval)},
@@ -439,6 +440,11 @@ int cmdAgreement(const AnalysisVerbContext &c, const QStringList &words)
                               {QStringLiteral("documents"), docs},
                               {QStringLiteral("units"), r.units},
                               {QStringLiteral("segmentsOutsideUnits"), r.segmentsOutsideUnits},
+                              {QStringLiteral("codingsOutsideUnits"), r.codingsOutsideUnits},
+                              {QStringLiteral("documentsWithoutUnits"), r.documentsWithoutUnits},
+                              {QStringLiteral("unpairedUnits"), r.unpairedUnits},
+                              {QStringLiteral("unpairedDocuments"), r.unpairedDocuments},
+                              {QStringLiteral("leftOut"), strings(r.leftOut())},
                               {QStringLiteral("bootstrap"), r.bootstrap},
                               {QStringLiteral("seed"), QString::number(r.seed)},
                               {QStringLiteral("confidence"), r.confidence},
@@ -450,6 +456,8 @@ int cmdAgreement(const AnalysisVerbContext &c, const QStringList &words)
         return 0;
     }
     QString text = r.table().toText();
+    for (const QString &line : r.leftOut())
+        text += line + QLatin1Char('\n');
     if (!r.resampledBy.isEmpty())
         text += QStringLiteral("Intervals: %1 bootstrap replicates over %2, seed %3.\n")
                     .arg(r.bootstrap)

@@ -105,6 +105,14 @@ bool isExchangeExport(const QStringList &words)
 
 int cmdExchangeExport(const ExchangeVerbContext &context, const QStringList &words)
 {
+    // Said plainly rather than as an unknown option: someone asking for a
+    // redacted package must not go on to share an unredacted one.
+    for (const auto &w : words) {
+        if (w == QLatin1String("--redact") || w.startsWith(QLatin1String("--redact=")) || w == QLatin1String("--dry-run"))
+            throw UsageError(QStringLiteral("export: %1 works on theme reports (md, csv, xlsx, docx, odt, html, pdf); a REFI-QDA "
+                                            "package or codebook carries the project's names and texts as stored and is never redacted")
+                                 .arg(w.section(QLatin1Char('='), 0, 0)));
+    }
     Args a(words, {QStringLiteral("format"), QStringLiteral("out")}, {}, QStringLiteral("export"));
     a.expectAtMost(1);
     const QString projectPath = a.at(0, QStringLiteral("PROJECT"));

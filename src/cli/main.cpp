@@ -872,9 +872,11 @@ int cmdExport(const Globals &g, const QStringList &words)
     report.layout = a.value(QStringLiteral("template"));
     checkLayout(report);
     // The report is a copy of the stored text: redaction never reaches the project.
-    std::vector<RedactionChange> changes;
+    // Every text of the report passes the rules here, before any writer sees it
+    // (names, titles and the project name the writers put into metadata, too).
+    std::vector<RedactionChange> changes, names;
     if (redaction)
-        changes = redaction->apply(report);
+        changes = redaction->apply(report, &names);
     if (dryRun) {
         QJsonArray list;
         for (const auto &c : changes)
@@ -885,10 +887,20 @@ int cmdExport(const Globals &g, const QStringList &words)
                                     {QStringLiteral("before"), c.before},
                                     {QStringLiteral("after"), c.after},
                                     {QStringLiteral("rule"), redaction->rules().at(std::size_t(c.rule)).source}});
+        QJsonArray nameList;
+        for (const auto &c : names)
+            nameList.append(QJsonObject{{QStringLiteral("field"), c.field},
+                                        {QStringLiteral("value"), c.value},
+                                        {QStringLiteral("position"), qint64(c.position)},
+                                        {QStringLiteral("before"), c.before},
+                                        {QStringLiteral("after"), c.after},
+                                        {QStringLiteral("rule"), redaction->rules().at(std::size_t(c.rule)).source}});
+        const QString summary = redaction->summary(changes, &names);
         if (g.json)
-            printJson(QJsonObject{{QStringLiteral("changes"), list}, {QStringLiteral("summary"), redaction->summary(changes)}});
+            printJson(QJsonObject{{QStringLiteral("changes"), list}, {QStringLiteral("names"), nameList}, {QStringLiteral("summary"), summary}});
         else
-            writeOut(Redaction::listing(changes, redaction->rules()) + redaction->summary(changes) + QLatin1Char('\n'));
+            writeOut(Redaction::listing(changes, redaction->rules()) + Redaction::listing(names, redaction->rules()) + summary
+                     + QLatin1Char('\n'));
         return 0;
     }
     // QSaveFile: the old file stays intact until the new one is complete.
@@ -910,10 +922,11 @@ int cmdExport(const Globals &g, const QStringList &words)
         quotes += qsizetype(q.size());
     QString message = QStringLiteral("Wrote %1 (%2 codes, %3 quotes)").arg(out).arg(report.rows.size()).arg(quotes);
     if (redaction)
-        message += QStringLiteral("\n") + redaction->summary(changes);
+        message += QStringLiteral("\n") + redaction->summary(changes, &names);
     ::report(g, message,
              {{QStringLiteral("file"), out}, {QStringLiteral("codes"), qint64(report.rows.size())},
-              {QStringLiteral("quotes"), qint64(quotes)}, {QStringLiteral("redactions"), qint64(changes.size())}});
+              {QStringLiteral("quotes"), qint64(quotes)}, {QStringLiteral("redactions"), qint64(changes.size())},
+              {QStringLiteral("nameRedactions"), qint64(names.size())}});
     return 0;
 }
 

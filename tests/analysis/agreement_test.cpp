@@ -362,3 +362,162 @@ TEST_CASE("Agreement refuses what it cannot compare and leaves the project alone
     p.reset();
     CHECK(QuireTest::projectFingerprint(path) == before);
 }
+
+namespace {
+
+/// ann and ben on one.txt; only ann on two.txt (so with --silent-missing ben is
+/// missing there): X and Y, three sentences plus two.
+struct SilentProject
+{
+    QuireTest::TempDir dir;
+    std::unique_ptr<Project> p;
+    Id one = 0, two = 0, x = 0, y = 0;
+
+    SilentProject()
+    {
+        p = Project::create(dir.path(QStringLiteral("s.quire")));
+        // [0,10) "Alpha one.", [11,20) "Beta two.", [21,33) "Gamma three."
+        one = p->importDocuments(
+                   {textFile(QStringLiteral("one.txt"), QStringLiteral("Alpha one. Beta two. Gamma three."))})
+                  .front();
+        // [0,11) "Delta four.", [12,25) "Epsilon five."
+        two = p->importDocuments({textFile(QStringLiteral("two.txt"), QStringLiteral("Delta four. Epsilon five."))})
+                  .front();
+        x = p->addCode(QStringLiteral("X"));
+        y = p->addCode(QStringLiteral("Y"));
+        p->setCoder(QStringLiteral("ann"));
+        p->addSegment(one, 0, 10, {x});
+        p->addSegment(one, 11, 20, {x});
+        p->addSegment(two, 0, 11, {y});
+        p->addSegment(two, 12, 25, {x});
+        p->setCoder(QStringLiteral("ben"));
+        p->addSegment(one, 0, 10, {x});
+    }
+};
+
+} // namespace
+
+TEST_CASE("Agreement with silent-missing: per-coder counts, unit counts and notes agree", "[agreement][missing]")
+{
+    SilentProject t;
+    AgreementOptions o;
+    o.silentMeansMissing = true;
+    o.bootstrap = 0;
+    o.unitizing = false;
+    const AgreementReport r = computeAgreement(*t.p, o);
+    // Five sentences in all; the two of two.txt have only ann's values.
+    CHECK(r.units == 5);
+    CHECK(r.unpairedUnits == 2);
+    CHECK(r.unpairedDocuments == 1);
+
+    // X over the three pairable sentences of one.txt: (1,1) (1,0) (0,0).
+    // ann applied it to 2 of them, ben to 1; ann's X on "Epsilon five." has no
+    // partner value and counts apart. kappa by hand: p_o = 2/3, p_A = 2/3,
+    // p_B = 1/3, p_e = 2/9 + 2/9 = 4/9, kappa = (2/9) / (5/9) = 0.4. alpha:
+    // o11 = 2, o01 = 1, o00 = 2; n1 = n0 = 3, n = 6: 1 - 5 * 1 / 9 = 4/9.
+    const CodeAgreement &x = row(r, QStringLiteral("X"));
+    CHECK(x.units == 3);
+    CHECK(x.unitsWithCode == 2);
+    CHECK(x.perCoder == std::vector<qint64>{2, 1});
+    CHECK(x.unpairedPerCoder == std::vector<qint64>{1, 0});
+    CHECK(*x.kappa == Approx(0.4));
+    CHECK(*x.alpha == Approx(4.0 / 9.0));
+    CHECK(x.note == QStringLiteral("applied in unit(s) no other coder coded, left out as missing: ann 1"));
+
+    // Y: ann used it, but only on "Delta four." where ben has no value. In the
+    // three pairable sentences nobody applied it; the note says both things.
+    const CodeAgreement &y = row(r, QStringLiteral("Y"));
+    CHECK(y.units == 3);
+    CHECK(y.unitsWithCode == 0);
+    CHECK(y.perCoder == std::vector<qint64>{0, 0});
+    CHECK(y.unpairedPerCoder == std::vector<qint64>{1, 0});
+    CHECK_FALSE(y.note.contains(QStringLiteral("no coder applied the code:")));
+    CHECK(y.note.contains(QStringLiteral("no coder applied the code in a pairable unit")));
+    CHECK(y.note.contains(QStringLiteral("left out as missing: ann 1")));
+
+    // Every per-coder count fits inside its row's pairable units.
+    for (const CodeAgreement *a : {&x, &y, &r.overall}) {
+        for (qint64 n : a->perCoder) {
+            CHECK(n <= a->unitsWithCode);
+            CHECK(a->unitsWithCode <= a->units);
+        }
+    }
+    CHECK(r.overall.units == 6);
+    CHECK(r.overall.perCoder == std::vector<qint64>{2, 1});
+    CHECK(r.overall.unpairedPerCoder == std::vector<qint64>{2, 0});
+    const QStringList left = r.leftOut();
+    REQUIRE(left.size() == 1);
+    CHECK(left[0].startsWith(QStringLiteral("Left out as missing: 2 sentence(s) in 1 document(s)")));
+
+    // Without --silent-missing ben found nothing in two.txt: five pairable
+    // sentences, nothing left out, ann's X counted where it lies.
+    o.silentMeansMissing = false;
+    const AgreementReport absent = computeAgreement(*t.p, o);
+    CHECK(row(absent, QStringLiteral("X")).units == 5);
+    CHECK(row(absent, QStringLiteral("X")).perCoder == std::vector<qint64>{3, 1});
+    CHECK(row(absent, QStringLiteral("X")).note.isEmpty());
+    CHECK(absent.unpairedUnits == 0);
+    CHECK(absent.leftOut().isEmpty());
+}
+
+TEST_CASE("Agreement per turn says how many codings and segments lie outside every turn", "[agreement][turns]")
+{
+    QuireTest::TempDir dir;
+    auto p = Project::create(dir.path(QStringLiteral("t.quire")));
+    const QString fg = QStringLiteral("Intro line.\nP1: I waited. Nobody came.\nP2: The nurse came. She listened.\n");
+    const Id group =
+        p
+            ->importDocuments({textFile(
+                QStringLiteral("fg.txt"), fg,
+                {AnalysisTest::turnOf(fg, QStringLiteral("P1: I waited. Nobody came."), QStringLiteral("P1")),
+                 AnalysisTest::turnOf(fg, QStringLiteral("P2: The nurse came. She listened."), QStringLiteral("P2"))})})
+            .front();
+    const QString story = QStringLiteral("I walked in. Nobody there.");
+    const Id narrative = p->importDocuments({textFile(QStringLiteral("story.txt"), story)}).front();
+    const Id waiting = p->addCode(QStringLiteral("Waiting"));
+    const Id calm = p->addCode(QStringLiteral("Calm"));
+    auto code = [&](Id doc, const QString &text, const QString &part, std::vector<Id> codes) {
+        const auto s = span(text, part);
+        p->addSegment(doc, s.first, s.second, codes);
+    };
+    p->setCoder(QStringLiteral("ann"));
+    code(group, fg, QStringLiteral("I waited."), {waiting});
+    code(group, fg, QStringLiteral("Intro line."), {waiting});               // in no turn: 1 segment, 1 coding
+    code(narrative, story, QStringLiteral("I walked in."), {waiting, calm}); // no turns at all: 1 segment, 2 codings
+    p->setCoder(QStringLiteral("ben"));
+    code(group, fg, QStringLiteral("Nobody came."), {waiting});
+    code(narrative, story, QStringLiteral("Nobody there."), {waiting}); // 1 segment, 1 coding
+
+    AgreementOptions o;
+    o.bootstrap = 0;
+    o.unit = AgreementUnit::Turn;
+    const AgreementReport all = computeAgreement(*p, o);
+    CHECK(all.documents.size() == 2);
+    CHECK(all.units == 2);
+    CHECK(all.documentsWithoutUnits == 1);
+    // Outside every turn: the intro (1 coding), ann's narrative segment (2), ben's (1).
+    CHECK(all.codingsOutsideUnits == 4);
+    CHECK(all.segmentsOutsideUnits == 3);
+    const QStringList left = all.leftOut();
+    REQUIRE(left.size() == 1);
+    CHECK(left[0] == QStringLiteral("Left out: 4 coding(s) on 3 segment(s), because they touch no turn; 1 document(s) "
+                                    "have no speaker turns at all (narratives, statements …)."));
+
+    // Only the compared codes count: Calm alone has one coding outside, on one segment.
+    o.codePaths = {QStringLiteral("Calm")};
+    const AgreementReport calmOnly = computeAgreement(*p, o);
+    CHECK(calmOnly.codingsOutsideUnits == 1);
+    CHECK(calmOnly.segmentsOutsideUnits == 1);
+    o.codePaths = {QStringLiteral("Waiting")};
+    const AgreementReport waitingOnly = computeAgreement(*p, o);
+    CHECK(waitingOnly.codingsOutsideUnits == 3);
+    CHECK(waitingOnly.segmentsOutsideUnits == 3);
+
+    // Per sentence every coding lies in a unit: nothing to say.
+    o.codePaths.clear();
+    o.unit = AgreementUnit::Sentence;
+    const AgreementReport sentences = computeAgreement(*p, o);
+    CHECK(sentences.codingsOutsideUnits == 0);
+    CHECK(sentences.segmentsOutsideUnits == 0);
+    CHECK(sentences.leftOut().isEmpty());
+}

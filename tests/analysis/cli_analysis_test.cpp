@@ -206,3 +206,63 @@ TEST_CASE("quire-cli copy-for-coder and merge --json, undone in one step", "[cli
                                                QStringLiteral("--bootstrap"), QStringLiteral("0")}));
     CHECK(agreement.value(QStringLiteral("coders")).toArray().size() == 2); // cat's segment is gone again
 }
+
+TEST_CASE("quire-cli agreement says in text and JSON what it leaves out", "[cli][agreement]")
+{
+    QuireTest::TempDir dir;
+    const QString path = dir.path(QStringLiteral("left.quire"));
+    {
+        auto p = Project::create(path);
+        const QString fg = QStringLiteral("Hello all.\nP1: I waited long.\n");
+        const Id group =
+            p->importDocuments(
+                 {textFile(QStringLiteral("fg.txt"), fg,
+                           {AnalysisTest::turnOf(fg, QStringLiteral("P1: I waited long."), QStringLiteral("P1"))})})
+                .front();
+        const Id story =
+            p->importDocuments({textFile(QStringLiteral("story.txt"), QStringLiteral("Alone at home."))}).front();
+        const Id x = p->addCode(QStringLiteral("X"));
+        p->setCoder(QStringLiteral("ann"));
+        const auto waited = AnalysisTest::span(fg, QStringLiteral("waited"));
+        p->addSegment(group, waited.first, waited.second, {x}); // in turn P1
+        p->addSegment(group, 0, 5, {x});                        // "Hello", before every turn
+        p->addSegment(story, 0, 5, {x});                        // "Alone": the narrative has no turns
+        p->setCoder(QStringLiteral("ben"));
+        p->addSegment(group, waited.first, waited.second, {x});
+    }
+    const QStringList args{QStringLiteral("agreement"),   path,
+                           QStringLiteral("--unit"),      QStringLiteral("turn"),
+                           QStringLiteral("--bootstrap"), QStringLiteral("0")};
+    const auto text = runCli(args);
+    INFO(text.errText().toStdString());
+    REQUIRE(text.exitCode == 0);
+    CHECK(text.outText().contains(QStringLiteral("Left out: 2 coding(s) on 2 segment(s), because they touch no turn; "
+                                                 "1 document(s) have no speaker turns at all")));
+    const QJsonObject o = json(runCli(QStringList{QStringLiteral("--json")} + args));
+    CHECK(o.value(QStringLiteral("codingsOutsideUnits")).toInt() == 2);
+    CHECK(o.value(QStringLiteral("segmentsOutsideUnits")).toInt() == 2);
+    CHECK(o.value(QStringLiteral("documentsWithoutUnits")).toInt() == 1);
+    REQUIRE(o.value(QStringLiteral("leftOut")).toArray().size() == 1);
+    CHECK(o.value(QStringLiteral("leftOut"))
+              .toArray()
+              .at(0)
+              .toString()
+              .startsWith(QStringLiteral("Left out: 2 coding(s)")));
+
+    // --silent-missing: ben never coded story.txt, so its one sentence has ann's value only.
+    const QStringList missing{QStringLiteral("agreement"),
+                              path,
+                              QStringLiteral("--silent-missing"),
+                              QStringLiteral("--bootstrap"),
+                              QStringLiteral("0"),
+                              QStringLiteral("--no-unitizing")};
+    const auto m = runCli(missing);
+    REQUIRE(m.exitCode == 0);
+    CHECK(m.outText().contains(QStringLiteral("Left out as missing: 1 sentence(s) in 1 document(s)")));
+    CHECK(m.outText().contains(QStringLiteral("left out as missing: ann 1")));
+    const QJsonObject mj = json(runCli(QStringList{QStringLiteral("--json")} + missing));
+    CHECK(mj.value(QStringLiteral("unpairedUnits")).toInt() == 1);
+    const QJsonObject row = mj.value(QStringLiteral("codes")).toArray().at(0).toObject();
+    CHECK(row.value(QStringLiteral("perCoder")).toArray() == QJsonArray{2, 1});
+    CHECK(row.value(QStringLiteral("unpairedPerCoder")).toArray() == QJsonArray{1, 0});
+}

@@ -641,7 +641,12 @@ TEST_CASE("export: redaction rules replace identifying text in exports, never in
         CHECK(dry.outText().contains(u("fg1.txt\tsegment ")));
         CHECK(dry.outText().contains(u("Tom \xE2\x86\x92 [son]\trules.txt:3")));
         CHECK(dry.outText().contains(u("Leeds \xE2\x86\x92 [the city]\trules.txt:2")));
-        CHECK(dry.outText().count(u("\xE2\x86\x92")) == 6);
+        // The six replacements in quotes, then the names: the rule for "council" also renames the
+        // code "Council" (its name and its path), as names in an export are redacted too.
+        CHECK(dry.outText().count(u("\tsegment ")) == 6);
+        CHECK(dry.outText().count(u("\xE2\x86\x92")) == 8);
+        CHECK(dry.outText().contains(u("code\t\"Council\"\t@0\tCouncil \xE2\x86\x92 [the council]\trules.txt:4")));
+        CHECK(dry.outText().contains(u("code path\t\"Services/Council\"\t@9\tCouncil \xE2\x86\x92 [the council]\trules.txt:4")));
     }
     SECTION("the speaker label and the citation printed with a quote are redacted too")
     {

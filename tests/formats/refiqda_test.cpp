@@ -13,6 +13,7 @@
 #include "model/project.h"
 #include "text/textoffsets.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -21,6 +22,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QStringDecoder>
+#include <QXmlStreamReader>
 #include <map>
 #include <set>
 
@@ -577,4 +579,222 @@ TEST_CASE("refiqda: cases, variables and notes: nameless cases, source variables
     REQUIRE(memos.size() == 1);
     CHECK(memos[0].text == QStringLiteral("Greeting first."));
     CHECK(memos[0].title == QStringLiteral("Why"));
+}
+
+namespace {
+
+/// The attributes of every element with that local name in `xml`, in order.
+std::vector<QXmlStreamAttributes> elementsNamed(const QByteArray &xml, const QString &name)
+{
+    std::vector<QXmlStreamAttributes> out;
+    QXmlStreamReader r(xml);
+    while (!r.atEnd()) {
+        if (r.readNext() == QXmlStreamReader::StartElement && r.name() == name)
+            out.push_back(r.attributes());
+    }
+    REQUIRE_FALSE(r.hasError());
+    return out;
+}
+
+/// The text of every element with that local name directly under an element named `parent`.
+QStringList childTexts(const QByteArray &xml, const QString &parent, const QString &child)
+{
+    QStringList out;
+    QXmlStreamReader r(xml);
+    QStringList stack;
+    while (!r.atEnd()) {
+        const auto token = r.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            if (r.name() == child && !stack.isEmpty() && stack.back() == parent) {
+                out << r.readElementText(QXmlStreamReader::IncludeChildElements);
+                continue;
+            }
+            stack << r.name().toString();
+        } else if (token == QXmlStreamReader::EndElement) {
+            stack.removeLast();
+        }
+    }
+    return out;
+}
+
+bool isXsdDateTime(const QString &v)
+{
+    return QDateTime::fromString(v, Qt::ISODateWithMs).isValid() && v.endsWith(QLatin1Char('Z'));
+}
+
+} // namespace
+
+TEST_CASE("refiqda: export dates and users on notes, sources, selections and the project; case memos in the case's Description",
+          "[refiqda][roundtrip][memos]")
+{
+    TempDir dir;
+    auto source = buildProject(dir); // coder "tester": a code memo and a project memo
+    const Id ana = source->findCase(QStringLiteral("Ana")).id;
+    source->addMemo(QStringLiteral("case"), ana, QStringLiteral("Lives alone since 2019."), QStringLiteral("Home"));
+    const Id second = source->addMemo(QStringLiteral("case"), ana, QStringLiteral("Prefers mornings."), QStringLiteral("Routine"));
+    source->setCoder(QStringLiteral("editor"));
+    source->editMemo(second, QStringLiteral("Prefers early mornings."));
+
+    const QString package = dir.path(QStringLiteral("dated.qdpx"));
+    const ExchangeReport out = exchange()->exportProject(*source, package, QStringLiteral("qdpx"), {});
+    INFO(out.toText().toStdString());
+    CHECK(out.count(QStringLiteral("case descriptions")) == 1);
+    CHECK(out.notes.join(QLatin1Char('\n')).contains(QStringLiteral("2 case memo(s) written into their case's Description")));
+    const QByteArray zipBytes = readFile(package);
+    const QByteArray qdeXml = ZipArchive(zipBytes, QStringLiteral("dated.qdpx")).read(QStringLiteral("project.qde"));
+    const QString xsd = refiDir() + QStringLiteral("/Project-mrt2019.xsd");
+    if (!xmllint().isEmpty() && QFileInfo::exists(xsd))
+        CHECK(schemaErrors(qdeXml, xsd, dir) == QString());
+    else
+        WARN("xmllint or Project-mrt2019.xsd missing: the exported .qde was not validated");
+
+    std::map<QString, QString> userOf; // name -> GUID
+    for (const auto &u : elementsNamed(qdeXml, QStringLiteral("User")))
+        userOf[u.value(QStringLiteral("name")).toString()] = u.value(QStringLiteral("guid")).toString();
+    REQUIRE(userOf.count(QStringLiteral("tester")));
+    REQUIRE(userOf.count(QStringLiteral("editor")));
+
+    // Every note has what the other tools write: creatingUser, creationDateTime,
+    // modifiedDateTime, and modifyingUser (the editor for the edited memo).
+    const auto notes = elementsNamed(qdeXml, QStringLiteral("Note"));
+    REQUIRE(notes.size() == 4);
+    for (const auto &n : notes) {
+        INFO(n.value(QStringLiteral("name")).toString().toStdString());
+        CHECK(isXsdDateTime(n.value(QStringLiteral("creationDateTime")).toString()));
+        CHECK(isXsdDateTime(n.value(QStringLiteral("modifiedDateTime")).toString()));
+        CHECK(n.value(QStringLiteral("creatingUser")).toString() == userOf[QStringLiteral("tester")]);
+        const QString modifier = n.value(QStringLiteral("name")) == QLatin1String("Routine") ? QStringLiteral("editor") : QStringLiteral("tester");
+        CHECK(n.value(QStringLiteral("modifyingUser")).toString() == userOf[modifier]);
+    }
+    for (const QString &kind : {QStringLiteral("TextSource"), QStringLiteral("PlainTextSelection")}) {
+        const auto all = elementsNamed(qdeXml, kind);
+        REQUIRE_FALSE(all.empty());
+        for (const auto &e : all) {
+            INFO(kind.toStdString());
+            CHECK(isXsdDateTime(e.value(QStringLiteral("creationDateTime")).toString()));
+            CHECK(e.value(QStringLiteral("creatingUser")).toString() == userOf[QStringLiteral("tester")]);
+        }
+    }
+    const auto project = elementsNamed(qdeXml, QStringLiteral("Project"));
+    REQUIRE(project.size() == 1);
+    CHECK(isXsdDateTime(project[0].value(QStringLiteral("creationDateTime")).toString()));
+    CHECK(isXsdDateTime(project[0].value(QStringLiteral("modifiedDateTime")).toString()));
+    CHECK(project[0].value(QStringLiteral("modifyingUserGUID")).toString() == userOf[QStringLiteral("editor")]);
+
+    // The case's Description holds its memos, where other tools look.
+    CHECK(childTexts(qdeXml, QStringLiteral("Case"), QStringLiteral("Description"))
+          == QStringList{QStringLiteral("Lives alone since 2019.\n\nPrefers early mornings.")});
+
+    // Back into Quire: the case memos come back once each, on the case, with their titles.
+    auto copy = newProject(dir, QStringLiteral("dated-copy.quire"));
+    const ExchangeReport in = exchange()->importInto(*copy, package);
+    INFO(in.toText().toStdString());
+    const auto caseMemos = copy->memos(QStringLiteral("case"), copy->findCase(QStringLiteral("Ana")).id);
+    REQUIRE(caseMemos.size() == 2);
+    std::set<std::pair<QString, QString>> got;
+    for (const Memo &m : caseMemos)
+        got.insert({m.title, m.text});
+    CHECK(got == std::set<std::pair<QString, QString>>{{QStringLiteral("Home"), QStringLiteral("Lives alone since 2019.")},
+                                                        {QStringLiteral("Routine"), QStringLiteral("Prefers early mornings.")}});
+    CHECK(copy->memos(QStringLiteral("project")).size() == 1);
+    CHECK(in.notes.join(QLatin1Char('\n')).contains(QStringLiteral("1 case Description(s) repeat notes nothing refers to")));
+}
+
+TEST_CASE("refiqda: import reports the project Description, case links to missing sources and mixed offset units",
+          "[refiqda][report]")
+{
+    TempDir dir;
+    const QString selections =
+        // "😀 apple banana cherry date": apple, cherry and date in code points, banana in UTF-16 units.
+        QStringLiteral("<PlainTextSelection guid=\"33333333-3333-4333-8333-333333333301\" name=\"apple\" startPosition=\"2\" endPosition=\"7\">"
+                       "<Coding guid=\"44444444-4444-4444-8444-444444444401\"><CodeRef targetGUID=\"%1\"/></Coding></PlainTextSelection>"
+                       "<PlainTextSelection guid=\"33333333-3333-4333-8333-333333333302\" name=\"banana\" startPosition=\"9\" endPosition=\"15\">"
+                       "<Coding guid=\"44444444-4444-4444-8444-444444444402\"><CodeRef targetGUID=\"%1\"/></Coding></PlainTextSelection>"
+                       "<PlainTextSelection guid=\"33333333-3333-4333-8333-333333333303\" name=\"cherry\" startPosition=\"15\" endPosition=\"21\">"
+                       "<Coding guid=\"44444444-4444-4444-8444-444444444403\"><CodeRef targetGUID=\"%1\"/></Coding></PlainTextSelection>"
+                       "<PlainTextSelection guid=\"33333333-3333-4333-8333-333333333304\" name=\"date\" startPosition=\"22\" endPosition=\"26\">"
+                       "<Coding guid=\"44444444-4444-4444-8444-444444444404\"><CodeRef targetGUID=\"%1\"/></Coding></PlainTextSelection>")
+            .arg(QStringLiteral("11111111-1111-4111-8111-111111111111"));
+    const QString xml =
+        QStringLiteral("<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"t\" origin=\"SomeTool 2.0\">"
+                       "<CodeBook><Codes>%1</Codes></CodeBook>"
+                       "<Cases><Case guid=\"88888888-8888-4888-8888-888888888801\" name=\"Ana\">"
+                       "<SourceRef targetGUID=\"22222222-2222-4222-8222-222222222222\"/>"
+                       "<SourceRef targetGUID=\"99999999-9999-4999-8999-999999999999\"/></Case></Cases>"
+                       "<Sources>%2</Sources>"
+                       "<Description>Pilot with four carers, spring 2024.</Description>"
+                       "</Project>")
+            .arg(CodeA, source(selections));
+    const QString file = dir.writeFile(QStringLiteral("t.qdpx"), package(xml.toUtf8(), QStringLiteral("\U0001F600 apple banana cherry date").toUtf8()));
+    auto p = newProject(dir, QStringLiteral("r.quire"));
+    const ExchangeReport r = exchange()->importInto(*p, file);
+    const QString text = r.toText();
+    INFO(text.toStdString());
+
+    // The project's Description is a project memo, and the report says so.
+    const auto projectMemos = p->memos(QStringLiteral("project"));
+    REQUIRE(projectMemos.size() == 1);
+    CHECK(projectMemos[0].title == QStringLiteral("Project description"));
+    CHECK(projectMemos[0].text == QStringLiteral("Pilot with four carers, spring 2024."));
+    CHECK(text.contains(QStringLiteral("note: the project's Description became the project memo \"Project description\"")));
+
+    // The case keeps its link to the source there is; the other link is reported.
+    const Case ana = p->findCase(QStringLiteral("Ana"));
+    CHECK(p->caseDocuments(ana.id) == std::vector<Id>{p->findDocument(QStringLiteral("doc")).id});
+    CHECK_FALSE(text.contains(QStringLiteral("unmapped: nothing")));
+    CHECK(text.contains(QStringLiteral("  - 1 case link(s) to a source that was not imported: case \"Ana\" to "
+                                       "99999999-9999-4999-8999-999999999999 (no such source in the package)")));
+
+    // Three selections fit code points, one fits UTF-16 units: converted by the
+    // majority, with a warning naming the source and the counts.
+    CHECK(r.offsetDecision.contains(QStringLiteral("code points (CRLF = 2)")));
+    CHECK(text.contains(QStringLiteral("note: warning: t.qdpx: source \"doc\": the selections seem to mix ways of counting: "
+                                       "3 of 4 fit code points (CRLF = 2), 1 fit UTF-16 code units (CRLF = 2) instead; "
+                                       "all were converted as code points (CRLF = 2), so check those selections")));
+    std::set<QString> excerpts;
+    for (const Segment &s : p->segments())
+        excerpts.insert(p->documentRange(s.documentId, s.start, s.end));
+    CHECK(excerpts == std::set<QString>{QStringLiteral("apple"), QStringLiteral("anana "), QStringLiteral("cherry"), QStringLiteral("date")});
+
+    // One reading for all: no warning.
+    const QString agreeing = QString(xml).replace(QStringLiteral("startPosition=\"9\" endPosition=\"15\""),
+                                                  QStringLiteral("startPosition=\"8\" endPosition=\"14\""));
+    const QString clean = dir.writeFile(QStringLiteral("clean.qdpx"), package(agreeing.toUtf8(), QStringLiteral("\U0001F600 apple banana cherry date").toUtf8()));
+    auto q = newProject(dir, QStringLiteral("clean.quire"));
+    const ExchangeReport ok = exchange()->importInto(*q, clean);
+    CHECK_FALSE(ok.toText().contains(QStringLiteral("mix ways of counting")));
+
+    // Without quoted names the word boundaries tell: "apple 😀😀 banana cherry
+    // date" with banana at UTF-16 11-17, which as code points cuts "nana c"
+    // inside a word at both ends.
+    QString unnamed;
+    const std::pair<int, int> spans[] = {{0, 5}, {11, 17}, {16, 22}, {23, 27}};
+    for (int i = 0; i < 4; ++i)
+        unnamed += QStringLiteral("<PlainTextSelection guid=\"33333333-3333-4333-8333-3333333333%1\" startPosition=\"%2\" endPosition=\"%3\">"
+                                  "<Coding guid=\"44444444-4444-4444-8444-4444444444%1\"><CodeRef targetGUID=\"11111111-1111-4111-8111-111111111111\"/>"
+                                  "</Coding></PlainTextSelection>")
+                       .arg(i + 10)
+                       .arg(spans[i].first)
+                       .arg(spans[i].second);
+    const QString bare = dir.writeFile(QStringLiteral("bare.qdpx"), package(qde(CodeA, source(unnamed)),
+                                                                             QStringLiteral("apple \U0001F600\U0001F600 banana cherry date").toUtf8()));
+    auto b = newProject(dir, QStringLiteral("bare.quire"));
+    const QString bareText = exchange()->importInto(*b, bare).toText();
+    INFO(bareText.toStdString());
+    CHECK(bareText.contains(QStringLiteral("note: warning: bare.qdpx: source \"doc\": the selections seem to mix ways of counting: "
+                                           "3 of 4 fit code points (CRLF = 2), 1 fit UTF-16 code units (CRLF = 2) instead")));
+}
+
+TEST_CASE("refiqda: no shared sample is reported as mixing offset units", "[refiqda][samples][offsets]")
+{
+    if (!haveSamples())
+        return;
+    for (const char *name : {"nvivo-win12.6_oltas0517.qdpx", "qc1.3.2_demo.qdpx"}) {
+        INFO(name);
+        TempDir dir;
+        auto p = newProject(dir, QStringLiteral("p.quire"));
+        const ExchangeReport r = exchange()->importInto(*p, refiDir() + QStringLiteral("/samples/") + QString::fromUtf8(name));
+        INFO(r.toText().toStdString());
+        CHECK_FALSE(r.toText().contains(QStringLiteral("mix ways of counting")));
+    }
 }

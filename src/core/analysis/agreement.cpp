@@ -340,6 +340,7 @@ struct Stats
     qint64 units = 0;
     qint64 unitsWithCode = 0;
     std::vector<qint64> perCoder;
+    std::vector<qint64> unpairedPerCoder;
     std::optional<double> percent, kappa, alpha;
     std::vector<PairAgreement> pairs;
 };
@@ -375,17 +376,21 @@ public:
     {
         Stats s;
         s.perCoder.assign(std::size_t(m_coders), 0);
+        s.unpairedPerCoder.assign(std::size_t(m_coders), 0);
         double pairs = 0, agreeing = 0;
         for (std::size_t t = 0; t < m_info.size(); ++t) {
             const qint64 n = counts[t];
             if (n == 0)
                 continue;
             const Info &info = m_info[t];
+            const double mu = info.present + info.absent;
+            // A coder's applications count where the unit is pairable, like every
+            // other figure; the rest are counted apart, so nothing vanishes unsaid.
+            auto &perCoder = mu < 2 ? s.unpairedPerCoder : s.perCoder;
             for (int c = 0; c < m_coders; ++c) {
                 if (info.values[std::size_t(c)] == 1)
-                    s.perCoder[std::size_t(c)] += n;
+                    perCoder[std::size_t(c)] += n;
             }
-            const double mu = info.present + info.absent;
             if (mu < 2)
                 continue;
             s.units += n;
@@ -521,20 +526,35 @@ std::optional<Interval> percentile(std::vector<double> values, double confidence
     return Interval{at(tail), at(1.0 - tail)};
 }
 
-QString describeUndefined(const Stats &s, int coders)
+/// Why a coefficient is undefined, if one is, and what a coder applied in
+/// units nobody else coded (left out as missing), if anything.
+QString describe(const Stats &s, int coders, const QStringList &names)
 {
-    if (s.units == 0)
-        return QStringLiteral("no unit was coded by two or more coders");
-    if (!s.alpha) {
-        if (s.unitsWithCode == 0)
-            return QStringLiteral("no coder applied the code: no variation, kappa and alpha are undefined");
-        return QStringLiteral(
-            "every coder applied the code to every unit: no variation, kappa and alpha are undefined");
+    QStringList unpaired;
+    for (std::size_t c = 0; c < s.unpairedPerCoder.size(); ++c) {
+        if (s.unpairedPerCoder[c] > 0)
+            unpaired << QStringLiteral("%1 %2").arg(names.value(int(c))).arg(s.unpairedPerCoder[c]);
     }
-    if (!s.kappa)
-        return coders == 2 ? QStringLiteral("the two coders each gave one value to every unit: kappa is undefined")
-                           : QStringLiteral("no pair of coders varied: kappa is undefined");
-    return QString();
+    const QString leftOut = unpaired.isEmpty()
+                                ? QString()
+                                : QStringLiteral("applied in unit(s) no other coder coded, left out as missing: %1")
+                                      .arg(unpaired.join(QStringLiteral(", ")));
+    QString why;
+    if (s.units == 0)
+        why = QStringLiteral("no unit was coded by two or more coders");
+    else if (!s.alpha && s.unitsWithCode == 0)
+        why = unpaired.isEmpty()
+                  ? QStringLiteral("no coder applied the code: no variation, kappa and alpha are undefined")
+                  : QStringLiteral(
+                        "no coder applied the code in a pairable unit: no variation, kappa and alpha are undefined");
+    else if (!s.alpha)
+        why = QStringLiteral("every coder applied the code to every unit: no variation, kappa and alpha are undefined");
+    else if (!s.kappa)
+        why = coders == 2 ? QStringLiteral("the two coders each gave one value to every unit: kappa is undefined")
+                          : QStringLiteral("no pair of coders varied: kappa is undefined");
+    if (why.isEmpty())
+        return leftOut;
+    return leftOut.isEmpty() ? why : why + QStringLiteral("; ") + leftOut;
 }
 
 } // namespace
@@ -646,6 +666,7 @@ AgreementReport computeAgreement(Project &project, const AgreementOptions &optio
     };
 
     UnitSplitter splitter;
+    std::set<Id> outsideSegments;
     std::size_t next = 0;
     for (Id docId : report.documents) {
         const std::size_t firstSpan = next;
@@ -668,6 +689,8 @@ AgreementReport computeAgreement(Project &project, const AgreementOptions &optio
             units = splitter.split(text, options.unit);
         }
         report.units += qint64(units.size());
+        if (units.empty())
+            ++report.documentsWithoutUnits;
 
         quint16 coded = 0; // coders with any segment here
         for (const CodedSpan *s : mine)
@@ -675,6 +698,10 @@ AgreementReport computeAgreement(Project &project, const AgreementOptions &optio
         quint16 missing = 0;
         if (options.silentMeansMissing)
             missing = quint16(~coded & ((1u << m) - 1));
+        if (m - qPopulationCount(missing) < 2) {
+            report.unpairedUnits += qint64(units.size());
+            ++report.unpairedDocuments;
+        }
 
         // present[k][unit]: bit per coder.
         std::vector<std::vector<quint16>> present(K);
@@ -695,8 +722,11 @@ AgreementReport computeAgreement(Project &project, const AgreementOptions &optio
                     p.assign(units.size(), 0);
                 p[std::size_t(u - units.begin())] |= quint16(1u << coderIndex.at(s->coderId));
             }
-            if (!touched)
-                ++report.segmentsOutsideUnits;
+            // Only codings of the compared codes are left out by the choice of unit.
+            if (!touched && ci != codeIndex.end()) {
+                ++report.codingsOutsideUnits;
+                outsideSegments.insert(s->segmentId);
+            }
         }
         // Documents not every coder looked at stay out of u-alpha (it needs every coder on the whole text).
         if (options.unitizing && missing == 0) {
@@ -776,6 +806,7 @@ AgreementReport computeAgreement(Project &project, const AgreementOptions &optio
             }
         }
     }
+    report.segmentsOutsideUnits = qint64(outsideSegments.size());
     if (types.size() > 65535)
         throw Error(QStringLiteral("agreement: too many distinct coding patterns"));
 
@@ -799,11 +830,12 @@ AgreementReport computeAgreement(Project &project, const AgreementOptions &optio
         row.units = s.units;
         row.unitsWithCode = s.unitsWithCode;
         row.perCoder = s.perCoder;
+        row.unpairedPerCoder = s.unpairedPerCoder;
         row.percent = s.percent;
         row.kappa = s.kappa;
         row.alpha = s.alpha;
         row.pairs = s.pairs;
-        row.note = describeUndefined(s, m);
+        row.note = describe(s, m, report.coders);
     };
     Counts pooled(T, 0);
     double doSum = 0, deSum = 0;
@@ -945,6 +977,31 @@ AnalysisTable AgreementReport::pairTable() const
         add(c);
     add(overall);
     return t;
+}
+
+QStringList AgreementReport::leftOut() const
+{
+    QStringList out;
+    const QString u = toString(unit);
+    if (codingsOutsideUnits > 0) {
+        QString why = QStringLiteral("they touch no %1").arg(u);
+        if (documentsWithoutUnits > 0)
+            why += unit == AgreementUnit::Turn
+                       ? QStringLiteral("; %1 document(s) have no speaker turns at all (narratives, statements …)")
+                             .arg(documentsWithoutUnits)
+                       : QStringLiteral("; %1 document(s) have no %2 at all").arg(documentsWithoutUnits).arg(u);
+        out << QStringLiteral("Left out: %1 coding(s) on %2 segment(s), because %3.")
+                   .arg(codingsOutsideUnits)
+                   .arg(segmentsOutsideUnits)
+                   .arg(why);
+    }
+    if (unpairedUnits > 0)
+        out << QStringLiteral("Left out as missing: %1 %2(s) in %3 document(s) that fewer than two of the coders coded "
+                              "(--silent-missing); per code, the note says what a coder applied there.")
+                   .arg(unpairedUnits)
+                   .arg(u)
+                   .arg(unpairedDocuments);
+    return out;
 }
 
 AnalysisTable AgreementReport::disagreementTable() const

@@ -127,7 +127,10 @@ struct CodeAgreement
     QString path;                 ///< "(all codes)" for the pooled row
     qint64 units = 0;             ///< pairable units (two or more coders' values)
     qint64 unitsWithCode = 0;     ///< pairable units where at least one coder applied it
-    std::vector<qint64> perCoder; ///< units each coder applied it to (options' coder order)
+    std::vector<qint64> perCoder; ///< pairable units each coder applied it to (options' coder order)
+    /// Units each coder applied it to that no other coder gave a value for
+    /// (silentMeansMissing): not pairable, so left out of every figure above.
+    std::vector<qint64> unpairedPerCoder;
     std::optional<double> percent;
     /// Cohen's kappa for two coders; for more, the mean of the pairwise kappas (Light 1971).
     std::optional<double> kappa;
@@ -158,7 +161,13 @@ struct QUIRECORE_EXPORT AgreementReport
     AgreementUnit unit = AgreementUnit::Sentence;
     std::vector<Id> documents;
     qint64 units = 0;                ///< units in the documents
-    qint64 segmentsOutsideUnits = 0; ///< coded spans that touch no unit (e.g. outside every turn)
+    qint64 segmentsOutsideUnits = 0; ///< segments with a compared code that touch no unit (e.g. outside every turn)
+    qint64 codingsOutsideUnits = 0;  ///< their codings of compared codes (a segment with two such codes counts twice)
+    qint64 documentsWithoutUnits = 0; ///< compared documents with no unit at all (e.g. no speaker turns)
+    /// silentMeansMissing: units of documents fewer than two of the coders coded
+    /// (not pairable, left out), and how many such documents.
+    qint64 unpairedUnits = 0;
+    qint64 unpairedDocuments = 0;
     std::vector<CodeAgreement> codes;
     CodeAgreement overall; ///< every code's present/absent decisions pooled
     std::vector<Disagreement> disagreements;
@@ -173,6 +182,8 @@ struct QUIRECORE_EXPORT AgreementReport
     AnalysisTable pairTable() const;
     /// One row per disagreement with the unit's text and every coder's value.
     AnalysisTable disagreementTable() const;
+    /// What the figures leave out and why, one sentence each (empty: nothing).
+    QStringList leftOut() const;
 };
 
 /// Compares the coders' segments in the project. Throws Error for fewer than

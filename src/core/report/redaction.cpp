@@ -158,55 +158,140 @@ QString Redaction::apply(const QString &text, const QString &caseName, std::vect
     return out;
 }
 
-std::vector<RedactionChange> Redaction::apply(ThemeReport &report) const
+namespace {
+
+/// Redacts names and titles: each distinct text once (by the rules for every
+/// case), its changes recorded once however often the report prints it.
+class NameRedactor
 {
+public:
+    NameRedactor(const Redaction &redaction, std::vector<RedactionChange> &changes)
+        : m_redaction(redaction)
+        , m_changes(changes)
+    {
+    }
+
+    void operator()(QString &text, const char *field)
+    {
+        if (text.isEmpty())
+            return;
+        const QString name = QString::fromLatin1(field);
+        const auto key = std::make_pair(name, text);
+        const auto done = m_done.find(key);
+        if (done != m_done.end()) {
+            text = done->second;
+            return;
+        }
+        std::vector<RedactionChange> changes;
+        const QString redacted = m_redaction.apply(text, QString(), &changes);
+        for (auto &c : changes) {
+            c.field = name;
+            c.value = text;
+            m_changes.push_back(c);
+        }
+        m_done.emplace(key, redacted);
+        text = redacted;
+    }
+
+    void operator()(QStringList &texts, const char *field)
+    {
+        for (auto &t : texts)
+            (*this)(t, field);
+    }
+
+private:
+    const Redaction &m_redaction;
+    std::vector<RedactionChange> &m_changes;
+    std::map<std::pair<QString, QString>, QString> m_done;
+};
+
+} // namespace
+
+std::vector<RedactionChange> Redaction::apply(ThemeReport &report, std::vector<RedactionChange> *names) const
+{
+    // Every member of the report, of its rows and of its quotes is bound by
+    // name below: a member added to ThemeReport, ThemeRow or Quote stops the
+    // build here until it is redacted (or it is said why it need not be). The
+    // writers see nothing but the report, so nothing they print escapes this.
+    std::vector<RedactionChange> nameChanges;
+    NameRedactor name(*this, nameChanges);
+    auto &[projectName, generated, byAttribute, byValues, rows, quotes, layout, notes, showMemos] = report;
+    (void)layout;    // the template's keyword ("codebook"): chooses what is written, is never printed
+    (void)showMemos; // a flag
+
     std::vector<RedactionChange> all;
     std::set<Id> seen;
-    for (auto &row : report.quotes) {
+    for (auto &row : quotes) {
         for (auto &q : row) {
+            auto &[segmentId, codePath, document, caseName, start, end, text, citation, memo, original, edited, starred, rank,
+                   speaker, locator] = q;
+            (void)end, (void)starred, (void)rank; // numbers and flags
             // A segment quoted under several codes is redacted alike each time, but reported once.
-            const bool first = seen.insert(q.segmentId).second;
+            const bool first = seen.insert(segmentId).second;
             std::vector<RedactionChange> changes;
             // Changes are counted in the stored span; an editorial version is
             // redacted by the same rules (its fragments are parts of the span).
-            if (!q.edited)
-                q.original = q.text;
-            q.original = apply(q.original, q.caseName, &changes);
-            q.text = q.edited ? apply(q.text, q.caseName) : q.original;
+            if (!edited)
+                original = text;
+            original = apply(original, caseName, &changes);
+            text = edited ? apply(text, caseName) : original;
             for (auto &c : changes) {
                 c.field = QStringLiteral("quote");
-                c.position += q.start; // into the document, as stored positions are
+                c.position += start; // into the document, as stored positions are
             }
             // Whatever is printed with the quote is redacted by the same rules:
             // its memo, the speaker label (a name) and the citation (a case
             // or document named after a person).
             struct Field
             {
-                QString *text;
-                const char *name;
+                QString *value;
+                const char *label;
             };
-            for (const Field &f : {Field{&q.memo, "memo"}, Field{&q.speaker, "speaker"}, Field{&q.citation, "citation"}}) {
+            for (const Field &f : {Field{&memo, "memo"}, Field{&speaker, "speaker"}, Field{&citation, "citation"}}) {
                 const auto before = changes.size();
-                *f.text = apply(*f.text, q.caseName, &changes);
+                *f.value = apply(*f.value, caseName, &changes);
                 for (auto i = before; i < changes.size(); ++i)
-                    changes[i].field = QString::fromLatin1(f.name);
+                    changes[i].field = QString::fromLatin1(f.label);
             }
-            if (!first)
-                continue;
-            for (auto &c : changes) {
-                c.segmentId = q.segmentId;
-                c.document = q.document;
-                c.caseName = q.caseName;
-                all.push_back(c);
+            if (first) {
+                for (auto &c : changes) {
+                    c.segmentId = segmentId;
+                    c.document = document;
+                    c.caseName = caseName;
+                    all.push_back(c);
+                }
             }
+            // The names last: the per-case rules above look for the case's stored name.
+            name(document, "document");
+            name(caseName, "case");
+            name(codePath, "code path");
+            name(locator, "locator");
         }
     }
-    report.notes << summary(all);
+    for (auto &r : rows) {
+        auto &[codeId, path, codeName, depth, description, color, segments, documents, cases, byValue] = r;
+        (void)codeId, (void)depth, (void)segments, (void)documents, (void)cases, (void)byValue; // numbers
+        name(codeName, "code");
+        name(path, "code path");
+        name(description, "description");
+        name(color, "colour");
+    }
+    name(projectName, "project");
+    name(generated, "generated");
+    name(byAttribute, "attribute");
+    name(byValues, "attribute value");
+    name(notes, "note");
+    notes << summary(all, &nameChanges);
+    if (names)
+        *names = std::move(nameChanges);
     return all;
 }
 
-QString Redaction::summary(const std::vector<RedactionChange> &changes) const
+QString Redaction::summary(const std::vector<RedactionChange> &changes, const std::vector<RedactionChange> *names) const
 {
+    // The note is printed in the export: the case of a per-case rule and the
+    // rules file are named as the rules for every case would print them.
+    const auto named = [this](const QString &text) { return apply(text, QString()); };
     std::map<qsizetype, qsizetype> perRule;
     for (const auto &c : changes)
         ++perRule[c.rule];
@@ -216,20 +301,30 @@ QString Redaction::summary(const std::vector<RedactionChange> &changes) const
         const auto it = perRule.find(qsizetype(r));
         parts << QStringLiteral("%1 \u00D7 %2 (%3, %4%5)")
                      .arg(it == perRule.end() ? 0 : it->second)
-                     .arg(rule.replacement, rule.source, kindName(rule.kind),
-                          rule.caseName.isEmpty() ? QString() : QStringLiteral(" in case ") + rule.caseName);
+                     .arg(rule.replacement, named(rule.source), kindName(rule.kind),
+                          rule.caseName.isEmpty() ? QString() : QStringLiteral(" in case ") + named(rule.caseName));
     }
-    return QStringLiteral("Redacted by %1: %2 replacement%3%4%5")
-        .arg(m_fileName)
-        .arg(changes.size())
-        .arg(changes.size() == 1 ? QString() : QStringLiteral("s"))
-        .arg(parts.isEmpty() ? QString() : QStringLiteral(": "), parts.join(QStringLiteral("; ")));
+    QString out = QStringLiteral("Redacted by %1: %2 replacement%3 in quotes%4%5")
+                      .arg(named(m_fileName))
+                      .arg(changes.size())
+                      .arg(changes.size() == 1 ? QString() : QStringLiteral("s"))
+                      .arg(parts.isEmpty() ? QString() : QStringLiteral(": "), parts.join(QStringLiteral("; ")));
+    if (names)
+        out += QStringLiteral("; %1 in names and titles").arg(names->size());
+    return out;
 }
 
 QString Redaction::listing(const std::vector<RedactionChange> &changes, const std::vector<RedactionRule> &rules)
 {
     QString out;
     for (const auto &c : changes) {
+        if (!c.segmentId) {
+            out += QStringLiteral("%1\t\"%2\"\t@%3\t%4 \u2192 %5\t%6\n")
+                       .arg(c.field, c.value)
+                       .arg(c.position)
+                       .arg(c.before, c.after, rules.at(std::size_t(c.rule)).source);
+            continue;
+        }
         out += QStringLiteral("%1\tsegment %2\t%3@%4\t%5 \u2192 %6\t%7\n")
                    .arg(c.document)
                    .arg(c.segmentId)
