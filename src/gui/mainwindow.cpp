@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
+#include "projectfileactions.h"
 
 #include "analysisviews.h"
 #include "backgroundjob.h"
@@ -315,6 +316,23 @@ void MainWindow::buildActions()
     m_exportExchangeAction = file->addAction(tr("Export REFI-Q&DA…"), this, &MainWindow::chooseExportExchange);
     m_exportExchangeAction->setToolTip(tr("Export the project (.qdpx) or its codebook (.qdc) for other QDA tools"));
     file->addSeparator();
+    m_fileActions = new ProjectFileActions(this, {[this] { return m_project.get(); },
+                                                  [this] {
+                                                      m_projectSearch.reset();
+                                                      m_project.reset();
+                                                      refresh();
+                                                  },
+                                                  [this](const QString &path) { return openProject(path); }});
+    m_fileActions->addTo(file);
+    connect(m_fileActions, &ProjectFileActions::checked, this, [this](const QString &path, const QStringList &problems) {
+        if (!m_project || m_project->path() != path)
+            return;
+        if (problems.isEmpty())
+            statusBar()->showMessage(tr("Checked %1: every page intact.").arg(m_project->fileName()), 5000);
+        else
+            reportError(tr("%1 is damaged: %2 Use File ▸ Restore from backup…").arg(m_project->fileName(), problems.front()));
+    });
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -455,12 +473,20 @@ bool MainWindow::openProject(const QString &path)
     m_recent.clear();
     m_currentCode.reset();
     m_view->showDocument(nullptr, std::nullopt);
-    setWindowTitle(tr("%1 — Quire").arg(m_project->fileName()));
+    setWindowTitle(m_project->readOnly() ? tr("%1 (read-only) — Quire").arg(m_project->fileName())
+                                         : tr("%1 — Quire").arg(m_project->fileName()));
     refresh();
     const auto docs = m_project->documents();
     if (!docs.empty())
         showDocument(docs.front().id);
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    statusBar()->showMessage(m_project->readOnly() ? tr("Opened %1 read-only: its folder or disk cannot be written.")
+                                                         .arg(QDir::toNativeSeparators(path))
+                                                   : tr("Opened %1").arg(QDir::toNativeSeparators(path)),
+                             5000);
+    // What opening found (a log set aside), then a check of every page in the background.
+    for (const QString &note : m_project->takeNotes())
+        reportError(note);
+    m_fileActions->checkInBackground(path);
     Q_EMIT projectChanged();
     return true;
 }

@@ -31,6 +31,7 @@ class ExchangeReportDialog;
 class HistoryPane;
 class PluginManager;
 class Project;
+class ProjectFileActions;
 struct ExchangeReport;
 class QuoteBasket;
 class Search;
@@ -82,6 +83,8 @@ public:
     bool exportExchange(const QString &path, const QString &format = QString());
     /// The report of the last REFI-QDA import or export (null before the first).
     ExchangeReportDialog *exchangeReportDialog() const { return m_exchangeDialog; }
+    /// Save a copy, restore from backup, the background check of the project file.
+    ProjectFileActions *fileActions() const { return m_fileActions; }
 
     void showDocument(std::optional<Id> documentId);
     std::optional<Id> currentDocument() const;
@@ -234,6 +237,7 @@ private:
     QAction *m_importExchangeAction = nullptr;
     QAction *m_exportExchangeAction = nullptr;
     ExchangeReportDialog *m_exchangeDialog = nullptr;
+    ProjectFileActions *m_fileActions = nullptr;
     QList<QAction *> m_recentActions;
     std::deque<Id> m_recent;
     std::optional<Id> m_currentCode;
