@@ -11,6 +11,7 @@
 #include "analysis/frequencies.h"
 #include "analysis/teamwork.h"
 #include "error.h"
+#include "storage/fileerrors.h"
 #include "model/project.h"
 #include "tablesfile.h"
 
@@ -53,12 +54,7 @@ qint64 number(const Args &a, const QString &verb, const QString &option, qint64 
 
 void writeFile(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        throw Error(QStringLiteral("%1: cannot write the file (%2)").arg(path, f.errorString()));
-    f.write(bytes);
-    if (!f.commit())
-        throw Error(QStringLiteral("%1: cannot write the file (%2)").arg(path, f.errorString()));
+    FileErrors::saveFile(path, bytes);
 }
 
 QJsonValue optional(const std::optional<double> &v)

@@ -7,6 +7,7 @@
 #include "args.h"
 
 #include "error.h"
+#include "storage/fileerrors.h"
 #include "model/project.h"
 #include "wtfc/analysis.h"
 #include "wtfc/graphexport.h"
@@ -160,12 +161,7 @@ double score(const QString &verb, const QString &option, const QString &value)
 
 void saveFile(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        throw Error(QStringLiteral("%1: cannot write (%2)").arg(path, f.errorString()));
-    f.write(bytes);
-    if (!f.commit())
-        throw Error(QStringLiteral("%1: cannot write (%2)").arg(path, f.errorString()));
+    FileErrors::saveFile(path, bytes);
 }
 
 QJsonArray ids(const std::vector<Id> &v)

@@ -9,6 +9,7 @@
 
 #include "model/project.h"
 #include "storage/backups.h"
+#include "storage/projectfile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -163,11 +164,35 @@ TEST_CASE("SIGKILL at random moments of every writing verb: the project is as be
     const QString other = makeStudy(dir, QStringLiteral("other.quire"));
     requireOk({QStringLiteral("code"), QStringLiteral("add"), other, QStringLiteral("Only in other")});
 
+    // For redo: the same study with its last three commands undone.
+    const QString undone = dir.path(QStringLiteral("undone.quire"));
+    REQUIRE(QFile::copy(study, undone));
+    requireOk({QStringLiteral("undo"), undone, QStringLiteral("--steps"), QStringLiteral("3")});
+    // For restore: the study with a backup of an earlier state.
+    const QString backedUp = dir.path(QStringLiteral("backedup.quire"));
+    REQUIRE(QFile::copy(study, backedUp));
+    requireOk({QStringLiteral("backup"), backedUp});
+    requireOk({QStringLiteral("code"), QStringLiteral("add"), backedUp, QStringLiteral("After the backup")});
+    // A REFI-QDA package of the other project, to import.
+    const QString package = dir.path(QStringLiteral("other.qdpx"));
+    requireOk({QStringLiteral("export"), other, QStringLiteral("--format"), QStringLiteral("qdpx"), QStringLiteral("--out"), package});
+    const QString empty = dir.path(QStringLiteral("empty.quire"));
+    requireOk({QStringLiteral("new"), empty});
+
+    using MakeArgs = std::function<QStringList(const QString &project, const QString &target)>;
     struct Verb
     {
+        Verb(const QString &n, MakeArgs a, bool target = false, const QString &f = QString())
+            : name(n)
+            , args(std::move(a))
+            , makesTarget(target)
+            , from(f)
+        {
+        }
         QString name;
-        std::function<QStringList(const QString &project, const QString &target)> args;
+        MakeArgs args;
         bool makesTarget = false; ///< writes a new file `target` (all or nothing)
+        QString from;             ///< the project the verb runs on (default: the study)
     };
     const auto P = [](const char *t) { return QString::fromLatin1(t); };
     const std::vector<Verb> verbs{
@@ -177,8 +202,8 @@ TEST_CASE("SIGKILL at random moments of every writing verb: the project is as be
         {P("code delete"), [&](const QString &p, const QString &) {
              return QStringList{P("code"), P("delete"), p, P("Being heard"), P("--force")}; }},
         {P("autocode"), [&](const QString &p, const QString &) {
-             return QStringList{P("autocode"), p, P("carer"), P("--code"), P("Carers/Named")}; }},
-        {P("undo"), [&](const QString &p, const QString &) { return QStringList{P("undo"), p, P("--steps"), P("3")}; }},
+             return QStringList{P("autocode"), p, P("carer"), P("--code"), P("Being heard/Not listened to")}; }},
+        {P("undo"), [&](const QString &p, const QString &) { return QStringList{P("undo"), p}; }},
         {P("document delete"), [&](const QString &p, const QString &) {
              return QStringList{P("document"), P("delete"), p, P("fg2.txt"), P("--force")}; }},
         {P("compact"), [&](const QString &p, const QString &) { return QStringList{P("compact"), p}; }},
@@ -187,14 +212,26 @@ TEST_CASE("SIGKILL at random moments of every writing verb: the project is as be
              return QStringList{P("copy-for-coder"), p, t}; }, true},
         {P("save-copy"), [&](const QString &p, const QString &t) { return QStringList{P("save-copy"), p, t}; }, true},
         {P("new"), [&](const QString &, const QString &t) { return QStringList{P("new"), t}; }, true},
+        {P("redo"), [&](const QString &p, const QString &) { return QStringList{P("redo"), p}; },
+         false, undone},
+        {P("segment add"), [&](const QString &p, const QString &) {
+             return QStringList{P("segment"), P("add"), p, P("fg3.txt"), P("--code"), P("Services/Respite"), P("--range"), P("10:60")}; }},
+        {P("memo add"), [&](const QString &p, const QString &) {
+             return QStringList{P("memo"), P("add"), p, P("A second thought"), P("--code"), P("Services/Respite")}; }},
+        {P("import qdpx"), [&](const QString &p, const QString &) { return QStringList{P("import"), p, package}; }, false, empty},
+        {P("backup restore"), [&](const QString &p, const QString &) {
+             return QStringList{P("backup"), P("restore"), p, Quire::Backups::list(backedUp).front().path}; },
+         false, backedUp},
     };
     std::mt19937 rng(7);
     int killedInside = 0;
     for (const Verb &verb : verbs) {
         // Before and after, measured on copies.
+        const QString source = verb.from.isEmpty() ? study : verb.from;
         const QString base = dir.path(QStringLiteral("base.quire"));
-        QFile::remove(base);
-        REQUIRE(QFile::copy(study, base));
+        Quire::ProjectFile::removeWithCompanions(base);
+        QDir(base + QStringLiteral("-backups")).removeRecursively();
+        REQUIRE(QFile::copy(source, base));
         const QString before = contentOf(base);
         const QString fullTarget = dir.path(QStringLiteral("full-target.quire"));
         QFile::remove(fullTarget);
@@ -207,7 +244,7 @@ TEST_CASE("SIGKILL at random moments of every writing verb: the project is as be
         for (int k = 0; k < 5; ++k) {
             const QString path = dir.path(QStringLiteral("k-%1-%2.quire").arg(verb.name).arg(k).replace(QLatin1Char(' '), QLatin1Char('-')));
             const QString target = path + QStringLiteral(".target.quire");
-            REQUIRE(QFile::copy(study, path));
+            REQUIRE(QFile::copy(source, path));
             // Spread over the verb's own run time, plus the very start.
             const int delay = k == 0 ? 1 : int(rng() % quint64(std::max<qint64>(2, full.ms * 11 / 10)));
             const Run r = runCli(verb.args(path, target), delay);

@@ -7,6 +7,7 @@
 #include "search/searchindex.h"
 #include "storage/backups.h"
 #include "storage/database.h"
+#include "storage/fileerrors.h"
 #include "storage/pagechecksums.h"
 #include "storage/projectfile.h"
 #include "storage/schema.h"
@@ -22,6 +23,7 @@
 #include <QJsonDocument>
 #include <QUuid>
 #include <algorithm>
+#include <cerrno>
 #include <atomic>
 #include <cstring>
 #include <map>
@@ -172,6 +174,10 @@ std::unique_ptr<Project> Project::create(const QString &path)
             Statement meta(*project->m_db, QStringLiteral("INSERT INTO meta(key, value) VALUES ('created', ?1)"));
             meta.bind(1, now()).run();
         }
+        // Closing copies the log into the file; a log left behind means the
+        // file could not take it (a full disk): it is not a whole project.
+        if (ProjectFile::walBytes(partial) > 0 || QFileInfo::exists(partial + QStringLiteral("-wal")))
+            throw Error(FileErrors::writeFailure(partial, QStringLiteral("the new file could not be completed")));
         ProjectFile::publish(partial, path);
     } catch (const Error &e) {
         ProjectFile::removeWithCompanions(partial);
@@ -265,7 +271,37 @@ std::unique_ptr<Project> Project::open(const QString &path)
     for (const QString &note : notes)
         project->addNote(note);
     // Identify the file before changing anything in it (WAL mode is a write).
-    Schema::openAndMigrate(*project->m_db);
+    try {
+        Schema::openAndMigrate(*project->m_db);
+    } catch (const Error &) {
+        // A full disk: SQLite cannot make the shared-memory file a writer
+        // needs. With nothing waiting in a log the file alone is the project:
+        // read it as it is, read-only, until there is room again.
+        const int code = sqlite3_extended_errcode(project->m_db->handle());
+        const qint64 free = FileErrors::freeBytes(path);
+        const bool full = (code & 0xff) == SQLITE_FULL || sqlite3_system_errno(project->m_db->handle()) == ENOSPC
+                          || (free >= 0 && free < 64 * 1024);
+        if (!full || mode != Database::OpenMode::ReadWrite || ProjectFile::walBytes(path) > 0)
+            throw;
+        project.reset();
+        if (!ProjectFile::openElsewhere(path)) {
+            // Left by the attempt, empty: nothing is lost with them.
+            QFile::remove(path + QStringLiteral("-wal"));
+            QFile::remove(path + QStringLiteral("-shm"));
+        }
+        mode = Database::OpenMode::ReadOnlyImmutable;
+        project.reset(new Project(connect()));
+        project->m_readOnly = true;
+        Schema::openAndMigrate(*project->m_db);
+        project->m_readOnlyReason = QStringLiteral("%1: the disk is full (%2 free in %3); the project is open "
+                                                   "read-only until there is room, and nothing was changed")
+                                        .arg(info.fileName(), FileErrors::sizeText(std::max<qint64>(free, 0)),
+                                             info.absolutePath());
+        project->addNote(QStringLiteral("%1: the disk is full (%2 free in %3), so the project is open read-only; make "
+                                        "room to change it again")
+                             .arg(info.fileName(), FileErrors::sizeText(std::max<qint64>(free, 0)), info.absolutePath()));
+        return project;
+    }
     if (project->m_readOnly)
         return project;
     project->configureConnection();
@@ -318,6 +354,8 @@ QStringList Project::takeNotes()
 
 void Project::beforeFirstWrite()
 {
+    if (!m_readOnlyReason.isEmpty())
+        throw Error(m_readOnlyReason);
     if (m_wroteBefore || m_readOnly)
         return;
     m_wroteBefore = true;
@@ -1780,6 +1818,14 @@ Project::CompactResult Project::compact()
     beforeFirstWrite();
     CompactResult r;
     r.bytesBefore = QFileInfo(m_db->path()).size();
+    // VACUUM writes a new copy of the file (through the WAL) before the old
+    // pages go: refuse up front rather than stop half way on a full disk.
+    const qint64 free = FileErrors::freeBytes(m_db->path());
+    if (free >= 0 && free < 2 * r.bytesBefore + 1024 * 1024)
+        throw Error(QStringLiteral("%1: cannot compact: the disk is full (it needs up to %2 free for the rewrite, %3 "
+                                   "are free in %4); nothing was changed")
+                        .arg(fileName(), FileErrors::sizeText(2 * r.bytesBefore), FileErrors::sizeText(free),
+                             QFileInfo(m_db->path()).absolutePath()));
     {
         Transaction tx(*m_db);
         // Documents the command log can still bring back: every row of the

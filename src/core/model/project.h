@@ -221,6 +221,7 @@ private:
     std::optional<Id> m_coderId;
     bool m_inCommand = false;
     bool m_readOnly = false;
+    QString m_readOnlyReason; ///< why every change is refused, when the file itself cannot say (a full disk)
     bool m_wroteBefore = false;
     QStringList m_notes;
     mutable std::optional<std::pair<Id, std::shared_ptr<TextOffsets>>> m_offsetCache;

@@ -6,12 +6,14 @@
 #include "error.h"
 #include "search/searchindex.h"
 #include "storage/database.h"
+#include "storage/fileerrors.h"
 #include "storage/pagechecksums.h"
 #include "storage/projectfile.h"
 #include "storage/schema.h"
 #include "text/textoffsets.h"
 
 #include <QFileInfo>
+#include <memory>
 #include <sqlite3.h>
 
 namespace Quire {
@@ -45,23 +47,36 @@ VerifyReport verifyProject(const QString &path)
                                   "abruptly); opening the project checks and keeps them")
                        .arg(name);
     const bool canWrite = ProjectFile::writable(path);
-    Database db(path, canWrite || QFileInfo(QFileInfo(path).absolutePath()).isWritable()
-                          ? Database::OpenMode::ReadOnly
-                          : Database::OpenMode::ReadOnlyImmutable);
-    SearchIndex::registerConnection(db.handle());
+    auto connect = [&](Database::OpenMode mode) {
+        auto db = std::make_unique<Database>(path, mode);
+        SearchIndex::registerConnection(db->handle());
+        return db;
+    };
+    auto db = connect(canWrite ? Database::OpenMode::ReadOnly : Database::OpenMode::ReadOnlyImmutable);
+    try {
+        db->scalarInt(QStringLiteral("PRAGMA application_id"));
+    } catch (const Error &) {
+        // A full disk (no room for the shared-memory file): with no log
+        // waiting, the file alone is the whole project.
+        const qint64 free = FileErrors::freeBytes(path);
+        if (!(free >= 0 && free < 64 * 1024) || ProjectFile::walBytes(path) > 0)
+            throw;
+        db = connect(Database::OpenMode::ReadOnlyImmutable);
+        r.notes << QStringLiteral("the disk is full: the file was read as it is, without its locks");
+    }
     guarded(r, QStringLiteral("identification"), [&] {
-        if (db.scalarInt(QStringLiteral("PRAGMA application_id")) != Schema::ApplicationId)
+        if (db->scalarInt(QStringLiteral("PRAGMA application_id")) != Schema::ApplicationId)
             throw Error(QStringLiteral("not a Quire project"));
     });
     if (!r.problems.isEmpty())
         return r;
-    r.checksummed = PageChecksums::isChecksummed(db.handle());
+    r.checksummed = PageChecksums::isChecksummed(db->handle());
     if (!r.checksummed)
         r.notes << QStringLiteral("the file has no page checksums yet (made by an older Quire); they are added "
                                   "the next time it is opened for writing");
     guarded(r, QStringLiteral("structure"), [&] {
-        r.pages = db.scalarInt(QStringLiteral("PRAGMA page_count"));
-        Statement st(db, QStringLiteral("PRAGMA integrity_check(100)"));
+        r.pages = db->scalarInt(QStringLiteral("PRAGMA page_count"));
+        Statement st(*db, QStringLiteral("PRAGMA integrity_check(100)"));
         while (st.step()) {
             const QString line = st.columnText(0);
             if (line != QLatin1String("ok"))
@@ -69,7 +84,7 @@ VerifyReport verifyProject(const QString &path)
         }
     });
     guarded(r, QStringLiteral("links"), [&] {
-        Statement st(db, QStringLiteral("PRAGMA foreign_key_check"));
+        Statement st(*db, QStringLiteral("PRAGMA foreign_key_check"));
         int n = 0;
         while (st.step() && n++ < 20)
             r.problems << QStringLiteral("links: a row of %1 (row %2) points to a missing row of %3")
@@ -80,7 +95,7 @@ VerifyReport verifyProject(const QString &path)
     if (!r.problems.isEmpty())
         return r;
     guarded(r, QStringLiteral("documents"), [&] {
-        Statement st(db, QStringLiteral("SELECT d.id, d.name, d.length, t.text IS NULL, coalesce(t.text, '') "
+        Statement st(*db, QStringLiteral("SELECT d.id, d.name, d.length, t.text IS NULL, coalesce(t.text, '') "
                                         "FROM documents d LEFT JOIN document_texts t ON t.document_id = d.id"));
         while (st.step()) {
             ++r.documents;
@@ -98,8 +113,8 @@ VerifyReport verifyProject(const QString &path)
         }
     });
     guarded(r, QStringLiteral("segments"), [&] {
-        r.segments = db.scalarInt(QStringLiteral("SELECT count(*) FROM segments"));
-        Statement st(db, QStringLiteral("SELECT s.id, d.name, s.start, s.\"end\", d.length FROM segments s "
+        r.segments = db->scalarInt(QStringLiteral("SELECT count(*) FROM segments"));
+        Statement st(*db, QStringLiteral("SELECT s.id, d.name, s.start, s.\"end\", d.length FROM segments s "
                                         "JOIN documents d ON d.id = s.document_id WHERE s.\"end\" > d.length LIMIT 20"));
         while (st.step())
             r.problems << QStringLiteral("segments: segment %1 (%2:%3) lies past the end of \"%4\" (%5 characters)")
@@ -110,7 +125,7 @@ VerifyReport verifyProject(const QString &path)
                               .arg(st.columnInt(4));
     });
     guarded(r, QStringLiteral("history"), [&] {
-        Statement st(db, QStringLiteral("SELECT id, summary, changeset FROM commands"));
+        Statement st(*db, QStringLiteral("SELECT id, summary, changeset FROM commands"));
         while (st.step()) {
             ++r.commands;
             const QByteArray changeset = st.columnBlob(2);

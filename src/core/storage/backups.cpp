@@ -132,6 +132,10 @@ Backup make(Database &source, const QString &projectPath)
         throw Error(QStringLiteral("%1: cannot make the backup folder %2: %3")
                         .arg(label(projectPath), folderPath, FileErrors::describeErrno(errno, folderPath)));
     QDateTime now = QDateTime::currentDateTimeUtc();
+    // Names sort by time: never earlier than the newest backup there is.
+    const auto existing = list(projectPath);
+    if (!existing.empty() && existing.front().made >= now)
+        now = existing.front().made.addSecs(1);
     QString target;
     // Two backups within a second get the next second's name.
     for (;; now = now.addSecs(1)) {

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/fileerrors.h"
 
+#include "error.h"
+
 #include <QDir>
+#include <QSaveFile>
 #include <QFileInfo>
 #include <cerrno>
 #include <cstring>
@@ -40,6 +43,23 @@ QString writeFailure(const QString &path, const QString &qtMessage, bool outOfRe
     if (!folderWritable(path))
         return describeErrno(EACCES, path);
     return qtMessage;
+}
+
+void saveFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        throw Error(QStringLiteral("%1: cannot write: %2")
+                        .arg(path, writeFailure(path, f.errorString(), f.error() == QFileDevice::ResourceError)));
+    const bool written = f.write(bytes) == bytes.size();
+    if (!written) {
+        const QString why = writeFailure(path, f.errorString(), f.error() == QFileDevice::ResourceError);
+        f.cancelWriting();
+        throw Error(QStringLiteral("%1: cannot write: %2").arg(path, why));
+    }
+    if (!f.commit())
+        throw Error(QStringLiteral("%1: cannot write: %2")
+                        .arg(path, writeFailure(path, f.errorString(), f.error() == QFileDevice::ResourceError)));
 }
 
 qint64 freeBytes(const QString &path)
@@ -136,10 +156,8 @@ QString describeSqlite(int code, int err, const QString &path, const QString &sq
     case SQLITE_NOTADB: return QStringLiteral("not a Quire project (not a database file)");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return QStringLiteral("another program is writing to this project and did not finish within %1 s; try again "
-                              "when it has finished")
-            .arg(qEnvironmentVariableIsSet("QUIRE_BUSY_TIMEOUT") ? qEnvironmentVariable("QUIRE_BUSY_TIMEOUT")
-                                                                  : QStringLiteral("600"));
+        return QStringLiteral("another program is writing to this project and has not finished; try again when it "
+                              "has (a write waits up to $QUIRE_BUSY_TIMEOUT seconds, 600 by default)");
     case SQLITE_READONLY:
         if (!folderWritable(path))
             return QStringLiteral("the project is open read-only: the folder %1 cannot be written").arg(folderOf(path));

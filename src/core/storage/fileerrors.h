@@ -27,6 +27,11 @@ QUIRECORE_EXPORT bool isFileProblem(int extendedCode);
 /// `outOfResources`: Qt reported QFileDevice::ResourceError (its code for a full disk).
 QUIRECORE_EXPORT QString writeFailure(const QString &path, const QString &qtMessage, bool outOfResources = false);
 
+/// Writes `bytes` to `path` through a temporary file renamed when complete
+/// (an existing file stays as it was on failure); throws Error naming the
+/// file and the real cause.
+QUIRECORE_EXPORT void saveFile(const QString &path, const QByteArray &bytes);
+
 /// Free bytes on the volume holding `path` (its folder when it does not exist), or -1.
 QUIRECORE_EXPORT qint64 freeBytes(const QString &path);
 
