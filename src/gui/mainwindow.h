@@ -31,6 +31,7 @@ class ExchangeReportDialog;
 class HistoryPane;
 class PluginManager;
 class Project;
+class ProjectWatcher;
 struct ExchangeReport;
 class QuoteBasket;
 class Search;
@@ -202,6 +203,8 @@ private:
     void chooseExportExchange();
     void showExchangeReport(const QString &headline, const ExchangeReport &report);
     void addCodeDialog();
+    /// Another program committed to the project: refresh once and say so.
+    void showExternalChange();
 
     std::unique_ptr<PluginManager> m_plugins;
     std::unique_ptr<Project> m_project;
@@ -234,6 +237,7 @@ private:
     QAction *m_importExchangeAction = nullptr;
     QAction *m_exportExchangeAction = nullptr;
     ExchangeReportDialog *m_exchangeDialog = nullptr;
+    ProjectWatcher *m_watcher = nullptr;
     QList<QAction *> m_recentActions;
     std::deque<Id> m_recent;
     std::optional<Id> m_currentCode;
