@@ -8,6 +8,8 @@
 //   BM_AddSegments/...       code the 100 planted marker sentences of every
 //                            document (N*100 segments, 10 codes)
 //   BM_ReopenCountPerCode    reopen the coded project and count per code
+//   BM_ImportUndoRedo        import the corpus in one command, undo it, redo
+//                            it: the three times side by side
 //
 // Each benchmark runs one iteration per repetition and reports only the
 // measured part (manual time); set-up such as importing the corpus before the
@@ -383,6 +385,73 @@ void BM_ReopenCountPerCode(benchmark::State &state)
     state.counters["groupby_ms"] = groupS * 1e3;
 }
 
+/// Row counts that an import makes and its undo must take back.
+struct ImportCounts
+{
+    qint64 documents = 0, cases = 0, caseLinks = 0, turns = 0, indexed = 0;
+    bool operator==(const ImportCounts &) const = default;
+    QString text() const
+    {
+        return QStringLiteral("%1 documents, %2 cases, %3 case links, %4 turns, %5 indexed texts")
+            .arg(documents).arg(cases).arg(caseLinks).arg(turns).arg(indexed);
+    }
+};
+
+ImportCounts importCounts(Quire::Project &project)
+{
+    Quire::Database &db = project.database();
+    ImportCounts c;
+    c.documents = db.scalarInt(QStringLiteral("SELECT count(*) FROM documents"));
+    c.cases = db.scalarInt(QStringLiteral("SELECT count(*) FROM cases"));
+    c.caseLinks = db.scalarInt(QStringLiteral("SELECT count(*) FROM case_documents"));
+    c.turns = db.scalarInt(QStringLiteral("SELECT count(*) FROM turns"));
+    c.indexed = db.scalarInt(QStringLiteral("SELECT count(*) FROM search_tokens"));
+    return c;
+}
+
+void BM_ImportUndoRedo(benchmark::State &state)
+{
+    const Corpus &c = corpus();
+    plugins();
+    double importS = 0, undoS = 0, redoS = 0;
+    ImportCounts imported;
+    for (auto _ : state) {
+        const QString path = freshPath(QStringLiteral("undo"));
+        auto project = Quire::Project::create(path);
+        const std::vector<Quire::ImportedFile> read = readCorpus(); // untimed: undo and redo read no files
+
+        const auto t0 = Clock::now();
+        project->importDocuments(read);
+        importS = secondsSince(t0);
+        imported = importCounts(*project);
+        if (imported.documents != c.files.size() || imported.indexed != imported.documents || imported.turns == 0
+            || imported.cases == 0)
+            die(QStringLiteral("after the import the project holds %1").arg(imported.text()));
+
+        const auto t1 = Clock::now();
+        project->undo();
+        undoS = secondsSince(t1);
+        if (importCounts(*project) != ImportCounts{})
+            die(QStringLiteral("after undo the project still holds %1").arg(importCounts(*project).text()));
+
+        const auto t2 = Clock::now();
+        project->redo();
+        redoS = secondsSince(t2);
+        if (importCounts(*project) != imported)
+            die(QStringLiteral("after redo the project holds %1, not %2").arg(importCounts(*project).text(), imported.text()));
+
+        state.SetIterationTime(importS + undoS + redoS);
+        project.reset();
+        removeProjectFile(path);
+    }
+    state.counters["documents"] = double(imported.documents);
+    state.counters["cases"] = double(imported.cases);
+    state.counters["turns"] = double(imported.turns);
+    state.counters["import_ms"] = importS * 1e3;
+    state.counters["undo_ms"] = undoS * 1e3;
+    state.counters["redo_ms"] = redoS * 1e3;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -402,6 +471,7 @@ int main(int argc, char **argv)
     wholeWorkload(benchmark::RegisterBenchmark("BM_AddSegments/one_batch", BM_AddSegments, true));
     wholeWorkload(benchmark::RegisterBenchmark("BM_AddSegments/command_per_document_code", BM_AddSegments, false));
     wholeWorkload(benchmark::RegisterBenchmark("BM_ReopenCountPerCode", BM_ReopenCountPerCode));
+    wholeWorkload(benchmark::RegisterBenchmark("BM_ImportUndoRedo", BM_ImportUndoRedo));
 
     try {
         benchmark::RunSpecifiedBenchmarks();

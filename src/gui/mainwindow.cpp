@@ -10,6 +10,7 @@
 #include "documentview.h"
 #include "exchangedialog.h"
 #include "historypane.h"
+#include "projectwatcher.h"
 #include "quotebasket.h"
 #include "searchpane.h"
 #include "themeboard.h"
@@ -92,6 +93,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_plugins(std::make_unique<PluginManager>())
 {
     m_plugins->loadDefault();
+    m_watcher = new ProjectWatcher(this);
+    connect(this, &MainWindow::jobStarted, m_watcher, &ProjectWatcher::pauseWhile);
+    connect(m_watcher, &ProjectWatcher::externalChange, this, &MainWindow::showExternalChange);
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Quire"));
     setAccessibleName(tr("Quire workbench"));
@@ -318,6 +322,7 @@ void MainWindow::buildActions()
     file->addSeparator();
     m_fileActions = new ProjectFileActions(this, {[this] { return m_project.get(); },
                                                   [this] {
+                                                      m_watcher->watch(nullptr);
                                                       m_projectSearch.reset();
                                                       m_project.reset();
                                                       refresh();
@@ -466,6 +471,7 @@ bool MainWindow::openProject(const QString &path)
         auto p = Project::open(path);
         m_projectSearch.reset(); // it refers to the project it was made for
         m_project = std::move(p);
+        m_watcher->watch(&m_project->database());
     } catch (const Error &e) {
         reportError(e.message());
         return false;
@@ -1141,6 +1147,7 @@ bool MainWindow::redo()
 
 void MainWindow::refresh()
 {
+    m_watcher->sync(); // before reading: a commit during the reads shows on the next look
     const int scroll = m_view->verticalScrollBar()->value();
     const auto segment = currentSegment();
     refreshDocuments();
@@ -1165,6 +1172,21 @@ void MainWindow::refresh()
     m_board->projectChanged();
     m_quotes->reload();
     m_search->projectChanged();
+}
+
+void MainWindow::showExternalChange()
+{
+    // A memo being typed is kept in the editor, still unsaved.
+    const auto segment = currentSegment();
+    const bool typing = m_memoEdit->document()->isModified();
+    const QString draft = m_memoEdit->toPlainText();
+    refresh();
+    Q_EMIT projectChanged();
+    if (typing && segment && currentSegment() == segment) {
+        m_memoEdit->setPlainText(draft);
+        m_memoEdit->document()->setModified(true);
+    }
+    statusBar()->showMessage(tr("Updated: changes made by another program"), 5000);
 }
 
 void MainWindow::refreshDocuments()

@@ -32,6 +32,7 @@ class HistoryPane;
 class PluginManager;
 class Project;
 class ProjectFileActions;
+class ProjectWatcher;
 struct ExchangeReport;
 class QuoteBasket;
 class Search;
@@ -205,6 +206,8 @@ private:
     void chooseExportExchange();
     void showExchangeReport(const QString &headline, const ExchangeReport &report);
     void addCodeDialog();
+    /// Another program committed to the project: refresh once and say so.
+    void showExternalChange();
 
     std::unique_ptr<PluginManager> m_plugins;
     std::unique_ptr<Project> m_project;
@@ -238,6 +241,7 @@ private:
     QAction *m_exportExchangeAction = nullptr;
     ExchangeReportDialog *m_exchangeDialog = nullptr;
     ProjectFileActions *m_fileActions = nullptr;
+    ProjectWatcher *m_watcher = nullptr;
     QList<QAction *> m_recentActions;
     std::deque<Id> m_recent;
     std::optional<Id> m_currentCode;

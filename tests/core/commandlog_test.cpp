@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "search/search.h"
 #include "storage/database.h"
 #include "testsupport.h"
 
@@ -185,4 +186,135 @@ TEST_CASE("Undo refuses when the file was changed behind the log's back", "[comm
     REQUIRE_THROWS_WITH(p->undo(), Catch::Contains("no longer matches"));
     CHECK(p->codes().front().name == QStringLiteral("Tampered"));
     CHECK(p->canUndo());
+}
+
+namespace {
+
+/// Every row of every model table, each value quoted by SQLite itself: the
+/// exact content, where snapshot() shows what a user sees. Left out: the log
+/// and coders (history), the texts (never changed) and the search index,
+/// which is checked by searching.
+QString tableDump(Database &db)
+{
+    QStringList tables;
+    {
+        Statement st(db, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                                        "AND name NOT LIKE 'search_%' AND name NOT IN ('commands', 'command_events', "
+                                        "'coders', 'document_texts') ORDER BY name"));
+        while (st.step())
+            tables << st.columnText(0);
+    }
+    QStringList out;
+    for (const QString &table : tables) {
+        Statement cols(db, QStringLiteral("SELECT group_concat('quote(\"' || name || '\")', \" || '|' || \") "
+                                          "FROM pragma_table_info(?1)"));
+        cols.bind(1, table);
+        REQUIRE(cols.step());
+        Statement rows(db, QStringLiteral("SELECT %1 FROM \"%2\" ORDER BY 1").arg(cols.columnText(0), table));
+        while (rows.step())
+            out << table + QLatin1Char(' ') + rows.columnText(0);
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+/// A transcript with "Speaker: words" lines, its turns and two pages.
+ImportedDocument transcript(const QString &name, const QStringList &lines)
+{
+    ImportedDocument d;
+    d.name = name;
+    d.kind = QStringLiteral("transcript");
+    d.encoding = QStringLiteral("UTF-8");
+    for (const QString &line : lines) {
+        ImportedTurn t;
+        t.start = d.text.size();
+        t.speaker = line.section(QLatin1Char(':'), 0, 0);
+        d.text += line;
+        t.end = d.text.size();
+        t.timeMs = t.start * 100;
+        d.turns.push_back(t);
+        d.text += QLatin1Char('\n');
+    }
+    const qsizetype half = d.turns[d.turns.size() / 2].start;
+    d.pages = {ImportedPage{1, 0, half}, ImportedPage{2, half, d.text.size()}};
+    return d;
+}
+
+} // namespace
+
+TEST_CASE("Undo and redo of a multi-document import restore every row exactly", "[commandlog][undo]")
+{
+    QuireTest::TempDir dir;
+    const QString path = dir.path(QStringLiteral("import.quire"));
+    QString before, beforeRows, after, afterRows, afterCounts;
+    {
+        auto p = Project::create(path);
+        p->setCoder(QStringLiteral("ana"));
+        // Work that the import must leave alone: a coded document, a case it
+        // links to and a document attribute it sets values of.
+        const Id first = p->importDocuments({textFile(QStringLiteral("notes.txt"), QStringLiteral("Waiting lists were long."))}).front();
+        p->addSegment(first, 0, 7, {p->addCode(QStringLiteral("Access/Waiting"))});
+        const Id site = p->addCase(QStringLiteral("Site A"), QStringLiteral("site"));
+        p->linkCaseDocument(site, first);
+        p->setAttribute(AttributeScope::Document, first, QStringLiteral("wave"), QStringLiteral("1"));
+        before = snapshot(*p);
+        beforeRows = tableDump(p->database());
+
+        ImportedDocument a = transcript(QStringLiteral("ana.txt"), {QStringLiteral("Interviewer: How long did you wait?"),
+                                                                   QStringLiteral("Ana: Three weeks for the nurse."),
+                                                                   QStringLiteral("Interviewer: And then?"),
+                                                                   QStringLiteral("Ana: Then the nurse came twice.")});
+        a.attributes = {{QStringLiteral("ward"), QStringLiteral("North")}};
+        ImportedDocument b = transcript(QStringLiteral("ben.txt"), {QStringLiteral("Interviewer: Who helped you?"),
+                                                                   QStringLiteral("Ben: My daughter and the nurse."),
+                                                                   QStringLiteral("Carer: I did the shopping.")});
+        b.caseName = QStringLiteral("Household 7");
+        ImportedDocument c;
+        c.name = QStringLiteral("plain.txt");
+        c.text = QStringLiteral("No speakers here, only a nurse.");
+        c.encoding = QStringLiteral("UTF-8");
+        ImportTarget target;
+        target.caseName = QStringLiteral("Site A");
+        target.attributes = {{QStringLiteral("wave"), QStringLiteral("2")}};
+        p->importDocuments({ImportedFile{QStringLiteral("/tmp/ana.txt"), QStringLiteral("01"), QStringLiteral("plaintext"), {a}},
+                            ImportedFile{QStringLiteral("/tmp/pair.txt"), QStringLiteral("02"), QStringLiteral("plaintext"), {b, c}}},
+                           target);
+        after = snapshot(*p);
+        afterRows = tableDump(p->database());
+        afterCounts = QuireTest::projectFingerprint(path);
+    }
+    // The import made every kind of row the check is about.
+    REQUIRE(after != before);
+    {
+        Database db(path, Database::OpenMode::ReadOnly);
+        CHECK(db.scalarInt(QStringLiteral("SELECT count(*) FROM turns")) == 7);
+        CHECK(db.scalarInt(QStringLiteral("SELECT count(*) FROM pages")) == 4);
+        CHECK(db.scalarInt(QStringLiteral("SELECT count(*) FROM cases")) == 7); // Site A, Household 7, 5 speakers
+        CHECK(db.scalarInt(QStringLiteral("SELECT count(*) FROM case_documents")) == 10);
+        CHECK(db.scalarInt(QStringLiteral("SELECT count(*) FROM attribute_values")) == 5);
+        CHECK(db.scalarInt(QStringLiteral("SELECT count(*) FROM attribute_defs")) == 2);
+    }
+    auto searchNurse = [](Project &p) {
+        Search s(p);
+        s.check();
+        return s.run(QStringLiteral("nurse")).hits.size();
+    };
+    // Twice, each time in a freshly opened project, as quire-cli would.
+    for (int round = 0; round < 2; ++round) {
+        INFO("round " << round);
+        {
+            auto p = Project::open(path);
+            CHECK(p->undo().startsWith(QStringLiteral("Import 3 documents")));
+            CHECK(snapshot(*p) == before);
+            CHECK(tableDump(p->database()) == beforeRows);
+            CHECK(searchNurse(*p) == 0);
+        }
+        {
+            auto p = Project::open(path);
+            CHECK(p->redo().startsWith(QStringLiteral("Import 3 documents")));
+            CHECK(snapshot(*p) == after);
+            CHECK(tableDump(p->database()) == afterRows);
+            CHECK(searchNurse(*p) == 4); // twice in ana.txt, once in ben.txt and plain.txt
+        }
+        CHECK(QuireTest::projectFingerprint(path) == afterCounts);
+    }
 }

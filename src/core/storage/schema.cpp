@@ -352,6 +352,22 @@ INSERT INTO commands(kind, summary, args, coder_id, created, state, changeset)
          '{}', (SELECT id FROM coders WHERE name = 'Quire'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'done', x''
   WHERE EXISTS (SELECT 1 FROM commands);
 )SQL",
+    // An index on every column that refers to a row which can be deleted.
+    // Deleting a row makes SQLite look for rows that still refer to it; with
+    // no index that is a scan of the whole referring table per deleted row.
+    // Undo of an import deletes one case per speaker and document, and each
+    // scanned all turns and segments: quadratic, hours for 20,000 documents.
+    // (The coders table is left out: its rows are never deleted.)
+    R"SQL(
+CREATE INDEX turns_case ON turns(case_id);
+CREATE INDEX segments_case ON segments(case_id);
+CREATE INDEX command_events_command ON command_events(command_id);
+CREATE INDEX wtfc_istatement_statements_document ON wtfc_istatement_statements(document_id);
+CREATE INDEX wtfc_nodes_theme ON wtfc_nodes(theme_id);
+CREATE INDEX wtfc_success_cause ON wtfc_success(cause_id);
+CREATE INDEX wtfc_solutions_cause ON wtfc_solutions(cause_id);
+CREATE INDEX wtfc_actions_solution ON wtfc_actions(solution_id);
+)SQL",
 });
 
 void runMigration(Database &db, int from)
