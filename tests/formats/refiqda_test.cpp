@@ -624,7 +624,7 @@ bool isXsdDateTime(const QString &v)
 
 } // namespace
 
-TEST_CASE("refiqda: export dates and users on notes, sources, selections and the project; case memos in the case's Description",
+TEST_CASE("refiqda: export dates and users on notes, sources, selections and the project, case memos in the case's Description",
           "[refiqda][roundtrip][memos]")
 {
     TempDir dir;

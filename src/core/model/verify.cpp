@@ -125,9 +125,11 @@ VerifyReport verifyProject(const QString &path)
                               .arg(st.columnInt(4));
     });
     guarded(r, QStringLiteral("history"), [&] {
-        Statement st(*db, QStringLiteral("SELECT id, summary, changeset FROM commands"));
+        r.commands = db->scalarInt(QStringLiteral("SELECT count(*) FROM commands"));
+        // Commands before a format upgrade are a record only: undo never reaches them.
+        Statement st(*db, QStringLiteral("SELECT id, summary, changeset FROM commands WHERE id > "
+                                         "(SELECT coalesce(max(id), 0) FROM commands WHERE kind = 'upgrade')"));
         while (st.step()) {
-            ++r.commands;
             const QByteArray changeset = st.columnBlob(2);
             if (changeset.isEmpty())
                 continue;
