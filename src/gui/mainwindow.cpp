@@ -472,6 +472,9 @@ bool MainWindow::openProject(const QString &path)
         m_projectSearch.reset(); // it refers to the project it was made for
         m_project = std::move(p);
         m_watcher->watch(&m_project->database());
+        // The window waits on its own thread: a short wait, then the refusal
+        // names the other program (docs/reliability.md).
+        m_project->database().setBusyTimeout(15000);
     } catch (const Error &e) {
         reportError(e.message());
         return false;

@@ -80,7 +80,8 @@ int Database::onBusy(void *self, int count)
         db->m_told = false;
     }
     const qint64 waited = now - db->m_waitStartedMs;
-    if (waited >= busyTimeoutMs())
+    const int limit = db->m_busyLimitMs >= 0 ? db->m_busyLimitMs : busyTimeoutMs();
+    if (waited >= limit)
         return 0;
     static constexpr qint64 TellAfterMs = 1000;
     if (waited >= TellAfterMs && !db->m_told) {
@@ -89,7 +90,7 @@ int Database::onBusy(void *self, int count)
             notify(QStringLiteral("%1: another program is writing to this project; waiting for it to finish "
                                   "(up to %2 s)…")
                        .arg(fileLabel(db->m_path))
-                       .arg(busyTimeoutMs() / 1000));
+                       .arg(limit / 1000));
     }
     sqlite3_sleep(count < 10 ? 5 : 50);
     return 1;

@@ -51,6 +51,9 @@ public:
     /// project before giving up (default 10 minutes; $QUIRE_BUSY_TIMEOUT in
     /// seconds overrides it).
     static int busyTimeoutMs();
+    /// This connection's own limit (the workbench waits less, on its GUI
+    /// thread, than a script); negative: busyTimeoutMs().
+    void setBusyTimeout(int ms) { m_busyLimitMs = ms; }
     /// Told once per wait, after a second of waiting, with a sentence naming
     /// the file ("study.quire: another program is writing to this project;
     /// waiting for it to finish …"). The CLI prints it; the workbench shows it.
@@ -67,6 +70,7 @@ private:
     QString m_path;
     qint64 m_waitStartedMs = 0;
     bool m_told = false;
+    int m_busyLimitMs = -1;
 };
 
 /// A prepared statement. Rejects SQL that holds more than one statement, so a
