@@ -64,6 +64,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QToolBar>
+#include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -96,6 +97,17 @@ MainWindow::MainWindow(QWidget *parent)
     m_watcher = new ProjectWatcher(this);
     connect(this, &MainWindow::jobStarted, m_watcher, &ProjectWatcher::pauseWhile);
     connect(m_watcher, &ProjectWatcher::externalChange, this, &MainWindow::showExternalChange);
+    // A moment after the last change the log goes into the project file, so
+    // the .quire file alone is the whole project while the window is idle
+    // (docs/reliability.md); a checkpoint per command would cost a disk sync each.
+    m_checkpointTimer = new QTimer(this);
+    m_checkpointTimer->setSingleShot(true);
+    m_checkpointTimer->setInterval(1000);
+    connect(m_checkpointTimer, &QTimer::timeout, this, [this] {
+        if (m_project)
+            m_project->checkpoint();
+    });
+    connect(this, &MainWindow::projectChanged, m_checkpointTimer, qOverload<>(&QTimer::start));
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Quire"));
     setAccessibleName(tr("Quire workbench"));

@@ -19,6 +19,7 @@ class QTreeView;
 class QTreeWidget;
 
 class QTabWidget;
+class QTimer;
 
 namespace Quire {
 
@@ -241,6 +242,7 @@ private:
     QAction *m_exportExchangeAction = nullptr;
     ExchangeReportDialog *m_exchangeDialog = nullptr;
     ProjectFileActions *m_fileActions = nullptr;
+    QTimer *m_checkpointTimer = nullptr;
     ProjectWatcher *m_watcher = nullptr;
     QList<QAction *> m_recentActions;
     std::deque<Id> m_recent;

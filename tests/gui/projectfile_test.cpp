@@ -10,7 +10,9 @@
 #include "model/verify.h"
 #include "storage/backups.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -76,9 +78,22 @@ TEST_CASE("Workbench: save a copy, restore from a backup, and the background che
 
     // A change made in the window is preceded by a backup of the state before it.
     const qsizetype codesBefore = qsizetype(wb.window.project()->codes().size());
-    wb.window.project()->addCode(QStringLiteral("Added in the window"));
+    REQUIRE(wb.window.runCommand([&] { wb.window.project()->addCode(QStringLiteral("Added in the window")); }));
     const auto backups = Backups::list(path);
     REQUIRE(backups.size() == 1);
+    // A moment later the log is in the project file: the .quire file alone is the project.
+    QElapsedTimer waited;
+    waited.start();
+    while (QFileInfo(path + QStringLiteral("-wal")).size() > 0 && waited.elapsed() < 10000)
+        QTest::qWait(50);
+    CHECK(QFileInfo(path + QStringLiteral("-wal")).size() == 0);
+    {
+        // Read the file alone, as a copy of it would be read.
+        const QString alone = dir.path(QStringLiteral("alone.quire"));
+        REQUIRE(QFile::copy(path, alone));
+        auto a = Project::open(alone);
+        CHECK(a->tryResolveCode(QStringLiteral("Added in the window")).has_value());
+    }
 
     const QString copy = dir.path(QStringLiteral("copy.quire"));
     CHECK(actions->saveCopy(copy).isEmpty());

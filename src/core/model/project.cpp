@@ -135,6 +135,11 @@ Project::Project(std::unique_ptr<Database> db)
 
 Project::~Project()
 {
+    checkpoint();
+}
+
+void Project::checkpoint() noexcept
+{
     if (m_db && !m_readOnly)
         m_db->checkpoint();
 }
@@ -369,11 +374,6 @@ void Project::beforeFirstWrite()
     }
 }
 
-void Project::afterWrite()
-{
-    m_db->checkpoint();
-}
-
 QString Project::path() const
 {
     return m_db->path();
@@ -451,7 +451,6 @@ void Project::runCommand(const QString &kind, const QString &summary, const QJso
         .bind(6, changeset)
         .run();
     tx.commit();
-    afterWrite();
 }
 
 // ---- documents --------------------------------------------------------------
@@ -1789,7 +1788,6 @@ QString Project::undo()
     Statement ev(*m_db, QStringLiteral("INSERT INTO command_events(command_id, event, coder_id, created) VALUES (?1, 'undo', ?2, ?3)"));
     ev.bind(1, id).bind(2, coderId()).bind(3, now()).run();
     tx.commit();
-    afterWrite();
     m_offsetCache.reset();
     return summary;
 }
@@ -1808,7 +1806,6 @@ QString Project::redo()
     Statement ev(*m_db, QStringLiteral("INSERT INTO command_events(command_id, event, coder_id, created) VALUES (?1, 'redo', ?2, ?3)"));
     ev.bind(1, id).bind(2, coderId()).bind(3, now()).run();
     tx.commit();
-    afterWrite();
     m_offsetCache.reset();
     return summary;
 }

@@ -56,6 +56,12 @@ public:
     /// or repaired as docs/reliability.md says.
     static std::unique_ptr<Project> open(const QString &path);
 
+    /// Copies every committed command into the project file and empties the
+    /// write-ahead log, without waiting for readers (decision 0011): then the
+    /// .quire file alone is the whole project. Runs when the Project closes;
+    /// the workbench also calls it when it has been idle for a moment.
+    void checkpoint() noexcept;
+
     /// Whether the project was opened read-only (see open()).
     bool readOnly() const { return m_readOnly; }
     /// What opening or the last change found worth telling the person
@@ -197,8 +203,6 @@ private:
     void configureConnection();
     /// Before the first change of this session: an automatic backup when one is due.
     void beforeFirstWrite();
-    /// After a change: the committed state into the project file (the WAL emptied).
-    void afterWrite();
     void addNote(const QString &note);
     Id coderId();
     /// Runs `body` as one recorded command (transaction + session changeset).
