@@ -150,9 +150,10 @@ QStringList expandImportPaths(const QStringList &paths, const QString &format, Q
 int cmdImport(const Globals &g, const QStringList &words)
 {
     Args a(words,
-           {QStringLiteral("format"), QStringLiteral("encoding"), QStringLiteral("case"), QStringLiteral("attr"),
-            QStringLiteral("kind"), QStringLiteral("speaker-pattern"), QStringLiteral("speaker-case"),
-            QStringLiteral("uncounted-speaker"), QStringLiteral("counted-speaker"), QStringLiteral("set")},
+           QSet<QString>{QStringLiteral("format"), QStringLiteral("encoding"), QStringLiteral("case"), QStringLiteral("attr"),
+                         QStringLiteral("kind"), QStringLiteral("speaker-pattern"), QStringLiteral("speaker-case"),
+                         QStringLiteral("uncounted-speaker"), QStringLiteral("counted-speaker"), QStringLiteral("set")}
+               .unite(Cli::importLimitOptions()),
            {QStringLiteral("no-speakers"), QStringLiteral("skip-bad"), QStringLiteral("quiet")}, QStringLiteral("import"));
     const QString projectPath = a.at(0, QStringLiteral("PROJECT"));
     const QStringList named = a.positional().mid(1);
@@ -172,6 +173,7 @@ int cmdImport(const Globals &g, const QStringList &words)
     for (const QString &s : a.values(QStringLiteral("counted-speaker")))
         target.uncountedSpeakers.removeAll(s);
     ImportOptions options;
+    options.limits = Cli::importLimits(a, QStringLiteral("import"));
     options.declaredEncoding = a.value(QStringLiteral("encoding"));
     options.detectSpeakers = !a.has(QStringLiteral("no-speakers"));
     options.speakerPattern = a.value(QStringLiteral("speaker-pattern"));

@@ -10,6 +10,9 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <algorithm>
+#include <limits>
+
 namespace Quire {
 
 ImportedFile readImportFile(const PluginManager &plugins, const QString &path, const QString &format,
@@ -42,7 +45,43 @@ ImportedFile readImportFile(const PluginManager &plugins, const QString &path, c
     out.format = importer->formatId();
     out.size = bytes.size();
     out.documents = importer->read(info.fileName(), bytes, options);
+    qint64 characters = 0;
+    for (const ImportedDocument &d : out.documents)
+        characters += importedCharacters(d);
+    checkImportLimits(info.fileName(), out.size, qint64(out.documents.size()), characters, options.limits);
     return out;
+}
+
+qint64 importedCharacters(const ImportedDocument &doc)
+{
+    // Attribute names are stored once per project, values once per document.
+    qint64 n = doc.text.size() + doc.name.size();
+    for (const auto &kv : doc.attributes)
+        n += kv.second.size();
+    return n;
+}
+
+void checkImportLimits(const QString &fileName, qint64 fileSize, qint64 documents, qint64 characters,
+                       const ImportLimits &limits)
+{
+    if (documents > limits.maxDocuments)
+        throw Error(QStringLiteral("%1: would become %2 documents, more than the %3 Quire imports from one file; "
+                                   "if you mean to import them all, raise the limit with --max-documents N")
+                        .arg(fileName)
+                        .arg(documents)
+                        .arg(limits.maxDocuments));
+    const qint64 size = std::max<qint64>(fileSize, 1);
+    const qint64 factor = std::max<qint64>(limits.maxExpansion, 1);
+    const qint64 scaled = factor > std::numeric_limits<qint64>::max() / size ? std::numeric_limits<qint64>::max() : factor * size;
+    const qint64 allowed = std::max(MinExpansionCharacters, scaled);
+    if (characters > allowed)
+        throw Error(QStringLiteral("%1: its %2 bytes would become %3 characters of text, more than %4 times its size "
+                                   "(a sign of a file built to blow up, such as one text repeated many times); "
+                                   "if you trust the file, raise the limit with --max-expansion N")
+                        .arg(fileName)
+                        .arg(fileSize)
+                        .arg(characters)
+                        .arg(limits.maxExpansion));
 }
 
 } // namespace Quire

@@ -18,10 +18,21 @@ inline constexpr qint64 MaxImportFileSize = qint64(512) * 1024 * 1024;
 
 /// Reads one file from disk with the importer chosen by format or extension:
 /// checks existence, type and size, hashes the bytes, and returns what the
-/// importer made of it. Touches no project. Throws Error naming the file.
+/// importer made of it, within options.limits. Touches no project. Throws
+/// Error naming the file.
 QUIRECORE_EXPORT ImportedFile readImportFile(const PluginManager &plugins, const QString &path,
                                              const QString &format = QString(),
                                              const ImportOptions &options = ImportOptions());
+
+/// The characters one imported document puts into the project: its text,
+/// its name and its attribute values (UTF-16 code units).
+QUIRECORE_EXPORT qint64 importedCharacters(const ImportedDocument &doc);
+
+/// Throws Error naming the file, the limit and the option that raises it when
+/// what a file of `fileSize` bytes became breaks `limits`: more than
+/// maxDocuments documents, or more than maxExpansion characters per byte.
+QUIRECORE_EXPORT void checkImportLimits(const QString &fileName, qint64 fileSize, qint64 documents, qint64 characters,
+                                        const ImportLimits &limits);
 
 } // namespace Quire
 
