@@ -115,7 +115,7 @@ int cmdNew(const Globals &g, const QStringList &words)
 
 /// Files named on the command line, with folders expanded to the files in them
 /// (recursively, sorted, hidden files skipped) that some importer reads.
-QStringList expandImportPaths(const QStringList &paths, const QString &format, QStringList &skipped)
+QStringList expandImportPaths(const QStringList &paths, const QString &format, bool skipBad, QStringList &skipped)
 {
     QStringList out;
     for (const QString &p : paths) {
@@ -123,6 +123,12 @@ QStringList expandImportPaths(const QStringList &paths, const QString &format, Q
         if (!info.isDir()) {
             out << p;
             continue;
+        }
+        // A name Qt cannot decode is left out of its listing: say so instead.
+        for (const QString &bad : undecodableNames(p)) {
+            if (!skipBad)
+                throw Error(bad);
+            skipped << bad;
         }
         QDirIterator it(p, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
         QStringList inFolder;
@@ -184,7 +190,7 @@ int cmdImport(const Globals &g, const QStringList &words)
     auto project = openProject(g, projectPath);
     const QString format = a.value(QStringLiteral("format"));
     QStringList skipped;
-    const QStringList files = expandImportPaths(named, format, skipped);
+    const QStringList files = expandImportPaths(named, format, a.has(QStringLiteral("skip-bad")), skipped);
     // A progress line only for a person watching a terminal.
     const bool progress = !g.json && !a.has(QStringLiteral("quiet")) && isatty(fileno(stderr));
     // Read and check every file before touching the project: all or nothing.
@@ -1042,6 +1048,17 @@ int main(int argc, char **argv)
     QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("quire-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QUIRE_VERSION));
+    // An argument that is not UTF-8 (a file name in another encoding) would
+    // reach the verbs with its bytes replaced: a wrong name, never the file.
+    for (int i = 1; i < argc; ++i) {
+        if (!isValidUtf8(QByteArray(argv[i]))) {
+            std::fprintf(stderr,
+                         "quire-cli: the argument \"%s\" is not valid UTF-8 (a file name written in another encoding?); "
+                         "Quire cannot open such a name, rename the file\n",
+                         escapedFileName(QByteArray(argv[i])).toUtf8().constData());
+            return ExitError;
+        }
+    }
     QStringList args = app.arguments().mid(1);
     Globals g;
     // Global options come before the verb.

@@ -24,6 +24,20 @@ QUIRECORE_EXPORT ImportedFile readImportFile(const PluginManager &plugins, const
                                              const QString &format = QString(),
                                              const ImportOptions &options = ImportOptions());
 
+/// A file name's bytes as text: valid UTF-8 as it is, every other byte (and
+/// control characters) as \xHH, so that a name in another encoding can be
+/// shown in a message exactly.
+QUIRECORE_EXPORT QString escapedFileName(const QByteArray &name);
+
+/// True when the bytes are valid UTF-8 (the encoding Quire uses for file names).
+QUIRECORE_EXPORT bool isValidUtf8(const QByteArray &bytes);
+
+/// The files and folders under `folder` (recursively, hidden names left out,
+/// as a folder import does) whose names are not valid UTF-8, each as a
+/// complete error message with the name escaped (escapedFileName). Qt can
+/// neither list nor open them, so a folder import would lose them without a word.
+QUIRECORE_EXPORT QStringList undecodableNames(const QString &folder);
+
 /// The characters one imported document puts into the project: its text,
 /// its name and its attribute values (UTF-16 code units).
 QUIRECORE_EXPORT qint64 importedCharacters(const ImportedDocument &doc);

@@ -380,7 +380,7 @@ std::vector<ImportedDocument> sheetDocuments(const Table &table, const QString &
     const QString file = baseName(fileName);
     if (table.header.size() > options.limits.maxColumns)
         throw Error(QStringLiteral("%1: the sheet has %2 columns, more than the %3 Quire reads from one sheet; "
-                                   "if you mean to import them all, raise the limit with --max-columns N")
+                                   "if you mean to import them all, raise the limit with quire-cli import --max-columns N")
                         .arg(file)
                         .arg(table.header.size())
                         .arg(options.limits.maxColumns));
