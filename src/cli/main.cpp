@@ -947,6 +947,7 @@ const char *const Usage = R"(Usage: quire-cli [--json] [--coder NAME] VERB ...
   import PROJECT FILE|FOLDER... [--format F] [--encoding E] [--case NAME] [--attr KEY=VALUE]... [--kind K]
          [--no-speakers | --speaker-pattern RE] [--speaker-case TEMPLATE] [--uncounted-speaker NAME]...
          [--counted-speaker NAME]... [--set KEY=VALUE]... [--skip-bad] [--quiet]
+         [--max-expansion N] [--max-columns N] [--max-documents N]   (import limits, docs/cli.md)
   import PROJECT FILE.qdpx|FILE.qde|FILE.qdc   (REFI-QDA: a whole project or codebook, one command)
   list documents|codes|cases|segments|attributes|memos PROJECT [--document D] [--code PATH]
   show PROJECT DOCUMENT [--range START:END]
