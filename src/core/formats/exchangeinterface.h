@@ -128,5 +128,6 @@ public:
 
 } // namespace Quire
 
-#define QuireProjectExchangeInterface_iid "org.quire.ProjectExchangeInterface/1.0"
+// 1.1: importInto takes the import limits.
+#define QuireProjectExchangeInterface_iid "org.quire.ProjectExchangeInterface/1.1"
 Q_DECLARE_INTERFACE(Quire::ProjectExchangeInterface, QuireProjectExchangeInterface_iid)

@@ -139,5 +139,6 @@ public:
 
 } // namespace Quire
 
-#define QuireImporterInterface_iid "org.quire.ImporterInterface/1.0"
+// 1.1: ImportOptions carries the import limits (a 1.0 plugin would read it wrongly).
+#define QuireImporterInterface_iid "org.quire.ImporterInterface/1.1"
 Q_DECLARE_INTERFACE(Quire::ImporterInterface, QuireImporterInterface_iid)
