@@ -5,6 +5,7 @@
 #include "refioffsets.h"
 
 #include "error.h"
+#include "formats/fileimport.h"
 #include "formats/ziparchive.h"
 #include "model/project.h"
 #include "storage/database.h"
@@ -181,7 +182,7 @@ bool fitsType(AttributeType type, const QString &value)
 
 } // namespace
 
-ExchangeReport importPackage(Project &project, const QString &path)
+ExchangeReport importPackage(Project &project, const QString &path, const ImportLimits &limits)
 {
     const QFileInfo info(path);
     const QString label = info.fileName();
@@ -254,6 +255,10 @@ ExchangeReport importPackage(Project &project, const QString &path)
     QStringList decisions;
     QStringList offsetWarnings;
     qint64 unmappedSelections = 0;
+    // The import limits, checked as the texts are read: many sources may
+    // name one large file in the package.
+    qint64 characters = 0;
+    checkImportLimits(label, qint64(bytes.size()), qint64(pkg.sources.size()), characters, limits);
     for (const TextSource &src : pkg.sources) {
         PreparedSource p;
         p.source = &src;
@@ -277,6 +282,8 @@ ExchangeReport importPackage(Project &project, const QString &path)
         p.encoding = raw.encoding;
         p.bom = raw.bom;
         p.text = TextDecoder::normaliseLineEndings(raw.raw, &p.crlf);
+        characters += p.text.size();
+        checkImportLimits(label, qint64(bytes.size()), qint64(pkg.sources.size()), characters, limits);
         if (p.fileSha.isEmpty())
             p.fileSha = sha256(p.text.toUtf8());
         if (!src.richTextPath.isEmpty()) {

@@ -5,7 +5,8 @@
 
 namespace Quire::Refi {
 
-/// Reads a .qdpx, .qde or .qdc into the project as one command (see docs/refiqda.md).
-ExchangeReport importPackage(Project &project, const QString &path);
+/// Reads a .qdpx, .qde or .qdc into the project as one command (see docs/refiqda.md),
+/// within `limits` (sources, and text per byte of the package).
+ExchangeReport importPackage(Project &project, const QString &path, const ImportLimits &limits);
 
 } // namespace Quire::Refi

@@ -6,9 +6,9 @@
 
 namespace Quire::Refi {
 
-ExchangeReport RefiQdaPlugin::importInto(Project &project, const QString &path) const
+ExchangeReport RefiQdaPlugin::importInto(Project &project, const QString &path, const ImportLimits &limits) const
 {
-    return importPackage(project, path);
+    return importPackage(project, path, limits);
 }
 
 ExchangeReport RefiQdaPlugin::exportProject(Project &project, const QString &path, const QString &format,

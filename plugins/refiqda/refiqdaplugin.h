@@ -23,7 +23,8 @@ public:
         return {QStringLiteral("qdpx"), QStringLiteral("qde"), QStringLiteral("qdc")};
     }
     QStringList exportFormats() const override { return {QStringLiteral("qdpx"), QStringLiteral("qdc")}; }
-    ExchangeReport importInto(Project &project, const QString &path) const override;
+    using ProjectExchangeInterface::importInto;
+    ExchangeReport importInto(Project &project, const QString &path, const ImportLimits &limits) const override;
     ExchangeReport exportProject(Project &project, const QString &path, const QString &format,
                                  const ExchangeOptions &options) const override;
 };

@@ -116,4 +116,18 @@ qint64 wholeNumber(const Args &a, const QString &verb, const QString &option, qi
     return n;
 }
 
+QSet<QString> importLimitOptions()
+{
+    return {QStringLiteral("max-expansion"), QStringLiteral("max-columns"), QStringLiteral("max-documents")};
+}
+
+ImportLimits importLimits(const Args &a, const QString &verb)
+{
+    ImportLimits limits;
+    limits.maxExpansion = wholeNumber(a, verb, QStringLiteral("max-expansion"), limits.maxExpansion, 1);
+    limits.maxColumns = wholeNumber(a, verb, QStringLiteral("max-columns"), limits.maxColumns, 1);
+    limits.maxDocuments = wholeNumber(a, verb, QStringLiteral("max-documents"), limits.maxDocuments, 1);
+    return limits;
+}
+
 } // namespace Quire::Cli

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include "error.h"
+#include "formats/importerinterface.h"
 
 #include <memory>
 
@@ -61,5 +62,10 @@ std::unique_ptr<Project> openProject(const QString &path, const QString &coder);
 /// The whole number given with --`option`, at least `minimum`, or `fallback` when the option is
 /// absent; anything else is a usage error naming the verb.
 qint64 wholeNumber(const Args &a, const QString &verb, const QString &option, qint64 fallback, qint64 minimum);
+
+/// The options that raise the import limits: --max-expansion, --max-columns, --max-documents.
+QSet<QString> importLimitOptions();
+/// The import limits, the defaults raised or lowered by those options.
+ImportLimits importLimits(const Args &a, const QString &verb);
 
 } // namespace Quire::Cli

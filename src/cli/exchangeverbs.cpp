@@ -74,8 +74,10 @@ bool isExchangeImport(const QStringList &words)
 
 int cmdExchangeImport(const ExchangeVerbContext &context, const QStringList &words)
 {
-    Args a(words, {QStringLiteral("format")}, {QStringLiteral("quiet")}, QStringLiteral("import"));
+    Args a(words, QSet<QString>{QStringLiteral("format")}.unite(importLimitOptions()), {QStringLiteral("quiet")},
+           QStringLiteral("import"));
     a.expectAtMost(2);
+    const ImportLimits limits = importLimits(a, QStringLiteral("import"));
     const QString projectPath = a.at(0, QStringLiteral("PROJECT"));
     const QString file = a.at(1, QStringLiteral("FILE.qdpx"));
     ProjectExchangeInterface *plugin = plugins().exchangeFor(file);
@@ -88,7 +90,7 @@ int cmdExchangeImport(const ExchangeVerbContext &context, const QStringList &wor
     auto project = Project::open(projectPath);
     if (!context.coder.isEmpty())
         project->setCoder(context.coder);
-    const ExchangeReport report = plugin->importInto(*project, file);
+    const ExchangeReport report = plugin->importInto(*project, file, limits);
     print(context, QStringLiteral("Imported %1 into %2").arg(QFileInfo(file).fileName(), project->fileName()), report);
     return 0;
 }

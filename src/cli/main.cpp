@@ -117,7 +117,7 @@ int cmdNew(const Globals &g, const QStringList &words)
 
 /// Files named on the command line, with folders expanded to the files in them
 /// (recursively, sorted, hidden files skipped) that some importer reads.
-QStringList expandImportPaths(const QStringList &paths, const QString &format, QStringList &skipped)
+QStringList expandImportPaths(const QStringList &paths, const QString &format, bool skipBad, QStringList &skipped)
 {
     QStringList out;
     for (const QString &p : paths) {
@@ -125,6 +125,12 @@ QStringList expandImportPaths(const QStringList &paths, const QString &format, Q
         if (!info.isDir()) {
             out << p;
             continue;
+        }
+        // A name Qt cannot decode is left out of its listing: say so instead.
+        for (const QString &bad : undecodableNames(p)) {
+            if (!skipBad)
+                throw Error(bad);
+            skipped << bad;
         }
         QDirIterator it(p, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
         QStringList inFolder;
@@ -152,9 +158,10 @@ QStringList expandImportPaths(const QStringList &paths, const QString &format, Q
 int cmdImport(const Globals &g, const QStringList &words)
 {
     Args a(words,
-           {QStringLiteral("format"), QStringLiteral("encoding"), QStringLiteral("case"), QStringLiteral("attr"),
-            QStringLiteral("kind"), QStringLiteral("speaker-pattern"), QStringLiteral("speaker-case"),
-            QStringLiteral("uncounted-speaker"), QStringLiteral("counted-speaker"), QStringLiteral("set")},
+           QSet<QString>{QStringLiteral("format"), QStringLiteral("encoding"), QStringLiteral("case"), QStringLiteral("attr"),
+                         QStringLiteral("kind"), QStringLiteral("speaker-pattern"), QStringLiteral("speaker-case"),
+                         QStringLiteral("uncounted-speaker"), QStringLiteral("counted-speaker"), QStringLiteral("set")}
+               .unite(Cli::importLimitOptions()),
            {QStringLiteral("no-speakers"), QStringLiteral("skip-bad"), QStringLiteral("quiet")}, QStringLiteral("import"));
     const QString projectPath = a.at(0, QStringLiteral("PROJECT"));
     const QStringList named = a.positional().mid(1);
@@ -174,6 +181,7 @@ int cmdImport(const Globals &g, const QStringList &words)
     for (const QString &s : a.values(QStringLiteral("counted-speaker")))
         target.uncountedSpeakers.removeAll(s);
     ImportOptions options;
+    options.limits = Cli::importLimits(a, QStringLiteral("import"));
     options.declaredEncoding = a.value(QStringLiteral("encoding"));
     options.detectSpeakers = !a.has(QStringLiteral("no-speakers"));
     options.speakerPattern = a.value(QStringLiteral("speaker-pattern"));
@@ -184,7 +192,7 @@ int cmdImport(const Globals &g, const QStringList &words)
     auto project = openProject(g, projectPath);
     const QString format = a.value(QStringLiteral("format"));
     QStringList skipped;
-    const QStringList files = expandImportPaths(named, format, skipped);
+    const QStringList files = expandImportPaths(named, format, a.has(QStringLiteral("skip-bad")), skipped);
     // A progress line only for a person watching a terminal.
     const bool progress = !g.json && !a.has(QStringLiteral("quiet")) && isatty(fileno(stderr));
     // Read and check every file before touching the project: all or nothing.
@@ -961,6 +969,7 @@ const char *const Usage = R"(Usage: quire-cli [--json] [--coder NAME] VERB ...
   import PROJECT FILE|FOLDER... [--format F] [--encoding E] [--case NAME] [--attr KEY=VALUE]... [--kind K]
          [--no-speakers | --speaker-pattern RE] [--speaker-case TEMPLATE] [--uncounted-speaker NAME]...
          [--counted-speaker NAME]... [--set KEY=VALUE]... [--skip-bad] [--quiet]
+         [--max-expansion N] [--max-columns N] [--max-documents N]   (import limits, docs/cli.md)
   import PROJECT FILE.qdpx|FILE.qde|FILE.qdc   (REFI-QDA: a whole project or codebook, one command)
   list documents|codes|cases|segments|attributes|memos PROJECT [--document D] [--code PATH]
   show PROJECT DOCUMENT [--range START:END]
@@ -1064,6 +1073,17 @@ int main(int argc, char **argv)
     QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("quire-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QUIRE_VERSION));
+    // An argument that is not UTF-8 (a file name in another encoding) would
+    // reach the verbs with its bytes replaced: a wrong name, never the file.
+    for (int i = 1; i < argc; ++i) {
+        if (!isValidUtf8(QByteArray(argv[i]))) {
+            std::fprintf(stderr,
+                         "quire-cli: the argument \"%s\" is not valid UTF-8 (a file name written in another encoding?); "
+                         "Quire cannot open such a name, rename the file\n",
+                         escapedFileName(QByteArray(argv[i])).toUtf8().constData());
+            return ExitError;
+        }
+    }
     QStringList args = app.arguments().mid(1);
     Globals g;
     // Global options come before the verb.

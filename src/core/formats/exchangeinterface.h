@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "formats/importerinterface.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -110,9 +112,15 @@ public:
     virtual QStringList fileExtensions() const = 0;
     /// Formats exportProject() writes (qdpx, qdc).
     virtual QStringList exportFormats() const = 0;
-    /// Reads the package into the project as one command; throws Quire::Error
+    /// Reads the package into the project as one command, within `limits`
+    /// (documents, and text per byte of the package); throws Quire::Error
     /// naming the file and leaves the project unchanged on any problem.
-    virtual ExchangeReport importInto(Project &project, const QString &path) const = 0;
+    virtual ExchangeReport importInto(Project &project, const QString &path, const ImportLimits &limits) const = 0;
+    /// The same with the default limits.
+    ExchangeReport importInto(Project &project, const QString &path) const
+    {
+        return importInto(project, path, ImportLimits());
+    }
     /// Writes the project (or its codebook) to `path` in `format`.
     virtual ExchangeReport exportProject(Project &project, const QString &path, const QString &format,
                                          const ExchangeOptions &options) const = 0;
@@ -120,5 +128,6 @@ public:
 
 } // namespace Quire
 
-#define QuireProjectExchangeInterface_iid "org.quire.ProjectExchangeInterface/1.0"
+// 1.1: importInto takes the import limits.
+#define QuireProjectExchangeInterface_iid "org.quire.ProjectExchangeInterface/1.1"
 Q_DECLARE_INTERFACE(Quire::ProjectExchangeInterface, QuireProjectExchangeInterface_iid)

@@ -9,6 +9,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QStringDecoder>
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <limits>
 
 namespace Quire {
 
@@ -16,8 +23,14 @@ ImportedFile readImportFile(const PluginManager &plugins, const QString &path, c
                             const ImportOptions &options)
 {
     const QFileInfo info(path);
-    if (!info.exists())
+    if (!info.exists()) {
+        // A name on disk that is not UTF-8 reaches Quire with U+FFFD in place of its bytes.
+        if (path.contains(QChar::ReplacementCharacter))
+            throw Error(QStringLiteral("%1: no such file (if its name on disk is not valid UTF-8, Quire cannot open it: "
+                                       "rename the file)")
+                            .arg(path));
         throw Error(QStringLiteral("%1: no such file").arg(path));
+    }
     if (info.isDir())
         throw Error(QStringLiteral("%1: is a directory; name the files inside it").arg(path));
     if (info.size() > MaxImportFileSize)
@@ -42,7 +55,111 @@ ImportedFile readImportFile(const PluginManager &plugins, const QString &path, c
     out.format = importer->formatId();
     out.size = bytes.size();
     out.documents = importer->read(info.fileName(), bytes, options);
+    qint64 characters = 0;
+    for (const ImportedDocument &d : out.documents)
+        characters += importedCharacters(d);
+    checkImportLimits(info.fileName(), out.size, qint64(out.documents.size()), characters, options.limits);
     return out;
+}
+
+QString escapedFileName(const QByteArray &name)
+{
+    QString out;
+    qsizetype i = 0;
+    const qsizetype n = name.size();
+    auto cont = [&](qsizetype at, uchar lo = 0x80, uchar hi = 0xBF) {
+        return at < n && uchar(name[at]) >= lo && uchar(name[at]) <= hi;
+    };
+    while (i < n) {
+        const uchar c = uchar(name[i]);
+        qsizetype len = 0; // length of a valid UTF-8 sequence starting here, or 0
+        if (c >= 0x20 && c < 0x7F)
+            len = 1;
+        else if (c >= 0xC2 && c <= 0xDF)
+            len = cont(i + 1) ? 2 : 0;
+        else if (c >= 0xE0 && c <= 0xEF)
+            len = cont(i + 1, c == 0xE0 ? 0xA0 : 0x80, c == 0xED ? 0x9F : 0xBF) && cont(i + 2) ? 3 : 0;
+        else if (c >= 0xF0 && c <= 0xF4)
+            len = cont(i + 1, c == 0xF0 ? 0x90 : 0x80, c == 0xF4 ? 0x8F : 0xBF) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+        if (len == 0) {
+            out += QStringLiteral("\\x") + QString::number(c, 16).toUpper().rightJustified(2, QLatin1Char('0'));
+            ++i;
+        } else {
+            out += QString::fromUtf8(name.constData() + i, len);
+            i += len;
+        }
+    }
+    return out;
+}
+
+bool isValidUtf8(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+    const QString decoded = decoder(bytes);
+    return !decoder.hasError();
+}
+
+QStringList undecodableNames(const QString &folder)
+{
+    // Read with POSIX calls: QDir leaves out names it cannot decode.
+    const QByteArray path = QFile::encodeName(folder);
+    DIR *dir = opendir(path.constData());
+    if (!dir)
+        return {}; // not a folder we can read: the import itself reports that
+    std::vector<QByteArray> names;
+    while (const dirent *e = readdir(dir)) {
+        if (e->d_name[0] != '.')
+            names.emplace_back(e->d_name);
+    }
+    closedir(dir);
+    std::sort(names.begin(), names.end());
+    QStringList out;
+    for (const QByteArray &name : names) {
+        const QByteArray full = path + '/' + name;
+        if (!isValidUtf8(name)) {
+            out << QStringLiteral("%1: the name is not valid UTF-8 (written in another encoding?), so Quire can neither "
+                                  "read it nor name its document faithfully; rename it")
+                       .arg(escapedFileName(full));
+            continue;
+        }
+        // lstat: a folder import does not follow links (nor loop through them).
+        struct stat st;
+        if (lstat(full.constData(), &st) == 0 && S_ISDIR(st.st_mode))
+            out << undecodableNames(QFile::decodeName(full));
+    }
+    return out;
+}
+
+qint64 importedCharacters(const ImportedDocument &doc)
+{
+    // Attribute names are stored once per project, values once per document.
+    qint64 n = doc.text.size() + doc.name.size();
+    for (const auto &kv : doc.attributes)
+        n += kv.second.size();
+    return n;
+}
+
+void checkImportLimits(const QString &fileName, qint64 fileSize, qint64 documents, qint64 characters,
+                       const ImportLimits &limits)
+{
+    if (documents > limits.maxDocuments)
+        throw Error(QStringLiteral("%1: would become %2 documents, more than the %3 Quire imports from one file; "
+                                   "if you mean to import them all, raise the limit with quire-cli import --max-documents N")
+                        .arg(fileName)
+                        .arg(documents)
+                        .arg(limits.maxDocuments));
+    const qint64 size = std::max<qint64>(fileSize, 1);
+    const qint64 factor = std::max<qint64>(limits.maxExpansion, 1);
+    const qint64 scaled = factor > std::numeric_limits<qint64>::max() / size ? std::numeric_limits<qint64>::max() : factor * size;
+    const qint64 allowed = std::max(MinExpansionCharacters, scaled);
+    if (characters > allowed)
+        throw Error(QStringLiteral("%1: its %2 bytes would become %3 characters of text, more than %4 times its size "
+                                   "(a sign of a file built to blow up, such as one text repeated many times); "
+                                   "if you trust the file, raise the limit with quire-cli import --max-expansion N")
+                        .arg(fileName)
+                        .arg(fileSize)
+                        .arg(characters)
+                        .arg(limits.maxExpansion));
 }
 
 } // namespace Quire

@@ -84,8 +84,33 @@ struct ImportedFile
     qint64 size = 0; ///< bytes
 };
 
+/// What one imported file may become at most, so that a small hostile file
+/// cannot run away with time, memory or the project's size. Each limit scales
+/// with the input or can be raised on purpose (quire-cli import
+/// --max-expansion, --max-columns, --max-documents); a file beyond one is
+/// refused with an error naming the file, the limit and the option.
+struct ImportLimits
+{
+    /// Characters of imported text (document texts and names, attribute
+    /// values) per byte of the file. Real files stay below 3 (office formats
+    /// compress their text a few times, REFI-QDA packages about twice);
+    /// repeated shared strings or one source file named by many sources go
+    /// far beyond. Every file may give at least MinExpansionCharacters.
+    qint64 maxExpansion = 20;
+    /// Columns of one sheet (CSV, XLSX): Excel's own maximum (column XFD).
+    qint64 maxColumns = 16384;
+    /// Documents from one file (rows of a sheet, sources of a package).
+    qint64 maxDocuments = 100000;
+};
+
+/// The text any file may give whatever its size (a small sheet names every
+/// row's document after the file, which can outweigh its few bytes).
+inline constexpr qint64 MinExpansionCharacters = qint64(1) << 20;
+
 struct ImportOptions
 {
+    /// Limits on what the file may become (fileimport.h checks them).
+    ImportLimits limits;
     QString declaredEncoding; ///< empty: detect
     bool detectSpeakers = true;
     /// A regular expression for speaker lines with a named group "speaker"
@@ -114,5 +139,6 @@ public:
 
 } // namespace Quire
 
-#define QuireImporterInterface_iid "org.quire.ImporterInterface/1.0"
+// 1.1: ImportOptions carries the import limits (a 1.0 plugin would read it wrongly).
+#define QuireImporterInterface_iid "org.quire.ImporterInterface/1.1"
 Q_DECLARE_INTERFACE(Quire::ImporterInterface, QuireImporterInterface_iid)

@@ -288,6 +288,7 @@ std::vector<ImportedDocument> surveyDocuments(const Table &table, const QString 
     const int id = idSetting.isEmpty() ? 0 : cols.byName(idSetting, QStringLiteral("column.id"));
 
     QList<int> textColumns;
+    QSet<int> isText; // textColumns as a set: a sheet may have thousands of columns
     const QString listed = options.settings.value(QStringLiteral("text-columns"));
     if (!listed.trimmed().isEmpty()) {
         for (const QString &name : listed.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -297,8 +298,10 @@ std::vector<ImportedDocument> surveyDocuments(const Table &table, const QString 
             if (c == id)
                 throw Error(QStringLiteral("%1: the respondent column %2 cannot also be a text column")
                                 .arg(file, quoted(cols.attributeName(c))));
-            if (!textColumns.contains(c))
+            if (!isText.contains(c)) {
                 textColumns.append(c);
+                isText.insert(c);
+            }
         }
     } else {
         // Free text is what people write at length; short columns are answers
@@ -314,8 +317,10 @@ std::vector<ImportedDocument> surveyDocuments(const Table &table, const QString 
                 total += cell.size();
                 ++filled;
             }
-            if (filled > 0 && total > 40 * filled)
+            if (filled > 0 && total > 40 * filled) {
                 textColumns.append(c);
+                isText.insert(c);
+            }
         }
     }
     if (textColumns.isEmpty())
@@ -325,7 +330,7 @@ std::vector<ImportedDocument> surveyDocuments(const Table &table, const QString 
 
     std::vector<int> shortColumns;
     for (int c = 0; c < cols.count(); ++c) {
-        if (c == id || textColumns.contains(c))
+        if (c == id || isText.contains(c))
             continue;
         checkNoClash(file, cols.attributeName(c), {QStringLiteral("question")});
         shortColumns.push_back(c);
@@ -373,6 +378,12 @@ std::vector<ImportedDocument> surveyDocuments(const Table &table, const QString 
 std::vector<ImportedDocument> sheetDocuments(const Table &table, const QString &fileName, const ImportOptions &options)
 {
     const QString file = baseName(fileName);
+    if (table.header.size() > options.limits.maxColumns)
+        throw Error(QStringLiteral("%1: the sheet has %2 columns, more than the %3 Quire reads from one sheet; "
+                                   "if you mean to import them all, raise the limit with quire-cli import --max-columns N")
+                        .arg(file)
+                        .arg(table.header.size())
+                        .arg(options.limits.maxColumns));
     for (const auto &row : table.rows) {
         if (row.cells.size() != table.header.size())
             throw Error(QStringLiteral("%1: row %2 has %3 cells but the header has %4")

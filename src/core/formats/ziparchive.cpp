@@ -3,6 +3,8 @@
 
 #include "error.h"
 
+#include <QHash>
+
 #include <zip.h>
 
 #include <algorithm>
@@ -125,6 +127,33 @@ ZipArchive::ZipArchive(const QByteArray &bytes, const QString &fileName, const L
         if (!name)
             d->fail(QStringLiteral("not a valid zip container (entry %1 has no readable name)").arg(i + 1));
         d->names << QString::fromUtf8(name);
+    }
+    // Two entries of one name (or of names that differ only in case, which
+    // office packages treat as one and which are looked up ignoring case
+    // here): readers differ on which one is the content, so the text Quire
+    // imported could differ from what Word or LibreOffice shows.
+    QHash<QString, qsizetype> seen;
+    seen.reserve(d->names.size());
+    for (qsizetype i = 0; i < d->names.size(); ++i) {
+        const QString &name = d->names[i];
+        const QString key = name.toCaseFolded();
+        const auto it = seen.constFind(key);
+        if (it == seen.constEnd()) {
+            seen.insert(key, i);
+            continue;
+        }
+        const QString &first = d->names[it.value()];
+        if (first == name)
+            d->fail(QStringLiteral("has two entries named \"%1\" (entries %2 and %3); programs differ on which one "
+                                   "they read, so Quire refuses the file")
+                        .arg(name)
+                        .arg(it.value() + 1)
+                        .arg(i + 1));
+        d->fail(QStringLiteral("has two entries whose names differ only in case, \"%1\" and \"%2\" (entries %3 and %4); "
+                               "programs differ on which one they read, so Quire refuses the file")
+                    .arg(first, name)
+                    .arg(it.value() + 1)
+                    .arg(i + 1));
     }
 }
 

@@ -12,7 +12,8 @@ namespace Quire {
 
 /// Read access to a zip container held in memory (.docx, .odt, .xlsx, .qdpx),
 /// defended against hostile archives: entry names that climb out ("../",
-/// absolute paths, backslashes), entries or totals beyond a size limit, and
+/// absolute paths, backslashes), two entries of one name (ignoring case),
+/// entries or totals beyond a size limit, and
 /// compression ratios that betray a zip bomb. The limits are checked against
 /// the bytes actually inflated, not only the sizes the archive declares.
 /// Every error names the file and the entry.

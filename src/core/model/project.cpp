@@ -1499,23 +1499,31 @@ std::vector<Id> Project::documentCases(Id documentId) const
     return out;
 }
 
+namespace {
+const char *const AttributeDefColumns = "SELECT id, scope, name, type, choices FROM attribute_defs";
+
+AttributeDef readAttributeDef(const Statement &st)
+{
+    AttributeDef d;
+    d.id = st.columnInt(0);
+    d.scope = st.columnText(1) == QLatin1String("case") ? AttributeScope::Case : AttributeScope::Document;
+    d.name = st.columnText(2);
+    d.type = typeFromString(st.columnText(3));
+    const QString choices = st.columnText(4);
+    if (!choices.isEmpty()) {
+        for (const auto &v : QJsonDocument::fromJson(choices.toUtf8()).array())
+            d.choices << v.toString();
+    }
+    return d;
+}
+} // namespace
+
 std::vector<AttributeDef> Project::attributeDefs() const
 {
-    Statement st(*m_db, QStringLiteral("SELECT id, scope, name, type, choices FROM attribute_defs ORDER BY scope, name"));
+    Statement st(*m_db, QString::fromUtf8(AttributeDefColumns) + QStringLiteral(" ORDER BY scope, name"));
     std::vector<AttributeDef> out;
-    while (st.step()) {
-        AttributeDef d;
-        d.id = st.columnInt(0);
-        d.scope = st.columnText(1) == QLatin1String("case") ? AttributeScope::Case : AttributeScope::Document;
-        d.name = st.columnText(2);
-        d.type = typeFromString(st.columnText(3));
-        const QString choices = st.columnText(4);
-        if (!choices.isEmpty()) {
-            for (const auto &v : QJsonDocument::fromJson(choices.toUtf8()).array())
-                d.choices << v.toString();
-        }
-        out.push_back(d);
-    }
+    while (st.step())
+        out.push_back(readAttributeDef(st));
     return out;
 }
 
@@ -1604,10 +1612,12 @@ void Project::setAttribute(AttributeScope scope, Id ownerId, const QString &name
     else
         ownerName = document(ownerId).name;
     QString stored = value;
-    for (const auto &def : attributeDefs()) {
-        if (def.scope == scope && def.name == name && !value.isEmpty())
-            stored = validateAttribute(def, value);
-    }
+    // Only this attribute's definition: reading them all for every value made
+    // an import of a sheet with many columns quadratic in its columns.
+    Statement defQuery(*m_db, QString::fromUtf8(AttributeDefColumns) + QStringLiteral(" WHERE scope = ?1 AND name = ?2"));
+    defQuery.bind(1, toString(scope)).bind(2, name);
+    if (defQuery.step() && !value.isEmpty())
+        stored = validateAttribute(readAttributeDef(defQuery), value);
     auto body = [&] {
         const Id attr = attributeId(scope, name);
         if (value.isEmpty()) {

@@ -124,11 +124,19 @@ QString Redaction::apply(const QString &text, const QString &caseName, std::vect
         const auto &rule = m_rules[r];
         if (!rule.caseName.isEmpty() && rule.caseName != caseName)
             continue;
-        for (auto it = rule.regex.globalMatch(text); it.hasNext();) {
+        auto it = rule.regex.globalMatch(text);
+        while (it.hasNext()) {
             const auto m = it.next();
             if (m.capturedLength() > 0)
                 matches.push_back({m.capturedStart(), m.capturedEnd(), qsizetype(r)});
         }
+        // An engine failure ends the iteration like the end of the text: the
+        // rest of the text would go out unredacted.
+        if (!it.isValid())
+            throw Error(QStringLiteral("%1: the regular expression \"%2\" exceeds the regular expression engine's limits "
+                                       "on a quote (too much backtracking, as with nested repetition like (a+)+); "
+                                       "nothing was redacted or exported, simplify the pattern")
+                            .arg(rule.source, rule.pattern));
     }
     if (matches.empty())
         return text;

@@ -657,6 +657,13 @@ void Search::Private::searchRegex(const QString &pattern, SearchResult &r)
             r.hits.push_back(std::move(h));
             any = true;
         }
+        // The iterator stops at an engine failure (too much backtracking, the
+        // JIT stack) as at the end: reporting "no hits" then would be a lie.
+        if (!it.isValid())
+            throw Error(QStringLiteral("query: the regular expression \"%1\" exceeds the regular expression engine's "
+                                       "limits in document \"%2\" (too much backtracking, as with nested repetition "
+                                       "like (a+)+); the search was stopped, simplify the pattern")
+                            .arg(pattern, st.columnText(1)));
         if (any)
             ++r.sources;
     }

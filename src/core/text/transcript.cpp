@@ -133,6 +133,13 @@ std::vector<ImportedTurn> TranscriptDetector::detect(const QString &text) const
             QRegularExpressionMatch m;
             if (custom) {
                 m = custom->match(line, 0, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+                // A match that failed in the engine is not "no speaker here".
+                if (!m.isValid())
+                    throw Error(QStringLiteral("speaker pattern \"%1\" exceeds the regular expression engine's limits on "
+                                               "line %2 (too much backtracking, as with nested repetition like (a+)+); "
+                                               "simplify the pattern")
+                                    .arg(customPattern)
+                                    .arg(text.left(lineStart).count(QLatin1Char('\n')) + 1));
             } else {
                 m = colonLine().match(line);
                 if (!m.hasMatch() || isHeaderLabel(m.captured(u"speaker")))
