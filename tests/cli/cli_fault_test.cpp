@@ -22,7 +22,6 @@
 #include <functional>
 #include <random>
 #include <signal.h>
-#include <sys/mount.h>
 #include <unistd.h>
 
 using namespace QuireTest;
@@ -137,20 +136,6 @@ QString makeStudy(const TempDir &dir, const QString &name)
     requireOk({QStringLiteral("memo"), QStringLiteral("add"), path, QStringLiteral("First pass done"), QStringLiteral("--project")});
     return path;
 }
-
-bool mountTmpfs(const QString &where, const QString &options)
-{
-    if (::geteuid() != 0)
-        return false;
-    QDir().mkpath(where);
-    return ::mount("tmpfs", QFile::encodeName(where).constData(), "tmpfs", 0, options.toUtf8().constData()) == 0;
-}
-
-struct Unmount
-{
-    QString where;
-    ~Unmount() { ::umount2(QFile::encodeName(where).constData(), MNT_DETACH); }
-};
 
 } // namespace
 
@@ -282,11 +267,11 @@ TEST_CASE("A full disk: writing verbs name the full disk and leave the project a
 {
     TempDir dir;
     const QString where = dir.path(QStringLiteral("disk"));
-    if (!mountTmpfs(where, QStringLiteral("size=3m"))) {
+    TmpfsMount disk(where, QStringLiteral("size=3m"));
+    if (!disk.mounted()) {
         WARN("skipped: needs root to mount a small tmpfs (CI runs as root)");
         return;
     }
-    Unmount unmount{where};
     const QString path = makeStudy(dir, QStringLiteral("disk/study.quire"));
     const QString before = contentOf(path);
     // Fill the disk but for a little room.

@@ -22,11 +22,12 @@
 #include <QProcess>
 #include <random>
 #include <sqlite3.h>
-#include <sys/mount.h>
 #include <unistd.h>
 
 using namespace Quire;
+using QuireTest::EnvSetting;
 using QuireTest::TempDir;
+using QuireTest::TmpfsMount;
 
 namespace {
 
@@ -119,47 +120,6 @@ bool isDamageMessage(const QString &m)
     return m.contains(QLatin1String("damaged")) || m.contains(QLatin1String("not a Quire project"))
         || m.contains(QLatin1String("malformed"));
 }
-
-/// Mounts a small tmpfs at `where` (root only); false when this machine does not allow it.
-bool mountTmpfs(const QString &where, const QString &options)
-{
-    if (::geteuid() != 0)
-        return false;
-    QDir().mkpath(where);
-    const QByteArray dir = QFile::encodeName(where);
-    const QByteArray opts = options.toUtf8();
-    return ::mount("tmpfs", dir.constData(), "tmpfs", 0, opts.constData()) == 0;
-}
-
-struct Unmount
-{
-    QString where;
-    ~Unmount()
-    {
-        const QByteArray dir = QFile::encodeName(where);
-        ::umount2(dir.constData(), MNT_DETACH);
-    }
-};
-
-struct EnvSetting
-{
-    QByteArray name, old;
-    bool had;
-    EnvSetting(const char *n, const QByteArray &value)
-        : name(n)
-        , old(qgetenv(n))
-        , had(qEnvironmentVariableIsSet(n))
-    {
-        qputenv(n, value);
-    }
-    ~EnvSetting()
-    {
-        if (had)
-            qputenv(name.constData(), old);
-        else
-            qunsetenv(name.constData());
-    }
-};
 
 } // namespace
 
@@ -347,16 +307,15 @@ TEST_CASE("A project with a second name (hard link) is refused", "[reliability]"
 TEST_CASE("A project on a read-only disk opens read-only and says why a change is refused", "[reliability][readonly]")
 {
     TempDir dir;
-    const QString where = dir.path(QStringLiteral("mnt"));
-    if (!mountTmpfs(where, QStringLiteral("size=16m"))) {
+    TmpfsMount disk(dir.path(QStringLiteral("mnt")), QStringLiteral("size=16m"));
+    if (!disk.mounted()) {
         WARN("skipped: needs root to mount a tmpfs (CI runs as root)");
         return;
     }
-    Unmount unmount{where};
     const QString path = makeStudy(dir, QStringLiteral("mnt/study.quire"));
     const QString expected = contentOf(path);
     const QString hash = QuireTest::fileHash(path);
-    REQUIRE(::mount("tmpfs", QFile::encodeName(where).constData(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0);
+    REQUIRE(disk.makeReadOnly());
 
     auto p = Project::open(path);
     CHECK(p->readOnly());
@@ -371,11 +330,11 @@ TEST_CASE("A full disk: the change fails naming the full disk, and the project i
 {
     TempDir dir;
     const QString where = dir.path(QStringLiteral("small"));
-    if (!mountTmpfs(where, QStringLiteral("size=1m"))) {
+    TmpfsMount disk(where, QStringLiteral("size=1m"));
+    if (!disk.mounted()) {
         WARN("skipped: needs root to mount a tmpfs (CI runs as root)");
         return;
     }
-    Unmount unmount{where};
     const QString path = where + QStringLiteral("/study.quire");
     {
         auto p = Project::create(path);

@@ -34,26 +34,6 @@ QAction *fileMenuAction(MainWindow &w, const QString &text)
     return nullptr;
 }
 
-struct EnvSetting
-{
-    QByteArray name, old;
-    bool had;
-    EnvSetting(const char *n, const QByteArray &value)
-        : name(n)
-        , old(qgetenv(n))
-        , had(qEnvironmentVariableIsSet(n))
-    {
-        qputenv(n, value);
-    }
-    ~EnvSetting()
-    {
-        if (had)
-            qputenv(name.constData(), old);
-        else
-            qunsetenv(name.constData());
-    }
-};
-
 } // namespace
 
 TEST_CASE("Workbench: save a copy, restore from a backup, and the background check", "[gui][reliability]")

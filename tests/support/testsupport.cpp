@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testsupport.h"
 
+#include <sys/mount.h>
+#include <unistd.h>
+
 #include "storage/database.h"
 
 #include <QCryptographicHash>
@@ -85,6 +88,43 @@ QString projectFingerprint(const QString &projectPath)
     }
     parts << QStringLiteral("undone=%1").arg(db.scalarInt(QStringLiteral("SELECT count(*) FROM commands WHERE state = 'undone'")));
     return parts.join(QLatin1Char(' '));
+}
+
+EnvSetting::EnvSetting(const char *name, const QByteArray &value)
+    : m_name(name)
+    , m_old(qgetenv(name))
+    , m_had(qEnvironmentVariableIsSet(name))
+{
+    qputenv(name, value);
+}
+
+EnvSetting::~EnvSetting()
+{
+    if (m_had)
+        qputenv(m_name.constData(), m_old);
+    else
+        qunsetenv(m_name.constData());
+}
+
+TmpfsMount::TmpfsMount(const QString &where, const QString &options)
+    : m_where(where)
+{
+    if (::geteuid() != 0)
+        return;
+    QDir().mkpath(where);
+    m_mounted = ::mount("tmpfs", QFile::encodeName(where).constData(), "tmpfs", 0, options.toUtf8().constData()) == 0;
+}
+
+TmpfsMount::~TmpfsMount()
+{
+    if (m_mounted)
+        ::umount2(QFile::encodeName(m_where).constData(), MNT_DETACH);
+}
+
+bool TmpfsMount::makeReadOnly()
+{
+    return m_mounted
+        && ::mount("tmpfs", QFile::encodeName(m_where).constData(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0;
 }
 
 } // namespace QuireTest

@@ -49,4 +49,37 @@ QString fileHash(const QString &path);
 /// Row counts of the model tables, a fingerprint of a project's content.
 QString projectFingerprint(const QString &projectPath);
 
+/// Sets an environment variable for the scope of a test, then puts back what was there.
+class EnvSetting
+{
+public:
+    EnvSetting(const char *name, const QByteArray &value);
+    ~EnvSetting();
+    EnvSetting(const EnvSetting &) = delete;
+    EnvSetting &operator=(const EnvSetting &) = delete;
+
+private:
+    QByteArray m_name, m_old;
+    bool m_had;
+};
+
+/// A small tmpfs at a folder (for full and read-only disks), unmounted at the
+/// end of the scope. Mounting needs root (CI runs as root): mounted() says
+/// whether it worked, and a test without it says it is skipped.
+class TmpfsMount
+{
+public:
+    TmpfsMount(const QString &where, const QString &options);
+    ~TmpfsMount();
+    TmpfsMount(const TmpfsMount &) = delete;
+    TmpfsMount &operator=(const TmpfsMount &) = delete;
+    bool mounted() const { return m_mounted; }
+    /// Makes the file system read-only (remount); false if that failed.
+    bool makeReadOnly();
+
+private:
+    QString m_where;
+    bool m_mounted = false;
+};
+
 } // namespace QuireTest

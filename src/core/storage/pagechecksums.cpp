@@ -139,6 +139,19 @@ void walSum(bool bigEndian, const unsigned char *data, int bytes, std::uint32_t 
 
 thread_local unsigned char scratch[65536];
 
+/// A WAL header passing by (offset 0): the page size and the byte order of
+/// the frame checksums (the low bit of the magic number).
+void noteWalHeader(File *f, const void *buf, int amount)
+{
+    if (amount < WalHeaderSize)
+        return;
+    const auto *d = static_cast<const unsigned char *>(buf);
+    f->walBigEndian = (loadBig32(d) & 1) != 0;
+    const std::uint32_t ps = loadBig32(d + 8);
+    if (isPageSize(int(ps)))
+        f->pageSize = int(ps);
+}
+
 int xClose(sqlite3_file *file)
 {
     File *f = self(file);
@@ -211,13 +224,7 @@ int xRead(sqlite3_file *file, void *buf, int amount, sqlite3_int64 offset)
     }
     if (offset == 0) {
         if (f->isWal) {
-            if (amount >= WalHeaderSize) {
-                const auto *d = static_cast<const unsigned char *>(buf);
-                f->walBigEndian = (loadBig32(d) & 1) != 0;
-                const std::uint32_t ps = loadBig32(d + 8);
-                if (isPageSize(int(ps)))
-                    f->pageSize = int(ps);
-            }
+            noteWalHeader(f, buf, amount);
         } else {
             noteHeader(f, buf, amount, false);
         }
@@ -266,13 +273,7 @@ int xWrite(sqlite3_file *file, const void *buf, int amount, sqlite3_int64 offset
     sqlite3_file *in = inner(file);
     if (offset == 0) {
         if (f->isWal) {
-            if (amount >= WalHeaderSize) {
-                const auto *d = static_cast<const unsigned char *>(buf);
-                f->walBigEndian = (loadBig32(d) & 1) != 0;
-                const std::uint32_t ps = loadBig32(d + 8);
-                if (isPageSize(int(ps)))
-                    f->pageSize = int(ps);
-            }
+            noteWalHeader(f, buf, amount);
         } else {
             noteHeader(f, buf, amount, true);
         }
