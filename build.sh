@@ -38,14 +38,20 @@ install_deps() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# `run` builds only the programs and plugins it runs (target apps); `test`
+# builds everything. Both use the same build folder, so one reuses the other.
 build() {
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQUIRE_WERROR=ON >/dev/null
-  cmake --build "$BUILD_DIR" -j "$JOBS"
+  if [ "$1" = run ]; then
+    cmake --build "$BUILD_DIR" -j "$JOBS" --target apps
+  else
+    cmake --build "$BUILD_DIR" -j "$JOBS"
+  fi
 }
 
 install_deps
 [ "$mode" = deps ] && exit 0
-build
+build "$mode"
 case "$mode" in
   run)
     QUIRE_CLI="$BUILD_DIR/bin/quire-cli" scripts/demo.sh "$BUILD_DIR/demo"
