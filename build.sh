@@ -23,7 +23,8 @@ PACKAGES=(cmake ninja-build g++ pkg-config ccache python3 wamerican
           qt6-base-dev qt6-svg-dev qt6-charts-dev libgl-dev libicu-dev libsqlite3-dev catch2 libbenchmark-dev
           libzip-dev libxml2-dev libpoppler-qt6-dev libstemmer-dev libxlsxwriter-dev fonts-dejavu-core fonts-noto-color-emoji fonts-wqy-microhei
           fonts-crosextra-carlito libboost-graph-dev libgraphviz-dev
-          clang libclang-rt-14-dev)
+          clang libclang-rt-14-dev
+          desktop-file-utils appstream shared-mime-info)
 
 install_deps() {
   local missing=()
