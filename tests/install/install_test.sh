@@ -21,7 +21,8 @@ DESTDIR=$dest cmake --install "$build" --prefix /usr >/dev/null
 root=$dest/usr
 for f in bin/quire-cli bin/quire share/applications/org.quire.Quire.desktop share/metainfo/org.quire.Quire.metainfo.xml \
          share/icons/hicolor/scalable/apps/org.quire.Quire.svg share/mime/packages/org.quire.Quire.xml \
-         share/man/man1/quire.1 share/man/man1/quire-cli.1 share/bash-completion/completions/quire-cli; do
+         share/man/man1/quire.1.gz share/man/man1/quire-cli.1.gz share/bash-completion/completions/quire-cli \
+         share/doc/quire/copyright share/doc/quire/changelog.gz; do
   [ -s "$root/$f" ] || fail "$f was not installed"
 done
 core=$(find "$root/lib" -name libquirecore.so) || true
@@ -45,15 +46,16 @@ grep -q 'application/x-quire-project' "$root/share/applications/org.quire.Quire.
 # Man pages: render without warnings; quire-cli's has a section per verb.
 if command -v man >/dev/null; then
   for page in quire quire-cli; do
-    warnings=$(LC_ALL=C.UTF-8 MANWIDTH=100 man --warnings -l "$root/share/man/man1/$page.1" 2>&1 >/dev/null)
+    warnings=$(LC_ALL=C.UTF-8 MANWIDTH=100 man --warnings -l "$root/share/man/man1/$page.1.gz" 2>&1 >/dev/null)
     [ -z "$warnings" ] || fail "$page.1 renders with warnings: $warnings"
   done
 fi
 cli=$root/bin/quire-cli
 verbs=$("$cli" help --verbs | wc -l)
-sections=$(grep -c '^\.SS ' "$root/share/man/man1/quire-cli.1")
+sections=$(zcat "$root/share/man/man1/quire-cli.1.gz" | grep -c '^\.SS ')
 [ "$verbs" -gt 60 ] && [ "$sections" -eq "$verbs" ] || fail "quire-cli.1 has $sections verb sections for $verbs verbs"
-grep -q '^\.B \\-\\-screenshot <FILE>' "$root/share/man/man1/quire.1" || fail "quire.1 lacks the --screenshot option"
+gui_page=$(zcat "$root/share/man/man1/quire.1.gz")
+grep -q '^\.B \\-\\-screenshot <FILE>' <<<"$gui_page" || fail "quire.1 lacks the --screenshot option"
 
 # The installed programs run.
 export XDG_RUNTIME_DIR=$dest/runtime
