@@ -23,7 +23,8 @@ PACKAGES=(cmake ninja-build g++ pkg-config ccache python3 wamerican
           qt6-base-dev qt6-svg-dev qt6-charts-dev libgl-dev libicu-dev libsqlite3-dev catch2 libbenchmark-dev
           libzip-dev libxml2-dev libpoppler-qt6-dev libstemmer-dev libxlsxwriter-dev fonts-dejavu-core fonts-noto-color-emoji fonts-wqy-microhei
           fonts-crosextra-carlito libboost-graph-dev libgraphviz-dev
-          clang libclang-rt-14-dev)
+          clang libclang-rt-14-dev
+          desktop-file-utils appstream shared-mime-info dpkg-dev file lintian)
 
 install_deps() {
   local missing=()
@@ -38,14 +39,20 @@ install_deps() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# `run` builds only the programs and plugins it runs (target apps); `test`
+# builds everything. Both use the same build folder, so one reuses the other.
 build() {
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQUIRE_WERROR=ON >/dev/null
-  cmake --build "$BUILD_DIR" -j "$JOBS"
+  if [ "$1" = run ]; then
+    cmake --build "$BUILD_DIR" -j "$JOBS" --target apps
+  else
+    cmake --build "$BUILD_DIR" -j "$JOBS"
+  fi
 }
 
 install_deps
 [ "$mode" = deps ] && exit 0
-build
+build "$mode"
 case "$mode" in
   run)
     QUIRE_CLI="$BUILD_DIR/bin/quire-cli" scripts/demo.sh "$BUILD_DIR/demo"

@@ -29,6 +29,9 @@ function(quire_add_plugin name)
   set_target_properties(${module} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${QUIRE_PLUGIN_OUTPUT_DIR}
                                              PREFIX "")
   quire_target_defaults(${module})
+  # Installed next to libquirecore's private folder: lib/quire/plugins.
+  set_target_properties(${module} PROPERTIES INSTALL_RPATH "$ORIGIN/..")
+  install(TARGETS ${module} LIBRARY DESTINATION ${QUIRE_INSTALL_PLUGINDIR})
   set_property(GLOBAL APPEND PROPERTY QUIRE_STATIC_PLUGINS ${static})
   set_property(GLOBAL APPEND PROPERTY QUIRE_BUILT_PLUGINS ${name})
   set_property(GLOBAL APPEND PROPERTY QUIRE_STATIC_PLUGIN_CLASSES ${ARG_CLASS})

@@ -105,10 +105,7 @@ void writeTables(const QString &path, const std::vector<AnalysisTable> &tables, 
 int cmdCrosstab(const AnalysisVerbContext &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("crosstab");
-    Args a(words,
-           {QStringLiteral("by"), QStringLiteral("count"), QStringLiteral("percent"), QStringLiteral("code"),
-            QStringLiteral("coded-by"), QStringLiteral("out")},
-           {QStringLiteral("documents"), QStringLiteral("cases"), QStringLiteral("direct")}, verb);
+    Args a(words, verb);
     a.expectAtMost(1);
     CrosstabOptions o;
     const int kinds = int(a.has(QStringLiteral("by"))) + int(a.has(QStringLiteral("documents"))) +
@@ -188,10 +185,7 @@ int cmdCrosstab(const AnalysisVerbContext &c, const QStringList &words)
 int cmdCooccur(const AnalysisVerbContext &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("cooccur");
-    Args a(words,
-           {QStringLiteral("mode"), QStringLiteral("distance"), QStringLiteral("code"), QStringLiteral("coded-by"),
-            QStringLiteral("min-count"), QStringLiteral("out")},
-           {QStringLiteral("coefficient"), QStringLiteral("pairs")}, verb);
+    Args a(words, verb);
     a.expectAtMost(1);
     CooccurrenceOptions o;
     if (a.has(QStringLiteral("mode"))) {
@@ -259,10 +253,7 @@ int cmdCooccur(const AnalysisVerbContext &c, const QStringList &words)
 int cmdFrequencies(const AnalysisVerbContext &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("frequencies");
-    Args a(words,
-           {QStringLiteral("by"), QStringLiteral("order-by"), QStringLiteral("code"), QStringLiteral("coded-by"),
-            QStringLiteral("out")},
-           {QStringLiteral("direct")}, verb);
+    Args a(words, verb);
     a.expectAtMost(1);
     FrequencyOptions o;
     if (a.has(QStringLiteral("by"))) {
@@ -345,12 +336,7 @@ QJsonObject agreementJson(const CodeAgreement &r)
 int cmdAgreement(const AnalysisVerbContext &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("agreement");
-    Args a(words,
-           {QStringLiteral("coders"), QStringLiteral("unit"), QStringLiteral("document"), QStringLiteral("code"),
-            QStringLiteral("bootstrap"), QStringLiteral("seed"), QStringLiteral("confidence"),
-            QStringLiteral("resample"), QStringLiteral("out"), QStringLiteral("pairs"), QStringLiteral("disagreements"),
-            QStringLiteral("show")},
-           {QStringLiteral("silent-missing"), QStringLiteral("no-unitizing")}, verb);
+    Args a(words, verb);
     a.expectAtMost(1);
     AgreementOptions o;
     for (const QString &list : a.values(QStringLiteral("coders"))) {
@@ -476,7 +462,7 @@ int cmdAgreement(const AnalysisVerbContext &c, const QStringList &words)
 
 int cmdMerge(const AnalysisVerbContext &c, const QStringList &words)
 {
-    Args a(words, {}, {QStringLiteral("no-copy")}, QStringLiteral("merge"));
+    Args a(words, QStringLiteral("merge"));
     a.expectAtMost(2);
     auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
     const QString other = a.at(1, QStringLiteral("OTHER-PROJECT"));
@@ -518,7 +504,7 @@ int cmdMerge(const AnalysisVerbContext &c, const QStringList &words)
 
 int cmdCopyForCoder(const AnalysisVerbContext &c, const QStringList &words)
 {
-    Args a(words, {}, {QStringLiteral("keep-memos")}, QStringLiteral("copy-for-coder"));
+    Args a(words, QStringLiteral("copy-for-coder"));
     a.expectAtMost(2);
     auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
     const QString target = a.at(1, QStringLiteral("NEW-PROJECT"));

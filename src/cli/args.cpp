@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "args.h"
+#include "verbtable.h"
 
 #include "formats/pluginmanager.h"
 #include "model/project.h"
@@ -10,9 +11,12 @@
 
 namespace Quire::Cli {
 
-Args::Args(const QStringList &words, const QSet<QString> &valued, const QSet<QString> &flags, const QString &verb)
+Args::Args(const QStringList &words, const QString &verb)
     : m_verb(verb)
 {
+    QSet<QString> valued, flags;
+    for (const OptionSpec &o : verbSpec(verb).options)
+        (o.value ? valued : flags).insert(QString::fromUtf8(o.name));
     bool onlyPositional = false;
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QString &w = words[i];
@@ -67,6 +71,15 @@ void Args::expectAtMost(qsizetype count) const
 {
     if (m_positional.size() > count)
         throw UsageError(QStringLiteral("%1: unexpected argument \"%2\"").arg(m_verb, m_positional[count]));
+}
+
+void Args::onlyOptions(const QStringList &allowed, const QString &context) const
+{
+    for (auto it = m_values.cbegin(); it != m_values.cend(); ++it) {
+        if (!allowed.contains(it.key()))
+            throw UsageError(QStringLiteral("%1: option --%2 does not apply %3 (only --%4)")
+                                 .arg(m_verb, it.key(), context, allowed.join(QStringLiteral(", --"))));
+    }
 }
 
 std::pair<qsizetype, qsizetype> parseRange(const QString &text)

@@ -25,13 +25,14 @@ public:
     using Error::Error;
 };
 
-/// A verb's command line: positional words and --options. Options are
-/// declared per verb; anything else is an error naming the option.
+/// A verb's command line: positional words and --options. The options a verb
+/// takes are its entry in the verb table (verbtable.cpp), the same entry its
+/// --help prints; anything else is an error naming the option.
 class Args
 {
 public:
-    /// `valued`: options that take a value (--code PATH); `flags`: options that do not.
-    Args(const QStringList &words, const QSet<QString> &valued, const QSet<QString> &flags, const QString &verb);
+    /// `verb`: the verb's name in the table ("code add").
+    Args(const QStringList &words, const QString &verb);
 
     const QStringList &positional() const { return m_positional; }
     /// The n-th positional word; error naming `what` if it is missing.
@@ -41,6 +42,8 @@ public:
     QStringList values(const QString &name) const { return m_values.value(name); }
     /// Fails if more positional words were given than the verb takes.
     void expectAtMost(qsizetype count) const;
+    /// Fails if an option other than `allowed` was given; `context` says when ("for a REFI-QDA file").
+    void onlyOptions(const QStringList &allowed, const QString &context) const;
 
 private:
     QString m_verb;

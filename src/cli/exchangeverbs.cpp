@@ -74,8 +74,9 @@ bool isExchangeImport(const QStringList &words)
 
 int cmdExchangeImport(const ExchangeVerbContext &context, const QStringList &words)
 {
-    Args a(words, QSet<QString>{QStringLiteral("format")}.unite(importLimitOptions()), {QStringLiteral("quiet")},
-           QStringLiteral("import"));
+    Args a(words, QStringLiteral("import"));
+    a.onlyOptions(QStringList{QStringLiteral("format"), QStringLiteral("quiet")} + importLimitOptions().values(),
+                  QStringLiteral("to a REFI-QDA file"));
     a.expectAtMost(2);
     const ImportLimits limits = importLimits(a, QStringLiteral("import"));
     const QString projectPath = a.at(0, QStringLiteral("PROJECT"));
@@ -115,7 +116,8 @@ int cmdExchangeExport(const ExchangeVerbContext &context, const QStringList &wor
                                             "package or codebook carries the project's names and texts as stored and is never redacted")
                                  .arg(w.section(QLatin1Char('='), 0, 0)));
     }
-    Args a(words, {QStringLiteral("format"), QStringLiteral("out")}, {}, QStringLiteral("export"));
+    Args a(words, QStringLiteral("export"));
+    a.onlyOptions({QStringLiteral("format"), QStringLiteral("out")}, QStringLiteral("to a REFI-QDA package or codebook"));
     a.expectAtMost(1);
     const QString projectPath = a.at(0, QStringLiteral("PROJECT"));
     const QString out = a.value(QStringLiteral("out"));

@@ -54,7 +54,7 @@ void installFileMessages()
 
 int cmdVerify(const FileVerbContext &c, const QStringList &words)
 {
-    Args a(words, {}, {}, QStringLiteral("verify"));
+    Args a(words, QStringLiteral("verify"));
     a.expectAtMost(1);
     const QString path = a.at(0, QStringLiteral("PROJECT"));
     const VerifyReport r = verifyProject(path);
@@ -101,7 +101,7 @@ int cmdBackup(const FileVerbContext &c, const QStringList &words)
 {
     const QString sub = words.value(0);
     if (sub == QLatin1String("list")) {
-        Args a(words.mid(1), {}, {}, QStringLiteral("backup list"));
+        Args a(words.mid(1), QStringLiteral("backup list"));
         a.expectAtMost(1);
         const QString path = a.at(0, QStringLiteral("PROJECT"));
         const auto all = Backups::list(path);
@@ -124,7 +124,7 @@ int cmdBackup(const FileVerbContext &c, const QStringList &words)
         return 0;
     }
     if (sub == QLatin1String("restore")) {
-        Args a(words.mid(1), {}, {}, QStringLiteral("backup restore"));
+        Args a(words.mid(1), QStringLiteral("backup restore"));
         a.expectAtMost(2);
         const QString path = a.at(0, QStringLiteral("PROJECT"));
         const Backups::Backup b = Backups::restore(path, a.positional().value(1));
@@ -139,7 +139,7 @@ int cmdBackup(const FileVerbContext &c, const QStringList &words)
         return 0;
     }
     // backup PROJECT: one now.
-    Args a(words, {}, {}, QStringLiteral("backup"));
+    Args a(words, QStringLiteral("backup"));
     a.expectAtMost(1);
     const QString path = a.at(0, QStringLiteral("PROJECT"));
     auto project = openProject(path, c.coder);
@@ -154,7 +154,7 @@ int cmdBackup(const FileVerbContext &c, const QStringList &words)
 
 int cmdSaveCopy(const FileVerbContext &c, const QStringList &words)
 {
-    Args a(words, {}, {}, QStringLiteral("save-copy"));
+    Args a(words, QStringLiteral("save-copy"));
     a.expectAtMost(2);
     const QString path = a.at(0, QStringLiteral("PROJECT"));
     const QString target = a.at(1, QStringLiteral("COPY.quire"));

@@ -10,6 +10,7 @@
 #include "searchverbs.h"
 #include "wtfcverbs.h"
 #include "analysisverbs.h"
+#include "verbtable.h"
 
 #include "error.h"
 #include "formats/exporterinterface.h"
@@ -107,7 +108,7 @@ QJsonArray idArray(const std::vector<Id> &ids)
 
 int cmdNew(const Globals &g, const QStringList &words)
 {
-    Args a(words, {}, {}, QStringLiteral("new"));
+    Args a(words, QStringLiteral("new"));
     a.expectAtMost(1);
     const QString path = a.at(0, QStringLiteral("PROJECT.quire"));
     auto p = Project::create(path);
@@ -157,12 +158,7 @@ QStringList expandImportPaths(const QStringList &paths, const QString &format, b
 
 int cmdImport(const Globals &g, const QStringList &words)
 {
-    Args a(words,
-           QSet<QString>{QStringLiteral("format"), QStringLiteral("encoding"), QStringLiteral("case"), QStringLiteral("attr"),
-                         QStringLiteral("kind"), QStringLiteral("speaker-pattern"), QStringLiteral("speaker-case"),
-                         QStringLiteral("uncounted-speaker"), QStringLiteral("counted-speaker"), QStringLiteral("set")}
-               .unite(Cli::importLimitOptions()),
-           {QStringLiteral("no-speakers"), QStringLiteral("skip-bad"), QStringLiteral("quiet")}, QStringLiteral("import"));
+    Args a(words, QStringLiteral("import"));
     const QString projectPath = a.at(0, QStringLiteral("PROJECT"));
     const QStringList named = a.positional().mid(1);
     if (named.isEmpty())
@@ -277,7 +273,7 @@ int cmdImport(const Globals &g, const QStringList &words)
 
 int cmdList(const Globals &g, const QStringList &words)
 {
-    Args a(words, {QStringLiteral("document"), QStringLiteral("code")}, {}, QStringLiteral("list"));
+    Args a(words, QStringLiteral("list"));
     a.expectAtMost(2);
     const QString what = a.at(0, QStringLiteral("what to list (documents, codes, cases, segments, attributes, memos)"));
     auto project = openProject(g, a.at(1, QStringLiteral("PROJECT")));
@@ -402,7 +398,7 @@ int cmdList(const Globals &g, const QStringList &words)
 
 int cmdShow(const Globals &g, const QStringList &words)
 {
-    Args a(words, {QStringLiteral("range")}, {}, QStringLiteral("show"));
+    Args a(words, QStringLiteral("show"));
     a.expectAtMost(2);
     auto project = openProject(g, a.at(0, QStringLiteral("PROJECT")));
     const Document d = project->findDocument(a.at(1, QStringLiteral("DOCUMENT")));
@@ -428,20 +424,20 @@ int cmdCode(const Globals &g, const QStringList &words)
     const QStringList rest = words.mid(1);
     const QString verb = QStringLiteral("code ") + sub;
     if (sub == QLatin1String("add")) {
-        Args a(rest, {QStringLiteral("color"), QStringLiteral("description")}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(2);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         const Id id = p->addCode(a.at(1, QStringLiteral("code PATH")), a.value(QStringLiteral("color")),
                                  a.value(QStringLiteral("description")));
         report(g, QStringLiteral("Added code %1").arg(p->codePath(id)), {{QStringLiteral("id"), id}});
     } else if (sub == QLatin1String("rename")) {
-        Args a(rest, {}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(3);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         p->renameCode(a.at(1, QStringLiteral("code PATH")), a.at(2, QStringLiteral("NEW-NAME")));
         report(g, QStringLiteral("Renamed %1 to %2").arg(a.at(1, {}), a.at(2, {})));
     } else if (sub == QLatin1String("move")) {
-        Args a(rest, {QStringLiteral("to")}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(2);
         if (!a.has(QStringLiteral("to")))
             throw Error(QStringLiteral("%1: say where with --to PARENT (or --to / for the top level)").arg(verb));
@@ -449,7 +445,7 @@ int cmdCode(const Globals &g, const QStringList &words)
         p->moveCode(a.at(1, QStringLiteral("code PATH")), a.value(QStringLiteral("to")));
         report(g, QStringLiteral("Moved %1 to %2").arg(a.at(1, {}), a.value(QStringLiteral("to"))));
     } else if (sub == QLatin1String("link")) {
-        Args a(rest, {QStringLiteral("parent")}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(2);
         if (!a.has(QStringLiteral("parent")))
             throw Error(QStringLiteral("%1: name the further parent with --parent PATH").arg(verb));
@@ -457,13 +453,13 @@ int cmdCode(const Globals &g, const QStringList &words)
         p->linkCode(a.at(1, QStringLiteral("code PATH")), a.value(QStringLiteral("parent")));
         report(g, QStringLiteral("%1 is now also under %2").arg(a.at(1, {}), a.value(QStringLiteral("parent"))));
     } else if (sub == QLatin1String("unlink")) {
-        Args a(rest, {}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(2);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         p->unlinkCode(a.at(1, QStringLiteral("code PATH")));
         report(g, QStringLiteral("Removed %1 from that parent").arg(a.at(1, {})));
     } else if (sub == QLatin1String("merge")) {
-        Args a(rest, {QStringLiteral("into")}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(2);
         if (!a.has(QStringLiteral("into")))
             throw Error(QStringLiteral("%1: name the code to merge into with --into PATH").arg(verb));
@@ -471,13 +467,13 @@ int cmdCode(const Globals &g, const QStringList &words)
         p->mergeCode(a.at(1, QStringLiteral("code PATH")), a.value(QStringLiteral("into")));
         report(g, QStringLiteral("Merged %1 into %2").arg(a.at(1, {}), a.value(QStringLiteral("into"))));
     } else if (sub == QLatin1String("delete")) {
-        Args a(rest, {}, {QStringLiteral("force")}, verb);
+        Args a(rest, verb);
         a.expectAtMost(2);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         p->deleteCode(a.at(1, QStringLiteral("code PATH")), a.has(QStringLiteral("force")));
         report(g, QStringLiteral("Deleted %1 (undo brings it back)").arg(a.at(1, {})));
     } else if (sub == QLatin1String("describe")) {
-        Args a(rest, {QStringLiteral("color"), QStringLiteral("description")}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(3);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         std::optional<QString> description, color;
@@ -513,9 +509,7 @@ int cmdSegment(const Globals &g, const QStringList &words)
     const QStringList rest = words.mid(1);
     const QString verb = QStringLiteral("segment ") + sub;
     if (sub == QLatin1String("add")) {
-        Args a(rest, {QStringLiteral("code"), QStringLiteral("range"), QStringLiteral("quote"), QStringLiteral("occurrence"),
-                      QStringLiteral("memo"), QStringLiteral("case")},
-               {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(2);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         const Document d = p->findDocument(a.at(1, QStringLiteral("DOCUMENT")));
@@ -571,14 +565,14 @@ int cmdSegment(const Globals &g, const QStringList &words)
         }
         report(g, lines.join(QLatin1Char('\n')), {{QStringLiteral("segments"), segs}});
     } else if (sub == QLatin1String("remove")) {
-        Args a(rest, {}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(2);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         const Id id = a.at(1, QStringLiteral("SEGMENT-ID")).toLongLong();
         p->removeSegment(id);
         report(g, QStringLiteral("Removed segment %1").arg(id));
     } else if (sub == QLatin1String("resize")) {
-        Args a(rest, {QStringLiteral("range")}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(2);
         if (!a.has(QStringLiteral("range")))
             throw Error(QStringLiteral("%1: give the new span with --range START:END").arg(verb));
@@ -588,7 +582,7 @@ int cmdSegment(const Globals &g, const QStringList &words)
         p->resizeSegment(id, start, end);
         report(g, QStringLiteral("Segment %1 is now %2:%3").arg(id).arg(start).arg(end));
     } else if (sub == QLatin1String("memo")) {
-        Args a(rest, {}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(3);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         const Id id = a.at(1, QStringLiteral("SEGMENT-ID")).toLongLong();
@@ -619,7 +613,7 @@ int cmdCase(const Globals &g, const QStringList &words)
     const QStringList rest = words.mid(1);
     const QString verb = QStringLiteral("case ") + sub;
     if (sub == QLatin1String("add")) {
-        Args a(rest, {QStringLiteral("kind"), QStringLiteral("document"), QStringLiteral("attr")}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(2);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         const QString name = a.at(1, QStringLiteral("case NAME"));
@@ -639,7 +633,7 @@ int cmdCase(const Globals &g, const QStringList &words)
         });
         report(g, QStringLiteral("Added case %1").arg(name), {{QStringLiteral("id"), id}});
     } else if (sub == QLatin1String("attr")) {
-        Args a(rest, {}, {}, verb);
+        Args a(rest, verb);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         const Case c = p->findCase(a.at(1, QStringLiteral("case NAME")));
         const QStringList kvs = a.positional().mid(2);
@@ -654,7 +648,7 @@ int cmdCase(const Globals &g, const QStringList &words)
         });
         report(g, QStringLiteral("Set %1 attribute(s) of %2").arg(attrs.size()).arg(c.name));
     } else if (sub == QLatin1String("link")) {
-        Args a(rest, {}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(3);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         const Case c = p->findCase(a.at(1, QStringLiteral("case NAME")));
@@ -673,7 +667,7 @@ int cmdDocument(const Globals &g, const QStringList &words)
     const QStringList rest = words.mid(1);
     const QString verb = QStringLiteral("document ") + sub;
     if (sub == QLatin1String("attr")) {
-        Args a(rest, {}, {}, verb);
+        Args a(rest, verb);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         const Document d = p->findDocument(a.at(1, QStringLiteral("DOCUMENT")));
         QList<std::pair<QString, QString>> attrs;
@@ -687,14 +681,14 @@ int cmdDocument(const Globals &g, const QStringList &words)
         });
         report(g, QStringLiteral("Set %1 attribute(s) of %2").arg(attrs.size()).arg(d.name));
     } else if (sub == QLatin1String("rename")) {
-        Args a(rest, {}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(3);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         const Document d = p->findDocument(a.at(1, QStringLiteral("DOCUMENT")));
         p->renameDocument(d.id, a.at(2, QStringLiteral("NEW-NAME")));
         report(g, QStringLiteral("Renamed %1 to %2").arg(d.name, a.at(2, {})));
     } else if (sub == QLatin1String("delete")) {
-        Args a(rest, {}, {QStringLiteral("force")}, verb);
+        Args a(rest, verb);
         a.expectAtMost(2);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         const Document d = p->findDocument(a.at(1, QStringLiteral("DOCUMENT")));
@@ -712,7 +706,7 @@ int cmdAttribute(const Globals &g, const QStringList &words)
     const QString verb = QStringLiteral("attribute ") + sub;
     if (sub != QLatin1String("define"))
         throw Error(QStringLiteral("attribute: unknown action \"%1\" (define)").arg(sub));
-    Args a(words.mid(1), {QStringLiteral("scope"), QStringLiteral("type"), QStringLiteral("choices")}, {}, verb);
+    Args a(words.mid(1), verb);
     a.expectAtMost(2);
     auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
     const QString scope = a.has(QStringLiteral("scope")) ? a.value(QStringLiteral("scope")) : QStringLiteral("case");
@@ -734,9 +728,7 @@ int cmdMemo(const Globals &g, const QStringList &words)
     const QStringList rest = words.mid(1);
     const QString verb = QStringLiteral("memo ") + sub;
     if (sub == QLatin1String("add")) {
-        Args a(rest, {QStringLiteral("document"), QStringLiteral("code"), QStringLiteral("segment"), QStringLiteral("case"),
-                      QStringLiteral("title")},
-               {QStringLiteral("project")}, verb);
+        Args a(rest, verb);
         a.expectAtMost(2);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         const QString text = a.at(1, QStringLiteral("memo TEXT"));
@@ -768,14 +760,14 @@ int cmdMemo(const Globals &g, const QStringList &words)
         const Id id = p->addMemo(kind, target, text, a.value(QStringLiteral("title")));
         report(g, QStringLiteral("Added %1 memo %2").arg(kind).arg(id), {{QStringLiteral("id"), id}});
     } else if (sub == QLatin1String("edit")) {
-        Args a(rest, {}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(3);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         const Id id = a.at(1, QStringLiteral("MEMO-ID")).toLongLong();
         p->editMemo(id, a.at(2, QStringLiteral("TEXT")));
         report(g, QStringLiteral("Memo %1 saved").arg(id));
     } else if (sub == QLatin1String("delete")) {
-        Args a(rest, {}, {}, verb);
+        Args a(rest, verb);
         a.expectAtMost(2);
         auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
         const Id id = a.at(1, QStringLiteral("MEMO-ID")).toLongLong();
@@ -790,7 +782,7 @@ int cmdMemo(const Globals &g, const QStringList &words)
 int cmdUndoRedo(const Globals &g, const QStringList &words, bool undo)
 {
     const QString verb = undo ? QStringLiteral("undo") : QStringLiteral("redo");
-    Args a(words, {QStringLiteral("steps")}, {}, verb);
+    Args a(words, verb);
     a.expectAtMost(1);
     auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
     const int steps = a.has(QStringLiteral("steps")) ? a.value(QStringLiteral("steps")).toInt() : 1;
@@ -808,7 +800,7 @@ int cmdUndoRedo(const Globals &g, const QStringList &words, bool undo)
 
 int cmdCompact(const Globals &g, const QStringList &words)
 {
-    Args a(words, {}, {}, QStringLiteral("compact"));
+    Args a(words, QStringLiteral("compact"));
     a.expectAtMost(1);
     auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
     const Project::CompactResult r = p->compact();
@@ -826,7 +818,7 @@ int cmdCompact(const Globals &g, const QStringList &words)
 
 int cmdHistory(const Globals &g, const QStringList &words)
 {
-    Args a(words, {}, {}, QStringLiteral("history"));
+    Args a(words, QStringLiteral("history"));
     a.expectAtMost(1);
     auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
     QJsonArray out;
@@ -849,11 +841,7 @@ int cmdHistory(const Globals &g, const QStringList &words)
 
 int cmdExport(const Globals &g, const QStringList &words)
 {
-    Args a(words,
-           QSet<QString>{QStringLiteral("format"), QStringLiteral("out"), QStringLiteral("by"), QStringLiteral("citation"),
-                         QStringLiteral("codes"), QStringLiteral("template"), QStringLiteral("redact")}
-               | Cli::quoteExportValuedOptions(),
-           QSet<QString>{QStringLiteral("dry-run")} | Cli::quoteExportFlags(), QStringLiteral("export"));
+    Args a(words, QStringLiteral("export"));
     a.expectAtMost(1);
     auto p = openProject(g, a.at(0, QStringLiteral("PROJECT")));
     const bool dryRun = a.has(QStringLiteral("dry-run"));
@@ -940,7 +928,7 @@ int cmdExport(const Globals &g, const QStringList &words)
 
 int cmdPlugins(const Globals &g, const QStringList &words)
 {
-    Args a(words, {}, {}, QStringLiteral("plugins"));
+    Args a(words, QStringLiteral("plugins"));
     a.expectAtMost(0);
     QJsonArray out;
     QString text;
@@ -963,58 +951,38 @@ int cmdPlugins(const Globals &g, const QStringList &words)
     return 0;
 }
 
-const char *const Usage = R"(Usage: quire-cli [--json] [--coder NAME] VERB ...
+/// Prints the help of `topic` ("code", "code add"); the longest leading part of
+/// `words` that names verbs is the topic. Nothing printed if none does.
+bool printHelp(const QStringList &words)
+{
+    for (qsizetype n = words.size(); n > 0; --n) {
+        const QString topic = words.mid(0, n).join(QLatin1Char(' '));
+        if (!Cli::verbsUnder(topic).empty()) {
+            writeOut(Cli::verbHelp(topic));
+            return true;
+        }
+    }
+    return false;
+}
 
-  new PROJECT.quire
-  import PROJECT FILE|FOLDER... [--format F] [--encoding E] [--case NAME] [--attr KEY=VALUE]... [--kind K]
-         [--no-speakers | --speaker-pattern RE] [--speaker-case TEMPLATE] [--uncounted-speaker NAME]...
-         [--counted-speaker NAME]... [--set KEY=VALUE]... [--skip-bad] [--quiet]
-         [--max-expansion N] [--max-columns N] [--max-documents N]   (import limits, docs/cli.md)
-  import PROJECT FILE.qdpx|FILE.qde|FILE.qdc   (REFI-QDA: a whole project or codebook, one command)
-  list documents|codes|cases|segments|attributes|memos PROJECT [--document D] [--code PATH]
-  show PROJECT DOCUMENT [--range START:END]
-  code add PROJECT PATH [--color #RRGGBB] [--description TEXT]
-  code rename PROJECT PATH NEW-NAME | code move PROJECT PATH --to PARENT|/
-  code link PROJECT PATH --parent OTHER | code unlink PROJECT PATH
-  code merge PROJECT PATH --into OTHER | code delete PROJECT PATH [--force]
-  code describe PROJECT PATH [TEXT | --description TEXT] [--color #RRGGBB]
-  segment add PROJECT DOCUMENT --code PATH... (--range START:END | --quote TEXT [--occurrence N|all]) [--memo TEXT] [--case NAME]
-  segment remove PROJECT ID | segment resize PROJECT ID --range START:END | segment memo PROJECT ID TEXT
-  case add PROJECT NAME [--kind K] [--document D]... [--attr KEY=VALUE]...
-  case attr PROJECT NAME KEY=VALUE... | case link PROJECT NAME DOCUMENT
-  document attr PROJECT DOCUMENT KEY=VALUE... | document rename PROJECT DOCUMENT NEW-NAME | document delete PROJECT DOCUMENT [--force]
-  attribute define PROJECT NAME [--scope case|document] [--type text|number|date|boolean|choice] [--choices a,b,c]
-  memo add PROJECT TEXT [--project|--document D|--code PATH|--segment ID|--case NAME] [--title T]
-  memo edit PROJECT ID TEXT | memo delete PROJECT ID
-  undo PROJECT [--steps N] | redo PROJECT [--steps N] | history PROJECT | compact PROJECT
-  verify PROJECT | save-copy PROJECT COPY.quire
-  backup PROJECT | backup list PROJECT | backup restore PROJECT [BACKUP.quire]
-  export PROJECT --out FILE [--format md|csv|docx|odt|html|xlsx|pdf] [--template theme-table|quotes|matrix|codebook]
-         [--by ATTRIBUTE] [--citation TEMPLATE] [--codes PATH]... [--redact RULES-FILE [--dry-run]]
-         [--max-quotes N] [--order document|chosen|starred] [--max-length N] [--speaker-label]
-         [--locator page|time|none] [--memos] [--no-timestamp]
-  export PROJECT --format qdpx|qdc --out FILE   (REFI-QDA project package or codebook)
-  quote star PROJECT SEGMENT [--order N] | quote unstar PROJECT SEGMENT
-  quote edit PROJECT SEGMENT TEXT | quote clear-edit PROJECT SEGMENT | quote list PROJECT [SEGMENT] [--starred]
-  plugins
-  search PROJECT QUERY [--kwic N] [--sentence] [--regex] [--limit N] [--in documents|memos|codes|all]
-  autocode PROJECT QUERY --code PATH [--extend hit|word|sentence|paragraph|turn] [--hits 1,3,5-7] [--regex]
-  words PROJECT [--by document|code|speaker|case|ATTRIBUTE] [--stem] [--stopwords none|english] [--top N] [--document D]...
-  reindex PROJECT [--language LANG] [--check]
-  crosstab PROJECT (--by ATTRIBUTE | --documents | --cases) [--count segments|documents|cases]
-           [--percent row|column] [--code PATH]... [--direct] [--coded-by NAME] [--out FILE.csv]
-  cooccur PROJECT [--mode overlap|near|turn|document] [--distance N] [--code PATH]... [--coded-by NAME]
-          [--coefficient] [--pairs] [--min-count N] [--out FILE.csv|.graphml|.dot|.svg]
-  frequencies PROJECT [--by document|speaker] [--order-by ATTRIBUTE] [--code PATH]... [--direct] [--out FILE.csv]
-  agreement PROJECT [--coders A,B,...] [--unit sentence|paragraph|turn] [--document D]... [--code PATH]...
-            [--silent-missing] [--bootstrap N] [--seed N] [--confidence C] [--resample auto|documents|units]
-            [--no-unitizing] [--out FILE.csv] [--pairs FILE.csv] [--disagreements FILE.csv] [--show N]
-  merge PROJECT OTHER-PROJECT [--no-copy] | copy-for-coder PROJECT NEW-PROJECT [--keep-memos]
+/// `quire-cli help [VERB...]`; `help --verbs` lists the verbs' names, one a line (for completion scripts).
+int cmdHelp(const QStringList &words)
+{
+    if (words.isEmpty()) {
+        writeOut(Cli::overallHelp());
+        return 0;
+    }
+    if (words == QStringList{QStringLiteral("--verbs")}) {
+        for (const Cli::VerbSpec &v : Cli::verbTable())
+            writeOut(QString::fromUtf8(v.name) + QLatin1Char('\n'));
+        return 0;
+    }
+    if (printHelp(words))
+        return 0;
+    std::fprintf(stderr, "quire-cli: help: no verb \"%s\" (see quire-cli --help)\n", words.join(QLatin1Char(' ')).toUtf8().constData());
+    return ExitUsage;
+}
 
-Offsets are Unicode code points into the stored text. See docs/cli.md.
-)";
-// Working Together for Change verbs, listed after the main help (src/cli/wtfcverbs.cpp).
-const char *const WtfcHelp = "\nWorking Together for Change (docs/wtfc.md):\n";
 
 /// Whether the command draws text (any PDF, or a workshop report whose graph
 /// picture is drawn for .docx): that needs fonts, so a QGuiApplication.
@@ -1094,7 +1062,7 @@ int main(int argc, char **argv)
         } else if (opt == QLatin1String("--coder") && !args.isEmpty()) {
             g.coder = args.takeFirst();
         } else if (opt == QLatin1String("--help")) {
-            writeOut(QString::fromUtf8(Usage) + QString::fromUtf8(WtfcHelp) + QString::fromUtf8(Cli::WtfcUsage));
+            writeOut(Cli::overallHelp());
             return 0;
         } else if (opt == QLatin1String("--version")) {
             writeOut(QStringLiteral("quire-cli %1\n").arg(QStringLiteral(QUIRE_VERSION)));
@@ -1108,10 +1076,27 @@ int main(int argc, char **argv)
     if (args.removeAll(QStringLiteral("--json")) > 0)
         g.json = true;
     if (args.isEmpty()) {
-        std::fputs(Usage, stderr);
+        std::fputs(Cli::overallHelp().toUtf8().constData(), stderr);
         return ExitUsage;
     }
     const QString verb = args.takeFirst();
+    if (verb == QLatin1String("help"))
+        return cmdHelp(args);
+    // VERB [ACTION] ... --help (or -h), before any "--": the help of that verb.
+    {
+        const qsizetype end = args.indexOf(QStringLiteral("--"));
+        const QStringList before = end < 0 ? args : args.mid(0, end);
+        if (before.contains(QStringLiteral("--help")) || before.contains(QStringLiteral("-h"))) {
+            QStringList topic{verb};
+            for (const QString &w : before) {
+                if (w.startsWith(QLatin1Char('-')))
+                    break;
+                topic << w;
+            }
+            if (printHelp(topic))
+                return 0;
+        }
+    }
     static const std::map<QString, std::function<int(const Globals &, const QStringList &)>> verbs{
         {QStringLiteral("new"), cmdNew},
         {QStringLiteral("import"), [](const Globals &gl, const QStringList &w) {

@@ -127,7 +127,7 @@ int cmdQuote(const QuoteVerbContext &c, const QStringList &words)
     const QStringList rest = words.mid(1);
     const QString verb = QStringLiteral("quote ") + sub;
     if (sub == QLatin1String("list")) {
-        Args a(rest, {}, {QStringLiteral("starred")}, verb);
+        Args a(rest, verb);
         a.expectAtMost(2);
         auto p = Project::open(a.at(0, QStringLiteral("PROJECT")));
         return list(c, *p, a);
@@ -135,10 +135,7 @@ int cmdQuote(const QuoteVerbContext &c, const QStringList &words)
     if (sub != QLatin1String("star") && sub != QLatin1String("unstar") && sub != QLatin1String("edit")
         && sub != QLatin1String("clear-edit"))
         throw UsageError(QStringLiteral("quote: unknown action \"%1\" (star, unstar, edit, clear-edit, list)").arg(sub));
-    Args a(rest, sub == QLatin1String("star") ? QSet<QString>{QStringLiteral("order")}
-                 : sub == QLatin1String("edit") ? QSet<QString>{QStringLiteral("text")}
-                                                : QSet<QString>{},
-           {}, verb);
+    Args a(rest, verb);
     a.expectAtMost(sub == QLatin1String("edit") && !a.has(QStringLiteral("text")) ? 3 : 2);
     auto p = Project::open(a.at(0, QStringLiteral("PROJECT")));
     if (!c.coder.isEmpty())
@@ -167,16 +164,6 @@ int cmdQuote(const QuoteVerbContext &c, const QStringList &words)
         report(c, QStringLiteral("Cleared the editorial version of segment %1").arg(id), {{QStringLiteral("segment"), id}});
     }
     return 0;
-}
-
-QSet<QString> quoteExportValuedOptions()
-{
-    return {QStringLiteral("max-quotes"), QStringLiteral("order"), QStringLiteral("max-length"), QStringLiteral("locator")};
-}
-
-QSet<QString> quoteExportFlags()
-{
-    return {QStringLiteral("speaker-label"), QStringLiteral("memos"), QStringLiteral("no-timestamp")};
 }
 
 void applyQuoteExportOptions(const Args &a, ReportOptions &options)

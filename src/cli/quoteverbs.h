@@ -21,9 +21,6 @@ struct QuoteVerbContext
 /// quote star|unstar|edit|clear-edit|list PROJECT [SEGMENT] ...
 int cmdQuote(const QuoteVerbContext &context, const QStringList &words);
 
-/// The export options about quotes, for cmdExport's Args: valued and flags.
-QSet<QString> quoteExportValuedOptions();
-QSet<QString> quoteExportFlags();
 /// Reads --max-quotes, --order, --max-length, --speaker-label, --locator,
 /// --memos and --no-timestamp into `options`; a bad value is a usage error.
 void applyQuoteExportOptions(const Args &args, ReportOptions &options);

@@ -141,8 +141,7 @@ std::vector<qsizetype> parseHitList(const QString &list)
 int cmdSearch(const SearchVerbContext &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("search");
-    Args a(words, {QStringLiteral("kwic"), QStringLiteral("limit"), QStringLiteral("in")},
-           {QStringLiteral("sentence"), QStringLiteral("regex")}, verb);
+    Args a(words, verb);
     a.expectAtMost(2);
     auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
     const QString query = a.at(1, QStringLiteral("QUERY"));
@@ -227,7 +226,7 @@ int cmdSearch(const SearchVerbContext &c, const QStringList &words)
 int cmdAutocode(const SearchVerbContext &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("autocode");
-    Args a(words, {QStringLiteral("code"), QStringLiteral("extend"), QStringLiteral("hits")}, {QStringLiteral("regex")}, verb);
+    Args a(words, verb);
     a.expectAtMost(2);
     const QString projectPath = a.at(0, QStringLiteral("PROJECT"));
     const QString query = a.at(1, QStringLiteral("QUERY"));
@@ -286,8 +285,7 @@ int cmdAutocode(const SearchVerbContext &c, const QStringList &words)
 int cmdWords(const SearchVerbContext &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("words");
-    Args a(words, {QStringLiteral("by"), QStringLiteral("stopwords"), QStringLiteral("top"), QStringLiteral("document")},
-           {QStringLiteral("stem")}, verb);
+    Args a(words, verb);
     a.expectAtMost(1);
     auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
     WordFrequencyOptions o;
@@ -346,7 +344,7 @@ int cmdWords(const SearchVerbContext &c, const QStringList &words)
 int cmdReindex(const SearchVerbContext &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("reindex");
-    Args a(words, {QStringLiteral("language")}, {QStringLiteral("check")}, verb);
+    Args a(words, verb);
     a.expectAtMost(1);
     auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
     Search search(*p);

@@ -31,22 +31,6 @@
 
 namespace Quire::Cli {
 
-const char *const WtfcUsage =
-    R"(  wtfc template PROJECT [--preset default|glad-sad-mad] [--area A]... [--perspective P]... [--solution-kind K]...
-       [--x-axis NAME] [--y-axis NAME] [--quadrant LABEL]x4          (no option: show the template)
-  wtfc statements PROJECT [--area A] [--unthemed] | wtfc theme list PROJECT
-  wtfc theme add PROJECT AREA NAME [--description T] | wtfc theme assign PROJECT THEME STATEMENT... [--area A]
-  wtfc theme unassign PROJECT STATEMENT... | wtfc theme rename PROJECT THEME NAME | wtfc theme delete PROJECT THEME
-  wtfc vote PROJECT ITEM [--dots N | --stars N] [--group G] | wtfc select PROJECT STAGE ITEM... [--drop]
-  wtfc istatement add PROJECT THEME TEXT [--statement S]... [--area A] | wtfc istatement link PROJECT ISTATEMENT STATEMENT...
-  wtfc cause add PROJECT TEXT | wtfc why PROJECT NODE CAUSE | wtfc unlink PROJECT NODE CAUSE
-  wtfc analyse PROJECT | wtfc trace PROJECT ITEM [--reverse]
-  wtfc success add PROJECT CAUSE PERSPECTIVE TEXT | wtfc solution add PROJECT CAUSE KIND TEXT
-  wtfc grid place PROJECT SOLUTION (--x SCORE --y SCORE | --quadrant LABEL)
-  wtfc action add PROJECT SOLUTION TEXT [--owner WHO] [--due YYYY-MM-DD] [--status S] | wtfc action status PROJECT ACTION STATUS
-  wtfc export PROJECT --format md|html|docx|pdf|dot|graphml|svg --out FILE
-)";
-
 namespace {
 
 using namespace Quire::Wtfc;
@@ -187,10 +171,7 @@ QJsonObject templateJson(const Template &t)
 int cmdTemplate(const WtfcVerbContext &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("wtfc template");
-    Args a(words,
-           {QStringLiteral("preset"), QStringLiteral("area"), QStringLiteral("perspective"), QStringLiteral("solution-kind"),
-            QStringLiteral("x-axis"), QStringLiteral("y-axis"), QStringLiteral("quadrant")},
-           {}, verb);
+    Args a(words, verb);
     a.expectAtMost(1);
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     Template t = s.workshop().workshopTemplate();
@@ -240,7 +221,7 @@ int cmdTemplate(const WtfcVerbContext &c, const QStringList &words)
 
 int cmdStatements(const WtfcVerbContext &c, const QStringList &words)
 {
-    Args a(words, {QStringLiteral("area")}, {QStringLiteral("unthemed")}, QStringLiteral("wtfc statements"));
+    Args a(words, QStringLiteral("wtfc statements"));
     a.expectAtMost(1);
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Snapshot snap = s.workshop().snapshot();
@@ -276,7 +257,7 @@ int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
     const QString sub = words.value(0);
     const QString verb = QStringLiteral("wtfc theme ") + sub;
     if (sub == QLatin1String("list")) {
-        Args a(words.mid(1), {}, {}, verb);
+        Args a(words.mid(1), verb);
         a.expectAtMost(1);
         Session s(c, a.at(0, QStringLiteral("PROJECT")));
         const Snapshot snap = s.workshop().snapshot();
@@ -298,7 +279,7 @@ int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
         return 0;
     }
     if (sub == QLatin1String("add")) {
-        Args a(words.mid(1), {QStringLiteral("description")}, {}, verb);
+        Args a(words.mid(1), verb);
         a.expectAtMost(3);
         Session s(c, a.at(0, QStringLiteral("PROJECT")));
         const Id id = s.workshop().addTheme(a.at(1, QStringLiteral("AREA")), a.at(2, QStringLiteral("NAME")),
@@ -307,7 +288,7 @@ int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
         return 0;
     }
     if (sub == QLatin1String("assign") || sub == QLatin1String("unassign")) {
-        Args a(words.mid(1), {QStringLiteral("area")}, {}, verb);
+        Args a(words.mid(1), verb);
         Session s(c, a.at(0, QStringLiteral("PROJECT")));
         if (sub == QLatin1String("unassign")) {
             a.at(1, QStringLiteral("STATEMENT"));
@@ -324,7 +305,7 @@ int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
         return 0;
     }
     if (sub == QLatin1String("rename") || sub == QLatin1String("delete")) {
-        Args a(words.mid(1), {QStringLiteral("area")}, {}, verb);
+        Args a(words.mid(1), verb);
         Session s(c, a.at(0, QStringLiteral("PROJECT")));
         const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
         if (sub == QLatin1String("rename")) {
@@ -344,7 +325,7 @@ int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
 int cmdVote(const WtfcVerbContext &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("wtfc vote");
-    Args a(words, {QStringLiteral("dots"), QStringLiteral("stars"), QStringLiteral("group")}, {}, verb);
+    Args a(words, verb);
     a.expectAtMost(2);
     if (a.has(QStringLiteral("dots")) && a.has(QStringLiteral("stars")))
         throw UsageError(QStringLiteral("%1: give --dots or --stars, not both").arg(verb));
@@ -361,7 +342,7 @@ int cmdVote(const WtfcVerbContext &c, const QStringList &words)
 
 int cmdSelect(const WtfcVerbContext &c, const QStringList &words)
 {
-    Args a(words, {}, {QStringLiteral("drop")}, QStringLiteral("wtfc select"));
+    Args a(words, QStringLiteral("wtfc select"));
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const QString stage = a.at(1, QStringLiteral("STAGE"));
     a.at(2, QStringLiteral("ITEM"));
@@ -383,7 +364,7 @@ int cmdIStatement(const WtfcVerbContext &c, const QStringList &words)
     const QString sub = words.value(0);
     const QString verb = QStringLiteral("wtfc istatement ") + sub;
     if (sub == QLatin1String("add")) {
-        Args a(words.mid(1), {QStringLiteral("statement"), QStringLiteral("area")}, {}, verb);
+        Args a(words.mid(1), verb);
         a.expectAtMost(3);
         Session s(c, a.at(0, QStringLiteral("PROJECT")));
         const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
@@ -392,7 +373,7 @@ int cmdIStatement(const WtfcVerbContext &c, const QStringList &words)
         return 0;
     }
     if (sub == QLatin1String("link")) {
-        Args a(words.mid(1), {}, {}, verb);
+        Args a(words.mid(1), verb);
         Session s(c, a.at(0, QStringLiteral("PROJECT")));
         const Id node = s.workshop().resolveNode(a.at(1, QStringLiteral("ISTATEMENT")));
         a.at(2, QStringLiteral("STATEMENT"));
@@ -411,7 +392,7 @@ int cmdCause(const WtfcVerbContext &c, const QStringList &words)
 {
     if (words.value(0) != QLatin1String("add"))
         throw UsageError(QStringLiteral("wtfc cause: use add"));
-    Args a(words.mid(1), {}, {}, QStringLiteral("wtfc cause add"));
+    Args a(words.mid(1), QStringLiteral("wtfc cause add"));
     a.expectAtMost(2);
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Id id = s.workshop().addCause(a.at(1, QStringLiteral("TEXT")));
@@ -422,7 +403,7 @@ int cmdCause(const WtfcVerbContext &c, const QStringList &words)
 int cmdWhy(const WtfcVerbContext &c, const QStringList &words, bool add)
 {
     const QString verb = add ? QStringLiteral("wtfc why") : QStringLiteral("wtfc unlink");
-    Args a(words, {}, {}, verb);
+    Args a(words, verb);
     a.expectAtMost(3);
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     Workshop &w = s.workshop();
@@ -466,7 +447,7 @@ QJsonObject chainJson(const Snapshot &snap, const Chain &ch)
 
 int cmdAnalyse(const WtfcVerbContext &c, const QStringList &words)
 {
-    Args a(words, {}, {}, QStringLiteral("wtfc analyse"));
+    Args a(words, QStringLiteral("wtfc analyse"));
     a.expectAtMost(1);
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Snapshot snap = s.workshop().snapshot();
@@ -524,7 +505,7 @@ int cmdAnalyse(const WtfcVerbContext &c, const QStringList &words)
 
 int cmdTrace(const WtfcVerbContext &c, const QStringList &words)
 {
-    Args a(words, {}, {QStringLiteral("reverse")}, QStringLiteral("wtfc trace"));
+    Args a(words, QStringLiteral("wtfc trace"));
     a.expectAtMost(2);
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const ItemRef item = s.workshop().resolveItem(a.at(1, QStringLiteral("ITEM")));
@@ -622,7 +603,7 @@ int cmdSuccessOrSolution(const WtfcVerbContext &c, const QStringList &words, boo
     const QString noun = success ? QStringLiteral("success") : QStringLiteral("solution");
     if (words.value(0) != QLatin1String("add"))
         throw UsageError(QStringLiteral("wtfc %1: use add").arg(noun));
-    Args a(words.mid(1), {}, {}, QStringLiteral("wtfc %1 add").arg(noun));
+    Args a(words.mid(1), QStringLiteral("wtfc %1 add").arg(noun));
     a.expectAtMost(4);
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Id cause = s.workshop().resolveNode(a.at(1, QStringLiteral("CAUSE")));
@@ -639,7 +620,7 @@ int cmdGrid(const WtfcVerbContext &c, const QStringList &words)
     if (words.value(0) != QLatin1String("place"))
         throw UsageError(QStringLiteral("wtfc grid: use place"));
     const QString verb = QStringLiteral("wtfc grid place");
-    Args a(words.mid(1), {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("quadrant")}, {}, verb);
+    Args a(words.mid(1), verb);
     a.expectAtMost(2);
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Id solution = solutionId(s.workshop(), a.at(1, QStringLiteral("SOLUTION")));
@@ -672,7 +653,7 @@ int cmdAction(const WtfcVerbContext &c, const QStringList &words)
     const QString sub = words.value(0);
     const QString verb = QStringLiteral("wtfc action ") + sub;
     if (sub == QLatin1String("add")) {
-        Args a(words.mid(1), {QStringLiteral("owner"), QStringLiteral("due"), QStringLiteral("status")}, {}, verb);
+        Args a(words.mid(1), verb);
         a.expectAtMost(3);
         Session s(c, a.at(0, QStringLiteral("PROJECT")));
         const Id solution = solutionId(s.workshop(), a.at(1, QStringLiteral("SOLUTION")));
@@ -683,7 +664,7 @@ int cmdAction(const WtfcVerbContext &c, const QStringList &words)
         return 0;
     }
     if (sub == QLatin1String("status")) {
-        Args a(words.mid(1), {}, {}, verb);
+        Args a(words.mid(1), verb);
         a.expectAtMost(3);
         Session s(c, a.at(0, QStringLiteral("PROJECT")));
         const Id id = actionId(s.workshop(), a.at(1, QStringLiteral("ACTION")));
@@ -697,7 +678,7 @@ int cmdAction(const WtfcVerbContext &c, const QStringList &words)
 int cmdExport(const WtfcVerbContext &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("wtfc export");
-    Args a(words, {QStringLiteral("format"), QStringLiteral("out")}, {}, verb);
+    Args a(words, verb);
     a.expectAtMost(1);
     const QString out = a.value(QStringLiteral("out"));
     if (out.isEmpty())

@@ -15,7 +15,4 @@ struct WtfcVerbContext
 /// wtfc VERB ... : the Working Together for Change verbs (docs/cli.md, docs/wtfc.md).
 int cmdWtfc(const WtfcVerbContext &context, const QStringList &words);
 
-/// The lines of the help text for the wtfc verbs.
-extern const char *const WtfcUsage;
-
 } // namespace Quire::Cli

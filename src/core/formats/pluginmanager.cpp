@@ -6,6 +6,7 @@
 #include "formats/exporterinterface.h"
 #include "formats/importerinterface.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -121,6 +122,15 @@ void PluginManager::loadDefault()
     const QString path = qEnvironmentVariable("QUIRE_PLUGIN_PATH");
     for (const QString &dir : path.split(QDir::listSeparator(), Qt::SkipEmptyParts))
         loadDirectory(dir);
+#ifdef QUIRE_INSTALLED_PLUGIN_DIR
+    // An installed program: lib/quire/plugins, found from the program's own folder.
+    if (QCoreApplication::instance()) {
+        const QString installed = QDir::cleanPath(QCoreApplication::applicationDirPath() + QLatin1Char('/')
+                                                  + QStringLiteral(QUIRE_INSTALLED_PLUGIN_DIR));
+        if (QFileInfo(installed).isDir())
+            loadDirectory(installed);
+    }
+#endif
 }
 
 std::vector<ImporterInterface *> PluginManager::importers() const

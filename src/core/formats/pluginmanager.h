@@ -44,7 +44,8 @@ public:
     /// Loads dynamic plugins from a directory. A plugin whose id is already
     /// known (a static twin) is skipped with a note.
     void loadDirectory(const QString &dir);
-    /// loadStatic() plus every directory in $QUIRE_PLUGIN_PATH.
+    /// loadStatic(), every directory in $QUIRE_PLUGIN_PATH, then the installed plugin
+    /// folder (lib/quire/plugins beside the program's bin/), if there is one.
     void loadDefault();
 
     const std::vector<PluginInfo> &plugins() const { return m_infos; }
