@@ -1026,9 +1026,10 @@ bool drawsText(int argc, char **argv)
         else if (isExport && i + 1 < argc && arg == "--out")
             out = QByteArray(argv[i + 1]).toLower();
     }
-    // Any PDF written (an export, or analysis tables with --out FILE.pdf).
+    // Any PDF written (an export, or analysis tables with --out FILE.pdf), or tables as .odt.
     for (int i = 1; i + 1 < argc; ++i) {
-        if (QByteArray(argv[i]) == "--out" && QByteArray(argv[i + 1]).toLower().endsWith(".pdf"))
+        if (QByteArray(argv[i]) == "--out"
+            && (QByteArray(argv[i + 1]).toLower().endsWith(".pdf") || QByteArray(argv[i + 1]).toLower().endsWith(".odt")))
             return true;
     }
     if (!isExport)

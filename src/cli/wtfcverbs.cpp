@@ -11,9 +11,11 @@
 #include "model/project.h"
 #include "wtfc/analysis.h"
 #include "wtfc/graphexport.h"
+#include "wtfc/grid.h"
 #include "wtfc/layout.h"
 #include "wtfc/report.h"
 #include "wtfc/workshop.h"
+#include "tablesfile.h"
 #include "wtfcreport.h"
 
 #include <QDir>
@@ -24,6 +26,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -37,6 +40,8 @@ const char *const WtfcUsage =
   wtfc statements PROJECT [--area A] [--unthemed] | wtfc theme list PROJECT
   wtfc theme add PROJECT AREA NAME [--description T] | wtfc theme assign PROJECT THEME STATEMENT... [--area A]
   wtfc theme unassign PROJECT STATEMENT... | wtfc theme rename PROJECT THEME NAME | wtfc theme delete PROJECT THEME
+  wtfc theme grid PROJECT [--top N] [--rank stars|dots] [--empty TEXT] [--group G] [--all-notes] [--totals]
+       [--theme-header TEXT] [--out FILE.md|csv|html|docx|odt|pdf|xlsx]   (themes × areas, the top N notes a cell)
   wtfc vote PROJECT ITEM [--dots N | --stars N] [--group G] | wtfc select PROJECT STAGE ITEM... [--drop]
   wtfc istatement add PROJECT THEME TEXT [--statement S]... [--area A] | wtfc istatement link PROJECT ISTATEMENT STATEMENT...
   wtfc cause add PROJECT TEXT | wtfc why PROJECT NODE CAUSE | wtfc unlink PROJECT NODE CAUSE
@@ -123,6 +128,20 @@ QString themeArea(Workshop &w, Id theme)
             return t.area;
     }
     return QString();
+}
+
+/// The themes named `text` when several areas have that name and no area is
+/// given (a strategic theme); otherwise none, and the name resolves as usual.
+std::vector<Id> strategicTheme(Workshop &w, const QString &text, const QString &area)
+{
+    if (!area.isEmpty() || text.trimmed().startsWith(QLatin1String("theme:"), Qt::CaseInsensitive))
+        return {};
+    const Snapshot snap = w.snapshot();
+    for (const std::vector<Id> &group : strategicThemes(snap)) {
+        if (group.size() > 1 && snap.theme(group.front())->name.trimmed().compare(text.trimmed(), Qt::CaseInsensitive) == 0)
+            return group;
+    }
+    return {};
 }
 
 Id solutionId(Workshop &w, const QString &text)
@@ -271,10 +290,54 @@ int cmdStatements(const WtfcVerbContext &c, const QStringList &words)
     return 0;
 }
 
+int cmdThemeGrid(const WtfcVerbContext &c, const QStringList &words)
+{
+    const QString verb = QStringLiteral("wtfc theme grid");
+    Args a(words,
+           {QStringLiteral("top"), QStringLiteral("rank"), QStringLiteral("empty"), QStringLiteral("group"), QStringLiteral("theme-header"),
+            QStringLiteral("out")},
+           {QStringLiteral("all-notes"), QStringLiteral("totals")}, verb);
+    a.expectAtMost(1);
+    GridOptions o;
+    if (a.has(QStringLiteral("top")))
+        o.top = positiveNumber(verb, QStringLiteral("top"), a.value(QStringLiteral("top")));
+    if (a.has(QStringLiteral("rank"))) {
+        const QString r = a.value(QStringLiteral("rank")).trimmed().toLower();
+        if (r == QLatin1String("stars") || r == QLatin1String("star"))
+            o.rankBy = RankBy::Stars;
+        else if (r == QLatin1String("dots") || r == QLatin1String("dot"))
+            o.rankBy = RankBy::Dots;
+        else
+            throw UsageError(QStringLiteral("%1: --rank is stars or dots, not \"%2\"").arg(verb, a.value(QStringLiteral("rank"))));
+    }
+    o.emptyText = a.value(QStringLiteral("empty"));
+    o.voterGroup = a.value(QStringLiteral("group"));
+    o.themeHeader = a.value(QStringLiteral("theme-header"));
+    o.includeUnvoted = a.has(QStringLiteral("all-notes"));
+    o.totals = a.has(QStringLiteral("totals"));
+    const QString out = a.value(QStringLiteral("out"));
+    if (a.has(QStringLiteral("out")) && !Render::writesTables(out))
+        throw UsageError(QStringLiteral("%1: --out names a .md, .csv, .html, .docx, .odt, .pdf or .xlsx file, not \"%2\"").arg(verb, out));
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Snapshot snap = s.workshop().snapshot();
+    const Quire::Analysis::AnalysisTable table = gridTable(workshopGrid(snap, o), o);
+    if (!out.isEmpty()) {
+        Render::writeTables(out, {table}, QStringLiteral("Workshop grid"), s.project().fileName());
+        s.report(QStringLiteral("Wrote %1").arg(out), {{QStringLiteral("files"), QJsonArray{out}}});
+    } else if (s.json()) {
+        printJson({{QStringLiteral("title"), table.title}, {QStringLiteral("rows"), table.toJson()}});
+    } else {
+        writeOut(table.toText());
+    }
+    return 0;
+}
+
 int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
 {
     const QString sub = words.value(0);
     const QString verb = QStringLiteral("wtfc theme ") + sub;
+    if (sub == QLatin1String("grid"))
+        return cmdThemeGrid(c, words.mid(1));
     if (sub == QLatin1String("list")) {
         Args a(words.mid(1), {}, {}, verb);
         a.expectAtMost(1);
@@ -301,9 +364,25 @@ int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
         Args a(words.mid(1), {QStringLiteral("description")}, {}, verb);
         a.expectAtMost(3);
         Session s(c, a.at(0, QStringLiteral("PROJECT")));
-        const Id id = s.workshop().addTheme(a.at(1, QStringLiteral("AREA")), a.at(2, QStringLiteral("NAME")),
-                                            a.value(QStringLiteral("description")));
-        s.report(QStringLiteral("Added theme %1 \"%2\"").arg(id).arg(a.at(2, QStringLiteral("NAME"))), {{QStringLiteral("id"), id}});
+        const QString area = a.at(1, QStringLiteral("AREA"));
+        const QString name = a.at(2, QStringLiteral("NAME"));
+        if (area.trimmed() == QLatin1String("*")) {
+            // A strategic theme: the same name in every area, one undo step (docs/decisions/0012-strategic-themes.md).
+            std::vector<Id> added;
+            const QStringList areas = s.workshop().workshopTemplate().areas;
+            s.project().batch(QStringLiteral("wtfc-theme-add"), QStringLiteral("Add theme \"%1\" in %2 areas").arg(name.trimmed()).arg(areas.size()), [&] {
+                for (const QString &ar : areas)
+                    added.push_back(s.workshop().addTheme(ar, name, a.value(QStringLiteral("description"))));
+            });
+            QStringList idList;
+            for (Id id : added)
+                idList << QString::number(id);
+            s.report(QStringLiteral("Added theme \"%1\" in %2 areas (ids %3)").arg(name.trimmed()).arg(added.size()).arg(idList.join(QStringLiteral(", "))),
+                     {{QStringLiteral("ids"), ids(added)}});
+            return 0;
+        }
+        const Id id = s.workshop().addTheme(area, name, a.value(QStringLiteral("description")));
+        s.report(QStringLiteral("Added theme %1 \"%2\"").arg(id).arg(name), {{QStringLiteral("id"), id}});
         return 0;
     }
     if (sub == QLatin1String("assign") || sub == QLatin1String("unassign")) {
@@ -316,8 +395,38 @@ int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
             s.report(QStringLiteral("Took %1 statement(s) off their themes").arg(st.size()));
             return 0;
         }
-        const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
         a.at(2, QStringLiteral("STATEMENT"));
+        const std::vector<Id> spanning = strategicTheme(s.workshop(), a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
+        if (!spanning.empty()) {
+            // A name several areas have: each statement goes on the theme of its own area, in one command.
+            const Snapshot snap = s.workshop().snapshot();
+            const auto st = statementIds(s.workshop(), a.positional().mid(2));
+            std::map<Id, std::vector<Id>> byTheme;
+            for (Id id : st) {
+                const PcrStatement *p = snap.statement(id);
+                const auto t = std::find_if(spanning.begin(), spanning.end(), [&](Id th) {
+                    return p && snap.theme(th)->area.compare(p->area.trimmed(), Qt::CaseInsensitive) == 0;
+                });
+                if (t == spanning.end())
+                    throw Error(QStringLiteral("The statement \"%1\" is in the area \"%2\", which has no theme \"%3\"")
+                                    .arg(p ? p->name : QString::number(id), p ? p->area : QString(), a.at(1, QStringLiteral("THEME"))));
+                byTheme[*t].push_back(id);
+            }
+            s.project().batch(QStringLiteral("wtfc-theme-assign"),
+                              QStringLiteral("Put %1 statement(s) on theme \"%2\"").arg(st.size()).arg(a.at(1, QStringLiteral("THEME"))), [&] {
+                                  for (const auto &[theme, list] : byTheme)
+                                      s.workshop().assign(theme, list);
+                              });
+            s.report(QStringLiteral("Put %1 statement(s) on theme \"%2\" in %3 area(s)").arg(st.size()).arg(a.at(1, QStringLiteral("THEME"))).arg(byTheme.size()),
+                     {{QStringLiteral("themes"), ids([&] {
+                           std::vector<Id> v;
+                           for (const auto &kv : byTheme)
+                               v.push_back(kv.first);
+                           return v;
+                       }())}});
+            return 0;
+        }
+        const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
         const auto st = statementIds(s.workshop(), a.positional().mid(2), themeArea(s.workshop(), theme));
         s.workshop().assign(theme, st);
         s.report(QStringLiteral("Put %1 statement(s) on theme %2").arg(st.size()).arg(theme), {{QStringLiteral("theme"), theme}});
@@ -338,7 +447,7 @@ int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
         }
         return 0;
     }
-    throw UsageError(QStringLiteral("wtfc theme: use list, add, assign, unassign, rename or delete"));
+    throw UsageError(QStringLiteral("wtfc theme: use list, grid, add, assign, unassign, rename or delete"));
 }
 
 int cmdVote(const WtfcVerbContext &c, const QStringList &words)
@@ -470,7 +579,7 @@ int cmdAnalyse(const WtfcVerbContext &c, const QStringList &words)
     a.expectAtMost(1);
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Snapshot snap = s.workshop().snapshot();
-    const Analysis an = analyse(snap);
+    const Wtfc::Analysis an = analyse(snap);
     if (s.json()) {
         QJsonArray causes;
         for (const CauseReach &r : an.causes) {
@@ -713,7 +822,7 @@ int cmdExport(const WtfcVerbContext &c, const QStringList &words)
         throw UsageError(QStringLiteral("%1: --format is md, html, docx, pdf, dot, graphml or svg, not \"%2\"").arg(verb, format));
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Snapshot snap = s.workshop().snapshot();
-    const Analysis an = analyse(snap);
+    const Wtfc::Analysis an = analyse(snap);
     QStringList written;
     if (format == QLatin1String("dot")) {
         saveFile(out, graphToDot(snap, an));
