@@ -191,6 +191,15 @@ QJsonArray ids(const std::vector<Id> &v)
     return a;
 }
 
+/// Per voter group: {"group": …, "dots": N, "stars": N}.
+QJsonArray tallyJson(const VoteTally &t)
+{
+    QJsonArray out;
+    for (const auto &[group, counts] : t.groups)
+        out.append(QJsonObject{{QStringLiteral("group"), group}, {QStringLiteral("dots"), counts.first}, {QStringLiteral("stars"), counts.second}});
+    return out;
+}
+
 QJsonObject templateJson(const Template &t)
 {
     return {{QStringLiteral("areas"), QJsonArray::fromStringList(t.areas)},
@@ -273,6 +282,7 @@ int cmdStatements(const WtfcVerbContext &c, const QStringList &words)
         QStringList people;
         for (Id p : st.people)
             people << snap.personName(p);
+        const VoteTally v = tally(snap, {ItemKind::Statement, st.id});
         out.append(QJsonObject{{QStringLiteral("id"), st.id},
                                {QStringLiteral("name"), st.name},
                                {QStringLiteral("area"), st.area},
@@ -280,8 +290,11 @@ int cmdStatements(const WtfcVerbContext &c, const QStringList &words)
                                {QStringLiteral("takenForward"), st.takenForward},
                                {QStringLiteral("people"), QJsonArray::fromStringList(people)},
                                {QStringLiteral("theme"), st.themeId ? QJsonValue(*st.themeId) : QJsonValue()},
+                               {QStringLiteral("dots"), v.dots},
+                               {QStringLiteral("stars"), v.stars},
+                               {QStringLiteral("byGroup"), tallyJson(v)},
                                {QStringLiteral("text"), st.text}});
-        text += QStringLiteral("%1\t%2\t%3\t%4\n").arg(st.id).arg(st.name, st.area, st.text);
+        text += QStringLiteral("%1\t%2\t%3\t%4%5\n").arg(st.id).arg(st.name, st.area, st.text, v.empty() ? QString() : QStringLiteral("\t") + v.text());
     }
     if (s.json())
         printJson({{QStringLiteral("statements"), out}});
@@ -347,12 +360,23 @@ int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
         QString text;
         for (const Theme &t : snap.themes) {
             const int votes = snap.votesFor({ItemKind::Theme, t.id});
+            const VoteTally all = themeTally(snap, t.id);
             out.append(QJsonObject{{QStringLiteral("id"), t.id},
                                    {QStringLiteral("area"), t.area},
                                    {QStringLiteral("name"), t.name},
+                                   {QStringLiteral("description"), t.description},
                                    {QStringLiteral("votes"), votes},
+                                   {QStringLiteral("dotsWithStatements"), all.dots},
+                                   {QStringLiteral("starsWithStatements"), all.stars},
+                                   {QStringLiteral("byGroup"), tallyJson(all)},
                                    {QStringLiteral("statements"), ids(t.statements)}});
-            text += QStringLiteral("%1\t%2\t%3\t%4 statements\t%5 votes\n").arg(t.id).arg(t.area, t.name).arg(t.statements.size()).arg(votes);
+            // votes on the theme itself, then everything on it and its statements
+            text += QStringLiteral("%1\t%2\t%3\t%4 statements\t%5 votes\t%6\t%7\t%8\n")
+                        .arg(t.id)
+                        .arg(t.area, t.name)
+                        .arg(t.statements.size())
+                        .arg(votes)
+                        .arg(all.text(), all.groupText(), t.description);
         }
         if (s.json())
             printJson({{QStringLiteral("themes"), out}});
@@ -657,7 +681,10 @@ int cmdTrace(const WtfcVerbContext &c, const QStringList &words)
                 break;
             case ItemKind::Statement: break;
             }
-            out.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("text"), text}});
+            QJsonObject o{{QStringLiteral("id"), id}, {QStringLiteral("text"), text}};
+            if (kind == ItemKind::Theme) // the votes on the theme and its statements
+                o.insert(QStringLiteral("votes"), themeTally(snap, id).text());
+            out.append(o);
         }
         return out;
     };
@@ -671,6 +698,7 @@ int cmdTrace(const WtfcVerbContext &c, const QStringList &words)
                                       {QStringLiteral("name"), st->name},
                                       {QStringLiteral("area"), st->area},
                                       {QStringLiteral("people"), QJsonArray::fromStringList(people)},
+                                      {QStringLiteral("votes"), tally(snap, {ItemKind::Statement, id}).text()},
                                       {QStringLiteral("text"), st->text}});
     }
     QJsonArray people;
@@ -698,8 +726,12 @@ int cmdTrace(const WtfcVerbContext &c, const QStringList &words)
         if (arr.isEmpty())
             return;
         text += title + QStringLiteral(":\n");
-        for (const auto &v : arr)
-            text += QStringLiteral("  %1\t%2\n").arg(v.toObject().value(QStringLiteral("id")).toInteger()).arg(v.toObject().value(QStringLiteral("text")).toString());
+        for (const auto &v : arr) {
+            const QString votes = v.toObject().value(QStringLiteral("votes")).toString();
+            text += QStringLiteral("  %1\t%2%3\n")
+                        .arg(v.toObject().value(QStringLiteral("id")).toInteger())
+                        .arg(v.toObject().value(QStringLiteral("text")).toString(), votes.isEmpty() ? QString() : QStringLiteral("\t") + votes);
+        }
     };
     section(QStringLiteral("actions"), named(t.actions, ItemKind::Action));
     section(QStringLiteral("solutions"), named(t.solutions, ItemKind::Solution));
@@ -719,8 +751,10 @@ int cmdTrace(const WtfcVerbContext &c, const QStringList &words)
         QStringList who;
         for (const auto &p : o.value(QStringLiteral("people")).toArray())
             who << p.toString();
-        text += QStringLiteral("  %1\t%2\t%3\n").arg(who.join(QStringLiteral(", ")), o.value(QStringLiteral("area")).toString(),
-                                                 o.value(QStringLiteral("text")).toString());
+        const QString votes = o.value(QStringLiteral("votes")).toString();
+        text += QStringLiteral("  %1\t%2\t%3%4\n").arg(who.join(QStringLiteral(", ")), o.value(QStringLiteral("area")).toString(),
+                                                   o.value(QStringLiteral("text")).toString(),
+                                                   votes == QLatin1String("no votes") ? QString() : QStringLiteral("\t") + votes);
     }
     writeOut(text);
     return 0;

@@ -38,6 +38,68 @@ QString voteCount(int n, RankBy kind)
     return QStringLiteral("%1 %2%3").arg(n).arg(noun, n == 1 ? QString() : QStringLiteral("s"));
 }
 
+void VoteTally::add(const Vote &v)
+{
+    const bool star = v.kind == QLatin1String("star");
+    (star ? stars : dots) += v.count;
+    const QString g = v.voterGroup.trimmed();
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto &x) { return x.first.compare(g, Qt::CaseInsensitive) == 0; });
+    if (it == groups.end()) {
+        groups.push_back({g, {0, 0}});
+        it = groups.end() - 1;
+    }
+    (star ? it->second.second : it->second.first) += v.count;
+}
+
+namespace {
+QString dotsAndStars(int dots, int stars)
+{
+    QStringList parts;
+    if (dots > 0)
+        parts << voteCount(dots, RankBy::Dots);
+    if (stars > 0)
+        parts << voteCount(stars, RankBy::Stars);
+    return parts.isEmpty() ? QStringLiteral("no votes") : parts.join(QStringLiteral(", "));
+}
+} // namespace
+
+QString VoteTally::text() const
+{
+    return dotsAndStars(dots, stars);
+}
+
+QString VoteTally::groupText() const
+{
+    QStringList parts;
+    for (const auto &[group, counts] : groups)
+        parts << QStringLiteral("%1: %2").arg(group.isEmpty() ? QStringLiteral("no group") : group, dotsAndStars(counts.first, counts.second));
+    return parts.join(QStringLiteral("; "));
+}
+
+VoteTally tally(const Snapshot &s, const ItemRef &item)
+{
+    VoteTally t;
+    for (const Vote &v : s.votes) {
+        if (v.target == item)
+            t.add(v);
+    }
+    return t;
+}
+
+VoteTally themeTally(const Snapshot &s, Id theme)
+{
+    VoteTally t;
+    const Theme *th = s.theme(theme);
+    if (!th)
+        return t;
+    for (const Vote &v : s.votes) {
+        if ((v.target.kind == ItemKind::Theme && v.target.id == theme)
+            || (v.target.kind == ItemKind::Statement && std::find(th->statements.begin(), th->statements.end(), v.target.id) != th->statements.end()))
+            t.add(v);
+    }
+    return t;
+}
+
 std::vector<std::vector<Id>> strategicThemes(const Snapshot &s)
 {
     std::vector<const Theme *> themes;

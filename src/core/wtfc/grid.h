@@ -77,6 +77,27 @@ QUIRECORE_EXPORT Grid workshopGrid(const Snapshot &workshop, const GridOptions &
 /// a tie as "2= …", then "(+K more tied)"; an empty cell says the empty text.
 QUIRECORE_EXPORT Quire::Analysis::AnalysisTable gridTable(const Grid &grid, const GridOptions &options = {});
 
+/// Dots and stars, in all and per voter group.
+struct QUIRECORE_EXPORT VoteTally
+{
+    int dots = 0;
+    int stars = 0;
+    /// voter group (empty: none given) -> dots, stars; in the order groups first voted
+    std::vector<std::pair<QString, std::pair<int, int>>> groups;
+
+    void add(const Vote &vote);
+    bool empty() const { return dots == 0 && stars == 0; }
+    /// "3 dots, 5 stars" (a kind with none left out; "no votes" for none).
+    QString text() const;
+    /// "family carers: 2 stars; staff: 1 dot" (votes with no group as "no group").
+    QString groupText() const;
+};
+
+/// The votes on one item.
+QUIRECORE_EXPORT VoteTally tally(const Snapshot &workshop, const ItemRef &item);
+/// The votes on a theme and on every statement on it, summed.
+QUIRECORE_EXPORT VoteTally themeTally(const Snapshot &workshop, Id theme);
+
 /// "3 stars", "1 dot", "0 stars".
 QUIRECORE_EXPORT QString voteCount(int n, RankBy kind);
 
