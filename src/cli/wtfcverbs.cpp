@@ -38,7 +38,7 @@ const char *const WtfcUsage =
     R"(  wtfc template PROJECT [--preset default|glad-sad-mad] [--area A]... [--perspective P]... [--solution-kind K]...
        [--x-axis NAME] [--y-axis NAME] [--quadrant LABEL]x4          (no option: show the template)
   wtfc statements PROJECT [--area A] [--unthemed] | wtfc theme list PROJECT
-  wtfc theme add PROJECT AREA NAME [--description T] | wtfc theme assign PROJECT THEME STATEMENT... [--area A]
+  wtfc theme add PROJECT AREA|* NAME [--description T] | wtfc theme assign PROJECT THEME STATEMENT... [--area A]
   wtfc theme unassign PROJECT STATEMENT... | wtfc theme rename PROJECT THEME NAME | wtfc theme delete PROJECT THEME
   wtfc theme grid PROJECT [--top N] [--rank stars|dots] [--empty TEXT] [--group G] [--all-notes] [--totals]
        [--theme-header TEXT] [--out FILE.md|csv|html|docx|odt|pdf|xlsx]   (themes × areas, the top N notes a cell)
