@@ -25,6 +25,51 @@ int firstColumnPercent(qsizetype columns)
     return columns > 2 ? std::max(25, 100 - 9 * int(columns - 1)) : 0;
 }
 
+/// Shares of the width (percent, summing to 100) when the columns after the
+/// first hold more text than the first (a workshop grid's notes): a column
+/// with little text (a name, a descriptor) gets about two thirds of an equal
+/// share, at most 15%, so that its words are not broken; the text columns
+/// share the rest alike. Empty when the columns after the first hold counts
+/// or short words (firstColumnPercent applies).
+std::vector<int> textColumnPercents(const QStringList &header, const QList<QStringList> &rows)
+{
+    const qsizetype columns = header.size();
+    if (columns < 2 || rows.isEmpty())
+        return {};
+    std::vector<double> mean(std::size_t(columns), 0.0);
+    for (const QStringList &r : rows)
+        for (qsizetype i = 0; i < columns && i < r.size(); ++i)
+            mean[std::size_t(i)] += double(std::min<qsizetype>(r[i].size(), 400)) / double(rows.size());
+    double rest = 0;
+    for (std::size_t i = 1; i < mean.size(); ++i)
+        rest += mean[i];
+    if (rest / double(columns - 1) <= std::max(40.0, mean[0]))
+        return {};
+    const int narrow = std::min(15, int(100.0 / (double(columns) * 1.3)));
+    // A column is narrow when its share by text would be below that.
+    double total = 0;
+    for (double m : mean)
+        total += m;
+    std::vector<bool> isNarrow(mean.size());
+    int left = 100;
+    qsizetype wide = 0;
+    for (std::size_t i = 0; i < mean.size(); ++i) {
+        isNarrow[i] = 100.0 * mean[i] / total < double(narrow);
+        if (isNarrow[i])
+            left -= narrow;
+        else
+            ++wide;
+    }
+    std::vector<int> percents;
+    int sum = 0;
+    for (std::size_t i = 0; i < mean.size(); ++i) {
+        percents.push_back(isNarrow[i] || wide == 0 ? narrow : left / int(wide));
+        sum += percents.back();
+    }
+    *std::max_element(percents.begin(), percents.end()) += 100 - sum; // rounding
+    return percents;
+}
+
 /// More columns than this are set in a smaller type.
 constexpr qsizetype WideTable = 6;
 
@@ -112,16 +157,20 @@ public:
         const bool wide = header.size() > WideTable;
         m_out += wide ? QStringLiteral("<table width=\"100%\" style=\"font-size:8pt\">\n<tr>") : QStringLiteral("<table width=\"100%\">\n<tr>");
         const int first = firstColumnPercent(header.size());
+        const std::vector<int> shares = textColumnPercents(header, rows);
         for (qsizetype i = 0; i < header.size(); ++i) {
-            m_out += i == 0 && first > 0 ? QStringLiteral("<th width=\"%1%\">%2</th>").arg(first).arg(esc(header[i]))
-                                         : QStringLiteral("<th>%1</th>").arg(esc(header[i]));
+            if (!shares.empty())
+                m_out += QStringLiteral("<th width=\"%1%\">%2</th>").arg(shares[std::size_t(i)]).arg(esc(header[i]));
+            else
+                m_out += i == 0 && first > 0 ? QStringLiteral("<th width=\"%1%\">%2</th>").arg(first).arg(esc(header[i]))
+                                             : QStringLiteral("<th>%1</th>").arg(esc(header[i]));
         }
         m_out += QStringLiteral("</tr>\n");
         for (const QStringList &r : rows) {
             m_out += QStringLiteral("<tr>");
             for (qsizetype i = 0; i < r.size(); ++i) {
-                m_out += i == 0 && first > 0 ? QStringLiteral("<td width=\"%1%\">%2</td>").arg(first).arg(esc(r[i]))
-                                             : QStringLiteral("<td>%1</td>").arg(esc(r[i]));
+                m_out += i == 0 && first > 0 && shares.empty() ? QStringLiteral("<td width=\"%1%\">%2</td>").arg(first).arg(esc(r[i]))
+                                                               : QStringLiteral("<td>%1</td>").arg(esc(r[i]));
             }
             m_out += QStringLiteral("</tr>\n");
         }
@@ -173,7 +222,11 @@ public:
         const qsizetype columns = std::max<qsizetype>(1, header.size());
         const int first = firstColumnPercent(columns);
         std::vector<int> widths(std::size_t(columns), TextWidth / int(columns));
-        if (first > 0) {
+        const std::vector<int> shares = textColumnPercents(header, rows);
+        if (!shares.empty()) {
+            for (std::size_t i = 0; i < widths.size(); ++i)
+                widths[i] = TextWidth * shares[i] / 100;
+        } else if (first > 0) {
             widths[0] = TextWidth * first / 100;
             for (std::size_t i = 1; i < widths.size(); ++i)
                 widths[i] = (TextWidth - widths[0]) / int(columns - 1);
