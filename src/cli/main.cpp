@@ -1026,10 +1026,9 @@ bool drawsText(int argc, char **argv)
         else if (isExport && i + 1 < argc && arg == "--out")
             out = QByteArray(argv[i + 1]).toLower();
     }
-    // Any PDF written (an export, or analysis tables with --out FILE.pdf), or tables as .odt.
+    // Any PDF written (an export, or analysis tables with --out FILE.pdf).
     for (int i = 1; i + 1 < argc; ++i) {
-        if (QByteArray(argv[i]) == "--out"
-            && (QByteArray(argv[i + 1]).toLower().endsWith(".pdf") || QByteArray(argv[i + 1]).toLower().endsWith(".odt")))
+        if (QByteArray(argv[i]) == "--out" && QByteArray(argv[i + 1]).toLower().endsWith(".pdf"))
             return true;
     }
     if (!isExport)

@@ -5,10 +5,7 @@
 #include "pdfprint.h"
 
 #include <QFileInfo>
-#include <QBuffer>
 #include <QSaveFile>
-#include <QTextDocument>
-#include <QTextDocumentWriter>
 
 #include <algorithm>
 
@@ -41,15 +38,6 @@ void writeTables(const QString &path, const std::vector<Analysis::AnalysisTable>
         const bool wide = std::any_of(tables.begin(), tables.end(), [](const Analysis::AnalysisTable &t) { return t.header.size() > 6; });
         bytes = htmlToPdf(QString::fromUtf8(Analysis::tablesDocument(QStringLiteral("html"), title, projectName, tables, path)), title,
                           name, {}, wide);
-    } else if (format == QLatin1String("odt")) {
-        // The HTML document through Qt's OpenDocument writer (needs a QGuiApplication, like PDF).
-        QTextDocument document;
-        document.setHtml(QString::fromUtf8(Analysis::tablesDocument(QStringLiteral("html"), title, projectName, tables, path)));
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        QTextDocumentWriter writer(&buffer, "ODF");
-        if (!writer.write(&document))
-            throw Error(QStringLiteral("%1: this build of Qt cannot write OpenDocument text").arg(name));
     } else {
         bytes = Analysis::tablesDocument(format, title, projectName, tables, path); // throws for another suffix
     }

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QXmlStreamReader>
 
 using namespace QuireTest;
 
@@ -115,6 +116,22 @@ TEST_CASE("wtfc grid cli: the stakeholder event's outputs are exactly the expect
         const QString xml = QString::fromUtf8(zip.read(part));
         CHECK(xml.contains(QStringLiteral("Told to go to A&amp;E because there was no other way in")));
         CHECK(xml.contains(QStringLiteral("(no top 3 identified)")));
+        if (suffix == QLatin1String("odt")) {
+            // Well-formed, the type stored first, and every row of the grid five cells wide (theme, descriptor, three areas).
+            CHECK(readFile(out).mid(30, 8) == "mimetype");
+            QXmlStreamReader x(zip.read(part));
+            int rows = 0, cells = 0;
+            while (!x.atEnd()) {
+                x.readNext();
+                if (x.isStartElement() && x.qualifiedName() == QLatin1String("table:table-row"))
+                    ++rows;
+                if (x.isStartElement() && x.qualifiedName() == QLatin1String("table:table-cell"))
+                    ++cells;
+            }
+            CHECK_FALSE(x.hasError());
+            CHECK(rows == 11);
+            CHECK(cells == 55);
+        }
     }
     // A PDF too (laid out by Qt).
     const QString pdf = dir.path(QStringLiteral("grid.pdf"));

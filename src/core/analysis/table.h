@@ -34,8 +34,8 @@ struct QUIRECORE_EXPORT AnalysisTable
 /// after its title), numbers as numbers; throws Error naming the file.
 QUIRECORE_EXPORT void writeXlsx(const QString &path, const std::vector<AnalysisTable> &tables);
 
-/// The tables as a document for a report or an appendix: "md", "html" or
-/// "docx" bytes (report/documentwriter.h) with `title` as the first heading,
+/// The tables as a document for a report or an appendix: "md", "html",
+/// "docx" or "odt" bytes (report/documentwriter.h) with `title` as the first heading,
 /// a line naming the project, and each table under its own title. Throws
 /// Error naming `fileName` for another format.
 QUIRECORE_EXPORT QByteArray tablesDocument(const QString &format, const QString &title, const QString &projectName,
