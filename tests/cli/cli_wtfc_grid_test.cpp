@@ -17,6 +17,8 @@
 #include <QProcessEnvironment>
 #include <QXmlStreamReader>
 
+#include <cstdlib>
+
 using namespace QuireTest;
 
 namespace {
@@ -133,6 +135,21 @@ TEST_CASE("wtfc grid cli: the stakeholder event's outputs are exactly the expect
             CHECK(cells == 55);
         }
     }
+    // In the .docx the theme and descriptor columns are narrower than each area's.
+    {
+        const Quire::ZipArchive docx(readFile(dir.path(QStringLiteral("grid.docx"))), QStringLiteral("grid.docx"));
+        QXmlStreamReader x(docx.read(QStringLiteral("word/document.xml")));
+        std::vector<int> widths;
+        while (!x.atEnd() && widths.size() < 5) {
+            x.readNext();
+            if (x.isStartElement() && x.name() == QLatin1String("gridCol"))
+                widths.push_back(x.attributes().value(QStringLiteral("w:w")).toInt());
+        }
+        REQUIRE(widths.size() == 5);
+        CHECK(widths[0] < widths[2]);
+        CHECK(widths[1] < widths[2]);
+        CHECK(std::abs(widths[2] - widths[3]) <= 9026 / 100 + 1); // alike, but for rounding to whole percents
+    }
     // A PDF too (laid out by Qt).
     const QString pdf = dir.path(QStringLiteral("grid.pdf"));
     cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("grid"), project, QStringLiteral("--out"), pdf});
@@ -147,4 +164,44 @@ TEST_CASE("wtfc grid cli: the stakeholder event's outputs are exactly the expect
     const CliResult wrong = runCli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("grid"), project, QStringLiteral("--out"), dir.path(QStringLiteral("g.txt"))});
     CHECK(wrong.exitCode != 0);
     CHECK_FALSE(QFile::exists(dir.path(QStringLiteral("g.txt"))));
+}
+
+TEST_CASE("wtfc grid cli: a theme in every area is one command and one undo step", "[wtfc][cli][grid]")
+{
+    TempDir dir;
+    const QString p = dir.path(QStringLiteral("small.quire"));
+    const QString csv = dir.path(QStringLiteral("notes.csv"));
+    QFile f(csv);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write("person,area,rank,statement,group\nA,glad,1,The drop-in,staff\nA,sad,1,The wait,staff\nB,mad,1,The phone,carers\n");
+    f.close();
+    cli({QStringLiteral("new"), p});
+    cli({QStringLiteral("import"), p, csv, QStringLiteral("--quiet")});
+    cli({QStringLiteral("wtfc"), QStringLiteral("template"), p, QStringLiteral("--preset"), QStringLiteral("glad-sad-mad")});
+    auto themes = [&] {
+        return QJsonDocument::fromJson(cli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("list"), p}).out)
+            .object().value(QStringLiteral("themes")).toArray();
+    };
+    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("add"), p, QStringLiteral("*"), QStringLiteral("Access"),
+         QStringLiteral("--description"), QStringLiteral("Getting help")});
+    const QJsonArray three = themes();
+    REQUIRE(three.size() == 3);
+    for (const auto &t : three)
+        CHECK(t.toObject().value(QStringLiteral("description")).toString() == QStringLiteral("Getting help"));
+    // Notes of three areas on the one name: each goes on its own area's theme.
+    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("assign"), p, QStringLiteral("Access"), QStringLiteral("@A:glad:1"),
+         QStringLiteral("@A:sad:1"), QStringLiteral("@B:mad:1")});
+    for (const auto &t : themes())
+        CHECK(t.toObject().value(QStringLiteral("statements")).toArray().size() == 1);
+    CHECK(runCli({QStringLiteral("undo"), p}).exitCode == 0); // the assignment, all three at once
+    for (const auto &t : themes())
+        CHECK(t.toObject().value(QStringLiteral("statements")).toArray().isEmpty());
+    CHECK(runCli({QStringLiteral("undo"), p}).exitCode == 0); // the three themes
+    CHECK(themes().isEmpty());
+    // A name only one area has still needs the note's area to match.
+    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("add"), p, QStringLiteral("glad"), QStringLiteral("Groups")});
+    const CliResult wrong = runCli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("assign"), p, QStringLiteral("Groups"),
+                                    QStringLiteral("@B:mad:1")});
+    CHECK(wrong.exitCode != 0);
+    CHECK(wrong.errText().contains(QStringLiteral("is in the area")));
 }
