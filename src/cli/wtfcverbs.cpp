@@ -329,13 +329,17 @@ int cmdThemeGrid(const WtfcVerbContext &c, const QStringList &words)
     o.includeUnvoted = a.has(QStringLiteral("all-notes"));
     o.totals = a.has(QStringLiteral("totals"));
     const QString out = a.value(QStringLiteral("out"));
-    if (a.has(QStringLiteral("out")) && !Render::writesTables(out))
+    const bool odt = QFileInfo(out).suffix().compare(QLatin1String("odt"), Qt::CaseInsensitive) == 0;
+    if (a.has(QStringLiteral("out")) && !odt && !Render::writesTables(out))
         throw UsageError(QStringLiteral("%1: --out names a .md, .csv, .html, .docx, .odt, .pdf or .xlsx file, not \"%2\"").arg(verb, out));
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Snapshot snap = s.workshop().snapshot();
     const Quire::Analysis::AnalysisTable table = gridTable(workshopGrid(snap, o), o);
     if (!out.isEmpty()) {
-        Render::writeTables(out, {table}, QStringLiteral("Workshop grid"), s.project().fileName());
+        if (odt) // the grid's own format; the analysis tables keep to those of Render::writeTables
+            saveFile(out, Quire::Analysis::tablesDocument(QStringLiteral("odt"), QStringLiteral("Workshop grid"), s.project().fileName(), {table}, out));
+        else
+            Render::writeTables(out, {table}, QStringLiteral("Workshop grid"), s.project().fileName());
         s.report(QStringLiteral("Wrote %1").arg(out), {{QStringLiteral("files"), QJsonArray{out}}});
     } else if (s.json()) {
         printJson({{QStringLiteral("title"), table.title}, {QStringLiteral("rows"), table.toJson()}});

@@ -14,7 +14,7 @@ namespace Quire::Render {
 bool writesTables(const QString &path)
 {
     return QStringList{QStringLiteral("xlsx"), QStringLiteral("csv"), QStringLiteral("docx"), QStringLiteral("html"),
-                       QStringLiteral("md"), QStringLiteral("odt"), QStringLiteral("pdf")}
+                       QStringLiteral("md"), QStringLiteral("pdf")}
         .contains(QFileInfo(path).suffix().toLower());
 }
 
