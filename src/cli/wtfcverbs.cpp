@@ -9,6 +9,7 @@
 #include "error.h"
 #include "storage/fileerrors.h"
 #include "model/project.h"
+#include "report/documentwriter.h"
 #include "wtfc/analysis.h"
 #include "wtfc/graphexport.h"
 #include "wtfc/grid.h"
@@ -337,7 +338,8 @@ int cmdThemeGrid(const WtfcVerbContext &c, const QStringList &words)
     const Quire::Analysis::AnalysisTable table = gridTable(workshopGrid(snap, o), o);
     if (!out.isEmpty()) {
         if (odt) // the grid's own format; the analysis tables keep to those of Render::writeTables
-            saveFile(out, Quire::Analysis::tablesDocument(QStringLiteral("odt"), QStringLiteral("Workshop grid"), s.project().fileName(), {table}, out));
+            saveFile(out, Quire::Analysis::tablesDocument(*Doc::makeOdtWriter(QStringLiteral("Workshop grid"), out), QStringLiteral("Workshop grid"),
+                                                          s.project().fileName(), {table}));
         else
             Render::writeTables(out, {table}, QStringLiteral("Workshop grid"), s.project().fileName());
         s.report(QStringLiteral("Wrote %1").arg(out), {{QStringLiteral("files"), QJsonArray{out}}});

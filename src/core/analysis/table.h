@@ -8,6 +8,10 @@
 #include <QStringList>
 #include <vector>
 
+namespace Quire::Doc {
+class Writer;
+}
+
 namespace Quire::Analysis {
 
 /// A plain table of text cells: what every analysis hands to the CLI, to CSV
@@ -34,12 +38,16 @@ struct QUIRECORE_EXPORT AnalysisTable
 /// after its title), numbers as numbers; throws Error naming the file.
 QUIRECORE_EXPORT void writeXlsx(const QString &path, const std::vector<AnalysisTable> &tables);
 
-/// The tables as a document for a report or an appendix: "md", "html",
-/// "docx" or "odt" bytes (report/documentwriter.h) with `title` as the first heading,
+/// The tables as a document for a report or an appendix: "md", "html" or
+/// "docx" bytes (report/documentwriter.h) with `title` as the first heading,
 /// a line naming the project, and each table under its own title. Throws
 /// Error naming `fileName` for another format.
 QUIRECORE_EXPORT QByteArray tablesDocument(const QString &format, const QString &title, const QString &projectName,
                                            const std::vector<AnalysisTable> &tables, const QString &fileName);
+
+/// The same into a writer of the caller's choice (e.g. Doc::makeOdtWriter); finishes it.
+QUIRECORE_EXPORT QByteArray tablesDocument(Doc::Writer &writer, const QString &title, const QString &projectName,
+                                           const std::vector<AnalysisTable> &tables);
 
 /// A coefficient as text: three decimals, or "n/a" when it is undefined.
 QUIRECORE_EXPORT QString formatNumber(double value, int decimals = 3);
