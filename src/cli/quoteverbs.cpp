@@ -169,6 +169,11 @@ int cmdQuote(const QuoteVerbContext &c, const QStringList &words)
 void applyQuoteExportOptions(const Args &a, ReportOptions &options)
 {
     const QString verb = QStringLiteral("export");
+    // The matrix and theme table: column order, marks, first header.
+    for (const QString &v : a.values(QStringLiteral("by-order")))
+        options.byOrder << v.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    options.matrixMark = a.value(QStringLiteral("mark"));
+    options.rowHeader = a.value(QStringLiteral("row-header"));
     if (a.has(QStringLiteral("max-quotes")))
         options.maxQuotes = wholeNumber(a, verb, QStringLiteral("max-quotes"), 1);
     if (a.has(QStringLiteral("max-length")))

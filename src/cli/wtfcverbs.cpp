@@ -9,11 +9,14 @@
 #include "error.h"
 #include "storage/fileerrors.h"
 #include "model/project.h"
+#include "report/documentwriter.h"
 #include "wtfc/analysis.h"
 #include "wtfc/graphexport.h"
+#include "wtfc/grid.h"
 #include "wtfc/layout.h"
 #include "wtfc/report.h"
 #include "wtfc/workshop.h"
+#include "tablesfile.h"
 #include "wtfcreport.h"
 
 #include <QDir>
@@ -24,6 +27,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -109,6 +113,20 @@ QString themeArea(Workshop &w, Id theme)
     return QString();
 }
 
+/// The themes named `text` when several areas have that name and no area is
+/// given (a strategic theme); otherwise none, and the name resolves as usual.
+std::vector<Id> strategicTheme(Workshop &w, const QString &text, const QString &area)
+{
+    if (!area.isEmpty() || text.trimmed().startsWith(QLatin1String("theme:"), Qt::CaseInsensitive))
+        return {};
+    const Snapshot snap = w.snapshot();
+    for (const std::vector<Id> &group : strategicThemes(snap)) {
+        if (group.size() > 1 && snap.theme(group.front())->name.trimmed().compare(text.trimmed(), Qt::CaseInsensitive) == 0)
+            return group;
+    }
+    return {};
+}
+
 Id solutionId(Workshop &w, const QString &text)
 {
     const ItemRef r = w.resolveItem(text.contains(QLatin1Char(':')) ? text : QStringLiteral("solution:") + text);
@@ -154,6 +172,15 @@ QJsonArray ids(const std::vector<Id> &v)
     for (Id id : v)
         a.append(id);
     return a;
+}
+
+/// Per voter group: {"group": …, "dots": N, "stars": N}.
+QJsonArray tallyJson(const VoteTally &t)
+{
+    QJsonArray out;
+    for (const auto &[group, counts] : t.groups)
+        out.append(QJsonObject{{QStringLiteral("group"), group}, {QStringLiteral("dots"), counts.first}, {QStringLiteral("stars"), counts.second}});
+    return out;
 }
 
 QJsonObject templateJson(const Template &t)
@@ -235,6 +262,7 @@ int cmdStatements(const WtfcVerbContext &c, const QStringList &words)
         QStringList people;
         for (Id p : st.people)
             people << snap.personName(p);
+        const VoteTally v = tally(snap, {ItemKind::Statement, st.id});
         out.append(QJsonObject{{QStringLiteral("id"), st.id},
                                {QStringLiteral("name"), st.name},
                                {QStringLiteral("area"), st.area},
@@ -242,8 +270,11 @@ int cmdStatements(const WtfcVerbContext &c, const QStringList &words)
                                {QStringLiteral("takenForward"), st.takenForward},
                                {QStringLiteral("people"), QJsonArray::fromStringList(people)},
                                {QStringLiteral("theme"), st.themeId ? QJsonValue(*st.themeId) : QJsonValue()},
+                               {QStringLiteral("dots"), v.dots},
+                               {QStringLiteral("stars"), v.stars},
+                               {QStringLiteral("byGroup"), tallyJson(v)},
                                {QStringLiteral("text"), st.text}});
-        text += QStringLiteral("%1\t%2\t%3\t%4\n").arg(st.id).arg(st.name, st.area, st.text);
+        text += QStringLiteral("%1\t%2\t%3\t%4%5\n").arg(st.id).arg(st.name, st.area, st.text, v.empty() ? QString() : QStringLiteral("\t") + v.text());
     }
     if (s.json())
         printJson({{QStringLiteral("statements"), out}});
@@ -252,10 +283,56 @@ int cmdStatements(const WtfcVerbContext &c, const QStringList &words)
     return 0;
 }
 
+int cmdThemeGrid(const WtfcVerbContext &c, const QStringList &words)
+{
+    const QString verb = QStringLiteral("wtfc theme grid");
+    Args a(words, verb);
+    a.expectAtMost(1);
+    GridOptions o;
+    if (a.has(QStringLiteral("top")))
+        o.top = positiveNumber(verb, QStringLiteral("top"), a.value(QStringLiteral("top")));
+    if (a.has(QStringLiteral("rank"))) {
+        const QString r = a.value(QStringLiteral("rank")).trimmed().toLower();
+        if (r == QLatin1String("stars") || r == QLatin1String("star"))
+            o.rankBy = RankBy::Stars;
+        else if (r == QLatin1String("dots") || r == QLatin1String("dot"))
+            o.rankBy = RankBy::Dots;
+        else
+            throw UsageError(QStringLiteral("%1: --rank is stars or dots, not \"%2\"").arg(verb, a.value(QStringLiteral("rank"))));
+    }
+    o.emptyText = a.value(QStringLiteral("empty"));
+    o.voterGroup = a.value(QStringLiteral("group"));
+    o.themeHeader = a.value(QStringLiteral("theme-header"));
+    o.includeUnvoted = a.has(QStringLiteral("all-notes"));
+    o.totals = a.has(QStringLiteral("totals"));
+    const QString out = a.value(QStringLiteral("out"));
+    const bool odt = QFileInfo(out).suffix().compare(QLatin1String("odt"), Qt::CaseInsensitive) == 0;
+    if (a.has(QStringLiteral("out")) && !odt && !Render::writesTables(out))
+        throw UsageError(QStringLiteral("%1: --out names a .md, .csv, .html, .docx, .odt, .pdf or .xlsx file, not \"%2\"").arg(verb, out));
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Snapshot snap = s.workshop().snapshot();
+    const Quire::Analysis::AnalysisTable table = gridTable(workshopGrid(snap, o), o);
+    if (!out.isEmpty()) {
+        if (odt) // the grid's own format; the analysis tables keep to those of Render::writeTables
+            saveFile(out, Quire::Analysis::tablesDocument(*Doc::makeOdtWriter(QStringLiteral("Workshop grid"), out), QStringLiteral("Workshop grid"),
+                                                          s.project().fileName(), {table}));
+        else
+            Render::writeTables(out, {table}, QStringLiteral("Workshop grid"), s.project().fileName());
+        s.report(QStringLiteral("Wrote %1").arg(out), {{QStringLiteral("files"), QJsonArray{out}}});
+    } else if (s.json()) {
+        printJson({{QStringLiteral("title"), table.title}, {QStringLiteral("rows"), table.toJson()}});
+    } else {
+        writeOut(table.toText());
+    }
+    return 0;
+}
+
 int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
 {
     const QString sub = words.value(0);
     const QString verb = QStringLiteral("wtfc theme ") + sub;
+    if (sub == QLatin1String("grid"))
+        return cmdThemeGrid(c, words.mid(1));
     if (sub == QLatin1String("list")) {
         Args a(words.mid(1), verb);
         a.expectAtMost(1);
@@ -265,12 +342,23 @@ int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
         QString text;
         for (const Theme &t : snap.themes) {
             const int votes = snap.votesFor({ItemKind::Theme, t.id});
+            const VoteTally all = themeTally(snap, t.id);
             out.append(QJsonObject{{QStringLiteral("id"), t.id},
                                    {QStringLiteral("area"), t.area},
                                    {QStringLiteral("name"), t.name},
+                                   {QStringLiteral("description"), t.description},
                                    {QStringLiteral("votes"), votes},
+                                   {QStringLiteral("dotsWithStatements"), all.dots},
+                                   {QStringLiteral("starsWithStatements"), all.stars},
+                                   {QStringLiteral("byGroup"), tallyJson(all)},
                                    {QStringLiteral("statements"), ids(t.statements)}});
-            text += QStringLiteral("%1\t%2\t%3\t%4 statements\t%5 votes\n").arg(t.id).arg(t.area, t.name).arg(t.statements.size()).arg(votes);
+            // votes on the theme itself, then everything on it and its statements
+            text += QStringLiteral("%1\t%2\t%3\t%4 statements\t%5 votes\t%6\t%7\t%8\n")
+                        .arg(t.id)
+                        .arg(t.area, t.name)
+                        .arg(t.statements.size())
+                        .arg(votes)
+                        .arg(all.text(), all.groupText(), t.description);
         }
         if (s.json())
             printJson({{QStringLiteral("themes"), out}});
@@ -282,9 +370,25 @@ int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
         Args a(words.mid(1), verb);
         a.expectAtMost(3);
         Session s(c, a.at(0, QStringLiteral("PROJECT")));
-        const Id id = s.workshop().addTheme(a.at(1, QStringLiteral("AREA")), a.at(2, QStringLiteral("NAME")),
-                                            a.value(QStringLiteral("description")));
-        s.report(QStringLiteral("Added theme %1 \"%2\"").arg(id).arg(a.at(2, QStringLiteral("NAME"))), {{QStringLiteral("id"), id}});
+        const QString area = a.at(1, QStringLiteral("AREA"));
+        const QString name = a.at(2, QStringLiteral("NAME"));
+        if (area.trimmed() == QLatin1String("*")) {
+            // A strategic theme: the same name in every area, one undo step (docs/decisions/0012-strategic-themes.md).
+            std::vector<Id> added;
+            const QStringList areas = s.workshop().workshopTemplate().areas;
+            s.project().batch(QStringLiteral("wtfc-theme-add"), QStringLiteral("Add theme \"%1\" in %2 areas").arg(name.trimmed()).arg(areas.size()), [&] {
+                for (const QString &ar : areas)
+                    added.push_back(s.workshop().addTheme(ar, name, a.value(QStringLiteral("description"))));
+            });
+            QStringList idList;
+            for (Id id : added)
+                idList << QString::number(id);
+            s.report(QStringLiteral("Added theme \"%1\" in %2 areas (ids %3)").arg(name.trimmed()).arg(added.size()).arg(idList.join(QStringLiteral(", "))),
+                     {{QStringLiteral("ids"), ids(added)}});
+            return 0;
+        }
+        const Id id = s.workshop().addTheme(area, name, a.value(QStringLiteral("description")));
+        s.report(QStringLiteral("Added theme %1 \"%2\"").arg(id).arg(name), {{QStringLiteral("id"), id}});
         return 0;
     }
     if (sub == QLatin1String("assign") || sub == QLatin1String("unassign")) {
@@ -297,8 +401,38 @@ int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
             s.report(QStringLiteral("Took %1 statement(s) off their themes").arg(st.size()));
             return 0;
         }
-        const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
         a.at(2, QStringLiteral("STATEMENT"));
+        const std::vector<Id> spanning = strategicTheme(s.workshop(), a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
+        if (!spanning.empty()) {
+            // A name several areas have: each statement goes on the theme of its own area, in one command.
+            const Snapshot snap = s.workshop().snapshot();
+            const auto st = statementIds(s.workshop(), a.positional().mid(2));
+            std::map<Id, std::vector<Id>> byTheme;
+            for (Id id : st) {
+                const PcrStatement *p = snap.statement(id);
+                const auto t = std::find_if(spanning.begin(), spanning.end(), [&](Id th) {
+                    return p && snap.theme(th)->area.compare(p->area.trimmed(), Qt::CaseInsensitive) == 0;
+                });
+                if (t == spanning.end())
+                    throw Error(QStringLiteral("The statement \"%1\" is in the area \"%2\", which has no theme \"%3\"")
+                                    .arg(p ? p->name : QString::number(id), p ? p->area : QString(), a.at(1, QStringLiteral("THEME"))));
+                byTheme[*t].push_back(id);
+            }
+            s.project().batch(QStringLiteral("wtfc-theme-assign"),
+                              QStringLiteral("Put %1 statement(s) on theme \"%2\"").arg(st.size()).arg(a.at(1, QStringLiteral("THEME"))), [&] {
+                                  for (const auto &[theme, list] : byTheme)
+                                      s.workshop().assign(theme, list);
+                              });
+            s.report(QStringLiteral("Put %1 statement(s) on theme \"%2\" in %3 area(s)").arg(st.size()).arg(a.at(1, QStringLiteral("THEME"))).arg(byTheme.size()),
+                     {{QStringLiteral("themes"), ids([&] {
+                           std::vector<Id> v;
+                           for (const auto &kv : byTheme)
+                               v.push_back(kv.first);
+                           return v;
+                       }())}});
+            return 0;
+        }
+        const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
         const auto st = statementIds(s.workshop(), a.positional().mid(2), themeArea(s.workshop(), theme));
         s.workshop().assign(theme, st);
         s.report(QStringLiteral("Put %1 statement(s) on theme %2").arg(st.size()).arg(theme), {{QStringLiteral("theme"), theme}});
@@ -319,7 +453,7 @@ int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
         }
         return 0;
     }
-    throw UsageError(QStringLiteral("wtfc theme: use list, add, assign, unassign, rename or delete"));
+    throw UsageError(QStringLiteral("wtfc theme: use list, grid, add, assign, unassign, rename or delete"));
 }
 
 int cmdVote(const WtfcVerbContext &c, const QStringList &words)
@@ -451,7 +585,7 @@ int cmdAnalyse(const WtfcVerbContext &c, const QStringList &words)
     a.expectAtMost(1);
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Snapshot snap = s.workshop().snapshot();
-    const Analysis an = analyse(snap);
+    const Wtfc::Analysis an = analyse(snap);
     if (s.json()) {
         QJsonArray causes;
         for (const CauseReach &r : an.causes) {
@@ -529,7 +663,10 @@ int cmdTrace(const WtfcVerbContext &c, const QStringList &words)
                 break;
             case ItemKind::Statement: break;
             }
-            out.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("text"), text}});
+            QJsonObject o{{QStringLiteral("id"), id}, {QStringLiteral("text"), text}};
+            if (kind == ItemKind::Theme) // the votes on the theme and its statements
+                o.insert(QStringLiteral("votes"), themeTally(snap, id).text());
+            out.append(o);
         }
         return out;
     };
@@ -543,6 +680,7 @@ int cmdTrace(const WtfcVerbContext &c, const QStringList &words)
                                       {QStringLiteral("name"), st->name},
                                       {QStringLiteral("area"), st->area},
                                       {QStringLiteral("people"), QJsonArray::fromStringList(people)},
+                                      {QStringLiteral("votes"), tally(snap, {ItemKind::Statement, id}).text()},
                                       {QStringLiteral("text"), st->text}});
     }
     QJsonArray people;
@@ -570,8 +708,12 @@ int cmdTrace(const WtfcVerbContext &c, const QStringList &words)
         if (arr.isEmpty())
             return;
         text += title + QStringLiteral(":\n");
-        for (const auto &v : arr)
-            text += QStringLiteral("  %1\t%2\n").arg(v.toObject().value(QStringLiteral("id")).toInteger()).arg(v.toObject().value(QStringLiteral("text")).toString());
+        for (const auto &v : arr) {
+            const QString votes = v.toObject().value(QStringLiteral("votes")).toString();
+            text += QStringLiteral("  %1\t%2%3\n")
+                        .arg(v.toObject().value(QStringLiteral("id")).toInteger())
+                        .arg(v.toObject().value(QStringLiteral("text")).toString(), votes.isEmpty() ? QString() : QStringLiteral("\t") + votes);
+        }
     };
     section(QStringLiteral("actions"), named(t.actions, ItemKind::Action));
     section(QStringLiteral("solutions"), named(t.solutions, ItemKind::Solution));
@@ -591,8 +733,10 @@ int cmdTrace(const WtfcVerbContext &c, const QStringList &words)
         QStringList who;
         for (const auto &p : o.value(QStringLiteral("people")).toArray())
             who << p.toString();
-        text += QStringLiteral("  %1\t%2\t%3\n").arg(who.join(QStringLiteral(", ")), o.value(QStringLiteral("area")).toString(),
-                                                 o.value(QStringLiteral("text")).toString());
+        const QString votes = o.value(QStringLiteral("votes")).toString();
+        text += QStringLiteral("  %1\t%2\t%3%4\n").arg(who.join(QStringLiteral(", ")), o.value(QStringLiteral("area")).toString(),
+                                                   o.value(QStringLiteral("text")).toString(),
+                                                   votes == QLatin1String("no votes") ? QString() : QStringLiteral("\t") + votes);
     }
     writeOut(text);
     return 0;
@@ -694,7 +838,7 @@ int cmdExport(const WtfcVerbContext &c, const QStringList &words)
         throw UsageError(QStringLiteral("%1: --format is md, html, docx, pdf, dot, graphml or svg, not \"%2\"").arg(verb, format));
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Snapshot snap = s.workshop().snapshot();
-    const Analysis an = analyse(snap);
+    const Wtfc::Analysis an = analyse(snap);
     QStringList written;
     if (format == QLatin1String("dot")) {
         saveFile(out, graphToDot(snap, an));

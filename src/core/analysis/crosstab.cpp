@@ -206,8 +206,21 @@ Crosstab computeCrosstab(Project &project, const CrosstabOptions &options)
         }
     }
     if (options.columns == ColumnKind::Attribute) {
-        QStringList sorted = seenValues;
-        std::sort(sorted.begin(), sorted.end());
+        // A choice attribute's columns follow its choices, every one even if unused
+        // (values stored before the choices were set come after, sorted); others sort.
+        QStringList sorted;
+        for (const auto &d : project.attributeDefs()) {
+            if (d.name == options.attribute && d.type == AttributeType::Choice) {
+                sorted = d.choices;
+                break;
+            }
+        }
+        QStringList rest;
+        for (const QString &v : seenValues)
+            if (!sorted.contains(v))
+                rest << v;
+        std::sort(rest.begin(), rest.end());
+        sorted << rest;
         std::vector<std::size_t> remap(std::size_t(seenValues.size()));
         for (qsizetype i = 0; i < seenValues.size(); ++i)
             remap[std::size_t(i)] = std::size_t(sorted.indexOf(seenValues[i]));

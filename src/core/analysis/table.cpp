@@ -242,6 +242,12 @@ QByteArray tablesDocument(const QString &format, const QString &title, const QSt
                           const std::vector<AnalysisTable> &tables, const QString &fileName)
 {
     const std::unique_ptr<Doc::Writer> w = Doc::makeWriter(format, title, fileName);
+    return tablesDocument(*w, title, projectName, tables);
+}
+
+QByteArray tablesDocument(Doc::Writer &writer, const QString &title, const QString &projectName, const std::vector<AnalysisTable> &tables)
+{
+    Doc::Writer *w = &writer;
     w->heading(1, title);
     w->paragraph(QStringLiteral("Project: %1").arg(projectName));
     for (const AnalysisTable &t : tables) {

@@ -8,6 +8,10 @@
 #include <QStringList>
 #include <vector>
 
+namespace Quire::Doc {
+class Writer;
+}
+
 namespace Quire::Analysis {
 
 /// A plain table of text cells: what every analysis hands to the CLI, to CSV
@@ -40,6 +44,10 @@ QUIRECORE_EXPORT void writeXlsx(const QString &path, const std::vector<AnalysisT
 /// Error naming `fileName` for another format.
 QUIRECORE_EXPORT QByteArray tablesDocument(const QString &format, const QString &title, const QString &projectName,
                                            const std::vector<AnalysisTable> &tables, const QString &fileName);
+
+/// The same into a writer of the caller's choice (e.g. Doc::makeOdtWriter); finishes it.
+QUIRECORE_EXPORT QByteArray tablesDocument(Doc::Writer &writer, const QString &title, const QString &projectName,
+                                           const std::vector<AnalysisTable> &tables);
 
 /// A coefficient as text: three decimals, or "n/a" when it is undefined.
 QUIRECORE_EXPORT QString formatNumber(double value, int decimals = 3);

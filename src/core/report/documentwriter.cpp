@@ -25,6 +25,51 @@ int firstColumnPercent(qsizetype columns)
     return columns > 2 ? std::max(25, 100 - 9 * int(columns - 1)) : 0;
 }
 
+/// Shares of the width (percent, summing to 100) when the columns after the
+/// first hold more text than the first (a workshop grid's notes): a column
+/// with little text (a name, a descriptor) gets about two thirds of an equal
+/// share, at most 15%, so that its words are not broken; the text columns
+/// share the rest alike. Empty when the columns after the first hold counts
+/// or short words (firstColumnPercent applies).
+std::vector<int> textColumnPercents(const QStringList &header, const QList<QStringList> &rows)
+{
+    const qsizetype columns = header.size();
+    if (columns < 2 || rows.isEmpty())
+        return {};
+    std::vector<double> mean(std::size_t(columns), 0.0);
+    for (const QStringList &r : rows)
+        for (qsizetype i = 0; i < columns && i < r.size(); ++i)
+            mean[std::size_t(i)] += double(std::min<qsizetype>(r[i].size(), 400)) / double(rows.size());
+    double rest = 0;
+    for (std::size_t i = 1; i < mean.size(); ++i)
+        rest += mean[i];
+    if (rest / double(columns - 1) <= std::max(40.0, mean[0]))
+        return {};
+    const int narrow = std::min(15, int(100.0 / (double(columns) * 1.3)));
+    // A column is narrow when its share by text would be below that.
+    double total = 0;
+    for (double m : mean)
+        total += m;
+    std::vector<bool> isNarrow(mean.size());
+    int left = 100;
+    qsizetype wide = 0;
+    for (std::size_t i = 0; i < mean.size(); ++i) {
+        isNarrow[i] = 100.0 * mean[i] / total < double(narrow);
+        if (isNarrow[i])
+            left -= narrow;
+        else
+            ++wide;
+    }
+    std::vector<int> percents;
+    int sum = 0;
+    for (std::size_t i = 0; i < mean.size(); ++i) {
+        percents.push_back(isNarrow[i] || wide == 0 ? narrow : left / int(wide));
+        sum += percents.back();
+    }
+    *std::max_element(percents.begin(), percents.end()) += 100 - sum; // rounding
+    return percents;
+}
+
 /// More columns than this are set in a smaller type.
 constexpr qsizetype WideTable = 6;
 
@@ -112,16 +157,20 @@ public:
         const bool wide = header.size() > WideTable;
         m_out += wide ? QStringLiteral("<table width=\"100%\" style=\"font-size:8pt\">\n<tr>") : QStringLiteral("<table width=\"100%\">\n<tr>");
         const int first = firstColumnPercent(header.size());
+        const std::vector<int> shares = textColumnPercents(header, rows);
         for (qsizetype i = 0; i < header.size(); ++i) {
-            m_out += i == 0 && first > 0 ? QStringLiteral("<th width=\"%1%\">%2</th>").arg(first).arg(esc(header[i]))
-                                         : QStringLiteral("<th>%1</th>").arg(esc(header[i]));
+            if (!shares.empty())
+                m_out += QStringLiteral("<th width=\"%1%\">%2</th>").arg(shares[std::size_t(i)]).arg(esc(header[i]));
+            else
+                m_out += i == 0 && first > 0 ? QStringLiteral("<th width=\"%1%\">%2</th>").arg(first).arg(esc(header[i]))
+                                             : QStringLiteral("<th>%1</th>").arg(esc(header[i]));
         }
         m_out += QStringLiteral("</tr>\n");
         for (const QStringList &r : rows) {
             m_out += QStringLiteral("<tr>");
             for (qsizetype i = 0; i < r.size(); ++i) {
-                m_out += i == 0 && first > 0 ? QStringLiteral("<td width=\"%1%\">%2</td>").arg(first).arg(esc(r[i]))
-                                             : QStringLiteral("<td>%1</td>").arg(esc(r[i]));
+                m_out += i == 0 && first > 0 && shares.empty() ? QStringLiteral("<td width=\"%1%\">%2</td>").arg(first).arg(esc(r[i]))
+                                                               : QStringLiteral("<td>%1</td>").arg(esc(r[i]));
             }
             m_out += QStringLiteral("</tr>\n");
         }
@@ -173,7 +222,11 @@ public:
         const qsizetype columns = std::max<qsizetype>(1, header.size());
         const int first = firstColumnPercent(columns);
         std::vector<int> widths(std::size_t(columns), TextWidth / int(columns));
-        if (first > 0) {
+        const std::vector<int> shares = textColumnPercents(header, rows);
+        if (!shares.empty()) {
+            for (std::size_t i = 0; i < widths.size(); ++i)
+                widths[i] = TextWidth * shares[i] / 100;
+        } else if (first > 0) {
             widths[0] = TextWidth * first / 100;
             for (std::size_t i = 1; i < widths.size(); ++i)
                 widths[i] = (TextWidth - widths[0]) / int(columns - 1);
@@ -393,6 +446,203 @@ QByteArray DocxWriter::finish()
     return zip.finish();
 }
 
+
+/// OpenDocument text (.odt): the same parts, a table with fixed column widths
+/// and thin borders, each "\n" a line break; pictures are not embedded (the
+/// picture's `missing` text is said instead).
+class OdtWriter : public Writer
+{
+public:
+    OdtWriter(const QString &title, const QString &fileName)
+        : m_title(title)
+        , m_fileName(fileName)
+        , m_xml(&m_body)
+    {
+    }
+    void heading(int level, const QString &t) override
+    {
+        const int l = std::clamp(level, 1, 4);
+        m_xml.writeStartElement(QStringLiteral("text:h"));
+        m_xml.writeAttribute(QStringLiteral("text:style-name"), QStringLiteral("Heading_20_%1").arg(l));
+        m_xml.writeAttribute(QStringLiteral("text:outline-level"), QString::number(l));
+        text(m_xml, t);
+        m_xml.writeEndElement();
+    }
+    void paragraph(const QString &t) override { para(t, QStringLiteral("Standard")); }
+    void list(const QStringList &items) override
+    {
+        for (const QString &i : items)
+            para(QStringLiteral("\u2022 ") + i, QStringLiteral("Standard"));
+    }
+    void table(const QStringList &header, const QList<QStringList> &rows) override
+    {
+        constexpr double TextWidth = 17.0; // cm: A4 less 2 cm margins
+        const qsizetype columns = std::max<qsizetype>(1, header.size());
+        std::vector<double> widths(std::size_t(columns), TextWidth / double(columns));
+        const std::vector<int> shares = textColumnPercents(header, rows);
+        const int first = firstColumnPercent(columns);
+        if (!shares.empty()) {
+            for (std::size_t i = 0; i < widths.size(); ++i)
+                widths[i] = TextWidth * shares[i] / 100.0;
+        } else if (first > 0) {
+            widths[0] = TextWidth * first / 100.0;
+            for (std::size_t i = 1; i < widths.size(); ++i)
+                widths[i] = (TextWidth - widths[0]) / double(columns - 1);
+        }
+        const QString name = QStringLiteral("Table%1").arg(++m_tables);
+        m_styles += QStringLiteral("<style:style style:name=\"%1\" style:family=\"table\"><style:table-properties style:width=\"%2cm\" "
+                                   "table:align=\"left\" fo:margin-top=\"0.1cm\" fo:margin-bottom=\"0.2cm\"/></style:style>")
+                        .arg(name)
+                        .arg(TextWidth, 0, 'f', 2);
+        for (std::size_t i = 0; i < widths.size(); ++i)
+            m_styles += QStringLiteral("<style:style style:name=\"%1.C%2\" style:family=\"table-column\"><style:table-column-properties "
+                                       "style:column-width=\"%3cm\"/></style:style>")
+                            .arg(name)
+                            .arg(i + 1)
+                            .arg(widths[i], 0, 'f', 2);
+        m_xml.writeStartElement(QStringLiteral("table:table"));
+        m_xml.writeAttribute(QStringLiteral("table:name"), name);
+        m_xml.writeAttribute(QStringLiteral("table:style-name"), name);
+        for (std::size_t i = 0; i < widths.size(); ++i) {
+            m_xml.writeEmptyElement(QStringLiteral("table:table-column"));
+            m_xml.writeAttribute(QStringLiteral("table:style-name"), QStringLiteral("%1.C%2").arg(name).arg(i + 1));
+        }
+        const bool small = columns > WideTable;
+        auto row = [&](const QStringList &cells, bool head) {
+            m_xml.writeStartElement(QStringLiteral("table:table-row"));
+            for (qsizetype i = 0; i < columns; ++i) {
+                m_xml.writeStartElement(QStringLiteral("table:table-cell"));
+                m_xml.writeAttribute(QStringLiteral("table:style-name"), head ? QStringLiteral("HeadCell") : QStringLiteral("Cell"));
+                m_xml.writeAttribute(QStringLiteral("office:value-type"), QStringLiteral("string"));
+                para(cells.value(i), head ? (small ? QStringLiteral("Small_20_Heading") : QStringLiteral("Table_20_Heading"))
+                                          : (small ? QStringLiteral("Small_20_Contents") : QStringLiteral("Table_20_Contents")));
+                m_xml.writeEndElement();
+            }
+            m_xml.writeEndElement();
+        };
+        m_xml.writeStartElement(QStringLiteral("table:table-header-rows"));
+        row(header, true);
+        m_xml.writeEndElement();
+        for (const QStringList &r : rows)
+            row(r, false);
+        m_xml.writeEndElement();
+    }
+    void picture(const Picture &p) override { para(p.missing.isEmpty() ? p.alt : p.missing, QStringLiteral("Standard")); }
+    QByteArray finish() override
+    {
+        const QByteArray ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                              "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+                              "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+                              "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+                              "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "
+                              "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                              "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"";
+        const QByteArray content = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content " + ns
+            + " office:version=\"1.3\"><office:automatic-styles>"
+              "<style:style style:name=\"Cell\" style:family=\"table-cell\"><style:table-cell-properties fo:border=\"0.5pt solid #808080\" "
+              "fo:padding=\"0.1cm\" style:vertical-align=\"top\"/></style:style>"
+              "<style:style style:name=\"HeadCell\" style:family=\"table-cell\"><style:table-cell-properties fo:background-color=\"#eeeeee\" "
+              "fo:border=\"0.5pt solid #808080\" fo:padding=\"0.1cm\" style:vertical-align=\"top\"/></style:style>"
+            + m_styles.toUtf8() + "</office:automatic-styles><office:body><office:text>" + m_body
+            + "</office:text></office:body></office:document-content>\n";
+        QByteArray meta;
+        {
+            QXmlStreamWriter x(&meta);
+            x.writeStartDocument();
+            x.writeStartElement(QStringLiteral("office:document-meta"));
+            x.writeAttribute(QStringLiteral("xmlns:office"), QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:office:1.0"));
+            x.writeAttribute(QStringLiteral("xmlns:meta"), QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:meta:1.0"));
+            x.writeAttribute(QStringLiteral("xmlns:dc"), QStringLiteral("http://purl.org/dc/elements/1.1/"));
+            x.writeAttribute(QStringLiteral("office:version"), QStringLiteral("1.3"));
+            x.writeStartElement(QStringLiteral("office:meta"));
+            x.writeTextElement(QStringLiteral("meta:generator"), QStringLiteral("Quire"));
+            x.writeTextElement(QStringLiteral("dc:title"), m_title);
+            x.writeEndElement();
+            x.writeEndElement();
+            x.writeEndDocument();
+        }
+        auto style = [](const QString &name, const QString &parent, const QString &paragraph, const QString &text) {
+            return QStringLiteral("<style:style style:name=\"%1\" style:family=\"paragraph\"%2>%3%4</style:style>")
+                .arg(name, parent.isEmpty() ? QString() : QStringLiteral(" style:parent-style-name=\"%1\"").arg(parent),
+                     paragraph.isEmpty() ? QString() : QStringLiteral("<style:paragraph-properties %1/>").arg(paragraph),
+                     text.isEmpty() ? QString() : QStringLiteral("<style:text-properties %1/>").arg(text));
+        };
+        QString named = style(QStringLiteral("Standard"), QString(), QStringLiteral("fo:margin-bottom=\"0.2cm\""), QString());
+        const char *sizes[] = {"16pt", "14pt", "12pt", "11pt"};
+        for (int l = 1; l <= 4; ++l)
+            named += style(QStringLiteral("Heading_20_%1").arg(l), QStringLiteral("Standard"),
+                           QStringLiteral("fo:margin-top=\"0.4cm\" fo:margin-bottom=\"0.2cm\" fo:keep-with-next=\"always\""),
+                           QStringLiteral("fo:font-size=\"%1\" fo:font-weight=\"bold\"").arg(QLatin1String(sizes[l - 1])));
+        named += style(QStringLiteral("Table_20_Contents"), QStringLiteral("Standard"), QStringLiteral("fo:margin-bottom=\"0cm\""), QString());
+        named += style(QStringLiteral("Table_20_Heading"), QStringLiteral("Table_20_Contents"), QString(), QStringLiteral("fo:font-weight=\"bold\""));
+        named += style(QStringLiteral("Small_20_Contents"), QStringLiteral("Table_20_Contents"), QString(), QStringLiteral("fo:font-size=\"8pt\""));
+        named += style(QStringLiteral("Small_20_Heading"), QStringLiteral("Small_20_Contents"), QString(), QStringLiteral("fo:font-weight=\"bold\""));
+        const QByteArray styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles " + ns
+            + " office:version=\"1.3\"><office:styles><style:default-style style:family=\"paragraph\"><style:text-properties "
+              "fo:font-family=\"'Liberation Sans', Arial, sans-serif\" style:font-family-generic=\"swiss\" fo:font-size=\"10pt\"/>"
+              "</style:default-style>"
+            + named.toUtf8()
+            + "</office:styles><office:automatic-styles><style:page-layout style:name=\"A4\"><style:page-layout-properties "
+              "fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" fo:margin-top=\"2cm\" fo:margin-bottom=\"2cm\" fo:margin-left=\"2cm\" "
+              "fo:margin-right=\"2cm\"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page "
+              "style:name=\"Standard\" style:page-layout-name=\"A4\"/></office:master-styles></office:document-styles>\n";
+        ZipWriter zip(m_fileName);
+        // "mimetype" first and stored, so that tools know the type from the first bytes.
+        zip.add(QStringLiteral("mimetype"), QByteArrayLiteral("application/vnd.oasis.opendocument.text"), ZipWriter::Method::Store);
+        zip.add(QStringLiteral("content.xml"), content);
+        zip.add(QStringLiteral("styles.xml"), styles);
+        zip.add(QStringLiteral("meta.xml"), meta);
+        zip.add(QStringLiteral("META-INF/manifest.xml"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">"
+                "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.3\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
+                "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+                "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
+                "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>"
+                "</manifest:manifest>\n");
+        return zip.finish();
+    }
+
+private:
+    /// Characters into an open text:p or text:h, every one kept: runs of spaces
+    /// as <text:s/> (ODF collapses them), tabs as <text:tab/>, "\n" as <text:line-break/>.
+    static void text(QXmlStreamWriter &x, const QString &t)
+    {
+        QString run;
+        auto flush = [&] {
+            if (!run.isEmpty())
+                x.writeCharacters(run);
+            run.clear();
+        };
+        for (qsizetype i = 0; i < t.size(); ++i) {
+            const QChar c = t[i];
+            if (c == QLatin1Char(' ') && (i == 0 || t[i - 1] == QLatin1Char(' ') || t[i - 1] == QLatin1Char('\n'))) {
+                flush();
+                x.writeEmptyElement(QStringLiteral("text:s"));
+            } else if (c == QLatin1Char('\t') || c == QLatin1Char('\n')) {
+                flush();
+                x.writeEmptyElement(c == QLatin1Char('\t') ? QStringLiteral("text:tab") : QStringLiteral("text:line-break"));
+            } else {
+                run += c;
+            }
+        }
+        flush();
+    }
+    void para(const QString &t, const QString &style)
+    {
+        m_xml.writeStartElement(QStringLiteral("text:p"));
+        m_xml.writeAttribute(QStringLiteral("text:style-name"), style);
+        text(m_xml, t);
+        m_xml.writeEndElement();
+    }
+
+    QString m_title;
+    QString m_fileName;
+    QByteArray m_body;
+    QXmlStreamWriter m_xml;
+    QString m_styles; ///< automatic styles of the tables
+    int m_tables = 0;
+};
 } // namespace
 
 std::unique_ptr<Writer> makeWriter(const QString &format, const QString &title, const QString &fileName)
@@ -404,6 +654,11 @@ std::unique_ptr<Writer> makeWriter(const QString &format, const QString &title, 
     if (format == QLatin1String("docx"))
         return std::make_unique<DocxWriter>(fileName);
     throw Error(QStringLiteral("%1: a document is written as md, html or docx, not \"%2\"").arg(QFileInfo(fileName).fileName(), format));
+}
+
+std::unique_ptr<Writer> makeOdtWriter(const QString &title, const QString &fileName)
+{
+    return std::make_unique<OdtWriter>(title, fileName);
 }
 
 } // namespace Quire::Doc

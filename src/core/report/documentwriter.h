@@ -28,7 +28,8 @@ struct Picture
 };
 
 /// A simple document — headings, paragraphs, bulleted lists, tables with a
-/// header row, pictures — written as Markdown, HTML or Word (.docx). Text is
+/// header row, pictures — written as Markdown, HTML, Word (.docx) or
+/// OpenDocument text (.odt, pictures not embedded). Text is
 /// escaped for each format; a "\n" in a cell or paragraph is a line break.
 class QUIRECORE_EXPORT Writer
 {
@@ -46,5 +47,9 @@ public:
 /// A writer for "md", "html" or "docx" (throws Error naming `fileName` for
 /// another). `title` is the HTML page title.
 QUIRECORE_EXPORT std::unique_ptr<Writer> makeWriter(const QString &format, const QString &title, const QString &fileName);
+/// An OpenDocument text writer (.odt): tables with fixed widths and thin
+/// borders; a picture is not embedded, its `missing` text is said instead,
+/// so the reports that carry pictures keep to makeWriter's formats.
+QUIRECORE_EXPORT std::unique_ptr<Writer> makeOdtWriter(const QString &title, const QString &fileName);
 
 } // namespace Quire::Doc

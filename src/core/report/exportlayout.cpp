@@ -31,6 +31,13 @@ bool layoutHasQuotes(const ThemeReport &report)
     return report.layout.isEmpty() || report.layout == QLatin1String("quotes");
 }
 
+namespace {
+QString rowHeader(const ThemeReport &report)
+{
+    return report.rowHeader.isEmpty() ? QStringLiteral("Theme / subtheme / code") : report.rowHeader;
+}
+} // namespace
+
 LayoutTable layoutTable(const ThemeReport &report)
 {
     checkLayout(report);
@@ -48,22 +55,24 @@ LayoutTable layoutTable(const ThemeReport &report)
     }
     if (report.layout == QLatin1String("matrix")) {
         t.title = QStringLiteral("Matrix: themes by %1").arg(report.byAttribute);
-        t.header << QStringLiteral("Theme / subtheme / code");
+        t.header << rowHeader(report);
         t.numeric.push_back(false);
+        const bool counts = report.matrixMark == QLatin1String("count");
+        const QString mark = report.matrixMark.isEmpty() ? QString(QChar(0x2713)) : report.matrixMark;
         for (const auto &v : report.byValues) {
             t.header << v;
-            t.numeric.push_back(false);
+            t.numeric.push_back(counts);
         }
         for (const auto &row : report.rows) {
             LayoutTable::Row r{row.depth, {row.name}};
             for (qsizetype c : row.byValue)
-                r.cells << (c > 0 ? QString(QChar(0x2713)) : QString());
+                r.cells << (c > 0 ? (counts ? QString::number(c) : mark) : QString());
             t.rows.push_back(r);
         }
         return t;
     }
     t.title = QStringLiteral("Theme table");
-    t.header = QStringList{QStringLiteral("Theme / subtheme / code"), QStringLiteral("Segments"), QStringLiteral("Documents"),
+    t.header = QStringList{rowHeader(report), QStringLiteral("Segments"), QStringLiteral("Documents"),
                            QStringLiteral("Cases")};
     t.numeric = {false, true, true, true};
     for (const auto &v : report.byValues) {

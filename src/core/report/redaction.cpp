@@ -223,9 +223,10 @@ std::vector<RedactionChange> Redaction::apply(ThemeReport &report, std::vector<R
     // writers see nothing but the report, so nothing they print escapes this.
     std::vector<RedactionChange> nameChanges;
     NameRedactor name(*this, nameChanges);
-    auto &[projectName, generated, byAttribute, byValues, rows, quotes, layout, notes, showMemos] = report;
+    auto &[projectName, generated, byAttribute, byValues, matrixMark, rowHeader, rows, quotes, layout, notes, showMemos] = report;
     (void)layout;    // the template's keyword ("codebook"): chooses what is written, is never printed
     (void)showMemos; // a flag
+    (void)matrixMark; // typed with the export: a symbol such as "y" or the keyword "count", never project text
 
     std::vector<RedactionChange> all;
     std::set<Id> seen;
@@ -288,6 +289,7 @@ std::vector<RedactionChange> Redaction::apply(ThemeReport &report, std::vector<R
     name(generated, "generated");
     name(byAttribute, "attribute");
     name(byValues, "attribute value");
+    name(rowHeader, "column header");
     name(notes, "note");
     notes << summary(all, &nameChanges);
     if (names)

@@ -141,8 +141,50 @@ void checkTemplate(const Context &ctx, const QString &tmpl)
 
 } // namespace
 
+namespace {
+
+/// The --by columns: see ReportOptions::byAttribute and byOrder.
+QStringList columnOrder(const Project &project, const QString &attribute, const std::set<QString> &seen, const QStringList &first)
+{
+    const QString none = QStringLiteral("(none)");
+    QStringList order;
+    for (const auto &def : project.attributeDefs()) {
+        if (def.name == attribute && def.type == AttributeType::Choice) {
+            order = def.choices;
+            break;
+        }
+    }
+    if (order.isEmpty()) {
+        for (const auto &v : seen)
+            order << v;
+    } else {
+        for (const auto &v : seen) // values stored before the choices were set, then "(none)"
+            if (v != none && !order.contains(v))
+                order << v;
+        if (seen.count(none))
+            order << none;
+    }
+    QStringList result;
+    for (const QString &f : first) {
+        const QString v = f.trimmed();
+        if (!order.contains(v))
+            throw Error(QStringLiteral("%1: --by-order names \"%2\", which is not a value of \"%3\" (its values: %4)")
+                            .arg(project.fileName(), v, attribute, order.join(QStringLiteral(", "))));
+        if (!result.contains(v))
+            result << v;
+    }
+    for (const QString &v : order)
+        if (!result.contains(v))
+            result << v;
+    return result;
+}
+
+} // namespace
+
 ThemeReport buildThemeReport(const Project &project, const ReportOptions &options)
 {
+    if (!options.byOrder.isEmpty() && options.byAttribute.isEmpty())
+        throw Error(QStringLiteral("export: --by-order orders the columns of --by ATTRIBUTE; give --by too"));
     Context ctx{project, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     for (const auto &d : project.documents())
         ctx.documents.emplace(d.id, d);
@@ -189,9 +231,10 @@ ThemeReport buildThemeReport(const Project &project, const ReportOptions &option
             const QString v = attributeFor(ctx, s, options.byAttribute);
             values.insert(v.isEmpty() ? QStringLiteral("(none)") : v);
         }
-        for (const auto &v : values)
-            report.byValues << v;
+        report.byValues = columnOrder(project, options.byAttribute, values, options.byOrder);
     }
+    report.matrixMark = options.matrixMark;
+    report.rowHeader = options.rowHeader;
 
     std::vector<Id> roots;
     if (options.codePaths.isEmpty()) {

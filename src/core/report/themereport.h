@@ -64,7 +64,15 @@ enum class QuoteLocator { None, Page, Time };
 struct ReportOptions
 {
     /// Split counts into columns by this case (or, failing that, document) attribute.
+    /// The columns follow a choice attribute's choices (every choice, used or not),
+    /// then other values sorted, then "(none)"; other attributes' values sorted.
     QString byAttribute;
+    /// These --by values first, in this order (the rest after, as above).
+    QStringList byOrder;
+    /// Matrix cells: this mark where a code has segments (empty: "✓"); "count" writes the count.
+    QString matrixMark;
+    /// The first column's header of the theme table and matrix (empty: "Theme / subtheme / code").
+    QString rowHeader;
     /// Fields in braces: {document}, {case}, {code}, {start}, {end}, or any case or document attribute.
     QString citationTemplate = QStringLiteral("({document})");
     /// Only these subtrees (paths); empty for all.
@@ -88,6 +96,8 @@ struct ThemeReport
     QString generated;
     QString byAttribute;
     QStringList byValues;
+    QString matrixMark; ///< ReportOptions::matrixMark
+    QString rowHeader;  ///< ReportOptions::rowHeader
     std::vector<ThemeRow> rows;
     /// Quotes per row index: quotes[i] are coded directly with rows[i]'s code, in document order.
     std::vector<std::vector<Quote>> quotes;

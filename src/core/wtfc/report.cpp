@@ -2,6 +2,7 @@
 #include "wtfc/report.h"
 
 #include "report/documentwriter.h"
+#include "wtfc/grid.h"
 
 #include <QHash>
 #include <QSet>
@@ -80,9 +81,12 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
         }
         if (themes.empty())
             continue;
-        std::stable_sort(themes.begin(), themes.end(), [&](const Theme *x, const Theme *y) {
-            return s.votesFor({ItemKind::Theme, x->id}) > s.votesFor({ItemKind::Theme, y->id});
-        });
+        // Most voted first: the votes on the theme and on its statements (dots and stars) summed.
+        auto total = [&](const Theme *x) {
+            const VoteTally v = themeTally(s, x->id);
+            return v.dots + v.stars;
+        };
+        std::stable_sort(themes.begin(), themes.end(), [&](const Theme *x, const Theme *y) { return total(x) > total(y); });
         w.heading(3, area);
         QList<QStringList> rows;
         for (const Theme *th : themes) {
@@ -91,14 +95,20 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
                 if (const PcrStatement *x = s.statement(st))
                     for (Id p : x->people)
                         people.insert(p);
-            rows << QStringList{th->name, voteText(s, {ItemKind::Theme, th->id}), QString::number(th->statements.size()),
-                                QString::number(people.size())};
+            const VoteTally v = themeTally(s, th->id);
+            rows << QStringList{th->name, v.text(), QString::number(th->statements.size()), QString::number(people.size()),
+                                v.groupText()};
         }
-        w.table({QStringLiteral("Theme"), QStringLiteral("Votes"), QStringLiteral("Statements"), QStringLiteral("People")}, rows);
+        w.paragraph(QStringLiteral("Votes are those on the theme and on its statements, summed."));
+        w.table({QStringLiteral("Theme"), QStringLiteral("Votes"), QStringLiteral("Statements"), QStringLiteral("People"),
+                 QStringLiteral("Votes by group")},
+                rows);
         for (const Theme *th : themes) {
             if (th->statements.empty())
                 continue;
             w.heading(4, th->name);
+            if (!th->description.trimmed().isEmpty())
+                w.paragraph(th->description.trimmed());
             // Sample: the most voted statements first, then in order.
             std::vector<Id> sample = th->statements;
             std::stable_sort(sample.begin(), sample.end(), [&](Id x, Id y) {
@@ -106,7 +116,10 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
             });
             QStringList items;
             for (std::size_t i = 0; i < sample.size() && int(i) < o.sampleStatements; ++i)
-                items << quote(s, sample[i]);
+            {
+                const VoteTally v = tally(s, {ItemKind::Statement, sample[i]});
+                items << (v.empty() ? quote(s, sample[i]) : QStringLiteral("%1 \u2014 %2").arg(quote(s, sample[i]), v.text()));
+            }
             w.list(items);
         }
     }
