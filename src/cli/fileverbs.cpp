@@ -6,8 +6,8 @@
 #include "model/project.h"
 #include "model/verify.h"
 #include "storage/backups.h"
-#include "storage/database.h"
 #include "storage/fileerrors.h"
+#include "storage/waitnotice.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -49,7 +49,7 @@ QJsonObject backupJson(const Backups::Backup &b)
 void installFileMessages()
 {
     Project::setNoteHandler([](const QString &note) { toStderr(QStringLiteral("note: ") + note); });
-    Database::setWaitNotifier(&toStderr);
+    setWaitNotifier(&toStderr);
 }
 
 int cmdVerify(const FileVerbContext &c, const QStringList &words)

@@ -5,7 +5,6 @@
 #include "model/project.h"
 #include "model/verify.h"
 #include "storage/backups.h"
-#include "storage/database.h"
 
 #include <QApplication>
 #include <QDir>

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "storage/fileerrors.h"
 #include "storage/pagechecksums.h"
+#include "storage/waitnotice.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -69,6 +70,11 @@ int Database::busyTimeoutMs()
 void Database::setWaitNotifier(void (*notify)(const QString &message))
 {
     waitNotifier = notify;
+}
+
+void setWaitNotifier(void (*notify)(const QString &message))
+{
+    Database::setWaitNotifier(notify);
 }
 
 int Database::onBusy(void *self, int count)
