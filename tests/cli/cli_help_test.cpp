@@ -6,6 +6,7 @@
 
 #include "testsupport.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -133,4 +134,26 @@ TEST_CASE("a REFI-QDA import or export refuses the options of documents and repo
                                   QStringLiteral("--out"), QStringLiteral("x.qdc"), QStringLiteral("--memos")});
     CHECK(exp.exitCode == 2);
     CHECK(exp.errText().contains(QStringLiteral("export: option --memos does not apply to a REFI-QDA package or codebook")));
+}
+
+TEST_CASE("every option any verb's help lists is documented in docs/cli.md", "[cli][help]")
+{
+    QFile doc(QStringLiteral(QUIRE_SOURCE_DIR "/docs/cli.md"));
+    REQUIRE(doc.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(doc.readAll());
+    const CliResult verbs = runCli({QStringLiteral("help"), QStringLiteral("--verbs")});
+    REQUIRE(verbs.exitCode == 0);
+    int checked = 0;
+    for (const QString &name : verbs.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const CliResult help = runCli(QStringList{QStringLiteral("help")} + name.split(QLatin1Char(' ')));
+        REQUIRE(help.exitCode == 0);
+        for (const ListedOption &o : listedOptions(help.outText())) {
+            INFO("quire-cli " << name.toStdString() << " --" << o.name.toStdString());
+            // "--name" followed by something that cannot continue an option name.
+            const QRegularExpression mention(QStringLiteral("--%1(?![a-z0-9-])").arg(QRegularExpression::escape(o.name)));
+            CHECK(text.contains(mention));
+            ++checked;
+        }
+    }
+    CHECK(checked > 150);
 }
