@@ -24,7 +24,8 @@ PACKAGES=(cmake ninja-build g++ pkg-config ccache python3 wamerican
           libzip-dev libxml2-dev libpoppler-qt6-dev libstemmer-dev libxlsxwriter-dev fonts-dejavu-core fonts-noto-color-emoji fonts-wqy-microhei
           fonts-crosextra-carlito libboost-graph-dev libgraphviz-dev
           clang libclang-rt-14-dev
-          desktop-file-utils appstream shared-mime-info dpkg-dev file lintian)
+          desktop-file-utils appstream shared-mime-info dpkg-dev file lintian
+          libxml2-utils)
 
 install_deps() {
   local missing=()
