@@ -161,7 +161,7 @@ std::unique_ptr<Project> Project::create(const QString &path)
         throw Error(QStringLiteral("%1: already exists; choose another name or open it").arg(path));
     if (!info.absoluteDir().exists())
         throw Error(QStringLiteral("%1: folder %2 does not exist").arg(path, info.absolutePath()));
-    if (!QFileInfo(info.absolutePath()).isWritable())
+    if (FileErrors::folderReadOnly(path))
         throw Error(QStringLiteral("%1: cannot create the project: the folder %2 is read-only for you")
                         .arg(path, info.absolutePath()));
     // Built aside and renamed when complete (docs/reliability.md).
@@ -181,7 +181,7 @@ std::unique_ptr<Project> Project::create(const QString &path)
         }
         // Closing copies the log into the file; a log left behind means the
         // file could not take it (a full disk): it is not a whole project.
-        if (ProjectFile::walBytes(partial) > 0 || QFileInfo::exists(partial + QStringLiteral("-wal")))
+        if (QFileInfo::exists(partial + QStringLiteral("-wal")))
             throw Error(FileErrors::writeFailure(partial, QStringLiteral("the new file could not be completed")));
         ProjectFile::publish(partial, path);
     } catch (const Error &e) {
@@ -228,8 +228,7 @@ std::unique_ptr<Project> Project::open(const QString &path)
     if (!canWrite) {
         // A WAL database shares its -shm file; in a folder nobody can write
         // there is none, and no writer either: read the file as it is.
-        const bool folderWritable = QFileInfo(info.absolutePath()).isWritable();
-        mode = folderWritable || QFileInfo::exists(path + QStringLiteral("-shm")) ? Database::OpenMode::ReadOnly
+        mode = !FileErrors::folderReadOnly(path) || QFileInfo::exists(path + QStringLiteral("-shm")) ? Database::OpenMode::ReadOnly
                                                                                   : Database::OpenMode::ReadOnlyImmutable;
     }
     // A log with commands in it and nobody writing: a session that was
@@ -283,9 +282,8 @@ std::unique_ptr<Project> Project::open(const QString &path)
         // needs. With nothing waiting in a log the file alone is the project:
         // read it as it is, read-only, until there is room again.
         const int code = sqlite3_extended_errcode(project->m_db->handle());
-        const qint64 free = FileErrors::freeBytes(path);
         const bool full = (code & 0xff) == SQLITE_FULL || sqlite3_system_errno(project->m_db->handle()) == ENOSPC
-                          || (free >= 0 && free < 64 * 1024);
+                          || FileErrors::diskNearlyFull(path);
         if (!full || mode != Database::OpenMode::ReadWrite || ProjectFile::walBytes(path) > 0)
             throw;
         project.reset();
@@ -298,13 +296,13 @@ std::unique_ptr<Project> Project::open(const QString &path)
         project.reset(new Project(connect()));
         project->m_readOnly = true;
         Schema::openAndMigrate(*project->m_db);
-        project->m_readOnlyReason = QStringLiteral("%1: the disk is full (%2 free in %3); the project is open "
-                                                   "read-only until there is room, and nothing was changed")
-                                        .arg(info.fileName(), FileErrors::sizeText(std::max<qint64>(free, 0)),
-                                             info.absolutePath());
-        project->addNote(QStringLiteral("%1: the disk is full (%2 free in %3), so the project is open read-only; make "
-                                        "room to change it again")
-                             .arg(info.fileName(), FileErrors::sizeText(std::max<qint64>(free, 0)), info.absolutePath()));
+        // "the disk is full (N free in FOLDER)", the same words as every other full-disk error.
+        const QString diskFull = FileErrors::describeErrno(ENOSPC, path);
+        project->m_readOnlyReason = QStringLiteral("%1: %2; the project is open read-only until there is room, and "
+                                                   "nothing was changed")
+                                        .arg(info.fileName(), diskFull);
+        project->addNote(QStringLiteral("%1: %2, so the project is open read-only; make room to change it again")
+                             .arg(info.fileName(), diskFull));
         return project;
     }
     if (project->m_readOnly)

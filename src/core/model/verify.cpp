@@ -58,8 +58,7 @@ VerifyReport verifyProject(const QString &path)
     } catch (const Error &) {
         // A full disk (no room for the shared-memory file): with no log
         // waiting, the file alone is the whole project.
-        const qint64 free = FileErrors::freeBytes(path);
-        if (!(free >= 0 && free < 64 * 1024) || ProjectFile::walBytes(path) > 0)
+        if (!FileErrors::diskNearlyFull(path) || ProjectFile::walBytes(path) > 0)
             throw;
         db = connect(Database::OpenMode::ReadOnlyImmutable);
         r.notes << QStringLiteral("the disk is full: the file was read as it is, without its locks");

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <sqlite3.h>
 #include <sys/statvfs.h>
+#include <unistd.h>
 
 namespace Quire::FileErrors {
 
@@ -26,21 +27,29 @@ QString label(const QString &path)
     return QFileInfo(path).fileName();
 }
 
-bool folderWritable(const QString &path)
+} // namespace
+
+bool canWrite(const QString &path)
 {
-    const QFileInfo folder(folderOf(path));
-    return folder.isWritable();
+    return ::access(QFile::encodeName(path).constData(), W_OK) == 0;
 }
 
-} // namespace
+bool folderReadOnly(const QString &path)
+{
+    return !canWrite(folderOf(path));
+}
+
+bool diskNearlyFull(const QString &path)
+{
+    const qint64 free = freeBytes(path);
+    return free >= 0 && free < 64 * 1024;
+}
 
 QString writeFailure(const QString &path, const QString &qtMessage, bool outOfResources)
 {
-    // Less room than a few pages: what stopped the write was the disk.
-    const qint64 free = freeBytes(path);
-    if (outOfResources || (free >= 0 && free < 64 * 1024))
+    if (outOfResources || diskNearlyFull(path))
         return describeErrno(ENOSPC, path);
-    if (!folderWritable(path))
+    if (folderReadOnly(path))
         return describeErrno(EACCES, path);
     return qtMessage;
 }
@@ -95,7 +104,7 @@ QString describeErrno(int err, const QString &path)
     case EROFS: return QStringLiteral("the disk holding %1 is mounted read-only").arg(folderOf(path));
     case EACCES:
     case EPERM:
-        if (!folderWritable(path))
+        if (folderReadOnly(path))
             return QStringLiteral("the folder %1 is read-only for you").arg(folderOf(path));
         return QStringLiteral("permission denied on %1").arg(label(path));
     case EIO: return QStringLiteral("the disk reported an input/output error (the disk or its connection may be failing)");
@@ -159,9 +168,9 @@ QString describeSqlite(int code, int err, const QString &path, const QString &sq
         return QStringLiteral("another program is writing to this project and has not finished; try again when it "
                               "has (a write waits up to $QUIRE_BUSY_TIMEOUT seconds, 600 by default)");
     case SQLITE_READONLY:
-        if (!folderWritable(path))
+        if (folderReadOnly(path))
             return QStringLiteral("the project is open read-only: the folder %1 cannot be written").arg(folderOf(path));
-        if (!QFileInfo(path).isWritable())
+        if (!canWrite(path))
             return QStringLiteral("the project is open read-only: the file %1 cannot be written").arg(name);
         return QStringLiteral("the project is open read-only");
     case SQLITE_IOERR:

@@ -32,6 +32,17 @@ QUIRECORE_EXPORT QString writeFailure(const QString &path, const QString &qtMess
 /// file and the real cause.
 QUIRECORE_EXPORT void saveFile(const QString &path, const QByteArray &bytes);
 
+/// Whether this process may write `path` (a file, or a folder): access(2),
+/// not permission bits, so a read-only mount refuses even root.
+QUIRECORE_EXPORT bool canWrite(const QString &path);
+
+/// Whether `path`'s folder cannot be written (see canWrite).
+QUIRECORE_EXPORT bool folderReadOnly(const QString &path);
+
+/// Less room on the volume holding `path` than a few pages: what stops a
+/// write there is the disk.
+QUIRECORE_EXPORT bool diskNearlyFull(const QString &path);
+
 /// Free bytes on the volume holding `path` (its folder when it does not exist), or -1.
 QUIRECORE_EXPORT qint64 freeBytes(const QString &path);
 

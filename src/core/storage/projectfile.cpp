@@ -125,10 +125,7 @@ bool openElsewhere(const QString &path)
 
 bool writable(const QString &path)
 {
-    // access(), not permission bits: a read-only mount refuses even root.
-    const QByteArray file = QFile::encodeName(path);
-    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
-    return ::access(file.constData(), W_OK) == 0 && ::access(folder.constData(), W_OK) == 0;
+    return FileErrors::canWrite(path) && !FileErrors::folderReadOnly(path);
 }
 
 qint64 walBytes(const QString &path)
