@@ -11,7 +11,6 @@
 #include "storage/backups.h"
 #include "storage/projectfile.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -47,30 +46,6 @@ QByteArray transcript(int seed, int lines)
         out += '\n';
     }
     return out;
-}
-
-/// What a researcher could see of a project (texts, codes, segments with
-/// quotes, memos, history), hashed; "missing" when there is no file.
-QString contentOf(const QString &path)
-{
-    if (!QFileInfo::exists(path))
-        return QStringLiteral("missing");
-    auto p = Quire::Project::open(path);
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    const auto add = [&](const QString &t) { h.addData(t.toUtf8() + '\x1f'); };
-    for (const auto &d : p->documents()) {
-        add(d.name);
-        add(p->documentText(d.id));
-    }
-    for (const auto &c : p->codes())
-        add(p->codePath(c.id) + c.description);
-    for (const auto &sg : p->segments())
-        add(QStringLiteral("%1:%2 %3").arg(sg.start).arg(sg.end).arg(p->documentRange(sg.documentId, sg.start, sg.end)));
-    for (const auto &m : p->memos())
-        add(m.text);
-    for (const auto &c : p->history())
-        add(c.summary + c.state);
-    return QString::fromLatin1(h.result().toHex());
 }
 
 struct Run
@@ -217,14 +192,14 @@ TEST_CASE("SIGKILL at random moments of every writing verb: the project is as be
         Quire::ProjectFile::removeWithCompanions(base);
         QDir(base + QStringLiteral("-backups")).removeRecursively();
         REQUIRE(QFile::copy(source, base));
-        const QString before = contentOf(base);
+        const QString before = projectContent(base);
         const QString fullTarget = dir.path(QStringLiteral("full-target.quire"));
         QFile::remove(fullTarget);
         const Run full = runCli(verb.args(base, fullTarget), -1);
         INFO(s(verb.name) << " without a kill: " << full.err.toStdString());
         REQUIRE(full.exitCode == 0);
-        const QString after = contentOf(base);
-        const QString targetAfter = verb.makesTarget ? contentOf(fullTarget) : QString();
+        const QString after = projectContent(base);
+        const QString targetAfter = verb.makesTarget ? projectContent(fullTarget) : QString();
 
         for (int k = 0; k < 5; ++k) {
             const QString path = dir.path(QStringLiteral("k-%1-%2.quire").arg(verb.name).arg(k).replace(QLatin1Char(' '), QLatin1Char('-')));
@@ -241,11 +216,11 @@ TEST_CASE("SIGKILL at random moments of every writing verb: the project is as be
             const Run v = runCli({QStringLiteral("verify"), path}, -1);
             INFO("verify: " << v.err.toStdString());
             CHECK(v.exitCode == 0);
-            const QString now = contentOf(path);
+            const QString now = projectContent(path);
             CHECK((now == before || now == after));
             if (verb.makesTarget) {
                 // The new file is whole or absent; never a partial one left visible.
-                const QString t = contentOf(target);
+                const QString t = projectContent(target);
                 CHECK((t == QStringLiteral("missing") || t == targetAfter));
                 if (t != QStringLiteral("missing"))
                     CHECK(runCli({QStringLiteral("verify"), target}, -1).exitCode == 0);
@@ -273,7 +248,7 @@ TEST_CASE("A full disk: writing verbs name the full disk and leave the project a
         return;
     }
     const QString path = makeStudy(dir, QStringLiteral("disk/study.quire"));
-    const QString before = contentOf(path);
+    const QString before = projectContent(path);
     // Fill the disk but for a little room.
     {
         QFile filler(where + QStringLiteral("/filler.bin"));
@@ -304,7 +279,7 @@ TEST_CASE("A full disk: writing verbs name the full disk and leave the project a
             CHECK(QString::fromUtf8(r.err).contains(QLatin1String("disk is full")));
             CHECK_FALSE(QString::fromUtf8(r.err).contains(QLatin1String("not a Quire project")));
         }
-        CHECK(contentOf(path) == before);
+        CHECK(projectContent(path) == before);
     }
     // Nothing half-made is left: no partial copies, journals or exports.
     for (const QString &f : QDir(where).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot)) {

@@ -10,17 +10,9 @@
 #include <functional>
 
 using namespace Quire;
+using QuireTest::textFile;
 
 namespace {
-
-ImportedFile textFile(const QString &name, const QString &text)
-{
-    ImportedDocument d;
-    d.name = name;
-    d.text = text;
-    d.encoding = QStringLiteral("UTF-8");
-    return ImportedFile{QStringLiteral("/tmp/") + name, QStringLiteral("00"), QStringLiteral("plaintext"), {d}};
-}
 
 /// Everything a user can see of a project, as text: used to compare states.
 QString snapshot(const Project &p)

@@ -7,17 +7,9 @@
 #include "testsupport.h"
 
 using namespace Quire;
+using QuireTest::textFile;
 
 namespace {
-
-ImportedFile textFile(const QString &name, const QString &text)
-{
-    ImportedDocument d;
-    d.name = name;
-    d.text = text;
-    d.encoding = QStringLiteral("UTF-8");
-    return ImportedFile{QStringLiteral("/tmp/") + name, QStringLiteral("00"), QStringLiteral("plaintext"), {d}};
-}
 
 struct Fixture
 {

@@ -15,7 +15,6 @@
 #include "storage/schema.h"
 #include "testsupport.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -25,20 +24,13 @@
 #include <unistd.h>
 
 using namespace Quire;
+using QuireTest::textFile;
+using QuireTest::projectContent;
 using QuireTest::EnvSetting;
 using QuireTest::TempDir;
 using QuireTest::TmpfsMount;
 
 namespace {
-
-ImportedFile textFile(const QString &name, const QString &text)
-{
-    ImportedDocument d;
-    d.name = name;
-    d.text = text;
-    d.encoding = QStringLiteral("UTF-8");
-    return ImportedFile{QStringLiteral("/tmp/") + name, QStringLiteral("00"), QStringLiteral("plaintext"), {d}};
-}
 
 /// Invented words, so texts fill several pages without repeating one page.
 QString prose(int seed, int words)
@@ -53,33 +45,6 @@ QString prose(int seed, int words)
         out += (i % 17 == 16) ? QStringLiteral(".\n") : QStringLiteral(" ");
     }
     return out;
-}
-
-/// Everything a researcher could be shown, as one hash: texts, codes,
-/// segments with their quotes, memos and the history.
-QString contentOf(Project &p)
-{
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    const auto add = [&](const QString &s) { h.addData(s.toUtf8() + '\x1f'); };
-    for (const auto &d : p.documents()) {
-        add(d.name);
-        add(p.documentText(d.id));
-    }
-    for (const auto &c : p.codes())
-        add(p.codePath(c.id) + c.description);
-    for (const auto &s : p.segments())
-        add(QStringLiteral("%1:%2 %3").arg(s.start).arg(s.end).arg(p.documentRange(s.documentId, s.start, s.end)));
-    for (const auto &m : p.memos())
-        add(m.text);
-    for (const auto &c : p.history())
-        add(c.summary + c.state);
-    return QString::fromLatin1(h.result().toHex());
-}
-
-QString contentOf(const QString &path)
-{
-    auto p = Project::open(path);
-    return contentOf(*p);
 }
 
 /// A project with three documents over several pages, codes, segments, memos.
@@ -188,7 +153,7 @@ TEST_CASE("A flipped bit in the project file is reported, never served as data",
 {
     TempDir dir;
     const QString path = makeStudy(dir);
-    const QString good = contentOf(path);
+    const QString good = projectContent(path);
     const QByteArray original = readAll(path);
     std::mt19937 rng(20261207);
     int reported = 0, foundByVerify = 0, unread = 0;
@@ -202,7 +167,7 @@ TEST_CASE("A flipped bit in the project file is reported, never served as data",
         writeAll(copy, bytes);
         INFO("byte " << at << " (page " << at / 4096 + 1 << ")");
         try {
-            const QString seen = contentOf(copy);
+            const QString seen = projectContent(copy);
             CHECK(seen == good); // read in full: then it must be the same project
             // Not met by what a researcher reads (the search index, a free
             // page): verify reads every page in use.
@@ -230,7 +195,7 @@ TEST_CASE("A project file with its header's reserve byte damaged is still caught
     bytes[20] = 0; // "no checksums": the page 1 checksum still gives it away
     const QString copy = dir.path(QStringLiteral("reserve.quire"));
     writeAll(copy, bytes);
-    REQUIRE_THROWS_WITH(contentOf(copy), Catch::Contains("damaged"));
+    REQUIRE_THROWS_WITH(projectContent(copy), Catch::Contains("damaged"));
 }
 
 TEST_CASE("A cut-off project file is refused, naming the cause", "[reliability][damage]")
@@ -243,7 +208,7 @@ TEST_CASE("A cut-off project file is refused, naming the cause", "[reliability][
         const QString copy = dir.path(QStringLiteral("cut%1.quire").arg(keep));
         writeAll(copy, bytes.left(keep));
         INFO("kept " << keep << " of " << bytes.size());
-        REQUIRE_THROWS_WITH(contentOf(copy), Catch::Contains("damaged"));
+        REQUIRE_THROWS_WITH(projectContent(copy), Catch::Contains("damaged"));
         const VerifyReport r = verifyProject(copy);
         CHECK_FALSE(r.intact());
     }
@@ -261,7 +226,7 @@ TEST_CASE("A write-ahead log from another state of the project is set aside, not
     }
     // The older copy a person restores by hand.
     REQUIRE(QFile::copy(path, backup));
-    const QString older = contentOf(backup);
+    const QString older = projectContent(backup);
     {
         auto p = Project::open(path);
         p->importDocuments({textFile(QStringLiteral("two.txt"), prose(11, 4000)), textFile(QStringLiteral("three.txt"), prose(12, 4000))});
@@ -286,7 +251,7 @@ TEST_CASE("A write-ahead log from another state of the project is set aside, not
     const QStringList notes = p->takeNotes();
     REQUIRE(notes.size() == 1);
     CHECK(notes.front().contains(QLatin1String("set aside")));
-    CHECK(contentOf(*p) == older);
+    CHECK(projectContent(*p) == older);
     p.reset();
     CHECK(QDir(dir.path(QStringLiteral("."))).entryList({QStringLiteral("restored.quire-wal.set-aside-*")}).size() == 1);
     CHECK(verifyProject(backup).intact());
@@ -313,13 +278,13 @@ TEST_CASE("A project on a read-only disk opens read-only and says why a change i
         return;
     }
     const QString path = makeStudy(dir, QStringLiteral("mnt/study.quire"));
-    const QString expected = contentOf(path);
+    const QString expected = projectContent(path);
     const QString hash = QuireTest::fileHash(path);
     REQUIRE(disk.makeReadOnly());
 
     auto p = Project::open(path);
     CHECK(p->readOnly());
-    CHECK(contentOf(*p) == expected);
+    CHECK(projectContent(*p) == expected);
     REQUIRE_THROWS_WITH(p->addCode(QStringLiteral("New")), Catch::Contains("read-only"));
     p.reset();
     CHECK(QuireTest::fileHash(path) == hash);
@@ -340,16 +305,16 @@ TEST_CASE("A full disk: the change fails naming the full disk, and the project i
         auto p = Project::create(path);
         p->importDocuments({textFile(QStringLiteral("small.txt"), prose(5, 300))});
     }
-    const QString before = contentOf(path);
+    const QString before = projectContent(path);
     EnvSetting noBackups("QUIRE_BACKUPS", "0");
     {
         auto p = Project::open(path);
         // About 4 MB of text into a 1 MB disk.
         REQUIRE_THROWS_WITH(p->importDocuments({textFile(QStringLiteral("big.txt"), prose(6, 600000))}),
                             Catch::Contains("disk is full"));
-        CHECK(contentOf(*p) == before);
+        CHECK(projectContent(*p) == before);
     }
-    CHECK(contentOf(path) == before);
+    CHECK(projectContent(path) == before);
     CHECK(verifyProject(path).intact());
     // A new project that does not fit leaves nothing behind.
     REQUIRE_THROWS_WITH(
@@ -369,25 +334,25 @@ TEST_CASE("Backups: made before a session's first change, rotated, restored with
     EnvSetting interval("QUIRE_BACKUP_INTERVAL", "0");
     EnvSetting keep("QUIRE_BACKUPS", "3");
     const QString path = makeStudy(dir);
-    std::vector<QString> states{contentOf(path)};
+    std::vector<QString> states{projectContent(path)};
     for (int i = 0; i < 4; ++i) {
         auto p = Project::open(path);
         p->addCode(QStringLiteral("Round %1").arg(i));
-        states.push_back(contentOf(*p));
+        states.push_back(projectContent(*p));
     }
     const auto backups = Backups::list(path);
     REQUIRE(backups.size() == 3); // rotated at the kept count
     // The newest backup is the state before the last session's change.
-    CHECK(contentOf(backups.front().path) == states[3]);
-    CHECK(contentOf(backups.back().path) == states[1]);
+    CHECK(projectContent(backups.front().path) == states[3]);
+    CHECK(projectContent(backups.back().path) == states[1]);
 
     const Backups::Backup restored = Backups::restore(path);
     CHECK(restored.path == backups.front().path);
-    CHECK(contentOf(path) == states[3]);
+    CHECK(projectContent(path) == states[3]);
     // The state before the restore was kept as a backup of its own.
     const auto after = Backups::list(path);
     REQUIRE_FALSE(after.empty());
-    CHECK(contentOf(after.front().path) == states[4]);
+    CHECK(projectContent(after.front().path) == states[4]);
     CHECK(verifyProject(path).intact());
 
     // A damaged backup is refused and the project stays as it is.
@@ -407,7 +372,7 @@ TEST_CASE("A copy saved while the project is open is complete and consistent", "
     p->addCode(QStringLiteral("Late code"));
     const QString copy = dir.path(QStringLiteral("copy.quire"));
     Backups::saveCopy(p->database(), copy);
-    CHECK(contentOf(copy) == contentOf(*p));
+    CHECK(projectContent(copy) == projectContent(*p));
     REQUIRE_THROWS_WITH(Backups::saveCopy(p->database(), copy), Catch::Contains("already exists"));
     CHECK(verifyProject(copy).intact());
 }

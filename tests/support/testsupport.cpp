@@ -4,11 +4,13 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
+#include "model/project.h"
 #include "storage/database.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <stdexcept>
 
@@ -88,6 +90,42 @@ QString projectFingerprint(const QString &projectPath)
     }
     parts << QStringLiteral("undone=%1").arg(db.scalarInt(QStringLiteral("SELECT count(*) FROM commands WHERE state = 'undone'")));
     return parts.join(QLatin1Char(' '));
+}
+
+Quire::ImportedFile textFile(const QString &name, const QString &text)
+{
+    Quire::ImportedDocument d;
+    d.name = name;
+    d.text = text;
+    d.encoding = QStringLiteral("UTF-8");
+    return Quire::ImportedFile{QStringLiteral("/tmp/") + name, QStringLiteral("00"), QStringLiteral("plaintext"), {d}};
+}
+
+QString projectContent(Quire::Project &p)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    const auto add = [&](const QString &s) { h.addData(s.toUtf8() + '\x1f'); };
+    for (const auto &d : p.documents()) {
+        add(d.name);
+        add(p.documentText(d.id));
+    }
+    for (const auto &c : p.codes())
+        add(p.codePath(c.id) + c.description);
+    for (const auto &s : p.segments())
+        add(QStringLiteral("%1:%2 %3").arg(s.start).arg(s.end).arg(p.documentRange(s.documentId, s.start, s.end)));
+    for (const auto &m : p.memos())
+        add(m.text);
+    for (const auto &c : p.history())
+        add(c.summary + c.state);
+    return QString::fromLatin1(h.result().toHex());
+}
+
+QString projectContent(const QString &projectPath)
+{
+    if (!QFileInfo::exists(projectPath))
+        return QStringLiteral("missing");
+    auto p = Quire::Project::open(projectPath);
+    return projectContent(*p);
 }
 
 EnvSetting::EnvSetting(const char *name, const QByteArray &value)

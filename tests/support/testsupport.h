@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <catch2/catch.hpp>
 
+#include "formats/importerinterface.h"
+
 namespace Catch {
 // Failure messages show QStrings as text.
 template<> struct StringMaker<QString>
@@ -14,6 +16,10 @@ template<> struct StringMaker<QString>
     static std::string convert(const QString &s) { return '"' + s.toStdString() + '"'; }
 };
 } // namespace Catch
+
+namespace Quire {
+class Project;
+}
 
 namespace QuireTest {
 
@@ -48,6 +54,15 @@ QByteArray readFile(const QString &path);
 QString fileHash(const QString &path);
 /// Row counts of the model tables, a fingerprint of a project's content.
 QString projectFingerprint(const QString &projectPath);
+
+/// A read file of one UTF-8 plain-text document, as the plain-text importer gives it.
+Quire::ImportedFile textFile(const QString &name, const QString &text);
+
+/// Everything a researcher could be shown of a project — texts, code paths and
+/// descriptions, segments with their quotes, memos, the history — as one hash.
+QString projectContent(Quire::Project &project);
+/// The same for a project file (opened as a user would); "missing" when there is none.
+QString projectContent(const QString &projectPath);
 
 /// Sets an environment variable for the scope of a test, then puts back what was there.
 class EnvSetting
