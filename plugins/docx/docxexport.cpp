@@ -2,7 +2,7 @@
 #include "docxplugin.h"
 
 #include "error.h"
-#include "formats/zipwriter.h"
+#include "io/zipwriter.h"
 #include "report/exportlayout.h"
 
 #include <algorithm>

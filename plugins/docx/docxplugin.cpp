@@ -2,7 +2,7 @@
 #include "docxplugin.h"
 
 #include "error.h"
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 #include "officetext.h"
 
 #include <QHash>

@@ -9,7 +9,7 @@
 #include "error.h"
 #include "formats/fileimport.h"
 #include "formats/importerinterface.h"
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 #include "text/textdecoder.h"
 
 #include <QByteArray>

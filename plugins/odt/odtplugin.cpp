@@ -3,7 +3,7 @@
 
 #include "../docx/officetext.h"
 #include "error.h"
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 
 #include <QJsonObject>
 

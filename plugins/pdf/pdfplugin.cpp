@@ -4,7 +4,7 @@
 #include "error.h"
 #include "formats/fileimport.h"
 #include "text/textoffsets.h"
-#include "text/transcript.h"
+#include "formats/transcript.h"
 
 #include <QJsonArray>
 #include <QMutex>

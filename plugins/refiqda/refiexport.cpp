@@ -4,7 +4,7 @@
 #include "refimodel.h"
 
 #include "error.h"
-#include "formats/zipwriter.h"
+#include "io/zipwriter.h"
 #include "model/project.h"
 #include "storage/database.h"
 #include "text/textoffsets.h"

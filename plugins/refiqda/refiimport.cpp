@@ -6,7 +6,7 @@
 
 #include "error.h"
 #include "formats/fileimport.h"
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 #include "model/project.h"
 #include "storage/database.h"
 #include "text/textdecoder.h"

@@ -143,7 +143,7 @@ int cmdBackup(const FileVerbContext &c, const QStringList &words)
     a.expectAtMost(1);
     const QString path = a.at(0, QStringLiteral("PROJECT"));
     auto project = openProject(path, c.coder);
-    const Backups::Backup b = Backups::make(project->database(), path);
+    const Backups::Backup b = project->makeBackup();
     const QString text = QStringLiteral("Backed up %1 to %2").arg(QFileInfo(path).fileName(), b.path);
     if (c.json)
         printJson({{QStringLiteral("ok"), true}, {QStringLiteral("message"), text}, {QStringLiteral("backup"), backupJson(b)}});
@@ -159,7 +159,7 @@ int cmdSaveCopy(const FileVerbContext &c, const QStringList &words)
     const QString path = a.at(0, QStringLiteral("PROJECT"));
     const QString target = a.at(1, QStringLiteral("COPY.quire"));
     auto project = openProject(path, c.coder);
-    Backups::saveCopy(project->database(), target);
+    project->saveCopy(target);
     const QString text = QStringLiteral("Saved a copy of %1 as %2").arg(QFileInfo(path).fileName(), target);
     if (c.json)
         printJson({{QStringLiteral("ok"), true}, {QStringLiteral("message"), text}, {QStringLiteral("copy"), target}});

@@ -7,7 +7,6 @@
 #include "error.h"
 #include "model/project.h"
 #include "tablesfile.h"
-#include "storage/database.h"
 
 
 #include <QCheckBox>
@@ -929,7 +928,7 @@ QString mergeCoderProject(MainWindow &window, const QString &otherPath, MergeRep
             return;
         auto worker = Project::open(path);
         worker->setCoder(coder);
-        const BackgroundJob::CancelStatements stoppable(control, worker->database().handle());
+        const BackgroundJob::CancelStatements stoppable(control, *worker);
         result = mergeProject(*worker, otherPath);
     });
     window.refresh();

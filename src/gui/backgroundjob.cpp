@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backgroundjob.h"
 
-#include <sqlite3.h>
+#include "model/project.h"
 
 #include "error.h"
 
@@ -33,19 +33,18 @@ void BackgroundJob::Control::setOnCancel(std::function<void()> f)
     m_onCancel = std::move(f);
 }
 
-BackgroundJob::CancelStatements::CancelStatements(Control &control, sqlite3 *db)
+BackgroundJob::CancelStatements::CancelStatements(Control &control, Project &project)
     : m_control(control)
-    , m_db(db)
+    , m_project(project)
 {
-    control.setOnCancel([db] { sqlite3_interrupt(db); });
-    sqlite3_progress_handler(
-        db, 1000, [](void *c) { return static_cast<Control *>(c)->cancelled() ? 1 : 0; }, &control);
+    control.setOnCancel([&project] { project.interrupt(); });
+    project.setCancelCheck([&control] { return control.cancelled(); });
 }
 
 BackgroundJob::CancelStatements::~CancelStatements()
 {
     m_control.setOnCancel(nullptr);
-    sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+    m_project.setCancelCheck(nullptr);
 }
 
 BackgroundJob::BackgroundJob(QWidget *parent, const QString &title)

@@ -8,9 +8,9 @@
 
 class QProgressDialog;
 class QWidget;
-struct sqlite3;
-
 namespace Quire {
+
+class Project;
 
 /// Long work (import, export) on a worker thread while the GUI stays live,
 /// with a progress dialog and Cancel. The work must not touch the window's
@@ -47,14 +47,14 @@ public:
     class CancelStatements
     {
     public:
-        CancelStatements(Control &control, sqlite3 *db);
+        CancelStatements(Control &control, Project &project);
         ~CancelStatements();
         CancelStatements(const CancelStatements &) = delete;
         CancelStatements &operator=(const CancelStatements &) = delete;
 
     private:
         Control &m_control;
-        sqlite3 *m_db;
+        Project &m_project;
     };
 
     enum class Outcome { Done, Cancelled, Failed };

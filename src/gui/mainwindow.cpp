@@ -25,7 +25,6 @@
 #include "report/quotes.h"
 #include "report/themereport.h"
 #include "search/search.h"
-#include "storage/database.h"
 
 
 #include <algorithm>
@@ -483,10 +482,10 @@ bool MainWindow::openProject(const QString &path)
         auto p = Project::open(path);
         m_projectSearch.reset(); // it refers to the project it was made for
         m_project = std::move(p);
-        m_watcher->watch(&m_project->database());
+        m_watcher->watch(m_project.get());
         // The window waits on its own thread: a short wait, then the refusal
         // names the other program (docs/reliability.md).
-        m_project->database().setBusyTimeout(15000);
+        m_project->setBusyTimeout(15000);
     } catch (const Error &e) {
         reportError(e.message());
         return false;
@@ -554,7 +553,7 @@ bool MainWindow::importFiles(const QStringList &paths)
             return;
         auto project = Project::open(projectPath);
         project->setCoder(coder);
-        const BackgroundJob::CancelStatements stoppable(control, project->database().handle());
+        const BackgroundJob::CancelStatements stoppable(control, *project);
         ids = project->importDocuments(read);
         stored = true;
     });
@@ -660,14 +659,21 @@ bool MainWindow::importExchange(const QString &path)
         auto project = Project::open(projectPath);
         project->setCoder(coder);
         // Released before the connection closes (declared after it).
-        const BackgroundJob::CancelStatements stoppable(control, project->database().handle());
-        Transaction outer(project->database());
-        ExchangeReport r = plugin->importInto(*project, path);
-        control.progress(1, 2, tr("Storing %1…").arg(name));
-        if (control.cancelled())
-            return; // outer rolls back
-        outer.commit();
-        report = std::move(r);
+        const BackgroundJob::CancelStatements stoppable(control, *project);
+        struct Cancelled
+        {
+        };
+        try {
+            project->atomically([&] {
+                ExchangeReport r = plugin->importInto(*project, path);
+                control.progress(1, 2, tr("Storing %1…").arg(name));
+                if (control.cancelled())
+                    throw Cancelled(); // nothing of it is kept
+                report = std::move(r);
+            });
+        } catch (const Cancelled &) {
+            return;
+        }
         stored = true;
     });
     if (stored) {

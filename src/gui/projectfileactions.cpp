@@ -55,7 +55,7 @@ QString ProjectFileActions::saveCopy(const QString &target)
     if (!p)
         return tr("Open a project first.");
     try {
-        Backups::saveCopy(p->database(), target);
+        p->saveCopy(target);
     } catch (const Error &e) {
         return e.message();
     }

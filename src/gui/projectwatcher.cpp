@@ -2,7 +2,7 @@
 #include "projectwatcher.h"
 
 #include "error.h"
-#include "storage/database.h"
+#include "model/project.h"
 
 namespace Quire {
 
@@ -13,9 +13,9 @@ ProjectWatcher::ProjectWatcher(QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &ProjectWatcher::poll);
 }
 
-void ProjectWatcher::watch(Database *db)
+void ProjectWatcher::watch(Project *project)
 {
-    m_db = db;
+    m_db = project;
     sync();
     if (m_db)
         m_timer.start();
@@ -26,7 +26,7 @@ void ProjectWatcher::watch(Database *db)
 qint64 ProjectWatcher::version() const
 {
     // Reads the WAL index header only: no table is read, nothing is locked.
-    return m_db->scalarInt(QStringLiteral("PRAGMA data_version"));
+    return m_db->dataVersion();
 }
 
 void ProjectWatcher::sync()

@@ -6,11 +6,11 @@
 
 namespace Quire {
 
-class Database;
+class Project;
 
 /// Notices commits that another connection made to the open project (a
 /// quire-cli run, a second workbench) so the window can show them. About once
-/// a second it reads PRAGMA data_version on the window's own connection: the
+/// a second it reads Project::dataVersion() on the window's own connection: the
 /// number changes only when another connection has committed, so the window's
 /// own commands never count. Workers of the window that write through their
 /// own connection (an import) are not "another program": pauseWhile() stops
@@ -21,9 +21,9 @@ class ProjectWatcher : public QObject
 public:
     explicit ProjectWatcher(QObject *parent = nullptr);
 
-    /// Watches \a db, the window's connection (nullptr: nothing). The caller
-    /// keeps it alive until the next watch() call or the watcher's end.
-    void watch(Database *db);
+    /// Watches \a project, the window's connection (nullptr: nothing). The
+    /// caller keeps it alive until the next watch() call or the watcher's end.
+    void watch(Project *project);
     /// What the connection sees now counts as shown: called as the window
     /// starts re-reading the project, so a commit that lands during the
     /// re-read is noticed on the next look.
@@ -43,7 +43,7 @@ private:
     qint64 version() const;
 
     QTimer m_timer;
-    Database *m_db = nullptr;
+    Project *m_db = nullptr;
     qint64 m_version = 0;
     int m_paused = 0;
 };

@@ -7,10 +7,9 @@
 
 #include "error.h"
 #include "model/project.h"
-#include "search/analyzer.h"
+#include "index/analyzer.h"
 #include "search/autocode.h"
 #include "search/search.h"
-#include "storage/database.h"
 
 
 #include <QComboBox>
@@ -327,7 +326,7 @@ bool SearchPane::setSearchLanguage(const QString &language)
         if (control.cancelled())
             return;
         auto worker = Project::open(path);
-        const BackgroundJob::CancelStatements stoppable(control, worker->database().handle());
+        const BackgroundJob::CancelStatements stoppable(control, *worker);
         Search(*worker).setLanguage(language);
     });
     showLanguage();

@@ -6,7 +6,6 @@
 
 #include "error.h"
 #include "model/project.h"
-#include "storage/database.h"
 
 #include <QComboBox>
 #include <QDragEnterEvent>
@@ -641,9 +640,7 @@ bool ThemeBoard::dropCard(const QMimeData *mime, std::optional<Id> theme)
                         if (s.codes.size() <= 1) {
                             project->removeSegment(s.id);
                         } else {
-                            Statement del(project->database(),
-                                          QStringLiteral("DELETE FROM segment_codes WHERE segment_id = ?1 AND code_id = ?2"));
-                            del.bind(1, s.id).bind(2, *from).run();
+                            project->removeSegmentCode(s.id, *from);
                         }
                     }
                 }

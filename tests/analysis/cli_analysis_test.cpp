@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "analysis_support.h"
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 #include "model/project.h"
 #include "testsupport.h"
 

@@ -6,7 +6,7 @@
 // QUIRE_UPDATE_EXPECTED=1 and review the difference before committing it.
 #include "testsupport.h"
 
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 
 #include <QDir>
 #include <QFile>

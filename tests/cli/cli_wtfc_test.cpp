@@ -3,7 +3,7 @@
 // workshop script end to end, exports that parse, cycle refusal, undo.
 #include "testsupport.h"
 
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

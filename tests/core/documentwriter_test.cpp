@@ -6,7 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "error.h"
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 #include "report/documentwriter.h"
 
 #include <QXmlStreamReader>

@@ -7,12 +7,12 @@
 #include "error.h"
 #include "model/project.h"
 #include "model/verify.h"
-#include "search/searchindex.h"
+#include "index/searchindex.h"
 #include "storage/backups.h"
 #include "storage/database.h"
 #include "storage/pagechecksums.h"
 #include "storage/projectfile.h"
-#include "storage/schema.h"
+#include "model/schema.h"
 #include "testsupport.h"
 
 #include <QDir>

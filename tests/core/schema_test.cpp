@@ -4,9 +4,9 @@
 #include "error.h"
 #include "model/project.h"
 #include "search/search.h"
-#include "search/searchindex.h"
+#include "index/searchindex.h"
 #include "storage/database.h"
-#include "storage/schema.h"
+#include "model/schema.h"
 #include "testsupport.h"
 
 #include <QFile>

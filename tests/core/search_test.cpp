@@ -6,13 +6,13 @@
 
 #include "error.h"
 #include "model/project.h"
-#include "search/analyzer.h"
+#include "index/analyzer.h"
 #include "search/autocode.h"
 #include "search/search.h"
-#include "search/searchindex.h"
+#include "index/searchindex.h"
 #include "search/words.h"
 #include "storage/database.h"
-#include "storage/schema.h"
+#include "model/schema.h"
 #include "testsupport.h"
 #include "text/textoffsets.h"
 

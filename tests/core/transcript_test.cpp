@@ -7,7 +7,7 @@
 #include "formats/fileimport.h"
 #include "model/project.h"
 #include "text/textoffsets.h"
-#include "text/transcript.h"
+#include "formats/transcript.h"
 
 using namespace Quire;
 

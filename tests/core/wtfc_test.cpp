@@ -4,7 +4,7 @@
 #include "testsupport.h"
 
 #include "error.h"
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 #include "model/project.h"
 #include "storage/database.h"
 #include "wtfc/analysis.h"

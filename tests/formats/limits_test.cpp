@@ -12,7 +12,7 @@
 #include "error.h"
 #include "formats/fileimport.h"
 #include "formats/pluginmanager.h"
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 #include "model/project.h"
 #include "report/redaction.h"
 

@@ -4,7 +4,7 @@
 // project names, code descriptions, memos, notes or the files' metadata.
 #include <catch2/catch.hpp>
 
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 #include "model/types.h"
 #include "testsupport.h"
 

@@ -9,7 +9,7 @@
 #include "error.h"
 #include "formats/exchangeinterface.h"
 #include "formats/pluginmanager.h"
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 #include "model/project.h"
 #include "text/textoffsets.h"
 

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "error.h"
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 #include "support/zip_builder.h"
 #include "testsupport.h"
 

@@ -8,7 +8,7 @@
 
 #include "analysisviews.h"
 
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 #include "model/project.h"
 
 #include <QFileInfo>

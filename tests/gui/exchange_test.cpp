@@ -10,7 +10,7 @@
 #include "backgroundjob.h"
 #include "exchangedialog.h"
 
-#include "formats/zipwriter.h"
+#include "io/zipwriter.h"
 #include "model/project.h"
 
 #include <QDir>

@@ -10,9 +10,9 @@
 #include "historypane.h"
 #include "screenshots.h"
 
-#include "search/searchindex.h"
+#include "index/searchindex.h"
 #include "storage/database.h"
-#include "storage/schema.h"
+#include "model/schema.h"
 
 #include <QDockWidget>
 #include <QFileInfo>

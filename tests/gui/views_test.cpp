@@ -10,7 +10,7 @@
 #include "screenshots.h"
 #include "wtfcviews.h"
 
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 #include "wtfc/workshop.h"
 
 #include <QAction>

@@ -2,7 +2,7 @@
 #include "analysis/table.h"
 
 #include "error.h"
-#include "formats/zipwriter.h"
+#include "io/zipwriter.h"
 #include "report/documentwriter.h"
 
 #include <QFile>

@@ -165,7 +165,7 @@ void checkImportLimits(const QString &fileName, qint64 fileSize, qint64 document
 } // namespace Quire
 
 #include "text/textdecoder.h"
-#include "text/transcript.h"
+#include "formats/transcript.h"
 
 namespace Quire {
 

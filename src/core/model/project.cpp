@@ -4,13 +4,13 @@
 #include "model/project.h"
 
 #include "error.h"
-#include "search/searchindex.h"
+#include "index/searchindex.h"
 #include "storage/backups.h"
 #include "storage/database.h"
 #include "storage/fileerrors.h"
 #include "storage/pagechecksums.h"
 #include "storage/projectfile.h"
-#include "storage/schema.h"
+#include "model/schema.h"
 #include "text/textoffsets.h"
 
 #include <QDate>
@@ -370,6 +370,49 @@ void Project::beforeFirstWrite()
     } catch (const Error &e) {
         addNote(e.message());
     }
+}
+
+void Project::setBusyTimeout(int ms)
+{
+    m_db->setBusyTimeout(ms);
+}
+
+void Project::setCancelCheck(std::function<bool()> cancelled)
+{
+    m_cancelled = std::move(cancelled);
+    if (m_cancelled) {
+        sqlite3_progress_handler(
+            m_db->handle(), 1000, [](void *p) { return static_cast<Project *>(p)->m_cancelled() ? 1 : 0; }, this);
+    } else {
+        sqlite3_progress_handler(m_db->handle(), 0, nullptr, nullptr);
+    }
+}
+
+void Project::interrupt() noexcept
+{
+    sqlite3_interrupt(m_db->handle());
+}
+
+qint64 Project::dataVersion() const
+{
+    return m_db->scalarInt(QStringLiteral("PRAGMA data_version"));
+}
+
+void Project::atomically(const std::function<void()> &body)
+{
+    Transaction tx(*m_db);
+    body();
+    tx.commit();
+}
+
+Backups::Backup Project::makeBackup()
+{
+    return Backups::make(*m_db, path());
+}
+
+void Project::saveCopy(const QString &target)
+{
+    Backups::saveCopy(*m_db, target);
 }
 
 QString Project::path() const
@@ -1336,6 +1379,18 @@ void Project::setSegmentMemo(Id segmentId, const QString &memo)
                {{QStringLiteral("segment"), segmentId}}, [&] {
                    Statement up(*m_db, QStringLiteral("UPDATE segments SET memo = ?1 WHERE id = ?2"));
                    up.bind(1, memo).bind(2, segmentId).run();
+               });
+}
+
+void Project::removeSegmentCode(Id segmentId, Id codeId)
+{
+    segment(segmentId);
+    runCommand(QStringLiteral("segment.uncode"),
+               QStringLiteral("Remove code %1 from segment %2").arg(codeId).arg(segmentId),
+               {{QStringLiteral("segment"), segmentId}, {QStringLiteral("code"), codeId}}, [&] {
+                   Statement del(*m_db,
+                                 QStringLiteral("DELETE FROM segment_codes WHERE segment_id = ?1 AND code_id = ?2"));
+                   del.bind(1, segmentId).bind(2, codeId).run();
                });
 }
 

@@ -3,7 +3,7 @@
 
 #include "quirecore_export.h"
 
-#include "formats/importerinterface.h"
+#include "model/imported.h"
 #include "model/types.h"
 
 #include <QJsonObject>
@@ -16,6 +16,9 @@ namespace Quire {
 
 class Database;
 class TextOffsets;
+namespace Backups {
+struct Backup;
+}
 
 /// Where imported documents go and how their speakers become cases.
 struct ImportTarget
@@ -72,6 +75,29 @@ public:
     static void setNoteHandler(void (*handler)(const QString &note));
 
     Database &database() { return *m_db; }
+
+    // ---- the connection, for the workbench and the CLI -------------------
+    /// How long a change waits for another program's write before it is
+    /// refused with a sentence naming it (the workbench: 15 s).
+    void setBusyTimeout(int ms);
+    /// Asked about every thousand steps of SQLite work while set; returning
+    /// true stops the running statement, which then throws and leaves the
+    /// project as it was (a Cancel button). nullptr: no check.
+    void setCancelCheck(std::function<bool()> cancelled);
+    /// Stops the running statement from another thread (thread-safe).
+    void interrupt() noexcept;
+    /// Changes when another connection (another program) commits a change
+    /// to the project: the workbench polls it to reload (PRAGMA data_version).
+    qint64 dataVersion() const;
+    /// Runs `body` in one transaction: nothing of it is kept if it throws.
+    /// Commands run inside it are kept or dropped together (an exchange
+    /// import that can still be cancelled before it is stored).
+    void atomically(const std::function<void()> &body);
+    /// A backup now, beside the project (docs/reliability.md).
+    Backups::Backup makeBackup();
+    /// A consistent copy of the project as it is, to `target` (Save a copy).
+    void saveCopy(const QString &target);
+
     QString path() const;
     QString fileName() const;
 
@@ -138,6 +164,8 @@ public:
     void removeSegment(Id segmentId);
     void resizeSegment(Id segmentId, qsizetype start, qsizetype end);
     void setSegmentMemo(Id segmentId, const QString &memo);
+    /// Takes one code off a segment (the segment and its other codes stay).
+    void removeSegmentCode(Id segmentId, Id codeId);
     Segment segment(Id id) const;
     /// All segments, or those of one document and/or one code.
     std::vector<Segment> segments(std::optional<Id> documentId = std::nullopt,
@@ -229,6 +257,7 @@ private:
     bool m_wroteBefore = false;
     QStringList m_notes;
     mutable std::optional<std::pair<Id, std::shared_ptr<TextOffsets>>> m_offsetCache;
+    std::function<bool()> m_cancelled;
 };
 
 } // namespace Quire

@@ -4,12 +4,12 @@
 #include "model/verify.h"
 
 #include "error.h"
-#include "search/searchindex.h"
+#include "index/searchindex.h"
 #include "storage/database.h"
 #include "storage/fileerrors.h"
 #include "storage/pagechecksums.h"
 #include "storage/projectfile.h"
-#include "storage/schema.h"
+#include "model/schema.h"
 #include "text/textoffsets.h"
 
 #include <QFileInfo>

@@ -2,7 +2,7 @@
 #include "report/documentwriter.h"
 
 #include "error.h"
-#include "formats/zipwriter.h"
+#include "io/zipwriter.h"
 
 #include <QFileInfo>
 #include <QXmlStreamWriter>

@@ -2,7 +2,7 @@
 #include "search/query.h"
 
 #include "error.h"
-#include "search/analyzer.h"
+#include "index/analyzer.h"
 #include "text/textoffsets.h"
 
 #include <QRegularExpression>

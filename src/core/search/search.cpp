@@ -3,9 +3,9 @@
 
 #include "error.h"
 #include "model/project.h"
-#include "search/analyzer.h"
+#include "index/analyzer.h"
 #include "search/query.h"
-#include "search/searchindex.h"
+#include "index/searchindex.h"
 #include "search/textunits.h"
 #include "storage/database.h"
 #include "text/textoffsets.h"

@@ -3,9 +3,9 @@
 
 #include "error.h"
 #include "model/project.h"
-#include "search/analyzer.h"
-#include "search/searchindex.h"
-#include "search/stopwords.h"
+#include "index/analyzer.h"
+#include "index/searchindex.h"
+#include "index/stopwords.h"
 #include "search/textunits.h"
 #include "storage/database.h"
 #include "text/textoffsets.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "search/stopwords.h"
+#include "index/stopwords.h"
 
 #include "error.h"
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "formats/zipwriter.h"
+#include "io/zipwriter.h"
 
 #include "error.h"
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 
 #include <QIODevice>
 #include <QSet>

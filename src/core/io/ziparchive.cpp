@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "formats/ziparchive.h"
+#include "io/ziparchive.h"
 
 #include "error.h"
 

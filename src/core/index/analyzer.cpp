@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "search/analyzer.h"
+#include "index/analyzer.h"
 
 #include "error.h"
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "search/searchindex.h"
+#include "index/searchindex.h"
 
 #include "error.h"
-#include "search/analyzer.h"
+#include "index/analyzer.h"
 #include "storage/database.h"
 #include "text/textoffsets.h"
 
@@ -444,7 +444,7 @@ QString createTablesSql(const QString &language)
     if (!Analyzer::isLanguage(language))
         throw Error(QStringLiteral("search: no stemmer for the language \"%1\" (known: %2)")
                         .arg(language, Analyzer::languages().join(QStringLiteral(", "))));
-    // Keep in step with the migrations in storage/schema.cpp (documents: the
+    // Keep in step with the migrations in model/schema.cpp (documents: the
     // one that moved texts into document_texts).
     return QStringLiteral(
                "CREATE VIRTUAL TABLE search_documents USING fts5(text, content='document_text_view', content_rowid='id', "

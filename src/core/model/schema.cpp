@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "storage/schema.h"
+#include "model/schema.h"
 
 #include "error.h"
-#include "search/searchindex.h"
+#include "index/searchindex.h"
 #include "storage/database.h"
 #include "storage/pagechecksums.h"
 #include "storage/projectfile.h"

@@ -3,7 +3,7 @@
 
 #include "quirecore_export.h"
 
-#include "formats/importerinterface.h"
+#include "model/imported.h"
 
 #include <QString>
 #include <vector>

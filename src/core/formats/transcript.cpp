@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "text/transcript.h"
+#include "formats/transcript.h"
 
 #include "error.h"
 #include "text/textoffsets.h"
