@@ -23,6 +23,7 @@
 #include "formats/fileimport.h"
 #include "formats/pluginmanager.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "search/search.h"
 #include "storage/database.h"
 #include "text/textoffsets.h"
@@ -208,7 +209,7 @@ Prepared &prepared()
         project.reset();
         out.project = Quire::Project::open(out.path);
         out.search = std::make_unique<Quire::Search>(*out.project);
-        Quire::Statement st(out.project->database(), QStringLiteral("SELECT text FROM document_text_view ORDER BY id"));
+        Quire::Statement st(Quire::ProjectAccess::database(*out.project), QStringLiteral("SELECT text FROM document_text_view ORDER BY id"));
         while (st.step())
             out.texts.texts.push_back(st.columnText(0));
         return out;
@@ -289,7 +290,7 @@ void BM_Search(benchmark::State &state, const QString &query, bool kwic, qsizety
 Texts readTexts(Quire::Project &project)
 {
     Texts t;
-    Quire::Statement st(project.database(), QStringLiteral("SELECT text FROM document_text_view ORDER BY id"));
+    Quire::Statement st(Quire::ProjectAccess::database(project), QStringLiteral("SELECT text FROM document_text_view ORDER BY id"));
     while (st.step())
         t.texts.push_back(st.columnText(0));
     return t;

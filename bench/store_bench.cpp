@@ -20,6 +20,7 @@
 #include "formats/fileimport.h"
 #include "formats/pluginmanager.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "storage/database.h"
 #include "text/textoffsets.h"
 
@@ -237,7 +238,7 @@ void checkSegmentTotal(Quire::Project &project, qsizetype added)
     const qsizetype expected = expectedSegments();
     if (added != expected)
         die(QStringLiteral("added %1 segments, expected %2").arg(added).arg(expected));
-    const qint64 stored = project.database().scalarInt(QStringLiteral("SELECT count(*) FROM segments"));
+    const qint64 stored = Quire::ProjectAccess::database(project).scalarInt(QStringLiteral("SELECT count(*) FROM segments"));
     if (stored != expected)
         die(QStringLiteral("the project holds %1 segments, expected %2").arg(stored).arg(expected));
 }
@@ -355,7 +356,7 @@ void BM_ReopenCountPerCode(benchmark::State &state)
         const auto t2 = Clock::now();
         std::vector<std::pair<Id, qint64>> grouped;
         {
-            Quire::Statement st(project->database(),
+            Quire::Statement st(Quire::ProjectAccess::database(*project),
                                 QStringLiteral("SELECT code_id, count(*) FROM segment_codes GROUP BY code_id ORDER BY code_id"));
             while (st.step())
                 grouped.emplace_back(st.columnInt(0), st.columnInt(1));
@@ -399,7 +400,7 @@ struct ImportCounts
 
 ImportCounts importCounts(Quire::Project &project)
 {
-    Quire::Database &db = project.database();
+    Quire::Database &db = Quire::ProjectAccess::database(project);
     ImportCounts c;
     c.documents = db.scalarInt(QStringLiteral("SELECT count(*) FROM documents"));
     c.cases = db.scalarInt(QStringLiteral("SELECT count(*) FROM cases"));

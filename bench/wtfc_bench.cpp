@@ -6,6 +6,7 @@
 #include "benchsupport.h"
 
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "storage/database.h"
 #include "wtfc/analysis.h"
 #include "wtfc/graphexport.h"
@@ -138,7 +139,7 @@ void BM_WtfcProjectSnapshotAndAnalyse(benchmark::State &state)
         f.sha256 = QStringLiteral("0");
         f.documents = std::move(docs);
         project->importDocuments({f});
-        Database &db = project->database();
+        Database &db = Quire::ProjectAccess::database(*project);
         project->batch(QStringLiteral("bench"), QStringLiteral("generated graph"), [&] {
             Quire::Statement th(db, QStringLiteral("INSERT INTO wtfc_themes(id, area, name) VALUES (?1, ?2, ?3)"));
             for (const Theme &t : s.themes) {
@@ -189,7 +190,7 @@ void BM_WtfcAddWhyWithCycleCheck(benchmark::State &state)
     const Snapshot s = generate(size);
     const QString path = QuireBench::freshPath(QStringLiteral("wtfc-why"));
     auto project = Project::create(path);
-    Database &db = project->database();
+    Database &db = Quire::ProjectAccess::database(*project);
     project->batch(QStringLiteral("bench"), QStringLiteral("generated graph"), [&] {
         db.exec(QStringLiteral("INSERT INTO wtfc_themes(id, area, name) VALUES (1, 'what is not working', 'T')"));
         Quire::Statement n(db, QStringLiteral("INSERT INTO wtfc_nodes(id, kind, text, theme_id) VALUES (?1, ?2, ?3, ?4)"));

@@ -6,6 +6,7 @@
 #include "error.h"
 #include "io/zipwriter.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "storage/database.h"
 #include "text/textoffsets.h"
 
@@ -115,7 +116,7 @@ public:
     {
         for (const Quire::Code &c : project.codes())
             m_codes.emplace(c.id, CodeNode{c, {}});
-        Statement st(project.database(), QStringLiteral("SELECT code_id, parent_id FROM code_parents ORDER BY parent_id, position, code_id"));
+        Statement st(ProjectAccess::database(project), QStringLiteral("SELECT code_id, parent_id FROM code_parents ORDER BY parent_id, position, code_id"));
         qint64 extraParents = 0;
         while (st.step()) {
             const Id child = st.columnInt(0), parent = st.columnInt(1);
@@ -135,7 +136,7 @@ public:
 
     static QString projectKey(Project &project)
     {
-        Statement st(project.database(), QStringLiteral("SELECT value FROM meta WHERE key = 'created'"));
+        Statement st(ProjectAccess::database(project), QStringLiteral("SELECT value FROM meta WHERE key = 'created'"));
         return st.step() ? st.columnText(0) : project.fileName();
     }
 
@@ -215,10 +216,10 @@ public:
         // Dates and users as the other tools write them: the project's creation
         // time, and its last change (the newest command in effect) with who made it.
         {
-            Statement created(m_project.database(), QStringLiteral("SELECT value FROM meta WHERE key = 'created'"));
+            Statement created(ProjectAccess::database(m_project), QStringLiteral("SELECT value FROM meta WHERE key = 'created'"));
             if (created.step())
                 writeWhen(x, QStringLiteral("creationDateTime"), created.columnText(0));
-            Statement last(m_project.database(),
+            Statement last(ProjectAccess::database(m_project),
                            QStringLiteral("SELECT c.created, k.name FROM commands c JOIN coders k ON k.id = c.coder_id "
                                           "WHERE c.state = 'done' ORDER BY c.id DESC LIMIT 1"));
             if (last.step() && !xsdDateTime(last.columnText(0)).isEmpty()) {
@@ -230,7 +231,7 @@ public:
         // Users: every coder the project knows.
         QHash<QString, QString> userGuid;
         {
-            Statement st(m_project.database(), QStringLiteral("SELECT name FROM coders ORDER BY id"));
+            Statement st(ProjectAccess::database(m_project), QStringLiteral("SELECT name FROM coders ORDER BY id"));
             QStringList names;
             while (st.step())
                 names << st.columnText(0);
@@ -333,7 +334,7 @@ public:
         if (!docs.empty()) {
             QHash<Id, QString> importedBy;
             {
-                Statement st(m_project.database(), QStringLiteral("SELECT d.id, k.name FROM documents d JOIN coders k ON k.id = d.imported_by"));
+                Statement st(ProjectAccess::database(m_project), QStringLiteral("SELECT d.id, k.name FROM documents d JOIN coders k ON k.id = d.imported_by"));
                 while (st.step())
                     importedBy.insert(st.columnInt(0), st.columnText(1));
             }
@@ -401,7 +402,7 @@ public:
             // never edited was last modified by its author.
             QHash<Id, QString> editedBy;
             {
-                Statement st(m_project.database(),
+                Statement st(ProjectAccess::database(m_project),
                              QStringLiteral("SELECT json_extract(c.args, '$.memo'), k.name FROM commands c JOIN coders k ON k.id = c.coder_id "
                                             "WHERE c.kind = 'memo.edit' AND c.state = 'done' ORDER BY c.id"));
                 while (st.step())

@@ -8,6 +8,7 @@
 #include "formats/fileimport.h"
 #include "io/ziparchive.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "storage/database.h"
 #include "text/textdecoder.h"
 #include "text/textoffsets.h"
@@ -340,7 +341,7 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
     QStringList lostCaseLinks;
     const QString summary = QStringLiteral("Import REFI-QDA %1").arg(label);
     project.batch(QStringLiteral("refiqda.import"), summary, [&] {
-        Database &db = project.database();
+        Database &db = ProjectAccess::database(project);
         const QString when = nowIso();
 
         // Users become coders (the coders table is shared, not undone).

@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "search/search.h"
 #include "storage/database.h"
 #include "testsupport.h"
@@ -249,7 +250,7 @@ TEST_CASE("Undo and redo of a multi-document import restore every row exactly", 
         p->linkCaseDocument(site, first);
         p->setAttribute(AttributeScope::Document, first, QStringLiteral("wave"), QStringLiteral("1"));
         before = snapshot(*p);
-        beforeRows = tableDump(p->database());
+        beforeRows = tableDump(ProjectAccess::database(*p));
 
         ImportedDocument a = transcript(QStringLiteral("ana.txt"), {QStringLiteral("Interviewer: How long did you wait?"),
                                                                    QStringLiteral("Ana: Three weeks for the nurse."),
@@ -271,7 +272,7 @@ TEST_CASE("Undo and redo of a multi-document import restore every row exactly", 
                             ImportedFile{QStringLiteral("/tmp/pair.txt"), QStringLiteral("02"), QStringLiteral("plaintext"), {b, c}}},
                            target);
         after = snapshot(*p);
-        afterRows = tableDump(p->database());
+        afterRows = tableDump(ProjectAccess::database(*p));
         afterCounts = QuireTest::projectFingerprint(path);
     }
     // The import made every kind of row the check is about.
@@ -297,14 +298,14 @@ TEST_CASE("Undo and redo of a multi-document import restore every row exactly", 
             auto p = Project::open(path);
             CHECK(p->undo().startsWith(QStringLiteral("Import 3 documents")));
             CHECK(snapshot(*p) == before);
-            CHECK(tableDump(p->database()) == beforeRows);
+            CHECK(tableDump(ProjectAccess::database(*p)) == beforeRows);
             CHECK(searchNurse(*p) == 0);
         }
         {
             auto p = Project::open(path);
             CHECK(p->redo().startsWith(QStringLiteral("Import 3 documents")));
             CHECK(snapshot(*p) == after);
-            CHECK(tableDump(p->database()) == afterRows);
+            CHECK(tableDump(ProjectAccess::database(*p)) == afterRows);
             CHECK(searchNurse(*p) == 4); // twice in ana.txt, once in ben.txt and plain.txt
         }
         CHECK(QuireTest::projectFingerprint(path) == afterCounts);

@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "storage/database.h"
 #include "testsupport.h"
 
@@ -191,7 +192,7 @@ TEST_CASE("Compact removes only the texts nothing can bring back, undo and redo 
     f.p->deleteDocument(deleted, false); // undoable: its text must stay
     const Id undone = f.p->importDocuments({textFile(QStringLiteral("undone.txt"), big + QStringLiteral("!"))}).front();
     f.p->undo(); // the import of undone.txt: redo could bring it back
-    auto texts = [&] { return f.p->database().scalarInt(QStringLiteral("SELECT count(*) FROM document_texts")); };
+    auto texts = [&] { return ProjectAccess::database(*f.p).scalarInt(QStringLiteral("SELECT count(*) FROM document_texts")); };
     CHECK(texts() == 3);
 
     Project::CompactResult r = f.p->compact();

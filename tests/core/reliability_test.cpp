@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "model/verify.h"
 #include "index/searchindex.h"
 #include "storage/backups.h"
@@ -371,9 +372,9 @@ TEST_CASE("A copy saved while the project is open is complete and consistent", "
     auto p = Project::open(path);
     p->addCode(QStringLiteral("Late code"));
     const QString copy = dir.path(QStringLiteral("copy.quire"));
-    Backups::saveCopy(p->database(), copy);
+    Backups::saveCopy(ProjectAccess::database(*p), copy);
     CHECK(projectContent(copy) == projectContent(*p));
-    REQUIRE_THROWS_WITH(Backups::saveCopy(p->database(), copy), Catch::Contains("already exists"));
+    REQUIRE_THROWS_WITH(Backups::saveCopy(ProjectAccess::database(*p), copy), Catch::Contains("already exists"));
     CHECK(verifyProject(copy).intact());
 }
 

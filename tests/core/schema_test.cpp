@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "search/search.h"
 #include "index/searchindex.h"
 #include "storage/database.h"
@@ -18,7 +19,7 @@ TEST_CASE("A new project is identified, versioned, WAL and enforces foreign keys
     QuireTest::TempDir dir;
     const QString path = dir.path(QStringLiteral("p.quire"));
     auto p = Project::create(path);
-    Database &db = p->database();
+    Database &db = ProjectAccess::database(*p);
     CHECK(db.scalarInt(QStringLiteral("PRAGMA application_id")) == Schema::ApplicationId);
     CHECK(db.scalarInt(QStringLiteral("PRAGMA user_version")) == Schema::currentVersion());
     CHECK(db.scalarInt(QStringLiteral("PRAGMA foreign_keys")) == 1);
@@ -48,8 +49,8 @@ TEST_CASE("An older project is migrated forward after a backup copy", "[store][m
         REQUIRE_THROWS_AS(db.exec(QStringLiteral("SELECT * FROM turns")), Error);
     }
     auto p = Project::open(path);
-    CHECK(p->database().scalarInt(QStringLiteral("PRAGMA user_version")) == Schema::currentVersion());
-    CHECK(p->database().scalarInt(QStringLiteral("SELECT count(*) FROM turns")) == 0);
+    CHECK(ProjectAccess::database(*p).scalarInt(QStringLiteral("PRAGMA user_version")) == Schema::currentVersion());
+    CHECK(ProjectAccess::database(*p).scalarInt(QStringLiteral("SELECT count(*) FROM turns")) == 0);
     REQUIRE(p->segments().size() == 1);
     CHECK(p->documentRange(1, 0, 5) == QStringLiteral("hello"));
     // The backup is the project as it was, still at version 1.
@@ -108,10 +109,10 @@ TEST_CASE("Texts move out of documents, undo stops at the upgrade, the history s
                                   "VALUES ('code', 'Add code', 1, '2026-01-02T10:01:00Z', 'undone', x'00');"));
     }
     auto p = Project::open(path);
-    CHECK(p->database().scalarInt(QStringLiteral("PRAGMA user_version")) == Schema::currentVersion());
+    CHECK(ProjectAccess::database(*p).scalarInt(QStringLiteral("PRAGMA user_version")) == Schema::currentVersion());
     CHECK(p->documentText(1) == QString::fromUtf8("We waited 😢 for the nurse"));
     CHECK(p->documentRange(1, 10, 11) == QString::fromUtf8("😢"));
-    CHECK(p->database().scalarInt(QStringLiteral("SELECT count(*) FROM document_texts")) == 1);
+    CHECK(ProjectAccess::database(*p).scalarInt(QStringLiteral("SELECT count(*) FROM document_texts")) == 1);
     const auto history = p->history();
     REQUIRE(history.size() == 3);
     CHECK(history[1].state == QStringLiteral("discarded")); // could not be redone over the new format
@@ -160,8 +161,8 @@ TEST_CASE("Every column that refers to a deletable row is indexed, also after an
     {
         auto p = Project::create(fresh);
         // The check itself sees keys: turns.document_id is one, and indexed.
-        CHECK(p->database().scalarInt(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_list('turns')")) == 2);
-        CHECK(unindexedForeignKeys(p->database()).join(QStringLiteral(", ")) == QString());
+        CHECK(ProjectAccess::database(*p).scalarInt(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_list('turns')")) == 2);
+        CHECK(unindexedForeignKeys(ProjectAccess::database(*p)).join(QStringLiteral(", ")) == QString());
     }
     const QString old = dir.path(QStringLiteral("old.quire"));
     {
@@ -171,6 +172,6 @@ TEST_CASE("Every column that refers to a deletable row is indexed, also after an
         CHECK(unindexedForeignKeys(db).contains(QStringLiteral("turns.case_id")));
     }
     auto p = Project::open(old);
-    CHECK(p->database().scalarInt(QStringLiteral("PRAGMA user_version")) == Schema::currentVersion());
-    CHECK(unindexedForeignKeys(p->database()).join(QStringLiteral(", ")) == QString());
+    CHECK(ProjectAccess::database(*p).scalarInt(QStringLiteral("PRAGMA user_version")) == Schema::currentVersion());
+    CHECK(unindexedForeignKeys(ProjectAccess::database(*p)).join(QStringLiteral(", ")) == QString());
 }

@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "index/analyzer.h"
 #include "search/autocode.h"
 #include "search/search.h"
@@ -378,7 +379,7 @@ TEST_CASE("The index follows imports, deletions, undo and redo in the same trans
     s.check();
 
     // A change behind the index's back is found.
-    f.p->database().exec(QStringLiteral("INSERT INTO search_documents(search_documents, rowid, text) "
+    ProjectAccess::database(*f.p).exec(QStringLiteral("INSERT INTO search_documents(search_documents, rowid, text) "
                                         "SELECT 'delete', v.id, v.text FROM document_text_view v JOIN documents d ON d.id = v.id WHERE d.name = 'one.txt'"));
     REQUIRE_THROWS_WITH(s.check(), Catch::Contains("does not match") && Catch::Contains("reindex"));
     s.rebuild();
@@ -487,7 +488,7 @@ TEST_CASE("The command log never records index rows", "[search][undo]")
     Fixture f;
     f.import(QStringLiteral("x.txt"), QStringLiteral("words for the index"));
     // Changesets name their tables; none of them may be a search_ table.
-    Statement st(f.p->database(), QStringLiteral("SELECT changeset FROM commands"));
+    Statement st(ProjectAccess::database(*f.p), QStringLiteral("SELECT changeset FROM commands"));
     REQUIRE(st.step());
     CHECK_FALSE(st.columnBlob(0).contains("search_"));
 }
@@ -725,7 +726,7 @@ TEST_CASE("A project from before search gets its index when it is opened", "[sea
                                   "VALUES ('project', 'listen again', 1, 'now', 'now');"));
     }
     auto p = Project::open(path);
-    CHECK(p->database().scalarInt(QStringLiteral("PRAGMA user_version")) == Schema::currentVersion());
+    CHECK(ProjectAccess::database(*p).scalarInt(QStringLiteral("PRAGMA user_version")) == Schema::currentVersion());
     Search s(*p);
     s.check();
     const auto hits = s.run(QString::fromUtf8("listen OR 帮助")).hits;

@@ -6,6 +6,7 @@
 #include "error.h"
 #include "io/ziparchive.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "storage/database.h"
 #include "wtfc/analysis.h"
 #include "wtfc/graphexport.h"
@@ -39,10 +40,10 @@ QString workshopDump(Project &p)
                               "wtfc_edges", "wtfc_votes", "wtfc_selections", "wtfc_success", "wtfc_solutions", "wtfc_actions"}) {
         const QString name = QString::fromLatin1(table);
         QStringList columns;
-        Quire::Statement info(p.database(), QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(name));
+        Quire::Statement info(ProjectAccess::database(p), QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(name));
         while (info.step())
             columns << QStringLiteral("quote(\"%1\")").arg(info.columnText(0));
-        Quire::Statement q(p.database(), QStringLiteral("SELECT %1 FROM %2 ORDER BY 1").arg(columns.join(QStringLiteral(" || '|' || ")), name));
+        Quire::Statement q(ProjectAccess::database(p), QStringLiteral("SELECT %1 FROM %2 ORDER BY 1").arg(columns.join(QStringLiteral(" || '|' || ")), name));
         out += name + QLatin1Char(':');
         while (q.step())
             out += QLatin1Char('[') + q.columnText(0) + QLatin1Char(']');

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "formats/largetext.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "storage/database.h"
 #include "testsupport.h"
 
@@ -107,7 +108,7 @@ TEST_CASE("Large text: importing the parts is one command, undo and redo keep ev
     CHECK(project->history().size() == 1);
     // Texts are kept apart from the undo log: the import's changeset does
     // not carry them (decision 0008).
-    Statement log(project->database(), QStringLiteral("SELECT changeset FROM commands"));
+    Statement log(ProjectAccess::database(*project), QStringLiteral("SELECT changeset FROM commands"));
     REQUIRE(log.step());
     const QByteArray changeset = log.columnBlob(0);
     CHECK_FALSE(changeset.contains("line 599 about the ward"));
@@ -115,7 +116,7 @@ TEST_CASE("Large text: importing the parts is one command, undo and redo keep ev
 
     project->undo();
     CHECK(project->documents().empty());
-    CHECK(project->database().scalarInt(QStringLiteral("SELECT count(*) FROM search_tokens")) == 0);
+    CHECK(ProjectAccess::database(*project).scalarInt(QStringLiteral("SELECT count(*) FROM search_tokens")) == 0);
     project->redo();
     REQUIRE(project->documents().size() == ids.size());
     QString again;

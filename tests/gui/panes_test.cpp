@@ -7,6 +7,7 @@
 // segment by dragging its edge, the newer-schema refusal, import and export
 // on a worker thread with Cancel, the dark palette and right-to-left text.
 #include "guisupport.h"
+#include "model/projectaccess.h"
 #include "testsupport.h"
 
 #include "backgroundjob.h"
@@ -712,7 +713,7 @@ TEST_CASE("a project saved by a newer schema is refused with the core's message,
     const QString newer = dir.path(QStringLiteral("newer.quire"));
     {
         auto p = Project::create(newer);
-        p->database().exec(QStringLiteral("PRAGMA user_version = 999"));
+        ProjectAccess::database(*p).exec(QStringLiteral("PRAGMA user_version = 999"));
     }
     CHECK_FALSE(w.window.openProject(newer));
     CHECK(w.window.lastError().contains(QLatin1String("newer version of Quire")));

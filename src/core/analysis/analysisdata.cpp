@@ -2,6 +2,7 @@
 #include "analysis/analysisdata.h"
 
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "storage/database.h"
 
 #include <algorithm>
@@ -12,7 +13,7 @@ namespace Quire::Analysis::Detail {
 
 std::vector<CodedSpan> loadCodedSpans(Project &project)
 {
-    Statement st(project.database(),
+    Statement st(ProjectAccess::database(project),
                  QStringLiteral("SELECT s.id, s.document_id, s.start, s.\"end\", s.case_id, s.coder_id, sc.code_id "
                                 "FROM segments s JOIN segment_codes sc ON sc.segment_id = s.id"));
     std::vector<CodedSpan> out;
@@ -37,7 +38,7 @@ std::vector<CodedSpan> loadCodedSpans(Project &project)
 
 std::map<Id, QString> loadCoders(Project &project)
 {
-    Statement st(project.database(), QStringLiteral("SELECT id, name FROM coders ORDER BY id"));
+    Statement st(ProjectAccess::database(project), QStringLiteral("SELECT id, name FROM coders ORDER BY id"));
     std::map<Id, QString> out;
     while (st.step())
         out.emplace(st.columnInt(0), st.columnText(1));

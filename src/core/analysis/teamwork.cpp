@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "storage/backups.h"
 #include "storage/database.h"
 #include "storage/projectfile.h"
@@ -40,10 +41,10 @@ CopyForCoderResult copyForCoder(Project &source, const QString &targetPath, cons
     try {
         // The backup API copies the pages as the source connection sees them
         // (the WAL included), schema and search index alike.
-        Backups::saveCopy(source.database(), partial);
+        Backups::saveCopy(ProjectAccess::database(source), partial);
         {
             auto copy = Project::open(partial);
-            Database &db = copy->database();
+            Database &db = ProjectAccess::database(*copy);
             // Not a command: the copy starts with an empty history, so nothing of
             // the first coder's work can be brought back by undo.
             Transaction tx(db);
@@ -259,7 +260,7 @@ MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDo
     }
 
     project.batch(QStringLiteral("merge"), QStringLiteral("Merge %1").arg(report.other), [&] {
-        Database &db = project.database();
+        Database &db = ProjectAccess::database(project);
         std::map<QString, Id> coderIds;
         auto coderId = [&](const QString &name) {
             auto it = coderIds.find(name);

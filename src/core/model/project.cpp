@@ -3,6 +3,10 @@
 #define SQLITE_ENABLE_PREUPDATE_HOOK
 #include "model/project.h"
 
+#include "model/casestore.h"
+#include "model/commandlog.h"
+#include "model/memostore.h"
+
 #include "error.h"
 #include "index/searchindex.h"
 #include "storage/backups.h"
@@ -51,44 +55,7 @@ QString toString(AttributeType type)
 
 namespace {
 
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
 
-AttributeType typeFromString(const QString &s)
-{
-    if (s == QLatin1String("number")) return AttributeType::Number;
-    if (s == QLatin1String("date")) return AttributeType::Date;
-    if (s == QLatin1String("boolean")) return AttributeType::Boolean;
-    if (s == QLatin1String("choice")) return AttributeType::Choice;
-    return AttributeType::Text;
-}
-
-// The command log tracks model tables only: the log itself and the coder
-// list are history, not state that undo may take back.
-int trackTable(void *, const char *table)
-{
-    const QByteArray t(table);
-    // search_*: the full-text index, kept in step by triggers (also during
-    // undo and redo), so changesets never carry index rows.
-    // document_texts: written once, never changed, kept after its document
-    // row is gone, so changesets need not carry the texts (decision 0008).
-    return !(t == "commands" || t == "command_events" || t == "coders" || t.startsWith("sqlite_")
-             || t.startsWith("search_") || t == "document_texts");
-}
-
-// Undo and redo apply changesets in strict stack order, so any conflict
-// means the file was changed behind the log's back: refuse rather than guess.
-int abortOnConflict(void *, int, sqlite3_changeset_iter *)
-{
-    return SQLITE_CHANGESET_ABORT;
-}
-
-struct SessionDeleter
-{
-    void operator()(sqlite3_session *s) const { sqlite3session_delete(s); }
-};
 
 QStringList splitPath(const QString &path)
 {
@@ -124,13 +91,13 @@ QString idList(const std::set<Id> &ids)
 
 Project::Project(std::unique_ptr<Database> db)
     : m_db(std::move(db))
+    , m_log(std::make_unique<CommandLog>(*m_db))
+    , m_memos(std::make_unique<MemoStore>(*m_db, *m_log))
+    , m_cases(std::make_unique<CaseStore>(*m_db, *m_log))
 {
-    QString who = qEnvironmentVariable("QUIRE_CODER");
-    if (who.isEmpty())
-        who = qEnvironmentVariable("USER");
-    if (who.isEmpty())
-        who = QStringLiteral("unknown");
-    m_coder = who;
+    m_cases->documentName = [this](Id id) { return document(id).name; };
+    m_log->beforeFirstChange = [this] { beforeFirstWrite(); };
+    m_log->afterUndoRedo = [this] { m_offsetCache.reset(); };
 }
 
 Project::~Project()
@@ -177,7 +144,7 @@ std::unique_ptr<Project> Project::create(const QString &path)
             project->configureConnection();
             Schema::create(*project->m_db);
             Statement meta(*project->m_db, QStringLiteral("INSERT INTO meta(key, value) VALUES ('created', ?1)"));
-            meta.bind(1, now()).run();
+            meta.bind(1, CommandLog::now()).run();
         }
         // Closing copies the log into the file; a log left behind means the
         // file could not take it (a full disk): it is not a whole project.
@@ -363,7 +330,7 @@ void Project::beforeFirstWrite()
         return;
     m_wroteBefore = true;
     // Nothing to keep in a project with no history yet.
-    if (m_db->scalarInt(QStringLiteral("SELECT count(*) FROM commands")) == 0 || !Backups::due(path()))
+    if (m_log->empty() || !Backups::due(path()))
         return;
     try {
         Backups::make(*m_db, path());
@@ -427,71 +394,55 @@ QString Project::fileName() const
 
 void Project::setCoder(const QString &name)
 {
-    if (name.trimmed().isEmpty())
-        throw Error(QStringLiteral("coder name is empty"));
-    m_coder = name.trimmed();
-    m_coderId.reset();
+    m_log->setCoder(name);
+}
+
+QString Project::coder() const
+{
+    return m_log->coder();
 }
 
 Id Project::coderId()
 {
-    if (m_coderId)
-        return *m_coderId;
-    Statement ins(*m_db, QStringLiteral("INSERT OR IGNORE INTO coders(name, created) VALUES (?1, ?2)"));
-    ins.bind(1, m_coder).bind(2, now()).run();
-    Statement sel(*m_db, QStringLiteral("SELECT id FROM coders WHERE name = ?1"));
-    sel.bind(1, m_coder);
-    sel.step();
-    m_coderId = sel.columnInt(0);
-    return *m_coderId;
+    return m_log->coderId();
 }
 
 void Project::runCommand(const QString &kind, const QString &summary, const QJsonObject &args,
                          const std::function<void()> &body)
 {
-    if (m_inCommand) {
-        // Part of an enclosing command (an import creating cases, a batch):
-        // its changes land in that command's changeset.
-        body();
-        return;
-    }
-    beforeFirstWrite();
-    Transaction tx(*m_db);
-    const Id coder = coderId();
-    m_inCommand = true;
-    struct Reset { bool &flag; ~Reset() { flag = false; } } reset{m_inCommand};
-    sqlite3_session *raw = nullptr;
-    m_db->check(sqlite3session_create(m_db->handle(), "main", &raw), "starting a change session");
-    std::unique_ptr<sqlite3_session, SessionDeleter> session(raw);
-    sqlite3session_table_filter(raw, &trackTable, nullptr);
-    m_db->check(sqlite3session_attach(raw, nullptr), "starting a change session");
+    m_log->run(kind, summary, args, body);
+}
 
-    body();
+// ---- command log ------------------------------------------------------------
 
-    int size = 0;
-    void *data = nullptr;
-    m_db->check(sqlite3session_changeset(raw, &size, &data), "recording the change");
-    // Wrapped, not copied (an import's changeset holds every imported text);
-    // freed when this function returns, after the INSERT below has run.
-    std::unique_ptr<void, decltype(&sqlite3_free)> owned(data, &sqlite3_free);
-    const QByteArray changeset = QByteArray::fromRawData(static_cast<const char *>(data), size);
-    session.reset();
-    if (changeset.isEmpty()) {
-        tx.commit();
-        return; // nothing changed: nothing to undo
-    }
-    // Uses the partial index commands_undone: no scan of the whole log per command.
-    m_db->exec(QStringLiteral("UPDATE commands SET state = 'discarded' WHERE state = 'undone'"));
-    Statement ins(*m_db, QStringLiteral("INSERT INTO commands(kind, summary, args, coder_id, created, state, changeset) "
-                                        "VALUES (?1, ?2, ?3, ?4, ?5, 'done', ?6)"));
-    ins.bind(1, kind)
-        .bind(2, summary)
-        .bind(3, QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact)))
-        .bind(4, coder)
-        .bind(5, now())
-        .bind(6, changeset)
-        .run();
-    tx.commit();
+void Project::batch(const QString &kind, const QString &summary, const std::function<void()> &body)
+{
+    m_log->run(kind, summary, {}, body);
+}
+
+bool Project::canUndo() const
+{
+    return m_log->canUndo();
+}
+
+bool Project::canRedo() const
+{
+    return m_log->canRedo();
+}
+
+QString Project::undo()
+{
+    return m_log->undo();
+}
+
+QString Project::redo()
+{
+    return m_log->redo();
+}
+
+std::vector<CommandRecord> Project::history() const
+{
+    return m_log->history();
 }
 
 // ---- documents --------------------------------------------------------------
@@ -558,8 +509,7 @@ std::vector<Id> Project::importDocuments(const std::vector<ImportedFile> &files,
         Statement turn(*m_db, QStringLiteral("INSERT INTO turns(document_id, start, \"end\", speaker, case_id, time_ms, "
                                              "time_end_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
         Statement page(*m_db, QStringLiteral("INSERT INTO pages(document_id, number, start, \"end\") VALUES (?1, ?2, ?3, ?4)"));
-        Statement link(*m_db, QStringLiteral("INSERT OR IGNORE INTO case_documents(case_id, document_id) VALUES (?1, ?2)"));
-        const QString when = now();
+        const QString when = CommandLog::now();
         auto store = [&](const ImportedFile &f, const ImportedDocument &d) {
             const QString source = QFileInfo(f.sourcePath).fileName();
             exists.reset();
@@ -604,8 +554,7 @@ std::vector<Id> Project::importDocuments(const std::vector<ImportedFile> &files,
                     name.replace(QStringLiteral("{speaker}"), t.speaker).replace(QStringLiteral("{document}"), stem);
                     const bool counted = !target.uncountedSpeakers.contains(t.speaker, Qt::CaseInsensitive);
                     speakerCase = caseFor(name, counted ? QStringLiteral("participant") : QStringLiteral("facilitator"), counted);
-                    link.reset();
-                    link.bind(1, *speakerCase).bind(2, docId).run();
+                    m_cases->linkDuringCommand(*speakerCase, docId);
                 }
                 turn.reset();
                 turn.bind(1, docId).bind(2, qint64(t.start)).bind(3, qint64(t.end)).bind(4, t.speaker);
@@ -622,12 +571,10 @@ std::vector<Id> Project::importDocuments(const std::vector<ImportedFile> &files,
                 page.bind(1, docId).bind(2, pg.number).bind(3, qint64(pg.start)).bind(4, qint64(pg.end)).run();
             }
             if (!d.caseName.isEmpty()) {
-                link.reset();
-                link.bind(1, caseFor(d.caseName, QStringLiteral("participant"), true)).bind(2, docId).run();
+                m_cases->linkDuringCommand(caseFor(d.caseName, QStringLiteral("participant"), true), docId);
             }
             if (targetCase) {
-                link.reset();
-                link.bind(1, *targetCase).bind(2, docId).run();
+                m_cases->linkDuringCommand(*targetCase, docId);
             }
             for (const auto &kv : d.attributes)
                 setAttribute(AttributeScope::Document, docId, kv.first, kv.second);
@@ -785,17 +732,17 @@ void Project::deleteDocument(Id id, bool force)
     runCommand(QStringLiteral("document.delete"), QStringLiteral("Delete document %1").arg(d.name),
                {{QStringLiteral("id"), id}}, [&] {
                    const QString ids = QString::number(id);
+                   std::set<Id> segIds;
+                   for (const Segment &s : segs)
+                       segIds.insert(s.id);
+                   m_memos->removeFor(QStringLiteral("segment"), segIds);
+                   m_memos->removeFor(QStringLiteral("document"), {id});
+                   m_cases->forgetDocument(id);
                    m_db->exec(QStringLiteral(
-                       "DELETE FROM memos WHERE target_kind = 'segment' AND target_id IN "
-                       "(SELECT id FROM segments WHERE document_id = %1);"
                        "DELETE FROM segment_codes WHERE segment_id IN (SELECT id FROM segments WHERE document_id = %1);"
                        "DELETE FROM segments WHERE document_id = %1;"
                        "DELETE FROM turns WHERE document_id = %1;"
                        "DELETE FROM pages WHERE document_id = %1;"
-                       "DELETE FROM case_documents WHERE document_id = %1;"
-                       "DELETE FROM memos WHERE target_kind = 'document' AND target_id = %1;"
-                       "DELETE FROM attribute_values WHERE owner_id = %1 AND attribute_id IN "
-                       "(SELECT id FROM attribute_defs WHERE scope = 'document');"
                        "DELETE FROM documents WHERE id = %1;")
                                   .arg(ids));
                });
@@ -926,7 +873,7 @@ Id Project::addCode(const QString &path, const QString &color, const QString &de
                            .bind(2, parts[i])
                            .bind(3, isLast && !color.isEmpty() ? std::optional<QString>(color) : std::nullopt)
                            .bind(4, isLast ? description : QString())
-                           .bind(5, now())
+                           .bind(5, CommandLog::now())
                            .run();
                        const Id id = m_db->lastInsertId();
                        if (parent) {
@@ -1106,9 +1053,9 @@ void Project::mergeCode(const QString &from, const QString &into)
                    m_db->exec(QStringLiteral(
                        "INSERT OR IGNORE INTO segment_codes(segment_id, code_id) SELECT segment_id, %2 FROM segment_codes "
                        "WHERE code_id = %1; DELETE FROM segment_codes WHERE code_id = %1;"
-                       "UPDATE memos SET target_id = %2 WHERE target_kind = 'code' AND target_id = %1;"
                        "DELETE FROM code_parents WHERE code_id = %1;")
                                   .arg(s, d));
+                   m_memos->retarget(QStringLiteral("code"), src, dst);
                    // Children of the merged code move under the target, unless already there.
                    for (Id child : children(src)) {
                        Statement del(*m_db, QStringLiteral("DELETE FROM code_parents WHERE code_id = ?1 AND parent_id = ?2"));
@@ -1168,10 +1115,16 @@ void Project::deleteCode(const QString &path, bool force)
                        "CREATE TEMP TABLE IF NOT EXISTS quire_orphans(id INTEGER PRIMARY KEY); DELETE FROM quire_orphans;"
                        "INSERT INTO quire_orphans SELECT DISTINCT segment_id FROM segment_codes WHERE code_id IN (%1);"
                        "DELETE FROM segment_codes WHERE code_id IN (%1);"
-                       "DELETE FROM quire_orphans WHERE id IN (SELECT segment_id FROM segment_codes);"
-                       "DELETE FROM memos WHERE target_kind = 'segment' AND target_id IN (SELECT id FROM quire_orphans);"
+                       "DELETE FROM quire_orphans WHERE id IN (SELECT segment_id FROM segment_codes);")
+                                  .arg(ids));
+                   std::set<Id> orphans;
+                   Statement orphan(*m_db, QStringLiteral("SELECT id FROM quire_orphans"));
+                   while (orphan.step())
+                       orphans.insert(orphan.columnInt(0));
+                   m_memos->removeFor(QStringLiteral("segment"), orphans);
+                   m_memos->removeFor(QStringLiteral("code"), doomed);
+                   m_db->exec(QStringLiteral(
                        "DELETE FROM segments WHERE id IN (SELECT id FROM quire_orphans);"
-                       "DELETE FROM memos WHERE target_kind = 'code' AND target_id IN (%1);"
                        "DELETE FROM code_parents WHERE code_id IN (%1) OR parent_id IN (%1);"
                        "DELETE FROM codes WHERE id IN (%1);")
                                   .arg(ids));
@@ -1215,7 +1168,7 @@ public:
     SegmentWriter(Project &project, Id documentId)
         : m_documentId(documentId)
         , m_coder(project.coderId())
-        , m_created(now())
+        , m_created(CommandLog::now())
         , m_insert(*project.m_db, QStringLiteral("INSERT INTO segments(document_id, start, \"end\", case_id, coder_id, "
                                                  "created, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))
         , m_link(*project.m_db, QStringLiteral("INSERT OR IGNORE INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"))
@@ -1286,7 +1239,7 @@ Id Project::addSegment(Id documentId, qsizetype start, qsizetype end, const std:
     // The same span by the same coder is one segment with several codes.
     Statement same(*m_db, QStringLiteral("SELECT s.id FROM segments s JOIN coders c ON c.id = s.coder_id WHERE "
                                          "s.document_id = ?1 AND s.start = ?2 AND s.\"end\" = ?3 AND c.name = ?4"));
-    same.bind(1, documentId).bind(2, qint64(start)).bind(3, qint64(end)).bind(4, m_coder);
+    same.bind(1, documentId).bind(2, qint64(start)).bind(3, qint64(end)).bind(4, coder());
     if (same.step()) {
         const Id seg = same.columnInt(0);
         const Segment existing = segment(seg);
@@ -1351,8 +1304,8 @@ void Project::removeSegment(Id segmentId)
     runCommand(QStringLiteral("segment.remove"), QStringLiteral("Remove segment %1").arg(segmentId),
                {{QStringLiteral("segment"), segmentId}}, [&] {
                    const QString id = QString::number(segmentId);
-                   m_db->exec(QStringLiteral("DELETE FROM memos WHERE target_kind = 'segment' AND target_id = %1;"
-                                             "DELETE FROM segment_codes WHERE segment_id = %1;"
+                   m_memos->removeFor(QStringLiteral("segment"), {segmentId});
+                   m_db->exec(QStringLiteral("DELETE FROM segment_codes WHERE segment_id = %1;"
                                              "DELETE FROM segments WHERE id = %1;")
                                   .arg(id));
                });
@@ -1462,264 +1415,67 @@ std::vector<qsizetype> Project::findQuote(Id documentId, const QString &quote) c
 
 Id Project::addCase(const QString &name, const QString &kind)
 {
-    if (name.trimmed().isEmpty())
-        throw Error(QStringLiteral("a case name cannot be empty"));
-    if (tryFindCase(name))
-        throw Error(QStringLiteral("a case named \"%1\" already exists").arg(name));
-    Id id = 0;
-    auto body = [&] {
-        Statement ins(*m_db, QStringLiteral("INSERT INTO cases(name, kind, created) VALUES (?1, ?2, ?3)"));
-        ins.bind(1, name).bind(2, kind).bind(3, now()).run();
-        id = m_db->lastInsertId();
-    };
-    runCommand(QStringLiteral("case.add"), QStringLiteral("Add case %1").arg(name), {{QStringLiteral("name"), name}}, body);
-    return id;
+    return m_cases->addCase(name, kind);
 }
 
 std::vector<Case> Project::cases() const
 {
-    Statement st(*m_db, QStringLiteral("SELECT id, name, kind, counted FROM cases ORDER BY id"));
-    std::vector<Case> out;
-    while (st.step())
-        out.push_back({st.columnInt(0), st.columnText(1), st.columnText(2), st.columnInt(3) != 0});
-    return out;
+    return m_cases->cases();
 }
 
 void Project::setCaseCounted(Id caseId, bool counted)
 {
-    const Case c = findCase(QString::number(caseId));
-    runCommand(QStringLiteral("case.counted"),
-               QStringLiteral("%1 case %2 in counts").arg(counted ? QStringLiteral("Include") : QStringLiteral("Leave out"), c.name),
-               {{QStringLiteral("case"), caseId}, {QStringLiteral("counted"), counted}}, [&] {
-                   Statement up(*m_db, QStringLiteral("UPDATE cases SET counted = ?1 WHERE id = ?2"));
-                   up.bind(1, counted ? 1 : 0).bind(2, caseId).run();
-               });
+    m_cases->setCaseCounted(caseId, counted);
 }
 
 std::optional<Case> Project::tryFindCase(const QString &name) const
 {
-    Statement st(*m_db, QStringLiteral("SELECT id, name, kind, counted FROM cases WHERE name = ?1"));
-    st.bind(1, name);
-    if (st.step())
-        return Case{st.columnInt(0), st.columnText(1), st.columnText(2), st.columnInt(3) != 0};
-    return std::nullopt;
+    return m_cases->tryFindCase(name);
 }
 
 Case Project::findCase(const QString &nameOrId) const
 {
-    if (auto c = tryFindCase(nameOrId))
-        return *c;
-    bool ok = false;
-    const Id id = nameOrId.toLongLong(&ok);
-    if (ok) {
-        Statement st(*m_db, QStringLiteral("SELECT id, name, kind, counted FROM cases WHERE id = ?1"));
-        st.bind(1, id);
-        if (st.step())
-            return Case{st.columnInt(0), st.columnText(1), st.columnText(2), st.columnInt(3) != 0};
-    }
-    throw Error(QStringLiteral("%1: no case named \"%2\"").arg(fileName(), nameOrId));
+    return m_cases->findCase(nameOrId);
 }
 
 void Project::linkCaseDocument(Id caseId, Id documentId)
 {
-    auto body = [&] {
-        Statement ins(*m_db, QStringLiteral("INSERT OR IGNORE INTO case_documents(case_id, document_id) VALUES (?1, ?2)"));
-        ins.bind(1, caseId).bind(2, documentId).run();
-    };
-    const Case c = findCase(QString::number(caseId));
-    const Document d = document(documentId);
-    runCommand(QStringLiteral("case.link"), QStringLiteral("Link case %1 to %2").arg(c.name, d.name),
-               {{QStringLiteral("case"), caseId}, {QStringLiteral("document"), documentId}}, body);
+    m_cases->linkCaseDocument(caseId, documentId);
 }
 
 std::vector<Id> Project::caseDocuments(Id caseId) const
 {
-    Statement st(*m_db, QStringLiteral("SELECT document_id FROM case_documents WHERE case_id = ?1 ORDER BY document_id"));
-    st.bind(1, caseId);
-    std::vector<Id> out;
-    while (st.step())
-        out.push_back(st.columnInt(0));
-    return out;
+    return m_cases->caseDocuments(caseId);
 }
 
 std::vector<Id> Project::documentCases(Id documentId) const
 {
-    Statement st(*m_db, QStringLiteral("SELECT case_id FROM case_documents WHERE document_id = ?1 ORDER BY case_id"));
-    st.bind(1, documentId);
-    std::vector<Id> out;
-    while (st.step())
-        out.push_back(st.columnInt(0));
-    return out;
+    return m_cases->documentCases(documentId);
 }
-
-namespace {
-const char *const AttributeDefColumns = "SELECT id, scope, name, type, choices FROM attribute_defs";
-
-AttributeDef readAttributeDef(const Statement &st)
-{
-    AttributeDef d;
-    d.id = st.columnInt(0);
-    d.scope = st.columnText(1) == QLatin1String("case") ? AttributeScope::Case : AttributeScope::Document;
-    d.name = st.columnText(2);
-    d.type = typeFromString(st.columnText(3));
-    const QString choices = st.columnText(4);
-    if (!choices.isEmpty()) {
-        for (const auto &v : QJsonDocument::fromJson(choices.toUtf8()).array())
-            d.choices << v.toString();
-    }
-    return d;
-}
-} // namespace
 
 std::vector<AttributeDef> Project::attributeDefs() const
 {
-    Statement st(*m_db, QString::fromUtf8(AttributeDefColumns) + QStringLiteral(" ORDER BY scope, name"));
-    std::vector<AttributeDef> out;
-    while (st.step())
-        out.push_back(readAttributeDef(st));
-    return out;
-}
-
-QString Project::validateAttribute(const AttributeDef &def, const QString &value) const
-{
-    const QString v = value.trimmed();
-    switch (def.type) {
-    case AttributeType::Text: return value;
-    case AttributeType::Number: {
-        bool ok = false;
-        v.toDouble(&ok);
-        if (!ok)
-            throw Error(QStringLiteral("attribute \"%1\" is a number; \"%2\" is not").arg(def.name, value));
-        return v;
-    }
-    case AttributeType::Date:
-        if (!QDate::fromString(v, Qt::ISODate).isValid())
-            throw Error(QStringLiteral("attribute \"%1\" is a date (YYYY-MM-DD); \"%2\" is not").arg(def.name, value));
-        return v;
-    case AttributeType::Boolean: {
-        const QString l = v.toLower();
-        if (l == QLatin1String("true") || l == QLatin1String("yes") || l == QLatin1String("1"))
-            return QStringLiteral("true");
-        if (l == QLatin1String("false") || l == QLatin1String("no") || l == QLatin1String("0"))
-            return QStringLiteral("false");
-        throw Error(QStringLiteral("attribute \"%1\" is true or false; \"%2\" is neither").arg(def.name, value));
-    }
-    case AttributeType::Choice:
-        if (!def.choices.contains(v))
-            throw Error(QStringLiteral("attribute \"%1\" is one of %2; \"%3\" is not")
-                            .arg(def.name, def.choices.join(QStringLiteral(", ")), value));
-        return v;
-    }
-    return value;
+    return m_cases->attributeDefs();
 }
 
 void Project::defineAttribute(AttributeScope scope, const QString &name, AttributeType type, const QStringList &choices)
 {
-    if (name.trimmed().isEmpty())
-        throw Error(QStringLiteral("an attribute name cannot be empty"));
-    if (type == AttributeType::Choice && choices.isEmpty())
-        throw Error(QStringLiteral("a choice attribute needs its list of values (--choices a,b,c)"));
-    AttributeDef def;
-    def.scope = scope;
-    def.name = name;
-    def.type = type;
-    def.choices = choices;
-    // Existing values must fit the new type.
-    for (const auto &v : attributeValues(scope)) {
-        if (v.name == name)
-            validateAttribute(def, v.value);
-    }
-    runCommand(QStringLiteral("attribute.define"),
-               QStringLiteral("Define %1 attribute %2 (%3)").arg(toString(scope), name, toString(type)),
-               {{QStringLiteral("name"), name}, {QStringLiteral("type"), toString(type)}}, [&] {
-                   Statement up(*m_db, QStringLiteral("INSERT INTO attribute_defs(scope, name, type, choices) VALUES (?1, ?2, ?3, ?4) "
-                                                      "ON CONFLICT(scope, name) DO UPDATE SET type = excluded.type, choices = excluded.choices"));
-                   up.bind(1, toString(scope))
-                       .bind(2, name)
-                       .bind(3, toString(type))
-                       .bind(4, choices.isEmpty() ? QString()
-                                                  : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(choices))
-                                                                          .toJson(QJsonDocument::Compact)))
-                       .run();
-               });
-}
-
-Id Project::attributeId(AttributeScope scope, const QString &name)
-{
-    Statement sel(*m_db, QStringLiteral("SELECT id FROM attribute_defs WHERE scope = ?1 AND name = ?2"));
-    sel.bind(1, toString(scope)).bind(2, name);
-    if (sel.step())
-        return sel.columnInt(0);
-    Statement ins(*m_db, QStringLiteral("INSERT INTO attribute_defs(scope, name, type) VALUES (?1, ?2, 'text')"));
-    ins.bind(1, toString(scope)).bind(2, name).run();
-    return m_db->lastInsertId();
+    m_cases->defineAttribute(scope, name, type, choices);
 }
 
 void Project::setAttribute(AttributeScope scope, Id ownerId, const QString &name, const QString &value)
 {
-    if (name.trimmed().isEmpty())
-        throw Error(QStringLiteral("an attribute name cannot be empty"));
-    QString ownerName;
-    if (scope == AttributeScope::Case)
-        ownerName = findCase(QString::number(ownerId)).name;
-    else
-        ownerName = document(ownerId).name;
-    QString stored = value;
-    // Only this attribute's definition: reading them all for every value made
-    // an import of a sheet with many columns quadratic in its columns.
-    Statement defQuery(*m_db, QString::fromUtf8(AttributeDefColumns) + QStringLiteral(" WHERE scope = ?1 AND name = ?2"));
-    defQuery.bind(1, toString(scope)).bind(2, name);
-    if (defQuery.step() && !value.isEmpty())
-        stored = validateAttribute(readAttributeDef(defQuery), value);
-    auto body = [&] {
-        const Id attr = attributeId(scope, name);
-        if (value.isEmpty()) {
-            Statement del(*m_db, QStringLiteral("DELETE FROM attribute_values WHERE attribute_id = ?1 AND owner_id = ?2"));
-            del.bind(1, attr).bind(2, ownerId).run();
-            return;
-        }
-        Statement up(*m_db, QStringLiteral("INSERT INTO attribute_values(attribute_id, owner_id, value) VALUES (?1, ?2, ?3) "
-                                           "ON CONFLICT(attribute_id, owner_id) DO UPDATE SET value = excluded.value"));
-        up.bind(1, attr).bind(2, ownerId).bind(3, stored).run();
-    };
-    runCommand(QStringLiteral("attribute.set"), QStringLiteral("Set %1 of %2 to %3").arg(name, ownerName, value),
-               {{QStringLiteral("scope"), toString(scope)}, {QStringLiteral("owner"), ownerId},
-                {QStringLiteral("name"), name}, {QStringLiteral("value"), value}},
-               body);
+    m_cases->setAttribute(scope, ownerId, name, value);
 }
 
 std::vector<AttributeValue> Project::attributeValues(std::optional<AttributeScope> scope) const
 {
-    QString sql = QStringLiteral(
-        "SELECT d.scope, v.owner_id, CASE d.scope WHEN 'case' THEN (SELECT name FROM cases WHERE id = v.owner_id) "
-        "ELSE (SELECT name FROM documents WHERE id = v.owner_id) END, d.name, d.type, v.value "
-        "FROM attribute_values v JOIN attribute_defs d ON d.id = v.attribute_id");
-    if (scope)
-        sql += QStringLiteral(" WHERE d.scope = ?1");
-    sql += QStringLiteral(" ORDER BY d.scope, v.owner_id, d.name");
-    Statement st(*m_db, sql);
-    if (scope)
-        st.bind(1, toString(*scope));
-    std::vector<AttributeValue> out;
-    while (st.step()) {
-        AttributeValue v;
-        v.scope = st.columnText(0) == QLatin1String("case") ? AttributeScope::Case : AttributeScope::Document;
-        v.ownerId = st.columnInt(1);
-        v.ownerName = st.columnText(2);
-        v.name = st.columnText(3);
-        v.type = typeFromString(st.columnText(4));
-        v.value = st.columnText(5);
-        out.push_back(v);
-    }
-    return out;
+    return m_cases->attributeValues(scope);
 }
 
 QString Project::attribute(AttributeScope scope, Id ownerId, const QString &name) const
 {
-    Statement st(*m_db, QStringLiteral("SELECT v.value FROM attribute_values v JOIN attribute_defs d ON d.id = v.attribute_id "
-                                       "WHERE d.scope = ?1 AND d.name = ?2 AND v.owner_id = ?3"));
-    st.bind(1, toString(scope)).bind(2, name).bind(3, ownerId);
-    return st.step() ? st.columnText(0) : QString();
+    return m_cases->attribute(scope, ownerId, name);
 }
 
 // ---- memos ------------------------------------------------------------------
@@ -1742,136 +1498,25 @@ Id Project::addMemo(const QString &targetKind, std::optional<Id> targetId, const
         else if (targetKind == QLatin1String("segment")) segment(*targetId);
         else findCase(QString::number(*targetId));
     }
-    Id id = 0;
-    runCommand(QStringLiteral("memo.add"), QStringLiteral("Add %1 memo").arg(targetKind),
-               {{QStringLiteral("target"), targetKind}}, [&] {
-                   const QString when = now();
-                   Statement ins(*m_db, QStringLiteral("INSERT INTO memos(target_kind, target_id, title, text, coder_id, created, "
-                                                       "modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"));
-                   ins.bind(1, targetKind).bind(2, targetId).bind(3, title).bind(4, text).bind(5, coderId()).bind(6, when).run();
-                   id = m_db->lastInsertId();
-               });
-    return id;
+    return m_memos->add(targetKind, targetId, text, title);
 }
 
 void Project::editMemo(Id memoId, const QString &text)
 {
-    if (m_db->scalarInt(QStringLiteral("SELECT count(*) FROM memos WHERE id = %1").arg(memoId)) == 0)
-        throw Error(QStringLiteral("%1: no memo %2").arg(fileName()).arg(memoId));
-    runCommand(QStringLiteral("memo.edit"), QStringLiteral("Edit memo %1").arg(memoId), {{QStringLiteral("memo"), memoId}}, [&] {
-        Statement up(*m_db, QStringLiteral("UPDATE memos SET text = ?1, modified = ?2 WHERE id = ?3"));
-        up.bind(1, text).bind(2, now()).bind(3, memoId).run();
-    });
+    m_memos->edit(memoId, text);
 }
 
 void Project::deleteMemo(Id memoId)
 {
-    if (m_db->scalarInt(QStringLiteral("SELECT count(*) FROM memos WHERE id = %1").arg(memoId)) == 0)
-        throw Error(QStringLiteral("%1: no memo %2").arg(fileName()).arg(memoId));
-    runCommand(QStringLiteral("memo.delete"), QStringLiteral("Delete memo %1").arg(memoId), {{QStringLiteral("memo"), memoId}}, [&] {
-        Statement del(*m_db, QStringLiteral("DELETE FROM memos WHERE id = ?1"));
-        del.bind(1, memoId).run();
-    });
+    m_memos->remove(memoId);
 }
 
 std::vector<Memo> Project::memos(const QString &targetKind, std::optional<Id> targetId) const
 {
-    QString sql = QStringLiteral("SELECT m.id, m.target_kind, m.target_id, m.title, m.text, c.name, m.created, m.modified "
-                                 "FROM memos m JOIN coders c ON c.id = m.coder_id WHERE 1");
-    if (!targetKind.isEmpty())
-        sql += QStringLiteral(" AND m.target_kind = ?1");
-    if (targetId)
-        sql += QStringLiteral(" AND m.target_id = ?2");
-    sql += QStringLiteral(" ORDER BY m.id");
-    Statement st(*m_db, sql);
-    if (!targetKind.isEmpty())
-        st.bind(1, targetKind);
-    if (targetId)
-        st.bind(2, *targetId);
-    std::vector<Memo> out;
-    while (st.step())
-        out.push_back({st.columnInt(0), st.columnText(1), st.columnOptInt(2), st.columnText(3), st.columnText(4),
-                       st.columnText(5), st.columnText(6), st.columnText(7)});
-    return out;
+    return m_memos->list(targetKind, targetId);
 }
 
 // ---- command log ------------------------------------------------------------
-
-void Project::batch(const QString &kind, const QString &summary, const std::function<void()> &body)
-{
-    runCommand(kind, summary, {}, body);
-}
-
-bool Project::canUndo() const
-{
-    return m_db->scalarInt(QStringLiteral("SELECT coalesce((SELECT kind != 'upgrade' FROM commands WHERE state = 'done' "
-                                          "ORDER BY id DESC LIMIT 1), 0)")) != 0;
-}
-
-bool Project::canRedo() const
-{
-    return m_db->scalarInt(QStringLiteral("SELECT count(*) FROM commands WHERE state = 'undone'")) > 0;
-}
-
-namespace {
-void applyChangeset(Database &db, const QByteArray &changeset, bool invert, const QString &what)
-{
-    QByteArray data = changeset;
-    if (invert) {
-        int n = 0;
-        void *p = nullptr;
-        db.check(sqlite3changeset_invert(int(changeset.size()), const_cast<char *>(changeset.constData()), &n, &p),
-                 "inverting a change");
-        data = QByteArray(static_cast<const char *>(p), n);
-        sqlite3_free(p);
-    }
-    const int rc = sqlite3changeset_apply(db.handle(), int(data.size()), data.data(), nullptr, &abortOnConflict, nullptr);
-    if (rc != SQLITE_OK)
-        throw Error(QStringLiteral("%1: cannot %2: the project no longer matches the command log")
-                        .arg(QFileInfo(db.path()).fileName(), what));
-}
-} // namespace
-
-QString Project::undo()
-{
-    beforeFirstWrite();
-    Transaction tx(*m_db);
-    Statement st(*m_db, QStringLiteral("SELECT id, summary, changeset, kind, created FROM commands WHERE state = 'done' ORDER BY id DESC LIMIT 1"));
-    if (!st.step())
-        throw Error(QStringLiteral("%1: nothing to undo").arg(fileName()));
-    const Id id = st.columnInt(0);
-    const QString summary = st.columnText(1);
-    // Steps recorded before a format upgrade cannot be undone (decision 0008).
-    if (st.columnText(3) == QLatin1String("upgrade"))
-        throw Error(QStringLiteral("%1: nothing more to undo: the project was upgraded to a new file format on %2, and the "
-                                   "steps before that are kept as a record only")
-                        .arg(fileName(), st.columnText(4).left(10)));
-    applyChangeset(*m_db, st.columnBlob(2), true, QStringLiteral("undo \"%1\"").arg(summary));
-    m_db->exec(QStringLiteral("UPDATE commands SET state = 'undone' WHERE id = %1").arg(id));
-    Statement ev(*m_db, QStringLiteral("INSERT INTO command_events(command_id, event, coder_id, created) VALUES (?1, 'undo', ?2, ?3)"));
-    ev.bind(1, id).bind(2, coderId()).bind(3, now()).run();
-    tx.commit();
-    m_offsetCache.reset();
-    return summary;
-}
-
-QString Project::redo()
-{
-    beforeFirstWrite();
-    Transaction tx(*m_db);
-    Statement st(*m_db, QStringLiteral("SELECT id, summary, changeset FROM commands WHERE state = 'undone' ORDER BY id ASC LIMIT 1"));
-    if (!st.step())
-        throw Error(QStringLiteral("%1: nothing to redo").arg(fileName()));
-    const Id id = st.columnInt(0);
-    const QString summary = st.columnText(1);
-    applyChangeset(*m_db, st.columnBlob(2), false, QStringLiteral("redo \"%1\"").arg(summary));
-    m_db->exec(QStringLiteral("UPDATE commands SET state = 'done' WHERE id = %1").arg(id));
-    Statement ev(*m_db, QStringLiteral("INSERT INTO command_events(command_id, event, coder_id, created) VALUES (?1, 'redo', ?2, ?3)"));
-    ev.bind(1, id).bind(2, coderId()).bind(3, now()).run();
-    tx.commit();
-    m_offsetCache.reset();
-    return summary;
-}
 
 Project::CompactResult Project::compact()
 {
@@ -1891,34 +1536,7 @@ Project::CompactResult Project::compact()
         // Documents the command log can still bring back: every row of the
         // documents table in a done or undone command's changeset (a
         // discarded command is never redone).
-        std::set<Id> named;
-        Statement log(*m_db, QStringLiteral("SELECT changeset FROM commands WHERE state IN ('done', 'undone')"));
-        while (log.step()) {
-            const QByteArray changeset = log.columnBlob(0);
-            if (changeset.isEmpty())
-                continue;
-            sqlite3_changeset_iter *it = nullptr;
-            if (sqlite3changeset_start(&it, int(changeset.size()), const_cast<char *>(changeset.constData())) != SQLITE_OK)
-                throw Error(QStringLiteral("%1: cannot compact: a command of the history cannot be read").arg(fileName()));
-            while (sqlite3changeset_next(it) == SQLITE_ROW) {
-                const char *table = nullptr;
-                int columns = 0, op = 0, indirect = 0;
-                sqlite3changeset_op(it, &table, &columns, &op, &indirect);
-                if (std::strcmp(table, "documents") != 0)
-                    continue;
-                sqlite3_value *id = nullptr;
-                // The primary key (column 0) is in the old values of a delete
-                // or an update and in the new values of an insert.
-                if (op == SQLITE_INSERT)
-                    sqlite3changeset_new(it, 0, &id);
-                else
-                    sqlite3changeset_old(it, 0, &id);
-                if (id)
-                    named.insert(sqlite3_value_int64(id));
-            }
-            if (sqlite3changeset_finalize(it) != SQLITE_OK)
-                throw Error(QStringLiteral("%1: cannot compact: a command of the history cannot be read").arg(fileName()));
-        }
+        const std::set<Id> named = m_log->rowsInHistory("documents");
         std::vector<Id> orphans;
         Statement texts(*m_db, QStringLiteral("SELECT document_id FROM document_texts WHERE document_id NOT IN (SELECT id FROM documents)"));
         while (texts.step()) {
@@ -1937,16 +1555,6 @@ Project::CompactResult Project::compact()
     m_db->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     r.bytesAfter = QFileInfo(m_db->path()).size();
     return r;
-}
-
-std::vector<CommandRecord> Project::history() const
-{
-    Statement st(*m_db, QStringLiteral("SELECT m.id, m.kind, m.summary, c.name, m.created, m.state FROM commands m "
-                                       "JOIN coders c ON c.id = m.coder_id ORDER BY m.id"));
-    std::vector<CommandRecord> out;
-    while (st.step())
-        out.push_back({st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4), st.columnText(5)});
-    return out;
 }
 
 } // namespace Quire

@@ -14,6 +14,9 @@
 
 namespace Quire {
 
+class CaseStore;
+class CommandLog;
+class MemoStore;
 class Database;
 class TextOffsets;
 namespace Backups {
@@ -74,8 +77,6 @@ public:
     /// on stderr); nullptr: kept for takeNotes().
     static void setNoteHandler(void (*handler)(const QString &note));
 
-    Database &database() { return *m_db; }
-
     // ---- the connection, for the workbench and the CLI -------------------
     /// How long a change waits for another program's write before it is
     /// refused with a sentence naming it (the workbench: 15 s).
@@ -103,7 +104,7 @@ public:
 
     /// The person whose actions are recorded. Defaults to $QUIRE_CODER, then $USER.
     void setCoder(const QString &name);
-    QString coder() const { return m_coder; }
+    QString coder() const;
 
     // ---- documents -------------------------------------------------------
     /// Adds the documents of one or more read files in one command (all or nothing):
@@ -227,6 +228,8 @@ public:
     CompactResult compact();
 
 private:
+    friend class ProjectAccess;
+    Database &database() { return *m_db; }
     explicit Project(std::unique_ptr<Database> db);
     void configureConnection();
     /// Before the first change of this session: an automatic backup when one is due.
@@ -236,12 +239,11 @@ private:
     /// Runs `body` as one recorded command (transaction + session changeset).
     void runCommand(const QString &kind, const QString &summary, const QJsonObject &args,
                     const std::function<void()> &body);
+    CommandLog &log() { return *m_log; }
     void checkNoCycle(Id code, Id newParent) const;
     void checkSiblingName(std::optional<Id> parent, const QString &name, std::optional<Id> except) const;
     std::optional<Id> childByName(std::optional<Id> parent, const QString &name) const;
     std::pair<Id, std::optional<Id>> resolveWithParent(const QString &path) const;
-    Id attributeId(AttributeScope scope, const QString &name);
-    QString validateAttribute(const AttributeDef &def, const QString &value) const;
     class SegmentWriter;
     void checkRange(Id documentId, qsizetype start, qsizetype end) const;
     static void checkRange(const Document &d, qsizetype start, qsizetype end);
@@ -249,9 +251,9 @@ private:
     const TextOffsets &offsets(Id documentId) const;
 
     std::unique_ptr<Database> m_db;
-    QString m_coder;
-    std::optional<Id> m_coderId;
-    bool m_inCommand = false;
+    std::unique_ptr<CommandLog> m_log;
+    std::unique_ptr<MemoStore> m_memos;
+    std::unique_ptr<CaseStore> m_cases;
     bool m_readOnly = false;
     QString m_readOnlyReason; ///< why every change is refused, when the file itself cannot say (a full disk)
     bool m_wroteBefore = false;

@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "storage/database.h"
 
 #include <QDateTime>
@@ -45,13 +46,6 @@ qsizetype codePoints(QStringView s)
 QString now()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-// Reading needs the connection, which Project only hands out non-const;
-// nothing here writes through it.
-Database &readDb(const Project &project)
-{
-    return const_cast<Project &>(project).database();
 }
 
 } // namespace
@@ -137,7 +131,7 @@ std::map<Id, QuoteSelection> quoteSelections(const Project &project)
     std::map<Id, QuoteSelection> out;
     // Selections of removed segments stay behind (a segment's removal does not
     // know this table); the join leaves them out.
-    Statement st(readDb(project), QStringLiteral("SELECT q.segment_id, q.starred, q.rank, q.editorial, q.modified "
+    Statement st(ProjectAccess::database(project), QStringLiteral("SELECT q.segment_id, q.starred, q.rank, q.editorial, q.modified "
                                                  "FROM quote_selections q JOIN segments s ON s.id = q.segment_id"));
     while (st.step()) {
         QuoteSelection s;
@@ -153,7 +147,7 @@ std::map<Id, QuoteSelection> quoteSelections(const Project &project)
 
 std::optional<QuoteSelection> QuoteSelections::get(Id segmentId) const
 {
-    Statement st(m_project.database(), QStringLiteral("SELECT starred, rank, editorial, modified FROM quote_selections "
+    Statement st(ProjectAccess::database(m_project), QStringLiteral("SELECT starred, rank, editorial, modified FROM quote_selections "
                                                       "WHERE segment_id = ?1"));
     st.bind(1, segmentId);
     if (!st.step())
@@ -170,7 +164,7 @@ std::optional<QuoteSelection> QuoteSelections::get(Id segmentId) const
 void QuoteSelections::write(const QuoteSelection &s, const QString &kind, const QString &summary)
 {
     m_project.batch(kind, summary, [&] {
-        Database &db = m_project.database();
+        Database &db = ProjectAccess::database(m_project);
         if (!s.starred && s.editorial.isEmpty()) {
             Statement del(db, QStringLiteral("DELETE FROM quote_selections WHERE segment_id = ?1"));
             del.bind(1, s.segmentId).run();

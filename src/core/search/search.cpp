@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "index/analyzer.h"
 #include "search/query.h"
 #include "index/searchindex.h"
@@ -132,7 +133,7 @@ struct Search::Private
 {
     explicit Private(Project &p)
         : project(p)
-        , db(p.database())
+        , db(ProjectAccess::database(p))
     {
     }
 

@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "index/analyzer.h"
 #include "index/searchindex.h"
 #include "index/stopwords.h"
@@ -64,7 +65,7 @@ std::vector<Span> merged(std::vector<Span> spans)
 
 std::vector<WordGroup> wordFrequencies(Project &project, const WordFrequencyOptions &options)
 {
-    Database &db = project.database();
+    Database &db = ProjectAccess::database(project);
     const QString language = SearchIndex::indexLanguage(db);
     QString stopLanguage = options.stopwords;
     if (stopLanguage.isEmpty())

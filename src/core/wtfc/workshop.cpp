@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "model/project.h"
+#include "model/projectaccess.h"
 #include "storage/database.h"
 
 #include <QDate>
@@ -188,7 +189,7 @@ Workshop::Workshop(Project &project)
 Template Workshop::workshopTemplate() const
 {
     Template t = Template::defaults();
-    Sql q(m_project.database(), QStringLiteral("SELECT key, value FROM wtfc_template"));
+    Sql q(ProjectAccess::database(m_project), QStringLiteral("SELECT key, value FROM wtfc_template"));
     auto list = [](const QString &json) {
         QStringList out;
         for (const auto &v : QJsonDocument::fromJson(json.toUtf8()).array())
@@ -238,7 +239,7 @@ void Workshop::setTemplate(const Template &t)
         throw Error(QStringLiteral("The investment grid needs a name for each axis"));
     // Areas in use by themes must stay, or those themes would be orphaned.
     {
-        Sql q(m_project.database(), QStringLiteral("SELECT DISTINCT area FROM wtfc_themes ORDER BY area"));
+        Sql q(ProjectAccess::database(m_project), QStringLiteral("SELECT DISTINCT area FROM wtfc_themes ORDER BY area"));
         while (q.step()) {
             const QString area = q.columnText(0);
             bool kept = false;
@@ -250,7 +251,7 @@ void Workshop::setTemplate(const Template &t)
     }
     m_project.batch(QStringLiteral("wtfc-template"), QStringLiteral("Set the workshop template"), [&] {
         auto put = [&](const QString &key, const QString &value) {
-            Sql(m_project.database(), QStringLiteral("INSERT INTO wtfc_template(key, value) VALUES (?1, ?2) "
+            Sql(ProjectAccess::database(m_project), QStringLiteral("INSERT INTO wtfc_template(key, value) VALUES (?1, ?2) "
                                                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value"))
                 .bind(1, key)
                 .bind(2, value)
@@ -270,7 +271,7 @@ void Workshop::setTemplate(const Template &t)
         put(QStringLiteral("y_axis"), t.yAxis.trimmed());
         // Themes follow a renamed spelling of the same area.
         for (const QString &a : t.areas)
-            Sql(m_project.database(), QStringLiteral("UPDATE wtfc_themes SET area = ?1 WHERE area <> ?1 AND lower(area) = lower(?1)"))
+            Sql(ProjectAccess::database(m_project), QStringLiteral("UPDATE wtfc_themes SET area = ?1 WHERE area <> ?1 AND lower(area) = lower(?1)"))
                 .bind(1, a.trimmed())
                 .run();
     });
@@ -278,7 +279,7 @@ void Workshop::setTemplate(const Template &t)
 
 std::vector<PcrStatement> Workshop::statements() const
 {
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     std::vector<PcrStatement> out;
     QHash<Id, std::size_t> index;
     {
@@ -333,7 +334,7 @@ std::vector<PcrStatement> Workshop::statements() const
 
 Snapshot Workshop::snapshot() const
 {
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     Snapshot s;
     s.workshopTemplate = workshopTemplate();
     s.statements = statements();
@@ -443,7 +444,7 @@ Id Workshop::findStatement(const QString &person, const QString &area, qint64 ra
     const auto all = statements();
     QSet<Id> cases;
     {
-        Sql q(m_project.database(), QStringLiteral("SELECT id FROM cases WHERE name = ?1"));
+        Sql q(ProjectAccess::database(m_project), QStringLiteral("SELECT id FROM cases WHERE name = ?1"));
         q.bind(1, person.trimmed());
         while (q.step())
             cases.insert(q.columnInt(0));
@@ -468,7 +469,7 @@ Id Workshop::findStatement(const QString &person, const QString &area, qint64 ra
 
 void Workshop::checkStatements(const std::vector<Id> &ids) const
 {
-    Sql q(m_project.database(), QStringLiteral("SELECT kind FROM documents WHERE id = ?1"));
+    Sql q(ProjectAccess::database(m_project), QStringLiteral("SELECT kind FROM documents WHERE id = ?1"));
     for (Id id : ids) {
         q.reset();
         q.bind(1, id);
@@ -485,18 +486,18 @@ Id Workshop::addTheme(const QString &area, const QString &name, const QString &d
     const QString n = name.trimmed();
     if (n.isEmpty())
         throw Error(QStringLiteral("A theme needs a name"));
-    if (m_project.database().scalarInt(QStringLiteral("SELECT count(*) FROM wtfc_themes WHERE area = '%1' AND name = '%2'")
+    if (ProjectAccess::database(m_project).scalarInt(QStringLiteral("SELECT count(*) FROM wtfc_themes WHERE area = '%1' AND name = '%2'")
                                            .arg(QString(a).replace(QLatin1Char('\''), QStringLiteral("''")),
                                                 QString(n).replace(QLatin1Char('\''), QStringLiteral("''")))) > 0)
         throw Error(QStringLiteral("The area %1 already has a theme %2").arg(quoted(a), quoted(n)));
     Id id = 0;
     m_project.batch(QStringLiteral("wtfc-theme-add"), QStringLiteral("Add theme %1").arg(quoted(n)), [&] {
-        Sql(m_project.database(), QStringLiteral("INSERT INTO wtfc_themes(area, name, description) VALUES (?1, ?2, ?3)"))
+        Sql(ProjectAccess::database(m_project), QStringLiteral("INSERT INTO wtfc_themes(area, name, description) VALUES (?1, ?2, ?3)"))
             .bind(1, a)
             .bind(2, n)
             .bind(3, description)
             .run();
-        id = m_project.database().lastInsertId();
+        id = ProjectAccess::database(m_project).lastInsertId();
     });
     return id;
 }
@@ -515,13 +516,13 @@ void Workshop::renameTheme(Id theme, const QString &name)
             throw Error(QStringLiteral("The area %1 already has a theme %2").arg(quoted(t->area), quoted(n)));
     }
     m_project.batch(QStringLiteral("wtfc-theme-rename"), QStringLiteral("Rename theme %1 to %2").arg(quoted(t->name), quoted(n)), [&] {
-        Sql(m_project.database(), QStringLiteral("UPDATE wtfc_themes SET name = ?1 WHERE id = ?2")).bind(1, n).bind(2, theme).run();
+        Sql(ProjectAccess::database(m_project), QStringLiteral("UPDATE wtfc_themes SET name = ?1 WHERE id = ?2")).bind(1, n).bind(2, theme).run();
     });
 }
 
 void Workshop::deleteTheme(Id theme)
 {
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     if (db.scalarInt(QStringLiteral("SELECT count(*) FROM wtfc_themes WHERE id = %1").arg(theme)) == 0)
         throw Error(QStringLiteral("There is no theme %1").arg(theme));
     if (db.scalarInt(QStringLiteral("SELECT count(*) FROM wtfc_nodes WHERE theme_id = %1").arg(theme)) > 0)
@@ -537,7 +538,7 @@ void Workshop::deleteTheme(Id theme)
 void Workshop::assign(Id theme, const std::vector<Id> &ids)
 {
     const auto all = statements();
-    Sql t(m_project.database(), QStringLiteral("SELECT area, name FROM wtfc_themes WHERE id = ?1"));
+    Sql t(ProjectAccess::database(m_project), QStringLiteral("SELECT area, name FROM wtfc_themes WHERE id = ?1"));
     t.bind(1, theme);
     if (!t.step())
         throw Error(QStringLiteral("There is no theme %1").arg(theme));
@@ -554,7 +555,7 @@ void Workshop::assign(Id theme, const std::vector<Id> &ids)
     }
     m_project.batch(QStringLiteral("wtfc-theme-assign"),
                     QStringLiteral("Put %1 statement(s) on theme %2").arg(ids.size()).arg(quoted(themeName)), [&] {
-                        Sql ins(m_project.database(),
+                        Sql ins(ProjectAccess::database(m_project),
                                 QStringLiteral("INSERT INTO wtfc_theme_statements(document_id, theme_id) VALUES (?1, ?2) "
                                                "ON CONFLICT(document_id) DO UPDATE SET theme_id = excluded.theme_id"));
                         for (Id id : ids) {
@@ -568,7 +569,7 @@ void Workshop::unassign(const std::vector<Id> &ids)
 {
     checkStatements(ids);
     m_project.batch(QStringLiteral("wtfc-theme-unassign"), QStringLiteral("Take statement(s) %1 off their themes").arg(joinedIds(ids)), [&] {
-        Sql del(m_project.database(), QStringLiteral("DELETE FROM wtfc_theme_statements WHERE document_id = ?1"));
+        Sql del(ProjectAccess::database(m_project), QStringLiteral("DELETE FROM wtfc_theme_statements WHERE document_id = ?1"));
         for (Id id : ids) {
             del.reset();
             del.bind(1, id).run();
@@ -583,7 +584,7 @@ Id Workshop::resolveTheme(const QString &text, const QString &area) const
         t = t.mid(6).trimmed();
     bool isNumber = false;
     const Id asId = t.toLongLong(&isNumber);
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     if (isNumber && db.scalarInt(QStringLiteral("SELECT count(*) FROM wtfc_themes WHERE id = %1").arg(asId)) > 0)
         return asId;
     Sql q(db, QStringLiteral("SELECT id, area FROM wtfc_themes WHERE name = ?1 ORDER BY id"));
@@ -626,7 +627,7 @@ Id Workshop::vote(const ItemRef &target, const QString &kind, int count, const Q
         throw Error(QStringLiteral("A vote needs at least one %1, not %2").arg(k).arg(count));
     if (target.kind == ItemKind::Action || target.kind == ItemKind::Success)
         throw Error(QStringLiteral("Votes go on statements, themes, I statements, causes and solutions, not on a %1").arg(toString(target.kind)));
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     checkItem(db, target);
     Id id = 0;
     m_project.batch(QStringLiteral("wtfc-vote"),
@@ -647,7 +648,7 @@ Id Workshop::vote(const ItemRef &target, const QString &kind, int count, const Q
 
 void Workshop::removeVote(Id vote)
 {
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     if (db.scalarInt(QStringLiteral("SELECT count(*) FROM wtfc_votes WHERE id = %1").arg(vote)) == 0)
         throw Error(QStringLiteral("There is no vote %1").arg(vote));
     m_project.batch(QStringLiteral("wtfc-vote-remove"), QStringLiteral("Remove vote %1").arg(vote),
@@ -659,7 +660,7 @@ void Workshop::select(const QString &stage, const ItemRef &target, bool selected
     const QString st = stage.trimmed();
     if (st.isEmpty())
         throw Error(QStringLiteral("Name the stage at which %1 is taken forward").arg(label(target)));
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     checkItem(db, target);
     m_project.batch(QStringLiteral("wtfc-select"),
                     QStringLiteral("%1 %2 at stage %3").arg(selected ? QStringLiteral("Take forward") : QStringLiteral("Do not take forward"),
@@ -675,14 +676,14 @@ void Workshop::select(const QString &stage, const ItemRef &target, bool selected
 
 QString Workshop::nodeText(Id node) const
 {
-    Sql q(m_project.database(), QStringLiteral("SELECT text FROM wtfc_nodes WHERE id = ?1"));
+    Sql q(ProjectAccess::database(m_project), QStringLiteral("SELECT text FROM wtfc_nodes WHERE id = ?1"));
     q.bind(1, node);
     return q.step() ? q.columnText(0) : QString();
 }
 
 void Workshop::checkNodeExists(Id node, std::optional<ItemKind> kind) const
 {
-    Sql q(m_project.database(), QStringLiteral("SELECT kind FROM wtfc_nodes WHERE id = ?1"));
+    Sql q(ProjectAccess::database(m_project), QStringLiteral("SELECT kind FROM wtfc_nodes WHERE id = ?1"));
     q.bind(1, node);
     if (!q.step())
         throw Error(QStringLiteral("There is no %1 %2").arg(kind ? toString(*kind) : QStringLiteral("cause or I statement")).arg(node));
@@ -692,7 +693,7 @@ void Workshop::checkNodeExists(Id node, std::optional<ItemKind> kind) const
 
 Id Workshop::addIStatement(Id theme, const QString &text, const std::vector<Id> &ids)
 {
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     if (db.scalarInt(QStringLiteral("SELECT count(*) FROM wtfc_themes WHERE id = %1").arg(theme)) == 0)
         throw Error(QStringLiteral("There is no theme %1").arg(theme));
     const QString t = text.trimmed();
@@ -722,7 +723,7 @@ void Workshop::linkStatements(Id istatement, const std::vector<Id> &ids)
     if (ids.empty())
         throw Error(QStringLiteral("Name at least one statement to link to I statement %1").arg(istatement));
     checkStatements(ids);
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     m_project.batch(QStringLiteral("wtfc-istatement-link"),
                     QStringLiteral("Link statement(s) %1 to I statement %2").arg(joinedIds(ids), quoted(nodeText(istatement))), [&] {
                         Sql ins(db, QStringLiteral("INSERT OR IGNORE INTO wtfc_istatement_statements(node_id, document_id) VALUES (?1, ?2)"));
@@ -738,7 +739,7 @@ Id Workshop::addCause(const QString &text)
     const QString t = text.trimmed();
     if (t.isEmpty())
         throw Error(QStringLiteral("A cause needs its text"));
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     Sql exists(db, QStringLiteral("SELECT id FROM wtfc_nodes WHERE text = ?1"));
     exists.bind(1, t);
     if (exists.step())
@@ -755,7 +756,7 @@ void Workshop::addWhy(Id from, Id to)
 {
     checkNodeExists(from, std::nullopt);
     checkNodeExists(to, ItemKind::Cause);
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     if (db.scalarInt(QStringLiteral("SELECT count(*) FROM wtfc_edges WHERE from_id = %1 AND to_id = %2").arg(from).arg(to)) > 0)
         throw Error(QStringLiteral("%1 is already caused by %2").arg(quoted(nodeText(from)), quoted(nodeText(to))));
     // A path from `to` back to `from` would close a cycle: find the shortest, to name it.
@@ -815,7 +816,7 @@ Id Workshop::addWhyText(Id from, const QString &causeText)
 
 void Workshop::unlink(Id from, Id to)
 {
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     if (db.scalarInt(QStringLiteral("SELECT count(*) FROM wtfc_edges WHERE from_id = %1 AND to_id = %2").arg(from).arg(to)) == 0)
         throw Error(QStringLiteral("There is no \"why\" from node %1 to node %2").arg(from).arg(to));
     m_project.batch(QStringLiteral("wtfc-unlink"), QStringLiteral("%1 is no longer caused by %2").arg(quoted(nodeText(from)), quoted(nodeText(to))), [&] {
@@ -829,7 +830,7 @@ void Workshop::renameNode(Id node, const QString &text)
     const QString t = text.trimmed();
     if (t.isEmpty())
         throw Error(QStringLiteral("Node %1 needs a text").arg(node));
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     Sql exists(db, QStringLiteral("SELECT id FROM wtfc_nodes WHERE text = ?1 AND id <> ?2"));
     exists.bind(1, t).bind(2, node);
     if (exists.step())
@@ -842,7 +843,7 @@ void Workshop::renameNode(Id node, const QString &text)
 void Workshop::deleteNode(Id node)
 {
     checkNodeExists(node, std::nullopt);
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     if (db.scalarInt(QStringLiteral("SELECT (SELECT count(*) FROM wtfc_success WHERE cause_id = %1) + "
                                     "(SELECT count(*) FROM wtfc_solutions WHERE cause_id = %1)").arg(node)) > 0)
         throw Error(QStringLiteral("%1 has success statements or solutions; delete those first").arg(quoted(nodeText(node))));
@@ -868,7 +869,7 @@ Id Workshop::resolveNode(const QString &text) const
             return id;
         }
     }
-    Sql q(m_project.database(), QStringLiteral("SELECT id FROM wtfc_nodes WHERE text = ?1"));
+    Sql q(ProjectAccess::database(m_project), QStringLiteral("SELECT id FROM wtfc_nodes WHERE text = ?1"));
     q.bind(1, t);
     if (q.step())
         return q.columnInt(0);
@@ -890,7 +891,7 @@ Id Workshop::addSuccess(Id cause, const QString &perspective, const QString &tex
     const QString t = text.trimmed();
     if (t.isEmpty())
         throw Error(QStringLiteral("A success statement needs its text"));
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     Id id = 0;
     m_project.batch(QStringLiteral("wtfc-success-add"), QStringLiteral("Success for %1 (%2)").arg(quoted(nodeText(cause)), p), [&] {
         Sql(db, QStringLiteral("INSERT INTO wtfc_success(cause_id, perspective, text) VALUES (?1, ?2, ?3)")).bind(1, cause).bind(2, p).bind(3, t).run();
@@ -906,7 +907,7 @@ Id Workshop::addSolution(Id cause, const QString &kind, const QString &text)
     const QString t = text.trimmed();
     if (t.isEmpty())
         throw Error(QStringLiteral("A solution needs its text"));
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     Id id = 0;
     m_project.batch(QStringLiteral("wtfc-solution-add"), QStringLiteral("Solution %1 for %2").arg(quoted(t), quoted(nodeText(cause))), [&] {
         Sql(db, QStringLiteral("INSERT INTO wtfc_solutions(cause_id, kind, text) VALUES (?1, ?2, ?3)")).bind(1, cause).bind(2, k).bind(3, t).run();
@@ -917,13 +918,13 @@ Id Workshop::addSolution(Id cause, const QString &kind, const QString &text)
 
 void Workshop::placeByScores(Id solution, double x, double y)
 {
-    checkItem(m_project.database(), {ItemKind::Solution, solution});
+    checkItem(ProjectAccess::database(m_project), {ItemKind::Solution, solution});
     const Template t = workshopTemplate();
     if (!(x >= 0.0 && x <= 10.0) || !(y >= 0.0 && y <= 10.0))
         throw Error(QStringLiteral("Grid scores run from 0 to 10: %1 %2 and %3 %4 do not fit")
                         .arg(t.xAxis).arg(x).arg(t.yAxis).arg(y));
     m_project.batch(QStringLiteral("wtfc-grid-place"), QStringLiteral("Place solution %1 at %2 %3, %4 %5").arg(solution).arg(t.xAxis).arg(x).arg(t.yAxis).arg(y), [&] {
-        Sql(m_project.database(), QStringLiteral("UPDATE wtfc_solutions SET x_score = ?1, y_score = ?2, quadrant = NULL WHERE id = ?3"))
+        Sql(ProjectAccess::database(m_project), QStringLiteral("UPDATE wtfc_solutions SET x_score = ?1, y_score = ?2, quadrant = NULL WHERE id = ?3"))
             .bind(1, x)
             .bind(2, y)
             .bind(3, solution)
@@ -933,12 +934,12 @@ void Workshop::placeByScores(Id solution, double x, double y)
 
 void Workshop::placeInQuadrant(Id solution, int quadrant)
 {
-    checkItem(m_project.database(), {ItemKind::Solution, solution});
+    checkItem(ProjectAccess::database(m_project), {ItemKind::Solution, solution});
     const Template t = workshopTemplate();
     if (quadrant < 0 || quadrant > 3)
         throw Error(QStringLiteral("The grid has quadrants 0 to 3, not %1").arg(quadrant));
     m_project.batch(QStringLiteral("wtfc-grid-place"), QStringLiteral("Place solution %1 in %2").arg(solution).arg(quoted(t.quadrants.value(quadrant))), [&] {
-        Sql(m_project.database(), QStringLiteral("UPDATE wtfc_solutions SET x_score = NULL, y_score = NULL, quadrant = ?1 WHERE id = ?2"))
+        Sql(ProjectAccess::database(m_project), QStringLiteral("UPDATE wtfc_solutions SET x_score = NULL, y_score = NULL, quadrant = ?1 WHERE id = ?2"))
             .bind(1, quadrant)
             .bind(2, solution)
             .run();
@@ -947,14 +948,14 @@ void Workshop::placeInQuadrant(Id solution, int quadrant)
 
 Id Workshop::addAction(Id solution, const QString &text, const QString &owner, const QString &due, const QString &status)
 {
-    checkItem(m_project.database(), {ItemKind::Solution, solution});
+    checkItem(ProjectAccess::database(m_project), {ItemKind::Solution, solution});
     const QString t = text.trimmed();
     if (t.isEmpty())
         throw Error(QStringLiteral("An action needs its text"));
     if (!due.trimmed().isEmpty() && !QDate::fromString(due.trimmed(), Qt::ISODate).isValid())
         throw Error(QStringLiteral("The due date %1 of action %2 is not a date like 2026-03-31").arg(quoted(due), quoted(t)));
     const QString st = canonical(statuses(), status, QStringLiteral("action status"));
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     Id id = 0;
     m_project.batch(QStringLiteral("wtfc-action-add"), QStringLiteral("Action %1").arg(quoted(t)), [&] {
         Sql(db, QStringLiteral("INSERT INTO wtfc_actions(solution_id, text, owner, due, status) VALUES (?1, ?2, ?3, ?4, ?5)"))
@@ -971,7 +972,7 @@ Id Workshop::addAction(Id solution, const QString &text, const QString &owner, c
 
 void Workshop::setActionStatus(Id action, const QString &status)
 {
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     checkItem(db, {ItemKind::Action, action});
     const QString st = canonical(statuses(), status, QStringLiteral("action status"));
     m_project.batch(QStringLiteral("wtfc-action-status"), QStringLiteral("Action %1 is %2").arg(action).arg(st), [&] {
@@ -1011,11 +1012,11 @@ ItemRef Workshop::resolveItem(const QString &text) const
                 }
                 throw Error(QStringLiteral("%1 is not KIND:ID (e.g. action:1)").arg(quoted(t)));
             }
-            checkItem(m_project.database(), ref);
+            checkItem(ProjectAccess::database(m_project), ref);
             return ref;
         }
     }
-    Sql q(m_project.database(), QStringLiteral("SELECT id, kind FROM wtfc_nodes WHERE text = ?1"));
+    Sql q(ProjectAccess::database(m_project), QStringLiteral("SELECT id, kind FROM wtfc_nodes WHERE text = ?1"));
     q.bind(1, t);
     if (q.step())
         return {q.columnText(1) == QLatin1String("cause") ? ItemKind::Cause : ItemKind::IStatement, q.columnInt(0)};
@@ -1031,7 +1032,7 @@ ItemRef Workshop::resolveItem(const QString &text) const
 QString Workshop::label(const ItemRef &item) const
 {
     QString text;
-    Database &db = m_project.database();
+    Database &db = ProjectAccess::database(m_project);
     switch (item.kind) {
     case ItemKind::Statement: {
         Sql q(db, QStringLiteral("SELECT name FROM documents WHERE id = ?1"));
