@@ -95,6 +95,8 @@ int cmdHelp(const QStringList &words)
     throw UsageError(QStringLiteral("unknown verb \"%1\" (see quire-cli --help)").arg(words.value(0)));
 }
 
+/// Whether the command draws text (any PDF, or a workshop report whose graph
+/// picture is drawn for .docx): that needs fonts, so a QGuiApplication.
 bool drawsText(int argc, char **argv)
 {
     bool isExport = false, isWorkshop = false;
