@@ -4,6 +4,7 @@
 #include "analysisverbs.h"
 
 #include "args.h"
+#include "output.h"
 
 #include "analysis/agreement.h"
 #include "analysis/cooccurrence.h"
@@ -30,22 +31,6 @@ namespace Quire::Cli {
 using namespace Quire::Analysis;
 
 namespace {
-
-void writeOut(const QString &text)
-{
-    const QByteArray b = text.toUtf8();
-    std::fwrite(b.constData(), 1, std::size_t(b.size()), stdout);
-}
-
-void printJson(const QJsonObject &o)
-{
-    writeOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
-}
-
-std::unique_ptr<Project> openProject(const AnalysisVerbContext &c, const QString &path)
-{
-    return Cli::openProject(path, c.coder);
-}
 
 qint64 number(const Args &a, const QString &verb, const QString &option, qint64 fallback, qint64 minimum)
 {
@@ -102,7 +87,7 @@ void writeTables(const QString &path, const std::vector<AnalysisTable> &tables, 
 
 } // namespace
 
-int cmdCrosstab(const AnalysisVerbContext &c, const QStringList &words)
+int cmdCrosstab(const Context &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("crosstab");
     Args a(words, verb);
@@ -140,7 +125,7 @@ int cmdCrosstab(const AnalysisVerbContext &c, const QStringList &words)
     o.coder = a.value(QStringLiteral("coded-by"));
     if (a.has(QStringLiteral("out")))
         checkCsvOut(verb, a.value(QStringLiteral("out")));
-    auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
+    auto p = c.openProject(a.at(0, QStringLiteral("PROJECT")));
     const Crosstab x = computeCrosstab(*p, o);
     const AnalysisTable t = x.table(cells);
     if (a.has(QStringLiteral("out")))
@@ -172,9 +157,9 @@ int cmdCrosstab(const AnalysisVerbContext &c, const QStringList &words)
                               {QStringLiteral("columnTotals"), integers(x.columnTotals)},
                               {QStringLiteral("grandTotal"), x.grandTotal}});
     } else if (!a.has(QStringLiteral("out"))) {
-        writeOut(t.toText());
+        print(t.toText());
     } else {
-        writeOut(QStringLiteral("Wrote %1 (%2 codes × %3 columns)\n")
+        print(QStringLiteral("Wrote %1 (%2 codes × %3 columns)\n")
                      .arg(a.value(QStringLiteral("out")))
                      .arg(x.rows.size())
                      .arg(x.columns.size()));
@@ -182,7 +167,7 @@ int cmdCrosstab(const AnalysisVerbContext &c, const QStringList &words)
     return 0;
 }
 
-int cmdCooccur(const AnalysisVerbContext &c, const QStringList &words)
+int cmdCooccur(const Context &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("cooccur");
     Args a(words, verb);
@@ -208,7 +193,7 @@ int cmdCooccur(const AnalysisVerbContext &c, const QStringList &words)
         suffix != QLatin1String("graphml") && suffix != QLatin1String("dot") && suffix != QLatin1String("svg"))
         throw UsageError(
             QStringLiteral("cooccur: --out writes .csv, .xlsx, .docx, .pdf, .html, .md, .graphml, .dot or .svg, not \"%1\"").arg(out));
-    auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
+    auto p = c.openProject(a.at(0, QStringLiteral("PROJECT")));
     const Cooccurrence r = computeCooccurrence(*p, o);
     const AnalysisTable t = a.has(QStringLiteral("pairs")) ? r.pairs() : r.matrix(a.has(QStringLiteral("coefficient")));
     if (suffix == QLatin1String("csv"))
@@ -243,14 +228,14 @@ int cmdCooccur(const AnalysisVerbContext &c, const QStringList &words)
                               {QStringLiteral("outsideTurns"), r.outsideTurns},
                               {QStringLiteral("pairs"), r.pairs().toJson()}});
     } else if (out.isEmpty()) {
-        writeOut(t.toText());
+        print(t.toText());
     } else {
-        writeOut(QStringLiteral("Wrote %1 (%2 codes)\n").arg(out).arg(r.codes.size()));
+        print(QStringLiteral("Wrote %1 (%2 codes)\n").arg(out).arg(r.codes.size()));
     }
     return 0;
 }
 
-int cmdFrequencies(const AnalysisVerbContext &c, const QStringList &words)
+int cmdFrequencies(const Context &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("frequencies");
     Args a(words, verb);
@@ -272,7 +257,7 @@ int cmdFrequencies(const AnalysisVerbContext &c, const QStringList &words)
     o.coder = a.value(QStringLiteral("coded-by"));
     if (a.has(QStringLiteral("out")))
         checkCsvOut(verb, a.value(QStringLiteral("out")));
-    auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
+    auto p = c.openProject(a.at(0, QStringLiteral("PROJECT")));
     const Frequencies f = computeFrequencies(*p, o);
     const AnalysisTable t = f.table();
     if (a.has(QStringLiteral("out")))
@@ -290,9 +275,9 @@ int cmdFrequencies(const AnalysisVerbContext &c, const QStringList &words)
             o2.insert(QStringLiteral("order"), strings(f.orderValues));
         printJson(o2);
     } else if (!a.has(QStringLiteral("out"))) {
-        writeOut(t.toText());
+        print(t.toText());
     } else {
-        writeOut(QStringLiteral("Wrote %1\n").arg(a.value(QStringLiteral("out"))));
+        print(QStringLiteral("Wrote %1\n").arg(a.value(QStringLiteral("out"))));
     }
     return 0;
 }
@@ -333,7 +318,7 @@ QJsonObject agreementJson(const CodeAgreement &r)
 
 } // namespace
 
-int cmdAgreement(const AnalysisVerbContext &c, const QStringList &words)
+int cmdAgreement(const Context &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("agreement");
     Args a(words, verb);
@@ -386,7 +371,7 @@ int cmdAgreement(const AnalysisVerbContext &c, const QStringList &words)
                 QStringLiteral("agreement: --%1 writes CSV; --out FILE.xlsx puts every table in one workbook")
                     .arg(opt));
     }
-    auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
+    auto p = c.openProject(a.at(0, QStringLiteral("PROJECT")));
     for (const QString &d : a.values(QStringLiteral("document")))
         o.documents.push_back(p->findDocument(d).id);
     const AgreementReport r = computeAgreement(*p, o);
@@ -456,15 +441,15 @@ int cmdAgreement(const AnalysisVerbContext &c, const QStringList &words)
     } else {
         text += QLatin1Char('\n');
     }
-    writeOut(text);
+    print(text);
     return 0;
 }
 
-int cmdMerge(const AnalysisVerbContext &c, const QStringList &words)
+int cmdMerge(const Context &c, const QStringList &words)
 {
     Args a(words, QStringLiteral("merge"));
     a.expectAtMost(2);
-    auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
+    auto p = c.openProject(a.at(0, QStringLiteral("PROJECT")));
     const QString other = a.at(1, QStringLiteral("OTHER-PROJECT"));
     const MergeReport r = mergeProject(*p, other, !a.has(QStringLiteral("no-copy")));
     if (c.json) {
@@ -498,15 +483,15 @@ int cmdMerge(const AnalysisVerbContext &c, const QStringList &words)
         t.title = QStringLiteral("%1 things to check:").arg(r.issues.size());
         text += t.toText();
     }
-    writeOut(text);
+    print(text);
     return 0;
 }
 
-int cmdCopyForCoder(const AnalysisVerbContext &c, const QStringList &words)
+int cmdCopyForCoder(const Context &c, const QStringList &words)
 {
     Args a(words, QStringLiteral("copy-for-coder"));
     a.expectAtMost(2);
-    auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
+    auto p = c.openProject(a.at(0, QStringLiteral("PROJECT")));
     const QString target = a.at(1, QStringLiteral("NEW-PROJECT"));
     CopyForCoderOptions o;
     o.keepMemos = a.has(QStringLiteral("keep-memos"));
@@ -522,7 +507,7 @@ int cmdCopyForCoder(const AnalysisVerbContext &c, const QStringList &words)
                               {QStringLiteral("segmentsRemoved"), r.segmentsRemoved},
                               {QStringLiteral("memosRemoved"), r.memosRemoved}});
     else
-        writeOut(message);
+        print(message);
     return 0;
 }
 

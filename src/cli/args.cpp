@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "args.h"
+#include "context.h"
 #include "verbtable.h"
 
 #include "formats/pluginmanager.h"
@@ -16,7 +17,7 @@ Args::Args(const QStringList &words, const QString &verb)
 {
     QSet<QString> valued, flags;
     for (const OptionSpec &o : verbSpec(verb).options)
-        (o.value ? valued : flags).insert(QString::fromUtf8(o.name));
+        (o.value ? valued : flags).insert(key(QString::fromUtf8(o.name)));
     bool onlyPositional = false;
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QString &w = words[i];
@@ -110,7 +111,7 @@ PluginManager &plugins()
     return manager;
 }
 
-std::unique_ptr<Project> openProject(const QString &path, const QString &coder)
+std::unique_ptr<Project> Context::openProject(const QString &path) const
 {
     auto p = Project::open(path);
     if (!coder.isEmpty())

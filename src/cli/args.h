@@ -9,11 +9,8 @@
 #include "error.h"
 #include "formats/importerinterface.h"
 
-#include <memory>
-
 namespace Quire {
 class PluginManager;
-class Project;
 }
 
 namespace Quire::Cli {
@@ -37,15 +34,18 @@ public:
     const QStringList &positional() const { return m_positional; }
     /// The n-th positional word; error naming `what` if it is missing.
     QString at(qsizetype n, const QString &what) const;
-    bool has(const QString &name) const { return m_values.contains(name); }
-    QString value(const QString &name) const { return m_values.value(name).value(0); }
-    QStringList values(const QString &name) const { return m_values.value(name); }
+    /// Options are named without their dashes ("color") or as typed ("--color").
+    bool has(const QString &name) const { return m_values.contains(key(name)); }
+    QString value(const QString &name) const { return m_values.value(key(name)).value(0); }
+    QStringList values(const QString &name) const { return m_values.value(key(name)); }
     /// Fails if more positional words were given than the verb takes.
     void expectAtMost(qsizetype count) const;
     /// Fails if an option other than `allowed` was given; `context` says when ("for a REFI-QDA file").
     void onlyOptions(const QStringList &allowed, const QString &context) const;
 
 private:
+    static QString key(const QString &name) { return name.startsWith(QLatin1String("--")) ? name.mid(2) : name; }
+
     QString m_verb;
     QStringList m_positional;
     QMap<QString, QStringList> m_values;
@@ -58,9 +58,6 @@ std::pair<QString, QString> parseKeyValue(const QString &text);
 
 /// The format plugins of this process (built in and $QUIRE_PLUGIN_PATH), loaded on first use.
 PluginManager &plugins();
-
-/// Opens a project (migrating it if older); `coder` (--coder), if given, is who the changes are recorded for.
-std::unique_ptr<Project> openProject(const QString &path, const QString &coder);
 
 /// The whole number given with --`option`, at least `minimum`, or `fallback` when the option is
 /// absent; anything else is a usage error naming the verb.

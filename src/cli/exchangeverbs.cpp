@@ -4,6 +4,7 @@
 #include "exchangeverbs.h"
 
 #include "args.h"
+#include "output.h"
 
 #include "error.h"
 #include "formats/exchangeinterface.h"
@@ -11,30 +12,18 @@
 #include "model/project.h"
 
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <cstdio>
 
 namespace Quire::Cli {
 
 namespace {
 
-void write(const QString &text)
+void printReport(const Context &context, const QString &headline, const ExchangeReport &exchange)
 {
-    const QByteArray b = text.toUtf8();
-    std::fwrite(b.constData(), 1, std::size_t(b.size()), stdout);
-}
-
-void print(const ExchangeVerbContext &context, const QString &headline, const ExchangeReport &report)
-{
-    if (context.json) {
-        QJsonObject o = report.toJson();
-        o.insert(QStringLiteral("ok"), true);
-        o.insert(QStringLiteral("message"), headline);
-        write(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
-    } else {
-        write(headline + QLatin1Char('\n') + report.toText());
-    }
+    if (context.json)
+        report(context, headline, exchange.toJson());
+    else
+        print(headline + QLatin1Char('\n') + exchange.toText());
 }
 
 bool isExchangeExtension(const QString &file)
@@ -72,7 +61,7 @@ bool isExchangeImport(const QStringList &words)
     return false;
 }
 
-int cmdExchangeImport(const ExchangeVerbContext &context, const QStringList &words)
+int cmdExchangeImport(const Context &context, const QStringList &words)
 {
     Args a(words, QStringLiteral("import"));
     a.onlyOptions(QStringList{QStringLiteral("format"), QStringLiteral("quiet")} + importLimitOptions().values(),
@@ -88,11 +77,9 @@ int cmdExchangeImport(const ExchangeVerbContext &context, const QStringList &wor
         throw Error(QStringLiteral("%1: no exchange plugin reads this file (is the refiqda plugin built?)").arg(QFileInfo(file).fileName()));
     if (!QFileInfo(file).isFile())
         throw Error(QStringLiteral("%1: no such file").arg(file));
-    auto project = Project::open(projectPath);
-    if (!context.coder.isEmpty())
-        project->setCoder(context.coder);
+    auto project = context.openProject(projectPath);
     const ExchangeReport report = plugin->importInto(*project, file, limits);
-    print(context, QStringLiteral("Imported %1 into %2").arg(QFileInfo(file).fileName(), project->fileName()), report);
+    printReport(context, QStringLiteral("Imported %1 into %2").arg(QFileInfo(file).fileName(), project->fileName()), report);
     return 0;
 }
 
@@ -106,7 +93,7 @@ bool isExchangeExport(const QStringList &words)
     return ext == QLatin1String("qdpx") || ext == QLatin1String("qdc");
 }
 
-int cmdExchangeExport(const ExchangeVerbContext &context, const QStringList &words)
+int cmdExchangeExport(const Context &context, const QStringList &words)
 {
     // Said plainly rather than as an unknown option: someone asking for a
     // redacted package must not go on to share an unredacted one.
@@ -129,11 +116,9 @@ int cmdExchangeExport(const ExchangeVerbContext &context, const QStringList &wor
     ProjectExchangeInterface *plugin = plugins().exchangeExporter(format);
     if (!plugin)
         throw Error(QStringLiteral("no exchange plugin writes \"%1\" (is the refiqda plugin built?)").arg(format));
-    auto project = Project::open(projectPath);
-    if (!context.coder.isEmpty())
-        project->setCoder(context.coder);
+    auto project = context.openProject(projectPath);
     const ExchangeReport report = plugin->exportProject(*project, out, format, ExchangeOptions{});
-    print(context, QStringLiteral("Exported %1 to %2").arg(project->fileName(), out), report);
+    printReport(context, QStringLiteral("Exported %1 to %2").arg(project->fileName(), out), report);
     return 0;
 }
 

@@ -2,6 +2,7 @@
 #include "fileverbs.h"
 
 #include "args.h"
+#include "output.h"
 
 #include "model/project.h"
 #include "model/verify.h"
@@ -11,31 +12,11 @@
 
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <cstdio>
 
 namespace Quire::Cli {
 
 namespace {
-
-void print(const QString &text)
-{
-    const QByteArray b = text.toUtf8();
-    std::fwrite(b.constData(), 1, std::size_t(b.size()), stdout);
-}
-
-void printJson(const QJsonObject &o)
-{
-    print(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
-}
-
-void toStderr(const QString &message)
-{
-    const QByteArray b = message.toUtf8();
-    std::fprintf(stderr, "quire-cli: %s\n", b.constData());
-    std::fflush(stderr);
-}
 
 QJsonObject backupJson(const Backups::Backup &b)
 {
@@ -48,11 +29,39 @@ QJsonObject backupJson(const Backups::Backup &b)
 
 void installFileMessages()
 {
-    Project::setNoteHandler([](const QString &note) { toStderr(QStringLiteral("note: ") + note); });
-    setWaitNotifier(&toStderr);
+    Project::setNoteHandler([](const QString &note) { printError(QStringLiteral("note: ") + note); });
+    setWaitNotifier(&printError);
 }
 
-int cmdVerify(const FileVerbContext &c, const QStringList &words)
+int cmdNew(const Context &context, const QStringList &words)
+{
+    Args a(words, QStringLiteral("new"));
+    a.expectAtMost(1);
+    const QString path = a.at(0, QStringLiteral("PROJECT.quire"));
+    auto p = Project::create(path);
+    report(context, QStringLiteral("Created %1").arg(path), {{QStringLiteral("project"), path}});
+    return 0;
+}
+
+int cmdCompact(const Context &context, const QStringList &words)
+{
+    Args a(words, QStringLiteral("compact"));
+    a.expectAtMost(1);
+    auto p = context.openProject(a.at(0, QStringLiteral("PROJECT")));
+    const Project::CompactResult r = p->compact();
+    report(context,
+           QStringLiteral("Compacted %1: %2 texts nothing could bring back removed; %3 KB -> %4 KB")
+               .arg(p->fileName())
+               .arg(r.textsRemoved)
+               .arg(r.bytesBefore / 1024)
+               .arg(r.bytesAfter / 1024),
+           {{QStringLiteral("textsRemoved"), r.textsRemoved},
+            {QStringLiteral("bytesBefore"), r.bytesBefore},
+            {QStringLiteral("bytesAfter"), r.bytesAfter}});
+    return 0;
+}
+
+int cmdVerify(const Context &c, const QStringList &words)
 {
     Args a(words, QStringLiteral("verify"));
     a.expectAtMost(1);
@@ -60,7 +69,7 @@ int cmdVerify(const FileVerbContext &c, const QStringList &words)
     const VerifyReport r = verifyProject(path);
     const QString name = QFileInfo(path).fileName();
     if (c.json) {
-        printJson({{QStringLiteral("ok"), r.intact()},
+        printJson(QJsonObject{{QStringLiteral("ok"), r.intact()},
                    {QStringLiteral("project"), path},
                    {QStringLiteral("problems"), QJsonArray::fromStringList(r.problems)},
                    {QStringLiteral("notes"), QJsonArray::fromStringList(r.notes)},
@@ -97,74 +106,63 @@ int cmdVerify(const FileVerbContext &c, const QStringList &words)
     return r.intact() ? 0 : 1;
 }
 
-int cmdBackup(const FileVerbContext &c, const QStringList &words)
+int cmdBackupList(const Context &c, const QStringList &words)
 {
-    const QString sub = words.value(0);
-    if (sub == QLatin1String("list")) {
-        Args a(words.mid(1), QStringLiteral("backup list"));
-        a.expectAtMost(1);
-        const QString path = a.at(0, QStringLiteral("PROJECT"));
-        const auto all = Backups::list(path);
-        if (c.json) {
-            QJsonArray out;
-            for (const auto &b : all)
-                out.append(backupJson(b));
-            print(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
-        } else if (all.empty()) {
-            print(QStringLiteral("No backups of %1 (they are kept in %2)\n")
-                      .arg(QFileInfo(path).fileName(), Backups::folderFor(path)));
-        } else {
-            QStringList lines;
-            for (const auto &b : all)
-                lines << QStringLiteral("%1\t%2\t%3")
-                             .arg(b.made.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                                  FileErrors::sizeText(b.bytes), b.path);
-            print(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
-        }
-        return 0;
-    }
-    if (sub == QLatin1String("restore")) {
-        Args a(words.mid(1), QStringLiteral("backup restore"));
-        a.expectAtMost(2);
-        const QString path = a.at(0, QStringLiteral("PROJECT"));
-        const Backups::Backup b = Backups::restore(path, a.positional().value(1));
-        const QString text = QStringLiteral("Restored %1 from the backup of %2 (%3); the state before the restore is "
-                                            "kept as a backup too")
-                                 .arg(QFileInfo(path).fileName(),
-                                      b.made.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), b.path);
-        if (c.json)
-            printJson({{QStringLiteral("ok"), true}, {QStringLiteral("message"), text}, {QStringLiteral("backup"), backupJson(b)}});
-        else
-            print(text + QLatin1Char('\n'));
-        return 0;
-    }
-    // backup PROJECT: one now.
-    Args a(words, QStringLiteral("backup"));
+    Args a(words, QStringLiteral("backup list"));
     a.expectAtMost(1);
     const QString path = a.at(0, QStringLiteral("PROJECT"));
-    auto project = openProject(path, c.coder);
-    const Backups::Backup b = project->makeBackup();
-    const QString text = QStringLiteral("Backed up %1 to %2").arg(QFileInfo(path).fileName(), b.path);
-    if (c.json)
-        printJson({{QStringLiteral("ok"), true}, {QStringLiteral("message"), text}, {QStringLiteral("backup"), backupJson(b)}});
-    else
-        print(text + QLatin1Char('\n'));
+    const auto all = Backups::list(path);
+    if (c.json) {
+        QJsonArray out;
+        for (const auto &b : all)
+            out.append(backupJson(b));
+        printJson(out);
+    } else if (all.empty()) {
+        print(QStringLiteral("No backups of %1 (they are kept in %2)\n").arg(QFileInfo(path).fileName(), Backups::folderFor(path)));
+    } else {
+        QStringList lines;
+        for (const auto &b : all)
+            lines << QStringLiteral("%1\t%2\t%3")
+                         .arg(b.made.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), FileErrors::sizeText(b.bytes), b.path);
+        print(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    }
     return 0;
 }
 
-int cmdSaveCopy(const FileVerbContext &c, const QStringList &words)
+int cmdBackupRestore(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("backup restore"));
+    a.expectAtMost(2);
+    const QString path = a.at(0, QStringLiteral("PROJECT"));
+    const Backups::Backup b = Backups::restore(path, a.positional().value(1));
+    const QString text = QStringLiteral("Restored %1 from the backup of %2 (%3); the state before the restore is "
+                                        "kept as a backup too")
+                             .arg(QFileInfo(path).fileName(), b.made.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), b.path);
+    report(c, text, {{QStringLiteral("backup"), backupJson(b)}});
+    return 0;
+}
+
+/// backup PROJECT: one now.
+int cmdBackup(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("backup"));
+    a.expectAtMost(1);
+    const QString path = a.at(0, QStringLiteral("PROJECT"));
+    auto project = c.openProject(path);
+    const Backups::Backup b = project->makeBackup();
+    report(c, QStringLiteral("Backed up %1 to %2").arg(QFileInfo(path).fileName(), b.path), {{QStringLiteral("backup"), backupJson(b)}});
+    return 0;
+}
+
+int cmdSaveCopy(const Context &c, const QStringList &words)
 {
     Args a(words, QStringLiteral("save-copy"));
     a.expectAtMost(2);
     const QString path = a.at(0, QStringLiteral("PROJECT"));
     const QString target = a.at(1, QStringLiteral("COPY.quire"));
-    auto project = openProject(path, c.coder);
+    auto project = c.openProject(path);
     project->saveCopy(target);
-    const QString text = QStringLiteral("Saved a copy of %1 as %2").arg(QFileInfo(path).fileName(), target);
-    if (c.json)
-        printJson({{QStringLiteral("ok"), true}, {QStringLiteral("message"), text}, {QStringLiteral("copy"), target}});
-    else
-        print(text + QLatin1Char('\n'));
+    report(c, QStringLiteral("Saved a copy of %1 as %2").arg(QFileInfo(path).fileName(), target), {{QStringLiteral("copy"), target}});
     return 0;
 }
 

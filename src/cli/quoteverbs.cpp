@@ -4,6 +4,7 @@
 #include "quoteverbs.h"
 
 #include "args.h"
+#include "output.h"
 
 #include "error.h"
 #include "model/project.h"
@@ -12,37 +13,13 @@
 #include <algorithm>
 #include <limits>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
-#include <cstdio>
 #include <memory>
 
 namespace Quire::Cli {
 
 namespace {
-
-void writeOut(const QString &text)
-{
-    const QByteArray b = text.toUtf8();
-    std::fwrite(b.constData(), 1, std::size_t(b.size()), stdout);
-}
-
-void printJson(const QJsonDocument &d)
-{
-    writeOut(QString::fromUtf8(d.toJson(QJsonDocument::Indented)));
-}
-
-void report(const QuoteVerbContext &c, const QString &text, QJsonObject json = {})
-{
-    if (c.json) {
-        json.insert(QStringLiteral("ok"), true);
-        json.insert(QStringLiteral("message"), text);
-        printJson(QJsonDocument(json));
-    } else {
-        writeOut(text + QLatin1Char('\n'));
-    }
-}
 
 Id segmentArg(const Args &a, const QString &verb)
 {
@@ -68,8 +45,29 @@ QString oneLine(QString s)
     return s;
 }
 
-int list(const QuoteVerbContext &c, Project &p, const Args &a)
+/// The project and segment of a quote verb that changes the selection: PROJECT SEGMENT [TEXT].
+struct Selection
 {
+    Args args;
+    std::unique_ptr<Project> project;
+    Id segment = 0;
+};
+
+Selection selected(const Context &c, Args a, const QString &verb)
+{
+    auto p = c.openProject(a.at(0, QStringLiteral("PROJECT")));
+    const Id id = segmentArg(a, verb);
+    return {std::move(a), std::move(p), id};
+}
+
+} // namespace
+
+int cmdQuoteList(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("quote list"));
+    a.expectAtMost(2);
+    auto project = Project::open(a.at(0, QStringLiteral("PROJECT")));
+    Project &p = *project;
     std::optional<Id> only;
     if (a.positional().size() > 1)
         only = segmentArg(a, QStringLiteral("quote list"));
@@ -112,57 +110,62 @@ int list(const QuoteVerbContext &c, Project &p, const Args &a)
     }
     if (only && out.isEmpty())
         p.segment(*only); // an unknown segment is an error; a known one has no selection
-    if (c.json)
-        printJson(QJsonDocument(out));
-    else
-        writeOut(text);
+    printResult(c, out, text);
     return 0;
 }
 
-} // namespace
-
-int cmdQuote(const QuoteVerbContext &c, const QStringList &words)
+int cmdQuoteStar(const Context &c, const QStringList &words)
 {
-    const QString sub = words.value(0);
-    const QStringList rest = words.mid(1);
-    const QString verb = QStringLiteral("quote ") + sub;
-    if (sub == QLatin1String("list")) {
-        Args a(rest, verb);
-        a.expectAtMost(2);
-        auto p = Project::open(a.at(0, QStringLiteral("PROJECT")));
-        return list(c, *p, a);
-    }
-    if (sub != QLatin1String("star") && sub != QLatin1String("unstar") && sub != QLatin1String("edit")
-        && sub != QLatin1String("clear-edit"))
-        throw UsageError(QStringLiteral("quote: unknown action \"%1\" (star, unstar, edit, clear-edit, list)").arg(sub));
-    Args a(rest, verb);
-    a.expectAtMost(sub == QLatin1String("edit") && !a.has(QStringLiteral("text")) ? 3 : 2);
-    auto p = Project::open(a.at(0, QStringLiteral("PROJECT")));
-    if (!c.coder.isEmpty())
-        p->setCoder(c.coder);
-    const Id id = segmentArg(a, verb);
-    QuoteSelections store(*p);
-    if (sub == QLatin1String("star")) {
-        std::optional<qint64> rank;
-        if (a.has(QStringLiteral("order")))
-            rank = wholeNumber(a, verb, QStringLiteral("order"), 1);
-        store.star(id, rank);
-        report(c, rank ? QStringLiteral("Starred segment %1 (order %2)").arg(id).arg(*rank) : QStringLiteral("Starred segment %1").arg(id),
-               {{QStringLiteral("segment"), id}});
-    } else if (sub == QLatin1String("unstar")) {
-        store.unstar(id);
-        report(c, QStringLiteral("Unstarred segment %1").arg(id), {{QStringLiteral("segment"), id}});
-    } else if (sub == QLatin1String("edit")) {
-        const QString text = a.has(QStringLiteral("text")) ? a.value(QStringLiteral("text")) : a.at(2, QStringLiteral("TEXT"));
-        store.setEditorial(id, text);
-        report(c, QStringLiteral("Set the editorial version of segment %1 (%2 fragments, all in the source in order)")
-                      .arg(id)
-                      .arg(editorialFragments(text).size()),
-               {{QStringLiteral("segment"), id}, {QStringLiteral("editorial"), text}});
-    } else {
-        store.clearEditorial(id);
-        report(c, QStringLiteral("Cleared the editorial version of segment %1").arg(id), {{QStringLiteral("segment"), id}});
-    }
+    const QString verb = QStringLiteral("quote star");
+    Args a(words, verb);
+    a.expectAtMost(2);
+    Selection s = selected(c, std::move(a), verb);
+    std::optional<qint64> rank;
+    if (s.args.has(QStringLiteral("order")))
+        rank = wholeNumber(s.args, verb, QStringLiteral("order"), 1);
+    QuoteSelections(*s.project).star(s.segment, rank);
+    report(c,
+           rank ? QStringLiteral("Starred segment %1 (order %2)").arg(s.segment).arg(*rank)
+                : QStringLiteral("Starred segment %1").arg(s.segment),
+           {{QStringLiteral("segment"), s.segment}});
+    return 0;
+}
+
+int cmdQuoteUnstar(const Context &c, const QStringList &words)
+{
+    const QString verb = QStringLiteral("quote unstar");
+    Args a(words, verb);
+    a.expectAtMost(2);
+    Selection s = selected(c, std::move(a), verb);
+    QuoteSelections(*s.project).unstar(s.segment);
+    report(c, QStringLiteral("Unstarred segment %1").arg(s.segment), {{QStringLiteral("segment"), s.segment}});
+    return 0;
+}
+
+int cmdQuoteEdit(const Context &c, const QStringList &words)
+{
+    const QString verb = QStringLiteral("quote edit");
+    Args a(words, verb);
+    a.expectAtMost(a.has(QStringLiteral("text")) ? 2 : 3); // the shown text is --text or the TEXT argument
+    Selection s = selected(c, std::move(a), verb);
+    const QString text = s.args.has(QStringLiteral("text")) ? s.args.value(QStringLiteral("text")) : s.args.at(2, QStringLiteral("TEXT"));
+    QuoteSelections(*s.project).setEditorial(s.segment, text);
+    report(c,
+           QStringLiteral("Set the editorial version of segment %1 (%2 fragments, all in the source in order)")
+               .arg(s.segment)
+               .arg(editorialFragments(text).size()),
+           {{QStringLiteral("segment"), s.segment}, {QStringLiteral("editorial"), text}});
+    return 0;
+}
+
+int cmdQuoteClearEdit(const Context &c, const QStringList &words)
+{
+    const QString verb = QStringLiteral("quote clear-edit");
+    Args a(words, verb);
+    a.expectAtMost(2);
+    Selection s = selected(c, std::move(a), verb);
+    QuoteSelections(*s.project).clearEditorial(s.segment);
+    report(c, QStringLiteral("Cleared the editorial version of segment %1").arg(s.segment), {{QStringLiteral("segment"), s.segment}});
     return 0;
 }
 

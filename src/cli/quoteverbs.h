@@ -1,25 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "report/themereport.h"
+#include "context.h"
 
-#include <QSet>
-#include <QString>
-#include <QStringList>
+#include "report/themereport.h"
 
 namespace Quire::Cli {
 
 class Args;
 
-/// What main() passes on from the global options.
-struct QuoteVerbContext
-{
-    bool json = false;
-    QString coder;
-};
-
-/// quote star|unstar|edit|clear-edit|list PROJECT [SEGMENT] ...
-int cmdQuote(const QuoteVerbContext &context, const QStringList &words);
+/// quote star|unstar|edit|clear-edit PROJECT SEGMENT ...: exemplar quotes and their editorial versions.
+int cmdQuoteStar(const Context &context, const QStringList &words);
+int cmdQuoteUnstar(const Context &context, const QStringList &words);
+int cmdQuoteEdit(const Context &context, const QStringList &words);
+int cmdQuoteClearEdit(const Context &context, const QStringList &words);
+/// quote list PROJECT [SEGMENT] [--starred]
+int cmdQuoteList(const Context &context, const QStringList &words);
 
 /// Reads --max-quotes, --order, --max-length, --speaker-label, --locator,
 /// --memos and --no-timestamp into `options`; a bad value is a usage error.

@@ -4,6 +4,7 @@
 #include "searchverbs.h"
 
 #include "args.h"
+#include "output.h"
 
 #include "error.h"
 #include "model/project.h"
@@ -15,42 +16,11 @@
 #include <algorithm>
 #include <limits>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-
-#include <cstdio>
-#include <memory>
 
 namespace Quire::Cli {
 
 namespace {
-
-void writeOut(const QString &text)
-{
-    const QByteArray b = text.toUtf8();
-    std::fwrite(b.constData(), 1, std::size_t(b.size()), stdout);
-}
-
-void printJson(const QJsonObject &o)
-{
-    writeOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
-}
-
-void report(const SearchVerbContext &c, const QString &text, QJsonObject json = {})
-{
-    if (c.json) {
-        json.insert(QStringLiteral("ok"), true);
-        json.insert(QStringLiteral("message"), text);
-        printJson(json);
-    } else {
-        writeOut(text + QLatin1Char('\n'));
-    }
-}
-
-std::unique_ptr<Project> openProject(const SearchVerbContext &c, const QString &path)
-{
-    return Cli::openProject(path, c.coder);
-}
 
 int number(const Args &a, const QString &verb, const QString &option, int fallback, int minimum)
 {
@@ -138,12 +108,12 @@ std::vector<qsizetype> parseHitList(const QString &list)
 
 } // namespace
 
-int cmdSearch(const SearchVerbContext &c, const QStringList &words)
+int cmdSearch(const Context &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("search");
     Args a(words, verb);
     a.expectAtMost(2);
-    auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
+    auto p = c.openProject(a.at(0, QStringLiteral("PROJECT")));
     const QString query = a.at(1, QStringLiteral("QUERY"));
     SearchOptions o;
     o.context = number(a, verb, QStringLiteral("kwic"), 40, 0);
@@ -189,7 +159,7 @@ int cmdSearch(const SearchVerbContext &c, const QStringList &words)
         return 0;
     }
     if (total == 0) {
-        writeOut(QStringLiteral("No hits for %1 in the %2 of %3\n").arg(query, sources, p->fileName()));
+        print(QStringLiteral("No hits for %1 in the %2 of %3\n").arg(query, sources, p->fileName()));
         return 0;
     }
     QStringList header{QStringLiteral("%1 hit%2 in %3 %4").arg(total).arg(total == 1 ? QString() : QStringLiteral("s")).arg(r.sources).arg(
@@ -219,11 +189,11 @@ int cmdSearch(const SearchVerbContext &c, const QStringList &words)
             line.chop(1);
         out += line + QLatin1Char('\n');
     }
-    writeOut(out);
+    print(out);
     return 0;
 }
 
-int cmdAutocode(const SearchVerbContext &c, const QStringList &words)
+int cmdAutocode(const Context &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("autocode");
     Args a(words, verb);
@@ -237,7 +207,7 @@ int cmdAutocode(const SearchVerbContext &c, const QStringList &words)
     if (a.has(QStringLiteral("hits")))
         o.hits = parseHitList(a.value(QStringLiteral("hits")));
     o.search.regex = a.has(QStringLiteral("regex"));
-    auto p = openProject(c, projectPath);
+    auto p = c.openProject(projectPath);
     o.code = p->resolveCode(a.value(QStringLiteral("code")));
     const QString path = p->codePath(o.code);
     const AutocodeResult r = autocode(*p, query, o);
@@ -282,12 +252,12 @@ int cmdAutocode(const SearchVerbContext &c, const QStringList &words)
     return 0;
 }
 
-int cmdWords(const SearchVerbContext &c, const QStringList &words)
+int cmdWords(const Context &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("words");
     Args a(words, verb);
     a.expectAtMost(1);
-    auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
+    auto p = c.openProject(a.at(0, QStringLiteral("PROJECT")));
     WordFrequencyOptions o;
     o.by = a.value(QStringLiteral("by"));
     o.stem = a.has(QStringLiteral("stem"));
@@ -337,16 +307,16 @@ int cmdWords(const SearchVerbContext &c, const QStringList &words)
     }
     if (groups.empty())
         out = QStringLiteral("No words to count in %1\n").arg(p->fileName());
-    writeOut(out);
+    print(out);
     return 0;
 }
 
-int cmdReindex(const SearchVerbContext &c, const QStringList &words)
+int cmdReindex(const Context &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("reindex");
     Args a(words, verb);
     a.expectAtMost(1);
-    auto p = openProject(c, a.at(0, QStringLiteral("PROJECT")));
+    auto p = c.openProject(a.at(0, QStringLiteral("PROJECT")));
     Search search(*p);
     QStringList done;
     if (a.has(QStringLiteral("language"))) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "context.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -11,26 +13,31 @@ namespace Quire::Cli {
 /// One --option of a verb.
 struct OptionSpec
 {
-    const char *name;   ///< without the leading "--"
+    const char *name;   ///< as it is typed: "--color"
     const char *value;  ///< what the value is called (PATH, N …); nullptr for a flag
     const char *help;   ///< one line
     bool repeats = false; ///< may be given more than once
 };
 
 /// One verb (or verb and action, "code add") of quire-cli: the single place
-/// that says which options it takes. Args parses from it and --help prints it.
+/// that says which options it takes and what runs it. Args parses from it,
+/// --help prints it and main() runs its function.
 struct VerbSpec
 {
     const char *name;      ///< the words that name it: "code add", "wtfc theme assign"
     const char *arguments; ///< its positional arguments, as shown in the help
     const char *summary;   ///< one or two sentences
     std::vector<OptionSpec> options;
+    VerbFunction run; ///< given the words after the name
 };
 
 /// Every verb, in the order of `quire-cli --help`.
 const std::vector<VerbSpec> &verbTable();
 /// The verb called `name`; an internal error if there is none (a verb parses with its own entry).
 const VerbSpec &verbSpec(const QString &name);
+/// The verb that the first words of `words` name (the longest such name; "wtfc analyze" is
+/// "wtfc analyse"), and in `used` how many words its name took; nullptr if they name none.
+const VerbSpec *findVerb(const QStringList &words, qsizetype &used);
 /// The verbs `topic` names: the one called so, and those it is the first words of ("code" → "code add" …).
 std::vector<const VerbSpec *> verbsUnder(const QString &topic);
 

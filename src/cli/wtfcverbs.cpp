@@ -5,6 +5,7 @@
 #include "wtfcverbs.h"
 
 #include "args.h"
+#include "output.h"
 
 #include "error.h"
 #include "storage/fileerrors.h"
@@ -23,7 +24,6 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
 
@@ -35,48 +35,26 @@
 
 namespace Quire::Cli {
 
-namespace {
-
 using namespace Quire::Wtfc;
 
-void writeOut(const QString &text)
-{
-    const QByteArray b = text.toUtf8();
-    std::fwrite(b.constData(), 1, std::size_t(b.size()), stdout);
-}
-
-void printJson(const QJsonObject &o)
-{
-    writeOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
-}
+namespace {
 
 class Session
 {
 public:
-    Session(const WtfcVerbContext &c, const QString &path)
+    Session(const Context &c, const QString &path)
         : m_context(c)
-        , m_project(Project::open(path))
+        , m_project(c.openProject(path))
         , m_workshop(*m_project)
     {
-        if (!c.coder.isEmpty())
-            m_project->setCoder(c.coder);
     }
     Workshop &workshop() { return m_workshop; }
     Project &project() { return *m_project; }
-    void report(const QString &text, QJsonObject json = {}) const
-    {
-        if (m_context.json) {
-            json.insert(QStringLiteral("ok"), true);
-            json.insert(QStringLiteral("message"), text);
-            printJson(json);
-        } else {
-            writeOut(text + QLatin1Char('\n'));
-        }
-    }
+    void report(const QString &text, QJsonObject json = {}) const { Cli::report(m_context, text, std::move(json)); }
     bool json() const { return m_context.json; }
 
 private:
-    const WtfcVerbContext &m_context;
+    const Context &m_context;
     std::unique_ptr<Project> m_project;
     Workshop m_workshop;
 };
@@ -193,9 +171,73 @@ QJsonObject templateJson(const Template &t)
             {QStringLiteral("quadrants"), QJsonArray::fromStringList(t.quadrants)}};
 }
 
+QJsonObject chainJson(const Snapshot &snap, const Chain &ch)
+{
+    QJsonArray texts;
+    for (Id n : ch.nodes)
+        texts.append(snap.node(n) ? snap.node(n)->text : QString());
+    return {{QStringLiteral("nodes"), ids(ch.nodes)}, {QStringLiteral("texts"), texts}, {QStringLiteral("length"), ch.length()}};
+}
+
+/// wtfc why and wtfc unlink: a "why" link between two nodes, made or removed.
+int whyOrUnlink(const Context &c, const QStringList &words, bool add)
+{
+    const QString verb = add ? QStringLiteral("wtfc why") : QStringLiteral("wtfc unlink");
+    Args a(words, verb);
+    a.expectAtMost(3);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    Workshop &w = s.workshop();
+    const Id from = w.resolveNode(a.at(1, QStringLiteral("NODE")));
+    const QString causeText = a.at(2, QStringLiteral("CAUSE"));
+    if (!add) {
+        w.unlink(from, w.resolveNode(causeText));
+        s.report(QStringLiteral("Removed the \"why\" link"));
+        return 0;
+    }
+    // A cause typed for the first time is created with its edge, in one command.
+    std::optional<Id> to;
+    try {
+        to = w.resolveNode(causeText);
+    } catch (const Error &) {
+        // An id that names nothing is a mistake, not the text of a new cause.
+        static const QRegularExpression reference(QStringLiteral("^\\s*([A-Za-z-]+:)?\\d+\\s*$"));
+        if (reference.match(causeText).hasMatch())
+            throw;
+    }
+    if (to) {
+        w.addWhy(from, *to);
+        const Snapshot snap = w.snapshot();
+        s.report(QStringLiteral("\"%1\" is caused by \"%2\"").arg(snap.node(from)->text, snap.node(*to)->text),
+                 {{QStringLiteral("cause"), *to}, {QStringLiteral("new"), false}});
+    } else {
+        const Id id = w.addWhyText(from, causeText);
+        s.report(QStringLiteral("Added cause %1 \"%2\" under node %3").arg(id).arg(causeText.trimmed()).arg(from),
+                 {{QStringLiteral("cause"), id}, {QStringLiteral("new"), true}});
+    }
+    return 0;
+}
+
+/// wtfc success add and wtfc solution add: both hang under a cause.
+int successOrSolution(const Context &c, const QStringList &words, bool success)
+{
+    const QString noun = success ? QStringLiteral("success") : QStringLiteral("solution");
+    Args a(words, QStringLiteral("wtfc %1 add").arg(noun));
+    a.expectAtMost(4);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id cause = s.workshop().resolveNode(a.at(1, QStringLiteral("CAUSE")));
+    const QString what = a.at(2, success ? QStringLiteral("PERSPECTIVE") : QStringLiteral("KIND"));
+    const QString text = a.at(3, QStringLiteral("TEXT"));
+    const Id id = success ? s.workshop().addSuccess(cause, what, text) : s.workshop().addSolution(cause, what, text);
+    s.report(QStringLiteral("Added %1 %2").arg(success ? QStringLiteral("success statement") : QStringLiteral("solution")).arg(id),
+             {{QStringLiteral("id"), id}});
+    return 0;
+}
+
+} // namespace
+
 // ---- verbs ------------------------------------------------------------------
 
-int cmdTemplate(const WtfcVerbContext &c, const QStringList &words)
+int cmdWtfcTemplate(const Context &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("wtfc template");
     Args a(words, verb);
@@ -239,14 +281,14 @@ int cmdTemplate(const WtfcVerbContext &c, const QStringList &words)
         o.insert(QStringLiteral("ok"), true);
         printJson(o);
     } else {
-        writeOut(QStringLiteral("areas: %1\nperspectives: %2\nsolution kinds: %3\ngrid: %4 × %5\nquadrants: %6\n")
+        print(QStringLiteral("areas: %1\nperspectives: %2\nsolution kinds: %3\ngrid: %4 × %5\nquadrants: %6\n")
                      .arg(now.areas.join(QStringLiteral("; ")), now.perspectives.join(QStringLiteral("; ")),
                           now.solutionKinds.join(QStringLiteral("; ")), now.xAxis, now.yAxis, now.quadrants.join(QStringLiteral("; "))));
     }
     return 0;
 }
 
-int cmdStatements(const WtfcVerbContext &c, const QStringList &words)
+int cmdWtfcStatements(const Context &c, const QStringList &words)
 {
     Args a(words, QStringLiteral("wtfc statements"));
     a.expectAtMost(1);
@@ -277,13 +319,13 @@ int cmdStatements(const WtfcVerbContext &c, const QStringList &words)
         text += QStringLiteral("%1\t%2\t%3\t%4%5\n").arg(st.id).arg(st.name, st.area, st.text, v.empty() ? QString() : QStringLiteral("\t") + v.text());
     }
     if (s.json())
-        printJson({{QStringLiteral("statements"), out}});
+        printJson(QJsonObject{{QStringLiteral("statements"), out}});
     else
-        writeOut(text);
+        print(text);
     return 0;
 }
 
-int cmdThemeGrid(const WtfcVerbContext &c, const QStringList &words)
+int cmdWtfcThemeGrid(const Context &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("wtfc theme grid");
     Args a(words, verb);
@@ -320,143 +362,151 @@ int cmdThemeGrid(const WtfcVerbContext &c, const QStringList &words)
             Render::writeTables(out, {table}, QStringLiteral("Workshop grid"), s.project().fileName());
         s.report(QStringLiteral("Wrote %1").arg(out), {{QStringLiteral("files"), QJsonArray{out}}});
     } else if (s.json()) {
-        printJson({{QStringLiteral("title"), table.title}, {QStringLiteral("rows"), table.toJson()}});
+        printJson(QJsonObject{{QStringLiteral("title"), table.title}, {QStringLiteral("rows"), table.toJson()}});
     } else {
-        writeOut(table.toText());
+        print(table.toText());
     }
     return 0;
 }
 
-int cmdTheme(const WtfcVerbContext &c, const QStringList &words)
+int cmdWtfcThemeList(const Context &c, const QStringList &words)
 {
-    const QString sub = words.value(0);
-    const QString verb = QStringLiteral("wtfc theme ") + sub;
-    if (sub == QLatin1String("grid"))
-        return cmdThemeGrid(c, words.mid(1));
-    if (sub == QLatin1String("list")) {
-        Args a(words.mid(1), verb);
-        a.expectAtMost(1);
-        Session s(c, a.at(0, QStringLiteral("PROJECT")));
-        const Snapshot snap = s.workshop().snapshot();
-        QJsonArray out;
-        QString text;
-        for (const Theme &t : snap.themes) {
-            const int votes = snap.votesFor({ItemKind::Theme, t.id});
-            const VoteTally all = themeTally(snap, t.id);
-            out.append(QJsonObject{{QStringLiteral("id"), t.id},
-                                   {QStringLiteral("area"), t.area},
-                                   {QStringLiteral("name"), t.name},
-                                   {QStringLiteral("description"), t.description},
-                                   {QStringLiteral("votes"), votes},
-                                   {QStringLiteral("dotsWithStatements"), all.dots},
-                                   {QStringLiteral("starsWithStatements"), all.stars},
-                                   {QStringLiteral("byGroup"), tallyJson(all)},
-                                   {QStringLiteral("statements"), ids(t.statements)}});
-            // votes on the theme itself, then everything on it and its statements
-            text += QStringLiteral("%1\t%2\t%3\t%4 statements\t%5 votes\t%6\t%7\t%8\n")
-                        .arg(t.id)
-                        .arg(t.area, t.name)
-                        .arg(t.statements.size())
-                        .arg(votes)
-                        .arg(all.text(), all.groupText(), t.description);
-        }
-        if (s.json())
-            printJson({{QStringLiteral("themes"), out}});
-        else
-            writeOut(text);
-        return 0;
+    Args a(words, QStringLiteral("wtfc theme list"));
+    a.expectAtMost(1);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Snapshot snap = s.workshop().snapshot();
+    QJsonArray out;
+    QString text;
+    for (const Theme &t : snap.themes) {
+        const int votes = snap.votesFor({ItemKind::Theme, t.id});
+        const VoteTally all = themeTally(snap, t.id);
+        out.append(QJsonObject{{QStringLiteral("id"), t.id},
+                               {QStringLiteral("area"), t.area},
+                               {QStringLiteral("name"), t.name},
+                               {QStringLiteral("description"), t.description},
+                               {QStringLiteral("votes"), votes},
+                               {QStringLiteral("dotsWithStatements"), all.dots},
+                               {QStringLiteral("starsWithStatements"), all.stars},
+                               {QStringLiteral("byGroup"), tallyJson(all)},
+                               {QStringLiteral("statements"), ids(t.statements)}});
+        // votes on the theme itself, then everything on it and its statements
+        text += QStringLiteral("%1\t%2\t%3\t%4 statements\t%5 votes\t%6\t%7\t%8\n")
+                    .arg(t.id)
+                    .arg(t.area, t.name)
+                    .arg(t.statements.size())
+                    .arg(votes)
+                    .arg(all.text(), all.groupText(), t.description);
     }
-    if (sub == QLatin1String("add")) {
-        Args a(words.mid(1), verb);
-        a.expectAtMost(3);
-        Session s(c, a.at(0, QStringLiteral("PROJECT")));
-        const QString area = a.at(1, QStringLiteral("AREA"));
-        const QString name = a.at(2, QStringLiteral("NAME"));
-        if (area.trimmed() == QLatin1String("*")) {
-            // A strategic theme: the same name in every area, one undo step (docs/decisions/0012-strategic-themes.md).
-            std::vector<Id> added;
-            const QStringList areas = s.workshop().workshopTemplate().areas;
-            s.project().batch(QStringLiteral("wtfc-theme-add"), QStringLiteral("Add theme \"%1\" in %2 areas").arg(name.trimmed()).arg(areas.size()), [&] {
-                for (const QString &ar : areas)
-                    added.push_back(s.workshop().addTheme(ar, name, a.value(QStringLiteral("description"))));
-            });
-            QStringList idList;
-            for (Id id : added)
-                idList << QString::number(id);
-            s.report(QStringLiteral("Added theme \"%1\" in %2 areas (ids %3)").arg(name.trimmed()).arg(added.size()).arg(idList.join(QStringLiteral(", "))),
-                     {{QStringLiteral("ids"), ids(added)}});
-            return 0;
-        }
-        const Id id = s.workshop().addTheme(area, name, a.value(QStringLiteral("description")));
-        s.report(QStringLiteral("Added theme %1 \"%2\"").arg(id).arg(name), {{QStringLiteral("id"), id}});
-        return 0;
-    }
-    if (sub == QLatin1String("assign") || sub == QLatin1String("unassign")) {
-        Args a(words.mid(1), verb);
-        Session s(c, a.at(0, QStringLiteral("PROJECT")));
-        if (sub == QLatin1String("unassign")) {
-            a.at(1, QStringLiteral("STATEMENT"));
-            const auto st = statementIds(s.workshop(), a.positional().mid(1));
-            s.workshop().unassign(st);
-            s.report(QStringLiteral("Took %1 statement(s) off their themes").arg(st.size()));
-            return 0;
-        }
-        a.at(2, QStringLiteral("STATEMENT"));
-        const std::vector<Id> spanning = strategicTheme(s.workshop(), a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
-        if (!spanning.empty()) {
-            // A name several areas have: each statement goes on the theme of its own area, in one command.
-            const Snapshot snap = s.workshop().snapshot();
-            const auto st = statementIds(s.workshop(), a.positional().mid(2));
-            std::map<Id, std::vector<Id>> byTheme;
-            for (Id id : st) {
-                const PcrStatement *p = snap.statement(id);
-                const auto t = std::find_if(spanning.begin(), spanning.end(), [&](Id th) {
-                    return p && snap.theme(th)->area.compare(p->area.trimmed(), Qt::CaseInsensitive) == 0;
-                });
-                if (t == spanning.end())
-                    throw Error(QStringLiteral("The statement \"%1\" is in the area \"%2\", which has no theme \"%3\"")
-                                    .arg(p ? p->name : QString::number(id), p ? p->area : QString(), a.at(1, QStringLiteral("THEME"))));
-                byTheme[*t].push_back(id);
-            }
-            s.project().batch(QStringLiteral("wtfc-theme-assign"),
-                              QStringLiteral("Put %1 statement(s) on theme \"%2\"").arg(st.size()).arg(a.at(1, QStringLiteral("THEME"))), [&] {
-                                  for (const auto &[theme, list] : byTheme)
-                                      s.workshop().assign(theme, list);
-                              });
-            s.report(QStringLiteral("Put %1 statement(s) on theme \"%2\" in %3 area(s)").arg(st.size()).arg(a.at(1, QStringLiteral("THEME"))).arg(byTheme.size()),
-                     {{QStringLiteral("themes"), ids([&] {
-                           std::vector<Id> v;
-                           for (const auto &kv : byTheme)
-                               v.push_back(kv.first);
-                           return v;
-                       }())}});
-            return 0;
-        }
-        const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
-        const auto st = statementIds(s.workshop(), a.positional().mid(2), themeArea(s.workshop(), theme));
-        s.workshop().assign(theme, st);
-        s.report(QStringLiteral("Put %1 statement(s) on theme %2").arg(st.size()).arg(theme), {{QStringLiteral("theme"), theme}});
-        return 0;
-    }
-    if (sub == QLatin1String("rename") || sub == QLatin1String("delete")) {
-        Args a(words.mid(1), verb);
-        Session s(c, a.at(0, QStringLiteral("PROJECT")));
-        const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
-        if (sub == QLatin1String("rename")) {
-            a.expectAtMost(3);
-            s.workshop().renameTheme(theme, a.at(2, QStringLiteral("NAME")));
-            s.report(QStringLiteral("Renamed theme %1").arg(theme));
-        } else {
-            a.expectAtMost(2);
-            s.workshop().deleteTheme(theme);
-            s.report(QStringLiteral("Deleted theme %1").arg(theme));
-        }
-        return 0;
-    }
-    throw UsageError(QStringLiteral("wtfc theme: use list, grid, add, assign, unassign, rename or delete"));
+    if (s.json())
+        printJson(QJsonObject{{QStringLiteral("themes"), out}});
+    else
+        print(text);
+    return 0;
 }
 
-int cmdVote(const WtfcVerbContext &c, const QStringList &words)
+int cmdWtfcThemeAdd(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("wtfc theme add"));
+    a.expectAtMost(3);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const QString area = a.at(1, QStringLiteral("AREA"));
+    const QString name = a.at(2, QStringLiteral("NAME"));
+    if (area.trimmed() == QLatin1String("*")) {
+        // A strategic theme: the same name in every area, one undo step (docs/decisions/0012-strategic-themes.md).
+        std::vector<Id> added;
+        const QStringList areas = s.workshop().workshopTemplate().areas;
+        s.project().batch(QStringLiteral("wtfc-theme-add"), QStringLiteral("Add theme \"%1\" in %2 areas").arg(name.trimmed()).arg(areas.size()), [&] {
+            for (const QString &ar : areas)
+                added.push_back(s.workshop().addTheme(ar, name, a.value(QStringLiteral("description"))));
+        });
+        QStringList idList;
+        for (Id id : added)
+            idList << QString::number(id);
+        s.report(QStringLiteral("Added theme \"%1\" in %2 areas (ids %3)").arg(name.trimmed()).arg(added.size()).arg(idList.join(QStringLiteral(", "))),
+                 {{QStringLiteral("ids"), ids(added)}});
+        return 0;
+    }
+    const Id id = s.workshop().addTheme(area, name, a.value(QStringLiteral("description")));
+    s.report(QStringLiteral("Added theme %1 \"%2\"").arg(id).arg(name), {{QStringLiteral("id"), id}});
+    return 0;
+}
+
+int cmdWtfcThemeAssign(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("wtfc theme assign"));
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    a.at(2, QStringLiteral("STATEMENT"));
+    const std::vector<Id> spanning = strategicTheme(s.workshop(), a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
+    if (!spanning.empty()) {
+        // A name several areas have: each statement goes on the theme of its own area, in one command.
+        const Snapshot snap = s.workshop().snapshot();
+        const auto st = statementIds(s.workshop(), a.positional().mid(2));
+        std::map<Id, std::vector<Id>> byTheme;
+        for (Id id : st) {
+            const PcrStatement *p = snap.statement(id);
+            const auto t = std::find_if(spanning.begin(), spanning.end(), [&](Id th) {
+                return p && snap.theme(th)->area.compare(p->area.trimmed(), Qt::CaseInsensitive) == 0;
+            });
+            if (t == spanning.end())
+                throw Error(QStringLiteral("The statement \"%1\" is in the area \"%2\", which has no theme \"%3\"")
+                                .arg(p ? p->name : QString::number(id), p ? p->area : QString(), a.at(1, QStringLiteral("THEME"))));
+            byTheme[*t].push_back(id);
+        }
+        s.project().batch(QStringLiteral("wtfc-theme-assign"),
+                          QStringLiteral("Put %1 statement(s) on theme \"%2\"").arg(st.size()).arg(a.at(1, QStringLiteral("THEME"))), [&] {
+                              for (const auto &[theme, list] : byTheme)
+                                  s.workshop().assign(theme, list);
+                          });
+        s.report(QStringLiteral("Put %1 statement(s) on theme \"%2\" in %3 area(s)").arg(st.size()).arg(a.at(1, QStringLiteral("THEME"))).arg(byTheme.size()),
+                 {{QStringLiteral("themes"), ids([&] {
+                       std::vector<Id> v;
+                       for (const auto &kv : byTheme)
+                           v.push_back(kv.first);
+                       return v;
+                   }())}});
+        return 0;
+    }
+    const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
+    const auto st = statementIds(s.workshop(), a.positional().mid(2), themeArea(s.workshop(), theme));
+    s.workshop().assign(theme, st);
+    s.report(QStringLiteral("Put %1 statement(s) on theme %2").arg(st.size()).arg(theme), {{QStringLiteral("theme"), theme}});
+    return 0;
+}
+
+int cmdWtfcThemeUnassign(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("wtfc theme unassign"));
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    a.at(1, QStringLiteral("STATEMENT"));
+    const auto st = statementIds(s.workshop(), a.positional().mid(1));
+    s.workshop().unassign(st);
+    s.report(QStringLiteral("Took %1 statement(s) off their themes").arg(st.size()));
+    return 0;
+}
+
+int cmdWtfcThemeRename(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("wtfc theme rename"));
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
+    a.expectAtMost(3);
+    s.workshop().renameTheme(theme, a.at(2, QStringLiteral("NAME")));
+    s.report(QStringLiteral("Renamed theme %1").arg(theme));
+    return 0;
+}
+
+int cmdWtfcThemeDelete(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("wtfc theme delete"));
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
+    a.expectAtMost(2);
+    s.workshop().deleteTheme(theme);
+    s.report(QStringLiteral("Deleted theme %1").arg(theme));
+    return 0;
+}
+
+int cmdWtfcVote(const Context &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("wtfc vote");
     Args a(words, verb);
@@ -474,7 +524,7 @@ int cmdVote(const WtfcVerbContext &c, const QStringList &words)
     return 0;
 }
 
-int cmdSelect(const WtfcVerbContext &c, const QStringList &words)
+int cmdWtfcSelect(const Context &c, const QStringList &words)
 {
     Args a(words, QStringLiteral("wtfc select"));
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
@@ -483,7 +533,7 @@ int cmdSelect(const WtfcVerbContext &c, const QStringList &words)
     std::vector<ItemRef> items;
     for (const QString &w : a.positional().mid(2))
         items.push_back(s.workshop().resolveItem(w));
-    const bool keep = !a.has(QStringLiteral("drop"));
+    const bool keep = !a.has(QStringLiteral("--drop"));
     // Several items are one undo step, like every other verb.
     s.project().batch(QStringLiteral("wtfc-select"), QStringLiteral("Stage %1: %2 item(s)").arg(stage).arg(items.size()), [&] {
         for (const ItemRef &i : items)
@@ -493,40 +543,35 @@ int cmdSelect(const WtfcVerbContext &c, const QStringList &words)
     return 0;
 }
 
-int cmdIStatement(const WtfcVerbContext &c, const QStringList &words)
+int cmdWtfcIstatementAdd(const Context &c, const QStringList &words)
 {
-    const QString sub = words.value(0);
-    const QString verb = QStringLiteral("wtfc istatement ") + sub;
-    if (sub == QLatin1String("add")) {
-        Args a(words.mid(1), verb);
-        a.expectAtMost(3);
-        Session s(c, a.at(0, QStringLiteral("PROJECT")));
-        const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
-        const Id id = s.workshop().addIStatement(theme, a.at(2, QStringLiteral("TEXT")), statementIds(s.workshop(), a.values(QStringLiteral("statement")), themeArea(s.workshop(), theme)));
-        s.report(QStringLiteral("Added I statement %1").arg(id), {{QStringLiteral("id"), id}});
-        return 0;
-    }
-    if (sub == QLatin1String("link")) {
-        Args a(words.mid(1), verb);
-        Session s(c, a.at(0, QStringLiteral("PROJECT")));
-        const Id node = s.workshop().resolveNode(a.at(1, QStringLiteral("ISTATEMENT")));
-        a.at(2, QStringLiteral("STATEMENT"));
-        const Snapshot snap = s.workshop().snapshot();
-        const Node *n = snap.node(node);
-        const QString area = n && n->themeId ? themeArea(s.workshop(), *n->themeId) : QString();
-        const auto st = statementIds(s.workshop(), a.positional().mid(2), area);
-        s.workshop().linkStatements(node, st);
-        s.report(QStringLiteral("Linked %1 statement(s) to I statement %2").arg(st.size()).arg(node));
-        return 0;
-    }
-    throw UsageError(QStringLiteral("wtfc istatement: use add or link"));
+    Args a(words, QStringLiteral("wtfc istatement add"));
+    a.expectAtMost(3);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
+    const Id id = s.workshop().addIStatement(theme, a.at(2, QStringLiteral("TEXT")), statementIds(s.workshop(), a.values(QStringLiteral("statement")), themeArea(s.workshop(), theme)));
+    s.report(QStringLiteral("Added I statement %1").arg(id), {{QStringLiteral("id"), id}});
+    return 0;
 }
 
-int cmdCause(const WtfcVerbContext &c, const QStringList &words)
+int cmdWtfcIstatementLink(const Context &c, const QStringList &words)
 {
-    if (words.value(0) != QLatin1String("add"))
-        throw UsageError(QStringLiteral("wtfc cause: use add"));
-    Args a(words.mid(1), QStringLiteral("wtfc cause add"));
+    Args a(words, QStringLiteral("wtfc istatement link"));
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id node = s.workshop().resolveNode(a.at(1, QStringLiteral("ISTATEMENT")));
+    a.at(2, QStringLiteral("STATEMENT"));
+    const Snapshot snap = s.workshop().snapshot();
+    const Node *n = snap.node(node);
+    const QString area = n && n->themeId ? themeArea(s.workshop(), *n->themeId) : QString();
+    const auto st = statementIds(s.workshop(), a.positional().mid(2), area);
+    s.workshop().linkStatements(node, st);
+    s.report(QStringLiteral("Linked %1 statement(s) to I statement %2").arg(st.size()).arg(node));
+    return 0;
+}
+
+int cmdWtfcCauseAdd(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("wtfc cause add"));
     a.expectAtMost(2);
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Id id = s.workshop().addCause(a.at(1, QStringLiteral("TEXT")));
@@ -534,52 +579,17 @@ int cmdCause(const WtfcVerbContext &c, const QStringList &words)
     return 0;
 }
 
-int cmdWhy(const WtfcVerbContext &c, const QStringList &words, bool add)
+int cmdWtfcWhy(const Context &c, const QStringList &words)
 {
-    const QString verb = add ? QStringLiteral("wtfc why") : QStringLiteral("wtfc unlink");
-    Args a(words, verb);
-    a.expectAtMost(3);
-    Session s(c, a.at(0, QStringLiteral("PROJECT")));
-    Workshop &w = s.workshop();
-    const Id from = w.resolveNode(a.at(1, QStringLiteral("NODE")));
-    const QString causeText = a.at(2, QStringLiteral("CAUSE"));
-    if (!add) {
-        w.unlink(from, w.resolveNode(causeText));
-        s.report(QStringLiteral("Removed the \"why\" link"));
-        return 0;
-    }
-    // A cause typed for the first time is created with its edge, in one command.
-    std::optional<Id> to;
-    try {
-        to = w.resolveNode(causeText);
-    } catch (const Error &) {
-        // An id that names nothing is a mistake, not the text of a new cause.
-        static const QRegularExpression reference(QStringLiteral("^\\s*([A-Za-z-]+:)?\\d+\\s*$"));
-        if (reference.match(causeText).hasMatch())
-            throw;
-    }
-    if (to) {
-        w.addWhy(from, *to);
-        const Snapshot snap = w.snapshot();
-        s.report(QStringLiteral("\"%1\" is caused by \"%2\"").arg(snap.node(from)->text, snap.node(*to)->text),
-                 {{QStringLiteral("cause"), *to}, {QStringLiteral("new"), false}});
-    } else {
-        const Id id = w.addWhyText(from, causeText);
-        s.report(QStringLiteral("Added cause %1 \"%2\" under node %3").arg(id).arg(causeText.trimmed()).arg(from),
-                 {{QStringLiteral("cause"), id}, {QStringLiteral("new"), true}});
-    }
-    return 0;
+    return whyOrUnlink(c, words, true);
 }
 
-QJsonObject chainJson(const Snapshot &snap, const Chain &ch)
+int cmdWtfcUnlink(const Context &c, const QStringList &words)
 {
-    QJsonArray texts;
-    for (Id n : ch.nodes)
-        texts.append(snap.node(n) ? snap.node(n)->text : QString());
-    return {{QStringLiteral("nodes"), ids(ch.nodes)}, {QStringLiteral("texts"), texts}, {QStringLiteral("length"), ch.length()}};
+    return whyOrUnlink(c, words, false);
 }
 
-int cmdAnalyse(const WtfcVerbContext &c, const QStringList &words)
+int cmdWtfcAnalyse(const Context &c, const QStringList &words)
 {
     Args a(words, QStringLiteral("wtfc analyse"));
     a.expectAtMost(1);
@@ -610,7 +620,7 @@ int cmdAnalyse(const WtfcVerbContext &c, const QStringList &words)
         QJsonArray chains;
         for (const Chain &ch : an.longestChains)
             chains.append(chainJson(snap, ch));
-        printJson({{QStringLiteral("causes"), causes},
+        printJson(QJsonObject{{QStringLiteral("causes"), causes},
                    {QStringLiteral("rootCauses"), ids(an.rootCauses)},
                    {QStringLiteral("sharedCauses"), ids(an.sharedCauses)},
                    {QStringLiteral("articulationPoints"), ids(an.articulationPoints)},
@@ -633,11 +643,11 @@ int cmdAnalyse(const WtfcVerbContext &c, const QStringList &words)
                 .arg(an.sharedCauses.size())
                 .arg(an.articulationPoints.size())
                 .arg(an.maxChainLength);
-    writeOut(text);
+    print(text);
     return 0;
 }
 
-int cmdTrace(const WtfcVerbContext &c, const QStringList &words)
+int cmdWtfcTrace(const Context &c, const QStringList &words)
 {
     Args a(words, QStringLiteral("wtfc trace"));
     a.expectAtMost(2);
@@ -690,7 +700,7 @@ int cmdTrace(const WtfcVerbContext &c, const QStringList &words)
     for (const Chain &ch : t.chains)
         chains.append(chainJson(snap, ch));
     if (s.json()) {
-        printJson({{QStringLiteral("item"), QStringLiteral("%1:%2").arg(toString(item.kind)).arg(item.id)},
+        printJson(QJsonObject{{QStringLiteral("item"), QStringLiteral("%1:%2").arg(toString(item.kind)).arg(item.id)},
                    {QStringLiteral("direction"), forward ? QStringLiteral("forward") : QStringLiteral("back")},
                    {QStringLiteral("actions"), named(t.actions, ItemKind::Action)},
                    {QStringLiteral("solutions"), named(t.solutions, ItemKind::Solution)},
@@ -738,33 +748,24 @@ int cmdTrace(const WtfcVerbContext &c, const QStringList &words)
                                                    o.value(QStringLiteral("text")).toString(),
                                                    votes == QLatin1String("no votes") ? QString() : QStringLiteral("\t") + votes);
     }
-    writeOut(text);
+    print(text);
     return 0;
 }
 
-int cmdSuccessOrSolution(const WtfcVerbContext &c, const QStringList &words, bool success)
+int cmdWtfcSuccessAdd(const Context &c, const QStringList &words)
 {
-    const QString noun = success ? QStringLiteral("success") : QStringLiteral("solution");
-    if (words.value(0) != QLatin1String("add"))
-        throw UsageError(QStringLiteral("wtfc %1: use add").arg(noun));
-    Args a(words.mid(1), QStringLiteral("wtfc %1 add").arg(noun));
-    a.expectAtMost(4);
-    Session s(c, a.at(0, QStringLiteral("PROJECT")));
-    const Id cause = s.workshop().resolveNode(a.at(1, QStringLiteral("CAUSE")));
-    const QString what = a.at(2, success ? QStringLiteral("PERSPECTIVE") : QStringLiteral("KIND"));
-    const QString text = a.at(3, QStringLiteral("TEXT"));
-    const Id id = success ? s.workshop().addSuccess(cause, what, text) : s.workshop().addSolution(cause, what, text);
-    s.report(QStringLiteral("Added %1 %2").arg(success ? QStringLiteral("success statement") : QStringLiteral("solution")).arg(id),
-             {{QStringLiteral("id"), id}});
-    return 0;
+    return successOrSolution(c, words, true);
 }
 
-int cmdGrid(const WtfcVerbContext &c, const QStringList &words)
+int cmdWtfcSolutionAdd(const Context &c, const QStringList &words)
 {
-    if (words.value(0) != QLatin1String("place"))
-        throw UsageError(QStringLiteral("wtfc grid: use place"));
+    return successOrSolution(c, words, false);
+}
+
+int cmdWtfcGridPlace(const Context &c, const QStringList &words)
+{
     const QString verb = QStringLiteral("wtfc grid place");
-    Args a(words.mid(1), verb);
+    Args a(words, verb);
     a.expectAtMost(2);
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Id solution = solutionId(s.workshop(), a.at(1, QStringLiteral("SOLUTION")));
@@ -792,34 +793,31 @@ int cmdGrid(const WtfcVerbContext &c, const QStringList &words)
     return 0;
 }
 
-int cmdAction(const WtfcVerbContext &c, const QStringList &words)
+int cmdWtfcActionAdd(const Context &c, const QStringList &words)
 {
-    const QString sub = words.value(0);
-    const QString verb = QStringLiteral("wtfc action ") + sub;
-    if (sub == QLatin1String("add")) {
-        Args a(words.mid(1), verb);
-        a.expectAtMost(3);
-        Session s(c, a.at(0, QStringLiteral("PROJECT")));
-        const Id solution = solutionId(s.workshop(), a.at(1, QStringLiteral("SOLUTION")));
-        const Id id = s.workshop().addAction(solution, a.at(2, QStringLiteral("TEXT")), a.value(QStringLiteral("owner")),
-                                             a.value(QStringLiteral("due")),
-                                             a.has(QStringLiteral("status")) ? a.value(QStringLiteral("status")) : QStringLiteral("planned"));
-        s.report(QStringLiteral("Added action %1").arg(id), {{QStringLiteral("id"), id}});
-        return 0;
-    }
-    if (sub == QLatin1String("status")) {
-        Args a(words.mid(1), verb);
-        a.expectAtMost(3);
-        Session s(c, a.at(0, QStringLiteral("PROJECT")));
-        const Id id = actionId(s.workshop(), a.at(1, QStringLiteral("ACTION")));
-        s.workshop().setActionStatus(id, a.at(2, QStringLiteral("STATUS")));
-        s.report(QStringLiteral("Action %1 is %2").arg(id).arg(a.at(2, QStringLiteral("STATUS"))));
-        return 0;
-    }
-    throw UsageError(QStringLiteral("wtfc action: use add or status"));
+    Args a(words, QStringLiteral("wtfc action add"));
+    a.expectAtMost(3);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id solution = solutionId(s.workshop(), a.at(1, QStringLiteral("SOLUTION")));
+    const Id id = s.workshop().addAction(solution, a.at(2, QStringLiteral("TEXT")), a.value(QStringLiteral("owner")),
+                                         a.value(QStringLiteral("due")),
+                                         a.has(QStringLiteral("status")) ? a.value(QStringLiteral("status")) : QStringLiteral("planned"));
+    s.report(QStringLiteral("Added action %1").arg(id), {{QStringLiteral("id"), id}});
+    return 0;
 }
 
-int cmdExport(const WtfcVerbContext &c, const QStringList &words)
+int cmdWtfcActionStatus(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("wtfc action status"));
+    a.expectAtMost(3);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id id = actionId(s.workshop(), a.at(1, QStringLiteral("ACTION")));
+    s.workshop().setActionStatus(id, a.at(2, QStringLiteral("STATUS")));
+    s.report(QStringLiteral("Action %1 is %2").arg(id).arg(a.at(2, QStringLiteral("STATUS"))));
+    return 0;
+}
+
+int cmdWtfcExport(const Context &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("wtfc export");
     Args a(words, verb);
@@ -858,39 +856,6 @@ int cmdExport(const WtfcVerbContext &c, const QStringList &words)
     }
     s.report(QStringLiteral("Wrote %1").arg(written.join(QStringLiteral(", "))), {{QStringLiteral("files"), QJsonArray::fromStringList(written)}});
     return 0;
-}
-
-} // namespace
-
-int cmdWtfc(const WtfcVerbContext &c, const QStringList &words)
-{
-    const QString verb = words.value(0);
-    const QStringList rest = words.mid(1);
-    static const std::map<QString, std::function<int(const WtfcVerbContext &, const QStringList &)>> verbs{
-        {QStringLiteral("template"), cmdTemplate},
-        {QStringLiteral("statements"), cmdStatements},
-        {QStringLiteral("theme"), cmdTheme},
-        {QStringLiteral("vote"), cmdVote},
-        {QStringLiteral("select"), cmdSelect},
-        {QStringLiteral("istatement"), cmdIStatement},
-        {QStringLiteral("cause"), cmdCause},
-        {QStringLiteral("why"), [](const WtfcVerbContext &x, const QStringList &w) { return cmdWhy(x, w, true); }},
-        {QStringLiteral("unlink"), [](const WtfcVerbContext &x, const QStringList &w) { return cmdWhy(x, w, false); }},
-        {QStringLiteral("analyse"), cmdAnalyse},
-        {QStringLiteral("analyze"), cmdAnalyse},
-        {QStringLiteral("trace"), cmdTrace},
-        {QStringLiteral("success"), [](const WtfcVerbContext &x, const QStringList &w) { return cmdSuccessOrSolution(x, w, true); }},
-        {QStringLiteral("solution"), [](const WtfcVerbContext &x, const QStringList &w) { return cmdSuccessOrSolution(x, w, false); }},
-        {QStringLiteral("grid"), cmdGrid},
-        {QStringLiteral("action"), cmdAction},
-        {QStringLiteral("export"), cmdExport},
-    };
-    const auto it = verbs.find(verb);
-    if (it == verbs.end())
-        throw UsageError(QStringLiteral("wtfc: unknown verb \"%1\" (template, statements, theme, vote, select, istatement, cause, why, "
-                                        "unlink, analyse, trace, success, solution, grid, action, export)")
-                             .arg(verb));
-    return it->second(c, rest);
 }
 
 } // namespace Quire::Cli
