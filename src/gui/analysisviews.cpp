@@ -2,7 +2,9 @@
 #include "analysisviews.h"
 
 #include "backgroundjob.h"
-#include "mainwindow.h"
+#include "jobs/projectjobs.h"
+#include "projectsession.h"
+#include "workbenchshell.h"
 
 #include "error.h"
 #include "model/project.h"
@@ -91,6 +93,10 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name)
     return t;
 }
 
+/// What the analysis views compute from: a change to quotes, memos or the workshop alone leaves them as they are.
+constexpr ProjectSession::Changes AnalysisInputs =
+    ProjectSession::Documents | ProjectSession::Codes | ProjectSession::Segments | ProjectSession::Cases;
+
 } // namespace
 
 // ---- AnalysisTableModel --------------------------------------------------------
@@ -143,9 +149,9 @@ QVariant AnalysisTableModel::headerData(int section, Qt::Orientation orientation
 
 // ---- CrosstabView ---------------------------------------------------------------
 
-CrosstabView::CrosstabView(MainWindow &window, QWidget *parent)
+CrosstabView::CrosstabView(ProjectSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("crosstabView"));
     setAccessibleName(tr("Crosstab"));
@@ -163,7 +169,7 @@ CrosstabView::CrosstabView(MainWindow &window, QWidget *parent)
     m_cells->addItem(tr("% of column"), int(Crosstab::Cells::ColumnPercent));
     m_coder = new QComboBox;
     m_coder->setAccessibleName(tr("Coder"));
-    m_subcodes = new QCheckBox(tr("with sub-codes"));
+    m_subcodes = new QCheckBox(tr("including sub-codes"));
     m_subcodes->setChecked(true);
 
     auto *bar = new QHBoxLayout;
@@ -191,7 +197,10 @@ CrosstabView::CrosstabView(MainWindow &window, QWidget *parent)
     for (QComboBox *c : {m_columns, m_unit, m_cells, m_coder})
         connect(c, &QComboBox::currentIndexChanged, this, [this] { recompute(); });
     connect(m_subcodes, &QCheckBox::toggled, this, [this] { recompute(); });
-    connect(&m_window, &MainWindow::projectChanged, this, &CrosstabView::reload);
+    connect(&m_session, &ProjectSession::changed, this, [this](ProjectSession::Changes what) {
+        if (what & AnalysisInputs)
+            reload();
+    });
     reload();
 }
 
@@ -203,7 +212,7 @@ void CrosstabView::reload()
     m_columns->clear();
     m_coder->clear();
     m_coder->addItem(tr("everyone"), QString());
-    if (Project *p = m_window.project()) {
+    if (Project *p = m_session.project()) {
         std::set<QString> names;
         for (const AttributeDef &d : p->attributeDefs())
             names.insert(d.name);
@@ -266,7 +275,7 @@ void CrosstabView::recompute()
         return;
     m_error.clear();
     m_result = Crosstab();
-    Project *p = m_window.project();
+    Project *p = m_session.project();
     if (!p) {
         m_model->setTable(AnalysisTable());
         m_status->setText(tr("Open a project to see its crosstab."));
@@ -304,9 +313,9 @@ void CrosstabView::recompute()
 
 // ---- AgreementView --------------------------------------------------------------
 
-AgreementView::AgreementView(MainWindow &window, QWidget *parent)
+AgreementView::AgreementView(ProjectSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("agreementView"));
     setAccessibleName(tr("Agreement between coders"));
@@ -372,7 +381,10 @@ AgreementView::AgreementView(MainWindow &window, QWidget *parent)
     connect(m_silentMissing, &QCheckBox::toggled, this, [this] { recompute(); });
     connect(m_disTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &i) { showDisagreement(i.row()); });
-    connect(&m_window, &MainWindow::projectChanged, this, &AgreementView::reload);
+    connect(&m_session, &ProjectSession::changed, this, [this](ProjectSession::Changes what) {
+        if (what & AnalysisInputs)
+            reload();
+    });
     reload();
 }
 
@@ -391,7 +403,7 @@ void AgreementView::reload()
     const QStringList before = checkedCoders();
     const bool first = m_coders->count() == 0;
     m_coders->clear();
-    if (Project *p = m_window.project()) {
+    if (Project *p = m_session.project()) {
         for (const QString &c : projectCoders(*p)) {
             auto *item = new QListWidgetItem(c, m_coders);
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
@@ -447,7 +459,7 @@ void AgreementView::recompute()
         return;
     m_error.clear();
     m_result = AgreementReport();
-    Project *p = m_window.project();
+    Project *p = m_session.project();
     const QStringList coders = checkedCoders();
     if (!p || coders.size() < 2) {
         m_codeModel->setTable(AnalysisTable());
@@ -503,9 +515,9 @@ void AgreementView::recompute()
 
 // ---- FrequencyView --------------------------------------------------------------
 
-FrequencyView::FrequencyView(MainWindow &window, QWidget *parent)
+FrequencyView::FrequencyView(ProjectSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("frequencyView"));
     setAccessibleName(tr("Code frequencies"));
@@ -541,7 +553,10 @@ FrequencyView::FrequencyView(MainWindow &window, QWidget *parent)
     layout->addWidget(m_status);
     for (QComboBox *c : {m_axis, m_level})
         connect(c, &QComboBox::currentIndexChanged, this, [this] { recompute(); });
-    connect(&m_window, &MainWindow::projectChanged, this, &FrequencyView::reload);
+    connect(&m_session, &ProjectSession::changed, this, [this](ProjectSession::Changes what) {
+        if (what & AnalysisInputs)
+            reload();
+    });
     reload();
 }
 
@@ -559,7 +574,7 @@ void FrequencyView::recompute()
         delete item->widget();
         delete item;
     }
-    Project *p = m_window.project();
+    Project *p = m_session.project();
     if (!p) {
         m_model->setTable(AnalysisTable());
         m_status->setText(tr("Open a project to see its code frequencies."));
@@ -625,26 +640,11 @@ void FrequencyView::recompute()
 
 // ---- opening the views ----------------------------------------------------------
 
-QWidget *openViewTab(MainWindow &window, const QString &objectName, const QString &title,
-                     const std::function<QWidget *()> &make)
-{
-    QTabWidget *tabs = window.centralTabs();
-    for (int i = 0; i < tabs->count(); ++i)
-        if (tabs->widget(i)->objectName() == objectName) {
-            tabs->setCurrentIndex(i);
-            return tabs->widget(i);
-        }
-    QWidget *w = make();
-    w->setObjectName(objectName);
-    tabs->setCurrentIndex(tabs->addTab(w, title));
-    return w;
-}
-
 // ---- CooccurrenceView -----------------------------------------------------------
 
-CooccurrenceView::CooccurrenceView(MainWindow &window, QWidget *parent)
+CooccurrenceView::CooccurrenceView(ProjectSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("cooccurrenceView"));
     setAccessibleName(tr("Co-occurrence"));
@@ -722,7 +722,10 @@ CooccurrenceView::CooccurrenceView(MainWindow &window, QWidget *parent)
                          tr("Word (*.docx);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;HTML (*.html);;Markdown (*.md)"),
                          [this](const QString &path) { return exportTables(path); });
     });
-    connect(&m_window, &MainWindow::projectChanged, this, &CooccurrenceView::reload);
+    connect(&m_session, &ProjectSession::changed, this, [this](ProjectSession::Changes what) {
+        if (what & AnalysisInputs)
+            reload();
+    });
     reload();
 }
 
@@ -732,7 +735,7 @@ void CooccurrenceView::reload()
     const QString coder = m_coder->currentData().toString();
     m_coder->clear();
     m_coder->addItem(tr("everyone"), QString());
-    if (Project *p = m_window.project()) {
+    if (Project *p = m_session.project()) {
         for (const QString &c : projectCoders(*p))
             m_coder->addItem(c, c);
     }
@@ -775,7 +778,7 @@ void CooccurrenceView::recompute()
         return;
     m_error.clear();
     m_result = Cooccurrence();
-    Project *p = m_window.project();
+    Project *p = m_session.project();
     if (!p) {
         m_model->setTable(AnalysisTable());
         m_status->setText(tr("Open a project to see which codes occur together."));
@@ -849,7 +852,7 @@ void CooccurrenceView::drawGraph()
 
 QString CooccurrenceView::exportTables(const QString &path)
 {
-    Project *p = m_window.project();
+    Project *p = m_session.project();
     if (!p || m_result.codes.empty())
         return tr("%1: nothing to export: no code has segments").arg(QFileInfo(path).fileName());
     try {
@@ -864,20 +867,17 @@ QString CooccurrenceView::exportTables(const QString &path)
     return QString();
 }
 
-QWidget *openAnalysisView(MainWindow &window, const QString &name)
+QWidget *openAnalysisView(ProjectSession &session, WorkbenchShell &shell, const QString &name)
 {
     if (name == QLatin1String("cooccurrence"))
-        return openViewTab(window, QStringLiteral("cooccurrenceView"), MainWindow::tr("Co-occurrence"),
-                           [&] { return new CooccurrenceView(window); });
+        return shell.openTab(QStringLiteral("cooccurrenceView"), CooccurrenceView::tr("Co-occurrence"),
+                             [&] { return new CooccurrenceView(session); });
     if (name == QLatin1String("crosstab"))
-        return openViewTab(window, QStringLiteral("crosstabView"), MainWindow::tr("Crosstab"),
-                           [&] { return new CrosstabView(window); });
+        return shell.openTab(QStringLiteral("crosstabView"), CrosstabView::tr("Crosstab"), [&] { return new CrosstabView(session); });
     if (name == QLatin1String("agreement"))
-        return openViewTab(window, QStringLiteral("agreementView"), MainWindow::tr("Agreement"),
-                           [&] { return new AgreementView(window); });
+        return shell.openTab(QStringLiteral("agreementView"), AgreementView::tr("Agreement"), [&] { return new AgreementView(session); });
     if (name == QLatin1String("frequencies"))
-        return openViewTab(window, QStringLiteral("frequencyView"), MainWindow::tr("Frequencies"),
-                           [&] { return new FrequencyView(window); });
+        return shell.openTab(QStringLiteral("frequencyView"), FrequencyView::tr("Frequencies"), [&] { return new FrequencyView(session); });
     return nullptr;
 }
 
@@ -897,11 +897,11 @@ void exportWithDialog(QWidget *parent, const QString &title, const QString &filt
         QMessageBox::warning(parent, title, error);
 }
 
-QString copyProjectForCoder(MainWindow &window, const QString &targetPath, bool keepMemos)
+QString copyProjectForCoder(ProjectSession &session, const QString &targetPath, bool keepMemos)
 {
-    Project *p = window.project();
+    Project *p = session.project();
     if (!p)
-        return MainWindow::tr("Open a project first.");
+        return ProjectSession::tr("Open a project first.");
     try {
         CopyForCoderOptions o;
         o.keepMemos = keepMemos;
@@ -912,81 +912,57 @@ QString copyProjectForCoder(MainWindow &window, const QString &targetPath, bool 
     return QString();
 }
 
-QString mergeCoderProject(MainWindow &window, const QString &otherPath, MergeReport *report)
+QString mergeCoderProject(ProjectSession &session, QWidget *dialogParent, const QString &otherPath, MergeReport *report)
 {
-    Project *p = window.project();
-    if (!p)
-        return MainWindow::tr("Open a project first.");
-    const QString path = p->path();
-    const QString coder = p->coder();
-    MergeReport result;
-    BackgroundJob job(&window, MainWindow::tr("Merging"));
-    Q_EMIT window.jobStarted(&job);
-    const auto outcome = job.run([&](BackgroundJob::Control &control) {
-        control.progress(0, 1, MainWindow::tr("Merging %1…").arg(QFileInfo(otherPath).fileName()));
-        if (control.cancelled())
-            return;
-        auto worker = Project::open(path);
-        worker->setCoder(coder);
-        const BackgroundJob::CancelStatements stoppable(control, *worker);
-        result = mergeProject(*worker, otherPath);
-    });
-    window.refresh();
-    Q_EMIT window.projectChanged();
-    if (outcome == BackgroundJob::Outcome::Cancelled)
-        return MainWindow::tr("Merge of %1 cancelled: nothing was changed.").arg(QFileInfo(otherPath).fileName());
-    if (outcome == BackgroundJob::Outcome::Failed)
-        return job.error();
-    if (report)
-        *report = result;
-    return QString();
+    return ProjectJobs(session, dialogParent).mergeCoderProject(otherPath, report).message;
 }
 
-void addAnalysisMenu(MainWindow &window)
+void addAnalysisMenu(QMenuBar *bar, ProjectSession &session, WorkbenchShell &shell)
 {
-    QMenu *menu = window.menuBar()->addMenu(MainWindow::tr("&Analysis"));
+    QMenu *menu = bar->addMenu(CrosstabView::tr("&Analysis"));
     menu->setObjectName(QStringLiteral("analysisMenu"));
-    MainWindow *w = &window;
-    menu->addAction(MainWindow::tr("&Crosstab (codes × attribute)"), w,
-                    [w] { openAnalysisView(*w, QStringLiteral("crosstab")); });
-    menu->addAction(MainWindow::tr("&Agreement between coders"), w,
-                    [w] { openAnalysisView(*w, QStringLiteral("agreement")); });
-    menu->addAction(MainWindow::tr("&Frequencies"), w, [w] { openAnalysisView(*w, QStringLiteral("frequencies")); });
-    menu->addAction(MainWindow::tr("C&o-occurrence of codes"), w, [w] { openAnalysisView(*w, QStringLiteral("cooccurrence")); });
-    QMenu *team = menu->addMenu(MainWindow::tr("&Team coding"));
-    team->addAction(MainWindow::tr("&Copy for another coder…"), w, [w] {
-        if (!w->project())
+    QWidget *w = shell.shellWidget();
+    ProjectSession *s = &session;
+    WorkbenchShell *sh = &shell;
+    auto open = [s, sh](const QString &name) { return [s, sh, name] { openAnalysisView(*s, *sh, name); }; };
+    menu->addAction(CrosstabView::tr("&Crosstab (codes × attribute)"), w, open(QStringLiteral("crosstab")));
+    menu->addAction(CrosstabView::tr("&Agreement between coders"), w, open(QStringLiteral("agreement")));
+    menu->addAction(CrosstabView::tr("&Frequencies"), w, open(QStringLiteral("frequencies")));
+    menu->addAction(CrosstabView::tr("C&o-occurrence of codes"), w, open(QStringLiteral("cooccurrence")));
+    QMenu *team = menu->addMenu(CrosstabView::tr("&Team coding"));
+    team->addAction(CrosstabView::tr("&Copy for another coder…"), w, [w, s] {
+        if (!s->project())
             return;
-        QString target = QFileDialog::getSaveFileName(w, MainWindow::tr("Copy for another coder"), QString(),
-                                                      MainWindow::tr("Quire projects (*.quire)"));
+        QString target = QFileDialog::getSaveFileName(w, CrosstabView::tr("Copy for another coder"), QString(),
+                                                      CrosstabView::tr("Quire projects (*.quire)"));
         if (target.isEmpty())
             return;
         if (QFileInfo(target).suffix().isEmpty())
             target += QStringLiteral(".quire");
-        const QString error = copyProjectForCoder(*w, target, false);
+        const QString error = copyProjectForCoder(*s, target, false);
         if (!error.isEmpty())
-            QMessageBox::warning(w, MainWindow::tr("Copy for another coder"), error);
+            QMessageBox::warning(w, CrosstabView::tr("Copy for another coder"), error);
         else
-            QMessageBox::information(w, MainWindow::tr("Copy for another coder"),
-                                     MainWindow::tr("Wrote %1: the documents, cases and codebook without any coding. The other "
+            QMessageBox::information(w, CrosstabView::tr("Copy for another coder"),
+                                     CrosstabView::tr("Wrote %1: the documents, cases and codebook without any coding. The other "
                                                     "coder codes it on their own; Analysis ▸ Team coding ▸ Merge brings the work back.")
                                          .arg(QFileInfo(target).fileName()));
     });
-    team->addAction(MainWindow::tr("&Merge another coder's project…"), w, [w] {
-        if (!w->project())
+    team->addAction(CrosstabView::tr("&Merge another coder's project…"), w, [w, s] {
+        if (!s->project())
             return;
-        const QString other = QFileDialog::getOpenFileName(w, MainWindow::tr("Merge another coder's project"), QString(),
-                                                           MainWindow::tr("Quire projects (*.quire)"));
+        const QString other = QFileDialog::getOpenFileName(w, CrosstabView::tr("Merge another coder's project"), QString(),
+                                                           CrosstabView::tr("Quire projects (*.quire)"));
         if (other.isEmpty())
             return;
         MergeReport r;
-        const QString error = mergeCoderProject(*w, other, &r);
+        const QString error = mergeCoderProject(*s, w, other, &r);
         if (!error.isEmpty()) {
-            QMessageBox::warning(w, MainWindow::tr("Merge"), error);
+            QMessageBox::warning(w, CrosstabView::tr("Merge"), error);
             return;
         }
-        QMessageBox box(QMessageBox::Information, MainWindow::tr("Merge"),
-                        MainWindow::tr("Merged %1: %2 documents matched, %3 copied; %4 codes matched, %5 added; %6 segments added, "
+        QMessageBox box(QMessageBox::Information, CrosstabView::tr("Merge"),
+                        CrosstabView::tr("Merged %1: %2 documents matched, %3 copied; %4 codes matched, %5 added; %6 segments added, "
                                        "%7 already present, %8 skipped. Edit ▸ Undo takes the whole merge back.")
                             .arg(r.other)
                             .arg(r.documentsMatched)

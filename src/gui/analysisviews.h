@@ -18,6 +18,7 @@ class QGraphicsView;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QMenuBar;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
@@ -25,7 +26,8 @@ class QTableView;
 
 namespace Quire {
 
-class MainWindow;
+class ProjectSession;
+class WorkbenchShell;
 
 /// An AnalysisTable (the same table the CLI prints) as a read-only item model;
 /// numbers are right-aligned so columns of figures read down.
@@ -52,7 +54,7 @@ class CrosstabView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit CrosstabView(MainWindow &window, QWidget *parent = nullptr);
+    explicit CrosstabView(ProjectSession &session, QWidget *parent = nullptr);
 
     /// Re-reads the attributes and coders and recomputes.
     void reload();
@@ -73,7 +75,7 @@ public:
 private:
     void recompute();
 
-    MainWindow &m_window;
+    ProjectSession &m_session;
     QComboBox *m_columns = nullptr;
     QComboBox *m_unit = nullptr;
     QComboBox *m_cells = nullptr;
@@ -94,7 +96,7 @@ class AgreementView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit AgreementView(MainWindow &window, QWidget *parent = nullptr);
+    explicit AgreementView(ProjectSession &session, QWidget *parent = nullptr);
 
     void reload();
     /// Ticks exactly these coders (others unticked) and recomputes.
@@ -116,7 +118,7 @@ private:
     QStringList checkedCoders() const;
     void recompute();
 
-    MainWindow &m_window;
+    ProjectSession &m_session;
     QListWidget *m_coders = nullptr;
     QComboBox *m_unit = nullptr;
     QSpinBox *m_bootstrap = nullptr;
@@ -138,7 +140,7 @@ class FrequencyView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit FrequencyView(MainWindow &window, QWidget *parent = nullptr);
+    explicit FrequencyView(ProjectSession &session, QWidget *parent = nullptr);
     void reload();
     const Analysis::Frequencies &result() const { return m_result; }
     QString error() const { return m_error; }
@@ -146,7 +148,7 @@ public:
 private:
     void recompute();
 
-    MainWindow &m_window;
+    ProjectSession &m_session;
     QComboBox *m_axis = nullptr;
     QComboBox *m_level = nullptr;
     QLabel *m_status = nullptr;
@@ -157,11 +159,6 @@ private:
     QString m_error;
 };
 
-/// Shows the centre tab whose widget is named \a objectName, creating it with
-/// \a make (titled \a title) the first time. Shared by the analysis and WTfC views.
-QWidget *openViewTab(MainWindow &window, const QString &objectName, const QString &title,
-                     const std::function<QWidget *()> &make);
-
 /// Which codes occur together: computeCooccurrence by overlap, nearness (a
 /// distance in characters), speaker turn or document, for everyone or one
 /// coder; the code × code counts or coefficients, or one row per pair, and
@@ -171,7 +168,7 @@ class CooccurrenceView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit CooccurrenceView(MainWindow &window, QWidget *parent = nullptr);
+    explicit CooccurrenceView(ProjectSession &session, QWidget *parent = nullptr);
 
     void reload();
     void setMode(Analysis::CooccurrenceMode mode, qsizetype distance = 0);
@@ -193,7 +190,7 @@ private:
     void recompute();
     void drawGraph();
 
-    MainWindow &m_window;
+    ProjectSession &m_session;
     QComboBox *m_mode = nullptr;
     QSpinBox *m_distance = nullptr;
     QComboBox *m_figures = nullptr;
@@ -220,16 +217,17 @@ void exportWithDialog(QWidget *parent, const QString &title, const QString &filt
 /// Team coding from the workbench (analysis/teamwork.h). Writes a blank copy
 /// of the open project for another coder (documents, cases, codebook; no
 /// segments, no history). Returns an empty string or the error, naming the file.
-QString copyProjectForCoder(MainWindow &window, const QString &targetPath, bool keepMemos);
+QString copyProjectForCoder(ProjectSession &session, const QString &targetPath, bool keepMemos);
 /// Merges another coder's project into the open one as one command, on a
 /// worker thread with its own connection (Cancel rolls it back); the report
-/// goes to `report`. Returns an empty string or the error.
-QString mergeCoderProject(MainWindow &window, const QString &otherPath, Analysis::MergeReport *report = nullptr);
+/// goes to `report`. The progress dialog shows over `dialogParent`. Returns an empty string or the error.
+QString mergeCoderProject(ProjectSession &session, QWidget *dialogParent, const QString &otherPath,
+                          Analysis::MergeReport *report = nullptr);
 
 /// Adds the "Analysis" menu (crosstab, agreement, frequencies, co-occurrence, team coding) to the window.
-void addAnalysisMenu(MainWindow &window);
+void addAnalysisMenu(QMenuBar *bar, ProjectSession &session, WorkbenchShell &shell);
 /// Opens (or raises) the analysis view \a name ("crosstab", "agreement",
 /// "frequencies", "cooccurrence") as a tab of the window's centre; nullptr for an unknown name.
-QWidget *openAnalysisView(MainWindow &window, const QString &name);
+QWidget *openAnalysisView(ProjectSession &session, WorkbenchShell &shell, const QString &name);
 
 } // namespace Quire

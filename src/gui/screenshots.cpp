@@ -216,7 +216,7 @@ QString save(MainWindow &window, const QString &view, const QString &file)
         window.quoteBasket()->selectRow(0);
         widget = dock;
     } else if (insightViews().contains(view)) {
-        widget = view.startsWith(QLatin1String("wtfc-")) ? openWtfcView(window, view) : openAnalysisView(window, view);
+        widget = view.startsWith(QLatin1String("wtfc-")) ? openWtfcView(window.session(), window, view) : openAnalysisView(window.session(), window, view);
     } else {
         return QStringLiteral("--view %1: unknown view (use %2)").arg(view, viewNames().join(QStringLiteral(", ")));
     }

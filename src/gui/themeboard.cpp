@@ -2,7 +2,7 @@
 #include "themeboard.h"
 
 #include "codetreemodel.h"
-#include "mainwindow.h"
+#include "projectsession.h"
 
 #include "error.h"
 #include "model/project.h"
@@ -174,9 +174,9 @@ QString ThemeBoard::cardMimeType()
     return QStringLiteral("application/x-quire-board-card");
 }
 
-ThemeBoard::ThemeBoard(MainWindow *window, QWidget *parent)
+ThemeBoard::ThemeBoard(ProjectSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("themeBoard"));
     setAccessibleName(tr("Theme board"));
@@ -248,7 +248,7 @@ ThemeBoard::ThemeBoard(MainWindow *window, QWidget *parent)
         setThemeParent(code > 0 ? std::optional<Id>(code) : std::nullopt);
     });
     auto add = [this] {
-        Project *project = m_window->project();
+        Project *project = m_session.project();
         const QString name = m_newTheme->text().trimmed().replace(QLatin1Char('/'), QChar(0x2215));
         if (!project || name.isEmpty())
             return;
@@ -258,7 +258,7 @@ ThemeBoard::ThemeBoard(MainWindow *window, QWidget *parent)
                 path = project->codePath(*m_themeParent) + QLatin1Char('/') + name;
         } catch (const Error &) {
         }
-        if (m_window->runCommand([&] { project->addCode(path); }))
+        if (m_session.run([&] { project->addCode(path); }, ProjectSession::Codes))
             m_newTheme->clear();
     };
     connect(addTheme, &QPushButton::clicked, this, add);
@@ -321,7 +321,7 @@ QStringList ThemeBoard::areas() const
 
 void ThemeBoard::fillCombos()
 {
-    const Project *project = m_window->project();
+    const Project *project = m_session.project();
     m_filling = true;
     m_source->clear();
     m_parent->clear();
@@ -356,7 +356,7 @@ void ThemeBoard::reload()
     fillCombos();
     m_cards.clear();
     m_themeIds.clear();
-    Project *project = m_window->project();
+    Project *project = m_session.project();
     QStringList areaValues;
     if (project) {
         try {
@@ -473,7 +473,7 @@ QListWidgetItem *ThemeBoard::makeItem(const BoardCard &card, int index) const
 
 void ThemeBoard::rebuildColumns()
 {
-    const Project *project = m_window->project();
+    const Project *project = m_session.project();
     std::vector<std::pair<QString, QColor>> heads;
     std::vector<Id> ids;
     if (project) {
@@ -599,7 +599,7 @@ QMimeData *ThemeBoard::mimeForCard(const BoardCard &card, std::optional<Id> from
 
 bool ThemeBoard::dropCard(const QMimeData *mime, std::optional<Id> theme)
 {
-    Project *project = m_window->project();
+    Project *project = m_session.project();
     if (!project || !mime)
         return false;
     const QJsonObject o = QJsonDocument::fromJson(mime->data(cardMimeType())).object();
@@ -620,7 +620,6 @@ bool ThemeBoard::dropCard(const QMimeData *mime, std::optional<Id> theme)
     const BoardCard card = *it;
     const bool alreadyThere = theme && std::find(card.themes.begin(), card.themes.end(), *theme) != card.themes.end();
     QString summary;
-    QString error;
     const QString excerpt = card.text.size() > 40 ? card.text.left(39) + QChar(0x2026) : card.text;
     try {
         summary = theme ? tr("Sort \"%1\" into %2").arg(excerpt, project->codePath(*theme))
@@ -629,8 +628,8 @@ bool ThemeBoard::dropCard(const QMimeData *mime, std::optional<Id> theme)
         m_status->setText(e.message());
         return false;
     }
-    const bool ok = m_window->runCommand([&] {
-        try {
+    const Outcome done = m_session.run(
+        [&] {
             project->batch(QStringLiteral("board.sort"), summary, [&] {
                 if (from) {
                     // Take the old theme off the card's span (a statement: anywhere in it).
@@ -647,13 +646,10 @@ bool ThemeBoard::dropCard(const QMimeData *mime, std::optional<Id> theme)
                 if (theme && !alreadyThere)
                     project->addSegment(doc, start, end, {*theme});
             });
-        } catch (const Error &e) {
-            error = e.message();
-            throw;
-        }
-    });
-    m_status->setText(ok ? summary : error);
-    return ok;
+        },
+        ProjectSession::Codes | ProjectSession::Segments);
+    m_status->setText(done ? summary : done.error());
+    return done.ok();
 }
 
 } // namespace Quire

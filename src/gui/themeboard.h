@@ -16,7 +16,7 @@ class QMimeData;
 
 namespace Quire {
 
-class MainWindow;
+class ProjectSession;
 class ThemeBoard;
 
 /// One card of the board: a PCR statement (its whole text) or a coded
@@ -58,8 +58,8 @@ private:
     std::optional<Id> m_theme;
 };
 
-/// Affinity sorting: cards of one area at a time (statements of kind
-/// "statement" with their area/rank attributes and person, or the segments
+/// Affinity sorting: cards of one area at a time (the statements of the
+/// workshop, with their area/rank attributes and person, or the segments
 /// of a chosen code) dragged into themes, the child codes of a chosen parent
 /// (or the top-level codes). A drop codes the card's span with the theme as
 /// one command (undoable); a card moved from another theme loses that one in
@@ -71,7 +71,7 @@ public:
     /// The MIME type of a dragged card (JSON: document, start, end, from).
     static QString cardMimeType();
 
-    explicit ThemeBoard(MainWindow *window, QWidget *parent = nullptr);
+    explicit ThemeBoard(ProjectSession &session, QWidget *parent = nullptr);
     ~ThemeBoard() override;
 
     /// Statements, or the segments of \a sourceCode.
@@ -112,7 +112,7 @@ private:
     const BoardCard *cardAt(const QListWidgetItem *item) const;
     QListWidgetItem *makeItem(const BoardCard &card, int index) const;
 
-    MainWindow *m_window;
+    ProjectSession &m_session;
     QComboBox *m_source = nullptr;
     QComboBox *m_area = nullptr;
     QComboBox *m_parent = nullptr;

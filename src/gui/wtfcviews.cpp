@@ -2,7 +2,8 @@
 #include "wtfcviews.h"
 
 #include "analysisviews.h"
-#include "mainwindow.h"
+#include "projectsession.h"
+#include "workbenchshell.h"
 
 #include "error.h"
 #include "model/project.h"
@@ -83,11 +84,11 @@ void showHint(QLabel *line, const QString &text)
 
 /// The open project's workshop, or nothing with the reason in `message`
 /// (no project, or the core's error).
-std::optional<Snapshot> workshopOrSay(MainWindow &window, QLabel *message)
+std::optional<Snapshot> workshopOrSay(ProjectSession &session, QLabel *message)
 {
-    Project *p = window.project();
+    Project *p = session.project();
     if (!p) {
-        message->setText(MainWindow::tr("Open a project with a workshop."));
+        message->setText(ProjectSession::tr("Open a project with a workshop."));
         return std::nullopt;
     }
     try {
@@ -98,10 +99,9 @@ std::optional<Snapshot> workshopOrSay(MainWindow &window, QLabel *message)
     }
 }
 
-QString statusLine(MainWindow &window, bool ok)
-{
-    return ok ? QString() : window.lastError();
-}
+/// What the WTfC views show: the workshop, and the documents and codes its statements come from.
+constexpr ProjectSession::Changes WorkshopInputs =
+    ProjectSession::Workshop | ProjectSession::Documents | ProjectSession::Codes | ProjectSession::Segments | ProjectSession::Cases;
 
 } // namespace
 
@@ -139,9 +139,9 @@ void ZoomingGraphicsView::wheelEvent(QWheelEvent *event)
 
 // ---- WtfcGraphView -------------------------------------------------------------
 
-WtfcGraphView::WtfcGraphView(MainWindow &window, QWidget *parent)
+WtfcGraphView::WtfcGraphView(ProjectSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("wtfcGraphView"));
     setAccessibleName(tr("Root-cause graph"));
@@ -187,7 +187,10 @@ WtfcGraphView::WtfcGraphView(MainWindow &window, QWidget *parent)
     connect(zoomIn, &QPushButton::clicked, this, [this] { m_view->zoomBy(1.25); });
     connect(zoomOut, &QPushButton::clicked, this, [this] { m_view->zoomBy(0.8); });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &WtfcGraphView::selectionChanged);
-    connect(&m_window, &MainWindow::projectChanged, this, &WtfcGraphView::reload);
+    connect(&m_session, &ProjectSession::changed, this, [this](ProjectSession::Changes what) {
+        if (what & WorkshopInputs)
+            reload();
+    });
 
     // Renaming happens in a line edit laid over the node.
     m_renameEdit = new QLineEdit(m_view->viewport());
@@ -267,7 +270,7 @@ bool WtfcGraphView::addWhy(const QString &text)
     m_message->clear();
     const auto from = selectedNode();
     if (!from) {
-        m_message->setText(tr("Select the node the cause answers \"why?\" for, then type the cause."));
+        m_message->setText(tr("Nothing is selected. Select the node the cause answers \"why?\" for, then type the cause."));
         return false;
     }
     if (text.trimmed().isEmpty())
@@ -278,18 +281,18 @@ bool WtfcGraphView::addWhy(const QString &text)
         if (n.kind == ItemKind::Cause && n.text == text.trimmed())
             existing = n.id;
     Id created = 0;
-    const bool ok = m_window.runCommand([&] {
-        Workshop w(*m_window.project());
+    const Outcome done = m_session.run([&] {
+        Workshop w(*m_session.project());
         if (existing) {
             w.addWhy(*from, *existing);
             created = *existing;
         } else {
             created = w.addWhyText(*from, text);
         }
-    });
-    // runCommand has refreshed every view, this one included.
-    if (!ok) {
-        m_message->setText(statusLine(m_window, ok));
+    }, ProjectSession::Workshop);
+    // The session has announced the change: every view, this one included, has reloaded.
+    if (!done) {
+        m_message->setText(done.error());
         selectNode(*from);
         return false;
     }
@@ -316,19 +319,19 @@ std::optional<Id> WtfcGraphView::nodeAt(QPoint pos) const
 bool WtfcGraphView::change(const std::function<void(Workshop &)> &body, std::optional<Id> keep)
 {
     m_message->clear();
-    if (!m_window.project())
+    if (!m_session.project())
         return false;
-    const bool ok = m_window.runCommand([&] {
-        Workshop w(*m_window.project());
+    const Outcome done = m_session.run([&] {
+        Workshop w(*m_session.project());
         body(w);
-    });
-    // runCommand has refreshed every view, this one included.
-    if (!ok) {
-        m_message->setText(statusLine(m_window, ok));
+    }, ProjectSession::Workshop);
+    // The session has announced the change: every view, this one included, has reloaded.
+    if (!done) {
+        m_message->setText(done.error());
         if (keep)
             selectNode(*keep);
     }
-    return ok;
+    return done.ok();
 }
 
 bool WtfcGraphView::renameSelected(const QString &text)
@@ -337,7 +340,7 @@ bool WtfcGraphView::renameSelected(const QString &text)
     const auto node = selectedNode();
     const Node *n = node ? m_snapshot.node(*node) : nullptr;
     if (!n) {
-        m_message->setText(tr("Select the node to rename."));
+        m_message->setText(tr("Nothing is selected. Select the node to rename."));
         return false;
     }
     if (text.trimmed() == n->text)
@@ -354,8 +357,8 @@ QString WtfcGraphView::deleteQuestion() const
         return QString();
     const int links = int(std::count_if(m_snapshot.edges.begin(), m_snapshot.edges.end(),
                                          [&](const Edge &e) { return e.from == n->id || e.to == n->id; }));
-    QString question = n->kind == ItemKind::IStatement ? tr("Delete the I statement “%1”?").arg(oneLine(n->text))
-                                                       : tr("Delete the cause “%1”?").arg(oneLine(n->text));
+    QString question = n->kind == ItemKind::IStatement ? tr("Do you want to delete the I statement “%1”?").arg(oneLine(n->text))
+                                                       : tr("Do you want to delete the cause “%1”?").arg(oneLine(n->text));
     question += QLatin1Char(' ')
                 + (links == 0   ? tr("It has no “why” link")
                    : links == 1 ? tr("Its one “why” link goes with it")
@@ -371,12 +374,12 @@ bool WtfcGraphView::deleteSelected(bool confirmed)
     m_message->clear();
     const auto node = selectedNode();
     if (!node || !m_snapshot.node(*node)) {
-        m_message->setText(tr("Select the node to delete."));
+        m_message->setText(tr("Choose the node to delete."));
         return false;
     }
     const Id id = *node;
     if (!confirmed
-        && QMessageBox::question(this, tr("Delete node"), deleteQuestion(), QMessageBox::Yes | QMessageBox::No,
+        && QMessageBox::question(this, tr("Confirm deletion"), deleteQuestion(), QMessageBox::Yes | QMessageBox::No,
                                  QMessageBox::No)
                != QMessageBox::Yes)
         return false;
@@ -399,7 +402,7 @@ bool WtfcGraphView::linkSelectedTo(Id cause)
     m_view->viewport()->unsetCursor();
     const auto from = selectedNode();
     if (!from) {
-        m_message->setText(tr("Select the node to link, then choose its cause."));
+        m_message->setText(tr("First select the node to link, then choose its cause."));
         return false;
     }
     const Id id = *from;
@@ -422,7 +425,7 @@ bool WtfcGraphView::unlinkSelected(Id cause)
     m_message->clear();
     const auto from = selectedNode();
     if (!from) {
-        m_message->setText(tr("Select the node whose link to remove."));
+        m_message->setText(tr("Choose the node whose link to remove."));
         return false;
     }
     return unlink(*from, cause);
@@ -633,7 +636,7 @@ void WtfcGraphView::rebuild()
     m_snapshot = Snapshot();
     m_analysis = Wtfc::Analysis();
     m_graphviz = false;
-    Project *p = m_window.project();
+    Project *p = m_session.project();
     if (!p) {
         m_info->setText(tr("Open a project with a workshop."));
         return;
@@ -821,9 +824,9 @@ void WtfcGraphView::selectionChanged()
 
 // ---- WtfcSolutionsView ---------------------------------------------------------
 
-WtfcSolutionsView::WtfcSolutionsView(MainWindow &window, QWidget *parent)
+WtfcSolutionsView::WtfcSolutionsView(ProjectSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("wtfcSolutionsView"));
     setAccessibleName(tr("Success statements and solutions"));
@@ -863,7 +866,10 @@ WtfcSolutionsView::WtfcSolutionsView(MainWindow &window, QWidget *parent)
         if (addSolution(m_kind->currentText(), m_text->text()))
             m_text->clear();
     });
-    connect(&m_window, &MainWindow::projectChanged, this, &WtfcSolutionsView::reload);
+    connect(&m_session, &ProjectSession::changed, this, [this](ProjectSession::Changes what) {
+        if (what & WorkshopInputs)
+            reload();
+    });
     reload();
 }
 
@@ -891,16 +897,16 @@ bool WtfcSolutionsView::addToCurrentCause(const std::function<void(Workshop &, I
 {
     const auto cause = currentCause();
     if (!cause) {
-        m_message->setText(tr("Select a cause first."));
+        m_message->setText(tr("Choose a cause first."));
         return false;
     }
-    const bool ok = m_window.runCommand([&] {
-        Workshop w(*m_window.project());
+    const Outcome done = m_session.run([&] {
+        Workshop w(*m_session.project());
         add(w, *cause);
-    });
-    m_message->setText(statusLine(m_window, ok));
+    }, ProjectSession::Workshop);
+    m_message->setText(done.error());
     selectCause(*cause);
-    return ok;
+    return done.ok();
 }
 
 bool WtfcSolutionsView::addSuccess(const QString &perspective, const QString &text)
@@ -917,7 +923,7 @@ void WtfcSolutionsView::reload()
 {
     const auto keep = currentCause();
     m_tree->clear();
-    Project *p = m_window.project();
+    Project *p = m_session.project();
     if (!p)
         return;
     Snapshot s;
@@ -1027,9 +1033,9 @@ QColor kindColour(int index)
 
 } // namespace
 
-WtfcGridView::WtfcGridView(MainWindow &window, QWidget *parent)
+WtfcGridView::WtfcGridView(ProjectSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("wtfcGridView"));
     setAccessibleName(tr("Investment grid"));
@@ -1044,7 +1050,10 @@ WtfcGridView::WtfcGridView(MainWindow &window, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_message);
-    connect(&m_window, &MainWindow::projectChanged, this, &WtfcGridView::reload);
+    connect(&m_session, &ProjectSession::changed, this, [this](ProjectSession::Changes what) {
+        if (what & WorkshopInputs)
+            reload();
+    });
     reload();
 }
 
@@ -1092,10 +1101,10 @@ std::optional<int> WtfcGridView::quadrantOfCard(Id solution) const
 
 bool WtfcGridView::moveCard(Id solution, int quadrant)
 {
-    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).placeInQuadrant(solution, quadrant); });
-    if (!ok)
-        m_message->setText(m_window.lastError());
-    return ok;
+    const Outcome done = m_session.run([&] { Workshop(*m_session.project()).placeInQuadrant(solution, quadrant); }, ProjectSession::Workshop);
+    if (!done)
+        m_message->setText(done.error());
+    return done.ok();
 }
 
 void WtfcGridView::dropped(Id solution, QPointF scenePos)
@@ -1113,7 +1122,7 @@ void WtfcGridView::reload()
 {
     m_cards.clear();
     m_scene->clear();
-    const std::optional<Snapshot> loaded = workshopOrSay(m_window, m_message);
+    const std::optional<Snapshot> loaded = workshopOrSay(m_session, m_message);
     if (!loaded)
         return;
     const Snapshot &s = *loaded;
@@ -1183,9 +1192,9 @@ void WtfcGridView::reload()
 
 // ---- WtfcActionsView -----------------------------------------------------------
 
-WtfcActionsView::WtfcActionsView(MainWindow &window, QWidget *parent)
+WtfcActionsView::WtfcActionsView(ProjectSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("wtfcActionsView"));
     setAccessibleName(tr("Action plan"));
@@ -1207,13 +1216,13 @@ WtfcActionsView::WtfcActionsView(MainWindow &window, QWidget *parent)
     m_message->setStyleSheet(QStringLiteral("color: #b00020"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_table, 3);
-    layout->addWidget(new QLabel(tr("Select an action to trace it back to the people's words:")));
+    layout->addWidget(new QLabel(tr("Choose an action to trace it back to the people's words:")));
     layout->addWidget(m_trace, 1);
     layout->addWidget(m_message);
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
-        if (m_loading || row < 0 || std::size_t(row) >= m_rows.size() || !m_window.project())
+        if (m_loading || row < 0 || std::size_t(row) >= m_rows.size() || !m_session.project())
             return;
-        const Snapshot s = Workshop(*m_window.project()).snapshot();
+        const Snapshot s = Workshop(*m_session.project()).snapshot();
         const Trace trace = traceBack(s, ItemRef{ItemKind::Action, m_rows[std::size_t(row)]});
         QStringList lines;
         for (Id c : trace.causes)
@@ -1237,7 +1246,10 @@ WtfcActionsView::WtfcActionsView(MainWindow &window, QWidget *parent)
                      .arg(quotes.join(QStringLiteral("; ")));
         m_trace->setText(lines.join(QLatin1Char('\n')));
     });
-    connect(&m_window, &MainWindow::projectChanged, this, &WtfcActionsView::reload);
+    connect(&m_session, &ProjectSession::changed, this, [this](ProjectSession::Changes what) {
+        if (what & WorkshopInputs)
+            reload();
+    });
     reload();
 }
 
@@ -1246,9 +1258,9 @@ bool WtfcActionsView::setStatus(int row, const QString &status)
     if (row < 0 || std::size_t(row) >= m_rows.size())
         return false;
     const Id action = m_rows[std::size_t(row)];
-    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).setActionStatus(action, status); });
-    m_message->setText(statusLine(m_window, ok));
-    return ok;
+    const Outcome done = m_session.run([&] { Workshop(*m_session.project()).setActionStatus(action, status); }, ProjectSession::Workshop);
+    m_message->setText(done.error());
+    return done.ok();
 }
 
 void WtfcActionsView::reload()
@@ -1257,7 +1269,7 @@ void WtfcActionsView::reload()
     const int keep = m_table->currentRow();
     m_table->setRowCount(0);
     m_rows.clear();
-    Project *p = m_window.project();
+    Project *p = m_session.project();
     if (!p) {
         m_loading = false;
         return;
@@ -1412,9 +1424,9 @@ private:
 
 } // namespace
 
-WtfcThemesView::WtfcThemesView(MainWindow &window, QWidget *parent)
+WtfcThemesView::WtfcThemesView(ProjectSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("wtfcThemesView"));
     setAccessibleName(tr("Themes and votes"));
@@ -1455,7 +1467,10 @@ WtfcThemesView::WtfcThemesView(MainWindow &window, QWidget *parent)
                 m_newTheme->clear();
         });
     });
-    connect(&m_window, &MainWindow::projectChanged, this, &WtfcThemesView::reload);
+    connect(&m_session, &ProjectSession::changed, this, [this](ProjectSession::Changes what) {
+        if (what & WorkshopInputs)
+            reload();
+    });
     reload();
 }
 
@@ -1503,7 +1518,7 @@ QString WtfcThemesView::headerText(Id theme) const
 
 bool WtfcThemesView::dropCard(const QMimeData *mime, std::optional<Id> theme)
 {
-    if (!mime || !m_window.project() || !mime->hasFormat(cardMimeType()))
+    if (!mime || !m_session.project() || !mime->hasFormat(cardMimeType()))
         return false;
     bool number = false;
     const Id statement = mime->data(cardMimeType()).toLongLong(&number);
@@ -1511,28 +1526,28 @@ bool WtfcThemesView::dropCard(const QMimeData *mime, std::optional<Id> theme)
         m_message->setText(tr("That card is not in this area."));
         return false;
     }
-    const bool ok = m_window.runCommand([&] {
-        Workshop w(*m_window.project());
+    const Outcome done = m_session.run([&] {
+        Workshop w(*m_session.project());
         if (theme)
             w.assign(*theme, {statement});
         else
             w.unassign({statement});
-    });
-    m_message->setText(statusLine(m_window, ok));
-    return ok;
+    }, ProjectSession::Workshop);
+    m_message->setText(done.error());
+    return done.ok();
 }
 
 bool WtfcThemesView::addDot(Id theme)
 {
-    const bool ok = m_window.runCommand(
-        [&] { Workshop(*m_window.project()).vote(ItemRef{ItemKind::Theme, theme}, QStringLiteral("dot"), 1); });
-    m_message->setText(statusLine(m_window, ok));
-    return ok;
+    const Outcome done = m_session.run(
+        [&] { Workshop(*m_session.project()).vote(ItemRef{ItemKind::Theme, theme}, QStringLiteral("dot"), 1); }, ProjectSession::Workshop);
+    m_message->setText(done.error());
+    return done.ok();
 }
 
 bool WtfcThemesView::removeDot(Id theme)
 {
-    Project *p = m_window.project();
+    Project *p = m_session.project();
     if (!p)
         return false;
     std::optional<Id> latest;
@@ -1543,53 +1558,53 @@ bool WtfcThemesView::removeDot(Id theme)
         m_message->setText(tr("This theme has no dot to take back."));
         return false;
     }
-    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).removeVote(*latest); });
-    m_message->setText(statusLine(m_window, ok));
-    return ok;
+    const Outcome done = m_session.run([&] { Workshop(*m_session.project()).removeVote(*latest); }, ProjectSession::Workshop);
+    m_message->setText(done.error());
+    return done.ok();
 }
 
 bool WtfcThemesView::addTheme(const QString &name)
 {
-    if (name.trimmed().isEmpty() || !m_window.project() || m_area->currentText().isEmpty())
+    if (name.trimmed().isEmpty() || !m_session.project() || m_area->currentText().isEmpty())
         return false;
     const QString area = m_area->currentText();
-    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).addTheme(area, name.trimmed()); });
-    m_message->setText(statusLine(m_window, ok));
-    return ok;
+    const Outcome done = m_session.run([&] { Workshop(*m_session.project()).addTheme(area, name.trimmed()); }, ProjectSession::Workshop);
+    m_message->setText(done.error());
+    return done.ok();
 }
 
 bool WtfcThemesView::renameTheme(Id theme, const QString &name)
 {
-    if (name.trimmed().isEmpty() || !m_window.project())
+    if (name.trimmed().isEmpty() || !m_session.project())
         return false;
-    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).renameTheme(theme, name.trimmed()); });
-    m_message->setText(statusLine(m_window, ok));
-    return ok;
+    const Outcome done = m_session.run([&] { Workshop(*m_session.project()).renameTheme(theme, name.trimmed()); }, ProjectSession::Workshop);
+    m_message->setText(done.error());
+    return done.ok();
 }
 
 bool WtfcThemesView::deleteTheme(Id theme)
 {
-    if (!m_window.project())
+    if (!m_session.project())
         return false;
-    const bool ok = m_window.runCommand([&] { Workshop(*m_window.project()).deleteTheme(theme); });
-    m_message->setText(statusLine(m_window, ok));
-    return ok;
+    const Outcome done = m_session.run([&] { Workshop(*m_session.project()).deleteTheme(theme); }, ProjectSession::Workshop);
+    m_message->setText(done.error());
+    return done.ok();
 }
 
 bool WtfcThemesView::addIStatement(Id theme, const QString &text)
 {
-    if (text.trimmed().isEmpty() || !m_window.project())
+    if (text.trimmed().isEmpty() || !m_session.project())
         return false;
-    const bool ok = m_window.runCommand([&] {
-        Workshop w(*m_window.project());
+    const Outcome done = m_session.run([&] {
+        Workshop w(*m_session.project());
         std::vector<Id> statements;
         for (const Theme &t : w.snapshot().themes)
             if (t.id == theme)
                 statements = t.statements;
         w.addIStatement(theme, text.trimmed(), statements);
-    });
-    m_message->setText(statusLine(m_window, ok));
-    return ok;
+    }, ProjectSession::Workshop);
+    m_message->setText(done.error());
+    return done.ok();
 }
 
 void WtfcThemesView::reload()
@@ -1608,7 +1623,7 @@ void WtfcThemesView::reload()
     m_iEdits.clear();
     m_menus.clear();
     m_cardText.clear();
-    const std::optional<Snapshot> loaded = workshopOrSay(m_window, m_message);
+    const std::optional<Snapshot> loaded = workshopOrSay(m_session, m_message);
     if (!loaded)
         return;
     const Snapshot &s = *loaded;
@@ -1694,9 +1709,9 @@ void WtfcThemesView::reload()
             });
             menu->addAction(tr("Take back a dot"), this, [this, id] { QTimer::singleShot(0, this, [this, id] { removeDot(id); }); });
             menu->addSeparator();
-            menu->addAction(tr("Delete theme…"), this, [this, id, name] {
-                if (QMessageBox::question(this, tr("Delete theme"),
-                                          tr("Delete the theme \u201C%1\u201D? Its statements go back to \u201CNot sorted\u201D; "
+            menu->addAction(tr("&Delete theme…"), this, [this, id, name] {
+                if (QMessageBox::question(this, tr("Confirm deletion"),
+                                          tr("Do you want to delete the theme \u201C%1\u201D? Its statements go back to \u201CNot sorted\u201D; "
                                              "Ctrl+Z brings it back.")
                                               .arg(name))
                     == QMessageBox::Yes)
@@ -1767,34 +1782,32 @@ void WtfcThemesView::reload()
 
 // ---- opening -------------------------------------------------------------------
 
-QWidget *openWtfcView(MainWindow &window, const QString &name)
+QWidget *openWtfcView(ProjectSession &session, WorkbenchShell &shell, const QString &name)
 {
     if (name == QLatin1String("wtfc-themes"))
-        return openViewTab(window, QStringLiteral("wtfcThemesView"), MainWindow::tr("Themes and votes"),
-                           [&] { return new WtfcThemesView(window); });
+        return shell.openTab(QStringLiteral("wtfcThemesView"), WtfcThemesView::tr("Themes and votes"),
+                             [&] { return new WtfcThemesView(session); });
     if (name == QLatin1String("wtfc-graph"))
-        return openViewTab(window, QStringLiteral("wtfcGraphView"), MainWindow::tr("Root causes"),
-                           [&] { return new WtfcGraphView(window); });
+        return shell.openTab(QStringLiteral("wtfcGraphView"), WtfcGraphView::tr("Root causes"), [&] { return new WtfcGraphView(session); });
     if (name == QLatin1String("wtfc-solutions"))
-        return openViewTab(window, QStringLiteral("wtfcSolutionsView"), MainWindow::tr("Success and solutions"),
-                           [&] { return new WtfcSolutionsView(window); });
+        return shell.openTab(QStringLiteral("wtfcSolutionsView"), WtfcSolutionsView::tr("Success and solutions"),
+                             [&] { return new WtfcSolutionsView(session); });
     if (name == QLatin1String("wtfc-grid"))
-        return openViewTab(window, QStringLiteral("wtfcGridView"), MainWindow::tr("Investment grid"),
-                           [&] { return new WtfcGridView(window); });
+        return shell.openTab(QStringLiteral("wtfcGridView"), WtfcGridView::tr("Investment grid"), [&] { return new WtfcGridView(session); });
     if (name == QLatin1String("wtfc-actions"))
-        return openViewTab(window, QStringLiteral("wtfcActionsView"), MainWindow::tr("Action plan"),
-                           [&] { return new WtfcActionsView(window); });
+        return shell.openTab(QStringLiteral("wtfcActionsView"), WtfcActionsView::tr("Action plan"),
+                             [&] { return new WtfcActionsView(session); });
     return nullptr;
 }
 
-QString exportWorkshopReport(MainWindow &window, const QString &path)
+QString exportWorkshopReport(ProjectSession &session, const QString &path)
 {
-    Project *project = window.project();
+    Project *project = session.project();
     if (!project)
-        return MainWindow::tr("Open a project first.");
+        return ProjectSession::tr("Open a project first.");
     const QString format = QFileInfo(path).suffix().toLower();
     if (!QStringList{QStringLiteral("md"), QStringLiteral("html"), QStringLiteral("docx"), QStringLiteral("pdf")}.contains(format))
-        return MainWindow::tr("%1: a workshop report is .md, .html, .docx or .pdf").arg(QFileInfo(path).fileName());
+        return ProjectSession::tr("%1: a workshop report is .md, .html, .docx or .pdf").arg(QFileInfo(path).fileName());
     try {
         const Snapshot snap = Workshop(*project).snapshot();
         const std::vector<Render::ReportFile> files = Render::workshopReport(snap, analyse(snap), format, path);
@@ -1803,12 +1816,12 @@ QString exportWorkshopReport(MainWindow &window, const QString &path)
         for (const Render::ReportFile &f : files) {
             auto file = std::make_unique<QSaveFile>(f.path);
             if (!file->open(QIODevice::WriteOnly) || file->write(f.bytes) != f.bytes.size())
-                return MainWindow::tr("%1: cannot write: %2").arg(QFileInfo(f.path).fileName(), file->errorString());
+                return ProjectSession::tr("%1: cannot write: %2").arg(QFileInfo(f.path).fileName(), file->errorString());
             out.push_back(std::move(file));
         }
         for (const auto &file : out) {
             if (!file->commit())
-                return MainWindow::tr("%1: cannot write: %2").arg(QFileInfo(file->fileName()).fileName(), file->errorString());
+                return ProjectSession::tr("%1: cannot write: %2").arg(QFileInfo(file->fileName()).fileName(), file->errorString());
         }
     } catch (const Error &e) {
         return e.message();
@@ -1816,24 +1829,26 @@ QString exportWorkshopReport(MainWindow &window, const QString &path)
     return QString();
 }
 
-void addWorkshopMenu(MainWindow &window)
+void addWorkshopMenu(QMenuBar *bar, ProjectSession &session, WorkbenchShell &shell)
 {
-    QMenu *menu = window.menuBar()->addMenu(MainWindow::tr("&Workshop"));
+    QMenu *menu = bar->addMenu(WtfcThemesView::tr("&Workshop"));
     menu->setObjectName(QStringLiteral("workshopMenu"));
-    MainWindow *w = &window;
-    menu->addAction(MainWindow::tr("&Themes and votes"), w, [w] { openWtfcView(*w, QStringLiteral("wtfc-themes")); });
-    menu->addAction(MainWindow::tr("&Root-cause graph"), w, [w] { openWtfcView(*w, QStringLiteral("wtfc-graph")); });
-    menu->addAction(MainWindow::tr("&Success statements and solutions"), w,
-                    [w] { openWtfcView(*w, QStringLiteral("wtfc-solutions")); });
-    menu->addAction(MainWindow::tr("Investment &grid"), w, [w] { openWtfcView(*w, QStringLiteral("wtfc-grid")); });
-    menu->addAction(MainWindow::tr("&Action plan"), w, [w] { openWtfcView(*w, QStringLiteral("wtfc-actions")); });
+    QWidget *w = shell.shellWidget();
+    ProjectSession *s = &session;
+    WorkbenchShell *sh = &shell;
+    auto open = [s, sh](const QString &name) { return [s, sh, name] { openWtfcView(*s, *sh, name); }; };
+    menu->addAction(WtfcThemesView::tr("&Themes and votes"), w, open(QStringLiteral("wtfc-themes")));
+    menu->addAction(WtfcThemesView::tr("&Root-cause graph"), w, open(QStringLiteral("wtfc-graph")));
+    menu->addAction(WtfcThemesView::tr("&Success statements and solutions"), w, open(QStringLiteral("wtfc-solutions")));
+    menu->addAction(WtfcThemesView::tr("Investment &grid"), w, open(QStringLiteral("wtfc-grid")));
+    menu->addAction(WtfcThemesView::tr("&Action plan"), w, open(QStringLiteral("wtfc-actions")));
     menu->addSeparator();
-    QAction *exportReport = menu->addAction(MainWindow::tr("&Export workshop report…"), w, [w] {
-        if (!w->project())
+    QAction *exportReport = menu->addAction(WtfcThemesView::tr("&Export workshop report…"), w, [w, s] {
+        if (!s->project())
             return;
-        exportWithDialog(w, MainWindow::tr("Export workshop report"),
-                         MainWindow::tr("Word (*.docx);;PDF (*.pdf);;HTML (*.html);;Markdown (*.md)"),
-                         [w](const QString &path) { return exportWorkshopReport(*w, path); });
+        exportWithDialog(w, WtfcThemesView::tr("Export workshop report"),
+                         WtfcThemesView::tr("Word (*.docx);;PDF (*.pdf);;HTML (*.html);;Markdown (*.md)"),
+                         [s](const QString &path) { return exportWorkshopReport(*s, path); });
     });
     exportReport->setObjectName(QStringLiteral("exportWorkshopReport"));
 }

@@ -18,6 +18,7 @@ class QHBoxLayout;
 class QLineEdit;
 class QListWidget;
 class QMenu;
+class QMenuBar;
 class QMimeData;
 class QPushButton;
 class QTableWidget;
@@ -25,7 +26,8 @@ class QTreeWidget;
 
 namespace Quire {
 
-class MainWindow;
+class ProjectSession;
+class WorkbenchShell;
 
 /// A QGraphicsView that zooms with the wheel (around the pointer) and pans by dragging.
 class ZoomingGraphicsView : public QGraphicsView
@@ -56,7 +58,7 @@ class WtfcGraphView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit WtfcGraphView(MainWindow &window, QWidget *parent = nullptr);
+    explicit WtfcGraphView(ProjectSession &session, QWidget *parent = nullptr);
     ~WtfcGraphView() override;
 
     void reload();
@@ -122,7 +124,7 @@ private:
     void drawLayered(const Wtfc::Snapshot &snapshot, const Wtfc::Analysis &analysis);
     void selectionChanged();
 
-    MainWindow &m_window;
+    ProjectSession &m_session;
     ZoomingGraphicsView *m_view = nullptr;
     QGraphicsScene *m_scene = nullptr;
     QLineEdit *m_whyEdit = nullptr;
@@ -145,7 +147,7 @@ class WtfcSolutionsView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit WtfcSolutionsView(MainWindow &window, QWidget *parent = nullptr);
+    explicit WtfcSolutionsView(ProjectSession &session, QWidget *parent = nullptr);
     void reload();
     QTreeWidget *tree() const { return m_tree; }
     /// Adds to the selected cause (or the cause of the selected row).
@@ -158,7 +160,7 @@ private:
     /// Runs `add` for the selected cause as one command and reports it.
     bool addToCurrentCause(const std::function<void(Wtfc::Workshop &, Id)> &add);
 
-    MainWindow &m_window;
+    ProjectSession &m_session;
     QTreeWidget *m_tree = nullptr;
     QComboBox *m_perspective = nullptr;
     QComboBox *m_kind = nullptr;
@@ -173,7 +175,7 @@ class WtfcGridView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit WtfcGridView(MainWindow &window, QWidget *parent = nullptr);
+    explicit WtfcGridView(ProjectSession &session, QWidget *parent = nullptr);
     void reload();
     /// The quadrant (index into Template::quadrants) whose square holds the
     /// solution's card on the board; nullopt if the card is in "not placed".
@@ -193,7 +195,7 @@ protected:
 private:
     void dropped(Id solution, QPointF scenePos);
 
-    MainWindow &m_window;
+    ProjectSession &m_session;
     QGraphicsView *m_view = nullptr;
     QGraphicsScene *m_scene = nullptr;
     QLabel *m_message = nullptr;
@@ -207,14 +209,14 @@ class WtfcActionsView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit WtfcActionsView(MainWindow &window, QWidget *parent = nullptr);
+    explicit WtfcActionsView(ProjectSession &session, QWidget *parent = nullptr);
     void reload();
     QTableWidget *table() const { return m_table; }
     /// Sets the status of the action in \a row through the core.
     bool setStatus(int row, const QString &status);
 
 private:
-    MainWindow &m_window;
+    ProjectSession &m_session;
     QTableWidget *m_table = nullptr;
     QLabel *m_trace = nullptr;
     QLabel *m_message = nullptr;
@@ -231,7 +233,7 @@ class WtfcThemesView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit WtfcThemesView(MainWindow &window, QWidget *parent = nullptr);
+    explicit WtfcThemesView(ProjectSession &session, QWidget *parent = nullptr);
     void reload();
 
     static QString cardMimeType();
@@ -263,7 +265,7 @@ public:
     QString message() const;
 
 private:
-    MainWindow &m_window;
+    ProjectSession &m_session;
     QComboBox *m_area = nullptr;
     QWidget *m_board = nullptr;
     QHBoxLayout *m_columns = nullptr;
@@ -279,14 +281,14 @@ private:
 };
 
 /// Adds the "Workshop" menu (root-cause graph, success and solutions, grid, action plan).
-void addWorkshopMenu(MainWindow &window);
+void addWorkshopMenu(QMenuBar *bar, ProjectSession &session, WorkbenchShell &shell);
 
 /// Writes the workshop report (src/render/wtfcreport.h) to `path`: Markdown
 /// (and NAME.graph.svg beside it), HTML, .docx or PDF by the suffix. All the
 /// files or none (QSaveFile). Returns an empty string, or the error message.
-QString exportWorkshopReport(MainWindow &window, const QString &path);
+QString exportWorkshopReport(ProjectSession &session, const QString &path);
 /// Opens (or raises) the WTfC view \a name ("wtfc-themes", "wtfc-graph", "wtfc-solutions",
 /// "wtfc-grid", "wtfc-actions") as a tab; nullptr for an unknown name.
-QWidget *openWtfcView(MainWindow &window, const QString &name);
+QWidget *openWtfcView(ProjectSession &session, WorkbenchShell &shell, const QString &name);
 
 } // namespace Quire

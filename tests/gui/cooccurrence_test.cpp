@@ -60,7 +60,7 @@ TEST_CASE("co-occurrence view counts codes together by overlap, nearness and doc
     TempDir dir;
     const QString path = buildProject(dir);
     Workbench bench(path);
-    auto *view = qobject_cast<CooccurrenceView *>(openAnalysisView(bench.window, QStringLiteral("cooccurrence")));
+    auto *view = qobject_cast<CooccurrenceView *>(openAnalysisView(bench.window.session(), bench.window, QStringLiteral("cooccurrence")));
     REQUIRE(view);
     CHECK(view->error().isEmpty());
     // Overlap: only Money and Stress share a passage.
