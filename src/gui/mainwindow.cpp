@@ -2,7 +2,7 @@
 #include "mainwindow.h"
 #include "projectfileactions.h"
 
-#include "analysisviews.h"
+#include "analysis/analysismenu.h"
 #include "backgroundjob.h"
 #include "jobs/projectjobs.h"
 #include "codetreemodel.h"
@@ -14,8 +14,8 @@
 #include "projectwatcher.h"
 #include "quotebasket.h"
 #include "searchpane.h"
-#include "themeboard.h"
-#include "wtfcviews.h"
+#include "workshop/themeboard.h"
+#include "workshop/workshopmenu.h"
 
 #include "error.h"
 #include "formats/exchangeinterface.h"

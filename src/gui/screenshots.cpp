@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "screenshots.h"
 
-#include "analysisviews.h"
+#include "analysis/agreementview.h"
+#include "analysis/analysismenu.h"
+#include "analysis/cooccurrenceview.h"
 #include "codetreeview.h"
 #include "documentview.h"
 #include "historypane.h"
 #include "mainwindow.h"
 #include "quotebasket.h"
 #include "searchpane.h"
-#include "themeboard.h"
-#include "wtfcviews.h"
+#include "workshop/themeboard.h"
+#include "workshop/workshopmenu.h"
+#include "workshop/wtfcgraphview.h"
+#include "workshop/wtfcgridview.h"
 
 #include "error.h"
 #include "formats/fileimport.h"

@@ -6,7 +6,12 @@
 #include "guisupport.h"
 #include "testsupport.h"
 
-#include "analysisviews.h"
+#include "analysis/agreementview.h"
+#include "analysis/analysismenu.h"
+#include "analysis/analysisoperations.h"
+#include "analysis/cooccurrenceview.h"
+#include "analysis/crosstabview.h"
+#include "analysis/frequencyview.h"
 
 #include "io/ziparchive.h"
 #include "model/project.h"

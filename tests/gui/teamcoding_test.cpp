@@ -5,7 +5,12 @@
 #include "guisupport.h"
 #include "testsupport.h"
 
-#include "analysisviews.h"
+#include "analysis/agreementview.h"
+#include "analysis/analysismenu.h"
+#include "analysis/analysisoperations.h"
+#include "analysis/cooccurrenceview.h"
+#include "analysis/crosstabview.h"
+#include "analysis/frequencyview.h"
 #include "backgroundjob.h"
 
 #include "model/project.h"
