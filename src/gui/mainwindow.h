@@ -4,6 +4,7 @@
 #include "backgroundjob.h"
 #include "model/types.h"
 #include "projectsession.h"
+#include "screenshots.h"
 #include "workbenchshell.h"
 
 #include <QMainWindow>
@@ -47,7 +48,7 @@ struct TextRange;
 /// through it, so each one is a recorded command that Undo/Redo (and
 /// quire-cli undo) can take back. Panes and views get the session and the
 /// window as a WorkbenchShell, never the window itself.
-class MainWindow : public QMainWindow, public WorkbenchShell
+class MainWindow : public QMainWindow, public WorkbenchShell, public ScreenshotWindow
 {
     Q_OBJECT
 public:
@@ -58,7 +59,7 @@ public:
     bool openProject(const QString &path);
     /// Creates a new, empty project file and opens it.
     bool newProject(const QString &path);
-    ProjectSession &session() const { return *m_session; }
+    ProjectSession &session() const override { return *m_session; }
     Project *project() const { return m_session->project(); }
     /// The open project's full-text search (ProjectSession::search); nullptr without a project.
     Search *search() { return m_session->search(); }
@@ -100,9 +101,9 @@ public:
     QString lastError() const override { return m_lastError; }
 
     /// Makes \a codeId the current code (selects its first row in the tree).
-    void selectCode(Id codeId);
+    void selectCode(Id codeId) override;
     std::optional<Id> currentSegment() const;
-    void selectSegment(Id segmentId);
+    void selectSegment(Id segmentId) override;
 
     /// Codes the document view's selection with the current code.
     bool codeSelection();
@@ -135,10 +136,14 @@ public:
     /// Resizes a segment to [start, end) code points (a dragged edge). One command.
     bool resizeSegment(Id segmentId, qsizetype start, qsizetype end);
     /// Light (the style's own) or dark palette; remembered with the layout.
-    void setDarkPalette(bool on);
-    bool darkPalette() const;
+    void setDarkPalette(bool on) override;
+    bool darkPalette() const override;
     /// Shows the document view (0) or the theme board (1).
-    void showCentralTab(int index);
+    void showCentralTab(int index) override;
+
+    // ScreenshotWindow
+    QMainWindow *mainWindow() override { return this; }
+    WorkbenchShell &shell() override { return *this; }
 
     /// Runs one project operation that may change anything (ProjectSession::run):
     /// a Quire::Error it throws is reported (dialog or status bar); then everything shown is refreshed.
