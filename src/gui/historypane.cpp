@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "historypane.h"
 
-#include "mainwindow.h"
+#include "projectsession.h"
+#include "workbenchshell.h"
 
 #include "error.h"
 #include "model/project.h"
@@ -44,9 +45,10 @@ QString oneLine(const QString &text)
 }
 } // namespace
 
-HistoryPane::HistoryPane(MainWindow &window, QWidget *parent)
+HistoryPane::HistoryPane(ProjectSession &session, WorkbenchShell &shell, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_session(session)
+    , m_shell(shell)
 {
     setObjectName(QStringLiteral("historyPane"));
     auto *layout = new QVBoxLayout(this);
@@ -85,7 +87,9 @@ HistoryPane::HistoryPane(MainWindow &window, QWidget *parent)
     layout->addLayout(buttons);
 
     // A command, an undo or a redo made elsewhere: the log changed, any old note is stale.
-    connect(&m_window, &MainWindow::projectChanged, this, [this] {
+    connect(&m_session, &ProjectSession::changed, this, [this](ProjectSession::Changes what) {
+        if (!(what & ProjectSession::History))
+            return;
         if (!m_stepping)
             showMessage(QString(), false);
         reload();
@@ -97,7 +101,7 @@ void HistoryPane::reload()
 {
     const Id selected = m_list->currentItem() ? m_list->currentItem()->data(CommandIdRole).toLongLong() : 0;
     m_list->clear();
-    Project *project = m_window.project();
+    Project *project = m_session.project();
     std::vector<CommandRecord> history;
     if (project) {
         try {
@@ -166,7 +170,7 @@ void HistoryPane::reload()
 
 bool HistoryPane::goTo(Id commandId)
 {
-    Project *project = m_window.project();
+    Project *project = m_session.project();
     if (!project)
         return false;
     std::vector<CommandRecord> history;
@@ -200,10 +204,10 @@ bool HistoryPane::goTo(Id commandId)
     }
     m_stepping = true;
     showMessage(QString(), false);
-    const int done = m_window.stepHistory(steps);
+    const int done = m_shell.stepHistory(steps);
     m_stepping = false;
     if (done < std::abs(steps)) {
-        showMessage(tr("Stopped after %n step(s): %1", nullptr, done).arg(m_window.lastError()), true);
+        showMessage(tr("Stopped after %n step(s): %1", nullptr, done).arg(m_shell.lastError()), true);
         return false;
     }
     return true;

@@ -12,18 +12,19 @@ class QPushButton;
 
 namespace Quire {
 
-class MainWindow;
+class ProjectSession;
+class WorkbenchShell;
 
 /// The command log as a dock that stays open (Edit ▸ History, Ctrl+H):
 /// one row per command, oldest at the top, "time — coder — summary". Undone
 /// commands are grey and italic, discarded ones grey, struck out and marked;
 /// a bold "you are here" row sits after the newest done command. Follows
-/// every command, undo and redo (MainWindow::projectChanged).
+/// every command, undo and redo (ProjectSession::changed, History).
 ///
 /// Double-clicking a row (or "Go back to here") moves the project to just
 /// after that command: an earlier done command undoes everything after it, an
-/// undone one redoes up to and including it. Every step is MainWindow::undo
-/// or redo (MainWindow::stepHistory), so their checks and refusals apply; a
+/// undone one redoes up to and including it. Every step is the window's undo
+/// or redo (WorkbenchShell::stepHistory), so their checks and refusals apply; a
 /// refusal (undo stops at a format upgrade) is shown under the list.
 class HistoryPane : public QWidget
 {
@@ -33,7 +34,7 @@ public:
     static constexpr int CommandIdRole = Qt::UserRole + 1;
     static constexpr int StateRole = Qt::UserRole + 2;
 
-    explicit HistoryPane(MainWindow &window, QWidget *parent = nullptr);
+    HistoryPane(ProjectSession &session, WorkbenchShell &shell, QWidget *parent = nullptr);
 
     /// Re-reads the log from the project.
     void reload();
@@ -58,7 +59,8 @@ private:
     void updateButton();
     void showMessage(const QString &text, bool error);
 
-    MainWindow &m_window;
+    ProjectSession &m_session;
+    WorkbenchShell &m_shell;
     QListWidget *m_list = nullptr;
     QPushButton *m_goButton = nullptr;
     QLabel *m_message = nullptr;

@@ -2,8 +2,9 @@
 #include "mainwindow.h"
 #include "projectfileactions.h"
 
-#include "analysisviews.h"
+#include "analysis/analysismenu.h"
 #include "backgroundjob.h"
+#include "jobs/projectjobs.h"
 #include "codetreemodel.h"
 #include "codetreeview.h"
 #include "documentfilter.h"
@@ -13,25 +14,17 @@
 #include "projectwatcher.h"
 #include "quotebasket.h"
 #include "searchpane.h"
-#include "themeboard.h"
-#include "wtfcviews.h"
+#include "workshop/themeboard.h"
+#include "workshop/workshopmenu.h"
 
 #include "error.h"
 #include "formats/exchangeinterface.h"
-#include "formats/exporterinterface.h"
-#include "formats/fileimport.h"
 #include "formats/pluginmanager.h"
 #include "model/project.h"
-#include "report/quotes.h"
-#include "report/themereport.h"
-#include "search/search.h"
 
 
 #include <algorithm>
 #include <cstdlib>
-#include <filesystem>
-#include <set>
-#include <system_error>
 
 #include <QAction>
 #include <QApplication>
@@ -54,16 +47,13 @@
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QToolBar>
-#include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -90,23 +80,13 @@ QString excerpt(const QString &text, qsizetype max = 90)
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_plugins(std::make_unique<PluginManager>())
+    , m_session(std::make_unique<ProjectSession>())
 {
-    m_plugins->loadDefault();
     m_watcher = new ProjectWatcher(this);
-    connect(this, &MainWindow::jobStarted, m_watcher, &ProjectWatcher::pauseWhile);
+    connect(m_session.get(), &ProjectSession::jobStarted, this, &MainWindow::jobStarted);
+    connect(m_session.get(), &ProjectSession::jobStarted, m_watcher, &ProjectWatcher::pauseWhile);
+    connect(m_session.get(), &ProjectSession::failed, this, &MainWindow::reportError);
     connect(m_watcher, &ProjectWatcher::externalChange, this, &MainWindow::showExternalChange);
-    // A moment after the last change the log goes into the project file, so
-    // the .quire file alone is the whole project while the window is idle
-    // (docs/reliability.md); a checkpoint per command would cost a disk sync each.
-    m_checkpointTimer = new QTimer(this);
-    m_checkpointTimer->setSingleShot(true);
-    m_checkpointTimer->setInterval(1000);
-    connect(m_checkpointTimer, &QTimer::timeout, this, [this] {
-        if (m_project)
-            m_project->checkpoint();
-    });
-    connect(this, &MainWindow::projectChanged, m_checkpointTimer, qOverload<>(&QTimer::start));
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Quire"));
     setAccessibleName(tr("Quire workbench"));
@@ -119,15 +99,17 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("centralTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_view, tr("Document"));
-    m_board = new ThemeBoard(this);
+    m_board = new ThemeBoard(*m_session);
     m_tabs->addTab(m_board, tr("Theme board"));
     setCentralWidget(m_tabs);
 
     buildDocks();
     buildActions();
     // The analysis and WTfC views open as centre tabs from their own menus (analysisviews.h, wtfcviews.h).
-    addWorkshopMenu(*this);
-    addAnalysisMenu(*this);
+    addWorkshopMenu(menuBar(), *m_session, *this);
+    addAnalysisMenu(menuBar(), *m_session, *this);
+    // The panes and views are connected by now: the window refreshes last.
+    connect(m_session.get(), &ProjectSession::changed, this, &MainWindow::sessionChanged);
     statusBar()->showMessage(tr("Open a project (Ctrl+O) or create one (Ctrl+N)."));
 
     const QSettings s = layoutSettings();
@@ -139,15 +121,6 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
-
-Search *MainWindow::search()
-{
-    if (!m_project)
-        return nullptr;
-    if (!m_projectSearch)
-        m_projectSearch = std::make_unique<Search>(*m_project);
-    return m_projectSearch.get();
-}
 
 void MainWindow::setLayoutPersistence(bool on)
 {
@@ -248,8 +221,8 @@ void MainWindow::buildDocks()
         if (m_refreshing)
             return;
         updateSegmentDetail();
-        if (item && m_project) {
-            const Segment s = m_project->segment(item->data(0, IdRole).toLongLong());
+        if (item && project()) {
+            const Segment s = project()->segment(item->data(0, IdRole).toLongLong());
             m_view->selectRange(s.start, s.end);
         }
     });
@@ -282,7 +255,7 @@ void MainWindow::buildDocks()
     detailDock->setWidget(detail);
     addDockWidget(Qt::RightDockWidgetArea, detailDock);
 
-    m_quotes = new QuoteBasket(this, m_plugins.get());
+    m_quotes = new QuoteBasket(*m_session);
     auto *quoteDock = new QDockWidget(tr("Quote basket"), this);
     quoteDock->setObjectName(QStringLiteral("quoteDock"));
     quoteDock->setWidget(m_quotes);
@@ -290,13 +263,14 @@ void MainWindow::buildDocks()
     tabifyDockWidget(detailDock, quoteDock);
     detailDock->raise();
 
-    m_search = new SearchPane(this);
+    m_search = new SearchPane(*m_session, *this);
+    connect(this, &MainWindow::currentCodeChanged, m_search, &SearchPane::updateButton);
     auto *searchDock = new QDockWidget(tr("Search"), this);
     searchDock->setObjectName(QStringLiteral("searchDock"));
     searchDock->setWidget(m_search);
     addDockWidget(Qt::BottomDockWidgetArea, searchDock);
     // History: the command log kept open beside the details (Ctrl+H raises it).
-    m_history = new HistoryPane(*this);
+    m_history = new HistoryPane(*m_session, *this);
     auto *historyDock = new QDockWidget(tr("History"), this);
     historyDock->setObjectName(QStringLiteral("historyDock"));
     historyDock->setWidget(m_history);
@@ -331,22 +305,22 @@ void MainWindow::buildActions()
     m_exportExchangeAction = file->addAction(tr("Export REFI-Q&DA…"), this, &MainWindow::chooseExportExchange);
     m_exportExchangeAction->setToolTip(tr("Export the project (.qdpx) or its codebook (.qdc) for other QDA tools"));
     file->addSeparator();
-    m_fileActions = new ProjectFileActions(this, {[this] { return m_project.get(); },
+    m_fileActions = new ProjectFileActions(this, {[this] { return m_session->project(); },
                                                   [this] {
                                                       m_watcher->watch(nullptr);
-                                                      m_projectSearch.reset();
-                                                      m_project.reset();
+                                                      m_session->close();
                                                       refresh();
                                                   },
                                                   [this](const QString &path) { return openProject(path); }});
     m_fileActions->addTo(file);
     connect(m_fileActions, &ProjectFileActions::checked, this, [this](const QString &path, const QStringList &problems) {
-        if (!m_project || m_project->path() != path)
+        const Project *project = m_session->project();
+        if (!project || project->path() != path)
             return;
         if (problems.isEmpty())
-            statusBar()->showMessage(tr("Checked %1: every page intact.").arg(m_project->fileName()), 5000);
+            statusBar()->showMessage(tr("Checked %1: every page intact.").arg(project->fileName()), 5000);
         else
-            reportError(tr("%1 is damaged: %2 Use File ▸ Restore from backup…").arg(m_project->fileName(), problems.front()));
+            reportError(tr("%1 is damaged: %2 Use File ▸ Restore from backup…").arg(project->fileName(), problems.front()));
     });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -420,42 +394,33 @@ void MainWindow::buildActions()
         bar->addAction(a);
 }
 
-bool MainWindow::run(const std::function<void()> &body)
+bool MainWindow::run(ProjectSession::Changes changes, const std::function<void()> &body)
 {
-    if (!m_project) {
-        reportError(tr("Open or create a project first."));
-        return false;
-    }
-    bool ok = true;
-    try {
-        body();
-    } catch (const Error &e) {
-        reportError(e.message());
-        ok = false;
-    }
-    if (!m_stepping) {
-        refresh();
-        Q_EMIT projectChanged();
-    }
-    return ok;
+    return m_session->run(body, changes).ok();
+}
+
+void MainWindow::sessionChanged()
+{
+    refresh();
+    Q_EMIT projectChanged();
 }
 
 int MainWindow::stepHistory(int steps)
 {
-    if (!m_project || steps == 0)
+    if (!m_session->project() || steps == 0)
         return 0;
     const bool dialogs = m_errorDialogs;
     m_errorDialogs = false; // a refusal is shown once, after the busy cursor
-    m_stepping = true;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     int taken = 0;
-    while (taken < std::abs(steps) && (steps < 0 ? undo() : redo()))
-        ++taken;
-    QApplication::restoreOverrideCursor();
-    m_stepping = false;
-    m_errorDialogs = dialogs;
-    refresh();
-    Q_EMIT projectChanged();
+    {
+        // Everything shown is refreshed once, when the hold ends.
+        const ProjectSession::HoldChanges hold(*m_session);
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        while (taken < std::abs(steps) && (steps < 0 ? undo() : redo()))
+            ++taken;
+        QApplication::restoreOverrideCursor();
+        m_errorDialogs = dialogs;
+    }
     if (taken < std::abs(steps)) {
         const QString message = steps < 0 ? tr("Undid %n step(s), then: %1", nullptr, taken).arg(m_lastError)
                                           : tr("Redid %n step(s), then: %1", nullptr, taken).arg(m_lastError);
@@ -478,36 +443,29 @@ void MainWindow::reportError(const QString &message)
 
 bool MainWindow::openProject(const QString &path)
 {
-    try {
-        auto p = Project::open(path);
-        m_projectSearch.reset(); // it refers to the project it was made for
-        m_project = std::move(p);
-        m_watcher->watch(m_project.get());
-        // The window waits on its own thread: a short wait, then the refusal
-        // names the other program (docs/reliability.md).
-        m_project->setBusyTimeout(15000);
-    } catch (const Error &e) {
-        reportError(e.message());
+    if (const Outcome opened = m_session->open(path); !opened) {
+        reportError(opened.error());
         return false;
     }
+    Project *project = m_session->project();
+    m_watcher->watch(project);
     m_recent.clear();
     m_currentCode.reset();
     m_view->showDocument(nullptr, std::nullopt);
-    setWindowTitle(m_project->readOnly() ? tr("%1 (read-only) — Quire").arg(m_project->fileName())
-                                         : tr("%1 — Quire").arg(m_project->fileName()));
-    refresh();
-    const auto docs = m_project->documents();
+    setWindowTitle(project->readOnly() ? tr("%1 (read-only) — Quire").arg(project->fileName())
+                                       : tr("%1 — Quire").arg(project->fileName()));
+    m_session->notify(ProjectSession::Everything);
+    const auto docs = project->documents();
     if (!docs.empty())
         showDocument(docs.front().id);
-    statusBar()->showMessage(m_project->readOnly() ? tr("Opened %1 read-only: its folder or disk cannot be written.")
-                                                         .arg(QDir::toNativeSeparators(path))
-                                                   : tr("Opened %1").arg(QDir::toNativeSeparators(path)),
+    statusBar()->showMessage(project->readOnly() ? tr("Opened %1 read-only: its folder or disk cannot be written.")
+                                                       .arg(QDir::toNativeSeparators(path))
+                                                 : tr("Opened %1").arg(QDir::toNativeSeparators(path)),
                              5000);
     // What opening found (a log set aside), then a check of every page in the background.
-    for (const QString &note : m_project->takeNotes())
+    for (const QString &note : project->takeNotes())
         reportError(note);
     m_fileActions->checkInBackground(path);
-    Q_EMIT projectChanged();
     return true;
 }
 
@@ -524,270 +482,76 @@ bool MainWindow::newProject(const QString &path)
 
 bool MainWindow::importFiles(const QStringList &paths)
 {
-    if (!m_project) {
-        reportError(tr("Open or create a project first."));
-        return false;
-    }
-    // The worker reads the files, then stores them as one command through its
-    // own connection (SQLite connections stay on their thread). Cancel while
-    // reading stores nothing; Cancel while storing interrupts the transaction,
-    // which rolls back. Either way the project is as it was.
-    const QString projectPath = m_project->path();
-    const QString coder = m_project->coder();
-    const PluginManager &plugins = *m_plugins;
-    std::vector<Id> ids;
-    bool stored = false;
-    BackgroundJob job(this, tr("Importing"));
-    Q_EMIT jobStarted(&job);
-    const auto outcome = job.run([&](BackgroundJob::Control &control) {
-        const int steps = int(paths.size()) + 1;
-        std::vector<ImportedFile> read;
-        for (qsizetype i = 0; i < paths.size(); ++i) {
-            control.progress(int(i), steps, tr("Reading %1…").arg(QFileInfo(paths[i]).fileName()));
-            if (control.cancelled())
-                return;
-            read.push_back(readImportFile(plugins, paths[i]));
-        }
-        control.progress(steps - 1, steps, tr("Storing %n document file(s)…", nullptr, int(read.size())));
-        if (control.cancelled())
-            return;
-        auto project = Project::open(projectPath);
-        project->setCoder(coder);
-        const BackgroundJob::CancelStatements stoppable(control, *project);
-        ids = project->importDocuments(read);
-        stored = true;
-    });
-    if (stored) {
-        // Stored before Cancel could stop it: it is done, and undo takes it back.
-        refresh();
-        Q_EMIT projectChanged();
-        statusBar()->showMessage(tr("Imported %n document(s).", nullptr, int(ids.size())), 5000);
-        if (!ids.empty())
-            showDocument(ids.front());
+    const ProjectJobs::ImportResult r = ProjectJobs(*m_session, this).importFiles(paths);
+    if (r.done()) {
+        statusBar()->showMessage(tr("Imported %n document(s).", nullptr, int(r.documents.size())), 5000);
+        if (!r.documents.empty())
+            showDocument(r.documents.front());
         return true;
     }
-    if (outcome == BackgroundJob::Outcome::Cancelled) {
-        m_lastError = tr("Import cancelled: nothing was stored.");
+    if (r.outcome == BackgroundJob::Outcome::Cancelled) {
+        m_lastError = r.message;
         statusBar()->showMessage(m_lastError, 5000);
-        refresh();
-        return false;
+    } else {
+        reportError(r.message);
     }
-    reportError(job.error());
     refresh();
     return false;
 }
 
 bool MainWindow::exportReport(const QString &path, const QString &format)
 {
-    if (!m_project) {
-        reportError(tr("Open or create a project first."));
-        return false;
-    }
-    const QString projectPath = m_project->path();
-    const QString f = format.isEmpty() ? QFileInfo(path).suffix().toLower() : format;
-    const PluginManager &plugins = *m_plugins;
-    bool written = false;
-    BackgroundJob job(this, tr("Exporting"));
-    Q_EMIT jobStarted(&job);
-    const auto outcome = job.run([&](BackgroundJob::Control &control) {
-        control.progress(0, 3, tr("Reading the project…"));
-        if (control.cancelled())
-            return;
-        ExporterInterface *exporter = plugins.exporter(f);
-        // Its own connection: the window's stays on the GUI thread.
-        const auto project = Project::open(projectPath);
-        const ThemeReport report = buildThemeReport(*project, ReportOptions());
-        control.progress(1, 3, tr("Writing %1…").arg(QFileInfo(path).fileName()));
-        if (control.cancelled())
-            return;
-        // QSaveFile: an existing file stays intact until the new one is complete.
-        QSaveFile out(path);
-        if (!out.open(QIODevice::WriteOnly))
-            throw Error(QStringLiteral("%1: cannot write: %2").arg(path, out.errorString()));
-        exporter->write(report, out);
-        if (control.cancelled()) {
-            out.cancelWriting();
-            return;
-        }
-        if (!out.commit())
-            throw Error(QStringLiteral("%1: cannot write: %2").arg(path, out.errorString()));
-        written = true;
-        control.progress(3, 3, tr("Done"));
-    });
-    if (written) {
+    const ProjectJobs::Result r = ProjectJobs(*m_session, this).exportReport(path, format);
+    if (r.done()) {
         statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);
         return true;
     }
-    if (outcome == BackgroundJob::Outcome::Cancelled) {
-        m_lastError = tr("Export cancelled: %1 was not written.").arg(QDir::toNativeSeparators(path));
+    if (r.outcome == BackgroundJob::Outcome::Cancelled) {
+        m_lastError = r.message;
         statusBar()->showMessage(m_lastError, 5000);
-        return false;
+    } else {
+        reportError(r.message);
     }
-    reportError(job.error());
     return false;
 }
 
 bool MainWindow::importExchange(const QString &path)
 {
-    if (!m_project) {
-        reportError(tr("Open or create a project first."));
-        return false;
-    }
-    const QString name = QFileInfo(path).fileName();
-    ProjectExchangeInterface *plugin = m_plugins->exchangeFor(path);
-    if (!plugin) {
-        reportError(tr("%1: not a REFI-QDA file (.qdpx, .qde or .qdc), or this Quire was built without the refiqda plugin").arg(name));
-        return false;
-    }
-    // As importFiles: the worker has its own connection. The plugin stores the
-    // package as one command; an outer savepoint around it lets Cancel take
-    // even a finished import back before it is committed. Cancel while the
-    // plugin writes interrupts its statement, so its command rolls back.
-    const QString projectPath = m_project->path();
-    const QString coder = m_project->coder();
-    std::set<Id> before;
-    for (const Document &d : m_project->documents())
-        before.insert(d.id);
-    ExchangeReport report;
-    bool stored = false;
-    BackgroundJob job(this, tr("Importing %1").arg(name));
-    Q_EMIT jobStarted(&job);
-    const auto outcome = job.run([&](BackgroundJob::Control &control) {
-        control.progress(0, 2, tr("Reading %1…").arg(name));
-        if (control.cancelled())
-            return;
-        auto project = Project::open(projectPath);
-        project->setCoder(coder);
-        // Released before the connection closes (declared after it).
-        const BackgroundJob::CancelStatements stoppable(control, *project);
-        struct Cancelled
-        {
-        };
-        try {
-            project->atomically([&] {
-                ExchangeReport r = plugin->importInto(*project, path);
-                control.progress(1, 2, tr("Storing %1…").arg(name));
-                if (control.cancelled())
-                    throw Cancelled(); // nothing of it is kept
-                report = std::move(r);
-            });
-        } catch (const Cancelled &) {
-            return;
-        }
-        stored = true;
-    });
-    if (stored) {
-        refresh();
-        Q_EMIT projectChanged();
-        std::optional<Id> first;
-        for (const Document &d : m_project->documents()) {
-            if (!before.count(d.id)) {
-                first = d.id;
-                break;
-            }
-        }
-        if (first)
-            showDocument(*first);
-        const QString headline = tr("Imported %1: %2 document(s), %3 new code(s), %4 segment(s)")
-                                     .arg(name)
-                                     .arg(report.count(QStringLiteral("documents created")))
-                                     .arg(report.count(QStringLiteral("codes created")))
-                                     .arg(report.count(QStringLiteral("segments created")));
-        statusBar()->showMessage(report.unmapped.isEmpty() ? headline
-                                                           : tr("%1; %n kind(s) of content not mapped (see the report)", nullptr,
-                                                                int(report.unmapped.size())).arg(headline),
+    const ProjectJobs::ExchangeResult r = ProjectJobs(*m_session, this).importExchange(path);
+    if (r.done()) {
+        if (r.firstNewDocument)
+            showDocument(*r.firstNewDocument);
+        statusBar()->showMessage(r.report.unmapped.isEmpty() ? r.headline
+                                                             : tr("%1; %n kind(s) of content not mapped (see the report)", nullptr,
+                                                                  int(r.report.unmapped.size())).arg(r.headline),
                                  10000);
-        showExchangeReport(headline, report);
+        showExchangeReport(r.headline, r.report);
         return true;
     }
-    if (outcome == BackgroundJob::Outcome::Cancelled) {
-        m_lastError = tr("Import of %1 cancelled: nothing was stored.").arg(name);
+    if (r.outcome == BackgroundJob::Outcome::Cancelled) {
+        m_lastError = r.message;
         statusBar()->showMessage(m_lastError, 5000);
-        refresh();
-        return false;
+    } else {
+        reportError(r.message);
     }
-    QString message = job.error();
-    if (!message.contains(name))
-        message = tr("%1: %2").arg(name, message);
-    reportError(message);
     refresh();
     return false;
 }
 
 bool MainWindow::exportExchange(const QString &path, const QString &format)
 {
-    if (!m_project) {
-        reportError(tr("Open or create a project first."));
-        return false;
-    }
-    const QFileInfo target(path);
-    const QString name = target.fileName();
-    const QString f = format.isEmpty() ? target.suffix().toLower() : format.toLower();
-    ProjectExchangeInterface *plugin = m_plugins->exchangeExporter(f);
-    if (!plugin) {
-        reportError(tr("%1: REFI-QDA export writes a project (.qdpx) or a codebook (.qdc), not \"%2\"").arg(name, f));
-        return false;
-    }
-    const QString projectPath = m_project->path();
-    const QString projectName = m_project->fileName();
-    ExchangeReport report;
-    bool written = false;
-    BackgroundJob job(this, tr("Exporting %1").arg(name));
-    Q_EMIT jobStarted(&job);
-    const auto outcome = job.run([&](BackgroundJob::Control &control) {
-        control.progress(0, 3, tr("Reading the project…"));
-        if (control.cancelled())
-            return;
-        // The package is written into a folder beside the target and renamed
-        // over it in one step at the end: a cancelled or failed export leaves
-        // no half-written file, and an existing file stays as it was until then.
-        const QString folder = target.absolutePath();
-        QTemporaryDir staging(folder + QStringLiteral("/.quire-export-XXXXXX"));
-        if (!staging.isValid())
-            throw Error(QStringLiteral("%1: cannot write in %2 (%3)").arg(name, QDir::toNativeSeparators(folder), staging.errorString()));
-        const QString staged = staging.filePath(name);
-        const auto project = Project::open(projectPath);
-        control.progress(1, 3, tr("Writing %1…").arg(name));
-        if (control.cancelled())
-            return;
-        ExchangeReport r;
-        try {
-            r = plugin->exportProject(*project, staged, f, ExchangeOptions{});
-        } catch (const Error &e) {
-            throw Error(QString(e.message()).replace(staged, path));
-        }
-        if (control.cancelled())
-            return; // the staging folder goes, with the package
-        std::error_code ec;
-        std::filesystem::rename(std::filesystem::path(staged.toStdU16String()), std::filesystem::path(target.absoluteFilePath().toStdU16String()), ec);
-        if (ec)
-            throw Error(QStringLiteral("%1: cannot be written (%2)").arg(path, QString::fromLocal8Bit(ec.message().c_str())));
-        r.file = name;
-        report = std::move(r);
-        written = true;
-        control.progress(3, 3, tr("Done"));
-    });
-    if (written) {
-        const QString headline = f == QLatin1String("qdc")
-                                     ? tr("Exported the codebook of %1 to %2: %3 code(s)").arg(projectName, name).arg(report.count(QStringLiteral("codes")))
-                                     : tr("Exported %1 to %2: %3 source(s), %4 code(s), %5 selection(s)")
-                                           .arg(projectName, name)
-                                           .arg(report.count(QStringLiteral("sources")))
-                                           .arg(report.count(QStringLiteral("codes")))
-                                           .arg(report.count(QStringLiteral("selections")));
+    const ProjectJobs::ExchangeResult r = ProjectJobs(*m_session, this).exportExchange(path, format);
+    if (r.done()) {
         statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 10000);
-        showExchangeReport(headline, report);
+        showExchangeReport(r.headline, r.report);
         return true;
     }
-    if (outcome == BackgroundJob::Outcome::Cancelled) {
-        m_lastError = tr("Export cancelled: %1 was not written.").arg(QDir::toNativeSeparators(path));
+    if (r.outcome == BackgroundJob::Outcome::Cancelled) {
+        m_lastError = r.message;
         statusBar()->showMessage(m_lastError, 5000);
-        return false;
+    } else {
+        reportError(r.message);
     }
-    QString message = job.error();
-    if (!message.contains(name))
-        message = tr("%1: %2").arg(name, message);
-    reportError(message);
     return false;
 }
 
@@ -803,8 +567,8 @@ void MainWindow::showExchangeReport(const QString &headline, const ExchangeRepor
 bool MainWindow::starCurrentSegment()
 {
     const auto seg = currentSegment();
-    if (!m_project || !seg) {
-        reportError(tr("Select a segment (in the details pane) to star it."));
+    if (!project() || !seg) {
+        reportError(tr("Choose a segment (in the details pane) to star it."));
         return false;
     }
     const bool ok = m_quotes->star(*seg);
@@ -816,7 +580,7 @@ bool MainWindow::starCurrentSegment()
 
 bool MainWindow::dropCodes(const QStringList &paths, const QString &targetPath, bool merge)
 {
-    if (!m_project)
+    if (!project())
         return false;
     QStringList moving;
     for (const QString &p : paths) {
@@ -836,28 +600,28 @@ bool MainWindow::dropCodes(const QStringList &paths, const QString &targetPath, 
                                          .arg(moving.join(QStringLiteral(", ")), targetPath))
                    != QMessageBox::Yes)
             return false;
-        return run([&] {
-            m_project->batch(QStringLiteral("code.merge"),
+        return run(ProjectSession::Codes | ProjectSession::Segments, [&] {
+            project()->batch(QStringLiteral("code.merge"),
                              QStringLiteral("Merge %1 into %2").arg(moving.join(QStringLiteral(", ")), targetPath), [&] {
                                  for (const QString &p : moving)
-                                     m_project->mergeCode(p, targetPath);
+                                     project()->mergeCode(p, targetPath);
                              });
         });
     }
-    return run([&] {
-        m_project->batch(QStringLiteral("code.move"),
+    return run(ProjectSession::Codes | ProjectSession::Segments, [&] {
+        project()->batch(QStringLiteral("code.move"),
                          QStringLiteral("Move %1 to %2").arg(moving.join(QStringLiteral(", ")),
                                                              targetPath.isEmpty() ? tr("the top level") : targetPath),
                          [&] {
                              for (const QString &p : moving)
-                                 m_project->moveCode(p, targetPath);
+                                 project()->moveCode(p, targetPath);
                          });
     });
 }
 
 bool MainWindow::resizeSegment(Id segmentId, qsizetype start, qsizetype end)
 {
-    const bool ok = run([&] { m_project->resizeSegment(segmentId, start, end); });
+    const bool ok = run(ProjectSession::Segments, [&] { project()->resizeSegment(segmentId, start, end); });
     if (ok)
         selectSegment(segmentId);
     return ok;
@@ -922,10 +686,10 @@ void MainWindow::showCentralTab(int index)
 
 void MainWindow::showDocument(std::optional<Id> documentId)
 {
-    if (!m_project)
+    if (!project())
         documentId.reset();
     try {
-        m_view->showDocument(m_project.get(), documentId);
+        m_view->showDocument(project(), documentId);
     } catch (const Error &e) {
         reportError(e.message());
         m_view->showDocument(nullptr, std::nullopt);
@@ -938,6 +702,26 @@ void MainWindow::showDocument(std::optional<Id> documentId)
     }
     m_refreshing = false;
     refreshSegments();
+}
+
+void MainWindow::showPassage(Id documentId, qsizetype start, qsizetype end)
+{
+    if (currentDocument() != documentId)
+        showDocument(documentId);
+    m_view->selectRange(start, end);
+}
+
+QWidget *MainWindow::openTab(const QString &objectName, const QString &title, const std::function<QWidget *()> &make)
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (m_tabs->widget(i)->objectName() == objectName) {
+            m_tabs->setCurrentIndex(i);
+            return m_tabs->widget(i);
+        }
+    QWidget *w = make();
+    w->setObjectName(objectName);
+    m_tabs->setCurrentIndex(m_tabs->addTab(w, title));
+    return w;
 }
 
 std::optional<Id> MainWindow::currentDocument() const
@@ -989,7 +773,7 @@ void MainWindow::rememberCode(Id codeId)
 bool MainWindow::codeSelection()
 {
     if (!m_currentCode) {
-        reportError(tr("Select a code in the code tree first."));
+        reportError(tr("Choose a code in the code tree first."));
         return false;
     }
     return codeSelectionWith(*m_currentCode);
@@ -998,7 +782,7 @@ bool MainWindow::codeSelection()
 bool MainWindow::codeSelectionWith(Id codeId)
 {
     const auto doc = m_view->documentId();
-    if (!m_project || !doc) {
+    if (!project() || !doc) {
         reportError(tr("Open a document and select the text to code."));
         return false;
     }
@@ -1010,11 +794,11 @@ bool MainWindow::codeSelectionWith(Id codeId)
         return false;
     }
     if (!range || range->first == range->second) {
-        reportError(tr("Select the text to code first."));
+        reportError(tr("First select the text to code."));
         return false;
     }
     Id segment = 0;
-    const bool ok = run([&] { segment = m_project->addSegment(*doc, range->first, range->second, {codeId}); });
+    const bool ok = run(ProjectSession::Codes | ProjectSession::Segments, [&] { segment = project()->addSegment(*doc, range->first, range->second, {codeId}); });
     if (ok) {
         rememberCode(codeId);
         refreshActions();
@@ -1026,7 +810,7 @@ bool MainWindow::codeSelectionWith(Id codeId)
 bool MainWindow::inVivoCode()
 {
     const auto doc = m_view->documentId();
-    if (!m_project || !doc) {
+    if (!project() || !doc) {
         reportError(tr("Open a document and select the words to code."));
         return false;
     }
@@ -1040,7 +824,7 @@ bool MainWindow::inVivoCode()
         return false;
     }
     if (!range) {
-        reportError(tr("Select the words to use as a code first."));
+        reportError(tr("First select the words to use as a code."));
         return false;
     }
     return inVivoRange(*doc, range->first, range->second, words);
@@ -1053,16 +837,16 @@ bool MainWindow::inVivoRange(Id documentId, qsizetype start, qsizetype end, cons
     // "/" separates the levels of a code path; a name cannot contain it.
     name.replace(QLatin1Char('/'), QChar(0x2215));
     if (name.isEmpty()) {
-        reportError(tr("Select the words to use as a code first."));
+        reportError(tr("First select the words to use as a code."));
         return false;
     }
     if (name.size() > 80)
         name = name.left(79) + QChar(0x2026);
     Id codeId = 0, segment = 0;
-    const bool ok = run([&] {
-        m_project->batch(QStringLiteral("in-vivo"), QStringLiteral("In-vivo code \"%1\"").arg(name), [&] {
-            codeId = m_project->addCode(name);
-            segment = m_project->addSegment(documentId, start, end, {codeId});
+    const bool ok = run(ProjectSession::Codes | ProjectSession::Segments, [&] {
+        project()->batch(QStringLiteral("in-vivo"), QStringLiteral("In-vivo code \"%1\"").arg(name), [&] {
+            codeId = project()->addCode(name);
+            segment = project()->addSegment(documentId, start, end, {codeId});
         });
     });
     if (ok) {
@@ -1075,20 +859,20 @@ bool MainWindow::inVivoRange(Id documentId, qsizetype start, qsizetype end, cons
 
 bool MainWindow::dropText(const TextRange &range, Id codeId)
 {
-    if (!m_project)
+    if (!project())
         return false;
     // A drag from another window may carry another project's range: it must
     // hold the same text here, or nothing is coded.
     QString stored;
     try {
-        stored = m_project->documentRange(range.documentId, range.start, range.end);
+        stored = project()->documentRange(range.documentId, range.start, range.end);
     } catch (const Error &e) {
         reportError(tr("The dropped text is not in this project: %1").arg(e.message()));
         return false;
     }
     if (stored != range.text) {
         reportError(tr("The dropped text is not in this project: %1 has other text at %2:%3.")
-                        .arg(m_project->document(range.documentId).name)
+                        .arg(project()->document(range.documentId).name)
                         .arg(range.start)
                         .arg(range.end));
         return false;
@@ -1096,20 +880,20 @@ bool MainWindow::dropText(const TextRange &range, Id codeId)
     if (!codeId)
         return inVivoRange(range.documentId, range.start, range.end, range.text);
     // The same span is one segment per coder; the core refuses a code it already has.
-    for (const Segment &s : m_project->segments(range.documentId, codeId)) {
-        if (s.start == range.start && s.end == range.end && s.coder == m_project->coder()) {
-            statusBar()->showMessage(tr("Already coded with %1; nothing changed.").arg(m_project->codePath(codeId)), 10000);
+    for (const Segment &s : project()->segments(range.documentId, codeId)) {
+        if (s.start == range.start && s.end == range.end && s.coder == project()->coder()) {
+            statusBar()->showMessage(tr("Already coded with %1; nothing changed.").arg(project()->codePath(codeId)), 10000);
             selectSegment(s.id);
             return false;
         }
     }
     Id segment = 0;
-    const bool ok = run([&] { segment = m_project->addSegment(range.documentId, range.start, range.end, {codeId}); });
+    const bool ok = run(ProjectSession::Codes | ProjectSession::Segments, [&] { segment = project()->addSegment(range.documentId, range.start, range.end, {codeId}); });
     if (ok) {
         rememberCode(codeId);
         refreshActions();
         selectSegment(segment);
-        statusBar()->showMessage(tr("Coded with %1.").arg(m_project->codePath(codeId)), 5000);
+        statusBar()->showMessage(tr("Coded with %1.").arg(project()->codePath(codeId)), 5000);
     }
     return ok;
 }
@@ -1118,10 +902,10 @@ bool MainWindow::setCurrentSegmentMemo(const QString &memo)
 {
     const auto seg = currentSegment();
     if (!seg) {
-        reportError(tr("Select a segment first."));
+        reportError(tr("Choose a segment first."));
         return false;
     }
-    const bool ok = run([&] { m_project->setSegmentMemo(*seg, memo); });
+    const bool ok = run(ProjectSession::Segments | ProjectSession::Memos, [&] { project()->setSegmentMemo(*seg, memo); });
     selectSegment(*seg);
     return ok;
 }
@@ -1130,24 +914,16 @@ bool MainWindow::removeCurrentSegment()
 {
     const auto seg = currentSegment();
     if (!seg) {
-        reportError(tr("Select a segment first."));
+        reportError(tr("Choose a segment first."));
         return false;
     }
-    return run([&] { m_project->removeSegment(*seg); });
+    return run(ProjectSession::Segments | ProjectSession::Codes, [&] { project()->removeSegment(*seg); });
 }
 
 bool MainWindow::undo()
 {
     QString summary;
-    const bool ok = run([&] {
-        if (!m_project->canUndo()) {
-            // The newest done step may be a format upgrade: then the core's refusal says why.
-            const auto log = m_project->history();
-            if (std::none_of(log.begin(), log.end(), [](const CommandRecord &r) { return r.state == QLatin1String("done"); }))
-                throw Error(QStringLiteral("There is nothing to undo."));
-        }
-        summary = m_project->undo();
-    });
+    const bool ok = m_session->undo(&summary).ok();
     if (ok)
         statusBar()->showMessage(tr("Undone: %1").arg(summary), 5000);
     return ok;
@@ -1156,11 +932,7 @@ bool MainWindow::undo()
 bool MainWindow::redo()
 {
     QString summary;
-    const bool ok = run([&] {
-        if (!m_project->canRedo())
-            throw Error(QStringLiteral("There is nothing to redo."));
-        summary = m_project->redo();
-    });
+    const bool ok = m_session->redo(&summary).ok();
     if (ok)
         statusBar()->showMessage(tr("Redone: %1").arg(summary), 5000);
     return ok;
@@ -1173,15 +945,15 @@ void MainWindow::refresh()
     const auto segment = currentSegment();
     refreshDocuments();
     // The document's text never changes; only its highlights do.
-    if (m_project && m_view->documentId()) {
+    if (project() && m_view->documentId()) {
         try {
-            m_project->document(*m_view->documentId());
-            m_view->refreshHighlights(m_project.get());
+            project()->document(*m_view->documentId());
+            m_view->refreshHighlights(project());
         } catch (const Error &) {
             // The document is gone (an undone import).
             m_view->showDocument(nullptr, std::nullopt);
         }
-    } else if (!m_project) {
+    } else if (!project()) {
         m_view->showDocument(nullptr, std::nullopt);
     }
     m_view->verticalScrollBar()->setValue(scroll);
@@ -1201,8 +973,7 @@ void MainWindow::showExternalChange()
     const auto segment = currentSegment();
     const bool typing = m_memoEdit->document()->isModified();
     const QString draft = m_memoEdit->toPlainText();
-    refresh();
-    Q_EMIT projectChanged();
+    m_session->notify(ProjectSession::Everything);
     if (typing && segment && currentSegment() == segment) {
         m_memoEdit->setPlainText(draft);
         m_memoEdit->document()->setModified(true);
@@ -1214,12 +985,12 @@ void MainWindow::refreshDocuments()
 {
     m_refreshing = true;
     m_documentList->clear();
-    m_documentFilter->reload(m_project.get());
-    if (m_project) {
+    m_documentFilter->reload(project());
+    if (project()) {
         QHash<Id, int> counts;
-        for (const Segment &s : m_project->segments())
+        for (const Segment &s : project()->segments())
             ++counts[s.documentId];
-        for (const Document &d : m_project->documents()) {
+        for (const Document &d : project()->documents()) {
             auto *item = new QTreeWidgetItem({d.name, d.kind, QString::number(counts.value(d.id))});
             item->setData(0, IdRole, d.id);
             item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
@@ -1250,7 +1021,7 @@ void MainWindow::refreshCodes()
     };
     const bool first = m_codeModel->rowCount() == 0;
     collect(QModelIndex());
-    m_codeModel->reload(m_project.get());
+    m_codeModel->reload(project());
     if (first) {
         m_codeTree->expandAll();
     } else {
@@ -1280,20 +1051,20 @@ void MainWindow::refreshSegments()
     m_segmentList->clear();
     m_documentInfo->clear();
     const auto doc = m_view->documentId();
-    if (m_project && doc) {
+    if (project() && doc) {
         try {
-            const Document d = m_project->document(*doc);
+            const Document d = project()->document(*doc);
             QStringList attrs;
-            for (const AttributeValue &v : m_project->attributeValues(AttributeScope::Document))
+            for (const AttributeValue &v : project()->attributeValues(AttributeScope::Document))
                 if (v.ownerId == *doc)
                     attrs << QStringLiteral("%1=%2").arg(v.name, v.value);
-            m_documentInfo->setText(tr("%1 · %2 · %n turn(s)", nullptr, int(m_project->turns(*doc).size())).arg(d.name, d.kind)
+            m_documentInfo->setText(tr("%1 · %2 · %n turn(s)", nullptr, int(project()->turns(*doc).size())).arg(d.name, d.kind)
                                     + (attrs.isEmpty() ? QString() : QLatin1Char('\n') + attrs.join(QStringLiteral(", "))));
             QHash<Id, QString> names;
-            for (const Code &c : m_project->codes())
+            for (const Code &c : project()->codes())
                 names.insert(c.id, c.name);
-            const QString text = m_project->documentText(*doc);
-            for (const Segment &s : m_project->segments(*doc)) {
+            const QString text = project()->documentText(*doc);
+            for (const Segment &s : project()->segments(*doc)) {
                 QStringList codes;
                 for (Id c : s.codes)
                     codes << names.value(c);
@@ -1321,9 +1092,9 @@ void MainWindow::updateSegmentDetail()
     m_saveMemo->setEnabled(bool(seg));
     m_removeSegment->setEnabled(bool(seg));
     m_starButton->setEnabled(bool(seg));
-    if (seg && m_project) {
+    if (seg && project()) {
         try {
-            m_memoEdit->setPlainText(m_project->segment(*seg).memo);
+            m_memoEdit->setPlainText(project()->segment(*seg).memo);
         } catch (const Error &) {
             m_memoEdit->clear();
         }
@@ -1334,17 +1105,17 @@ void MainWindow::updateSegmentDetail()
 
 void MainWindow::refreshActions()
 {
-    const bool open = bool(m_project);
+    const bool open = project() != nullptr;
     m_importAction->setEnabled(open);
     m_exportAction->setEnabled(open);
-    m_importExchangeAction->setEnabled(open && !m_plugins->exchanges().empty());
-    m_exportExchangeAction->setEnabled(open && !m_plugins->exchanges().empty());
+    m_importExchangeAction->setEnabled(open && !m_session->plugins().exchanges().empty());
+    m_exportExchangeAction->setEnabled(open && !m_session->plugins().exchanges().empty());
     m_codeAction->setEnabled(open && m_currentCode.has_value());
     m_inVivoAction->setEnabled(open);
     QString undoText, redoText;
     if (open) {
         // Undo takes back the newest done command, redo re-applies the oldest undone one.
-        for (const CommandRecord &r : m_project->history()) {
+        for (const CommandRecord &r : project()->history()) {
             if (r.state == QLatin1String("done"))
                 undoText = r.summary;
             else if (r.state == QLatin1String("undone") && redoText.isEmpty())
@@ -1362,8 +1133,8 @@ void MainWindow::refreshActions()
     m_redoAction->setToolTip(redoText.isEmpty() ? tr("Nothing to redo") : tr("Redo: %1 (Ctrl+Shift+Z)").arg(redoText));
     if (m_currentCode && open) {
         try {
-            m_codeAction->setText(tr("&Code selection as “%1”").arg(m_project->code(*m_currentCode).name));
-            m_codeAction->setIconText(tr("Code as “%1”").arg(excerpt(m_project->code(*m_currentCode).name, 30)));
+            m_codeAction->setText(tr("&Code selection as “%1”").arg(project()->code(*m_currentCode).name));
+            m_codeAction->setIconText(tr("Code as “%1”").arg(excerpt(project()->code(*m_currentCode).name, 30)));
         } catch (const Error &) {
             m_codeAction->setText(tr("&Code selection"));
         }
@@ -1379,7 +1150,7 @@ void MainWindow::refreshActions()
         QString name;
         if (open && size_t(i) < m_recent.size()) {
             try {
-                name = m_project->codePath(m_recent[size_t(i)]);
+                name = project()->codePath(m_recent[size_t(i)]);
             } catch (const Error &) {
             }
         }
@@ -1462,7 +1233,7 @@ void MainWindow::chooseExportExchange()
 
 void MainWindow::addCodeDialog()
 {
-    if (!m_project)
+    if (!project())
         return;
     QString parent;
     if (m_currentCode)
@@ -1474,7 +1245,7 @@ void MainWindow::addCodeDialog()
     if (!ok || path.trimmed().isEmpty())
         return;
     Id id = 0;
-    if (run([&] { id = m_project->addCode(path.trimmed()); }))
+    if (run(ProjectSession::Codes, [&] { id = project()->addCode(path.trimmed()); }))
         selectCode(id);
 }
 

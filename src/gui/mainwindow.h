@@ -3,6 +3,9 @@
 
 #include "backgroundjob.h"
 #include "model/types.h"
+#include "projectsession.h"
+#include "screenshots.h"
+#include "workbenchshell.h"
 
 #include <QMainWindow>
 #include <deque>
@@ -19,7 +22,6 @@ class QTreeView;
 class QTreeWidget;
 
 class QTabWidget;
-class QTimer;
 
 namespace Quire {
 
@@ -30,7 +32,6 @@ class DocumentFilterBar;
 class DocumentView;
 class ExchangeReportDialog;
 class HistoryPane;
-class PluginManager;
 class Project;
 class ProjectFileActions;
 class ProjectWatcher;
@@ -43,9 +44,11 @@ struct TextRange;
 
 /// The workbench window: documents and the code tree on the left, the
 /// document in the centre, the segments of the document with their memos on
-/// the right. Every change goes through a Project method, so each one is a
-/// recorded command that Undo/Redo (and quire-cli undo) can take back.
-class MainWindow : public QMainWindow
+/// the right. The open project is its ProjectSession: every change goes
+/// through it, so each one is a recorded command that Undo/Redo (and
+/// quire-cli undo) can take back. Panes and views get the session and the
+/// window as a WorkbenchShell, never the window itself.
+class MainWindow : public QMainWindow, public WorkbenchShell, public ScreenshotWindow
 {
     Q_OBJECT
 public:
@@ -56,11 +59,10 @@ public:
     bool openProject(const QString &path);
     /// Creates a new, empty project file and opens it.
     bool newProject(const QString &path);
-    Project *project() const { return m_project.get(); }
-    /// The open project's full-text search, kept while the project is open:
-    /// its word maps and document names are read once, not per query.
-    /// nullptr without a project.
-    Search *search();
+    ProjectSession &session() const override { return *m_session; }
+    Project *project() const { return m_session->project(); }
+    /// The open project's full-text search (ProjectSession::search); nullptr without a project.
+    Search *search() { return m_session->search(); }
 
     /// Reads the files with the format plugins and imports them as one command.
     /// Runs on a worker thread with its own connection to the project, behind
@@ -88,13 +90,20 @@ public:
     /// Save a copy, restore from backup, the background check of the project file.
     ProjectFileActions *fileActions() const { return m_fileActions; }
 
-    void showDocument(std::optional<Id> documentId);
-    std::optional<Id> currentDocument() const;
+    // WorkbenchShell
+    QWidget *shellWidget() override { return this; }
+    void showDocument(std::optional<Id> documentId) override;
+    void showPassage(Id documentId, qsizetype start, qsizetype end) override;
+    std::optional<Id> currentDocument() const override;
+    std::optional<Id> currentCode() const override;
+    QWidget *openTab(const QString &objectName, const QString &title, const std::function<QWidget *()> &make) override;
+    int stepHistory(int steps) override;
+    QString lastError() const override { return m_lastError; }
+
     /// Makes \a codeId the current code (selects its first row in the tree).
-    void selectCode(Id codeId);
-    std::optional<Id> currentCode() const;
+    void selectCode(Id codeId) override;
     std::optional<Id> currentSegment() const;
-    void selectSegment(Id segmentId);
+    void selectSegment(Id segmentId) override;
 
     /// Codes the document view's selection with the current code.
     bool codeSelection();
@@ -115,12 +124,10 @@ public:
     bool removeCurrentSegment();
     bool undo();
     bool redo();
-    /// Undoes (\a steps < 0) or redoes (\a steps > 0) |steps| commands in one
-    /// go, each through undo() / redo() (the same checks and refusals), under a
-    /// busy cursor; stops at the first refusal, which is reported once the
-    /// cursor is back. Everything shown is refreshed, and projectChanged
-    /// emitted, once at the end. Returns the number of steps taken.
-    int stepHistory(int steps);
+    // stepHistory (WorkbenchShell): |steps| undo() or redo() in one go (the
+    // same checks and refusals), under a busy cursor; stops at the first
+    // refusal, which is reported once the cursor is back. Everything shown is
+    // refreshed, and projectChanged emitted, once at the end.
     /// Stars the current segment as an exemplar quote (end of the chosen order).
     bool starCurrentSegment();
     /// Moves the codes at \a paths under \a targetPath ("" = top level), or
@@ -129,14 +136,18 @@ public:
     /// Resizes a segment to [start, end) code points (a dragged edge). One command.
     bool resizeSegment(Id segmentId, qsizetype start, qsizetype end);
     /// Light (the style's own) or dark palette; remembered with the layout.
-    void setDarkPalette(bool on);
-    bool darkPalette() const;
+    void setDarkPalette(bool on) override;
+    bool darkPalette() const override;
     /// Shows the document view (0) or the theme board (1).
-    void showCentralTab(int index);
+    void showCentralTab(int index) override;
 
-    /// Runs one project operation: a Quire::Error it throws is reported
-    /// (dialog or status bar); then everything shown is refreshed.
-    bool runCommand(const std::function<void()> &body) { return run(body); }
+    // ScreenshotWindow
+    QMainWindow *mainWindow() override { return this; }
+    WorkbenchShell &shell() override { return *this; }
+
+    /// Runs one project operation that may change anything (ProjectSession::run):
+    /// a Quire::Error it throws is reported (dialog or status bar); then everything shown is refreshed.
+    bool runCommand(const std::function<void()> &body) { return run(ProjectSession::Everything, body); }
     /// Most recently used codes first (Ctrl+1 … Ctrl+9).
     const std::deque<Id> &recentCodes() const { return m_recent; }
 
@@ -163,7 +174,6 @@ public:
     /// Errors go to a dialog (default) or only to the status bar and lastError()
     /// (tests and screenshots, where nobody could close a dialog).
     void setErrorDialogs(bool on) { m_errorDialogs = on; }
-    QString lastError() const { return m_lastError; }
     /// Whether the dock layout is restored from and saved to QSettings.
     void setLayoutPersistence(bool on);
 
@@ -173,12 +183,14 @@ public Q_SLOTS:
     void refresh();
 
 Q_SIGNALS:
-    /// After every command, undo and redo, and after opening a project.
+    /// After every command, undo and redo, and after opening a project
+    /// (ProjectSession::changed, once everything shown is refreshed).
     void projectChanged();
     /// The current code may have changed.
     void currentCodeChanged();
     /// A long job (import, export) starts on a worker thread; it lives until
     /// the function that started it returns (tests use it to press Cancel).
+    /// Forwards ProjectSession::jobStarted.
     void jobStarted(Quire::BackgroundJob *job);
 
 protected:
@@ -187,8 +199,10 @@ protected:
 private:
     void buildActions();
     void buildDocks();
-    /// Runs one project operation: reports Quire::Error, then refreshes.
-    bool run(const std::function<void()> &body);
+    /// Runs one project operation through the session; its error is reported (failed()).
+    bool run(ProjectSession::Changes changes, const std::function<void()> &body);
+    /// The session changed: refresh what is shown, then projectChanged.
+    void sessionChanged();
     void reportError(const QString &message);
     void rememberCode(Id codeId);
     /// Makes \a words (simplified) a new top-level code and codes [start, end) with it.
@@ -210,9 +224,7 @@ private:
     /// Another program committed to the project: refresh once and say so.
     void showExternalChange();
 
-    std::unique_ptr<PluginManager> m_plugins;
-    std::unique_ptr<Project> m_project;
-    std::unique_ptr<Search> m_projectSearch; // after m_project: goes first
+    std::unique_ptr<ProjectSession> m_session;
     DocumentView *m_view = nullptr;
     QTreeWidget *m_documentList = nullptr;
     DocumentFilterBar *m_documentFilter = nullptr;
@@ -242,7 +254,6 @@ private:
     QAction *m_exportExchangeAction = nullptr;
     ExchangeReportDialog *m_exchangeDialog = nullptr;
     ProjectFileActions *m_fileActions = nullptr;
-    QTimer *m_checkpointTimer = nullptr;
     ProjectWatcher *m_watcher = nullptr;
     QList<QAction *> m_recentActions;
     std::deque<Id> m_recent;
@@ -250,7 +261,6 @@ private:
     bool m_errorDialogs = true;
     bool m_persistLayout = true;
     bool m_refreshing = false;
-    bool m_stepping = false; // stepHistory: run() leaves the refresh to the end
     QString m_lastError;
 };
 

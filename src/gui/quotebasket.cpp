@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "quotebasket.h"
 
-#include "mainwindow.h"
+#include "projectsession.h"
 
 #include "error.h"
 #include "formats/exporterinterface.h"
@@ -33,10 +33,9 @@ QString oneLine(QString s, qsizetype max = 120)
 }
 } // namespace
 
-QuoteBasket::QuoteBasket(MainWindow *window, const PluginManager *plugins, QWidget *parent)
+QuoteBasket::QuoteBasket(ProjectSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
-    , m_plugins(plugins)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("quoteBasket"));
     auto *layout = new QVBoxLayout(this);
@@ -137,7 +136,7 @@ void QuoteBasket::reload()
     m_order.clear();
     m_list->clear();
     m_error->clear();
-    Project *project = m_window->project();
+    Project *project = m_session.project();
     if (project) {
         try {
             const auto selections = quoteSelections(*project);
@@ -206,7 +205,7 @@ void QuoteBasket::showCurrent()
     m_unstar->setEnabled(has);
     m_save->setEnabled(has);
     m_editorial->setEnabled(has);
-    Project *project = m_window->project();
+    Project *project = m_session.project();
     if (!has || !project) {
         m_editorial->clear();
         return;
@@ -224,73 +223,53 @@ void QuoteBasket::showCurrent()
 
 bool QuoteBasket::star(Id segmentId)
 {
-    Project *project = m_window->project();
+    Project *project = m_session.project();
     if (!project)
         return false;
-    QString error;
     // A new star goes to the end of the chosen order.
     const qint64 rank = qint64(m_order.size()) + 1;
-    const bool ok = m_window->runCommand([&] {
-        try {
-            QuoteSelections(*project).star(segmentId, rank);
-        } catch (const Error &e) {
-            error = e.message();
-            throw;
-        }
-    });
-    m_error->setText(error);
-    return ok;
+    const Outcome done = m_session.run([&] { QuoteSelections(*project).star(segmentId, rank); }, ProjectSession::Quotes);
+    m_error->setText(done.error());
+    return done.ok();
 }
 
 bool QuoteBasket::unstar(Id segmentId)
 {
-    Project *project = m_window->project();
+    Project *project = m_session.project();
     if (!project)
         return false;
-    QString error;
-    const bool ok = m_window->runCommand([&] {
-        try {
-            QuoteSelections(*project).unstar(segmentId);
-        } catch (const Error &e) {
-            error = e.message();
-            throw;
-        }
-    });
-    m_error->setText(error);
-    return ok;
+    const Outcome done = m_session.run([&] { QuoteSelections(*project).unstar(segmentId); }, ProjectSession::Quotes);
+    m_error->setText(done.error());
+    return done.ok();
 }
 
 bool QuoteBasket::move(int row, int delta)
 {
-    Project *project = m_window->project();
+    Project *project = m_session.project();
     const int to = row + delta;
     if (!project || row < 0 || row >= int(m_order.size()) || to < 0 || to >= int(m_order.size()))
         return false;
     std::vector<Id> order = m_order;
     std::swap(order[size_t(row)], order[size_t(to)]);
     const Id moved = order[size_t(to)];
-    QString error;
-    const bool ok = m_window->runCommand([&] {
-        try {
+    const Outcome done = m_session.run(
+        [&] {
             project->batch(QStringLiteral("quote.order"), tr("Move quote %1 %2").arg(moved).arg(delta < 0 ? tr("up") : tr("down")), [&] {
                 QuoteSelections q(*project);
                 for (size_t i = 0; i < order.size(); ++i)
                     q.star(order[i], qint64(i) + 1);
             });
-        } catch (const Error &e) {
-            error = e.message();
-            throw;
-        }
-    });
-    m_error->setText(error);
-    if (ok)
+        },
+        ProjectSession::Quotes);
+    m_error->setText(done.error());
+    if (done)
         selectRow(to);
-    return ok;
+    return done.ok();
 }
 
 bool QuoteBasket::setEditorial(int row, const QString &editorial)
 {
-    Project *project = m_window->project();
+    Project *project = m_session.project();
     if (!project || row < 0 || row >= int(m_order.size()))
         return false;
     const Id seg = m_order[size_t(row)];
@@ -309,17 +288,16 @@ bool QuoteBasket::setEditorial(int row, const QString &editorial)
         ok = false;
     }
     if (ok) {
-        ok = m_window->runCommand([&] {
-            try {
+        const Outcome done = m_session.run(
+            [&] {
                 if (editorial.isEmpty())
                     QuoteSelections(*project).clearEditorial(seg);
                 else
                     QuoteSelections(*project).setEditorial(seg, editorial);
-            } catch (const Error &e) {
-                error = e.message();
-                throw;
-            }
-        });
+            },
+            ProjectSession::Quotes);
+        ok = done.ok();
+        error = done.error();
     }
     m_error->setText(error);
     if (!ok) {
@@ -332,7 +310,7 @@ bool QuoteBasket::setEditorial(int row, const QString &editorial)
 void QuoteBasket::updatePreview()
 {
     m_previewStale = false;
-    Project *project = m_window->project();
+    Project *project = m_session.project();
     if (!project || m_order.empty()) {
         m_preview->setPlainText(project ? tr("Star a segment (Code ▸ Star as quote, Ctrl+D) to collect it here.") : QString());
         return;
@@ -357,7 +335,7 @@ void QuoteBasket::updatePreview()
             starred.rows.push_back(report.rows[i]);
             starred.quotes.push_back(std::move(kept));
         }
-        ExporterInterface *md = m_plugins ? m_plugins->exporter(QStringLiteral("md")) : nullptr;
+        ExporterInterface *md = m_session.plugins().exporter(QStringLiteral("md"));
         if (!md)
             throw Error(QStringLiteral("The Markdown exporter is not available, so there is no preview."));
         QBuffer buffer;

@@ -14,7 +14,7 @@ class QPushButton;
 
 namespace Quire {
 
-class MainWindow;
+class ProjectSession;
 class PluginManager;
 
 /// The quote basket: starred segments (report/quotes.h) in their chosen
@@ -26,7 +26,7 @@ class QuoteBasket : public QWidget
 {
     Q_OBJECT
 public:
-    QuoteBasket(MainWindow *window, const PluginManager *plugins, QWidget *parent = nullptr);
+    explicit QuoteBasket(ProjectSession &session, QWidget *parent = nullptr);
     ~QuoteBasket() override;
 
     /// The starred segments in the chosen order.
@@ -58,8 +58,7 @@ private:
     void showCurrent();
     void updatePreview();
 
-    MainWindow *m_window;
-    const PluginManager *m_plugins;
+    ProjectSession &m_session;
     QListWidget *m_list = nullptr;
     QPushButton *m_up = nullptr;
     QPushButton *m_down = nullptr;

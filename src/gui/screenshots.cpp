@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "screenshots.h"
 
-#include "analysisviews.h"
+#include "analysis/agreementview.h"
+#include "analysis/analysismenu.h"
+#include "analysis/cooccurrenceview.h"
 #include "codetreeview.h"
 #include "documentview.h"
 #include "historypane.h"
-#include "mainwindow.h"
+#include "projectsession.h"
+#include "workbenchshell.h"
 #include "quotebasket.h"
 #include "searchpane.h"
-#include "themeboard.h"
-#include "wtfcviews.h"
+#include "workshop/themeboard.h"
+#include "workshop/workshopmenu.h"
+#include "workshop/wtfcgraphview.h"
+#include "workshop/wtfcgridview.h"
 
 #include "error.h"
 #include "formats/fileimport.h"
@@ -24,6 +29,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QPixmap>
 #include <QTabWidget>
 #include <QTableView>
@@ -49,9 +55,9 @@ QStringList insightViews()
             QStringLiteral("wtfc-grid"), QStringLiteral("wtfc-actions")};
 }
 
-void stage(MainWindow &window)
+void stage(ScreenshotWindow &window)
 {
-    Project *p = window.project();
+    Project *p = window.session().project();
     if (!p)
         return;
     QHash<Id, int> counts;
@@ -64,7 +70,7 @@ void stage(MainWindow &window)
             best = d.id;
     if (!best)
         return;
-    window.showDocument(*best);
+    window.shell().showDocument(*best);
     for (const Segment &s : segments) {
         if (s.documentId != *best)
             continue;
@@ -74,8 +80,8 @@ void stage(MainWindow &window)
         break;
     }
     // The segment list scrolled the view to the segment; a picture reads better from the top.
-    window.documentView()->moveCursor(QTextCursor::Start);
-    window.codeTree()->scrollToTop();
+    window.mainWindow()->findChild<DocumentView *>()->moveCursor(QTextCursor::Start);
+    window.mainWindow()->findChild<CodeTreeView *>()->scrollToTop();
 
     // The board shows the statements where most have been sorted: the parent
     // whose child codes hold most statement segments, and their commonest area.
@@ -107,9 +113,9 @@ void stage(MainWindow &window)
         for (auto it = byArea.begin(); it != byArea.end(); ++it)
             if (it.value() > byArea.value(area))
                 area = it.key();
-        window.themeBoard()->setThemeParent(parent);
+        window.mainWindow()->findChild<ThemeBoard *>()->setThemeParent(parent);
         if (!area.isEmpty())
-            window.themeBoard()->setArea(area);
+            window.mainWindow()->findChild<ThemeBoard *>()->setArea(area);
     }
 }
 
@@ -178,45 +184,46 @@ QWidget *dockOf(QWidget *w)
 }
 } // namespace
 
-QString save(MainWindow &window, const QString &view, const QString &file)
+QString save(ScreenshotWindow &window, const QString &view, const QString &file)
 {
     QWidget *widget = nullptr;
     bool dark = false;
     if (view == QLatin1String("main") || view == QLatin1String("dark")) {
-        widget = &window;
+        widget = window.mainWindow();
         dark = view == QLatin1String("dark");
     } else if (view == QLatin1String("document") || view == QLatin1String("rtl")) {
         window.showCentralTab(0);
-        widget = window.documentView();
+        widget = window.mainWindow()->findChild<DocumentView *>();
     } else if (view == QLatin1String("codes")) {
-        window.codeTree()->expandAll();
-        floatAt(dockOf(window.codeTree()), QSize(520, 700));
-        window.codeTree()->scrollToTop();
-        widget = window.codeTree();
+        window.mainWindow()->findChild<CodeTreeView *>()->expandAll();
+        floatAt(dockOf(window.mainWindow()->findChild<CodeTreeView *>()), QSize(520, 700));
+        window.mainWindow()->findChild<CodeTreeView *>()->scrollToTop();
+        widget = window.mainWindow()->findChild<CodeTreeView *>();
     } else if (view == QLatin1String("search")) {
         // A query with hits in the sample corpus, the first hit opened.
-        if (window.searchPane()->queryEdit()->text().isEmpty())
-            window.searchPane()->setQuery(QStringLiteral("listen*"));
-        if (!window.searchPane()->hits().empty())
-            window.searchPane()->activateHit(0);
-        widget = dockOf(window.searchPane());
+        if (window.mainWindow()->findChild<SearchPane *>()->queryEdit()->text().isEmpty())
+            window.mainWindow()->findChild<SearchPane *>()->setQuery(QStringLiteral("listen*"));
+        if (!window.mainWindow()->findChild<SearchPane *>()->hits().empty())
+            window.mainWindow()->findChild<SearchPane *>()->activateHit(0);
+        widget = dockOf(window.mainWindow()->findChild<SearchPane *>());
     } else if (view == QLatin1String("board")) {
         window.showCentralTab(1);
-        widget = window.themeBoard();
+        widget = window.mainWindow()->findChild<ThemeBoard *>();
     } else if (view == QLatin1String("history")) {
         // The whole window, the history dock raised beside the document.
-        QWidget *dock = dockOf(window.historyPane());
+        QWidget *dock = dockOf(window.mainWindow()->findChild<HistoryPane *>());
         dock->show();
         dock->raise();
-        widget = &window;
+        widget = window.mainWindow();
     } else if (view == QLatin1String("quotes")) {
-        QWidget *dock = dockOf(window.quoteBasket());
+        QWidget *dock = dockOf(window.mainWindow()->findChild<QuoteBasket *>());
         dock->raise();
         floatAt(dock, QSize(620, 820));
-        window.quoteBasket()->selectRow(0);
+        window.mainWindow()->findChild<QuoteBasket *>()->selectRow(0);
         widget = dock;
     } else if (insightViews().contains(view)) {
-        widget = view.startsWith(QLatin1String("wtfc-")) ? openWtfcView(window, view) : openAnalysisView(window, view);
+        widget = view.startsWith(QLatin1String("wtfc-")) ? openWtfcView(window.session(), window.shell(), view)
+                                                            : openAnalysisView(window.session(), window.shell(), view);
     } else {
         return QStringLiteral("--view %1: unknown view (use %2)").arg(view, viewNames().join(QStringLiteral(", ")));
     }
@@ -226,7 +233,7 @@ QString save(MainWindow &window, const QString &view, const QString &file)
     // The analysis and workshop views get the whole window: the docks step aside for the picture.
     QList<QDockWidget *> hidden;
     if (insightViews().contains(view))
-        for (QDockWidget *d : window.findChildren<QDockWidget *>())
+        for (QDockWidget *d : window.mainWindow()->findChildren<QDockWidget *>())
             if (d->isVisible()) {
                 d->hide();
                 hidden << d;
@@ -245,7 +252,7 @@ QString save(MainWindow &window, const QString &view, const QString &file)
         agreement->disagreementTable()->selectRow(0);
     if (auto *graph = qobject_cast<WtfcGraphView *>(widget)) {
         // The best-ranked cause selected, so the picture shows its reach.
-        if (Project *p = window.project()) {
+        if (Project *p = window.session().project()) {
             const auto analysis = Wtfc::analyse(Wtfc::Workshop(*p).snapshot(), Wtfc::AnalysisOptions{false});
             if (!analysis.causes.empty())
                 graph->selectNode(analysis.causes.front().cause);
@@ -253,7 +260,7 @@ QString save(MainWindow &window, const QString &view, const QString &file)
         graph->fitAll();
         QApplication::processEvents();
     }
-    const QPixmap pixmap = insightViews().contains(view) ? window.centralTabs()->grab() : widget->grab();
+    const QPixmap pixmap = insightViews().contains(view) ? window.mainWindow()->findChild<QTabWidget *>(QStringLiteral("centralTabs"))->grab() : widget->grab();
     for (QDockWidget *d : std::as_const(hidden))
         d->show();
     if (dark && !wasDark)

@@ -3,7 +3,9 @@
 
 #include "backgroundjob.h"
 #include "documentview.h"
-#include "mainwindow.h"
+#include "jobs/projectjobs.h"
+#include "projectsession.h"
+#include "workbenchshell.h"
 
 #include "error.h"
 #include "model/project.h"
@@ -50,9 +52,10 @@ QString oneLine(QString s)
 }
 } // namespace
 
-SearchPane::SearchPane(MainWindow *window, QWidget *parent)
+SearchPane::SearchPane(ProjectSession &session, WorkbenchShell &shell, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_session(session)
+    , m_shell(shell)
 {
     setObjectName(QStringLiteral("searchPane"));
     auto *layout = new QVBoxLayout(this);
@@ -137,8 +140,8 @@ SearchPane::SearchPane(MainWindow *window, QWidget *parent)
     connect(m_regex, &QPushButton::toggled, this, [this] { runSearch(); });
     connect(m_language, &QComboBox::activated, this, [this] {
         const QString chosen = m_language->currentData().toString();
-        Project *project = m_window->project();
-        if (project && chosen != m_window->search()->language())
+        Project *project = m_session.project();
+        if (project && chosen != m_session.search()->language())
             setSearchLanguage(chosen);
         else
             showLanguage();
@@ -147,7 +150,6 @@ SearchPane::SearchPane(MainWindow *window, QWidget *parent)
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row) { activateHit(row); });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &SearchPane::updateButton);
     connect(m_codeButton, &QPushButton::clicked, this, [this] { codeSelectedHits(); });
-    connect(m_window, &MainWindow::currentCodeChanged, this, &SearchPane::updateButton);
     updateButton();
     showLanguage();
 }
@@ -173,7 +175,7 @@ void SearchPane::setStatus(const QString &text, bool error)
 bool SearchPane::runSearch()
 {
     const QString query = m_query->text().trimmed();
-    Project *project = m_window->project();
+    Project *project = m_session.project();
     m_shownQuery.clear();
     if (!project || query.isEmpty()) {
         fill({});
@@ -185,7 +187,7 @@ bool SearchPane::runSearch()
     options.context = 50;
     options.limit = MaxRows;
     try {
-        const SearchResult result = m_window->search()->run(query, options);
+        const SearchResult result = m_session.search()->run(query, options);
         fill(result);
         m_shownQuery = query;
         QString text = tr("%n hit(s)", nullptr, int(result.hits.size())) + tr(" in %n document(s)", nullptr, int(result.sources));
@@ -209,7 +211,7 @@ void SearchPane::fill(const SearchResult &result)
             break;
         m_hits.push_back(h);
     }
-    Project *project = m_window->project();
+    Project *project = m_session.project();
     m_table->setRowCount(int(m_hits.size()));
     QFont bold = m_table->font();
     bold.setBold(true);
@@ -242,19 +244,17 @@ void SearchPane::fill(const SearchResult &result)
 
 void SearchPane::activateHit(int row)
 {
-    if (row < 0 || row >= int(m_hits.size()) || !m_window->project())
+    if (row < 0 || row >= int(m_hits.size()) || !m_session.project())
         return;
     const SearchHit &h = m_hits[size_t(row)];
     if (h.source != QLatin1String("document"))
         return;
-    if (m_window->currentDocument() != h.id)
-        m_window->showDocument(h.id);
-    m_window->documentView()->selectRange(h.start, h.end);
+    m_shell.showPassage(h.id, h.start, h.end);
 }
 
 void SearchPane::updateButton()
 {
-    const bool code = m_window->project() && m_window->currentCode().has_value();
+    const bool code = m_session.project() && m_shell.currentCode().has_value();
     m_codeButton->setEnabled(code && !m_hits.empty());
     const int selected = int(m_table->selectionModel()->selectedRows().size());
     m_codeButton->setText(selected > 0 ? tr("&Code %n selected hit(s)", nullptr, selected) : tr("&Code all hits"));
@@ -262,8 +262,8 @@ void SearchPane::updateButton()
 
 bool SearchPane::codeSelectedHits()
 {
-    Project *project = m_window->project();
-    const auto code = m_window->currentCode();
+    Project *project = m_session.project();
+    const auto code = m_shell.currentCode();
     if (!project || !code || m_shownQuery.isEmpty()) {
         setStatus(tr("Choose a code in the code tree and search first."), true);
         return false;
@@ -277,22 +277,14 @@ bool SearchPane::codeSelectedHits()
         options.hits.push_back(i.row() + 1);
     std::sort(options.hits.begin(), options.hits.end());
     if (options.hits.empty() && qsizetype(m_hits.size()) >= MaxRows) {
-        setStatus(tr("Select the hits to code: only the first %1 are listed.").arg(MaxRows), true);
+        setStatus(tr("Too many hits: only the first %1 are listed, so choose the ones to code.").arg(MaxRows), true);
         return false;
     }
     AutocodeResult result;
-    QString error;
     const QString query = m_shownQuery;
-    const bool ok = m_window->runCommand([&] {
-        try {
-            result = autocode(*project, query, options);
-        } catch (const Error &e) {
-            error = e.message();
-            throw;
-        }
-    });
-    if (!ok) {
-        setStatus(error, true);
+    const Outcome done = m_session.run([&] { result = autocode(*project, query, options); }, ProjectSession::Codes | ProjectSession::Segments);
+    if (!done) {
+        setStatus(done.error(), true);
         return false;
     }
     setStatus(tr("Coded %n passage(s)", nullptr, int(result.passages))
@@ -304,7 +296,7 @@ bool SearchPane::codeSelectedHits()
 void SearchPane::showLanguage()
 {
     const QSignalBlocker quiet(m_language);
-    Search *search = m_window->project() ? m_window->search() : nullptr;
+    Search *search = m_session.project() ? m_session.search() : nullptr;
     m_language->setEnabled(search != nullptr);
     if (search)
         m_language->setCurrentIndex(std::max(0, m_language->findData(search->language())));
@@ -312,30 +304,20 @@ void SearchPane::showLanguage()
 
 bool SearchPane::setSearchLanguage(const QString &language)
 {
-    Project *project = m_window->project();
+    Project *project = m_session.project();
     if (!project || !Analyzer::isLanguage(language)) {
         setStatus(tr("No stemmer for the language \"%1\".").arg(language), true);
         showLanguage();
         return false;
     }
-    const QString path = project->path();
-    BackgroundJob job(this, tr("Rebuilding the search index"));
-    Q_EMIT m_window->jobStarted(&job);
-    const auto outcome = job.run([&](BackgroundJob::Control &control) {
-        control.progress(0, 1, tr("Rebuilding the search index for %1…").arg(language));
-        if (control.cancelled())
-            return;
-        auto worker = Project::open(path);
-        const BackgroundJob::CancelStatements stoppable(control, *worker);
-        Search(*worker).setLanguage(language);
-    });
+    const ProjectJobs::Result rebuilt = ProjectJobs(m_session, this).rebuildSearchIndex(language);
     showLanguage();
-    if (outcome == BackgroundJob::Outcome::Cancelled) {
-        setStatus(tr("Cancelled: the search index is as it was (%1).").arg(m_window->search()->language()), false);
+    if (rebuilt.outcome == BackgroundJob::Outcome::Cancelled) {
+        setStatus(tr("Cancelled: the search index is as it was (%1).").arg(m_session.search()->language()), false);
         return false;
     }
-    if (outcome == BackgroundJob::Outcome::Failed) {
-        setStatus(job.error(), true);
+    if (rebuilt.outcome == BackgroundJob::Outcome::Failed) {
+        setStatus(rebuilt.message, true);
         return false;
     }
     runSearch();
@@ -349,7 +331,7 @@ void SearchPane::projectChanged()
     // Keep the status line of the last coding; only the rows are refreshed.
     const QString status = m_status->text();
     const QPalette palette = m_status->palette();
-    if (m_query->text().trimmed().isEmpty() || !m_window->project()) {
+    if (m_query->text().trimmed().isEmpty() || !m_session.project()) {
         fill({});
         return;
     }

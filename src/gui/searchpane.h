@@ -15,13 +15,14 @@ class QTimer;
 
 namespace Quire {
 
-class MainWindow;
+class ProjectSession;
+class WorkbenchShell;
 
 /// The search pane: a query in the language of docs/search.md, its hits as a
 /// KWIC table (left context | hit | right context | document | speaker) that
 /// follows the query as it is typed, click-through to the passage, and
-/// "Code selected hits" with the code chosen in the code tree (the core
-/// autocode: one command, one undo step).
+/// coding of the selected hits (its button) with the code chosen in the code
+/// tree (the core autocode: one command, one undo step).
 class SearchPane : public QWidget
 {
     Q_OBJECT
@@ -30,7 +31,7 @@ public:
     /// Rows get details (context, speaker) up to this many hits; the count covers all.
     static constexpr qsizetype MaxRows = 1000;
 
-    explicit SearchPane(MainWindow *window, QWidget *parent = nullptr);
+    SearchPane(ProjectSession &session, WorkbenchShell &shell, QWidget *parent = nullptr);
     ~SearchPane() override;
 
     /// Sets the query text and runs it at once (typing waits a moment first).
@@ -60,13 +61,15 @@ public:
 public Q_SLOTS:
     /// After a command or another project: the hits may have moved; run again.
     void projectChanged();
+    /// The current code may have changed: enables "Code … hits".
+    void updateButton();
 
 private:
     void fill(const SearchResult &result);
     void setStatus(const QString &text, bool error);
-    void updateButton();
 
-    MainWindow *m_window;
+    ProjectSession &m_session;
+    WorkbenchShell &m_shell;
     QLineEdit *m_query = nullptr;
     QComboBox *m_extent = nullptr;
     QComboBox *m_language = nullptr;

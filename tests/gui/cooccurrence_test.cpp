@@ -6,7 +6,12 @@
 #include "guisupport.h"
 #include "testsupport.h"
 
-#include "analysisviews.h"
+#include "analysis/agreementview.h"
+#include "analysis/analysismenu.h"
+#include "analysis/analysisoperations.h"
+#include "analysis/cooccurrenceview.h"
+#include "analysis/crosstabview.h"
+#include "analysis/frequencyview.h"
 
 #include "io/ziparchive.h"
 #include "model/project.h"
@@ -60,7 +65,7 @@ TEST_CASE("co-occurrence view counts codes together by overlap, nearness and doc
     TempDir dir;
     const QString path = buildProject(dir);
     Workbench bench(path);
-    auto *view = qobject_cast<CooccurrenceView *>(openAnalysisView(bench.window, QStringLiteral("cooccurrence")));
+    auto *view = qobject_cast<CooccurrenceView *>(openAnalysisView(bench.window.session(), bench.window, QStringLiteral("cooccurrence")));
     REQUIRE(view);
     CHECK(view->error().isEmpty());
     // Overlap: only Money and Stress share a passage.

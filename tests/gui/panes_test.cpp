@@ -16,7 +16,7 @@
 #include "quotebasket.h"
 #include "screenshots.h"
 #include "searchpane.h"
-#include "themeboard.h"
+#include "workshop/themeboard.h"
 
 #include "report/quotes.h"
 #include "storage/database.h"

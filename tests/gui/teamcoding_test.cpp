@@ -5,7 +5,12 @@
 #include "guisupport.h"
 #include "testsupport.h"
 
-#include "analysisviews.h"
+#include "analysis/agreementview.h"
+#include "analysis/analysismenu.h"
+#include "analysis/analysisoperations.h"
+#include "analysis/cooccurrenceview.h"
+#include "analysis/crosstabview.h"
+#include "analysis/frequencyview.h"
 #include "backgroundjob.h"
 
 #include "model/project.h"
@@ -24,8 +29,8 @@ TEST_CASE("team coding: copy for a second coder, merge their work back, undo it 
     const auto segmentsBefore = p->segments().size();
 
     const QString copy = dir.path(QStringLiteral("for-ben.quire"));
-    REQUIRE(copyProjectForCoder(w.window, copy, false).isEmpty());
-    CHECK(copyProjectForCoder(w.window, copy, false).contains(QStringLiteral("for-ben.quire"))); // exists: refused
+    REQUIRE(copyProjectForCoder(w.window.session(), copy, false).isEmpty());
+    CHECK(copyProjectForCoder(w.window.session(), copy, false).contains(QStringLiteral("for-ben.quire"))); // exists: refused
     {
         auto ben = Project::open(copy);
         CHECK(ben->segments().empty());
@@ -42,12 +47,12 @@ TEST_CASE("team coding: copy for a second coder, merge their work back, undo it 
     auto cancelling = QObject::connect(&w.window, &MainWindow::jobStarted, [](BackgroundJob *job) {
         QObject::connect(job, &BackgroundJob::progressed, job, &BackgroundJob::cancel);
     });
-    CHECK(mergeCoderProject(w.window, copy).contains(QStringLiteral("cancelled")));
+    CHECK(mergeCoderProject(w.window.session(), &w.window, copy).contains(QStringLiteral("cancelled")));
     QObject::disconnect(cancelling);
     CHECK(projectFingerprint(path) == before);
 
     Analysis::MergeReport report;
-    REQUIRE(mergeCoderProject(w.window, copy, &report).isEmpty());
+    REQUIRE(mergeCoderProject(w.window.session(), &w.window, copy, &report).isEmpty());
     CHECK(report.segmentsAdded == 2);
     CHECK(report.documentsMatched == qint64(p->documents().size()));
     CHECK(p->segments().size() == segmentsBefore + 2);
@@ -58,5 +63,5 @@ TEST_CASE("team coding: copy for a second coder, merge their work back, undo it 
     REQUIRE(w.window.undo());
     CHECK(p->segments().size() == segmentsBefore);
 
-    CHECK(mergeCoderProject(w.window, dir.path(QStringLiteral("absent.quire"))).contains(QStringLiteral("absent.quire")));
+    CHECK(mergeCoderProject(w.window.session(), &w.window, dir.path(QStringLiteral("absent.quire"))).contains(QStringLiteral("absent.quire")));
 }

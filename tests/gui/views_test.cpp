@@ -6,9 +6,19 @@
 #include "guisupport.h"
 #include "testsupport.h"
 
-#include "analysisviews.h"
+#include "analysis/agreementview.h"
+#include "analysis/analysismenu.h"
+#include "analysis/analysisoperations.h"
+#include "analysis/cooccurrenceview.h"
+#include "analysis/crosstabview.h"
+#include "analysis/frequencyview.h"
 #include "screenshots.h"
-#include "wtfcviews.h"
+#include "workshop/workshopmenu.h"
+#include "workshop/wtfcactionsview.h"
+#include "workshop/wtfcgraphview.h"
+#include "workshop/wtfcgridview.h"
+#include "workshop/wtfcsolutionsview.h"
+#include "workshop/wtfcthemesview.h"
 
 #include "io/ziparchive.h"
 #include "wtfc/workshop.h"
@@ -97,7 +107,7 @@ TEST_CASE("crosstab view shows the figures of a hand-built project", "[gui][view
     TempDir dir;
     const Hand h = buildHandProject(dir, false);
     Workbench bench(h.path);
-    auto *view = qobject_cast<CrosstabView *>(openAnalysisView(bench.window, QStringLiteral("crosstab")));
+    auto *view = qobject_cast<CrosstabView *>(openAnalysisView(bench.window.session(), bench.window, QStringLiteral("crosstab")));
     REQUIRE(view);
     CHECK(bench.window.centralTabs()->currentWidget() == view);
     REQUIRE(view->setColumns(QStringLiteral("group")));
@@ -145,7 +155,7 @@ TEST_CASE("agreement view lists a known disagreement beside the unit's text", "[
     TempDir dir;
     const Hand h = buildHandProject(dir, true);
     Workbench bench(h.path);
-    auto *view = qobject_cast<AgreementView *>(openAnalysisView(bench.window, QStringLiteral("agreement")));
+    auto *view = qobject_cast<AgreementView *>(openAnalysisView(bench.window.session(), bench.window, QStringLiteral("agreement")));
     REQUIRE(view);
     view->setBootstrap(0);
     view->setUnit(Analysis::AgreementUnit::Sentence);
@@ -228,7 +238,7 @@ TEST_CASE("root-cause graph view adds a why under the selected node, undo remove
     TempDir dir;
     const SmallWorkshop w = buildWorkshop(dir);
     Workbench bench(w.path);
-    auto *view = qobject_cast<WtfcGraphView *>(openWtfcView(bench.window, QStringLiteral("wtfc-graph")));
+    auto *view = qobject_cast<WtfcGraphView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-graph")));
     REQUIRE(view);
     QList<Id> drawn = view->drawnNodes();
     std::sort(drawn.begin(), drawn.end());
@@ -322,7 +332,7 @@ QString textOf(const Wtfc::Snapshot &s, Id node)
 
 WtfcGraphView *openGraph(Workbench &bench)
 {
-    auto *view = qobject_cast<WtfcGraphView *>(openWtfcView(bench.window, QStringLiteral("wtfc-graph")));
+    auto *view = qobject_cast<WtfcGraphView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-graph")));
     REQUIRE(view);
     return view;
 }
@@ -599,7 +609,7 @@ TEST_CASE("investment grid places each solution card in its quadrant", "[gui][vi
     TempDir dir;
     const SmallWorkshop w = buildWorkshop(dir);
     Workbench bench(w.path);
-    auto *view = qobject_cast<WtfcGridView *>(openWtfcView(bench.window, QStringLiteral("wtfc-grid")));
+    auto *view = qobject_cast<WtfcGridView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-grid")));
     REQUIRE(view);
     // Template order: quick wins, major projects, fill-ins, thankless tasks.
     CHECK(view->quadrantOfCard(w.quick) == 0);
@@ -626,7 +636,7 @@ TEST_CASE("action plan and solutions views show the workshop and change it throu
                                      QStringLiteral("2026-03-31"));
     }
     Workbench bench(w.path);
-    auto *actions = qobject_cast<WtfcActionsView *>(openWtfcView(bench.window, QStringLiteral("wtfc-actions")));
+    auto *actions = qobject_cast<WtfcActionsView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-actions")));
     REQUIRE(actions);
     REQUIRE(actions->table()->rowCount() == 1);
     CHECK(actions->table()->item(0, 0)->text() == QStringLiteral("Set up the call-back list"));
@@ -636,7 +646,7 @@ TEST_CASE("action plan and solutions views show the workshop and change it throu
     CHECK_FALSE(actions->setStatus(0, QStringLiteral("forgotten")));
     CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().actions.front().status == QStringLiteral("done"));
 
-    auto *solutions = qobject_cast<WtfcSolutionsView *>(openWtfcView(bench.window, QStringLiteral("wtfc-solutions")));
+    auto *solutions = qobject_cast<WtfcSolutionsView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-solutions")));
     REQUIRE(solutions);
     REQUIRE(solutions->selectCause(w.cause));
     REQUIRE(solutions->addSuccess(QStringLiteral("person"), QStringLiteral("I get through the first time")));
@@ -657,26 +667,26 @@ TEST_CASE("the workshop report is exported from the Workshop menu in every forma
     REQUIRE(menuAction);
 
     const QString docx = dir.path(QStringLiteral("report.docx"));
-    REQUIRE(exportWorkshopReport(bench.window, docx).isEmpty());
+    REQUIRE(exportWorkshopReport(bench.window.session(), docx).isEmpty());
     const ZipArchive zip(readFile(docx), docx);
     CHECK(zip.read(QStringLiteral("word/document.xml")).contains("The phone lines jam at 8am"));
     CHECK(zip.read(QStringLiteral("word/media/picture1.png")).startsWith("\x89PNG"));
 
     const QString pdf = dir.path(QStringLiteral("report.pdf"));
-    REQUIRE(exportWorkshopReport(bench.window, pdf).isEmpty());
+    REQUIRE(exportWorkshopReport(bench.window.session(), pdf).isEmpty());
     CHECK(readFile(pdf).startsWith("%PDF"));
 
     const QString md = dir.path(QStringLiteral("report.md"));
-    REQUIRE(exportWorkshopReport(bench.window, md).isEmpty());
+    REQUIRE(exportWorkshopReport(bench.window.session(), md).isEmpty());
     CHECK(readFile(md).contains("![The root-cause graph](report.graph.svg)"));
     CHECK(readFile(dir.path(QStringLiteral("report.graph.svg"))).contains("<svg"));
 
     // A folder that does not exist: an error naming the file, and no file.
     const QString nowhere = dir.path(QStringLiteral("missing/report.html"));
-    const QString error = exportWorkshopReport(bench.window, nowhere);
+    const QString error = exportWorkshopReport(bench.window.session(), nowhere);
     CHECK(error.contains(QStringLiteral("report.html")));
     CHECK_FALSE(QFileInfo::exists(nowhere));
-    CHECK(exportWorkshopReport(bench.window, dir.path(QStringLiteral("report.odt"))).contains(QStringLiteral(".docx")));
+    CHECK(exportWorkshopReport(bench.window.session(), dir.path(QStringLiteral("report.odt"))).contains(QStringLiteral(".docx")));
 }
 
 TEST_CASE("screenshots of the analysis and workshop views are written", "[gui][views]")
@@ -728,7 +738,7 @@ TEST_CASE("themes and votes view sorts a card by a drop, counts a dot in the hea
         w.assign(theme, {s1});
     }
     Workbench bench(path);
-    auto *view = qobject_cast<WtfcThemesView *>(openWtfcView(bench.window, QStringLiteral("wtfc-themes")));
+    auto *view = qobject_cast<WtfcThemesView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-themes")));
     REQUIRE(view);
     CHECK(view->areaBox()->currentText() == area);
     CHECK(view->cardsIn(theme) == QList<Id>{s1});

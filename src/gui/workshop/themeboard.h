@@ -2,10 +2,10 @@
 #pragma once
 
 #include "model/types.h"
+#include "workshop/boardcardlist.h"
 
-#include <QListWidget>
-#include <QWidget>
 #include <optional>
+#include <QWidget>
 #include <vector>
 
 class QComboBox;
@@ -16,50 +16,10 @@ class QMimeData;
 
 namespace Quire {
 
-class MainWindow;
-class ThemeBoard;
+class ProjectSession;
 
-/// One card of the board: a PCR statement (its whole text) or a coded
-/// segment, with where it came from and who said it.
-struct BoardCard
-{
-    Id documentId = 0;
-    std::optional<Id> segmentId; ///< segment cards only
-    qsizetype start = 0;         ///< code points of the document's text
-    qsizetype end = 0;
-    QString text;
-    QString document;
-    QString person;
-    QString area;
-    std::vector<Id> themes; ///< the board's themes the card is coded with
-};
-
-/// A list of cards that can be dragged (QDrag with BoardCardMime data) and
-/// dropped on: the "not sorted" pile (theme = nullopt) or one theme's column.
-class BoardCardList : public QListWidget
-{
-    Q_OBJECT
-public:
-    BoardCardList(ThemeBoard *board, std::optional<Id> theme, QWidget *parent = nullptr);
-    std::optional<Id> theme() const { return m_theme; }
-
-protected:
-    QStringList mimeTypes() const override;
-    QMimeData *mimeData(const QList<QListWidgetItem *> &items) const override;
-    Qt::DropActions supportedDropActions() const override;
-    void dragEnterEvent(QDragEnterEvent *event) override;
-    void dragMoveEvent(QDragMoveEvent *event) override;
-    /// The one place a drop is handled: decodes the card and asks the board
-    /// to code it with this list's theme (or to take the theme off).
-    void dropEvent(QDropEvent *event) override;
-
-private:
-    ThemeBoard *m_board;
-    std::optional<Id> m_theme;
-};
-
-/// Affinity sorting: cards of one area at a time (statements of kind
-/// "statement" with their area/rank attributes and person, or the segments
+/// Affinity sorting: cards of one area at a time (the statements of the
+/// workshop, with their area/rank attributes and person, or the segments
 /// of a chosen code) dragged into themes, the child codes of a chosen parent
 /// (or the top-level codes). A drop codes the card's span with the theme as
 /// one command (undoable); a card moved from another theme loses that one in
@@ -71,7 +31,7 @@ public:
     /// The MIME type of a dragged card (JSON: document, start, end, from).
     static QString cardMimeType();
 
-    explicit ThemeBoard(MainWindow *window, QWidget *parent = nullptr);
+    explicit ThemeBoard(ProjectSession &session, QWidget *parent = nullptr);
     ~ThemeBoard() override;
 
     /// Statements, or the segments of \a sourceCode.
@@ -112,7 +72,7 @@ private:
     const BoardCard *cardAt(const QListWidgetItem *item) const;
     QListWidgetItem *makeItem(const BoardCard &card, int index) const;
 
-    MainWindow *m_window;
+    ProjectSession &m_session;
     QComboBox *m_source = nullptr;
     QComboBox *m_area = nullptr;
     QComboBox *m_parent = nullptr;

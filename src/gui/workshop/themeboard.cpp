@@ -1,171 +1,45 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "themeboard.h"
+#include "workshop/themeboard.h"
 
 #include "codetreemodel.h"
-#include "mainwindow.h"
+#include "projectsession.h"
 
 #include "error.h"
 #include "model/project.h"
 
+#include <algorithm>
+#include <map>
 #include <QComboBox>
-#include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFrame>
-#include <QHBoxLayout>
 #include <QHash>
+#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
-#include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSet>
-#include <QStyledItemDelegate>
 #include <QVBoxLayout>
-#include <algorithm>
-#include <map>
 #include <set>
 #include <tuple>
 
 namespace Quire {
 
 namespace {
-constexpr int CardIndexRole = Qt::UserRole + 1;
-constexpr int SourceRole = Qt::UserRole + 2;
+
 constexpr int ColumnWidth = 250;
 constexpr qsizetype MaxCardText = 400;
-
-/// Paints a card: the text wrapped, then "person · document" in a quieter colour.
-class CardDelegate : public QStyledItemDelegate
-{
-public:
-    explicit CardDelegate(QListWidget *list)
-        : QStyledItemDelegate(list)
-        , m_list(list)
-    {
-    }
-
-    void paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        p->save();
-        p->setRenderHint(QPainter::Antialiasing);
-        const QRect card = option.rect.adjusted(3, 3, -3, -3);
-        const bool selected = option.state & QStyle::State_Selected;
-        const QPalette &pal = option.palette;
-        p->setPen(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid));
-        p->setBrush(pal.color(QPalette::Base));
-        p->drawRoundedRect(card, 4, 4);
-        const QRect body = card.adjusted(8, 6, -8, -6);
-        p->setPen(pal.color(QPalette::Text));
-        p->setFont(option.font);
-        const QString text = index.data(Qt::DisplayRole).toString();
-        const QRect textRect = option.fontMetrics.boundingRect(body, Qt::TextWordWrap, text);
-        p->drawText(body, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text);
-        QFont small = option.font;
-        small.setPointSizeF(small.pointSizeF() * 0.9);
-        p->setFont(small);
-        QColor quiet = pal.color(QPalette::Text);
-        quiet.setAlpha(150);
-        p->setPen(quiet);
-        const QFontMetrics sm(small);
-        const QRect source(body.left(), textRect.bottom() + 4, body.width(), sm.height());
-        p->drawText(source, Qt::AlignLeft | Qt::AlignVCenter,
-                    sm.elidedText(index.data(SourceRole).toString(), Qt::ElideMiddle, source.width()));
-        p->restore();
-    }
-
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        const int width = std::max(80, m_list->viewport()->width() - 4);
-        const QRect body(0, 0, width - 6 - 16, 100000);
-        const QRect textRect = option.fontMetrics.boundingRect(body, Qt::TextWordWrap, index.data(Qt::DisplayRole).toString());
-        QFont small = option.font;
-        small.setPointSizeF(small.pointSizeF() * 0.9);
-        return {width, textRect.height() + QFontMetrics(small).height() + 6 + 12 + 4};
-    }
-
-private:
-    QListWidget *m_list;
-};
 
 QString oneLine(QString s)
 {
     s.replace(QLatin1Char('\n'), QLatin1Char(' ')).replace(QLatin1Char('\t'), QLatin1Char(' '));
     return s.size() > MaxCardText ? s.left(MaxCardText - 1) + QChar(0x2026) : s;
 }
+
 } // namespace
-
-// ---- BoardCardList --------------------------------------------------------
-
-BoardCardList::BoardCardList(ThemeBoard *board, std::optional<Id> theme, QWidget *parent)
-    : QListWidget(parent)
-    , m_board(board)
-    , m_theme(theme)
-{
-    setItemDelegate(new CardDelegate(this));
-    setDragEnabled(true);
-    setAcceptDrops(true);
-    setDropIndicatorShown(true);
-    setDragDropMode(QAbstractItemView::DragDrop);
-    setDefaultDropAction(Qt::MoveAction);
-    setSelectionMode(QAbstractItemView::SingleSelection);
-    setResizeMode(QListView::Adjust);
-    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    setUniformItemSizes(false);
-    setWordWrap(true);
-}
-
-QStringList BoardCardList::mimeTypes() const
-{
-    return {ThemeBoard::cardMimeType()};
-}
-
-QMimeData *BoardCardList::mimeData(const QList<QListWidgetItem *> &items) const
-{
-    if (items.isEmpty())
-        return nullptr;
-    const int index = items.first()->data(CardIndexRole).toInt();
-    const auto &cards = m_board->cards();
-    if (index < 0 || index >= int(cards.size()))
-        return nullptr;
-    return m_board->mimeForCard(cards[size_t(index)], m_theme);
-}
-
-Qt::DropActions BoardCardList::supportedDropActions() const
-{
-    return Qt::MoveAction | Qt::CopyAction;
-}
-
-void BoardCardList::dragEnterEvent(QDragEnterEvent *event)
-{
-    if (event->mimeData()->hasFormat(ThemeBoard::cardMimeType()))
-        event->acceptProposedAction();
-    else
-        event->ignore();
-}
-
-void BoardCardList::dragMoveEvent(QDragMoveEvent *event)
-{
-    if (event->mimeData()->hasFormat(ThemeBoard::cardMimeType()))
-        event->acceptProposedAction();
-    else
-        event->ignore();
-}
-
-void BoardCardList::dropEvent(QDropEvent *event)
-{
-    if (!event->mimeData()->hasFormat(ThemeBoard::cardMimeType())) {
-        event->ignore();
-        return;
-    }
-    // The board is rebuilt by the command; the drag's source must not remove
-    // anything itself, so the drop reports "copy" to it.
-    event->setDropAction(Qt::CopyAction);
-    event->accept();
-    m_board->dropCard(event->mimeData(), m_theme);
-}
 
 // ---- ThemeBoard -----------------------------------------------------------
 
@@ -174,9 +48,9 @@ QString ThemeBoard::cardMimeType()
     return QStringLiteral("application/x-quire-board-card");
 }
 
-ThemeBoard::ThemeBoard(MainWindow *window, QWidget *parent)
+ThemeBoard::ThemeBoard(ProjectSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("themeBoard"));
     setAccessibleName(tr("Theme board"));
@@ -248,7 +122,7 @@ ThemeBoard::ThemeBoard(MainWindow *window, QWidget *parent)
         setThemeParent(code > 0 ? std::optional<Id>(code) : std::nullopt);
     });
     auto add = [this] {
-        Project *project = m_window->project();
+        Project *project = m_session.project();
         const QString name = m_newTheme->text().trimmed().replace(QLatin1Char('/'), QChar(0x2215));
         if (!project || name.isEmpty())
             return;
@@ -258,7 +132,7 @@ ThemeBoard::ThemeBoard(MainWindow *window, QWidget *parent)
                 path = project->codePath(*m_themeParent) + QLatin1Char('/') + name;
         } catch (const Error &) {
         }
-        if (m_window->runCommand([&] { project->addCode(path); }))
+        if (m_session.run([&] { project->addCode(path); }, ProjectSession::Codes))
             m_newTheme->clear();
     };
     connect(addTheme, &QPushButton::clicked, this, add);
@@ -321,7 +195,7 @@ QStringList ThemeBoard::areas() const
 
 void ThemeBoard::fillCombos()
 {
-    const Project *project = m_window->project();
+    const Project *project = m_session.project();
     m_filling = true;
     m_source->clear();
     m_parent->clear();
@@ -356,7 +230,7 @@ void ThemeBoard::reload()
     fillCombos();
     m_cards.clear();
     m_themeIds.clear();
-    Project *project = m_window->project();
+    Project *project = m_session.project();
     QStringList areaValues;
     if (project) {
         try {
@@ -461,19 +335,19 @@ void ThemeBoard::reload()
 QListWidgetItem *ThemeBoard::makeItem(const BoardCard &card, int index) const
 {
     auto *item = new QListWidgetItem(oneLine(card.text));
-    item->setData(CardIndexRole, index);
+    item->setData(BoardCardList::CardIndexRole, index);
     QStringList source;
     if (!card.person.isEmpty())
         source << card.person;
     source << card.document;
-    item->setData(SourceRole, source.join(QStringLiteral(" · ")));
+    item->setData(BoardCardList::SourceRole, source.join(QStringLiteral(" · ")));
     item->setToolTip(card.text + QStringLiteral("\n\n") + source.join(QStringLiteral(" · ")));
     return item;
 }
 
 void ThemeBoard::rebuildColumns()
 {
-    const Project *project = m_window->project();
+    const Project *project = m_session.project();
     std::vector<std::pair<QString, QColor>> heads;
     std::vector<Id> ids;
     if (project) {
@@ -546,7 +420,8 @@ void ThemeBoard::rebuildColumns()
         list->clear();
         for (int i = 0; i < int(m_cards.size()); ++i) {
             const BoardCard &c = m_cards[size_t(i)];
-            const bool in = theme ? std::find(c.themes.begin(), c.themes.end(), *theme) != c.themes.end() : c.themes.empty();
+            const bool in =
+                theme ? std::find(c.themes.begin(), c.themes.end(), *theme) != c.themes.end() : c.themes.empty();
             if (in)
                 list->addItem(makeItem(c, i));
         }
@@ -560,10 +435,11 @@ void ThemeBoard::rebuildColumns()
         m_status->setText(tr("No themes yet: add one (the box above) or choose a parent code with children."));
     else if (m_cards.empty())
         m_status->setText(m_statements ? tr("No statements (documents of kind \"statement\") in this area.")
-                                        : tr("No segments with that code in this area."));
+                                       : tr("No segments with that code in this area."));
     else
-        m_status->setText(tr("%n card(s); drag a card into a theme to code it, back to \"Not sorted\" to take the theme off.",
-                             nullptr, int(m_cards.size())));
+        m_status->setText(
+            tr("%n card(s); drag a card into a theme to code it, back to \"Not sorted\" to take the theme off.",
+               nullptr, int(m_cards.size())));
 }
 
 int ThemeBoard::cardCount(std::optional<Id> theme) const
@@ -599,7 +475,7 @@ QMimeData *ThemeBoard::mimeForCard(const BoardCard &card, std::optional<Id> from
 
 bool ThemeBoard::dropCard(const QMimeData *mime, std::optional<Id> theme)
 {
-    Project *project = m_window->project();
+    Project *project = m_session.project();
     if (!project || !mime)
         return false;
     const QJsonObject o = QJsonDocument::fromJson(mime->data(cardMimeType())).object();
@@ -607,7 +483,9 @@ bool ThemeBoard::dropCard(const QMimeData *mime, std::optional<Id> theme)
     const qsizetype start = o.value(QStringLiteral("start")).toInteger();
     const qsizetype end = o.value(QStringLiteral("end")).toInteger();
     const bool statement = o.value(QStringLiteral("statement")).toBool();
-    const std::optional<Id> from = o.contains(QStringLiteral("from")) ? std::optional<Id>(o.value(QStringLiteral("from")).toInteger()) : std::nullopt;
+    const std::optional<Id> from = o.contains(QStringLiteral("from"))
+                                       ? std::optional<Id>(o.value(QStringLiteral("from")).toInteger())
+                                       : std::nullopt;
     const auto it = std::find_if(m_cards.begin(), m_cards.end(), [&](const BoardCard &c) {
         return c.documentId == doc && c.start == start && c.end == end;
     });
@@ -620,7 +498,6 @@ bool ThemeBoard::dropCard(const QMimeData *mime, std::optional<Id> theme)
     const BoardCard card = *it;
     const bool alreadyThere = theme && std::find(card.themes.begin(), card.themes.end(), *theme) != card.themes.end();
     QString summary;
-    QString error;
     const QString excerpt = card.text.size() > 40 ? card.text.left(39) + QChar(0x2026) : card.text;
     try {
         summary = theme ? tr("Sort \"%1\" into %2").arg(excerpt, project->codePath(*theme))
@@ -629,8 +506,8 @@ bool ThemeBoard::dropCard(const QMimeData *mime, std::optional<Id> theme)
         m_status->setText(e.message());
         return false;
     }
-    const bool ok = m_window->runCommand([&] {
-        try {
+    const Outcome done = m_session.run(
+        [&] {
             project->batch(QStringLiteral("board.sort"), summary, [&] {
                 if (from) {
                     // Take the old theme off the card's span (a statement: anywhere in it).
@@ -647,13 +524,10 @@ bool ThemeBoard::dropCard(const QMimeData *mime, std::optional<Id> theme)
                 if (theme && !alreadyThere)
                     project->addSegment(doc, start, end, {*theme});
             });
-        } catch (const Error &e) {
-            error = e.message();
-            throw;
-        }
-    });
-    m_status->setText(ok ? summary : error);
-    return ok;
+        },
+        ProjectSession::Codes | ProjectSession::Segments);
+    m_status->setText(done ? summary : done.error());
+    return done.ok();
 }
 
 } // namespace Quire
