@@ -111,7 +111,9 @@ class Writer
 {
 public:
     Writer(Project &project, ExchangeReport &report)
-        : m_project(project), m_report(report), m_snapshot(ExchangeSnapshot::read(project))
+        : m_project(project)
+        , m_report(report)
+        , m_snapshot(ExchangeSnapshot::read(project))
         , m_guid(m_snapshot.created.value_or(project.fileName()))
     {
         for (const Quire::Code &c : project.codes())
