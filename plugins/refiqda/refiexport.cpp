@@ -5,9 +5,8 @@
 
 #include "error.h"
 #include "io/zipwriter.h"
+#include "model/exchangebuilder.h"
 #include "model/project.h"
-#include "model/projectaccess.h"
-#include "storage/database.h"
 #include "text/textoffsets.h"
 
 #include <QDateTime>
@@ -112,14 +111,15 @@ class Writer
 {
 public:
     Writer(Project &project, ExchangeReport &report)
-        : m_project(project), m_report(report), m_guid(projectKey(project))
+        : m_project(project)
+        , m_report(report)
+        , m_snapshot(ExchangeSnapshot::read(project))
+        , m_guid(m_snapshot.created.value_or(project.fileName()))
     {
         for (const Quire::Code &c : project.codes())
             m_codes.emplace(c.id, CodeNode{c, {}});
-        Statement st(ProjectAccess::database(project), QStringLiteral("SELECT code_id, parent_id FROM code_parents ORDER BY parent_id, position, code_id"));
         qint64 extraParents = 0;
-        while (st.step()) {
-            const Id child = st.columnInt(0), parent = st.columnInt(1);
+        for (const auto &[child, parent] : m_snapshot.codeParents) {
             auto &node = m_codes.at(child);
             // REFI-QDA codes form a tree: a code with several parents sits under its first.
             if (node.code.parents.size() > 1 && node.code.parents.front() != parent) {
@@ -132,12 +132,6 @@ public:
             m_report.unmapped << QStringLiteral("%1 further parent link(s) of multi-parent codes: REFI-QDA codes form a tree, "
                                                 "so each such code is written under its first parent only")
                                      .arg(extraParents);
-    }
-
-    static QString projectKey(Project &project)
-    {
-        Statement st(ProjectAccess::database(project), QStringLiteral("SELECT value FROM meta WHERE key = 'created'"));
-        return st.step() ? st.columnText(0) : project.fileName();
     }
 
     QString codeGuid(const Quire::Code &c) const
@@ -215,26 +209,17 @@ public:
         x.writeAttribute(QStringLiteral("origin"), QStringLiteral("Quire"));
         // Dates and users as the other tools write them: the project's creation
         // time, and its last change (the newest command in effect) with who made it.
-        {
-            Statement created(ProjectAccess::database(m_project), QStringLiteral("SELECT value FROM meta WHERE key = 'created'"));
-            if (created.step())
-                writeWhen(x, QStringLiteral("creationDateTime"), created.columnText(0));
-            Statement last(ProjectAccess::database(m_project),
-                           QStringLiteral("SELECT c.created, k.name FROM commands c JOIN coders k ON k.id = c.coder_id "
-                                          "WHERE c.state = 'done' ORDER BY c.id DESC LIMIT 1"));
-            if (last.step() && !xsdDateTime(last.columnText(0)).isEmpty()) {
-                x.writeAttribute(QStringLiteral("modifyingUserGUID"), m_guid(QStringLiteral("coder"), last.columnText(1)));
-                writeWhen(x, QStringLiteral("modifiedDateTime"), last.columnText(0));
-            }
+        if (m_snapshot.created)
+            writeWhen(x, QStringLiteral("creationDateTime"), *m_snapshot.created);
+        if (const auto &last = m_snapshot.lastChange; last && !xsdDateTime(last->time).isEmpty()) {
+            x.writeAttribute(QStringLiteral("modifyingUserGUID"), m_guid(QStringLiteral("coder"), last->coder));
+            writeWhen(x, QStringLiteral("modifiedDateTime"), last->time);
         }
 
         // Users: every coder the project knows.
         QHash<QString, QString> userGuid;
         {
-            Statement st(ProjectAccess::database(m_project), QStringLiteral("SELECT name FROM coders ORDER BY id"));
-            QStringList names;
-            while (st.step())
-                names << st.columnText(0);
+            const QStringList &names = m_snapshot.coders;
             if (!names.isEmpty()) {
                 x.writeStartElement(QStringLiteral("Users"));
                 for (const QString &n : names) {
@@ -332,12 +317,7 @@ public:
         }
 
         if (!docs.empty()) {
-            QHash<Id, QString> importedBy;
-            {
-                Statement st(ProjectAccess::database(m_project), QStringLiteral("SELECT d.id, k.name FROM documents d JOIN coders k ON k.id = d.imported_by"));
-                while (st.step())
-                    importedBy.insert(st.columnInt(0), st.columnText(1));
-            }
+            const QHash<Id, QString> &importedBy = m_snapshot.importedBy;
             x.writeStartElement(QStringLiteral("Sources"));
             qint64 turns = 0;
             for (const Document &d : docs) {
@@ -400,14 +380,7 @@ public:
                                                  "(a REFI-QDA case cannot refer to a note)").arg(caseMemos);
             // Who last edited a memo: the newest memo.edit command in effect; a memo
             // never edited was last modified by its author.
-            QHash<Id, QString> editedBy;
-            {
-                Statement st(ProjectAccess::database(m_project),
-                             QStringLiteral("SELECT json_extract(c.args, '$.memo'), k.name FROM commands c JOIN coders k ON k.id = c.coder_id "
-                                            "WHERE c.kind = 'memo.edit' AND c.state = 'done' ORDER BY c.id"));
-                while (st.step())
-                    editedBy.insert(st.columnInt(0), st.columnText(1));
-            }
+            const QHash<Id, QString> &editedBy = m_snapshot.memoEditedBy;
             x.writeStartElement(QStringLiteral("Notes"));
             for (const Quire::Memo &m : m_memos) {
                 x.writeStartElement(QStringLiteral("Note"));
@@ -435,6 +408,7 @@ public:
 private:
     Project &m_project;
     ExchangeReport &m_report;
+    ExchangeSnapshot m_snapshot;
     GuidMaker m_guid;
     std::map<Id, CodeNode> m_codes;
     std::vector<Quire::Memo> m_memos;

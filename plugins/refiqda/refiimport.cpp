@@ -7,9 +7,7 @@
 #include "error.h"
 #include "formats/fileimport.h"
 #include "io/ziparchive.h"
-#include "model/project.h"
-#include "model/projectaccess.h"
-#include "storage/database.h"
+#include "model/exchangebuilder.h"
 #include "text/textdecoder.h"
 #include "text/textoffsets.h"
 
@@ -29,11 +27,6 @@ namespace Quire::Refi {
 namespace {
 
 constexpr qint64 MaxPackageSize = qint64(1024) * 1024 * 1024;
-
-QString nowIso()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
 
 QString sha256(const QByteArray &bytes)
 {
@@ -124,16 +117,6 @@ QString expandColor(const QString &c)
     if (three.match(c).hasMatch())
         return QStringLiteral("#%1%1%2%2%3%3").arg(c.at(1)).arg(c.at(2)).arg(c.at(3));
     return QString();
-}
-
-/// A unique name among `taken` (case-sensitive, like the project's tables).
-QString uniqueName(const QString &wanted, QSet<QString> &taken)
-{
-    QString name = wanted;
-    for (int n = 2; taken.contains(name); ++n)
-        name = QStringLiteral("%1 (%2)").arg(wanted).arg(n);
-    taken.insert(name);
-    return name;
 }
 
 struct PreparedSource
@@ -248,9 +231,6 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
     report.setCount(QStringLiteral("sets"), qint64(pkg.sets.size()));
 
     // ---- texts and offsets, all checked before the project is touched -----
-    QSet<QString> docNames;
-    for (const Document &d : project.documents())
-        docNames.insert(d.name);
     std::vector<PreparedSource> prepared;
     QStringList missing;
     QStringList decisions;
@@ -310,10 +290,7 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
             decisions << QStringLiteral("%1: %2").arg(what, p.decision.summary);
         if (!p.decision.mixWarning.isEmpty())
             offsetWarnings << QStringLiteral("warning: ") + p.decision.mixWarning;
-        QString base = src.name.trimmed().isEmpty() ? src.guid : src.name.trimmed();
-        p.name = uniqueName(base, docNames);
-        if (p.name != base)
-            report.notes << QStringLiteral("source \"%1\" was renamed \"%2\": the project already has a document of that name").arg(base, p.name);
+        p.name = src.name.trimmed().isEmpty() ? src.guid : src.name.trimmed(); // the builder makes it unique
         prepared.push_back(std::move(p));
     }
     if (!missing.isEmpty())
@@ -332,450 +309,356 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
                                                       .arg(units.join(QStringLiteral(" / ")), pkg.origin, decisions.join(QStringLiteral("; ")));
     }
 
-    // ---- writing: one command --------------------------------------------
-    qint64 docCount = 0, segCount = 0, codeNew = 0, codeMatched = 0, caseCount = 0, memoCount = 0, attrCount = 0;
-    qint64 uncodedSelections = 0, emptySelections = 0, mergedSelections = 0, renamedCodes = 0, notCodable = 0;
+    // ---- the plan: handed to the project's exchange builder, written as one command
+    qint64 uncodedSelections = 0, emptySelections = 0, notCodable = 0;
     qint64 codeSetsUnmapped = 0, sourceSetsUnmapped = 0, emptyNotes = 0, linksUnmapped = 0, caseCodeRefs = 0;
     qint64 projectDescriptions = 0, caseDescriptionsAsNotes = 0;
     QStringList attributeNotes;
+    QStringList valueNotes;
     QStringList lostCaseLinks;
-    const QString summary = QStringLiteral("Import REFI-QDA %1").arg(label);
-    project.batch(QStringLiteral("refiqda.import"), summary, [&] {
-        Database &db = ProjectAccess::database(project);
-        const QString when = nowIso();
+    ImportedFile file;
+    file.sourcePath = info.absoluteFilePath();
+    file.sha256 = sha256(bytes);
+    file.format = QStringLiteral("refiqda");
+    file.size = bytes.size();
+    ExchangeBuilder builder(project, label, file);
 
-        // Users become coders (the coders table is shared, not undone).
-        QHash<QString, Id> coderOf;
-        {
-            Statement ins(db, QStringLiteral("INSERT OR IGNORE INTO coders(name, created) VALUES (?1, ?2)"));
-            Statement sel(db, QStringLiteral("SELECT id FROM coders WHERE name = ?1"));
-            for (const User &u : pkg.users) {
-                QString name = u.name.trimmed();
-                if (name.isEmpty())
-                    name = u.id.trimmed();
-                if (name.isEmpty())
-                    name = QStringLiteral("user %1").arg(normalGuid(u.guid).left(8));
-                ins.reset();
-                ins.bind(1, name).bind(2, when).run();
-                sel.reset();
-                sel.bind(1, name);
-                sel.step();
-                coderOf.insert(normalGuid(u.guid), sel.columnInt(0));
-            }
-        }
-        const Id ownCoder = [&] {
-            Statement ins(db, QStringLiteral("INSERT OR IGNORE INTO coders(name, created) VALUES (?1, ?2)"));
-            ins.bind(1, project.coder()).bind(2, when).run();
-            Statement sel(db, QStringLiteral("SELECT id FROM coders WHERE name = ?1"));
-            sel.bind(1, project.coder());
-            sel.step();
-            return sel.columnInt(0);
-        }();
+    // Users become coders. Every reference below is a GUID as normalGuid() gives it.
+    QSet<QString> userRefs;
+    for (const User &u : pkg.users) {
+        QString name = u.name.trimmed();
+        if (name.isEmpty())
+            name = u.id.trimmed();
+        if (name.isEmpty())
+            name = QStringLiteral("user %1").arg(normalGuid(u.guid).left(8));
+        builder.addCoder({normalGuid(u.guid), name});
+        userRefs.insert(normalGuid(u.guid));
+    }
+    auto coderRef = [&](const QString &userGuid) {
+        return userRefs.contains(normalGuid(userGuid)) ? normalGuid(userGuid) : QString();
+    };
 
-        // Codes: an existing code with the same GUID is the same code.
-        std::vector<Id> codeIds(pkg.codes.size(), 0);
-        QHash<QString, Id> codeByGuid;
-        {
-            Statement find(db, QStringLiteral("SELECT id FROM codes WHERE lower(guid) = ?1"));
-            Statement ins(db, QStringLiteral("INSERT INTO codes(guid, name, color, description, created) VALUES (?1, ?2, ?3, ?4, ?5)"));
-            Statement link(db, QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) VALUES "
-                                              "(?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"));
-            Statement siblings(db, QStringLiteral("SELECT c.name FROM codes c WHERE (?1 IS NULL AND NOT EXISTS "
-                                                  "(SELECT 1 FROM code_parents p WHERE p.code_id = c.id)) OR EXISTS "
-                                                  "(SELECT 1 FROM code_parents p WHERE p.code_id = c.id AND p.parent_id = ?1)"));
-            std::map<std::optional<Id>, QSet<QString>> namesUnder;
-            auto takenUnder = [&](std::optional<Id> parent) -> QSet<QString> & {
-                auto it = namesUnder.find(parent);
-                if (it != namesUnder.end())
-                    return it->second;
-                QSet<QString> names;
-                siblings.reset();
-                siblings.bind(1, parent);
-                while (siblings.step())
-                    names.insert(siblings.columnText(0));
-                return namesUnder.emplace(parent, names).first->second;
-            };
-            for (std::size_t i = 0; i < pkg.codes.size(); ++i) {
-                const Code &c = pkg.codes[i];
-                if (!c.codable)
-                    ++notCodable;
-                const QString key = normalGuid(c.guid);
-                find.reset();
-                find.bind(1, key);
-                if (find.step()) {
-                    codeIds[i] = find.columnInt(0);
-                    codeByGuid.insert(key, codeIds[i]);
-                    ++codeMatched;
-                    continue;
-                }
-                const std::optional<Id> parent = c.parent >= 0 ? std::optional<Id>(codeIds[std::size_t(c.parent)]) : std::nullopt;
-                // A code name cannot hold '/', the path separator: U+2215 looks the same.
-                QString wanted = c.name.trimmed();
-                wanted.replace(QLatin1Char('/'), QChar(0x2215));
-                if (wanted.isEmpty())
-                    wanted = QStringLiteral("(unnamed code)");
-                const QString name = uniqueName(wanted, takenUnder(parent));
-                if (name != c.name)
-                    ++renamedCodes;
-                const QString color = expandColor(c.color);
-                ins.reset();
-                ins.bind(1, c.guid)
-                    .bind(2, name)
-                    .bind(3, color.isEmpty() ? std::nullopt : std::optional<QString>(color))
-                    .bind(4, c.description)
-                    .bind(5, when)
-                    .run();
-                codeIds[i] = db.lastInsertId();
-                codeByGuid.insert(key, codeIds[i]);
-                ++codeNew;
-                if (parent) {
-                    link.reset();
-                    link.bind(1, codeIds[i]).bind(2, *parent).run();
-                }
-            }
-        }
+    // Codes: an existing code with the same GUID is the same code.
+    QSet<QString> codeRefs;
+    for (const Code &c : pkg.codes) {
+        if (!c.codable)
+            ++notCodable;
+        ExchangeCode code;
+        code.ref = normalGuid(c.guid);
+        code.guid = c.guid;
+        code.name = c.name;
+        code.color = expandColor(c.color);
+        code.description = c.description;
+        if (c.parent >= 0)
+            code.parentRef = normalGuid(pkg.codes[std::size_t(c.parent)].guid);
+        builder.addCode(code);
+        codeRefs.insert(code.ref);
+    }
 
-        // Documents, through the project's own import (search index, lengths).
-        QHash<QString, Id> docBySource;
-        QHash<QString, Id> segmentBySelection;
-        std::vector<Id> docIds;
-        if (!prepared.empty()) {
-            ImportedFile file;
-            file.sourcePath = info.absoluteFilePath();
-            file.sha256 = sha256(bytes);
-            file.format = QStringLiteral("refiqda");
-            file.size = bytes.size();
-            for (const auto &p : prepared) {
-                ImportedDocument d;
-                d.name = p.name;
-                d.text = p.text;
-                d.encoding = p.encoding;
-                QJsonObject meta = p.rich;
-                meta.insert(QStringLiteral("refiGuid"), p.source->guid);
-                meta.insert(QStringLiteral("origin"), pkg.origin);
-                meta.insert(QStringLiteral("entry"), p.entry);
-                meta.insert(QStringLiteral("entrySha256"), p.fileSha);
-                meta.insert(QStringLiteral("bomRemoved"), p.bom);
-                meta.insert(QStringLiteral("crlfConverted"), qint64(p.crlf));
-                meta.insert(QStringLiteral("offsets"), p.decision.unitName);
-                if (!p.source->container.isEmpty())
-                    meta.insert(QStringLiteral("container"), p.source->container);
-                d.meta = meta;
-                file.documents.push_back(d);
-            }
-            docIds = project.importDocuments({file});
-            for (std::size_t i = 0; i < prepared.size(); ++i)
-                docBySource.insert(normalGuid(prepared[i].source->guid), docIds[i]);
-            docCount = qint64(docIds.size());
-        }
+    // Documents, stored through the project's own import (search index, lengths).
+    QSet<QString> docRefs;
+    for (const auto &p : prepared) {
+        ExchangeDocument d;
+        d.ref = normalGuid(p.source->guid);
+        d.document.name = p.name;
+        d.document.text = p.text;
+        d.document.encoding = p.encoding;
+        QJsonObject meta = p.rich;
+        meta.insert(QStringLiteral("refiGuid"), p.source->guid);
+        meta.insert(QStringLiteral("origin"), pkg.origin);
+        meta.insert(QStringLiteral("entry"), p.entry);
+        meta.insert(QStringLiteral("entrySha256"), p.fileSha);
+        meta.insert(QStringLiteral("bomRemoved"), p.bom);
+        meta.insert(QStringLiteral("crlfConverted"), qint64(p.crlf));
+        meta.insert(QStringLiteral("offsets"), p.decision.unitName);
+        if (!p.source->container.isEmpty())
+            meta.insert(QStringLiteral("container"), p.source->container);
+        d.document.meta = meta;
+        builder.addDocument(d);
+        docRefs.insert(d.ref);
+    }
 
-        // Attributes: variables declare types; values that do not fit the
-        // declared type make it a text attribute rather than fail the import.
-        QHash<QString, const Variable *> variableOf;
-        for (const Variable &v : pkg.variables)
-            variableOf.insert(normalGuid(v.guid), &v);
-        std::map<std::pair<AttributeScope, QString>, AttributeType> typeOf;
-        {
-            std::map<std::pair<AttributeScope, QString>, QStringList> valuesOf;
-            auto collect = [&](AttributeScope scope, const std::vector<VariableValue> &values) {
-                for (const auto &vv : values) {
-                    const Variable *v = variableOf.value(normalGuid(vv.variableGuid));
-                    if (v)
-                        valuesOf[{scope, v->name}] << vv.value;
-                }
-            };
-            for (const auto &s : pkg.sources)
-                collect(AttributeScope::Document, s.values);
-            for (const auto &c : pkg.cases)
-                collect(AttributeScope::Case, c.values);
-            QSet<QString> existing;
-            for (const auto &def : project.attributeDefs())
-                existing.insert(toString(def.scope) + QLatin1Char('/') + def.name);
-            for (const auto &[key, values] : valuesOf) {
-                const Variable *v = nullptr;
-                for (const auto &var : pkg.variables) {
-                    if (var.name == key.second)
-                        v = &var;
-                }
-                AttributeType type = quireType(v ? v->type : QString());
-                for (const QString &value : values) {
-                    if (!fitsType(type, value)) {
-                        attributeNotes << QStringLiteral("variable \"%1\" is declared %2 but holds \"%3\"; kept as text")
-                                              .arg(key.second, v ? v->type : QStringLiteral("?"), value);
-                        type = AttributeType::Text;
-                        break;
-                    }
-                }
-                typeOf[key] = type;
-                if (!existing.contains(toString(key.first) + QLatin1Char('/') + key.second))
-                    project.defineAttribute(key.first, key.second, type);
-            }
-        }
-        auto setValues = [&](AttributeScope scope, Id owner, const std::vector<VariableValue> &values) {
+    // Attributes: variables declare types; values that do not fit the
+    // declared type make it a text attribute rather than fail the import.
+    QHash<QString, const Variable *> variableOf;
+    for (const Variable &v : pkg.variables)
+        variableOf.insert(normalGuid(v.guid), &v);
+    {
+        std::map<std::pair<AttributeScope, QString>, QStringList> valuesOf;
+        auto collect = [&](AttributeScope scope, const std::vector<VariableValue> &values) {
             for (const auto &vv : values) {
                 const Variable *v = variableOf.value(normalGuid(vv.variableGuid));
-                if (!v) {
-                    report.notes << QStringLiteral("a value refers to variable %1, which the project does not declare; skipped").arg(vv.variableGuid);
-                    continue;
-                }
-                if (vv.value.trimmed().isEmpty())
-                    continue;
-                project.setAttribute(scope, owner, v->name, vv.value.trimmed());
-                ++attrCount;
+                if (v)
+                    valuesOf[{scope, v->name}] << vv.value;
             }
         };
-        for (const auto &p : prepared)
-            setValues(AttributeScope::Document, docBySource.value(normalGuid(p.source->guid)), p.source->values);
-
-        // Sets of sources are document groups: "name: value" (ATLAS.ti's way of
-        // writing document variables) becomes that attribute, any other set a
-        // true/false attribute named after the set. Sets of codes have no place.
-        for (const Set &s : pkg.sets) {
-            if (!s.memberCodes.isEmpty())
-                ++codeSetsUnmapped;
-            QList<Id> members;
-            for (const QString &g : s.memberSources) {
-                if (const Id id = docBySource.value(normalGuid(g)))
-                    members << id;
+        for (const auto &s : pkg.sources)
+            collect(AttributeScope::Document, s.values);
+        for (const auto &c : pkg.cases)
+            collect(AttributeScope::Case, c.values);
+        for (const auto &[key, values] : valuesOf) {
+            const Variable *v = nullptr;
+            for (const auto &var : pkg.variables) {
+                if (var.name == key.second)
+                    v = &var;
             }
-            if (members.isEmpty()) {
-                if (!s.memberSources.isEmpty())
-                    ++sourceSetsUnmapped;
+            AttributeType type = quireType(v ? v->type : QString());
+            for (const QString &value : values) {
+                if (!fitsType(type, value)) {
+                    attributeNotes << QStringLiteral("variable \"%1\" is declared %2 but holds \"%3\"; kept as text")
+                                          .arg(key.second, v ? v->type : QStringLiteral("?"), value);
+                    type = AttributeType::Text;
+                    break;
+                }
+            }
+            builder.defineAttribute({key.first, key.second, type});
+        }
+    }
+    auto setValues = [&](AttributeScope scope, const QString &owner, const std::vector<VariableValue> &values) {
+        for (const auto &vv : values) {
+            const Variable *v = variableOf.value(normalGuid(vv.variableGuid));
+            if (!v) {
+                valueNotes << QStringLiteral("a value refers to variable %1, which the project does not declare; skipped").arg(vv.variableGuid);
                 continue;
             }
-            static const QRegularExpression nameValue(QStringLiteral("^([^:]+):\\s*(.+)$"));
-            const auto m = nameValue.match(s.name.trimmed());
-            for (Id doc : members) {
-                if (m.hasMatch())
-                    project.setAttribute(AttributeScope::Document, doc, m.captured(1).trimmed(), m.captured(2).trimmed());
-                else
-                    project.setAttribute(AttributeScope::Document, doc, QStringLiteral("set: %1").arg(s.name.trimmed()), QStringLiteral("yes"));
-                ++attrCount;
-            }
+            if (vv.value.trimmed().isEmpty())
+                continue;
+            builder.setValue({scope, owner, v->name, vv.value.trimmed()});
         }
+    };
+    for (const auto &p : prepared)
+        setValues(AttributeScope::Document, normalGuid(p.source->guid), p.source->values);
 
-        // Cases: a nameless case takes the name of its one source (some tools
-        // write one case per document that way).
-        QHash<QString, Id> caseOfSelection;
-        QHash<QString, Id> caseByGuid;
-        QSet<QString> sourceGuids;
-        for (const TextSource &src : pkg.sources)
-            sourceGuids.insert(normalGuid(src.guid));
+    // Sets of sources are document groups: "name: value" (ATLAS.ti's way of
+    // writing document variables) becomes that attribute, any other set a
+    // true/false attribute named after the set. Sets of codes have no place.
+    for (const Set &s : pkg.sets) {
+        if (!s.memberCodes.isEmpty())
+            ++codeSetsUnmapped;
+        QStringList members;
+        for (const QString &g : s.memberSources) {
+            if (docRefs.contains(normalGuid(g)))
+                members << normalGuid(g);
+        }
+        if (members.isEmpty()) {
+            if (!s.memberSources.isEmpty())
+                ++sourceSetsUnmapped;
+            continue;
+        }
+        static const QRegularExpression nameValue(QStringLiteral("^([^:]+):\\s*(.+)$"));
+        const auto m = nameValue.match(s.name.trimmed());
+        for (const QString &doc : members) {
+            if (m.hasMatch())
+                builder.setValue({AttributeScope::Document, doc, m.captured(1).trimmed(), m.captured(2).trimmed()});
+            else
+                builder.setValue({AttributeScope::Document, doc, QStringLiteral("set: %1").arg(s.name.trimmed()), QStringLiteral("yes")});
+        }
+    }
+
+    // Cases: a nameless case takes the name of its one source (some tools
+    // write one case per document that way).
+    QHash<QString, QString> caseOfSelection;
+    QSet<QString> caseRefs;
+    QSet<QString> sourceGuids;
+    for (const TextSource &src : pkg.sources)
+        sourceGuids.insert(normalGuid(src.guid));
+    for (const Case &c : pkg.cases) {
+        ExchangeCase item;
+        item.ref = normalGuid(c.guid);
+        item.name = c.name.trimmed();
+        if (item.name.isEmpty() && c.sourceRefs.size() == 1 && docRefs.contains(normalGuid(c.sourceRefs.front())))
+            item.nameFromDocument = normalGuid(c.sourceRefs.front());
+        else if (item.name.isEmpty())
+            item.name = QStringLiteral("case %1").arg(normalGuid(c.guid).left(8));
+        for (const QString &g : c.sourceRefs) {
+            if (docRefs.contains(normalGuid(g)))
+                item.documentRefs << normalGuid(g);
+            else
+                lostCaseLinks << QStringLiteral("case \"%1\" to %2 (%3)")
+                                     .arg(item.name, g, sourceGuids.contains(normalGuid(g)) ? QStringLiteral("a source whose text is not in the package")
+                                                                                            : QStringLiteral("no such source in the package"));
+        }
+        builder.addCase(item);
+        caseRefs.insert(item.ref);
+        for (const QString &g : c.selectionRefs)
+            caseOfSelection.insert(normalGuid(g), item.ref);
+        caseCodeRefs += c.codeRefs.size();
+        setValues(AttributeScope::Case, item.ref, c.values);
+    }
+
+    // Segments: one per selection with codes; the builder joins the same span
+    // by the same coder into one segment with several codes, as everywhere in Quire.
+    QSet<QString> segmentRefs;
+    std::vector<ExchangeMemo> documentMemos;
+    for (const PreparedSource &p : prepared) {
+        const QString doc = normalGuid(p.source->guid);
+        auto codesOf = [](const std::vector<Coding> &codings) {
+            QStringList refs;
+            for (const Coding &c : codings)
+                refs << normalGuid(c.codeGuid);
+            return refs;
+        };
+        for (std::size_t k = 0; k < p.source->selections.size(); ++k) {
+            const Selection &s = p.source->selections[k];
+            const auto [start, end] = p.ranges[k];
+            if (s.codings.empty()) {
+                ++uncodedSelections;
+                continue;
+            }
+            if (end <= start) {
+                ++emptySelections;
+                continue;
+            }
+            ExchangeSegment seg;
+            seg.ref = normalGuid(s.guid);
+            seg.documentRef = doc;
+            seg.start = start;
+            seg.end = end;
+            seg.codeRefs = codesOf(s.codings);
+            seg.coderRef = coderRef(s.creatingUser.isEmpty() ? s.codings.front().creatingUser : s.creatingUser);
+            seg.caseRef = caseOfSelection.value(seg.ref);
+            seg.memo = s.description.trimmed();
+            builder.addSegment(seg);
+            segmentRefs.insert(seg.ref);
+        }
+        // Codings of a whole source code the whole text.
+        if (!p.source->codings.empty() && !p.text.isEmpty()) {
+            ExchangeSegment seg;
+            seg.documentRef = doc;
+            seg.start = 0;
+            seg.end = TextOffsets::codePointLength(p.text);
+            seg.codeRefs = codesOf(p.source->codings);
+            seg.coderRef = coderRef(p.source->codings.front().creatingUser);
+            builder.addSegment(seg);
+        }
+        if (!p.source->description.trimmed().isEmpty())
+            documentMemos.push_back({QStringLiteral("document"), doc, QStringLiteral("Description"), p.source->description.trimmed()});
+    }
+    auto addMemo = [&](const QString &kind, const QString &target, const QString &title, const QString &text) {
+        builder.addMemo({kind, target, title, text});
+    };
+    for (const ExchangeMemo &m : documentMemos)
+        addMemo(m.targetKind, m.targetRef, m.title, m.text);
+
+    // Notes become memos on what refers to them (NoteRef, or a Link whose
+    // one end is the note); a note nothing refers to is a project memo.
+    std::map<QString, std::vector<std::pair<QString, QString>>> targetsOf;
+    auto refer = [&](const QStringList &refs, const QString &kind, const QString &target) {
+        for (const QString &r : refs)
+            targetsOf[normalGuid(r)].push_back({kind, target});
+    };
+    for (const Code &c : pkg.codes)
+        refer(c.noteRefs, QStringLiteral("code"), normalGuid(c.guid));
+    for (const PreparedSource &p : prepared) {
+        refer(p.source->noteRefs, QStringLiteral("document"), normalGuid(p.source->guid));
+        for (const Selection &s : p.source->selections) {
+            if (segmentRefs.contains(normalGuid(s.guid)))
+                refer(s.noteRefs, QStringLiteral("segment"), normalGuid(s.guid));
+        }
+    }
+    QSet<QString> noteGuids;
+    for (const Note &n : pkg.notes)
+        noteGuids.insert(normalGuid(n.guid));
+    auto targetOf = [&](const QString &guid) -> std::optional<std::pair<QString, QString>> {
+        const QString g = normalGuid(guid);
+        if (segmentRefs.contains(g))
+            return std::make_pair(QStringLiteral("segment"), g);
+        if (codeRefs.contains(g))
+            return std::make_pair(QStringLiteral("code"), g);
+        if (docRefs.contains(g))
+            return std::make_pair(QStringLiteral("document"), g);
+        if (caseRefs.contains(g))
+            return std::make_pair(QStringLiteral("case"), g);
+        return std::nullopt;
+    };
+    for (const Link &l : pkg.links) {
+        const bool fromNote = noteGuids.contains(normalGuid(l.originGuid));
+        const bool toNote = noteGuids.contains(normalGuid(l.targetGuid));
+        const auto target = fromNote ? targetOf(l.targetGuid) : toNote ? targetOf(l.originGuid) : std::nullopt;
+        if (target)
+            targetsOf[normalGuid(fromNote ? l.originGuid : l.targetGuid)].push_back(*target);
+        else
+            ++linksUnmapped;
+    }
+    // The project's own Description: a project memo, as a journal entry would be.
+    if (!pkg.description.trimmed().isEmpty()) {
+        addMemo(QStringLiteral("project"), QString(), QStringLiteral("Project description"), pkg.description.trimmed());
+        ++projectDescriptions;
+    }
+    std::vector<QString> noteTexts;
+    for (const Note &n : pkg.notes) {
+        QString text = n.text;
+        if (text.isEmpty() && !n.plainTextPath.isEmpty()) {
+            if (const auto e = files.find(n.plainTextPath))
+                text = TextDecoder::normaliseLineEndings(decodeRaw(zip->read(*e), QStringLiteral("%1: %2").arg(label, *e)).raw);
+        }
+        noteTexts.push_back(text.trimmed());
+    }
+    // A case's Description becomes a case memo. A Description made of
+    // nothing but the texts of notes nothing refers to (Quire writes its
+    // case memos both ways, as a case cannot refer to a note) makes those
+    // notes the case's memos instead, so nothing comes in twice.
+    {
+        QSet<std::size_t> usedNotes;
         for (const Case &c : pkg.cases) {
-            QString name = c.name.trimmed();
-            if (name.isEmpty() && c.sourceRefs.size() == 1) {
-                for (const auto &p : prepared) {
-                    if (normalGuid(p.source->guid) == normalGuid(c.sourceRefs.front()))
-                        name = p.name;
-                }
-            }
-            if (name.isEmpty())
-                name = QStringLiteral("case %1").arg(normalGuid(c.guid).left(8));
-            Id caseId = 0;
-            if (const auto existing = project.tryFindCase(name))
-                caseId = existing->id;
-            else
-                caseId = project.addCase(name);
-            caseByGuid.insert(normalGuid(c.guid), caseId);
-            ++caseCount;
-            for (const QString &g : c.sourceRefs) {
-                if (const Id doc = docBySource.value(normalGuid(g)))
-                    project.linkCaseDocument(caseId, doc);
-                else
-                    lostCaseLinks << QStringLiteral("case \"%1\" to %2 (%3)")
-                                         .arg(name, g, sourceGuids.contains(normalGuid(g)) ? QStringLiteral("a source whose text is not in the package")
-                                                                                           : QStringLiteral("no such source in the package"));
-            }
-            for (const QString &g : c.selectionRefs)
-                caseOfSelection.insert(normalGuid(g), caseId);
-            caseCodeRefs += c.codeRefs.size();
-            setValues(AttributeScope::Case, caseId, c.values);
-        }
-
-        // Segments: one per selection with codes; the same span by the same
-        // coder is one segment with several codes, as everywhere in Quire.
-        {
-            Statement ins(db, QStringLiteral("INSERT INTO segments(document_id, start, \"end\", case_id, coder_id, created, memo) "
-                                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-            Statement code(db, QStringLiteral("INSERT OR IGNORE INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"));
-            for (std::size_t i = 0; i < prepared.size(); ++i) {
-                const PreparedSource &p = prepared[i];
-                const Id doc = docIds[i];
-                const auto cases = project.documentCases(doc);
-                const std::optional<qint64> onlyCase = cases.size() == 1 ? std::optional<qint64>(cases.front()) : std::nullopt;
-                std::map<std::tuple<qsizetype, qsizetype, Id>, Id> spans;
-                auto addSegment = [&](qsizetype start, qsizetype end, Id coder, const std::vector<Coding> &codings,
-                                      const QString &memo, std::optional<qint64> caseId) -> Id {
-                    const auto key = std::make_tuple(start, end, coder);
-                    Id seg = 0;
-                    if (auto it = spans.find(key); it != spans.end()) {
-                        seg = it->second;
-                        ++mergedSelections;
-                    } else {
-                        ins.reset();
-                        ins.bind(1, doc).bind(2, qint64(start)).bind(3, qint64(end)).bind(4, caseId ? caseId : onlyCase);
-                        ins.bind(5, coder).bind(6, when).bind(7, memo).run();
-                        seg = db.lastInsertId();
-                        spans.emplace(key, seg);
-                        ++segCount;
-                    }
-                    for (const Coding &c : codings) {
-                        code.reset();
-                        code.bind(1, seg).bind(2, codeByGuid.value(normalGuid(c.codeGuid))).run();
-                    }
-                    return seg;
-                };
-                for (std::size_t k = 0; k < p.source->selections.size(); ++k) {
-                    const Selection &s = p.source->selections[k];
-                    const auto [start, end] = p.ranges[k];
-                    if (s.codings.empty()) {
-                        ++uncodedSelections;
-                        continue;
-                    }
-                    if (end <= start) {
-                        ++emptySelections;
-                        continue;
-                    }
-                    QString userGuid = s.creatingUser;
-                    if (userGuid.isEmpty())
-                        userGuid = s.codings.front().creatingUser;
-                    const Id coder = coderOf.value(normalGuid(userGuid), ownCoder);
-                    const auto caseIt = caseOfSelection.find(normalGuid(s.guid));
-                    const Id seg = addSegment(start, end, coder, s.codings, s.description.trimmed(),
-                                              caseIt != caseOfSelection.end() ? std::optional<qint64>(*caseIt) : std::nullopt);
-                    segmentBySelection.insert(normalGuid(s.guid), seg);
-                }
-                // Codings of a whole source code the whole text.
-                if (!p.source->codings.empty() && !p.text.isEmpty()) {
-                    const Id coder = coderOf.value(normalGuid(p.source->codings.front().creatingUser), ownCoder);
-                    addSegment(0, TextOffsets::codePointLength(p.text), coder, p.source->codings, QString(), std::nullopt);
-                }
-                if (!p.source->description.trimmed().isEmpty()) {
-                    project.addMemo(QStringLiteral("document"), doc, p.source->description.trimmed(), QStringLiteral("Description"));
-                    ++memoCount;
-                }
-            }
-        }
-
-        // Notes become memos on what refers to them (NoteRef, or a Link whose
-        // one end is the note); a note nothing refers to is a project memo.
-        std::map<QString, std::vector<std::pair<QString, Id>>> targetsOf;
-        auto refer = [&](const QStringList &refs, const QString &kind, Id id) {
-            for (const QString &r : refs)
-                targetsOf[normalGuid(r)].push_back({kind, id});
-        };
-        for (std::size_t i = 0; i < pkg.codes.size(); ++i)
-            refer(pkg.codes[i].noteRefs, QStringLiteral("code"), codeIds[i]);
-        for (std::size_t i = 0; i < prepared.size(); ++i) {
-            refer(prepared[i].source->noteRefs, QStringLiteral("document"), docIds[i]);
-            for (const Selection &s : prepared[i].source->selections) {
-                if (const Id seg = segmentBySelection.value(normalGuid(s.guid)))
-                    refer(s.noteRefs, QStringLiteral("segment"), seg);
-            }
-        }
-        QSet<QString> noteGuids;
-        for (const Note &n : pkg.notes)
-            noteGuids.insert(normalGuid(n.guid));
-        auto targetOf = [&](const QString &guid) -> std::optional<std::pair<QString, Id>> {
-            const QString g = normalGuid(guid);
-            if (const Id id = segmentBySelection.value(g))
-                return std::make_pair(QStringLiteral("segment"), id);
-            if (const Id id = codeByGuid.value(g))
-                return std::make_pair(QStringLiteral("code"), id);
-            if (const Id id = docBySource.value(g))
-                return std::make_pair(QStringLiteral("document"), id);
-            if (const Id id = caseByGuid.value(g))
-                return std::make_pair(QStringLiteral("case"), id);
-            return std::nullopt;
-        };
-        for (const Link &l : pkg.links) {
-            const bool fromNote = noteGuids.contains(normalGuid(l.originGuid));
-            const bool toNote = noteGuids.contains(normalGuid(l.targetGuid));
-            const auto target = fromNote ? targetOf(l.targetGuid) : toNote ? targetOf(l.originGuid) : std::nullopt;
-            if (target)
-                targetsOf[normalGuid(fromNote ? l.originGuid : l.targetGuid)].push_back(*target);
-            else
-                ++linksUnmapped;
-        }
-        // The project's own Description: a project memo, as a journal entry would be.
-        if (!pkg.description.trimmed().isEmpty()) {
-            project.addMemo(QStringLiteral("project"), std::nullopt, pkg.description.trimmed(), QStringLiteral("Project description"));
-            ++memoCount;
-            ++projectDescriptions;
-        }
-        std::vector<QString> noteTexts;
-        for (const Note &n : pkg.notes) {
-            QString text = n.text;
-            if (text.isEmpty() && !n.plainTextPath.isEmpty()) {
-                if (const auto e = files.find(n.plainTextPath))
-                    text = TextDecoder::normaliseLineEndings(decodeRaw(zip->read(*e), QStringLiteral("%1: %2").arg(label, *e)).raw);
-            }
-            noteTexts.push_back(text.trimmed());
-        }
-        // A case's Description becomes a case memo. A Description made of
-        // nothing but the texts of notes nothing refers to (Quire writes its
-        // case memos both ways, as a case cannot refer to a note) makes those
-        // notes the case's memos instead, so nothing comes in twice.
-        {
-            QSet<std::size_t> usedNotes;
-            for (const Case &c : pkg.cases) {
-                const QString description = c.description.trimmed();
-                const Id caseId = caseByGuid.value(normalGuid(c.guid));
-                if (description.isEmpty() || !caseId)
+            const QString description = c.description.trimmed();
+            const QString caseRef = normalGuid(c.guid);
+            if (description.isEmpty())
+                continue;
+            QString rest = description;
+            std::vector<std::size_t> taken;
+            for (std::size_t i = 0; i < pkg.notes.size(); ++i) {
+                const QString &t = noteTexts[i];
+                if (t.isEmpty() || usedNotes.contains(i) || targetsOf.count(normalGuid(pkg.notes[i].guid)))
                     continue;
-                QString rest = description;
-                std::vector<std::size_t> taken;
-                for (std::size_t i = 0; i < pkg.notes.size(); ++i) {
-                    const QString &t = noteTexts[i];
-                    if (t.isEmpty() || usedNotes.contains(i) || targetsOf.count(normalGuid(pkg.notes[i].guid)))
-                        continue;
-                    const qsizetype at = rest.indexOf(t);
-                    if (at < 0)
-                        continue;
-                    rest.remove(at, t.size());
-                    taken.push_back(i);
-                }
-                if (!taken.empty() && rest.trimmed().isEmpty()) {
-                    for (std::size_t i : taken) {
-                        usedNotes.insert(i);
-                        targetsOf[normalGuid(pkg.notes[i].guid)].push_back({QStringLiteral("case"), caseId});
-                    }
-                    ++caseDescriptionsAsNotes;
+                const qsizetype at = rest.indexOf(t);
+                if (at < 0)
                     continue;
-                }
-                project.addMemo(QStringLiteral("case"), caseId, description, QStringLiteral("Description"));
-                ++memoCount;
+                rest.remove(at, t.size());
+                taken.push_back(i);
             }
-        }
-        for (std::size_t i = 0; i < pkg.notes.size(); ++i) {
-            const Note &n = pkg.notes[i];
-            const QString &text = noteTexts[i];
-            if (text.isEmpty()) {
-                ++emptyNotes;
+            if (!taken.empty() && rest.trimmed().isEmpty()) {
+                for (std::size_t i : taken) {
+                    usedNotes.insert(i);
+                    targetsOf[normalGuid(pkg.notes[i].guid)].push_back({QStringLiteral("case"), caseRef});
+                }
+                ++caseDescriptionsAsNotes;
                 continue;
             }
-            const auto it = targetsOf.find(normalGuid(n.guid));
-            if (it == targetsOf.end()) {
-                project.addMemo(QStringLiteral("project"), std::nullopt, text, n.name);
-                ++memoCount;
-                continue;
-            }
-            for (const auto &[kind, id] : it->second) {
-                project.addMemo(kind, id, text, n.name);
-                ++memoCount;
-            }
+            addMemo(QStringLiteral("case"), caseRef, QStringLiteral("Description"), description);
         }
-    });
+    }
+    for (std::size_t i = 0; i < pkg.notes.size(); ++i) {
+        const Note &n = pkg.notes[i];
+        const QString &text = noteTexts[i];
+        if (text.isEmpty()) {
+            ++emptyNotes;
+            continue;
+        }
+        const auto it = targetsOf.find(normalGuid(n.guid));
+        if (it == targetsOf.end()) {
+            addMemo(QStringLiteral("project"), QString(), n.name, text);
+            continue;
+        }
+        for (const auto &[kind, target] : it->second)
+            addMemo(kind, target, n.name, text);
+    }
+
+    // ---- writing: one command --------------------------------------------
+    const ExchangeImportResult done = builder.write(QStringLiteral("refiqda.import"), QStringLiteral("Import REFI-QDA %1").arg(label));
+    for (const auto &[wanted, stored] : done.renamedDocuments)
+        report.notes << QStringLiteral("source \"%1\" was renamed \"%2\": the project already has a document of that name").arg(wanted, stored);
+    report.notes << valueNotes;
 
     report.setCount(QStringLiteral("coders"), qint64(pkg.users.size()));
-    report.setCount(QStringLiteral("codes created"), codeNew);
-    if (codeMatched)
-        report.setCount(QStringLiteral("codes matched by GUID"), codeMatched);
-    report.setCount(QStringLiteral("documents created"), docCount);
-    report.setCount(QStringLiteral("segments created"), segCount);
-    report.setCount(QStringLiteral("cases created or matched"), caseCount);
-    report.setCount(QStringLiteral("attribute values set"), attrCount);
-    report.setCount(QStringLiteral("memos created"), memoCount);
+    report.setCount(QStringLiteral("codes created"), done.codesCreated);
+    if (done.codesMatched)
+        report.setCount(QStringLiteral("codes matched by GUID"), done.codesMatched);
+    report.setCount(QStringLiteral("documents created"), done.documentsCreated);
+    report.setCount(QStringLiteral("segments created"), done.segmentsCreated);
+    report.setCount(QStringLiteral("cases created or matched"), done.casesCreated + done.casesMatched);
+    report.setCount(QStringLiteral("attribute values set"), done.attributeValuesSet);
+    report.setCount(QStringLiteral("memos created"), done.memosCreated);
 
     for (auto it = pkg.unmapped.cbegin(); it != pkg.unmapped.cend(); ++it) {
         static const QMap<QString, QString> why{
@@ -814,10 +697,10 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
         report.unmapped << QStringLiteral("%1 empty note(s)").arg(emptyNotes);
     if (notCodable)
         report.notes << QStringLiteral("%1 code(s) are marked not codable (isCodable=\"false\"); Quire has no such flag, so they are ordinary codes").arg(notCodable);
-    if (renamedCodes)
-        report.notes << QStringLiteral("%1 code(s) were renamed: a '/' became U+2215, or a sibling had the same name").arg(renamedCodes);
-    if (mergedSelections)
-        report.notes << QStringLiteral("%1 selection(s) had the same span and coder as another and joined its segment").arg(mergedSelections);
+    if (!done.renamedCodes.isEmpty())
+        report.notes << QStringLiteral("%1 code(s) were renamed: a '/' became U+2215, or a sibling had the same name").arg(done.renamedCodes.size());
+    if (done.segmentsMerged)
+        report.notes << QStringLiteral("%1 selection(s) had the same span and coder as another and joined its segment").arg(done.segmentsMerged);
     report.notes << attributeNotes;
     if (projectDescriptions)
         report.notes << QStringLiteral("the project's Description became the project memo \"Project description\"");

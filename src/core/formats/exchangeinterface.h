@@ -101,7 +101,9 @@ struct ExchangeOptions
 /// A format plugin that moves a whole project (codes, documents, segments,
 /// cases, attributes, memos, coders) in or out of an exchange package such
 /// as REFI-QDA .qdpx / .qdc. Unlike ImporterInterface it writes into the
-/// project itself, as ONE command: one undo step, nothing kept on error.
+/// project itself, as ONE command: one undo step, nothing kept on error —
+/// through Quire::ExchangeBuilder, and reads what it exports through the
+/// Project and Quire::ExchangeSnapshot, never the project's tables.
 class ProjectExchangeInterface
 {
 public:
@@ -129,5 +131,8 @@ public:
 } // namespace Quire
 
 // 1.1: importInto takes the import limits.
-#define QuireProjectExchangeInterface_iid "org.quire.ProjectExchangeInterface/1.1"
+// 1.2: plugins write and read the project only through ExchangeBuilder and
+//      ExchangeSnapshot (model/exchangebuilder.h), which belong to this contract:
+//      a change there a plugin could notice bumps this version too.
+#define QuireProjectExchangeInterface_iid "org.quire.ProjectExchangeInterface/1.2"
 Q_DECLARE_INTERFACE(Quire::ProjectExchangeInterface, QuireProjectExchangeInterface_iid)
