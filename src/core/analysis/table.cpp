@@ -2,6 +2,7 @@
 #include "analysis/table.h"
 
 #include "error.h"
+#include "io/csvwriter.h"
 #include "io/zipwriter.h"
 #include "report/documentwriter.h"
 
@@ -15,43 +16,11 @@
 
 namespace Quire::Analysis {
 
-namespace {
-
-bool looksNumeric(const QString &s)
-{
-    bool ok = false;
-    s.toDouble(&ok);
-    return ok;
-}
-
-QString csvField(QString s)
-{
-    if (!s.isEmpty() && QStringLiteral("=+-@").contains(s.front()) && !looksNumeric(s))
-        s.prepend(QLatin1Char('\''));
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')) ||
-        s.contains(QLatin1Char('\r'))) {
-        s.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-        return QLatin1Char('"') + s + QLatin1Char('"');
-    }
-    return s;
-}
-
-QString csvLine(const QStringList &cells)
-{
-    QStringList out;
-    out.reserve(cells.size());
-    for (const QString &c : cells)
-        out << csvField(c);
-    return out.join(QLatin1Char(',')) + QLatin1Char('\n');
-}
-
-} // namespace
-
 QByteArray AnalysisTable::toCsv() const
 {
-    QString out = csvLine(header);
+    QString out = csvRow(header, u"\n");
     for (const auto &r : rows)
-        out += csvLine(r);
+        out += csvRow(r, u"\n");
     return out.toUtf8();
 }
 
