@@ -3,15 +3,11 @@
 
 #include "analysis/analysisdata.h"
 #include "error.h"
+#include "io/graphviz.h"
 #include "model/project.h"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/connected_components.hpp>
-
-#ifdef QUIRE_HAVE_GRAPHVIZ
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
-#endif
 
 #include <QXmlStreamWriter>
 
@@ -346,54 +342,9 @@ QByteArray Cooccurrence::toDot(qint64 minCount) const
     return out;
 }
 
-bool graphvizAvailable()
-{
-#ifdef QUIRE_HAVE_GRAPHVIZ
-    return true;
-#else
-    return false;
-#endif
-}
-
 QByteArray Cooccurrence::toSvg(qint64 minCount) const
 {
-#ifdef QUIRE_HAVE_GRAPHVIZ
-    const QByteArray dot = toDot(minCount);
-    GVC_t *gvc = gvContext();
-    if (!gvc)
-        throw Error(QStringLiteral("code graph: Graphviz could not start"));
-    struct ContextGuard
-    {
-        GVC_t *c;
-        ~ContextGuard() { gvFreeContext(c); }
-    } contextGuard{gvc};
-    Agraph_t *g = agmemread(dot.constData());
-    if (!g)
-        throw Error(QStringLiteral("code graph: Graphviz could not read the graph"));
-    struct GraphGuard
-    {
-        Agraph_t *g;
-        ~GraphGuard() { agclose(g); }
-    } graphGuard{g};
-    if (gvLayout(gvc, g, "neato") != 0)
-        throw Error(QStringLiteral("code graph: Graphviz could not lay the graph out"));
-    char *data = nullptr;
-    unsigned int length = 0;
-    const int rc = gvRenderData(gvc, g, "svg", &data, &length);
-    QByteArray svg;
-    if (rc == 0 && data)
-        svg = QByteArray(data, qsizetype(length));
-    if (data)
-        gvFreeRenderData(data);
-    gvFreeLayout(gvc, g);
-    if (svg.isEmpty())
-        throw Error(QStringLiteral("code graph: Graphviz could not render SVG"));
-    return svg;
-#else
-    Q_UNUSED(minCount);
-    throw Error(QStringLiteral(
-        "code graph: this build of Quire has no Graphviz, so it cannot write .svg; write .graphml or .dot instead"));
-#endif
+    return renderDot(toDot(minCount), "neato", "svg", QStringLiteral("the code graph"));
 }
 
 } // namespace Quire::Analysis

@@ -6,11 +6,6 @@
 #include <QHash>
 #include <QXmlStreamWriter>
 
-#ifdef QUIRE_HAVE_GRAPHVIZ
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
-#include <mutex>
-#endif
 
 namespace Quire::Wtfc {
 
@@ -147,47 +142,9 @@ QByteArray graphToGraphml(const Snapshot &s, const Analysis &a)
     return bytes;
 }
 
-bool graphvizAvailable()
-{
-#ifdef QUIRE_HAVE_GRAPHVIZ
-    return true;
-#else
-    return false;
-#endif
-}
-
 QByteArray layoutSvg(const QByteArray &dot)
 {
-#ifdef QUIRE_HAVE_GRAPHVIZ
-    // Graphviz keeps global state (error level, plugin registry): one layout at a time.
-    static std::mutex lock;
-    const std::lock_guard<std::mutex> guard(lock);
-    agseterr(AGMAX); // no warnings on stderr; failures are reported below
-    GVC_t *gvc = gvContext();
-    if (!gvc)
-        throw Error(QStringLiteral("Graphviz could not start (gvContext failed)"));
-    struct Context { GVC_t *c; ~Context() { gvFreeContext(c); } } context{gvc};
-    Agraph_t *g = agmemread(dot.constData());
-    if (!g)
-        throw Error(QStringLiteral("Graphviz could not read the root-cause graph (%1)").arg(QString::fromUtf8(aglasterr())));
-    struct Graph { Agraph_t *g; ~Graph() { agclose(g); } } graph{g};
-    if (gvLayout(gvc, g, "dot") != 0)
-        throw Error(QStringLiteral("Graphviz could not lay out the root-cause graph (is the \"dot\" layout plugin installed?)"));
-    char *data = nullptr;
-    unsigned int length = 0;
-    const int rc = gvRenderData(gvc, g, "svg", &data, &length);
-    QByteArray svg = rc == 0 && data ? QByteArray(data, int(length)) : QByteArray();
-    if (data)
-        gvFreeRenderData(data);
-    gvFreeLayout(gvc, g);
-    if (svg.isEmpty())
-        throw Error(QStringLiteral("Graphviz could not render the root-cause graph as SVG"));
-    return svg;
-#else
-    Q_UNUSED(dot);
-    throw Error(QStringLiteral("This build of Quire has no Graphviz, so it cannot lay out the graph or write .svg; "
-                               "export .dot or .graphml instead, or install libgraphviz-dev and rebuild"));
-#endif
+    return renderDot(dot, "dot", "svg", QStringLiteral("the root-cause graph"));
 }
 
 } // namespace Quire::Wtfc
