@@ -2,9 +2,9 @@
 #include "wtfc/graphexport.h"
 
 #include "error.h"
+#include "io/graphml.h"
 
 #include <QHash>
-#include <QXmlStreamWriter>
 
 
 namespace Quire::Wtfc {
@@ -90,56 +90,27 @@ QByteArray graphToGraphml(const Snapshot &s, const Analysis &a)
     QHash<Id, const CauseReach *> reach;
     for (const CauseReach &r : a.causes)
         reach.insert(r.cause, &r);
-    QByteArray bytes;
-    QXmlStreamWriter w(&bytes);
-    w.setAutoFormatting(true);
-    w.writeStartDocument();
-    w.writeStartElement(QStringLiteral("graphml"));
-    w.writeDefaultNamespace(QStringLiteral("http://graphml.graphdrawing.org/xmlns"));
-    auto key = [&](const QString &id, const QString &name, const QString &type) {
-        w.writeStartElement(QStringLiteral("key"));
-        w.writeAttribute(QStringLiteral("id"), id);
-        w.writeAttribute(QStringLiteral("for"), QStringLiteral("node"));
-        w.writeAttribute(QStringLiteral("attr.name"), name);
-        w.writeAttribute(QStringLiteral("attr.type"), type);
-        w.writeEndElement();
-    };
-    key(QStringLiteral("kind"), QStringLiteral("kind"), QStringLiteral("string"));
-    key(QStringLiteral("label"), QStringLiteral("label"), QStringLiteral("string"));
-    key(QStringLiteral("root"), QStringLiteral("root"), QStringLiteral("boolean"));
-    key(QStringLiteral("people"), QStringLiteral("people"), QStringLiteral("int"));
-    w.writeStartElement(QStringLiteral("graph"));
-    w.writeAttribute(QStringLiteral("id"), QStringLiteral("wtfc"));
-    w.writeAttribute(QStringLiteral("edgedefault"), QStringLiteral("directed"));
-    auto data = [&](const QString &k, const QString &v) {
-        w.writeStartElement(QStringLiteral("data"));
-        w.writeAttribute(QStringLiteral("key"), k);
-        w.writeCharacters(v);
-        w.writeEndElement();
-    };
+    Graphml g;
+    g.id = QStringLiteral("wtfc");
+    g.directed = true;
+    g.keys = {{QStringLiteral("kind"), QStringLiteral("node"), QStringLiteral("kind"), QStringLiteral("string")},
+              {QStringLiteral("label"), QStringLiteral("node"), QStringLiteral("label"), QStringLiteral("string")},
+              {QStringLiteral("root"), QStringLiteral("node"), QStringLiteral("root"), QStringLiteral("boolean")},
+              {QStringLiteral("people"), QStringLiteral("node"), QStringLiteral("people"), QStringLiteral("int")}};
     for (const Node &n : s.nodes) {
-        w.writeStartElement(QStringLiteral("node"));
-        w.writeAttribute(QStringLiteral("id"), QStringLiteral("n%1").arg(n.id));
-        data(QStringLiteral("kind"), toString(n.kind));
-        data(QStringLiteral("label"), n.text);
+        Graphml::Node node{QStringLiteral("n%1").arg(n.id),
+                           {{QStringLiteral("kind"), toString(n.kind)}, {QStringLiteral("label"), n.text}}};
         if (const CauseReach *r = reach.value(n.id)) {
-            data(QStringLiteral("root"), r->root ? QStringLiteral("true") : QStringLiteral("false"));
-            data(QStringLiteral("people"), QString::number(r->peopleCount));
+            node.data.emplace_back(QStringLiteral("root"), r->root ? QStringLiteral("true") : QStringLiteral("false"));
+            node.data.emplace_back(QStringLiteral("people"), QString::number(r->peopleCount));
         }
-        w.writeEndElement();
+        g.nodes.push_back(std::move(node));
     }
     int i = 0;
-    for (const Edge &e : s.edges) {
-        w.writeStartElement(QStringLiteral("edge"));
-        w.writeAttribute(QStringLiteral("id"), QStringLiteral("e%1").arg(i++));
-        w.writeAttribute(QStringLiteral("source"), QStringLiteral("n%1").arg(e.from));
-        w.writeAttribute(QStringLiteral("target"), QStringLiteral("n%1").arg(e.to));
-        w.writeEndElement();
-    }
-    w.writeEndElement(); // graph
-    w.writeEndElement(); // graphml
-    w.writeEndDocument();
-    return bytes;
+    for (const Edge &e : s.edges)
+        g.edges.push_back(
+            {QStringLiteral("e%1").arg(i++), QStringLiteral("n%1").arg(e.from), QStringLiteral("n%1").arg(e.to), {}});
+    return toGraphml(g);
 }
 
 QByteArray layoutSvg(const QByteArray &dot)
