@@ -5,6 +5,7 @@
 #include "formats/csvreader.h"
 #include "formats/fileimport.h"
 #include "formats/table.h"
+#include "io/csvwriter.h"
 #include "report/exportlayout.h"
 
 #include <QFileInfo>
@@ -39,21 +40,6 @@ std::vector<ImportedDocument> CsvPlugin::read(const QString &fileName, const QBy
     return docs;
 }
 
-QString CsvPlugin::field(const QString &value)
-{
-    QString v = value;
-    if (!v.isEmpty()) {
-        const QChar c = v.front();
-        if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@')
-            || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
-            v.prepend(QLatin1Char('\''));
-    }
-    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n'))
-        || v.contains(QLatin1Char('\r')))
-        return QLatin1Char('"') + v.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return v;
-}
-
 void CsvPlugin::write(const ThemeReport &report, QIODevice &out) const
 {
     if (report.layout == QLatin1String("theme-table") || report.layout == QLatin1String("matrix")
@@ -63,17 +49,11 @@ void CsvPlugin::write(const ThemeReport &report, QIODevice &out) const
         QString csv = QChar(0xFEFF);
         QStringList header{QStringLiteral("path"), QStringLiteral("depth")};
         header << t.header;
-        QStringList quoted;
-        for (const auto &f : header)
-            quoted << field(f);
-        csv += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+        csv += csvRow(header, u"\r\n");
         for (std::size_t i = 0; i < t.rows.size(); ++i) {
             QStringList f{report.rows[i].path, QString::number(t.rows[i].depth)};
             f << t.rows[i].cells;
-            quoted.clear();
-            for (const auto &v : f)
-                quoted << field(v);
-            csv += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+            csv += csvRow(f, u"\r\n");
         }
         const QByteArray bytes = csv.toUtf8();
         if (out.write(bytes) != bytes.size())
@@ -91,12 +71,7 @@ void CsvPlugin::write(const ThemeReport &report, QIODevice &out) const
            << QStringLiteral("locator");
     // A UTF-8 BOM, so that spreadsheet programs do not read the file as Windows-1252.
     QString csv = QChar(0xFEFF);
-    auto line = [&csv](const QStringList &fields) {
-        QStringList quoted;
-        for (const auto &f : fields)
-            quoted << field(f);
-        csv += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
-    };
+    auto line = [&csv](const QStringList &fields) { csv += csvRow(fields, u"\r\n"); };
     line(header);
     const QStringList noCounts(report.byValues.size(), QString());
     for (std::size_t i = 0; i < report.rows.size(); ++i) {

@@ -11,7 +11,8 @@ namespace Quire::Csv {
 /// Reads statement sheets and surveys (one short document per statement or
 /// answer, see sheetDocuments) and writes a theme report as one RFC 4180
 /// table: a row per code (kind "code") with its counts, and a row per quote
-/// (kind "quote").
+/// (kind "quote"). Fields by csvField (io/csvwriter.h): a cell a spreadsheet
+/// would run as a formula gets a leading apostrophe.
 class CsvPlugin : public QObject, public ImporterInterface, public ExporterInterface
 {
     Q_OBJECT
@@ -31,10 +32,6 @@ public:
 
     QString fileExtension() const override { return QStringLiteral("csv"); }
     void write(const ThemeReport &report, QIODevice &out) const override;
-
-    /// Quotes a field; a cell that a spreadsheet would run as a formula
-    /// (starting with = + - @, tab or CR) gets a leading apostrophe.
-    static QString field(const QString &value);
 };
 
 } // namespace Quire::Csv

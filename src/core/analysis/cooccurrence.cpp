@@ -3,17 +3,12 @@
 
 #include "analysis/analysisdata.h"
 #include "error.h"
+#include "io/graphml.h"
+#include "io/graphviz.h"
 #include "model/project.h"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/connected_components.hpp>
-
-#ifdef QUIRE_HAVE_GRAPHVIZ
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
-#endif
-
-#include <QXmlStreamWriter>
 
 #include <algorithm>
 #include <map>
@@ -264,61 +259,33 @@ std::vector<int> Cooccurrence::components(qint64 minCount) const
 QByteArray Cooccurrence::toGraphml(qint64 minCount) const
 {
     const std::vector<int> component = components(minCount);
-    QByteArray out;
-    QXmlStreamWriter w(&out);
-    w.setAutoFormatting(true);
-    w.writeStartDocument();
-    w.writeStartElement(QStringLiteral("graphml"));
-    w.writeDefaultNamespace(QStringLiteral("http://graphml.graphdrawing.org/xmlns"));
-    auto key = [&](const QString &id, const QString &domain, const QString &name, const QString &type) {
-        w.writeStartElement(QStringLiteral("key"));
-        w.writeAttribute(QStringLiteral("id"), id);
-        w.writeAttribute(QStringLiteral("for"), domain);
-        w.writeAttribute(QStringLiteral("attr.name"), name);
-        w.writeAttribute(QStringLiteral("attr.type"), type);
-        w.writeEndElement();
+    Graphml g;
+    g.id = QStringLiteral("codes");
+    const auto key = [](const char *name, const char *domain, const char *type) {
+        return Graphml::Key{QLatin1String(name), QLatin1String(domain), QLatin1String(name), QLatin1String(type)};
     };
-    key(QStringLiteral("label"), QStringLiteral("node"), QStringLiteral("label"), QStringLiteral("string"));
-    key(QStringLiteral("color"), QStringLiteral("node"), QStringLiteral("color"), QStringLiteral("string"));
-    key(QStringLiteral("occurrences"), QStringLiteral("node"), QStringLiteral("occurrences"), QStringLiteral("long"));
-    key(QStringLiteral("component"), QStringLiteral("node"), QStringLiteral("component"), QStringLiteral("int"));
-    key(QStringLiteral("count"), QStringLiteral("edge"), QStringLiteral("count"), QStringLiteral("long"));
-    key(QStringLiteral("coefficient"), QStringLiteral("edge"), QStringLiteral("coefficient"), QStringLiteral("double"));
-    w.writeStartElement(QStringLiteral("graph"));
-    w.writeAttribute(QStringLiteral("id"), QStringLiteral("codes"));
-    w.writeAttribute(QStringLiteral("edgedefault"), QStringLiteral("undirected"));
-    auto data = [&](const QString &k, const QString &v) {
-        w.writeStartElement(QStringLiteral("data"));
-        w.writeAttribute(QStringLiteral("key"), k);
-        w.writeCharacters(v);
-        w.writeEndElement();
-    };
+    g.keys = {key("label", "node", "string"),  key("color", "node", "string"), key("occurrences", "node", "long"),
+              key("component", "node", "int"), key("count", "edge", "long"),   key("coefficient", "edge", "double")};
     for (std::size_t i = 0; i < codes.size(); ++i) {
-        w.writeStartElement(QStringLiteral("node"));
-        w.writeAttribute(QStringLiteral("id"), QStringLiteral("c%1").arg(codes[i]));
-        data(QStringLiteral("label"), paths[qsizetype(i)]);
+        Graphml::Node node{QStringLiteral("c%1").arg(codes[i]), {{QStringLiteral("label"), paths[qsizetype(i)]}}};
         if (!colors[qsizetype(i)].isEmpty())
-            data(QStringLiteral("color"), colors[qsizetype(i)]);
-        data(QStringLiteral("occurrences"), QString::number(occurrences[i]));
-        data(QStringLiteral("component"), QString::number(component[i]));
-        w.writeEndElement();
+            node.data.emplace_back(QStringLiteral("color"), colors[qsizetype(i)]);
+        node.data.emplace_back(QStringLiteral("occurrences"), QString::number(occurrences[i]));
+        node.data.emplace_back(QStringLiteral("component"), QString::number(component[i]));
+        g.nodes.push_back(std::move(node));
     }
     for (std::size_t i = 0; i < codes.size(); ++i) {
         for (std::size_t j = i + 1; j < codes.size(); ++j) {
             if (counts[i][j] < minCount || counts[i][j] == 0)
                 continue;
-            w.writeStartElement(QStringLiteral("edge"));
-            w.writeAttribute(QStringLiteral("source"), QStringLiteral("c%1").arg(codes[i]));
-            w.writeAttribute(QStringLiteral("target"), QStringLiteral("c%1").arg(codes[j]));
-            data(QStringLiteral("count"), QString::number(counts[i][j]));
-            data(QStringLiteral("coefficient"), QString::number(coefficient[i][j], 'g', 6));
-            w.writeEndElement();
+            g.edges.push_back({QString(),
+                               QStringLiteral("c%1").arg(codes[i]),
+                               QStringLiteral("c%1").arg(codes[j]),
+                               {{QStringLiteral("count"), QString::number(counts[i][j])},
+                                {QStringLiteral("coefficient"), QString::number(coefficient[i][j], 'g', 6)}}});
         }
     }
-    w.writeEndElement();
-    w.writeEndElement();
-    w.writeEndDocument();
-    return out;
+    return Quire::toGraphml(g);
 }
 
 QByteArray Cooccurrence::toDot(qint64 minCount) const
@@ -346,54 +313,9 @@ QByteArray Cooccurrence::toDot(qint64 minCount) const
     return out;
 }
 
-bool graphvizAvailable()
-{
-#ifdef QUIRE_HAVE_GRAPHVIZ
-    return true;
-#else
-    return false;
-#endif
-}
-
 QByteArray Cooccurrence::toSvg(qint64 minCount) const
 {
-#ifdef QUIRE_HAVE_GRAPHVIZ
-    const QByteArray dot = toDot(minCount);
-    GVC_t *gvc = gvContext();
-    if (!gvc)
-        throw Error(QStringLiteral("code graph: Graphviz could not start"));
-    struct ContextGuard
-    {
-        GVC_t *c;
-        ~ContextGuard() { gvFreeContext(c); }
-    } contextGuard{gvc};
-    Agraph_t *g = agmemread(dot.constData());
-    if (!g)
-        throw Error(QStringLiteral("code graph: Graphviz could not read the graph"));
-    struct GraphGuard
-    {
-        Agraph_t *g;
-        ~GraphGuard() { agclose(g); }
-    } graphGuard{g};
-    if (gvLayout(gvc, g, "neato") != 0)
-        throw Error(QStringLiteral("code graph: Graphviz could not lay the graph out"));
-    char *data = nullptr;
-    unsigned int length = 0;
-    const int rc = gvRenderData(gvc, g, "svg", &data, &length);
-    QByteArray svg;
-    if (rc == 0 && data)
-        svg = QByteArray(data, qsizetype(length));
-    if (data)
-        gvFreeRenderData(data);
-    gvFreeLayout(gvc, g);
-    if (svg.isEmpty())
-        throw Error(QStringLiteral("code graph: Graphviz could not render SVG"));
-    return svg;
-#else
-    Q_UNUSED(minCount);
-    throw Error(QStringLiteral(
-        "code graph: this build of Quire has no Graphviz, so it cannot write .svg; write .graphml or .dot instead"));
-#endif
+    return renderDot(toDot(minCount), "neato", "svg", QStringLiteral("the code graph"));
 }
 
 } // namespace Quire::Analysis

@@ -4,6 +4,7 @@
 #include "quirecore_export.h"
 
 #include "analysis/table.h"
+#include "io/graphviz.h"
 #include "model/types.h"
 
 #include <QByteArray>
@@ -67,15 +68,16 @@ struct QUIRECORE_EXPORT Cooccurrence
     QByteArray toGraphml(qint64 minCount = 1) const;
     /// The same graph in Graphviz DOT (edge width by coefficient).
     QByteArray toDot(qint64 minCount = 1) const;
-    /// The graph laid out by Graphviz (neato) as SVG; throws Error when this
-    /// build has no Graphviz (see graphvizAvailable()).
+    /// The graph laid out by Graphviz (neato, io/graphviz.h) as SVG; throws
+    /// Error when this build has no Graphviz (see graphvizAvailable()).
     QByteArray toSvg(qint64 minCount = 1) const;
     /// Connected groups of codes (Boost.Graph): component number per code, -1
     /// for a code with no edge of at least minCount.
     std::vector<int> components(qint64 minCount = 1) const;
 };
 
-QUIRECORE_EXPORT bool graphvizAvailable();
+/// Whether this build can lay graphs out (io/graphviz.h).
+using Quire::graphvizAvailable;
 
 /// Segments of uncounted cases (a facilitator) are left out. Throws Error for
 /// an unknown code or coder.

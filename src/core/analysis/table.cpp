@@ -2,56 +2,24 @@
 #include "analysis/table.h"
 
 #include "error.h"
-#include "io/zipwriter.h"
+#include "io/csvwriter.h"
+#include "io/xlsxwriter.h"
 #include "report/documentwriter.h"
 
 #include <QFile>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QXmlStreamWriter>
 #include <set>
 
 #include <algorithm>
 
 namespace Quire::Analysis {
 
-namespace {
-
-bool looksNumeric(const QString &s)
-{
-    bool ok = false;
-    s.toDouble(&ok);
-    return ok;
-}
-
-QString csvField(QString s)
-{
-    if (!s.isEmpty() && QStringLiteral("=+-@").contains(s.front()) && !looksNumeric(s))
-        s.prepend(QLatin1Char('\''));
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')) ||
-        s.contains(QLatin1Char('\r'))) {
-        s.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-        return QLatin1Char('"') + s + QLatin1Char('"');
-    }
-    return s;
-}
-
-QString csvLine(const QStringList &cells)
-{
-    QStringList out;
-    out.reserve(cells.size());
-    for (const QString &c : cells)
-        out << csvField(c);
-    return out.join(QLatin1Char(',')) + QLatin1Char('\n');
-}
-
-} // namespace
-
 QByteArray AnalysisTable::toCsv() const
 {
-    QString out = csvLine(header);
+    QString out = csvRow(header, u"\n");
     for (const auto &r : rows)
-        out += csvLine(r);
+        out += csvRow(r, u"\n");
     return out.toUtf8();
 }
 
@@ -109,127 +77,49 @@ QJsonArray AnalysisTable::toJson() const
     return out;
 }
 
-namespace {
-
-/// XML 1.0 cannot hold most control characters, even escaped.
-QString xmlSafe(QString s)
-{
-    for (QChar &c : s) {
-        if (c.unicode() < 0x20 && c != QLatin1Char('\t') && c != QLatin1Char('\n') && c != QLatin1Char('\r'))
-            c = QChar(0xFFFD);
-    }
-    return s;
-}
-
-QString columnName(qsizetype index)
-{
-    QString name;
-    for (qsizetype n = index + 1; n > 0; n = (n - 1) / 26)
-        name.prepend(QChar(char16_t(u'A' + (n - 1) % 26)));
-    return name;
-}
-
-QByteArray sheetXml(const AnalysisTable &t)
-{
-    QByteArray out;
-    QXmlStreamWriter w(&out);
-    w.writeStartDocument();
-    w.writeStartElement(QStringLiteral("worksheet"));
-    w.writeDefaultNamespace(QStringLiteral("http://schemas.openxmlformats.org/spreadsheetml/2006/main"));
-    w.writeStartElement(QStringLiteral("sheetData"));
-    auto row = [&](qsizetype r, const QStringList &cells, bool header) {
-        w.writeStartElement(QStringLiteral("row"));
-        w.writeAttribute(QStringLiteral("r"), QString::number(r + 1));
-        for (qsizetype c = 0; c < cells.size(); ++c) {
-            w.writeStartElement(QStringLiteral("c"));
-            w.writeAttribute(QStringLiteral("r"), columnName(c) + QString::number(r + 1));
-            bool numeric = false;
-            const double v = cells[c].toDouble(&numeric);
-            if (numeric && !header && !cells[c].isEmpty()) {
-                w.writeTextElement(QStringLiteral("v"), QString::number(v, 'g', 17));
-            } else {
-                w.writeAttribute(QStringLiteral("t"), QStringLiteral("inlineStr"));
-                w.writeStartElement(QStringLiteral("is"));
-                w.writeStartElement(QStringLiteral("t"));
-                w.writeAttribute(QStringLiteral("xml:space"), QStringLiteral("preserve"));
-                w.writeCharacters(xmlSafe(cells[c]));
-                w.writeEndElement();
-                w.writeEndElement();
-            }
-            w.writeEndElement();
-        }
-        w.writeEndElement();
-    };
-    row(0, t.header, true);
-    for (std::size_t r = 0; r < t.rows.size(); ++r)
-        row(qsizetype(r) + 1, t.rows[r], false);
-    w.writeEndElement();
-    w.writeEndElement();
-    w.writeEndDocument();
-    return out;
-}
-
-} // namespace
-
 void writeXlsx(const QString &path, const std::vector<AnalysisTable> &tables)
 {
-    ZipWriter zip(path);
-    QByteArray types =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Types "
-        "xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        "<Override PartName=\"/xl/workbook.xml\" "
-        "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>";
-    QByteArray sheets, rels;
+    XlsxWorkbook book;
     std::set<QString> used;
     for (std::size_t i = 0; i < tables.size(); ++i) {
-        const QByteArray n = QByteArray::number(qulonglong(i + 1));
-        types += "<Override PartName=\"/xl/worksheets/sheet" + n +
-                 ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>";
-        // Sheet names: at most 31 characters, none of []:*?/\, unique.
-        QString name = tables[i].title.isEmpty() ? QStringLiteral("Sheet %1").arg(i + 1) : tables[i].title;
+        const AnalysisTable &t = tables[i];
+        // Sheet names: at most 31 characters, none of []:*?/\, not starting or
+        // ending with an apostrophe, unique.
+        QString name = t.title;
         static const QString forbidden = QStringLiteral("[]:*?/\\");
         for (QChar &c : name) {
-            if (forbidden.contains(c))
+            if (forbidden.contains(c) || c.unicode() < 0x20)
                 c = QLatin1Char(' ');
         }
         name = name.left(28).trimmed();
+        while (name.startsWith(QLatin1Char('\'')) || name.endsWith(QLatin1Char('\'')))
+            name = (name.startsWith(QLatin1Char('\'')) ? name.mid(1) : name.chopped(1)).trimmed();
+        if (name.isEmpty())
+            name = QStringLiteral("Sheet %1").arg(i + 1);
         QString unique = name;
         for (int k = 2; used.count(unique.toLower()); ++k)
             unique = QStringLiteral("%1 %2").arg(name).arg(k);
         used.insert(unique.toLower());
-        QString escaped = xmlSafe(unique).toHtmlEscaped();
-        sheets += "<sheet name=\"" + escaped.toUtf8() + "\" sheetId=\"" + n + "\" r:id=\"rId" + n + "\"/>";
-        rels += "<Relationship Id=\"rId" + n +
-                "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
-                "Target=\"worksheets/sheet" +
-                n + ".xml\"/>";
+        XlsxWorkbook::Sheet sheet;
+        sheet.name = unique;
+        auto &header = sheet.rows.emplace_back();
+        for (const QString &h : t.header)
+            header.push_back(XlsxWorkbook::Cell::textCell(h));
+        // Numbers as numbers; everything else, and the header, as text.
+        for (const QStringList &r : t.rows) {
+            auto &row = sheet.rows.emplace_back();
+            for (const QString &cell : r) {
+                bool numeric = false;
+                const double v = cell.toDouble(&numeric);
+                row.push_back(numeric && !cell.isEmpty() ? XlsxWorkbook::Cell::numberCell(v)
+                                                         : XlsxWorkbook::Cell::textCell(cell));
+            }
+        }
+        book.sheets.push_back(std::move(sheet));
     }
-    types += "</Types>";
-    zip.add(QStringLiteral("[Content_Types].xml"), types);
-    zip.add(QStringLiteral("_rels/.rels"),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Relationships "
-            "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            "<Relationship Id=\"rId1\" "
-            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-            "Target=\"xl/workbook.xml\"/></Relationships>");
-    zip.add(QStringLiteral("xl/workbook.xml"),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<workbook "
-            "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-            "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>" +
-                sheets + "</sheets></workbook>");
-    zip.add(QStringLiteral("xl/_rels/workbook.xml.rels"),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Relationships "
-            "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-                rels + "</Relationships>");
-    for (std::size_t i = 0; i < tables.size(); ++i)
-        zip.add(QStringLiteral("xl/worksheets/sheet%1.xml").arg(i + 1), sheetXml(tables[i]));
+    const QByteArray bytes = Quire::writeXlsx(book, path);
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        throw Error(QStringLiteral("%1: cannot write the file (%2)").arg(path, f.errorString()));
-    zip.finish(f);
-    if (!f.commit())
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
         throw Error(QStringLiteral("%1: cannot write the file (%2)").arg(path, f.errorString()));
 }
 

@@ -22,9 +22,9 @@ struct QUIRECORE_EXPORT AnalysisTable
     QStringList header;
     std::vector<QStringList> rows;
 
-    /// RFC 4180 CSV with a header row, LF line ends, UTF-8. A text cell that
-    /// a spreadsheet would run as a formula (= + - @ at the start, and not a
-    /// number) gets a leading apostrophe.
+    /// RFC 4180 CSV with a header row, LF line ends, UTF-8; fields by
+    /// csvField (io/csvwriter.h), so a cell that a spreadsheet would run as a
+    /// formula gets a leading apostrophe.
     QByteArray toCsv() const;
     /// Writes toCsv() to `path`; throws Error naming the file if it cannot.
     void writeCsv(const QString &path) const;

@@ -132,17 +132,6 @@ QString quoteCitationLine(const Quote &quote)
     return line;
 }
 
-QString neutraliseFormula(const QString &value)
-{
-    if (value.isEmpty())
-        return value;
-    const QChar c = value.front();
-    if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@')
-        || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
-        return QLatin1Char('\'') + value;
-    return value;
-}
-
 TableWidths layoutTableWidths(qsizetype columns)
 {
     constexpr int TextWidth = 9638;

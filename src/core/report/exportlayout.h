@@ -55,8 +55,5 @@ QUIRECORE_EXPORT QString quoteDisplayText(const Quote &quote);
 /// The line under a quote: the citation, then " · LOCATOR" and " · edited" when
 /// the text is an editorial version (cuts and [insertions]) of the stored span.
 QUIRECORE_EXPORT QString quoteCitationLine(const Quote &quote);
-/// Neutralises a spreadsheet cell that would start a formula (= + - @, tab, CR)
-/// by a leading apostrophe, as the CSV exporter does.
-QUIRECORE_EXPORT QString neutraliseFormula(const QString &value);
 
 } // namespace Quire

@@ -2,15 +2,10 @@
 #include "wtfc/graphexport.h"
 
 #include "error.h"
+#include "io/graphml.h"
 
 #include <QHash>
-#include <QXmlStreamWriter>
 
-#ifdef QUIRE_HAVE_GRAPHVIZ
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
-#include <mutex>
-#endif
 
 namespace Quire::Wtfc {
 
@@ -95,99 +90,32 @@ QByteArray graphToGraphml(const Snapshot &s, const Analysis &a)
     QHash<Id, const CauseReach *> reach;
     for (const CauseReach &r : a.causes)
         reach.insert(r.cause, &r);
-    QByteArray bytes;
-    QXmlStreamWriter w(&bytes);
-    w.setAutoFormatting(true);
-    w.writeStartDocument();
-    w.writeStartElement(QStringLiteral("graphml"));
-    w.writeDefaultNamespace(QStringLiteral("http://graphml.graphdrawing.org/xmlns"));
-    auto key = [&](const QString &id, const QString &name, const QString &type) {
-        w.writeStartElement(QStringLiteral("key"));
-        w.writeAttribute(QStringLiteral("id"), id);
-        w.writeAttribute(QStringLiteral("for"), QStringLiteral("node"));
-        w.writeAttribute(QStringLiteral("attr.name"), name);
-        w.writeAttribute(QStringLiteral("attr.type"), type);
-        w.writeEndElement();
-    };
-    key(QStringLiteral("kind"), QStringLiteral("kind"), QStringLiteral("string"));
-    key(QStringLiteral("label"), QStringLiteral("label"), QStringLiteral("string"));
-    key(QStringLiteral("root"), QStringLiteral("root"), QStringLiteral("boolean"));
-    key(QStringLiteral("people"), QStringLiteral("people"), QStringLiteral("int"));
-    w.writeStartElement(QStringLiteral("graph"));
-    w.writeAttribute(QStringLiteral("id"), QStringLiteral("wtfc"));
-    w.writeAttribute(QStringLiteral("edgedefault"), QStringLiteral("directed"));
-    auto data = [&](const QString &k, const QString &v) {
-        w.writeStartElement(QStringLiteral("data"));
-        w.writeAttribute(QStringLiteral("key"), k);
-        w.writeCharacters(v);
-        w.writeEndElement();
-    };
+    Graphml g;
+    g.id = QStringLiteral("wtfc");
+    g.directed = true;
+    g.keys = {{QStringLiteral("kind"), QStringLiteral("node"), QStringLiteral("kind"), QStringLiteral("string")},
+              {QStringLiteral("label"), QStringLiteral("node"), QStringLiteral("label"), QStringLiteral("string")},
+              {QStringLiteral("root"), QStringLiteral("node"), QStringLiteral("root"), QStringLiteral("boolean")},
+              {QStringLiteral("people"), QStringLiteral("node"), QStringLiteral("people"), QStringLiteral("int")}};
     for (const Node &n : s.nodes) {
-        w.writeStartElement(QStringLiteral("node"));
-        w.writeAttribute(QStringLiteral("id"), QStringLiteral("n%1").arg(n.id));
-        data(QStringLiteral("kind"), toString(n.kind));
-        data(QStringLiteral("label"), n.text);
+        Graphml::Node node{QStringLiteral("n%1").arg(n.id),
+                           {{QStringLiteral("kind"), toString(n.kind)}, {QStringLiteral("label"), n.text}}};
         if (const CauseReach *r = reach.value(n.id)) {
-            data(QStringLiteral("root"), r->root ? QStringLiteral("true") : QStringLiteral("false"));
-            data(QStringLiteral("people"), QString::number(r->peopleCount));
+            node.data.emplace_back(QStringLiteral("root"), r->root ? QStringLiteral("true") : QStringLiteral("false"));
+            node.data.emplace_back(QStringLiteral("people"), QString::number(r->peopleCount));
         }
-        w.writeEndElement();
+        g.nodes.push_back(std::move(node));
     }
     int i = 0;
-    for (const Edge &e : s.edges) {
-        w.writeStartElement(QStringLiteral("edge"));
-        w.writeAttribute(QStringLiteral("id"), QStringLiteral("e%1").arg(i++));
-        w.writeAttribute(QStringLiteral("source"), QStringLiteral("n%1").arg(e.from));
-        w.writeAttribute(QStringLiteral("target"), QStringLiteral("n%1").arg(e.to));
-        w.writeEndElement();
-    }
-    w.writeEndElement(); // graph
-    w.writeEndElement(); // graphml
-    w.writeEndDocument();
-    return bytes;
-}
-
-bool graphvizAvailable()
-{
-#ifdef QUIRE_HAVE_GRAPHVIZ
-    return true;
-#else
-    return false;
-#endif
+    for (const Edge &e : s.edges)
+        g.edges.push_back(
+            {QStringLiteral("e%1").arg(i++), QStringLiteral("n%1").arg(e.from), QStringLiteral("n%1").arg(e.to), {}});
+    return toGraphml(g);
 }
 
 QByteArray layoutSvg(const QByteArray &dot)
 {
-#ifdef QUIRE_HAVE_GRAPHVIZ
-    // Graphviz keeps global state (error level, plugin registry): one layout at a time.
-    static std::mutex lock;
-    const std::lock_guard<std::mutex> guard(lock);
-    agseterr(AGMAX); // no warnings on stderr; failures are reported below
-    GVC_t *gvc = gvContext();
-    if (!gvc)
-        throw Error(QStringLiteral("Graphviz could not start (gvContext failed)"));
-    struct Context { GVC_t *c; ~Context() { gvFreeContext(c); } } context{gvc};
-    Agraph_t *g = agmemread(dot.constData());
-    if (!g)
-        throw Error(QStringLiteral("Graphviz could not read the root-cause graph (%1)").arg(QString::fromUtf8(aglasterr())));
-    struct Graph { Agraph_t *g; ~Graph() { agclose(g); } } graph{g};
-    if (gvLayout(gvc, g, "dot") != 0)
-        throw Error(QStringLiteral("Graphviz could not lay out the root-cause graph (is the \"dot\" layout plugin installed?)"));
-    char *data = nullptr;
-    unsigned int length = 0;
-    const int rc = gvRenderData(gvc, g, "svg", &data, &length);
-    QByteArray svg = rc == 0 && data ? QByteArray(data, int(length)) : QByteArray();
-    if (data)
-        gvFreeRenderData(data);
-    gvFreeLayout(gvc, g);
-    if (svg.isEmpty())
-        throw Error(QStringLiteral("Graphviz could not render the root-cause graph as SVG"));
-    return svg;
-#else
-    Q_UNUSED(dot);
-    throw Error(QStringLiteral("This build of Quire has no Graphviz, so it cannot lay out the graph or write .svg; "
-                               "export .dot or .graphml instead, or install libgraphviz-dev and rebuild"));
-#endif
+    return renderDot(dot, "dot", "svg", QStringLiteral("the root-cause graph"));
 }
 
 } // namespace Quire::Wtfc

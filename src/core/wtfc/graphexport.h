@@ -3,6 +3,7 @@
 
 #include "quirecore_export.h"
 
+#include "io/graphviz.h"
 #include "wtfc/analysis.h"
 
 #include <QByteArray>
@@ -19,10 +20,10 @@ QUIRECORE_EXPORT QByteArray graphToDot(const Snapshot &workshop, const Analysis 
 /// The same graph as GraphML (XML): node data kind, label, root, reach (people).
 QUIRECORE_EXPORT QByteArray graphToGraphml(const Snapshot &workshop, const Analysis &analysis);
 
-/// Whether this build can lay graphs out (Graphviz was found at build time).
-QUIRECORE_EXPORT bool graphvizAvailable();
-/// Lays DOT out with Graphviz "dot" (layered) and renders it as SVG. Throws
-/// Quire::Error if Graphviz is missing or rejects the graph.
+/// Whether this build can lay graphs out (io/graphviz.h).
+using Quire::graphvizAvailable;
+/// Lays DOT out with Graphviz "dot" (layered, io/graphviz.h) and renders it
+/// as SVG. Throws Quire::Error if Graphviz is missing or rejects the graph.
 QUIRECORE_EXPORT QByteArray layoutSvg(const QByteArray &dot);
 
 } // namespace Quire::Wtfc
