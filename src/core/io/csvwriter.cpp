@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/csvwriter.h"
 
+#include <QRegularExpression>
+
 namespace Quire {
 
 QString neutraliseFormula(const QString &value)
 {
     if (value.isEmpty())
+        return value;
+    // A plain number ("-0.125", "+3", "-1e-05") is no formula and stays a
+    // number for the spreadsheet: a kappa below zero must not become text.
+    static const QRegularExpression number(QStringLiteral("^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$"));
+    if (number.match(value).hasMatch())
         return value;
     switch (value.front().unicode()) {
     case u'=':
