@@ -226,7 +226,8 @@ def check_circles():
         circle = a_circle(component, edges)
         steps = [f"{edges[a][b][0]}:{edges[a][b][1]} includes \"{edges[a][b][2]}\"" for a, b in zip(circle, circle[1:])]
         what = " -> ".join(circle)
-        problems.append(Problem("circles", "src/core", 0,
+        first = edges[circle[0]][circle[1]]
+        problems.append(Problem("circles", first[0], first[1],
                                 f"the folders {', '.join(sorted(component))} include each other; one circle: {what} "
                                 f"({'; '.join(steps)})", what))
     return problems
@@ -497,11 +498,15 @@ def main(argv):
         for p in problems:
             print(p)
         files = len({p.path for p in problems})
-        print(f"house_check: {rule}: " + ("ok" if not problems else f"{len(problems)} problems in {files} files"))
+        print(f"house_check: {rule}: " + ("ok" if not problems else f"{plural(len(problems), 'problem')} in {plural(files, 'file')}"))
         failed += len(problems)
     if broken:
         return 2
     return 1 if failed else 0
+
+
+def plural(count, word):
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def apply_exceptions(rule, problems):
