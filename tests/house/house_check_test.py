@@ -4,6 +4,7 @@
 the real script on it as a process and checks its exit status and what it names.
 
   house_check_test.py SOURCE_DIR CASE
+  house_check_test.py --list          the cases, for tests/house/CMakeLists.txt
 
 Exit 0: the case passed; 1: it failed (the reason is printed); 77: skipped (clang-format 14 missing).
 """
@@ -294,6 +295,9 @@ CASES = {name[len("case_"):]: f for name, f in globals().items() if name.startsw
 
 
 def main():
+    if sys.argv[1:] == ["--list"]:
+        print(";".join(CASES))
+        return 0
     if len(sys.argv) != 3 or sys.argv[2] not in CASES:
         sys.exit(f"usage: {sys.argv[0]} SOURCE_DIR CASE; cases: {', '.join(CASES)}")
     try:
