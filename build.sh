@@ -23,7 +23,7 @@ PACKAGES=(cmake ninja-build g++ pkg-config ccache python3 wamerican
           qt6-base-dev qt6-svg-dev qt6-charts-dev libgl-dev libicu-dev libsqlite3-dev catch2 libbenchmark-dev
           libzip-dev libxml2-dev libpoppler-qt6-dev libstemmer-dev libxlsxwriter-dev fonts-dejavu-core fonts-noto-color-emoji fonts-wqy-microhei
           fonts-crosextra-carlito libboost-graph-dev libgraphviz-dev
-          clang libclang-rt-14-dev
+          clang libclang-rt-14-dev clang-format
           desktop-file-utils appstream shared-mime-info dpkg-dev file lintian
           libxml2-utils)
 
@@ -65,6 +65,8 @@ case "$mode" in
     ;;
   test)
     (cd "$BUILD_DIR" && ctest --output-on-failure -j "$JOBS" --timeout 600)
+    # The house rules on the whole tree (docs/architecture.md, "Checks").
+    scripts/house_check.py
     if [ "$FUZZ_SECONDS" -gt 0 ] && command -v clang++ >/dev/null; then
       scripts/fuzz.sh "$FUZZ_SECONDS"
     fi
