@@ -37,7 +37,51 @@ RULES = ("circles", "format", "database", "sql", "gui")
 
 # (rule, path, what, reason): `what` is the table name for "sql", the included
 # file for "database" and "gui", the folder circle ("a -> b -> a") for "circles".
-EXCEPTIONS = []
+# The store split of issue 14 is landing in steps: these files still name tables of other
+# stores. Each entry goes when its file asks the owner instead (the check fails on a stale one).
+EXCEPTIONS = [
+    ("sql", "src/core/analysis/analysisdata.cpp", "coders", "reads the coding for the analyses with SQL; moves to a typed query of the segment store (issue 14, next step)"),
+    ("sql", "src/core/analysis/analysisdata.cpp", "segment_codes", "reads the coding for the analyses with SQL; moves to a typed query of the segment store (issue 14, next step)"),
+    ("sql", "src/core/analysis/analysisdata.cpp", "segments", "reads the coding for the analyses with SQL; moves to a typed query of the segment store (issue 14, next step)"),
+    ("sql", "src/core/analysis/teamwork.cpp", "coders", "copy-for-coder and merge write other stores' tables; move to store calls (issue 14, next step)"),
+    ("sql", "src/core/analysis/teamwork.cpp", "codes", "copy-for-coder and merge write other stores' tables; move to store calls (issue 14, next step)"),
+    ("sql", "src/core/analysis/teamwork.cpp", "command_events", "copy-for-coder and merge write other stores' tables; move to store calls (issue 14, next step)"),
+    ("sql", "src/core/analysis/teamwork.cpp", "commands", "copy-for-coder and merge write other stores' tables; move to store calls (issue 14, next step)"),
+    ("sql", "src/core/analysis/teamwork.cpp", "memos", "copy-for-coder and merge write other stores' tables; move to store calls (issue 14, next step)"),
+    ("sql", "src/core/analysis/teamwork.cpp", "segment_codes", "copy-for-coder and merge write other stores' tables; move to store calls (issue 14, next step)"),
+    ("sql", "src/core/analysis/teamwork.cpp", "segments", "copy-for-coder and merge write other stores' tables; move to store calls (issue 14, next step)"),
+    ("sql", "src/core/model/exchangebuilder.cpp", "code_parents", "the REFI-QDA builder writes codes, segments and coders itself; moves into the codebook and segment stores (issue 14, next step)"),
+    ("sql", "src/core/model/exchangebuilder.cpp", "coders", "the REFI-QDA builder writes codes, segments and coders itself; moves into the codebook and segment stores (issue 14, next step)"),
+    ("sql", "src/core/model/exchangebuilder.cpp", "codes", "the REFI-QDA builder writes codes, segments and coders itself; moves into the codebook and segment stores (issue 14, next step)"),
+    ("sql", "src/core/model/exchangebuilder.cpp", "commands", "the REFI-QDA builder writes codes, segments and coders itself; moves into the codebook and segment stores (issue 14, next step)"),
+    ("sql", "src/core/model/exchangebuilder.cpp", "documents", "the REFI-QDA builder writes codes, segments and coders itself; moves into the codebook and segment stores (issue 14, next step)"),
+    ("sql", "src/core/model/exchangebuilder.cpp", "meta", "the REFI-QDA builder writes codes, segments and coders itself; moves into the codebook and segment stores (issue 14, next step)"),
+    ("sql", "src/core/model/exchangebuilder.cpp", "segment_codes", "the REFI-QDA builder writes codes, segments and coders itself; moves into the codebook and segment stores (issue 14, next step)"),
+    ("sql", "src/core/model/exchangebuilder.cpp", "segments", "the REFI-QDA builder writes codes, segments and coders itself; moves into the codebook and segment stores (issue 14, next step)"),
+    ("sql", "src/core/model/verify.cpp", "commands", "the project check reads documents, segments and the log directly; moves to the stores' own checks (issue 14, next step)"),
+    ("sql", "src/core/model/verify.cpp", "document_texts", "the project check reads documents, segments and the log directly; moves to the stores' own checks (issue 14, next step)"),
+    ("sql", "src/core/model/verify.cpp", "documents", "the project check reads documents, segments and the log directly; moves to the stores' own checks (issue 14, next step)"),
+    ("sql", "src/core/model/verify.cpp", "segments", "the project check reads documents, segments and the log directly; moves to the stores' own checks (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "attribute_defs", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "attribute_values", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "case_documents", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "code_parents", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "codes", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "document_text_view", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "document_texts", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "documents", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "memos", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "pages", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "search_documents", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "search_tokens", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "segment_codes", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "segments", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/search.cpp", "turns", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
+    ("sql", "src/core/search/words.cpp", "attribute_defs", "word frequencies read attributes and coding with SQL; typed queries next (issue 14, next step)"),
+    ("sql", "src/core/search/words.cpp", "attribute_values", "word frequencies read attributes and coding with SQL; typed queries next (issue 14, next step)"),
+    ("sql", "src/core/search/words.cpp", "segment_codes", "word frequencies read attributes and coding with SQL; typed queries next (issue 14, next step)"),
+    ("sql", "src/core/search/words.cpp", "segments", "word frequencies read attributes and coding with SQL; typed queries next (issue 14, next step)"),
+]
 
 # Folders of FORMAT_DIRS whose files are not held to the database and sql rules, with the
 # reason (the format rule covers them); the rest is product code.
@@ -402,6 +446,7 @@ def named_tables(value, tables):
 def check_sql():
     owners, everywhere = load_tables()
     tables = {t.lower(): o for t, o in owners.items()}
+    store_files = {o for os_ in owners.values() for o in os_ if not o.endswith("/")}
     problems = []
     leading = re.compile(r'"\s*(?:%s)\b' % "|".join(SQL_LEADING_WORDS), re.I)
     created_re = re.compile(r"\bCREATE\s+(TEMP\s+|TEMPORARY\s+)?(?:VIRTUAL\s+)?(TABLE|VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?"
@@ -427,9 +472,15 @@ def check_sql():
                                                 f"docs/tables.md does not list; add it with its owner", name))
             if free:
                 continue
+            # A store (a file that owns a table) may read any table in its queries (a join for a
+            # name); it writes only its own. A file that owns no table has no SQL at all: it asks
+            # the stores through typed queries.
+            store = path in store_files
+            written = written_tables(value) if store else set(names)
             for name in names:
-                if not any(path_matches(path, o) for o in tables[name]):
-                    problems.append(Problem("sql", path, line, f"SQL names the table {name}, which belongs to "
+                if name in written and not any(path_matches(path, o) for o in tables[name]):
+                    what = "writes" if store else "names"
+                    problems.append(Problem("sql", path, line, f"SQL {what} the table {name}, which belongs to "
                                             f"{', '.join(tables[name])} (docs/tables.md): \"{short(value)}\"", name))
         if not in_core:
             # quoted text anywhere (code, comments, inside other strings) that starts with an SQL word
@@ -442,6 +493,16 @@ def check_sql():
                                             f"SQL outside src/core; reword it", "outside src/core"))
                     counted.add(line)
     return problems
+
+
+WRITE_RE = re.compile(r"\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE\s+(?:OR\s+\w+\s+)?|DELETE\s+FROM|"
+                      r"(?:CREATE|DROP|ALTER)\s+(?:TEMP\s+|TEMPORARY\s+)?(?:VIRTUAL\s+)?(?:TABLE|VIEW|INDEX|TRIGGER)\s+"
+                      r"(?:IF\s+(?:NOT\s+)?EXISTS\s+)?)\s*\"?([A-Za-z_][A-Za-z0-9_]*)", re.I)
+
+
+def written_tables(value):
+    """The tables an SQL text changes: INSERT/REPLACE INTO, UPDATE, DELETE FROM, CREATE/DROP/ALTER."""
+    return {m.group(1).lower() for m in WRITE_RE.finditer(value)}
 
 
 def short(value):
