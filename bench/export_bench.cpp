@@ -67,8 +67,8 @@ using Ranges = std::vector<std::pair<qsizetype, qsizetype>>;
 constexpr int Themes = 10;
 constexpr int SubthemesPerTheme = 4;
 constexpr int CodesPerSubtheme = 5;
-constexpr int LeafCodes = Themes * SubthemesPerTheme * CodesPerSubtheme; // 200
-constexpr int TreeCodes = Themes + Themes * SubthemesPerTheme + LeafCodes;  // 250 rows
+constexpr int LeafCodes = Themes * SubthemesPerTheme * CodesPerSubtheme;   // 200
+constexpr int TreeCodes = Themes + Themes * SubthemesPerTheme + LeafCodes; // 250 rows
 constexpr int Documents = 100;
 constexpr int QuotesPerDocument = 100; // 10,000 quotes in all
 constexpr int Quotes = Documents * QuotesPerDocument;
@@ -132,8 +132,9 @@ std::vector<Id> addCodeTree(Quire::Project &project)
             project.addCode(subthemePath(t, s), QString(),
                             QStringLiteral("Subtheme %1.%2 of the benchmark tree.").arg(t + 1).arg(s + 1));
             for (int c = 0; c < CodesPerSubtheme; ++c)
-                leaves.push_back(project.addCode(leafPath(t, s, c), QString(),
-                                                 QStringLiteral("Passages coded %1.%2.%3.").arg(t + 1).arg(s + 1).arg(c + 1)));
+                leaves.push_back(
+                    project.addCode(leafPath(t, s, c), QString(),
+                                    QStringLiteral("Passages coded %1.%2.%3.").arg(t + 1).arg(s + 1).arg(c + 1)));
         }
     }
     return leaves;
@@ -280,7 +281,11 @@ void BM_Export(benchmark::State &state, const QString &format, const QString &la
         rows = qsizetype(report.rows.size());
         bytes = QFileInfo(out).size();
         if (quotes != Quotes || rows != TreeCodes)
-            die(QStringLiteral("the report has %1 quotes in %2 rows, expected %3 in %4").arg(quotes).arg(rows).arg(Quotes).arg(TreeCodes));
+            die(QStringLiteral("the report has %1 quotes in %2 rows, expected %3 in %4")
+                    .arg(quotes)
+                    .arg(rows)
+                    .arg(Quotes)
+                    .arg(TreeCodes));
         if (bytes <= 0)
             die(QStringLiteral("%1 is empty").arg(out));
     }
@@ -328,11 +333,12 @@ int main(int argc, char **argv)
     } catch (const Quire::Error &e) {
         die(e.message());
     }
-    std::fprintf(stderr, "project: %d documents (%.1f MB of text), %d codes, %d quotes; prepared in %.1f s\n", Documents,
-                 double(builtProject().textBytes) / 1e6, TreeCodes, Quotes, secondsSince(t0));
+    std::fprintf(stderr, "project: %d documents (%.1f MB of text), %d codes, %d quotes; prepared in %.1f s\n",
+                 Documents, double(builtProject().textBytes) / 1e6, TreeCodes, Quotes, secondsSince(t0));
 
-    const QStringList formats{QStringLiteral("docx"), QStringLiteral("odt"), QStringLiteral("html"), QStringLiteral("md"),
-                              QStringLiteral("pdf"),  QStringLiteral("csv"), QStringLiteral("xlsx")};
+    const QStringList formats{QStringLiteral("docx"), QStringLiteral("odt"), QStringLiteral("html"),
+                              QStringLiteral("md"),   QStringLiteral("pdf"), QStringLiteral("csv"),
+                              QStringLiteral("xlsx")};
     for (const QString &layout : {QStringLiteral("quotes"), QStringLiteral("theme-table")}) {
         for (const QString &format : formats) {
             const QString name = QStringLiteral("BM_Export/%1/%2").arg(format, layout);

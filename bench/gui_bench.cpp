@@ -14,11 +14,11 @@
 #include "formats/pluginmanager.h"
 #include "model/project.h"
 
+#include <chrono>
+#include <memory>
 #include <QApplication>
 #include <QScrollBar>
 #include <QTextBlock>
-#include <chrono>
-#include <memory>
 
 namespace {
 
@@ -38,12 +38,13 @@ struct Fixture
 QString transcript()
 {
     // A small invented vocabulary; a linear congruential generator picks words.
-    const QStringList words = QString::fromUtf8(
-        "care carer home visit nurse morning evening help respite break money form phone call surgery "
-        "waiting list listen heard time week day night tired worried family mother father son daughter "
-        "support group meeting letter appointment hospital discharge plan review always never sometimes "
-        "really just maybe because then again again and the a to of in on for with about when what")
-                                  .split(QLatin1Char(' '));
+    const QStringList words =
+        QString::fromUtf8(
+            "care carer home visit nurse morning evening help respite break money form phone call surgery "
+            "waiting list listen heard time week day night tired worried family mother father son daughter "
+            "support group meeting letter appointment hospital discharge plan review always never sometimes "
+            "really just maybe because then again again and the a to of in on for with about when what")
+            .split(QLatin1Char(' '));
     quint32 seed = 12345;
     auto next = [&seed] {
         seed = seed * 1664525u + 1013904223u;

@@ -116,8 +116,7 @@ const Sources &sources()
 {
     static const Sources s = [] {
         Sources out;
-        const QFileInfoList infos =
-            QDir(g_corpusDir).entryInfoList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
+        const QFileInfoList infos = QDir(g_corpusDir).entryInfoList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
         for (const QFileInfo &fi : infos) {
             if (out.paths.size() == g_fileCount)
                 break;
@@ -172,7 +171,8 @@ QByteArray docxFor(const QString &text)
         if (line.isEmpty())
             body += QStringLiteral("<w:p/>");
         else
-            body += QStringLiteral("<w:p><w:r><w:t xml:space=\"preserve\">%1</w:t></w:r></w:p>").arg(line.toHtmlEscaped());
+            body +=
+                QStringLiteral("<w:p><w:r><w:t xml:space=\"preserve\">%1</w:t></w:r></w:p>").arg(line.toHtmlEscaped());
     }
     return QuireTest::makeDocx(body);
 }
@@ -301,9 +301,8 @@ const QStringList &filesOf(const QString &format)
     const double generateS = secondsSince(t0);
     const auto t1 = Clock::now();
     verify(format, files, texts);
-    std::fprintf(stderr, "%s: generated %lld files in %.1f s, checked their text in %.1f s (%s)\n",
-                 qPrintable(format), static_cast<long long>(files.size()), generateS, secondsSince(t1),
-                 qPrintable(dir));
+    std::fprintf(stderr, "%s: generated %lld files in %.1f s, checked their text in %.1f s (%s)\n", qPrintable(format),
+                 static_cast<long long>(files.size()), generateS, secondsSince(t1), qPrintable(dir));
     return *made.insert(format, files);
 }
 
@@ -437,8 +436,9 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
 
-    g_corpusDir = QuireBench::corpusDirOrExplain(argv[0], "Optional: QUIRE_BENCH_IMPORT_FILES (texts used, default 100),\n"
-                                                         "QUIRE_BENCH_IMPORT_PDFS (of which made into PDFs, default all).\n");
+    g_corpusDir =
+        QuireBench::corpusDirOrExplain(argv[0], "Optional: QUIRE_BENCH_IMPORT_FILES (texts used, default 100),\n"
+                                                "QUIRE_BENCH_IMPORT_PDFS (of which made into PDFs, default all).\n");
     if (g_corpusDir.isEmpty())
         return 1;
     g_fileCount = positiveEnv("QUIRE_BENCH_IMPORT_FILES", g_fileCount);

@@ -111,7 +111,8 @@ const QString Qcmark3Sentence = QStringLiteral("qcmark3[^.?\\n]*[.?]");
 
 QRegularExpression caseless(const QString &pattern)
 {
-    QRegularExpression re(pattern, QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    QRegularExpression re(pattern,
+                          QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     re.optimize();
     return re;
 }
@@ -201,7 +202,10 @@ Prepared &prepared()
                         ranges.emplace_back(offsets.fromUtf16(m.capturedStart()), offsets.fromUtf16(m.capturedEnd()));
                     }
                     if (ranges.size() != 10)
-                        die(QStringLiteral("%1: %2 sentences start with qcmark%3, expected 10").arg(d.name).arg(ranges.size()).arg(k));
+                        die(QStringLiteral("%1: %2 sentences start with qcmark%3, expected 10")
+                                .arg(d.name)
+                                .arg(ranges.size())
+                                .arg(k));
                     project->addSegments(d.id, ranges, {codes[std::size_t(k)]});
                 }
             }
@@ -209,7 +213,8 @@ Prepared &prepared()
         project.reset();
         out.project = Quire::Project::open(out.path);
         out.search = std::make_unique<Quire::Search>(*out.project);
-        Quire::Statement st(Quire::ProjectAccess::database(*out.project), QStringLiteral("SELECT text FROM document_text_view ORDER BY id"));
+        Quire::Statement st(Quire::ProjectAccess::database(*out.project),
+                            QStringLiteral("SELECT text FROM document_text_view ORDER BY id"));
         while (st.step())
             out.texts.texts.push_back(st.columnText(0));
         return out;
@@ -230,7 +235,10 @@ void verify(const QString &query, qsizetype scanned)
 {
     const qsizetype found = qsizetype(prepared().search->run(query, searchOptions(false)).hits.size());
     if (found != scanned || found == 0)
-        die(QStringLiteral("%1: the index finds %2 hits, the regular-expression scan %3").arg(query).arg(found).arg(scanned));
+        die(QStringLiteral("%1: the index finds %2 hits, the regular-expression scan %3")
+                .arg(query)
+                .arg(found)
+                .arg(scanned));
 }
 
 // ---- benchmarks -------------------------------------------------------------------
@@ -290,7 +298,8 @@ void BM_Search(benchmark::State &state, const QString &query, bool kwic, qsizety
 Texts readTexts(Quire::Project &project)
 {
     Texts t;
-    Quire::Statement st(Quire::ProjectAccess::database(project), QStringLiteral("SELECT text FROM document_text_view ORDER BY id"));
+    Quire::Statement st(Quire::ProjectAccess::database(project),
+                        QStringLiteral("SELECT text FROM document_text_view ORDER BY id"));
     while (st.step())
         t.texts.push_back(st.columnText(0));
     return t;
@@ -335,8 +344,10 @@ int main(int argc, char **argv)
         verify(WordQuery, scanWord(p.texts, caseless(WordPattern)));
         verify(PhraseQuery, scanWord(p.texts, caseless(PhrasePattern)));
         verify(BooleanQuery, scanBoolean(p.texts));
-        std::fprintf(stderr, "prepared in %s (import %.0f ms); \"malingered\" alone: %lld hits; searches agree with their scans\n",
-                     qPrintable(p.path), p.importS * 1e3, static_cast<long long>(exact));
+        std::fprintf(
+            stderr,
+            "prepared in %s (import %.0f ms); \"malingered\" alone: %lld hits; searches agree with their scans\n",
+            qPrintable(p.path), p.importS * 1e3, static_cast<long long>(exact));
     } catch (const Quire::Error &e) {
         die(e.message());
     }
@@ -349,10 +360,12 @@ int main(int argc, char **argv)
         ->UseManualTime();
     repeated(benchmark::RegisterBenchmark("BM_Search/word/positions", BM_Search, WordQuery, false, 0, false));
     repeated(benchmark::RegisterBenchmark("BM_Search/phrase/positions", BM_Search, PhraseQuery, false, 0, false));
-    repeated(benchmark::RegisterBenchmark("BM_Search/boolean_code/positions", BM_Search, BooleanQuery, false, 0, false));
+    repeated(
+        benchmark::RegisterBenchmark("BM_Search/boolean_code/positions", BM_Search, BooleanQuery, false, 0, false));
     repeated(benchmark::RegisterBenchmark("BM_Search/word/positions_fresh", BM_Search, WordQuery, false, 0, true));
     repeated(benchmark::RegisterBenchmark("BM_Search/phrase/positions_fresh", BM_Search, PhraseQuery, false, 0, true));
-    repeated(benchmark::RegisterBenchmark("BM_Search/boolean_code/positions_fresh", BM_Search, BooleanQuery, false, 0, true));
+    repeated(benchmark::RegisterBenchmark("BM_Search/boolean_code/positions_fresh", BM_Search, BooleanQuery, false, 0,
+                                          true));
     repeated(benchmark::RegisterBenchmark("BM_Search/word/kwic", BM_Search, WordQuery, true, 0, false));
     repeated(benchmark::RegisterBenchmark("BM_Search/phrase/kwic", BM_Search, PhraseQuery, true, 0, false));
     repeated(benchmark::RegisterBenchmark("BM_Search/boolean_code/kwic", BM_Search, BooleanQuery, true, 0, false));

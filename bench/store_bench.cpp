@@ -56,7 +56,7 @@ using Quire::Id;
 using Clock = std::chrono::steady_clock;
 using Ranges = std::vector<std::pair<qsizetype, qsizetype>>;
 
-constexpr int MarkerCodes = 10;       // qcmark0 … qcmark9
+constexpr int MarkerCodes = 10;        // qcmark0 … qcmark9
 constexpr int MarksPerCodePerDoc = 10; // gen_corpus.py plants 10 of each per document
 
 double secondsSince(Clock::time_point start)
@@ -238,7 +238,8 @@ void checkSegmentTotal(Quire::Project &project, qsizetype added)
     const qsizetype expected = expectedSegments();
     if (added != expected)
         die(QStringLiteral("added %1 segments, expected %2").arg(added).arg(expected));
-    const qint64 stored = Quire::ProjectAccess::database(project).scalarInt(QStringLiteral("SELECT count(*) FROM segments"));
+    const qint64 stored =
+        Quire::ProjectAccess::database(project).scalarInt(QStringLiteral("SELECT count(*) FROM segments"));
     if (stored != expected)
         die(QStringLiteral("the project holds %1 segments, expected %2").arg(stored).arg(expected));
 }
@@ -325,8 +326,7 @@ void BM_AddSegments(benchmark::State &state, bool oneBatch)
         removeProjectFile(path);
     }
     state.counters["segments"] = double(added);
-    state.counters["commands"] =
-        oneBatch ? 1.0 : double(corpus().files.size()) * MarkerCodes;
+    state.counters["commands"] = oneBatch ? 1.0 : double(corpus().files.size()) * MarkerCodes;
     state.counters["scan_ms"] = scanS * 1e3;
     state.counters["close_ms"] = closeS * 1e3;
     state.counters["file_MB"] = megabytes(fileSize);
@@ -356,8 +356,9 @@ void BM_ReopenCountPerCode(benchmark::State &state)
         const auto t2 = Clock::now();
         std::vector<std::pair<Id, qint64>> grouped;
         {
-            Quire::Statement st(Quire::ProjectAccess::database(*project),
-                                QStringLiteral("SELECT code_id, count(*) FROM segment_codes GROUP BY code_id ORDER BY code_id"));
+            Quire::Statement st(
+                Quire::ProjectAccess::database(*project),
+                QStringLiteral("SELECT code_id, count(*) FROM segment_codes GROUP BY code_id ORDER BY code_id"));
             while (st.step())
                 grouped.emplace_back(st.columnInt(0), st.columnInt(1));
         }
@@ -394,7 +395,11 @@ struct ImportCounts
     QString text() const
     {
         return QStringLiteral("%1 documents, %2 cases, %3 case links, %4 turns, %5 indexed texts")
-            .arg(documents).arg(cases).arg(caseLinks).arg(turns).arg(indexed);
+            .arg(documents)
+            .arg(cases)
+            .arg(caseLinks)
+            .arg(turns)
+            .arg(indexed);
     }
 };
 
@@ -425,8 +430,8 @@ void BM_ImportUndoRedo(benchmark::State &state)
         project->importDocuments(read);
         importS = secondsSince(t0);
         imported = importCounts(*project);
-        if (imported.documents != c.files.size() || imported.indexed != imported.documents || imported.turns == 0
-            || imported.cases == 0)
+        if (imported.documents != c.files.size() || imported.indexed != imported.documents || imported.turns == 0 ||
+            imported.cases == 0)
             die(QStringLiteral("after the import the project holds %1").arg(imported.text()));
 
         const auto t1 = Clock::now();
@@ -439,7 +444,8 @@ void BM_ImportUndoRedo(benchmark::State &state)
         project->redo();
         redoS = secondsSince(t2);
         if (importCounts(*project) != imported)
-            die(QStringLiteral("after redo the project holds %1, not %2").arg(importCounts(*project).text(), imported.text()));
+            die(QStringLiteral("after redo the project holds %1, not %2")
+                    .arg(importCounts(*project).text(), imported.text()));
 
         state.SetIterationTime(importS + undoS + redoS);
         project.reset();

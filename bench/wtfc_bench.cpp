@@ -44,7 +44,8 @@ Snapshot generate(const Size &size, unsigned seed = 7)
     for (int i = 0; i < size.people; ++i)
         s.people.push_back({Id(i + 1), QStringLiteral("P%1").arg(i + 1)});
     for (int i = 0; i < size.themes; ++i)
-        s.themes.push_back({Id(i + 1), QStringLiteral("what is not working"), QStringLiteral("Theme %1").arg(i + 1), QString(), {}});
+        s.themes.push_back(
+            {Id(i + 1), QStringLiteral("what is not working"), QStringLiteral("Theme %1").arg(i + 1), QString(), {}});
     for (int i = 0; i < size.statements; ++i) {
         PcrStatement st;
         st.id = i + 1;
@@ -146,9 +147,13 @@ void BM_WtfcProjectSnapshotAndAnalyse(benchmark::State &state)
                 th.reset();
                 th.bind(1, t.id).bind(2, t.area).bind(3, t.name).run();
             }
-            Quire::Statement ts(db, QStringLiteral("INSERT INTO wtfc_theme_statements(document_id, theme_id) VALUES (?1, ?2)"));
-            Quire::Statement n(db, QStringLiteral("INSERT INTO wtfc_nodes(id, kind, text, theme_id) VALUES (?1, ?2, ?3, ?4)"));
-            Quire::Statement link(db, QStringLiteral("INSERT OR IGNORE INTO wtfc_istatement_statements(node_id, document_id) VALUES (?1, ?2)"));
+            Quire::Statement ts(
+                db, QStringLiteral("INSERT INTO wtfc_theme_statements(document_id, theme_id) VALUES (?1, ?2)"));
+            Quire::Statement n(
+                db, QStringLiteral("INSERT INTO wtfc_nodes(id, kind, text, theme_id) VALUES (?1, ?2, ?3, ?4)"));
+            Quire::Statement link(
+                db, QStringLiteral(
+                        "INSERT OR IGNORE INTO wtfc_istatement_statements(node_id, document_id) VALUES (?1, ?2)"));
             // Document ids follow the import order, as the statement ids do.
             for (const PcrStatement &st : s.statements) {
                 ts.reset();
@@ -193,10 +198,15 @@ void BM_WtfcAddWhyWithCycleCheck(benchmark::State &state)
     Database &db = Quire::ProjectAccess::database(*project);
     project->batch(QStringLiteral("bench"), QStringLiteral("generated graph"), [&] {
         db.exec(QStringLiteral("INSERT INTO wtfc_themes(id, area, name) VALUES (1, 'what is not working', 'T')"));
-        Quire::Statement n(db, QStringLiteral("INSERT INTO wtfc_nodes(id, kind, text, theme_id) VALUES (?1, ?2, ?3, ?4)"));
+        Quire::Statement n(db,
+                           QStringLiteral("INSERT INTO wtfc_nodes(id, kind, text, theme_id) VALUES (?1, ?2, ?3, ?4)"));
         for (const Node &node : s.nodes) {
             n.reset();
-            n.bind(1, node.id).bind(2, toString(node.kind)).bind(3, node.text).bind(4, node.themeId ? std::optional<qint64>(1) : std::nullopt).run();
+            n.bind(1, node.id)
+                .bind(2, toString(node.kind))
+                .bind(3, node.text)
+                .bind(4, node.themeId ? std::optional<qint64>(1) : std::nullopt)
+                .run();
         }
         Quire::Statement e(db, QStringLiteral("INSERT INTO wtfc_edges(from_id, to_id) VALUES (?1, ?2)"));
         for (const Edge &edge : s.edges) {
@@ -211,7 +221,8 @@ void BM_WtfcAddWhyWithCycleCheck(benchmark::State &state)
     Id from = 0;
     for (int i = 0; i < size.istatements && from == 0; ++i) {
         const Id candidate = s.nodes[std::size_t(i)].id;
-        if (std::none_of(s.edges.begin(), s.edges.end(), [&](const Edge &e) { return e.from == candidate && e.to == to; }))
+        if (std::none_of(s.edges.begin(), s.edges.end(),
+                         [&](const Edge &e) { return e.from == candidate && e.to == to; }))
             from = candidate;
     }
     for (auto _ : state) {
@@ -249,7 +260,14 @@ void BM_WtfcLayout(benchmark::State &state)
     state.counters["edges"] = double(s.edges.size());
     state.counters["svg_MB"] = double(svg.size()) / 1e6;
 }
-BENCHMARK(BM_WtfcLayout)->ArgName("causes")->Arg(25)->Arg(200)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3);
+BENCHMARK(BM_WtfcLayout)
+    ->ArgName("causes")
+    ->Arg(25)
+    ->Arg(200)
+    ->Arg(1000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->Repetitions(3);
 
 /// Quire's own layered layout (wtfc/layout.h) of the full graph, which Graphviz
 /// cannot lay out in reasonable time. Arg svg: 0 = layout only, 1 = layout + SVG.
@@ -277,7 +295,13 @@ void BM_Layout(benchmark::State &state)
     if (svg)
         state.counters["svg_MB"] = double(bytes.size()) / 1e6;
 }
-BENCHMARK(BM_Layout)->ArgName("svg")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Repetitions(3)->ReportAggregatesOnly(false);
+BENCHMARK(BM_Layout)
+    ->ArgName("svg")
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(false);
 
 } // namespace
 

@@ -42,8 +42,8 @@ std::vector<ImportedDocument> CsvPlugin::read(const QString &fileName, const QBy
 
 void CsvPlugin::write(const ThemeReport &report, QIODevice &out) const
 {
-    if (report.layout == QLatin1String("theme-table") || report.layout == QLatin1String("matrix")
-        || report.layout == QLatin1String("codebook")) {
+    if (report.layout == QLatin1String("theme-table") || report.layout == QLatin1String("matrix") ||
+        report.layout == QLatin1String("codebook")) {
         // One row per code, the columns of the chosen table.
         const LayoutTable t = layoutTable(report);
         QString csv = QChar(0xFEFF);
@@ -61,14 +61,14 @@ void CsvPlugin::write(const ThemeReport &report, QIODevice &out) const
         return;
     }
     checkLayout(report);
-    QStringList header{QStringLiteral("kind"), QStringLiteral("path"), QStringLiteral("depth"), QStringLiteral("segments"),
-                       QStringLiteral("documents"), QStringLiteral("cases")};
+    QStringList header{QStringLiteral("kind"),     QStringLiteral("path"),      QStringLiteral("depth"),
+                       QStringLiteral("segments"), QStringLiteral("documents"), QStringLiteral("cases")};
     for (const auto &v : report.byValues)
         header << report.byAttribute + QStringLiteral(": ") + v;
-    header << QStringLiteral("segment") << QStringLiteral("document") << QStringLiteral("case") << QStringLiteral("start")
-           << QStringLiteral("end") << QStringLiteral("citation") << QStringLiteral("quote") << QStringLiteral("memo")
-           << QStringLiteral("original") << QStringLiteral("edited") << QStringLiteral("starred") << QStringLiteral("speaker")
-           << QStringLiteral("locator");
+    header << QStringLiteral("segment") << QStringLiteral("document") << QStringLiteral("case")
+           << QStringLiteral("start") << QStringLiteral("end") << QStringLiteral("citation") << QStringLiteral("quote")
+           << QStringLiteral("memo") << QStringLiteral("original") << QStringLiteral("edited")
+           << QStringLiteral("starred") << QStringLiteral("speaker") << QStringLiteral("locator");
     // A UTF-8 BOM, so that spreadsheet programs do not read the file as Windows-1252.
     QString csv = QChar(0xFEFF);
     auto line = [&csv](const QStringList &fields) { csv += csvRow(fields, u"\r\n"); };
@@ -76,7 +76,8 @@ void CsvPlugin::write(const ThemeReport &report, QIODevice &out) const
     const QStringList noCounts(report.byValues.size(), QString());
     for (std::size_t i = 0; i < report.rows.size(); ++i) {
         const auto &row = report.rows[i];
-        QStringList f{QStringLiteral("code"), row.path, QString::number(row.depth), QString::number(row.segments),
+        QStringList f{QStringLiteral("code"),         row.path,
+                      QString::number(row.depth),     QString::number(row.segments),
                       QString::number(row.documents), QString::number(row.cases)};
         for (qsizetype n : row.byValue)
             f << QString::number(n);
@@ -84,12 +85,13 @@ void CsvPlugin::write(const ThemeReport &report, QIODevice &out) const
           << QString() << QString() << QString() << QString() << QString();
         line(f);
         for (const auto &q : report.quotes[i]) {
-            QStringList qf{QStringLiteral("quote"), row.path, QString::number(row.depth), QString(), QString(), QString()};
+            QStringList qf{
+                QStringLiteral("quote"), row.path, QString::number(row.depth), QString(), QString(), QString()};
             qf << noCounts;
             qf << QString::number(q.segmentId) << q.document << q.caseName << QString::number(q.start)
                << QString::number(q.end) << q.citation << q.text << q.memo << q.original
-               << (q.edited ? QStringLiteral("yes") : QString()) << (q.starred ? QStringLiteral("yes") : QString()) << q.speaker
-               << q.locator;
+               << (q.edited ? QStringLiteral("yes") : QString()) << (q.starred ? QStringLiteral("yes") : QString())
+               << q.speaker << q.locator;
             line(qf);
         }
     }

@@ -21,8 +21,7 @@ class Body
 public:
     explicit Body(QXmlStreamWriter &x)
         : m_x(x)
-    {
-    }
+    {}
 
     void runs(const QString &text, bool bold = false, bool italic = false)
     {
@@ -60,8 +59,8 @@ public:
         m_x.writeEndElement(); // r
     }
 
-    void paragraph(const QString &style, const QString &text, int indentTwips = 0, bool right = false, bool bold = false,
-                   bool italic = false)
+    void paragraph(const QString &style, const QString &text, int indentTwips = 0, bool right = false,
+                   bool bold = false, bool italic = false)
     {
         m_x.writeStartElement(W, QStringLiteral("p"));
         if (!style.isEmpty() || indentTwips || right) {

@@ -32,7 +32,9 @@ class Converter
 public:
     enum class Part { Document, Footnotes, Endnotes };
 
-    explicit Converter(const QString &fileName) : m_fileName(fileName) {}
+    explicit Converter(const QString &fileName)
+        : m_fileName(fileName)
+    {}
 
     void read(const QByteArray &bytes, const QString &partName, Part part)
     {
@@ -73,7 +75,10 @@ public:
 private:
     enum class El { Other, Paragraph, Run, Table, Row, Cell, TextBox, AltContent, Note };
 
-    static QString noteKey(bool endnote, const QString &id) { return (endnote ? QStringLiteral("e:") : QStringLiteral("f:")) + id; }
+    static QString noteKey(bool endnote, const QString &id)
+    {
+        return (endnote ? QStringLiteral("e:") : QStringLiteral("f:")) + id;
+    }
 
     int noteNumber(const QString &key)
     {
@@ -125,15 +130,30 @@ private:
                 const El e = stack.back();
                 stack.pop_back();
                 switch (e) {
-                case El::Paragraph: flow.endParagraph(); break;
-                case El::Table: flow.endTable(); break;
-                case El::Row: flow.endRow(); break;
-                case El::Cell: flow.endCell(); break;
-                case El::TextBox: flow.endTextBox(); break;
-                case El::AltContent: choiceTaken.pop_back(); break;
-                case El::Note: m_noteTexts.insert(currentNote, flow.endNote()); break;
+                case El::Paragraph:
+                    flow.endParagraph();
+                    break;
+                case El::Table:
+                    flow.endTable();
+                    break;
+                case El::Row:
+                    flow.endRow();
+                    break;
+                case El::Cell:
+                    flow.endCell();
+                    break;
+                case El::TextBox:
+                    flow.endTextBox();
+                    break;
+                case El::AltContent:
+                    choiceTaken.pop_back();
+                    break;
+                case El::Note:
+                    m_noteTexts.insert(currentNote, flow.endNote());
+                    break;
                 case El::Other:
-                case El::Run: break;
+                case El::Run:
+                    break;
                 }
                 continue;
             }
@@ -150,7 +170,8 @@ private:
                                                : part == Part::Footnotes ? QLatin1String("footnotes")
                                                                          : QLatin1String("endnotes");
                 if (!isWord(ns) || name != expected)
-                    xml.fail(QStringLiteral("is not WordprocessingML (its root element is <%1>)").arg(r.qualifiedName()));
+                    xml.fail(
+                        QStringLiteral("is not WordprocessingML (its root element is <%1>)").arg(r.qualifiedName()));
                 stack.push_back(El::Other);
                 continue;
             }
@@ -224,7 +245,8 @@ private:
             } else if (name == QLatin1String("footnoteReference") || name == QLatin1String("endnoteReference")) {
                 if (inRun && part == Part::Document) {
                     const QString id = xml.attribute(ns.toString(), QStringLiteral("id"));
-                    flow.append(QStringLiteral("[%1]").arg(noteNumber(noteKey(name == QLatin1String("endnoteReference"), id))));
+                    flow.append(
+                        QStringLiteral("[%1]").arg(noteNumber(noteKey(name == QLatin1String("endnoteReference"), id))));
                 }
                 xml.skip();
             } else if (name == QLatin1String("del") || name == QLatin1String("moveFrom")) {
@@ -251,8 +273,8 @@ private:
             } else if (name == QLatin1String("txbxContent")) {
                 flow.beginTextBox();
                 stack.push_back(El::TextBox);
-            } else if ((name == QLatin1String("footnote") || name == QLatin1String("endnote")) && part != Part::Document
-                       && stack.size() == 1) {
+            } else if ((name == QLatin1String("footnote") || name == QLatin1String("endnote")) &&
+                       part != Part::Document && stack.size() == 1) {
                 const QString type = xml.attribute(ns.toString(), QStringLiteral("type"));
                 if (!type.isEmpty() && type != QLatin1String("normal")) {
                     // separator, continuationSeparator, continuationNotice: layout, not notes
@@ -262,16 +284,16 @@ private:
                 currentNote = noteKey(part == Part::Endnotes, xml.attribute(ns.toString(), QStringLiteral("id")));
                 flow.beginNote();
                 stack.push_back(El::Note);
-            } else if (name == QLatin1String("instrText") || name == QLatin1String("delText")
-                       || name == QLatin1String("delInstrText") || name == QLatin1String("rPr")
-                       || name == QLatin1String("sectPr") || name == QLatin1String("tblPr")
-                       || name == QLatin1String("tblGrid") || name == QLatin1String("tcPr")
-                       || name == QLatin1String("tblPrEx") || name == QLatin1String("rt")
-                       || name == QLatin1String("sdtPr") || name == QLatin1String("sdtEndPr")
-                       || name == QLatin1String("fldData") || name == QLatin1String("footnoteRef")
-                       || name == QLatin1String("endnoteRef") || name == QLatin1String("softHyphen")
-                       || name == QLatin1String("annotationRef") || name == QLatin1String("footnotePr")
-                       || name == QLatin1String("endnotePr")) {
+            } else if (name == QLatin1String("instrText") || name == QLatin1String("delText") ||
+                       name == QLatin1String("delInstrText") || name == QLatin1String("rPr") ||
+                       name == QLatin1String("sectPr") || name == QLatin1String("tblPr") ||
+                       name == QLatin1String("tblGrid") || name == QLatin1String("tcPr") ||
+                       name == QLatin1String("tblPrEx") || name == QLatin1String("rt") ||
+                       name == QLatin1String("sdtPr") || name == QLatin1String("sdtEndPr") ||
+                       name == QLatin1String("fldData") || name == QLatin1String("footnoteRef") ||
+                       name == QLatin1String("endnoteRef") || name == QLatin1String("softHyphen") ||
+                       name == QLatin1String("annotationRef") || name == QLatin1String("footnotePr") ||
+                       name == QLatin1String("endnotePr")) {
                 // Field codes, deleted text, formatting, ruby guides, note marks
                 // (replaced by "[n]"): nothing a reader sees as text.
                 xml.skip();
@@ -319,12 +341,12 @@ std::vector<ImportedDocument> DocxPlugin::read(const QString &fileName, const QB
     ImportedDocument doc = OfficeText::assembleDocument(fileName, converter.bodyText(), converter.noteLines(),
                                                         converter.encoding(), options);
     const QJsonObject counts{{QStringLiteral("encoding"), doc.encoding},
-                           {QStringLiteral("bytes"), qint64(bytes.size())},
-                           {QStringLiteral("paragraphs"), converter.paragraphs},
-                           {QStringLiteral("tables"), converter.tables},
-                           {QStringLiteral("footnotes"), converter.countNotes(QLatin1Char('f'))},
-                           {QStringLiteral("endnotes"), converter.countNotes(QLatin1Char('e'))},
-                           {QStringLiteral("trackedDeletionsDropped"), converter.deletions}};
+                             {QStringLiteral("bytes"), qint64(bytes.size())},
+                             {QStringLiteral("paragraphs"), converter.paragraphs},
+                             {QStringLiteral("tables"), converter.tables},
+                             {QStringLiteral("footnotes"), converter.countNotes(QLatin1Char('f'))},
+                             {QStringLiteral("endnotes"), converter.countNotes(QLatin1Char('e'))},
+                             {QStringLiteral("trackedDeletionsDropped"), converter.deletions}};
     for (auto it = counts.begin(); it != counts.end(); ++it)
         doc.meta.insert(it.key(), it.value());
     return {doc};

@@ -39,7 +39,9 @@ class XmlPart
 {
 public:
     XmlPart(const QByteArray &bytes, const QString &fileName, const QString &partName)
-        : m_xml(bytes), m_fileName(fileName), m_partName(partName)
+        : m_xml(bytes)
+        , m_fileName(fileName)
+        , m_partName(partName)
     {
         m_xml.setNamespaceProcessing(true);
     }
@@ -51,14 +53,16 @@ public:
     {
         const QXmlStreamReader::TokenType token = m_xml.readNext();
         if (token == QXmlStreamReader::DTD)
-            fail(QStringLiteral("has a document type declaration; external or internal entity declarations are not allowed"));
+            fail(QStringLiteral(
+                "has a document type declaration; external or internal entity declarations are not allowed"));
         if (token == QXmlStreamReader::Invalid)
             failXml();
         return token;
     }
 
     /// The text of a text-only element (w:t, t, v …); the reader ends on its end tag.
-    QString elementText(QXmlStreamReader::ReadElementTextBehaviour behaviour = QXmlStreamReader::ErrorOnUnexpectedElement)
+    QString
+    elementText(QXmlStreamReader::ReadElementTextBehaviour behaviour = QXmlStreamReader::ErrorOnUnexpectedElement)
     {
         QString text = m_xml.readElementText(behaviour);
         if (m_xml.hasError())

@@ -26,8 +26,8 @@ namespace {
 // external entities to load anyway), reports nothing on stderr, repairs what
 // it can, and takes the text as the UTF-8 we give it rather than re-decoding
 // it after a <meta charset> (IGNORE_ENC): the charset was already applied.
-constexpr int ParseOptions = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-    | HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC;
+constexpr int ParseOptions =
+    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC;
 
 QString nameOf(const xmlNode *node)
 {
@@ -42,11 +42,9 @@ QString contentOf(const xmlNode *node)
 // Parts of a page a reader never sees as text.
 bool isInvisible(const QString &name)
 {
-    static const QSet<QString> names{QStringLiteral("head"),     QStringLiteral("script"),
-                                     QStringLiteral("style"),    QStringLiteral("noscript"),
-                                     QStringLiteral("template"), QStringLiteral("svg"),
-                                     QStringLiteral("math"),     QStringLiteral("iframe"),
-                                     QStringLiteral("title")};
+    static const QSet<QString> names{QStringLiteral("head"),     QStringLiteral("script"),   QStringLiteral("style"),
+                                     QStringLiteral("noscript"), QStringLiteral("template"), QStringLiteral("svg"),
+                                     QStringLiteral("math"),     QStringLiteral("iframe"),   QStringLiteral("title")};
     return names.contains(name);
 }
 
@@ -54,22 +52,18 @@ bool isInvisible(const QString &name)
 bool isBlock(const QString &name)
 {
     static const QSet<QString> names{
-        QStringLiteral("address"),  QStringLiteral("article"),    QStringLiteral("aside"),
-        QStringLiteral("blockquote"), QStringLiteral("body"),     QStringLiteral("caption"),
-        QStringLiteral("center"),   QStringLiteral("dd"),         QStringLiteral("details"),
-        QStringLiteral("dialog"),   QStringLiteral("dir"),        QStringLiteral("div"),
-        QStringLiteral("dl"),       QStringLiteral("dt"),         QStringLiteral("fieldset"),
-        QStringLiteral("figcaption"), QStringLiteral("figure"),   QStringLiteral("footer"),
-        QStringLiteral("form"),     QStringLiteral("h1"),         QStringLiteral("h2"),
-        QStringLiteral("h3"),       QStringLiteral("h4"),         QStringLiteral("h5"),
-        QStringLiteral("h6"),       QStringLiteral("header"),     QStringLiteral("hgroup"),
-        QStringLiteral("hr"),       QStringLiteral("html"),       QStringLiteral("legend"),
-        QStringLiteral("li"),       QStringLiteral("main"),       QStringLiteral("menu"),
-        QStringLiteral("nav"),      QStringLiteral("ol"),         QStringLiteral("option"),
-        QStringLiteral("p"),        QStringLiteral("pre"),        QStringLiteral("section"),
-        QStringLiteral("summary"),  QStringLiteral("table"),      QStringLiteral("tbody"),
-        QStringLiteral("tfoot"),    QStringLiteral("thead"),      QStringLiteral("tr"),
-        QStringLiteral("ul")};
+        QStringLiteral("address"), QStringLiteral("article"), QStringLiteral("aside"),    QStringLiteral("blockquote"),
+        QStringLiteral("body"),    QStringLiteral("caption"), QStringLiteral("center"),   QStringLiteral("dd"),
+        QStringLiteral("details"), QStringLiteral("dialog"),  QStringLiteral("dir"),      QStringLiteral("div"),
+        QStringLiteral("dl"),      QStringLiteral("dt"),      QStringLiteral("fieldset"), QStringLiteral("figcaption"),
+        QStringLiteral("figure"),  QStringLiteral("footer"),  QStringLiteral("form"),     QStringLiteral("h1"),
+        QStringLiteral("h2"),      QStringLiteral("h3"),      QStringLiteral("h4"),       QStringLiteral("h5"),
+        QStringLiteral("h6"),      QStringLiteral("header"),  QStringLiteral("hgroup"),   QStringLiteral("hr"),
+        QStringLiteral("html"),    QStringLiteral("legend"),  QStringLiteral("li"),       QStringLiteral("main"),
+        QStringLiteral("menu"),    QStringLiteral("nav"),     QStringLiteral("ol"),       QStringLiteral("option"),
+        QStringLiteral("p"),       QStringLiteral("pre"),     QStringLiteral("section"),  QStringLiteral("summary"),
+        QStringLiteral("table"),   QStringLiteral("tbody"),   QStringLiteral("tfoot"),    QStringLiteral("thead"),
+        QStringLiteral("tr"),      QStringLiteral("ul")};
     return names.contains(name);
 }
 
@@ -85,8 +79,7 @@ bool isHtmlSpace(QChar c)
 /// page may nest elements thousands deep). \a enter returns false to skip a
 /// node's children; \a leave is called for every node whose children were
 /// visited (or that had none).
-template<typename Enter, typename Leave>
-void walk(xmlNode *root, Enter enter, Leave leave)
+template <typename Enter, typename Leave> void walk(xmlNode *root, Enter enter, Leave leave)
 {
     xmlNode *node = root;
     while (node) {
@@ -243,9 +236,8 @@ QString textContent(xmlNode *node)
 /// name for the TextDecoder; empty if none.
 QString declaredCharset(const QByteArray &bytes)
 {
-    static const QRegularExpression meta(
-        QStringLiteral(R"(<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:\-]+))"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression meta(QStringLiteral(R"(<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:\-]+))"),
+                                         QRegularExpression::CaseInsensitiveOption);
     // Browsers look at the first 1024 bytes; allow some more for long heads.
     const QRegularExpressionMatch m = meta.match(QString::fromLatin1(bytes.left(4096)));
     if (!m.hasMatch())
@@ -253,12 +245,11 @@ QString declaredCharset(const QByteArray &bytes)
     const QString label = m.captured(1).toLower();
     // The WHATWG Encoding Standard maps these labels to windows-1252, and a
     // page cannot be UTF-16 by its own declaration (only by its BOM).
-    static const QSet<QString> western{QStringLiteral("iso-8859-1"), QStringLiteral("iso8859-1"),
-                                       QStringLiteral("iso_8859-1"), QStringLiteral("latin1"),
-                                       QStringLiteral("l1"),         QStringLiteral("us-ascii"),
-                                       QStringLiteral("ascii"),      QStringLiteral("cp819"),
-                                       QStringLiteral("ibm819"),     QStringLiteral("cp1252"),
-                                       QStringLiteral("x-cp1252"),   QStringLiteral("windows-1252")};
+    static const QSet<QString> western{
+        QStringLiteral("iso-8859-1"), QStringLiteral("iso8859-1"), QStringLiteral("iso_8859-1"),
+        QStringLiteral("latin1"),     QStringLiteral("l1"),        QStringLiteral("us-ascii"),
+        QStringLiteral("ascii"),      QStringLiteral("cp819"),     QStringLiteral("ibm819"),
+        QStringLiteral("cp1252"),     QStringLiteral("x-cp1252"),  QStringLiteral("windows-1252")};
     if (western.contains(label))
         return QStringLiteral("windows-1252");
     if (label.startsWith(QLatin1String("utf-16")))

@@ -65,8 +65,9 @@ QString reportHtml(const ThemeReport &report, HtmlFlavour flavour)
     checkLayout(report);
     const bool rich = flavour == HtmlFlavour::RichText;
     QString h;
-    h += QStringLiteral("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n"
-                        "<meta charset=\"utf-8\"/>\n<title>%1</title>\n<style>")
+    h += QStringLiteral(
+             "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n"
+             "<meta charset=\"utf-8\"/>\n<title>%1</title>\n<style>")
              .arg(esc(report.projectName));
     h += QString::fromUtf8(Style);
     h += QStringLiteral("</style>\n</head>\n<body>\n");
@@ -85,13 +86,15 @@ QString reportHtml(const ThemeReport &report, HtmlFlavour flavour)
         for (qsizetype c = 0; c < t.header.size(); ++c)
             h += QStringLiteral("<th%1%3>%2</th>")
                      .arg(t.numeric[std::size_t(c)] ? QStringLiteral(" class=\"num\"") : QString(), esc(t.header[c]),
-                          rich && c == 0 ? QStringLiteral(" width=\"%1%\"").arg(t.header.size() > 4 ? 30 : 45) : QString());
+                          rich && c == 0 ? QStringLiteral(" width=\"%1%\"").arg(t.header.size() > 4 ? 30 : 45)
+                                         : QString());
         h += QStringLiteral("</tr>\n</thead>\n<tbody>\n");
         const bool codebook = report.layout == QLatin1String("codebook");
         for (const auto &row : t.rows) {
             h += QStringLiteral("<tr class=\"depth-%1\">").arg(row.depth);
             for (qsizetype c = 0; c < row.cells.size(); ++c) {
-                QString cls = c == 0 ? QStringLiteral("name") : (t.numeric[std::size_t(c)] ? QStringLiteral("num") : QString());
+                QString cls =
+                    c == 0 ? QStringLiteral("name") : (t.numeric[std::size_t(c)] ? QStringLiteral("num") : QString());
                 QString attrs = cls.isEmpty() ? QString() : QStringLiteral(" class=\"%1\"").arg(cls);
                 if (c == 0)
                     attrs += QStringLiteral(" style=\"padding-left: %1em\"").arg(0.6 + 1.5 * row.depth);
@@ -120,10 +123,12 @@ QString reportHtml(const ThemeReport &report, HtmlFlavour flavour)
             if (!row.description.isEmpty())
                 para(QStringLiteral("description"), row.description);
             for (const auto &q : report.quotes[i]) {
-                const QString speaker =
-                    q.speaker.isEmpty() ? QString() : QStringLiteral("<span class=\"speaker\">%1: </span>").arg(esc(q.speaker));
-                h += QStringLiteral("<blockquote class=\"quote%1\" data-segment=\"%2\">\n<p class=\"quote-text\">%3</p>\n"
-                                    "<p class=\"citation\">%4</p>\n")
+                const QString speaker = q.speaker.isEmpty()
+                                            ? QString()
+                                            : QStringLiteral("<span class=\"speaker\">%1: </span>").arg(esc(q.speaker));
+                h += QStringLiteral(
+                         "<blockquote class=\"quote%1\" data-segment=\"%2\">\n<p class=\"quote-text\">%3</p>\n"
+                         "<p class=\"citation\">%4</p>\n")
                          .arg(q.edited ? QStringLiteral(" edited") : QString())
                          .arg(q.segmentId)
                          .arg(speaker + quoteBody(q.text, flavour), esc(quoteCitationLine(q)));

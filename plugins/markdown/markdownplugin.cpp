@@ -69,7 +69,8 @@ void MarkdownPlugin::write(const ThemeReport &report, QIODevice &out) const
     for (std::size_t i = 0; i < report.rows.size(); ++i) {
         const auto &row = report.rows[i];
         const int level = std::min(row.depth + 2, 6);
-        md += QLatin1Char('\n') + QString(level, QLatin1Char('#')) + QLatin1Char(' ') + row.path.split(QLatin1Char('/')).join(QStringLiteral(" / ")) + QLatin1Char('\n');
+        md += QLatin1Char('\n') + QString(level, QLatin1Char('#')) + QLatin1Char(' ') +
+              row.path.split(QLatin1Char('/')).join(QStringLiteral(" / ")) + QLatin1Char('\n');
         if (!row.description.isEmpty())
             md += QLatin1Char('\n') + QStringLiteral("*%1*\n").arg(row.description);
         for (const auto &q : report.quotes[i]) {

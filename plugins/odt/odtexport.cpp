@@ -5,8 +5,8 @@
 #include "io/zipwriter.h"
 #include "report/exportlayout.h"
 
-#include <QXmlStreamWriter>
 #include <algorithm>
+#include <QXmlStreamWriter>
 
 namespace Quire::Odt {
 
@@ -89,7 +89,8 @@ void tableRow(QXmlStreamWriter &x, const LayoutTable &t, const QStringList &cell
         // Each border drawn once: every cell has its right and bottom edge,
         // the first column its left, the header row its top.
         x.writeAttribute(Table, QStringLiteral("style-name"),
-                         QStringLiteral("Cell%1%2").arg(header ? QStringLiteral("T") : QString(), c == 0 ? QStringLiteral("L") : QString()));
+                         QStringLiteral("Cell%1%2")
+                             .arg(header ? QStringLiteral("T") : QString(), c == 0 ? QStringLiteral("L") : QString()));
         const bool numeric = t.numeric[std::size_t(c)];
         if (numeric && !header && !cells[c].isEmpty()) {
             x.writeAttribute(Office, QStringLiteral("value-type"), QStringLiteral("float"));
@@ -125,18 +126,22 @@ QByteArray contentXml(const ThemeReport &report)
     // Automatic styles: the table's cells and the indentation of code rows.
     x.writeStartElement(Office, QStringLiteral("automatic-styles"));
     const QString line = QStringLiteral("0.5pt solid #999999");
-    for (const QString &name : {QStringLiteral("Cell"), QStringLiteral("CellL"), QStringLiteral("CellT"), QStringLiteral("CellTL")}) {
+    for (const QString &name :
+         {QStringLiteral("Cell"), QStringLiteral("CellL"), QStringLiteral("CellT"), QStringLiteral("CellTL")}) {
         x.writeStartElement(Style, QStringLiteral("style"));
         x.writeAttribute(Style, QStringLiteral("name"), name);
         x.writeAttribute(Style, QStringLiteral("family"), QStringLiteral("table-cell"));
         x.writeEmptyElement(Style, QStringLiteral("table-cell-properties"));
         x.writeAttribute(Fo, QStringLiteral("border-right"), line);
         x.writeAttribute(Fo, QStringLiteral("border-bottom"), line);
-        x.writeAttribute(Fo, QStringLiteral("border-left"), name.endsWith(QLatin1Char('L')) ? line : QStringLiteral("none"));
-        x.writeAttribute(Fo, QStringLiteral("border-top"), name.contains(QLatin1Char('T')) ? line : QStringLiteral("none"));
+        x.writeAttribute(Fo, QStringLiteral("border-left"),
+                         name.endsWith(QLatin1Char('L')) ? line : QStringLiteral("none"));
+        x.writeAttribute(Fo, QStringLiteral("border-top"),
+                         name.contains(QLatin1Char('T')) ? line : QStringLiteral("none"));
         x.writeAttribute(Fo, QStringLiteral("padding"), QStringLiteral("0.05cm"));
         if (name.contains(QLatin1Char('T')))
-            x.writeAttribute(Fo, QStringLiteral("background-color"), QStringLiteral("#eeeeee")); // the header row, shaded as in Word
+            x.writeAttribute(Fo, QStringLiteral("background-color"),
+                             QStringLiteral("#eeeeee")); // the header row, shaded as in Word
         x.writeEndElement();
     }
     for (int d = 0; d <= 5; ++d) {
@@ -161,10 +166,12 @@ QByteArray contentXml(const ThemeReport &report)
         x.writeAttribute(Style, QStringLiteral("name"), QStringLiteral("Themes"));
         x.writeAttribute(Style, QStringLiteral("family"), QStringLiteral("table"));
         x.writeEmptyElement(Style, QStringLiteral("table-properties"));
-        x.writeAttribute(Style, QStringLiteral("width"), cm(widths.name + widths.other * int(layoutTable(report).header.size() - 1)));
+        x.writeAttribute(Style, QStringLiteral("width"),
+                         cm(widths.name + widths.other * int(layoutTable(report).header.size() - 1)));
         x.writeAttribute(Table, QStringLiteral("align"), QStringLiteral("left"));
         x.writeEndElement();
-        for (const auto &[name, width] : {std::pair{QStringLiteral("NameColumn"), widths.name}, std::pair{QStringLiteral("Column"), widths.other}}) {
+        for (const auto &[name, width] : {std::pair{QStringLiteral("NameColumn"), widths.name},
+                                          std::pair{QStringLiteral("Column"), widths.other}}) {
             x.writeStartElement(Style, QStringLiteral("style"));
             x.writeAttribute(Style, QStringLiteral("name"), name);
             x.writeAttribute(Style, QStringLiteral("family"), QStringLiteral("table-column"));
@@ -285,7 +292,8 @@ void OdtPlugin::write(const ThemeReport &report, QIODevice &out) const
 {
     ZipWriter zip(QStringLiteral("the OpenDocument export"));
     // ODF: "mimetype" first and stored, so that tools can recognise the type from the first bytes.
-    zip.add(QStringLiteral("mimetype"), QByteArrayLiteral("application/vnd.oasis.opendocument.text"), ZipWriter::Method::Store);
+    zip.add(QStringLiteral("mimetype"), QByteArrayLiteral("application/vnd.oasis.opendocument.text"),
+            ZipWriter::Method::Store);
     zip.add(QStringLiteral("content.xml"), contentXml(report));
     zip.add(QStringLiteral("styles.xml"), QByteArray(StylesXml));
     zip.add(QStringLiteral("meta.xml"), metaXml(report));

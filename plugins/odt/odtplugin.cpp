@@ -38,20 +38,32 @@ int boundedCount(const QString &value, int fallback, int maximum)
 /// them is indentation, not text of the paragraph around them.
 bool isBlockElement(QStringView name)
 {
-    static const QStringList blocks{
-        QStringLiteral("note"),         QStringLiteral("note-body"),   QStringLiteral("list"),
-        QStringLiteral("list-item"),    QStringLiteral("list-header"), QStringLiteral("numbered-paragraph"),
-        QStringLiteral("section"),      QStringLiteral("index-body"),  QStringLiteral("index-title"),
-        QStringLiteral("table-of-content"), QStringLiteral("illustration-index"), QStringLiteral("table-index"),
-        QStringLiteral("object-index"), QStringLiteral("user-index"),  QStringLiteral("alphabetical-index"),
-        QStringLiteral("bibliography"), QStringLiteral("tracked-changes")};
+    static const QStringList blocks{QStringLiteral("note"),
+                                    QStringLiteral("note-body"),
+                                    QStringLiteral("list"),
+                                    QStringLiteral("list-item"),
+                                    QStringLiteral("list-header"),
+                                    QStringLiteral("numbered-paragraph"),
+                                    QStringLiteral("section"),
+                                    QStringLiteral("index-body"),
+                                    QStringLiteral("index-title"),
+                                    QStringLiteral("table-of-content"),
+                                    QStringLiteral("illustration-index"),
+                                    QStringLiteral("table-index"),
+                                    QStringLiteral("object-index"),
+                                    QStringLiteral("user-index"),
+                                    QStringLiteral("alphabetical-index"),
+                                    QStringLiteral("bibliography"),
+                                    QStringLiteral("tracked-changes")};
     return blocks.contains(name);
 }
 
 class Converter
 {
 public:
-    explicit Converter(const QString &fileName) : m_fileName(fileName) {}
+    explicit Converter(const QString &fileName)
+        : m_fileName(fileName)
+    {}
 
     void read(const QByteArray &bytes, const QString &partName)
     {
@@ -59,7 +71,8 @@ public:
         walk(xml);
         m_encoding = xml.encoding();
         if (!m_sawText)
-            throw Error(QStringLiteral("%1: not an OpenDocument text (%2 has no office:text body)").arg(m_fileName, partName));
+            throw Error(
+                QStringLiteral("%1: not an OpenDocument text (%2 has no office:text body)").arg(m_fileName, partName));
     }
 
     QString bodyText() { return m_flow.finish(); }
@@ -122,11 +135,21 @@ private:
                 const Open e = stack.back();
                 stack.pop_back();
                 switch (e.kind) {
-                case El::Paragraph: m_flow.endParagraph(); break;
-                case El::Table: m_flow.endTable(); break;
-                case El::Row: m_flow.endRow(e.repeat); break;
-                case El::Cell: m_flow.endCell(e.repeat); break;
-                case El::TextBox: m_flow.endTextBox(); break;
+                case El::Paragraph:
+                    m_flow.endParagraph();
+                    break;
+                case El::Table:
+                    m_flow.endTable();
+                    break;
+                case El::Row:
+                    m_flow.endRow(e.repeat);
+                    break;
+                case El::Cell:
+                    m_flow.endCell(e.repeat);
+                    break;
+                case El::TextBox:
+                    m_flow.endTextBox();
+                    break;
                 case El::NoteBody: {
                     const QString text = m_flow.endNote();
                     const QString mark = QStringLiteral("[%1]").arg(citation);
@@ -134,7 +157,8 @@ private:
                     break;
                 }
                 case El::Note:
-                case El::Other: break;
+                case El::Other:
+                    break;
                 }
                 continue;
             }
@@ -148,7 +172,8 @@ private:
             if (!sawRoot) {
                 sawRoot = true;
                 if (ns != OfficeNs || name != QLatin1String("document-content"))
-                    xml.fail(QStringLiteral("is not OpenDocument content (its root element is <%1>)").arg(r.qualifiedName()));
+                    xml.fail(QStringLiteral("is not OpenDocument content (its root element is <%1>)")
+                                 .arg(r.qualifiedName()));
                 stack.push_back(Open{});
                 continue;
             }
@@ -177,7 +202,8 @@ private:
                     m_flow.append(QStringLiteral("\t"));
                     xml.skip();
                 } else if (name == QLatin1String("s")) {
-                    m_flow.append(QString(boundedCount(xml.attribute(TextNs, QStringLiteral("c")), 1, MaxSpaces), QLatin1Char(' ')));
+                    m_flow.append(QString(boundedCount(xml.attribute(TextNs, QStringLiteral("c")), 1, MaxSpaces),
+                                          QLatin1Char(' ')));
                     xml.skip();
                 } else if (name == QLatin1String("line-break")) {
                     m_flow.lineBreak();
@@ -210,12 +236,12 @@ private:
                     }
                     m_flow.beginNote();
                     stack.push_back(Open{El::NoteBody, false, 1});
-                } else if (name == QLatin1String("change") || name == QLatin1String("change-start")
-                           || name == QLatin1String("change-end") || name == QLatin1String("soft-page-break")
-                           || name == QLatin1String("sequence-decls") || name == QLatin1String("variable-decls")
-                           || name == QLatin1String("user-field-decls") || name == QLatin1String("dde-connection-decls")
-                           || name == QLatin1String("ruby-text") || name == QLatin1String("number")
-                           || name.endsWith(QLatin1String("-source"))) {
+                } else if (name == QLatin1String("change") || name == QLatin1String("change-start") ||
+                           name == QLatin1String("change-end") || name == QLatin1String("soft-page-break") ||
+                           name == QLatin1String("sequence-decls") || name == QLatin1String("variable-decls") ||
+                           name == QLatin1String("user-field-decls") || name == QLatin1String("dde-connection-decls") ||
+                           name == QLatin1String("ruby-text") || name == QLatin1String("number") ||
+                           name.endsWith(QLatin1String("-source"))) {
                     // Deletion points, insertion marks, declarations, index
                     // templates, and list numbers cached by the writing
                     // application (numbering is layout, not text).
@@ -230,14 +256,18 @@ private:
                     stack.push_back(Open{El::Table, false, 1});
                 } else if (name == QLatin1String("table-row")) {
                     m_flow.beginRow();
-                    stack.push_back(Open{El::Row, false, boundedCount(xml.attribute(TableNs, QStringLiteral("number-rows-repeated")), 1, MaxRepeat)});
+                    stack.push_back(Open{
+                        El::Row, false,
+                        boundedCount(xml.attribute(TableNs, QStringLiteral("number-rows-repeated")), 1, MaxRepeat)});
                 } else if (name == QLatin1String("table-cell") || name == QLatin1String("covered-table-cell")) {
                     m_flow.beginCell();
-                    stack.push_back(
-                        Open{El::Cell, false, boundedCount(xml.attribute(TableNs, QStringLiteral("number-columns-repeated")), 1, MaxRepeat)});
-                } else if (name == QLatin1String("table-column") || name == QLatin1String("table-columns")
-                           || name == QLatin1String("table-header-columns") || name == QLatin1String("table-column-group")
-                           || name == QLatin1String("title") || name == QLatin1String("desc")) {
+                    stack.push_back(Open{
+                        El::Cell, false,
+                        boundedCount(xml.attribute(TableNs, QStringLiteral("number-columns-repeated")), 1, MaxRepeat)});
+                } else if (name == QLatin1String("table-column") || name == QLatin1String("table-columns") ||
+                           name == QLatin1String("table-header-columns") ||
+                           name == QLatin1String("table-column-group") || name == QLatin1String("title") ||
+                           name == QLatin1String("desc")) {
                     xml.skip();
                 } else {
                     stack.push_back(Open{});
@@ -245,9 +275,10 @@ private:
             } else if (ns == DrawNs && name == QLatin1String("text-box")) {
                 m_flow.beginTextBox();
                 stack.push_back(Open{El::TextBox, false, 1});
-            } else if ((ns == SvgNs && (name == QLatin1String("title") || name == QLatin1String("desc")))
-                       || (ns == OfficeNs && (name == QLatin1String("annotation") || name == QLatin1String("annotation-end")
-                                              || name == QLatin1String("forms")))) {
+            } else if ((ns == SvgNs && (name == QLatin1String("title") || name == QLatin1String("desc"))) ||
+                       (ns == OfficeNs &&
+                        (name == QLatin1String("annotation") || name == QLatin1String("annotation-end") ||
+                         name == QLatin1String("forms")))) {
                 // Alternative text and comments are not part of the text.
                 xml.skip();
             } else {
@@ -273,7 +304,8 @@ std::vector<ImportedDocument> OdtPlugin::read(const QString &fileName, const QBy
     if (zip.contains(QStringLiteral("mimetype"))) {
         const QString mime = QString::fromUtf8(zip.read(QStringLiteral("mimetype"))).trimmed();
         if (!mime.startsWith(QLatin1String("application/vnd.oasis.opendocument.text")))
-            throw Error(QStringLiteral("%1: not an OpenDocument text (its mimetype is \"%2\")").arg(fileName, mime.left(100)));
+            throw Error(
+                QStringLiteral("%1: not an OpenDocument text (its mimetype is \"%2\")").arg(fileName, mime.left(100)));
     }
     const QString contentPart = QStringLiteral("content.xml");
     if (!zip.contains(contentPart))
@@ -284,13 +316,13 @@ std::vector<ImportedDocument> OdtPlugin::read(const QString &fileName, const QBy
     ImportedDocument doc = OfficeText::assembleDocument(fileName, converter.bodyText(), converter.noteLines(),
                                                         converter.encoding(), options);
     const QJsonObject counts{{QStringLiteral("encoding"), doc.encoding},
-                           {QStringLiteral("bytes"), qint64(bytes.size())},
-                           {QStringLiteral("paragraphs"), converter.paragraphs},
-                           {QStringLiteral("headings"), converter.headings},
-                           {QStringLiteral("tables"), converter.tables},
-                           {QStringLiteral("footnotes"), converter.footnotes},
-                           {QStringLiteral("endnotes"), converter.endnotes},
-                           {QStringLiteral("trackedDeletionsDropped"), converter.deletions}};
+                             {QStringLiteral("bytes"), qint64(bytes.size())},
+                             {QStringLiteral("paragraphs"), converter.paragraphs},
+                             {QStringLiteral("headings"), converter.headings},
+                             {QStringLiteral("tables"), converter.tables},
+                             {QStringLiteral("footnotes"), converter.footnotes},
+                             {QStringLiteral("endnotes"), converter.endnotes},
+                             {QStringLiteral("trackedDeletionsDropped"), converter.deletions}};
     for (auto it = counts.begin(); it != counts.end(); ++it)
         doc.meta.insert(it.key(), it.value());
     return {doc};

@@ -3,8 +3,8 @@
 
 #include "error.h"
 #include "formats/fileimport.h"
-#include "text/textoffsets.h"
 #include "formats/transcript.h"
+#include "text/textoffsets.h"
 
 #include <QJsonArray>
 #include <QMutex>
@@ -31,14 +31,22 @@ constexpr qsizetype MarkerWindow = 1024;
 const char16_t *ligatureLetters(char16_t c)
 {
     switch (c) {
-    case 0xFB00: return u"ff";
-    case 0xFB01: return u"fi";
-    case 0xFB02: return u"fl";
-    case 0xFB03: return u"ffi";
-    case 0xFB04: return u"ffl";
-    case 0xFB05: return u"\u017Ft"; // long s + t, as Unicode decomposes it
-    case 0xFB06: return u"st";
-    default: return nullptr;
+    case 0xFB00:
+        return u"ff";
+    case 0xFB01:
+        return u"fi";
+    case 0xFB02:
+        return u"fl";
+    case 0xFB03:
+        return u"ffi";
+    case 0xFB04:
+        return u"ffl";
+    case 0xFB05:
+        return u"\u017Ft"; // long s + t, as Unicode decomposes it
+    case 0xFB06:
+        return u"st";
+    default:
+        return nullptr;
     }
 }
 
@@ -161,8 +169,8 @@ std::vector<ImportedDocument> PdfPlugin::read(const QString &fileName, const QBy
                              : QStringLiteral("Poppler cannot open it: %1").arg(loadMessages.constFirst()));
     }
     if (pdf->isLocked()) {
-        throw Error(QStringLiteral("%1: the PDF is password-protected; remove the password and import again")
-                        .arg(fileName));
+        throw Error(
+            QStringLiteral("%1: the PDF is password-protected; remove the password and import again").arg(fileName));
     }
     // Poppler rebuilds a damaged cross-reference table silently and then reads
     // whatever it finds; a file cut short would so lose its last pages or
@@ -199,8 +207,8 @@ std::vector<ImportedDocument> PdfPlugin::read(const QString &fileName, const QBy
         text += pageText.text;
     }
     if (withoutText.size() == pageCount) {
-        throw Error(QStringLiteral("%1: the PDF has no text layer (scanned pages?); run OCR on it first")
-                        .arg(fileName));
+        throw Error(
+            QStringLiteral("%1: the PDF has no text layer (scanned pages?); run OCR on it first").arg(fileName));
     }
 
     ImportedDocument doc;
@@ -209,14 +217,14 @@ std::vector<ImportedDocument> PdfPlugin::read(const QString &fileName, const QBy
     doc.encoding = QStringLiteral("Unicode (PDF text layer)");
     const TextOffsets offsets(doc.text, fileName);
     for (std::size_t i = 0; i < pageRanges.size(); ++i) {
-        doc.pages.push_back(ImportedPage{int(i) + 1, offsets.fromUtf16(pageRanges[i].first),
-                                         offsets.fromUtf16(pageRanges[i].second)});
+        doc.pages.push_back(
+            ImportedPage{int(i) + 1, offsets.fromUtf16(pageRanges[i].first), offsets.fromUtf16(pageRanges[i].second)});
     }
     if (!withoutText.isEmpty()) {
         doc.warnings << QStringLiteral("%1 %2 no text layer (scanned?); %3 missing from the "
                                        "imported text; run OCR on the file to include %4")
-                            .arg(plural(withoutText.size(), QStringLiteral("page"), QStringLiteral("pages"))
-                                     + QLatin1Char(' ') + pageList(withoutText),
+                            .arg(plural(withoutText.size(), QStringLiteral("page"), QStringLiteral("pages")) +
+                                     QLatin1Char(' ') + pageList(withoutText),
                                  plural(withoutText.size(), QStringLiteral("has"), QStringLiteral("have")),
                                  plural(withoutText.size(), QStringLiteral("its text is"),
                                         QStringLiteral("their text is")),

@@ -9,13 +9,13 @@
 #include "model/project.h"
 #include "text/textoffsets.h"
 
+#include <map>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QHash>
 #include <QSaveFile>
 #include <QUuid>
 #include <QXmlStreamWriter>
-#include <map>
 
 namespace Quire::Refi {
 
@@ -30,7 +30,9 @@ const QString CodebookNs = QStringLiteral("urn:QDA-XML:codebook:1.0");
 class GuidMaker
 {
 public:
-    explicit GuidMaker(const QString &projectKey) : m_key(projectKey) {}
+    explicit GuidMaker(const QString &projectKey)
+        : m_key(projectKey)
+    {}
     QString operator()(const QString &kind, const QString &id) const
     {
         static const QUuid ns(QStringLiteral("6f1c2a4e-1d0b-4c8e-9a51-3b7f0e2d9c10"));
@@ -44,8 +46,10 @@ private:
 QString typeOfVariable(AttributeType type, const QStringList &values)
 {
     switch (type) {
-    case AttributeType::Boolean: return QStringLiteral("Boolean");
-    case AttributeType::Date: return QStringLiteral("Date");
+    case AttributeType::Boolean:
+        return QStringLiteral("Boolean");
+    case AttributeType::Date:
+        return QStringLiteral("Date");
     case AttributeType::Number: {
         for (const QString &v : values) {
             bool ok = false;
@@ -55,7 +59,8 @@ QString typeOfVariable(AttributeType type, const QStringList &values)
         }
         return QStringLiteral("Integer");
     }
-    default: return QStringLiteral("Text");
+    default:
+        return QStringLiteral("Text");
     }
 }
 
@@ -129,8 +134,9 @@ public:
             m_codes.at(parent).children.push_back(child);
         }
         if (extraParents)
-            m_report.unmapped << QStringLiteral("%1 further parent link(s) of multi-parent codes: REFI-QDA codes form a tree, "
-                                                "so each such code is written under its first parent only")
+            m_report.unmapped << QStringLiteral(
+                                     "%1 further parent link(s) of multi-parent codes: REFI-QDA codes form a tree, "
+                                     "so each such code is written under its first parent only")
                                      .arg(extraParents);
     }
 
@@ -181,7 +187,8 @@ public:
     QByteArray codebook()
     {
         if (m_codes.empty())
-            throw Error(QStringLiteral("%1: the project has no codes, so there is no codebook to export").arg(m_project.fileName()));
+            throw Error(QStringLiteral("%1: the project has no codes, so there is no codebook to export")
+                            .arg(m_project.fileName()));
         QByteArray out;
         QXmlStreamWriter x(&out);
         x.setAutoFormatting(true);
@@ -258,7 +265,8 @@ public:
                 x.writeAttribute(QStringLiteral("guid"), g);
                 x.writeAttribute(QStringLiteral("name"), d.name);
                 x.writeAttribute(QStringLiteral("typeOfVariable"), m_variableType[g]);
-                x.writeTextElement(QStringLiteral("Description"), QStringLiteral("%1 attribute").arg(toString(d.scope)));
+                x.writeTextElement(QStringLiteral("Description"),
+                                   QStringLiteral("%1 attribute").arg(toString(d.scope)));
                 x.writeEndElement();
                 m_report.addCount(QStringLiteral("variables"));
             }
@@ -273,7 +281,8 @@ public:
                 x.writeStartElement(QStringLiteral("VariableValue"));
                 x.writeEmptyElement(QStringLiteral("VariableRef"));
                 x.writeAttribute(QStringLiteral("targetGUID"), g);
-                x.writeTextElement(type + QStringLiteral("Value"), type == QLatin1String("Float") ? decimal(v.value) : v.value);
+                x.writeTextElement(type + QStringLiteral("Value"),
+                                   type == QLatin1String("Float") ? decimal(v.value) : v.value);
                 x.writeEndElement();
             }
         };
@@ -349,7 +358,8 @@ public:
                         x.writeTextElement(QStringLiteral("Description"), s.memo);
                     for (Id c : s.codes) {
                         x.writeStartElement(QStringLiteral("Coding"));
-                        x.writeAttribute(QStringLiteral("guid"), m_guid(QStringLiteral("coding"), QStringLiteral("%1/%2").arg(s.id).arg(c)));
+                        x.writeAttribute(QStringLiteral("guid"),
+                                         m_guid(QStringLiteral("coding"), QStringLiteral("%1/%2").arg(s.id).arg(c)));
                         if (userGuid.contains(s.coder))
                             x.writeAttribute(QStringLiteral("creatingUser"), userGuid.value(s.coder));
                         x.writeEmptyElement(QStringLiteral("CodeRef"));
@@ -368,7 +378,10 @@ public:
             }
             x.writeEndElement();
             if (turns)
-                m_report.unmapped << QStringLiteral("%1 speaker turn(s): REFI-QDA has no speaker turns (the cases and their selections are written)").arg(turns);
+                m_report.unmapped
+                    << QStringLiteral(
+                           "%1 speaker turn(s): REFI-QDA has no speaker turns (the cases and their selections are written)")
+                           .arg(turns);
         }
 
         if (!m_memos.empty()) {
@@ -376,8 +389,11 @@ public:
             for (const Quire::Memo &m : m_memos)
                 caseMemos += m.targetKind == QLatin1String("case") ? 1 : 0;
             if (caseMemos)
-                m_report.notes << QStringLiteral("%1 case memo(s) written into their case's Description, and as notes without a link "
-                                                 "(a REFI-QDA case cannot refer to a note)").arg(caseMemos);
+                m_report.notes
+                    << QStringLiteral(
+                           "%1 case memo(s) written into their case's Description, and as notes without a link "
+                           "(a REFI-QDA case cannot refer to a note)")
+                           .arg(caseMemos);
             // Who last edited a memo: the newest memo.edit command in effect; a memo
             // never edited was last modified by its author.
             const QHash<Id, QString> &editedBy = m_snapshot.memoEditedBy;
@@ -385,11 +401,14 @@ public:
             for (const Quire::Memo &m : m_memos) {
                 x.writeStartElement(QStringLiteral("Note"));
                 x.writeAttribute(QStringLiteral("guid"), m_guid(QStringLiteral("memo"), QString::number(m.id)));
-                x.writeAttribute(QStringLiteral("name"), m.title.isEmpty() ? QStringLiteral("Memo %1").arg(m.id) : m.title);
+                x.writeAttribute(QStringLiteral("name"),
+                                 m.title.isEmpty() ? QStringLiteral("Memo %1").arg(m.id) : m.title);
                 if (userGuid.contains(m.coder))
                     x.writeAttribute(QStringLiteral("creatingUser"), userGuid.value(m.coder));
                 writeWhen(x, QStringLiteral("creationDateTime"), m.created);
-                const QString modifier = editedBy.contains(m.id) ? editedBy.value(m.id) : m.modified == m.created ? m.coder : QString();
+                const QString modifier = editedBy.contains(m.id)   ? editedBy.value(m.id)
+                                         : m.modified == m.created ? m.coder
+                                                                   : QString();
                 if (userGuid.contains(modifier))
                     x.writeAttribute(QStringLiteral("modifyingUser"), userGuid.value(modifier));
                 writeWhen(x, QStringLiteral("modifiedDateTime"), m.modified.isEmpty() ? m.created : m.modified);
@@ -444,7 +463,8 @@ ExchangeReport exportPackage(Project &project, const QString &path, const QStrin
     for (const auto &[name, bytes] : texts)
         zip.add(name, bytes);
     save(path, zip.finish());
-    report.offsetDecision = QStringLiteral("written as code points over UTF-8 text with LF line endings, no BOM, end exclusive");
+    report.offsetDecision =
+        QStringLiteral("written as code points over UTF-8 text with LF line endings, no BOM, end exclusive");
     return report;
 }
 

@@ -11,6 +11,7 @@
 #include "text/textdecoder.h"
 #include "text/textoffsets.h"
 
+#include <map>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
@@ -20,7 +21,6 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QStringDecoder>
-#include <map>
 
 namespace Quire::Refi {
 
@@ -82,12 +82,14 @@ RawText decodeRaw(const QByteArray &bytes, const QString &label)
         out.raw = dec(bytes.mid(3));
         out.encoding = QStringLiteral("UTF-8");
         if (dec.hasError())
-            throw Error(QStringLiteral("%1: is not valid UTF-8 although it starts with a UTF-8 byte-order mark").arg(label));
+            throw Error(
+                QStringLiteral("%1: is not valid UTF-8 although it starts with a UTF-8 byte-order mark").arg(label));
         return out;
     }
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
         const bool le = bytes.startsWith("\xFF\xFE");
-        QStringDecoder dec(le ? QStringConverter::Utf16LE : QStringConverter::Utf16BE, QStringConverter::Flag::Stateless);
+        QStringDecoder dec(le ? QStringConverter::Utf16LE : QStringConverter::Utf16BE,
+                           QStringConverter::Flag::Stateless);
         out.raw = dec(bytes.mid(2));
         out.bom = true;
         out.encoding = le ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE");
@@ -123,7 +125,7 @@ struct PreparedSource
 {
     const TextSource *source = nullptr;
     QString name;
-    QString text; ///< stored text: LF, no BOM
+    QString text;  ///< stored text: LF, no BOM
     QString entry; ///< package entry, empty for inline content
     QString fileSha;
     QString encoding;
@@ -154,13 +156,15 @@ bool fitsType(AttributeType type, const QString &value)
         v.toDouble(&ok);
         return ok;
     }
-    case AttributeType::Date: return QDate::fromString(v, Qt::ISODate).isValid();
+    case AttributeType::Date:
+        return QDate::fromString(v, Qt::ISODate).isValid();
     case AttributeType::Boolean: {
         const QString l = v.toLower();
-        return l == QLatin1String("true") || l == QLatin1String("false") || l == QLatin1String("1") || l == QLatin1String("0")
-            || l == QLatin1String("yes") || l == QLatin1String("no");
+        return l == QLatin1String("true") || l == QLatin1String("false") || l == QLatin1String("1") ||
+               l == QLatin1String("0") || l == QLatin1String("yes") || l == QLatin1String("no");
     }
-    default: return true;
+    default:
+        return true;
     }
 }
 
@@ -211,7 +215,8 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
                             .arg(qde.join(QStringLiteral(", "))));
         pkg = parseXml(zip->read(qde.front()), label, qde.front());
     } else if (ext == QLatin1String("qde") || ext == QLatin1String("qdc")) {
-        pkg = parseXml(bytes, label, ext == QLatin1String("qdc") ? QStringLiteral("codebook") : QStringLiteral("project"));
+        pkg = parseXml(bytes, label,
+                       ext == QLatin1String("qdc") ? QStringLiteral("codebook") : QStringLiteral("project"));
     } else {
         throw Error(QStringLiteral("%1: not a REFI-QDA file (.qdpx, .qde or .qdc)").arg(label));
     }
@@ -251,7 +256,8 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
         } else {
             const auto entry = files.find(src.plainTextPath);
             if (!entry) {
-                missing << QStringLiteral("%1 (%2)").arg(what, src.plainTextPath.isEmpty() ? QStringLiteral("no text") : src.plainTextPath);
+                missing << QStringLiteral("%1 (%2)").arg(what, src.plainTextPath.isEmpty() ? QStringLiteral("no text")
+                                                                                           : src.plainTextPath);
                 unmappedSelections += qint64(src.selections.size());
                 continue;
             }
@@ -294,10 +300,12 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
         prepared.push_back(std::move(p));
     }
     if (!missing.isEmpty())
-        report.unmapped << QStringLiteral("%1 text source(s) or PDF representation(s) whose text is not in the package, with their %2 selection(s): %3")
-                               .arg(missing.size())
-                               .arg(unmappedSelections)
-                               .arg(missing.join(QStringLiteral(", ")));
+        report.unmapped
+            << QStringLiteral(
+                   "%1 text source(s) or PDF representation(s) whose text is not in the package, with their %2 selection(s): %3")
+                   .arg(missing.size())
+                   .arg(unmappedSelections)
+                   .arg(missing.join(QStringLiteral(", ")));
     {
         QStringList units;
         for (const auto &p : prepared) {
@@ -306,7 +314,8 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
         }
         report.offsetDecision = units.isEmpty() ? QStringLiteral("no text selections to convert")
                                                 : QStringLiteral("%1 (origin \"%2\"); %3")
-                                                      .arg(units.join(QStringLiteral(" / ")), pkg.origin, decisions.join(QStringLiteral("; ")));
+                                                      .arg(units.join(QStringLiteral(" / ")), pkg.origin,
+                                                           decisions.join(QStringLiteral("; ")));
     }
 
     // ---- the plan: handed to the project's exchange builder, written as one command
@@ -418,7 +427,9 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
         for (const auto &vv : values) {
             const Variable *v = variableOf.value(normalGuid(vv.variableGuid));
             if (!v) {
-                valueNotes << QStringLiteral("a value refers to variable %1, which the project does not declare; skipped").arg(vv.variableGuid);
+                valueNotes << QStringLiteral(
+                                  "a value refers to variable %1, which the project does not declare; skipped")
+                                  .arg(vv.variableGuid);
                 continue;
             }
             if (vv.value.trimmed().isEmpty())
@@ -451,7 +462,8 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
             if (m.hasMatch())
                 builder.setValue({AttributeScope::Document, doc, m.captured(1).trimmed(), m.captured(2).trimmed()});
             else
-                builder.setValue({AttributeScope::Document, doc, QStringLiteral("set: %1").arg(s.name.trimmed()), QStringLiteral("yes")});
+                builder.setValue({AttributeScope::Document, doc, QStringLiteral("set: %1").arg(s.name.trimmed()),
+                                  QStringLiteral("yes")});
         }
     }
 
@@ -475,8 +487,10 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
                 item.documentRefs << normalGuid(g);
             else
                 lostCaseLinks << QStringLiteral("case \"%1\" to %2 (%3)")
-                                     .arg(item.name, g, sourceGuids.contains(normalGuid(g)) ? QStringLiteral("a source whose text is not in the package")
-                                                                                            : QStringLiteral("no such source in the package"));
+                                     .arg(item.name, g,
+                                          sourceGuids.contains(normalGuid(g))
+                                              ? QStringLiteral("a source whose text is not in the package")
+                                              : QStringLiteral("no such source in the package"));
         }
         builder.addCase(item);
         caseRefs.insert(item.ref);
@@ -532,7 +546,8 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
             builder.addSegment(seg);
         }
         if (!p.source->description.trimmed().isEmpty())
-            documentMemos.push_back({QStringLiteral("document"), doc, QStringLiteral("Description"), p.source->description.trimmed()});
+            documentMemos.push_back(
+                {QStringLiteral("document"), doc, QStringLiteral("Description"), p.source->description.trimmed()});
     }
     auto addMemo = [&](const QString &kind, const QString &target, const QString &title, const QString &text) {
         builder.addMemo({kind, target, title, text});
@@ -590,7 +605,8 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
         QString text = n.text;
         if (text.isEmpty() && !n.plainTextPath.isEmpty()) {
             if (const auto e = files.find(n.plainTextPath))
-                text = TextDecoder::normaliseLineEndings(decodeRaw(zip->read(*e), QStringLiteral("%1: %2").arg(label, *e)).raw);
+                text = TextDecoder::normaliseLineEndings(
+                    decodeRaw(zip->read(*e), QStringLiteral("%1: %2").arg(label, *e)).raw);
         }
         noteTexts.push_back(text.trimmed());
     }
@@ -645,9 +661,12 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
     }
 
     // ---- writing: one command --------------------------------------------
-    const ExchangeImportResult done = builder.write(QStringLiteral("refiqda.import"), QStringLiteral("Import REFI-QDA %1").arg(label));
+    const ExchangeImportResult done =
+        builder.write(QStringLiteral("refiqda.import"), QStringLiteral("Import REFI-QDA %1").arg(label));
     for (const auto &[wanted, stored] : done.renamedDocuments)
-        report.notes << QStringLiteral("source \"%1\" was renamed \"%2\": the project already has a document of that name").arg(wanted, stored);
+        report.notes << QStringLiteral(
+                            "source \"%1\" was renamed \"%2\": the project already has a document of that name")
+                            .arg(wanted, stored);
     report.notes << valueNotes;
 
     report.setCount(QStringLiteral("coders"), qint64(pkg.users.size()));
@@ -664,7 +683,9 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
         static const QMap<QString, QString> why{
             {QStringLiteral("PictureSource"), QStringLiteral("picture source(s): Quire keeps text only")},
             {QStringLiteral("PictureSelection"), QStringLiteral("picture region(s)")},
-            {QStringLiteral("PDFSource"), QStringLiteral("PDF source(s): the PDF itself is not kept (its text representation is imported when the package has it)")},
+            {QStringLiteral("PDFSource"),
+             QStringLiteral(
+                 "PDF source(s): the PDF itself is not kept (its text representation is imported when the package has it)")},
             {QStringLiteral("PDFSelection"), QStringLiteral("PDF region(s) (page rectangles)")},
             {QStringLiteral("AudioSource"), QStringLiteral("audio source(s)")},
             {QStringLiteral("AudioSelection"), QStringLiteral("audio selection(s)")},
@@ -679,10 +700,13 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
     if (codeSetsUnmapped)
         report.unmapped << QStringLiteral("%1 set(s) of codes: Quire has no code groups").arg(codeSetsUnmapped);
     if (sourceSetsUnmapped)
-        report.unmapped << QStringLiteral("%1 set(s) of sources none of whose members were imported").arg(sourceSetsUnmapped);
+        report.unmapped
+            << QStringLiteral("%1 set(s) of sources none of whose members were imported").arg(sourceSetsUnmapped);
     if (linksUnmapped)
-        report.unmapped << QStringLiteral("%1 link(s) not attached to anything imported (Quire has no relations; a link "
-                                          "from a note to an imported object becomes a memo there)").arg(linksUnmapped);
+        report.unmapped << QStringLiteral(
+                               "%1 link(s) not attached to anything imported (Quire has no relations; a link "
+                               "from a note to an imported object becomes a memo there)")
+                               .arg(linksUnmapped);
     if (!lostCaseLinks.isEmpty())
         report.unmapped << QStringLiteral("%1 case link(s) to a source that was not imported: %2")
                                .arg(lostCaseLinks.size())
@@ -690,23 +714,32 @@ ExchangeReport importPackage(Project &project, const QString &path, const Import
     if (caseCodeRefs)
         report.unmapped << QStringLiteral("%1 code reference(s) of cases").arg(caseCodeRefs);
     if (uncodedSelections)
-        report.unmapped << QStringLiteral("%1 selection(s) without a coding: a Quire segment needs a code").arg(uncodedSelections);
+        report.unmapped
+            << QStringLiteral("%1 selection(s) without a coding: a Quire segment needs a code").arg(uncodedSelections);
     if (emptySelections)
         report.unmapped << QStringLiteral("%1 empty selection(s) (start = end)").arg(emptySelections);
     if (emptyNotes)
         report.unmapped << QStringLiteral("%1 empty note(s)").arg(emptyNotes);
     if (notCodable)
-        report.notes << QStringLiteral("%1 code(s) are marked not codable (isCodable=\"false\"); Quire has no such flag, so they are ordinary codes").arg(notCodable);
+        report.notes
+            << QStringLiteral(
+                   "%1 code(s) are marked not codable (isCodable=\"false\"); Quire has no such flag, so they are ordinary codes")
+                   .arg(notCodable);
     if (!done.renamedCodes.isEmpty())
-        report.notes << QStringLiteral("%1 code(s) were renamed: a '/' became U+2215, or a sibling had the same name").arg(done.renamedCodes.size());
+        report.notes << QStringLiteral("%1 code(s) were renamed: a '/' became U+2215, or a sibling had the same name")
+                            .arg(done.renamedCodes.size());
     if (done.segmentsMerged)
-        report.notes << QStringLiteral("%1 selection(s) had the same span and coder as another and joined its segment").arg(done.segmentsMerged);
+        report.notes << QStringLiteral("%1 selection(s) had the same span and coder as another and joined its segment")
+                            .arg(done.segmentsMerged);
     report.notes << attributeNotes;
     if (projectDescriptions)
         report.notes << QStringLiteral("the project's Description became the project memo \"Project description\"");
     if (caseDescriptionsAsNotes)
-        report.notes << QStringLiteral("%1 case Description(s) repeat notes nothing refers to: those notes became the case's memos, "
-                                       "and the Description was not imported a second time").arg(caseDescriptionsAsNotes);
+        report.notes
+            << QStringLiteral(
+                   "%1 case Description(s) repeat notes nothing refers to: those notes became the case's memos, "
+                   "and the Description was not imported a second time")
+                   .arg(caseDescriptionsAsNotes);
     report.notes << offsetWarnings;
     return report;
 }

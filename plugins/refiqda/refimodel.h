@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <optional>
 #include <QByteArray>
 #include <QMap>
 #include <QString>
 #include <QStringList>
-#include <optional>
 #include <vector>
 
 namespace Quire::Refi {

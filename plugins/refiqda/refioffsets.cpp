@@ -15,9 +15,12 @@ namespace Quire::Refi {
 QString unitName(OffsetUnit unit)
 {
     switch (unit) {
-    case OffsetUnit::Utf16: return QStringLiteral("UTF-16 code units (CRLF = 2)");
-    case OffsetUnit::CodePoints: return QStringLiteral("code points (CRLF = 2)");
-    case OffsetUnit::CodePointsLf: return QStringLiteral("code points (line break = 1)");
+    case OffsetUnit::Utf16:
+        return QStringLiteral("UTF-16 code units (CRLF = 2)");
+    case OffsetUnit::CodePoints:
+        return QStringLiteral("code points (CRLF = 2)");
+    case OffsetUnit::CodePointsLf:
+        return QStringLiteral("code points (line break = 1)");
     }
     return QString();
 }
@@ -29,7 +32,9 @@ class Converter
 {
 public:
     Converter(const QString &raw, const QString &stored)
-        : m_raw(raw), m_rawOffsets(raw), m_stored(stored)
+        : m_raw(raw)
+        , m_rawOffsets(raw)
+        , m_stored(stored)
     {
         for (qsizetype i = 0; i + 1 < raw.size(); ++i) {
             if (raw.at(i) == QLatin1Char('\r') && raw.at(i + 1) == QLatin1Char('\n'))
@@ -53,7 +58,8 @@ public:
                     return std::nullopt;
                 utf16 = qsizetype(pos);
                 // Between the halves of a surrogate pair: not a character boundary.
-                if (utf16 > 0 && utf16 < m_raw.size() && m_raw.at(utf16).isLowSurrogate() && m_raw.at(utf16 - 1).isHighSurrogate())
+                if (utf16 > 0 && utf16 < m_raw.size() && m_raw.at(utf16).isLowSurrogate() &&
+                    m_raw.at(utf16 - 1).isHighSurrogate())
                     return std::nullopt;
             } else {
                 if (pos > m_rawOffsets.codePointCount())
@@ -97,9 +103,12 @@ public:
     qsizetype rawLength(OffsetUnit unit) const
     {
         switch (unit) {
-        case OffsetUnit::Utf16: return m_raw.size();
-        case OffsetUnit::CodePoints: return m_rawOffsets.codePointCount();
-        case OffsetUnit::CodePointsLf: return m_stored.codePointCount();
+        case OffsetUnit::Utf16:
+            return m_raw.size();
+        case OffsetUnit::CodePoints:
+            return m_rawOffsets.codePointCount();
+        case OffsetUnit::CodePointsLf:
+            return m_stored.codePointCount();
         }
         return 0;
     }
@@ -118,9 +127,9 @@ struct Candidate
     int boundaries = 0;
     int names = 0;
     std::vector<std::pair<qsizetype, qsizetype>> ranges;
-    std::vector<bool> onBoundaries; ///< per selection: both ends on a word or line boundary
+    std::vector<bool> onBoundaries;  ///< per selection: both ends on a word or line boundary
     std::vector<bool> offBoundaries; ///< per selection: neither end on a word or line boundary
-    std::vector<bool> nameMatches;  ///< per selection: the excerpt is the quoted name
+    std::vector<bool> nameMatches;   ///< per selection: the excerpt is the quoted name
 };
 
 QString squeeze(const QString &s)
@@ -144,7 +153,10 @@ OffsetDecision decideOffsets(const OffsetInput &input, const QString &storedText
     }
     for (const auto &s : input.selections) {
         if (s.start < 0 || s.end < s.start)
-            throw Error(QStringLiteral("%1: selection %2 has impossible positions %3-%4").arg(input.sourceLabel, s.guid).arg(s.start).arg(s.end));
+            throw Error(QStringLiteral("%1: selection %2 has impossible positions %3-%4")
+                            .arg(input.sourceLabel, s.guid)
+                            .arg(s.start)
+                            .arg(s.end));
     }
     // Inline content and re-decoded legacy text have LF only: all units but
     // code points over LF would count something that is not there.
@@ -209,7 +221,8 @@ OffsetDecision decideOffsets(const OffsetInput &input, const QString &storedText
                                 .arg(input.sourceLabel, s.guid)
                                 .arg(s.end)
                                 .arg(conv.rawLength(prior))
-                                .arg(prior == OffsetUnit::Utf16 ? QStringLiteral("UTF-16 code units") : QStringLiteral("characters")));
+                                .arg(prior == OffsetUnit::Utf16 ? QStringLiteral("UTF-16 code units")
+                                                                : QStringLiteral("characters")));
         }
         throw Error(QStringLiteral("%1: the selection positions fit no known way of counting").arg(input.sourceLabel));
     }
@@ -269,17 +282,22 @@ OffsetDecision decideOffsets(const OffsetInput &input, const QString &storedText
         QStringList others;
         for (const auto &[unit, count] : out.fitOther)
             others << QStringLiteral("%1 fit %2 instead").arg(count).arg(unitName(unit));
-        out.mixWarning = QStringLiteral("%1: the selections seem to mix ways of counting: %2 of %3 fit %4, %5; all were converted as %4, "
-                                        "so check those selections")
-                             .arg(input.sourceLabel, QString::number(out.fitChosen), QString::number(n), out.unitName,
-                                  others.join(QStringLiteral(", ")));
+        out.mixWarning =
+            QStringLiteral(
+                "%1: the selections seem to mix ways of counting: %2 of %3 fit %4, %5; all were converted as %4, "
+                "so check those selections")
+                .arg(input.sourceLabel, QString::number(out.fitChosen), QString::number(n), out.unitName,
+                     others.join(QStringLiteral(", ")));
     }
     if (allSame)
-        out.summary = QStringLiteral("%1; every unit gives the same positions here (%2)").arg(out.unitName, evidence.front());
+        out.summary =
+            QStringLiteral("%1; every unit gives the same positions here (%2)").arg(out.unitName, evidence.front());
     else if (best == &first)
-        out.summary = QStringLiteral("%1, %2, confirmed: %3").arg(out.unitName, why, evidence.join(QStringLiteral("; ")));
+        out.summary =
+            QStringLiteral("%1, %2, confirmed: %3").arg(out.unitName, why, evidence.join(QStringLiteral("; ")));
     else
-        out.summary = QStringLiteral("%1, overruling %2 (%3): %4").arg(out.unitName, why, unitName(first.unit), evidence.join(QStringLiteral("; ")));
+        out.summary = QStringLiteral("%1, overruling %2 (%3): %4")
+                          .arg(out.unitName, why, unitName(first.unit), evidence.join(QStringLiteral("; ")));
     return out;
 }
 

@@ -21,9 +21,9 @@ bool isGuid(const QString &text)
 {
     // The XSD's GUIDType: 8-4-4-4-12 hex digits, optionally in braces. No
     // version or variant bits are checked: qc writes hex-encoded md5 text.
-    static const QRegularExpression re(QStringLiteral(
-        "^(\\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}|"
-        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"));
+    static const QRegularExpression re(
+        QStringLiteral("^(\\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}|"
+                       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"));
     return re.match(text.trimmed()).hasMatch();
 }
 
@@ -37,7 +37,9 @@ class Parser
 {
 public:
     Parser(const QByteArray &xml, const QString &fileName, const QString &partName)
-        : m_xml(xml), m_fileName(fileName), m_partName(partName)
+        : m_xml(xml)
+        , m_fileName(fileName)
+        , m_partName(partName)
     {
         m_xml.setNamespaceProcessing(true);
     }
@@ -79,7 +81,8 @@ private:
     {
         const auto token = m_xml.readNext();
         if (token == QXmlStreamReader::DTD)
-            fail(QStringLiteral("has a document type declaration; entity declarations are not allowed in a REFI-QDA file"));
+            fail(QStringLiteral(
+                "has a document type declaration; entity declarations are not allowed in a REFI-QDA file"));
         if (token == QXmlStreamReader::EntityReference)
             fail(QStringLiteral("uses the undeclared entity &%1;").arg(m_xml.name().toString()));
         if (token == QXmlStreamReader::Invalid)
@@ -100,7 +103,8 @@ private:
     {
         const QString g = attr(name);
         if (!isGuid(g))
-            fail(QStringLiteral("<%1> has %2=\"%3\", which is not a GUID").arg(m_xml.name().toString(), name.toString(), g.left(60)));
+            fail(QStringLiteral("<%1> has %2=\"%3\", which is not a GUID")
+                     .arg(m_xml.name().toString(), name.toString(), g.left(60)));
         return g.trimmed();
     }
 
@@ -109,7 +113,8 @@ private:
         bool ok = false;
         const qint64 v = attr(name).trimmed().toLongLong(&ok);
         if (!ok)
-            fail(QStringLiteral("<%1> has %2=\"%3\", which is not a whole number").arg(m_xml.name().toString(), name.toString(), attr(name).left(40)));
+            fail(QStringLiteral("<%1> has %2=\"%3\", which is not a whole number")
+                     .arg(m_xml.name().toString(), name.toString(), attr(name).left(40)));
         return v;
     }
 
@@ -145,7 +150,7 @@ private:
 
     /// Calls `child(localName)` for every child element of the current one;
     /// `child` must consume the element (read or skip it).
-    template<typename F> void children(F child)
+    template <typename F> void children(F child)
     {
         while (true) {
             const auto token = next();
@@ -168,9 +173,9 @@ private:
     void skipElementCounting()
     {
         children([this](const QString &name) {
-            if (name == QLatin1String("PDFSelection") || name == QLatin1String("PictureSelection")
-                || name == QLatin1String("AudioSelection") || name == QLatin1String("VideoSelection")
-                || name == QLatin1String("TranscriptSelection") || name == QLatin1String("Transcript")) {
+            if (name == QLatin1String("PDFSelection") || name == QLatin1String("PictureSelection") ||
+                name == QLatin1String("AudioSelection") || name == QLatin1String("VideoSelection") ||
+                name == QLatin1String("TranscriptSelection") || name == QLatin1String("Transcript")) {
                 ++m_pkg.unmapped[name];
             }
             skipElementCounting();
@@ -217,7 +222,8 @@ private:
                     if (n != QLatin1String("Note"))
                         return skipElement();
                     TextSource t = readTextSource(QString());
-                    m_pkg.notes.push_back({t.guid, t.name, t.content.value_or(QString()), t.plainTextPath, t.creatingUser});
+                    m_pkg.notes.push_back(
+                        {t.guid, t.name, t.content.value_or(QString()), t.plainTextPath, t.creatingUser});
                 });
             } else if (name == QLatin1String("Links")) {
                 children([this](const QString &n) {
@@ -444,10 +450,13 @@ private:
                     s.description = text();
                     return;
                 }
-                if (c != QLatin1String("MemberCode") && c != QLatin1String("MemberSource") && c != QLatin1String("MemberNote"))
+                if (c != QLatin1String("MemberCode") && c != QLatin1String("MemberSource") &&
+                    c != QLatin1String("MemberNote"))
                     return skipElement();
                 // The codebook schema's MemberCode says guid=, the project schema's targetGUID=.
-                const QString target = m_xml.attributes().hasAttribute(QStringLiteral("targetGUID")) ? guidAttr(u"targetGUID") : guidAttr(u"guid");
+                const QString target = m_xml.attributes().hasAttribute(QStringLiteral("targetGUID"))
+                                           ? guidAttr(u"targetGUID")
+                                           : guidAttr(u"guid");
                 if (c == QLatin1String("MemberCode"))
                     s.memberCodes << target;
                 else if (c == QLatin1String("MemberSource"))
@@ -469,7 +478,8 @@ private:
             QHash<QString, int> seen;
             for (const QString &g : guids) {
                 if (++seen[normalGuid(g)] == 2)
-                    throw Error(QStringLiteral("%1: %2 has the GUID %3 on more than one %4").arg(m_fileName, m_partName, g, kind));
+                    throw Error(QStringLiteral("%1: %2 has the GUID %3 on more than one %4")
+                                    .arg(m_fileName, m_partName, g, kind));
             }
         };
         QStringList codes, sources, selections, cases, notes, sets, users, variables;

@@ -3,8 +3,8 @@
 
 #include "error.h"
 #include "formats/fileimport.h"
-#include "text/textoffsets.h"
 #include "formats/transcript.h"
+#include "text/textoffsets.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -39,8 +39,7 @@ class Parser
 public:
     explicit Parser(const QString &file)
         : m_file(file)
-    {
-    }
+    {}
 
     std::vector<Cue> parse(const QString &text, bool webVtt)
     {
@@ -81,9 +80,8 @@ private:
     {
         for (const char *word : {"NOTE", "STYLE", "REGION"}) {
             const QLatin1String w(word);
-            if (first.startsWith(w)
-                && (first.size() == w.size() || first.at(w.size()) == QLatin1Char(' ')
-                    || first.at(w.size()) == QLatin1Char('\t')))
+            if (first.startsWith(w) && (first.size() == w.size() || first.at(w.size()) == QLatin1Char(' ') ||
+                                        first.at(w.size()) == QLatin1Char('\t')))
                 return true;
         }
         return false;
@@ -188,8 +186,8 @@ private:
             return 0;
         const QString name = raw.mid(i + 1, semi - i - 1);
         static const QHash<QString, char16_t> named{
-            {QStringLiteral("amp"), u'&'},       {QStringLiteral("lt"), u'<'},        {QStringLiteral("gt"), u'>'},
-            {QStringLiteral("nbsp"), u'\u00A0'}, {QStringLiteral("quot"), u'"'},      {QStringLiteral("apos"), u'\''},
+            {QStringLiteral("amp"), u'&'},       {QStringLiteral("lt"), u'<'},       {QStringLiteral("gt"), u'>'},
+            {QStringLiteral("nbsp"), u'\u00A0'}, {QStringLiteral("quot"), u'"'},     {QStringLiteral("apos"), u'\''},
             {QStringLiteral("lrm"), u'\u200E'},  {QStringLiteral("rlm"), u'\u200F'},
         };
         if (const auto it = named.constFind(name); it != named.constEnd()) {
@@ -233,18 +231,19 @@ private:
             const QChar c = raw.at(i);
             if (c == QLatin1Char('<')) {
                 qsizetype j = i + 1;
-                while (j < raw.size() && raw.at(j) != QLatin1Char('>') && raw.at(j) != QLatin1Char('<')
-                       && raw.at(j) != QLatin1Char('\n'))
+                while (j < raw.size() && raw.at(j) != QLatin1Char('>') && raw.at(j) != QLatin1Char('<') &&
+                       raw.at(j) != QLatin1Char('\n'))
                     ++j;
                 if (j < raw.size() && raw.at(j) == QLatin1Char('>')) {
                     const QString content = raw.mid(i + 1, j - i - 1);
                     if (isTag(content)) {
-                        const bool voice = content.front() == QLatin1Char('v')
-                                           && (content.size() == 1 || content.at(1) == QLatin1Char(' ')
-                                               || content.at(1) == QLatin1Char('\t') || content.at(1) == QLatin1Char('.'));
+                        const bool voice = content.front() == QLatin1Char('v') &&
+                                           (content.size() == 1 || content.at(1) == QLatin1Char(' ') ||
+                                            content.at(1) == QLatin1Char('\t') || content.at(1) == QLatin1Char('.'));
                         if (voice) {
                             const qsizetype space = content.indexOf(QRegularExpression(QStringLiteral("[ \\t]")));
-                            const QString name = space < 0 ? QString() : decodeEntities(content.mid(space + 1).trimmed());
+                            const QString name =
+                                space < 0 ? QString() : decodeEntities(content.mid(space + 1).trimmed());
                             if (!name.isEmpty()) {
                                 cue.voices.push_back({out.size(), name});
                                 out += name + QStringLiteral(": ");
@@ -285,8 +284,8 @@ std::vector<ImportedDocument> SubtitlesPlugin::read(const QString &fileName, con
     ImportOptions decodeOptions = options;
     decodeOptions.detectSpeakers = false;
     ImportedDocument doc = decodeTextDocument(fileName, bytes, decodeOptions);
-    const bool webVtt = QFileInfo(fileName).suffix().compare(QLatin1String("vtt"), Qt::CaseInsensitive) == 0
-                        || doc.text.startsWith(QLatin1String("WEBVTT"));
+    const bool webVtt = QFileInfo(fileName).suffix().compare(QLatin1String("vtt"), Qt::CaseInsensitive) == 0 ||
+                        doc.text.startsWith(QLatin1String("WEBVTT"));
     Parser parser(file);
     const std::vector<Cue> cues = parser.parse(doc.text, webVtt);
 

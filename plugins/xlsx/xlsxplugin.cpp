@@ -50,7 +50,8 @@ QString decodeEscapes(const QString &s)
     out.reserve(s.size());
     qsizetype i = 0;
     while (i < s.size()) {
-        if (s[i] == QLatin1Char('_') && i + 6 < s.size() && s[i + 1] == QLatin1Char('x') && s[i + 6] == QLatin1Char('_')) {
+        if (s[i] == QLatin1Char('_') && i + 6 < s.size() && s[i + 1] == QLatin1Char('x') &&
+            s[i + 6] == QLatin1Char('_')) {
             bool ok = false;
             const ushort code = s.mid(i + 2, 4).toUShort(&ok, 16);
             if (ok) {
@@ -79,7 +80,9 @@ struct Relationship
 class WorkbookReader
 {
 public:
-    WorkbookReader(const QString &fileName, const QByteArray &bytes) : m_fileName(fileName), m_zip(bytes, fileName)
+    WorkbookReader(const QString &fileName, const QByteArray &bytes)
+        : m_fileName(fileName)
+        , m_zip(bytes, fileName)
     {
         OfficeText::checkEntryNames(m_zip, fileName);
     }
@@ -108,11 +111,13 @@ public:
             throw Error(QStringLiteral("%1: sheet \"%2\" has no part in the workbook (relationship \"%3\" is missing)")
                             .arg(m_fileName, sheet.name, sheet.relId));
         if (!rel->type.endsWith(QLatin1String("/worksheet")))
-            throw Error(QStringLiteral("%1: sheet \"%2\" is not a worksheet (a chart or dialog sheet?); choose another sheet")
-                            .arg(m_fileName, sheet.name));
+            throw Error(
+                QStringLiteral("%1: sheet \"%2\" is not a worksheet (a chart or dialog sheet?); choose another sheet")
+                    .arg(m_fileName, sheet.name));
         const QString sheetPart = resolve(rel->target);
         if (!m_zip.contains(sheetPart, true))
-            throw Error(QStringLiteral("%1: sheet \"%2\" is missing its part %3").arg(m_fileName, sheet.name, sheetPart));
+            throw Error(
+                QStringLiteral("%1: sheet \"%2\" is missing its part %3").arg(m_fileName, sheet.name, sheetPart));
 
         QString stringsPart = QStringLiteral("xl/sharedStrings.xml");
         for (const auto &r : std::as_const(m_rels)) {
@@ -163,7 +168,8 @@ private:
                 continue;
             if (p == QLatin1String("..")) {
                 if (parts.isEmpty())
-                    throw Error(QStringLiteral("%1: the workbook refers to \"%2\", outside the archive").arg(m_fileName, target));
+                    throw Error(QStringLiteral("%1: the workbook refers to \"%2\", outside the archive")
+                                    .arg(m_fileName, target));
                 parts.removeLast();
                 continue;
             }
@@ -176,7 +182,7 @@ private:
     {
         const QXmlStreamAttributes a = r.attributes();
         return a.hasAttribute(RelNs, QStringLiteral("id")) ? a.value(RelNs, QStringLiteral("id")).toString()
-                                                            : a.value(RelStrictNs, QStringLiteral("id")).toString();
+                                                           : a.value(RelStrictNs, QStringLiteral("id")).toString();
     }
 
     void readWorkbook(const QByteArray &bytes, const QString &partName)
@@ -210,8 +216,9 @@ private:
             const QXmlStreamAttributes a = r.attributes();
             if (a.value(QStringLiteral("TargetMode")) == QLatin1String("External"))
                 continue;
-            m_rels.insert(a.value(QStringLiteral("Id")).toString(),
-                          Relationship{a.value(QStringLiteral("Type")).toString(), a.value(QStringLiteral("Target")).toString()});
+            m_rels.insert(
+                a.value(QStringLiteral("Id")).toString(),
+                Relationship{a.value(QStringLiteral("Type")).toString(), a.value(QStringLiteral("Target")).toString()});
         }
     }
 
@@ -347,13 +354,14 @@ private:
                 bool ok = false;
                 const int index = value.trimmed().toInt(&ok);
                 if (!ok || index < 0 || index >= m_strings.size())
-                    throw Error(QStringLiteral("%1: sheet \"%2\" cell %3 refers to shared string %4, which does not exist")
-                                    .arg(m_fileName, sheetName, ref.isEmpty() ? QStringLiteral("?") : ref, value));
+                    throw Error(
+                        QStringLiteral("%1: sheet \"%2\" cell %3 refers to shared string %4, which does not exist")
+                            .arg(m_fileName, sheetName, ref.isEmpty() ? QStringLiteral("?") : ref, value));
                 value = m_strings[index];
             } else if (type == QLatin1String("inlineStr") || type == QLatin1String("str")) {
                 value = cellText(value);
             } else if (type == QLatin1String("b")) {
-                value = value == QLatin1String("1") ? QStringLiteral("TRUE")
+                value = value == QLatin1String("1")   ? QStringLiteral("TRUE")
                         : value == QLatin1String("0") ? QStringLiteral("FALSE")
                                                       : value;
             }
@@ -363,8 +371,9 @@ private:
             auto &row = rows[rowNumber];
             if (row.emplace(column, value).second) {
                 if (++cells > MaxCells)
-                    throw Error(QStringLiteral("%1: sheet \"%2\" has more than %3 cells; Quire reads sheets of up to %3 cells")
-                                    .arg(m_fileName, sheetName, cellLimitText()));
+                    throw Error(
+                        QStringLiteral("%1: sheet \"%2\" has more than %3 cells; Quire reads sheets of up to %3 cells")
+                            .arg(m_fileName, sheetName, cellLimitText()));
             } else {
                 row[column] = value;
             }

@@ -10,11 +10,11 @@
 
 #include "error.h"
 
+#include <cstdio>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QTemporaryDir>
-#include <cstdio>
 
 namespace {
 
@@ -70,13 +70,21 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The .quire project to open."));
-    const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QStringLiteral("Render the window offscreen into FILE.png and exit."), QStringLiteral("FILE"));
-    const QCommandLineOption projectOpt(QStringLiteral("project"), QStringLiteral("The project to open."), QStringLiteral("PROJECT"));
-    const QCommandLineOption viewOpt(QStringLiteral("view"), QStringLiteral("What to render: main, document, codes, search, board, quotes, history, dark or rtl (an invented "
-                                                                                 "right-to-left transcript; --project is not used); also crosstab, agreement, frequencies, wtfc-themes, wtfc-graph, "
-                                                                                 "wtfc-solutions, wtfc-grid, wtfc-actions."), QStringLiteral("NAME"), QStringLiteral("main"));
-    const QCommandLineOption dirOpt(QStringLiteral("screenshot-dir"), QStringLiteral("Where to write pictures when there is no display."), QStringLiteral("DIR"),
-                                    QStringLiteral("build/screenshots"));
+    const QCommandLineOption shotOpt(QStringLiteral("screenshot"),
+                                     QStringLiteral("Render the window offscreen into FILE.png and exit."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption projectOpt(QStringLiteral("project"), QStringLiteral("The project to open."),
+                                        QStringLiteral("PROJECT"));
+    const QCommandLineOption viewOpt(
+        QStringLiteral("view"),
+        QStringLiteral(
+            "What to render: main, document, codes, search, board, quotes, history, dark or rtl (an invented "
+            "right-to-left transcript; --project is not used); also crosstab, agreement, frequencies, wtfc-themes, wtfc-graph, "
+            "wtfc-solutions, wtfc-grid, wtfc-actions."),
+        QStringLiteral("NAME"), QStringLiteral("main"));
+    const QCommandLineOption dirOpt(QStringLiteral("screenshot-dir"),
+                                    QStringLiteral("Where to write pictures when there is no display."),
+                                    QStringLiteral("DIR"), QStringLiteral("build/screenshots"));
     parser.addOptions({shotOpt, projectOpt, viewOpt, dirOpt});
     parser.process(app);
 

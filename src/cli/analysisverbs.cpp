@@ -12,8 +12,8 @@
 #include "analysis/frequencies.h"
 #include "analysis/teamwork.h"
 #include "error.h"
-#include "storage/fileerrors.h"
 #include "model/project.h"
+#include "storage/fileerrors.h"
 #include "tablesfile.h"
 
 #include <QFileInfo>
@@ -68,19 +68,21 @@ bool isXlsx(const QString &path)
 /// A report or appendix document: Markdown, HTML, Word or PDF.
 bool isDocument(const QString &path)
 {
-    return QStringList{QStringLiteral("md"), QStringLiteral("html"), QStringLiteral("docx"), QStringLiteral("pdf")}.contains(
-        QFileInfo(path).suffix().toLower());
+    return QStringList{QStringLiteral("md"), QStringLiteral("html"), QStringLiteral("docx"), QStringLiteral("pdf")}
+        .contains(QFileInfo(path).suffix().toLower());
 }
 
 void checkCsvOut(const QString &verb, const QString &path)
 {
     if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) && !isXlsx(path) && !isDocument(path))
-        throw UsageError(QStringLiteral("%1: --out writes .csv, .xlsx, .docx, .pdf, .html or .md, not \"%2\"").arg(verb, path));
+        throw UsageError(
+            QStringLiteral("%1: --out writes .csv, .xlsx, .docx, .pdf, .html or .md, not \"%2\"").arg(verb, path));
 }
 
 /// CSV: the first table; XLSX: every table, one worksheet each; a document
 /// (.docx, .pdf, .html, .md): every table under a heading (src/render).
-void writeTables(const QString &path, const std::vector<AnalysisTable> &tables, const QString &title, const Project &project)
+void writeTables(const QString &path, const std::vector<AnalysisTable> &tables, const QString &title,
+                 const Project &project)
 {
     Render::writeTables(path, tables, title, project.fileName());
 }
@@ -160,9 +162,9 @@ int cmdCrosstab(const Context &c, const QStringList &words)
         print(t.toText());
     } else {
         print(QStringLiteral("Wrote %1 (%2 codes × %3 columns)\n")
-                     .arg(a.value(QStringLiteral("out")))
-                     .arg(x.rows.size())
-                     .arg(x.columns.size()));
+                  .arg(a.value(QStringLiteral("out")))
+                  .arg(x.rows.size())
+                  .arg(x.columns.size()));
     }
     return 0;
 }
@@ -192,7 +194,9 @@ int cmdCooccur(const Context &c, const QStringList &words)
     if (!out.isEmpty() && suffix != QLatin1String("csv") && suffix != QLatin1String("xlsx") && !isDocument(out) &&
         suffix != QLatin1String("graphml") && suffix != QLatin1String("dot") && suffix != QLatin1String("svg"))
         throw UsageError(
-            QStringLiteral("cooccur: --out writes .csv, .xlsx, .docx, .pdf, .html, .md, .graphml, .dot or .svg, not \"%1\"").arg(out));
+            QStringLiteral(
+                "cooccur: --out writes .csv, .xlsx, .docx, .pdf, .html, .md, .graphml, .dot or .svg, not \"%1\"")
+                .arg(out));
     auto p = c.openProject(a.at(0, QStringLiteral("PROJECT")));
     const Cooccurrence r = computeCooccurrence(*p, o);
     const AnalysisTable t = a.has(QStringLiteral("pairs")) ? r.pairs() : r.matrix(a.has(QStringLiteral("coefficient")));
@@ -467,8 +471,9 @@ int cmdMerge(const Context &c, const QStringList &words)
         return 0;
     }
     QString text =
-        QStringLiteral("Merged %1 into %2: %3 documents matched, %10 copied; %4 codes matched, %5 added; %6 segments added, "
-                       "%7 already present, %8 skipped; %9 memos added (one command: undo takes it back)\n")
+        QStringLiteral(
+            "Merged %1 into %2: %3 documents matched, %10 copied; %4 codes matched, %5 added; %6 segments added, "
+            "%7 already present, %8 skipped; %9 memos added (one command: undo takes it back)\n")
             .arg(r.other, p->fileName())
             .arg(r.documentsMatched)
             .arg(r.codesMatched)

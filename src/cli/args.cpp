@@ -55,8 +55,9 @@ Args::Args(const QStringList &words, const QString &verb)
             for (const auto &k : flags)
                 known << QStringLiteral("--") + k;
             known.sort();
-            throw UsageError(QStringLiteral("%1: unknown option --%2 (options: %3)")
-                            .arg(verb, name, known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", "))));
+            throw UsageError(
+                QStringLiteral("%1: unknown option --%2 (options: %3)")
+                    .arg(verb, name, known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", "))));
         }
     }
 }
@@ -88,7 +89,8 @@ std::pair<qsizetype, qsizetype> parseRange(const QString &text)
     static const QRegularExpression re(QStringLiteral("^(-?\\d+):(-?\\d+)$"));
     const auto m = re.match(text);
     if (!m.hasMatch())
-        throw UsageError(QStringLiteral("range \"%1\" is not of the form START:END (code points, e.g. 120:245)").arg(text));
+        throw UsageError(
+            QStringLiteral("range \"%1\" is not of the form START:END (code points, e.g. 120:245)").arg(text));
     return {m.captured(1).toLongLong(), m.captured(2).toLongLong()};
 }
 
@@ -126,7 +128,10 @@ qint64 wholeNumber(const Args &a, const QString &verb, const QString &option, qi
     bool ok = false;
     const qint64 n = a.value(option).toLongLong(&ok);
     if (!ok || n < minimum)
-        throw UsageError(QStringLiteral("%1: --%2 takes a whole number from %3, not \"%4\"").arg(verb, option).arg(minimum).arg(a.value(option)));
+        throw UsageError(QStringLiteral("%1: --%2 takes a whole number from %3, not \"%4\"")
+                             .arg(verb, option)
+                             .arg(minimum)
+                             .arg(a.value(option)));
     return n;
 }
 

@@ -74,12 +74,14 @@ int cmdExchangeImport(const Context &context, const QStringList &words)
     if (!plugin && a.has(QStringLiteral("format")) && !plugins().exchanges().empty())
         plugin = plugins().exchanges().front();
     if (!plugin)
-        throw Error(QStringLiteral("%1: no exchange plugin reads this file (is the refiqda plugin built?)").arg(QFileInfo(file).fileName()));
+        throw Error(QStringLiteral("%1: no exchange plugin reads this file (is the refiqda plugin built?)")
+                        .arg(QFileInfo(file).fileName()));
     if (!QFileInfo(file).isFile())
         throw Error(QStringLiteral("%1: no such file").arg(file));
     auto project = context.openProject(projectPath);
     const ExchangeReport report = plugin->importInto(*project, file, limits);
-    printReport(context, QStringLiteral("Imported %1 into %2").arg(QFileInfo(file).fileName(), project->fileName()), report);
+    printReport(context, QStringLiteral("Imported %1 into %2").arg(QFileInfo(file).fileName(), project->fileName()),
+                report);
     return 0;
 }
 
@@ -98,13 +100,17 @@ int cmdExchangeExport(const Context &context, const QStringList &words)
     // Said plainly rather than as an unknown option: someone asking for a
     // redacted package must not go on to share an unredacted one.
     for (const auto &w : words) {
-        if (w == QLatin1String("--redact") || w.startsWith(QLatin1String("--redact=")) || w == QLatin1String("--dry-run"))
-            throw UsageError(QStringLiteral("export: %1 works on theme reports (md, csv, xlsx, docx, odt, html, pdf); a REFI-QDA "
-                                            "package or codebook carries the project's names and texts as stored and is never redacted")
-                                 .arg(w.section(QLatin1Char('='), 0, 0)));
+        if (w == QLatin1String("--redact") || w.startsWith(QLatin1String("--redact=")) ||
+            w == QLatin1String("--dry-run"))
+            throw UsageError(
+                QStringLiteral(
+                    "export: %1 works on theme reports (md, csv, xlsx, docx, odt, html, pdf); a REFI-QDA "
+                    "package or codebook carries the project's names and texts as stored and is never redacted")
+                    .arg(w.section(QLatin1Char('='), 0, 0)));
     }
     Args a(words, QStringLiteral("export"));
-    a.onlyOptions({QStringLiteral("format"), QStringLiteral("out")}, QStringLiteral("to a REFI-QDA package or codebook"));
+    a.onlyOptions({QStringLiteral("format"), QStringLiteral("out")},
+                  QStringLiteral("to a REFI-QDA package or codebook"));
     a.expectAtMost(1);
     const QString projectPath = a.at(0, QStringLiteral("PROJECT"));
     const QString out = a.value(QStringLiteral("out"));

@@ -70,14 +70,14 @@ int cmdVerify(const Context &c, const QStringList &words)
     const QString name = QFileInfo(path).fileName();
     if (c.json) {
         printJson(QJsonObject{{QStringLiteral("ok"), r.intact()},
-                   {QStringLiteral("project"), path},
-                   {QStringLiteral("problems"), QJsonArray::fromStringList(r.problems)},
-                   {QStringLiteral("notes"), QJsonArray::fromStringList(r.notes)},
-                   {QStringLiteral("pages"), r.pages},
-                   {QStringLiteral("checksummed"), r.checksummed},
-                   {QStringLiteral("documents"), r.documents},
-                   {QStringLiteral("segments"), r.segments},
-                   {QStringLiteral("commands"), r.commands}});
+                              {QStringLiteral("project"), path},
+                              {QStringLiteral("problems"), QJsonArray::fromStringList(r.problems)},
+                              {QStringLiteral("notes"), QJsonArray::fromStringList(r.notes)},
+                              {QStringLiteral("pages"), r.pages},
+                              {QStringLiteral("checksummed"), r.checksummed},
+                              {QStringLiteral("documents"), r.documents},
+                              {QStringLiteral("segments"), r.segments},
+                              {QStringLiteral("commands"), r.commands}});
     } else {
         QStringList lines;
         if (r.intact())
@@ -96,10 +96,11 @@ int cmdVerify(const Context &c, const QStringList &words)
             lines << QStringLiteral("note: %1").arg(n);
         if (!r.intact()) {
             const auto backups = Backups::list(path);
-            lines << (backups.empty() ? QStringLiteral("No backup of it exists in %1.").arg(Backups::folderFor(path))
-                                      : QStringLiteral("Newest backup: %1 (%2). Restore it with: quire-cli backup restore %3")
-                                            .arg(QFileInfo(backups.front().path).fileName(),
-                                                 backups.front().made.toLocalTime().toString(Qt::ISODate), path));
+            lines << (backups.empty()
+                          ? QStringLiteral("No backup of it exists in %1.").arg(Backups::folderFor(path))
+                          : QStringLiteral("Newest backup: %1 (%2). Restore it with: quire-cli backup restore %3")
+                                .arg(QFileInfo(backups.front().path).fileName(),
+                                     backups.front().made.toLocalTime().toString(Qt::ISODate), path));
         }
         print(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
     }
@@ -118,12 +119,14 @@ int cmdBackupList(const Context &c, const QStringList &words)
             out.append(backupJson(b));
         printJson(out);
     } else if (all.empty()) {
-        print(QStringLiteral("No backups of %1 (they are kept in %2)\n").arg(QFileInfo(path).fileName(), Backups::folderFor(path)));
+        print(QStringLiteral("No backups of %1 (they are kept in %2)\n")
+                  .arg(QFileInfo(path).fileName(), Backups::folderFor(path)));
     } else {
         QStringList lines;
         for (const auto &b : all)
             lines << QStringLiteral("%1\t%2\t%3")
-                         .arg(b.made.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), FileErrors::sizeText(b.bytes), b.path);
+                         .arg(b.made.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                              FileErrors::sizeText(b.bytes), b.path);
         print(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
     }
     return 0;
@@ -137,7 +140,8 @@ int cmdBackupRestore(const Context &c, const QStringList &words)
     const Backups::Backup b = Backups::restore(path, a.positional().value(1));
     const QString text = QStringLiteral("Restored %1 from the backup of %2 (%3); the state before the restore is "
                                         "kept as a backup too")
-                             .arg(QFileInfo(path).fileName(), b.made.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), b.path);
+                             .arg(QFileInfo(path).fileName(),
+                                  b.made.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), b.path);
     report(c, text, {{QStringLiteral("backup"), backupJson(b)}});
     return 0;
 }
@@ -150,7 +154,8 @@ int cmdBackup(const Context &c, const QStringList &words)
     const QString path = a.at(0, QStringLiteral("PROJECT"));
     auto project = c.openProject(path);
     const Backups::Backup b = project->makeBackup();
-    report(c, QStringLiteral("Backed up %1 to %2").arg(QFileInfo(path).fileName(), b.path), {{QStringLiteral("backup"), backupJson(b)}});
+    report(c, QStringLiteral("Backed up %1 to %2").arg(QFileInfo(path).fileName(), b.path),
+           {{QStringLiteral("backup"), backupJson(b)}});
     return 0;
 }
 
@@ -162,7 +167,8 @@ int cmdSaveCopy(const Context &c, const QStringList &words)
     const QString target = a.at(1, QStringLiteral("COPY.quire"));
     auto project = c.openProject(path);
     project->saveCopy(target);
-    report(c, QStringLiteral("Saved a copy of %1 as %2").arg(QFileInfo(path).fileName(), target), {{QStringLiteral("copy"), target}});
+    report(c, QStringLiteral("Saved a copy of %1 as %2").arg(QFileInfo(path).fileName(), target),
+           {{QStringLiteral("copy"), target}});
     return 0;
 }
 

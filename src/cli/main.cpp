@@ -82,12 +82,17 @@ int cmdHelp(const QStringList &words)
         }
         const QString given = words.value(n);
         if (topic == QLatin1String("wtfc"))
-            throw UsageError(QStringLiteral("wtfc: unknown verb \"%1\" (%2)").arg(given, actions.join(QStringLiteral(", "))));
+            throw UsageError(
+                QStringLiteral("wtfc: unknown verb \"%1\" (%2)").arg(given, actions.join(QStringLiteral(", "))));
         if (topic.startsWith(QLatin1String("wtfc "))) {
             const QString last = actions.takeLast();
-            throw UsageError(QStringLiteral("%1: use %2").arg(topic, actions.isEmpty() ? last : actions.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last));
+            throw UsageError(QStringLiteral("%1: use %2")
+                                 .arg(topic, actions.isEmpty()
+                                                 ? last
+                                                 : actions.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last));
         }
-        const QString message = QStringLiteral("%1: unknown action \"%2\" (%3)").arg(topic, given, actions.join(QStringLiteral(", ")));
+        const QString message =
+            QStringLiteral("%1: unknown action \"%2\" (%3)").arg(topic, given, actions.join(QStringLiteral(", ")));
         if (topic == QLatin1String("quote"))
             throw UsageError(message);
         throw Error(message);
@@ -156,9 +161,10 @@ int main(int argc, char **argv)
     // reach the verbs with its bytes replaced: a wrong name, never the file.
     for (int i = 1; i < argc; ++i) {
         if (!isValidUtf8(QByteArray(argv[i]))) {
-            Cli::printError(QStringLiteral("the argument \"%1\" is not valid UTF-8 (a file name written in another encoding?); "
-                                           "Quire cannot open such a name, rename the file")
-                                .arg(escapedFileName(QByteArray(argv[i]))));
+            Cli::printError(
+                QStringLiteral("the argument \"%1\" is not valid UTF-8 (a file name written in another encoding?); "
+                               "Quire cannot open such a name, rename the file")
+                    .arg(escapedFileName(QByteArray(argv[i]))));
             return ExitError;
         }
     }

@@ -100,13 +100,15 @@ int cmdQuoteList(const Context &c, const QStringList &words)
         QString flags = sel.starred ? QStringLiteral("starred") : QStringLiteral("-");
         if (sel.rank)
             flags += QStringLiteral(" #%1").arg(*sel.rank);
-        text += QStringLiteral("%1\t%2\t%3:%4\t%5\t%6%7\n")
-                    .arg(id)
-                    .arg(docs.at(s.documentId).name)
-                    .arg(s.start)
-                    .arg(s.end)
-                    .arg(flags, oneLine(sel.editorial.isEmpty() ? original : QStringLiteral("[edited] ") + sel.editorial),
-                         valid ? QString() : QStringLiteral("\t(NOT IN THE SOURCE: \"%1\")").arg(missing.value_or(QString())));
+        text +=
+            QStringLiteral("%1\t%2\t%3:%4\t%5\t%6%7\n")
+                .arg(id)
+                .arg(docs.at(s.documentId).name)
+                .arg(s.start)
+                .arg(s.end)
+                .arg(flags, oneLine(sel.editorial.isEmpty() ? original : QStringLiteral("[edited] ") + sel.editorial),
+                     valid ? QString()
+                           : QStringLiteral("\t(NOT IN THE SOURCE: \"%1\")").arg(missing.value_or(QString())));
     }
     if (only && out.isEmpty())
         p.segment(*only); // an unknown segment is an error; a known one has no selection
@@ -148,7 +150,8 @@ int cmdQuoteEdit(const Context &c, const QStringList &words)
     Args a(words, verb);
     a.expectAtMost(a.has(QStringLiteral("text")) ? 2 : 3); // the shown text is --text or the TEXT argument
     Selection s = selected(c, std::move(a), verb);
-    const QString text = s.args.has(QStringLiteral("text")) ? s.args.value(QStringLiteral("text")) : s.args.at(2, QStringLiteral("TEXT"));
+    const QString text = s.args.has(QStringLiteral("text")) ? s.args.value(QStringLiteral("text"))
+                                                            : s.args.at(2, QStringLiteral("TEXT"));
     QuoteSelections(*s.project).setEditorial(s.segment, text);
     report(c,
            QStringLiteral("Set the editorial version of segment %1 (%2 fragments, all in the source in order)")
@@ -165,7 +168,8 @@ int cmdQuoteClearEdit(const Context &c, const QStringList &words)
     a.expectAtMost(2);
     Selection s = selected(c, std::move(a), verb);
     QuoteSelections(*s.project).clearEditorial(s.segment);
-    report(c, QStringLiteral("Cleared the editorial version of segment %1").arg(s.segment), {{QStringLiteral("segment"), s.segment}});
+    report(c, QStringLiteral("Cleared the editorial version of segment %1").arg(s.segment),
+           {{QStringLiteral("segment"), s.segment}});
     return 0;
 }
 

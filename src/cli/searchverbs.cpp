@@ -97,7 +97,10 @@ std::vector<qsizetype> parseHitList(const QString &list)
         const qsizetype from = range.value(0).toLongLong(&ok1);
         const qsizetype to = range.size() == 2 ? range[1].toLongLong(&ok2) : from;
         if (range.size() > 2 || !ok1 || !ok2 || from < 1 || to < from)
-            throw UsageError(QStringLiteral("autocode: --hits takes hit numbers as search lists them, like 1,3,5-7; \"%1\" is not one").arg(part));
+            throw UsageError(
+                QStringLiteral(
+                    "autocode: --hits takes hit numbers as search lists them, like 1,3,5-7; \"%1\" is not one")
+                    .arg(part));
         for (qsizetype n = from; n <= to; ++n)
             out.push_back(n);
     }
@@ -125,29 +128,32 @@ int cmdSearch(const Context &c, const QStringList &words)
     const SearchResult r = search.run(query, o);
     const qsizetype total = qsizetype(r.hits.size());
     const qsizetype shown = o.limit > 0 ? std::min<qsizetype>(o.limit, total) : total;
-    const QString sources = o.scope == SearchScope::Documents ? QStringLiteral("documents") : QStringLiteral("documents, memos or codes");
+    const QString sources =
+        o.scope == SearchScope::Documents ? QStringLiteral("documents") : QStringLiteral("documents, memos or codes");
 
     if (c.json) {
         QJsonArray hits;
         for (qsizetype i = 0; i < shown; ++i) {
             const SearchHit &h = r.hits[std::size_t(i)];
-            hits.append(QJsonObject{{QStringLiteral("n"), qint64(i + 1)},
-                                    {QStringLiteral("source"), h.source},
-                                    {QStringLiteral("id"), h.id},
-                                    {QStringLiteral("name"), h.name},
-                                    {QStringLiteral("field"), h.field},
-                                    {QStringLiteral("start"), qint64(h.start)},
-                                    {QStringLiteral("end"), qint64(h.end)},
-                                    {QStringLiteral("text"), h.text},
-                                    {QStringLiteral("left"), h.left},
-                                    {QStringLiteral("right"), h.right},
-                                    {QStringLiteral("contextStart"), qint64(h.contextStart)},
-                                    {QStringLiteral("contextEnd"), qint64(h.contextEnd)},
-                                    {QStringLiteral("speaker"), h.speaker.isEmpty() ? QJsonValue() : QJsonValue(h.speaker)},
-                                    {QStringLiteral("case"), h.caseId ? QJsonValue(p->findCase(QString::number(*h.caseId)).name) : QJsonValue()},
-                                    {QStringLiteral("page"), h.page ? QJsonValue(*h.page) : QJsonValue()},
-                                    {QStringLiteral("time"), h.timeMs ? QJsonValue(clock(*h.timeMs)) : QJsonValue()},
-                                    {QStringLiteral("timeMs"), optional(h.timeMs)}});
+            hits.append(
+                QJsonObject{{QStringLiteral("n"), qint64(i + 1)},
+                            {QStringLiteral("source"), h.source},
+                            {QStringLiteral("id"), h.id},
+                            {QStringLiteral("name"), h.name},
+                            {QStringLiteral("field"), h.field},
+                            {QStringLiteral("start"), qint64(h.start)},
+                            {QStringLiteral("end"), qint64(h.end)},
+                            {QStringLiteral("text"), h.text},
+                            {QStringLiteral("left"), h.left},
+                            {QStringLiteral("right"), h.right},
+                            {QStringLiteral("contextStart"), qint64(h.contextStart)},
+                            {QStringLiteral("contextEnd"), qint64(h.contextEnd)},
+                            {QStringLiteral("speaker"), h.speaker.isEmpty() ? QJsonValue() : QJsonValue(h.speaker)},
+                            {QStringLiteral("case"),
+                             h.caseId ? QJsonValue(p->findCase(QString::number(*h.caseId)).name) : QJsonValue()},
+                            {QStringLiteral("page"), h.page ? QJsonValue(*h.page) : QJsonValue()},
+                            {QStringLiteral("time"), h.timeMs ? QJsonValue(clock(*h.timeMs)) : QJsonValue()},
+                            {QStringLiteral("timeMs"), optional(h.timeMs)}});
         }
         printJson(QJsonObject{{QStringLiteral("query"), query},
                               {QStringLiteral("match"), r.match},
@@ -162,8 +168,13 @@ int cmdSearch(const Context &c, const QStringList &words)
         print(QStringLiteral("No hits for %1 in the %2 of %3\n").arg(query, sources, p->fileName()));
         return 0;
     }
-    QStringList header{QStringLiteral("%1 hit%2 in %3 %4").arg(total).arg(total == 1 ? QString() : QStringLiteral("s")).arg(r.sources).arg(
-        o.scope == SearchScope::Documents ? (r.sources == 1 ? QStringLiteral("document") : QStringLiteral("documents")) : QStringLiteral("places"))};
+    QStringList header{QStringLiteral("%1 hit%2 in %3 %4")
+                           .arg(total)
+                           .arg(total == 1 ? QString() : QStringLiteral("s"))
+                           .arg(r.sources)
+                           .arg(o.scope == SearchScope::Documents
+                                    ? (r.sources == 1 ? QStringLiteral("document") : QStringLiteral("documents"))
+                                    : QStringLiteral("places"))};
     if (shown < total)
         header << QStringLiteral("showing the first %1").arg(shown);
     QString out = header.join(QStringLiteral("; ")) + QLatin1Char('\n');
@@ -183,8 +194,9 @@ int cmdSearch(const Context &c, const QStringList &words)
     }
     // The hits line up in one column: a concordance.
     for (const Row &row : rows) {
-        QString line = padLeft(row.number, numberWidth) + QStringLiteral("  ") + padRight(row.where, whereWidth) + QStringLiteral("  ")
-            + padLeft(row.left, leftWidth) + QStringLiteral(" [") + row.hit + QStringLiteral("] ") + row.right;
+        QString line = padLeft(row.number, numberWidth) + QStringLiteral("  ") + padRight(row.where, whereWidth) +
+                       QStringLiteral("  ") + padLeft(row.left, leftWidth) + QStringLiteral(" [") + row.hit +
+                       QStringLiteral("] ") + row.right;
         while (line.endsWith(QLatin1Char(' ')))
             line.chop(1);
         out += line + QLatin1Char('\n');
@@ -203,7 +215,8 @@ int cmdAutocode(const Context &c, const QStringList &words)
     if (!a.has(QStringLiteral("code")))
         throw UsageError(QStringLiteral("autocode: name the code to apply with --code PATH"));
     AutocodeOptions o;
-    o.extent = parseAutocodeExtent(a.has(QStringLiteral("extend")) ? a.value(QStringLiteral("extend")) : QStringLiteral("word"));
+    o.extent = parseAutocodeExtent(a.has(QStringLiteral("extend")) ? a.value(QStringLiteral("extend"))
+                                                                   : QStringLiteral("word"));
     if (a.has(QStringLiteral("hits")))
         o.hits = parseHitList(a.value(QStringLiteral("hits")));
     o.search.regex = a.has(QStringLiteral("regex"));
@@ -224,17 +237,20 @@ int cmdAutocode(const Context &c, const QStringList &words)
     } else {
         QStringList notes{QStringLiteral("%1 hit%2").arg(r.hits).arg(r.hits == 1 ? QString() : QStringLiteral("s"))};
         if (r.alreadyCoded > 0)
-            notes << QStringLiteral("%1 passage%2 already coded, skipped").arg(r.alreadyCoded).arg(r.alreadyCoded == 1 ? QString() : QStringLiteral("s"));
+            notes << QStringLiteral("%1 passage%2 already coded, skipped")
+                         .arg(r.alreadyCoded)
+                         .arg(r.alreadyCoded == 1 ? QString() : QStringLiteral("s"));
         if (r.joined > 0)
             notes << QStringLiteral("%1 added to existing segments of the same span").arg(r.joined);
         if (r.outsideTurns > 0)
             notes << QStringLiteral("%1 outside any speaker turn, widened to the paragraph").arg(r.outsideTurns);
-        message = QStringLiteral("Coded %1 passage%2 in %3 document%4 with %5 (%6); one command: undo takes it all back")
-                      .arg(r.added + r.joined)
-                      .arg(r.added + r.joined == 1 ? QString() : QStringLiteral("s"))
-                      .arg(r.documents)
-                      .arg(r.documents == 1 ? QString() : QStringLiteral("s"))
-                      .arg(path, notes.join(QStringLiteral("; ")));
+        message =
+            QStringLiteral("Coded %1 passage%2 in %3 document%4 with %5 (%6); one command: undo takes it all back")
+                .arg(r.added + r.joined)
+                .arg(r.added + r.joined == 1 ? QString() : QStringLiteral("s"))
+                .arg(r.documents)
+                .arg(r.documents == 1 ? QString() : QStringLiteral("s"))
+                .arg(path, notes.join(QStringLiteral("; ")));
     }
     QJsonArray ids;
     for (Id id : r.segments)
@@ -274,7 +290,8 @@ int cmdWords(const Context &c, const QStringList &words)
                 if (o.stem) {
                     QJsonArray forms;
                     for (const auto &form : f.forms)
-                        forms.append(QJsonObject{{QStringLiteral("form"), form.first}, {QStringLiteral("count"), qint64(form.second)}});
+                        forms.append(QJsonObject{{QStringLiteral("form"), form.first},
+                                                 {QStringLiteral("count"), qint64(form.second)}});
                     w.insert(QStringLiteral("stem"), f.stem);
                     w.insert(QStringLiteral("forms"), forms);
                 }
@@ -285,7 +302,8 @@ int cmdWords(const Context &c, const QStringList &words)
                                    {QStringLiteral("distinct"), qint64(g.distinct)},
                                    {QStringLiteral("top"), top}});
         }
-        printJson(QJsonObject{{QStringLiteral("by"), o.by}, {QStringLiteral("stem"), o.stem}, {QStringLiteral("groups"), out}});
+        printJson(QJsonObject{
+            {QStringLiteral("by"), o.by}, {QStringLiteral("stem"), o.stem}, {QStringLiteral("groups"), out}});
         return 0;
     }
     QString out;

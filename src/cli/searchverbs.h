@@ -9,7 +9,8 @@ namespace Quire::Cli {
 int cmdSearch(const Context &context, const QStringList &words);
 /// autocode PROJECT QUERY --code PATH [--extend hit|word|sentence|paragraph|turn] [--hits 1,3,5-7] [--regex]
 int cmdAutocode(const Context &context, const QStringList &words);
-/// words PROJECT [--by document|code|speaker|case|ATTRIBUTE] [--stem] [--stopwords none|english] [--top N] [--document D]...
+/// words PROJECT [--by document|code|speaker|case|ATTRIBUTE] [--stem] [--stopwords none|english] [--top N] [--document
+/// D]...
 int cmdWords(const Context &context, const QStringList &words);
 /// reindex PROJECT [--language LANG] [--check]
 int cmdReindex(const Context &context, const QStringList &words);

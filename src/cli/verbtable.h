@@ -13,9 +13,9 @@ namespace Quire::Cli {
 /// One --option of a verb.
 struct OptionSpec
 {
-    const char *name;   ///< as it is typed: "--color"
-    const char *value;  ///< what the value is called (PATH, N …); nullptr for a flag
-    const char *help;   ///< one line
+    const char *name;     ///< as it is typed: "--color"
+    const char *value;    ///< what the value is called (PATH, N …); nullptr for a flag
+    const char *help;     ///< one line
     bool repeats = false; ///< may be given more than once
 };
 

@@ -8,23 +8,23 @@
 #include "output.h"
 
 #include "error.h"
-#include "storage/fileerrors.h"
 #include "model/project.h"
 #include "report/documentwriter.h"
+#include "storage/fileerrors.h"
+#include "tablesfile.h"
 #include "wtfc/analysis.h"
 #include "wtfc/graphexport.h"
 #include "wtfc/grid.h"
 #include "wtfc/layout.h"
 #include "wtfc/report.h"
 #include "wtfc/workshop.h"
-#include "tablesfile.h"
 #include "wtfcreport.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -46,8 +46,7 @@ public:
         : m_context(c)
         , m_project(c.openProject(path))
         , m_workshop(*m_project)
-    {
-    }
+    {}
     Workshop &workshop() { return m_workshop; }
     Project &project() { return *m_project; }
     void report(const QString &text, QJsonObject json = {}) const { Cli::report(m_context, text, std::move(json)); }
@@ -71,7 +70,8 @@ std::vector<Id> statementIds(Workshop &w, const QStringList &names, const QStrin
             bool ok = false;
             const qint64 rank = parts.last().toLongLong(&ok);
             if (!ok || parts.size() < 2 || parts.size() > 3 || (parts.size() == 2 && area.isEmpty()))
-                throw UsageError(QStringLiteral("\"%1\" is not @PERSON:AREA:RANK (or @PERSON:RANK with a theme's area)").arg(t));
+                throw UsageError(
+                    QStringLiteral("\"%1\" is not @PERSON:AREA:RANK (or @PERSON:RANK with a theme's area)").arg(t));
             ids.push_back(w.findStatement(parts[0], parts.size() == 3 ? parts[1] : area, rank));
             continue;
         }
@@ -99,7 +99,8 @@ std::vector<Id> strategicTheme(Workshop &w, const QString &text, const QString &
         return {};
     const Snapshot snap = w.snapshot();
     for (const std::vector<Id> &group : strategicThemes(snap)) {
-        if (group.size() > 1 && snap.theme(group.front())->name.trimmed().compare(text.trimmed(), Qt::CaseInsensitive) == 0)
+        if (group.size() > 1 &&
+            snap.theme(group.front())->name.trimmed().compare(text.trimmed(), Qt::CaseInsensitive) == 0)
             return group;
     }
     return {};
@@ -157,7 +158,9 @@ QJsonArray tallyJson(const VoteTally &t)
 {
     QJsonArray out;
     for (const auto &[group, counts] : t.groups)
-        out.append(QJsonObject{{QStringLiteral("group"), group}, {QStringLiteral("dots"), counts.first}, {QStringLiteral("stars"), counts.second}});
+        out.append(QJsonObject{{QStringLiteral("group"), group},
+                               {QStringLiteral("dots"), counts.first},
+                               {QStringLiteral("stars"), counts.second}});
     return out;
 }
 
@@ -176,7 +179,9 @@ QJsonObject chainJson(const Snapshot &snap, const Chain &ch)
     QJsonArray texts;
     for (Id n : ch.nodes)
         texts.append(snap.node(n) ? snap.node(n)->text : QString());
-    return {{QStringLiteral("nodes"), ids(ch.nodes)}, {QStringLiteral("texts"), texts}, {QStringLiteral("length"), ch.length()}};
+    return {{QStringLiteral("nodes"), ids(ch.nodes)},
+            {QStringLiteral("texts"), texts},
+            {QStringLiteral("length"), ch.length()}};
 }
 
 /// wtfc why and wtfc unlink: a "why" link between two nodes, made or removed.
@@ -228,7 +233,9 @@ int successOrSolution(const Context &c, const QStringList &words, bool success)
     const QString what = a.at(2, success ? QStringLiteral("PERSPECTIVE") : QStringLiteral("KIND"));
     const QString text = a.at(3, QStringLiteral("TEXT"));
     const Id id = success ? s.workshop().addSuccess(cause, what, text) : s.workshop().addSolution(cause, what, text);
-    s.report(QStringLiteral("Added %1 %2").arg(success ? QStringLiteral("success statement") : QStringLiteral("solution")).arg(id),
+    s.report(QStringLiteral("Added %1 %2")
+                 .arg(success ? QStringLiteral("success statement") : QStringLiteral("solution"))
+                 .arg(id),
              {{QStringLiteral("id"), id}});
     return 0;
 }
@@ -282,8 +289,9 @@ int cmdWtfcTemplate(const Context &c, const QStringList &words)
         printJson(o);
     } else {
         print(QStringLiteral("areas: %1\nperspectives: %2\nsolution kinds: %3\ngrid: %4 × %5\nquadrants: %6\n")
-                     .arg(now.areas.join(QStringLiteral("; ")), now.perspectives.join(QStringLiteral("; ")),
-                          now.solutionKinds.join(QStringLiteral("; ")), now.xAxis, now.yAxis, now.quadrants.join(QStringLiteral("; "))));
+                  .arg(now.areas.join(QStringLiteral("; ")), now.perspectives.join(QStringLiteral("; ")),
+                       now.solutionKinds.join(QStringLiteral("; ")), now.xAxis, now.yAxis,
+                       now.quadrants.join(QStringLiteral("; "))));
     }
     return 0;
 }
@@ -316,7 +324,9 @@ int cmdWtfcStatements(const Context &c, const QStringList &words)
                                {QStringLiteral("stars"), v.stars},
                                {QStringLiteral("byGroup"), tallyJson(v)},
                                {QStringLiteral("text"), st.text}});
-        text += QStringLiteral("%1\t%2\t%3\t%4%5\n").arg(st.id).arg(st.name, st.area, st.text, v.empty() ? QString() : QStringLiteral("\t") + v.text());
+        text += QStringLiteral("%1\t%2\t%3\t%4%5\n")
+                    .arg(st.id)
+                    .arg(st.name, st.area, st.text, v.empty() ? QString() : QStringLiteral("\t") + v.text());
     }
     if (s.json())
         printJson(QJsonObject{{QStringLiteral("statements"), out}});
@@ -340,7 +350,8 @@ int cmdWtfcThemeGrid(const Context &c, const QStringList &words)
         else if (r == QLatin1String("dots") || r == QLatin1String("dot"))
             o.rankBy = RankBy::Dots;
         else
-            throw UsageError(QStringLiteral("%1: --rank is stars or dots, not \"%2\"").arg(verb, a.value(QStringLiteral("rank"))));
+            throw UsageError(
+                QStringLiteral("%1: --rank is stars or dots, not \"%2\"").arg(verb, a.value(QStringLiteral("rank"))));
     }
     o.emptyText = a.value(QStringLiteral("empty"));
     o.voterGroup = a.value(QStringLiteral("group"));
@@ -350,14 +361,17 @@ int cmdWtfcThemeGrid(const Context &c, const QStringList &words)
     const QString out = a.value(QStringLiteral("out"));
     const bool odt = QFileInfo(out).suffix().compare(QLatin1String("odt"), Qt::CaseInsensitive) == 0;
     if (a.has(QStringLiteral("out")) && !odt && !Render::writesTables(out))
-        throw UsageError(QStringLiteral("%1: --out names a .md, .csv, .html, .docx, .odt, .pdf or .xlsx file, not \"%2\"").arg(verb, out));
+        throw UsageError(
+            QStringLiteral("%1: --out names a .md, .csv, .html, .docx, .odt, .pdf or .xlsx file, not \"%2\"")
+                .arg(verb, out));
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Snapshot snap = s.workshop().snapshot();
     const Quire::Analysis::AnalysisTable table = gridTable(workshopGrid(snap, o), o);
     if (!out.isEmpty()) {
         if (odt) // the grid's own format; the analysis tables keep to those of Render::writeTables
-            saveFile(out, Quire::Analysis::tablesDocument(*Doc::makeOdtWriter(QStringLiteral("Workshop grid"), out), QStringLiteral("Workshop grid"),
-                                                          s.project().fileName(), {table}));
+            saveFile(out,
+                     Quire::Analysis::tablesDocument(*Doc::makeOdtWriter(QStringLiteral("Workshop grid"), out),
+                                                     QStringLiteral("Workshop grid"), s.project().fileName(), {table}));
         else
             Render::writeTables(out, {table}, QStringLiteral("Workshop grid"), s.project().fileName());
         s.report(QStringLiteral("Wrote %1").arg(out), {{QStringLiteral("files"), QJsonArray{out}}});
@@ -415,14 +429,19 @@ int cmdWtfcThemeAdd(const Context &c, const QStringList &words)
         // A strategic theme: the same name in every area, one undo step (docs/decisions/0012-strategic-themes.md).
         std::vector<Id> added;
         const QStringList areas = s.workshop().workshopTemplate().areas;
-        s.project().batch(QStringLiteral("wtfc-theme-add"), QStringLiteral("Add theme \"%1\" in %2 areas").arg(name.trimmed()).arg(areas.size()), [&] {
-            for (const QString &ar : areas)
-                added.push_back(s.workshop().addTheme(ar, name, a.value(QStringLiteral("description"))));
-        });
+        s.project().batch(QStringLiteral("wtfc-theme-add"),
+                          QStringLiteral("Add theme \"%1\" in %2 areas").arg(name.trimmed()).arg(areas.size()), [&] {
+                              for (const QString &ar : areas)
+                                  added.push_back(
+                                      s.workshop().addTheme(ar, name, a.value(QStringLiteral("description"))));
+                          });
         QStringList idList;
         for (Id id : added)
             idList << QString::number(id);
-        s.report(QStringLiteral("Added theme \"%1\" in %2 areas (ids %3)").arg(name.trimmed()).arg(added.size()).arg(idList.join(QStringLiteral(", "))),
+        s.report(QStringLiteral("Added theme \"%1\" in %2 areas (ids %3)")
+                     .arg(name.trimmed())
+                     .arg(added.size())
+                     .arg(idList.join(QStringLiteral(", "))),
                  {{QStringLiteral("ids"), ids(added)}});
         return 0;
     }
@@ -436,7 +455,8 @@ int cmdWtfcThemeAssign(const Context &c, const QStringList &words)
     Args a(words, QStringLiteral("wtfc theme assign"));
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     a.at(2, QStringLiteral("STATEMENT"));
-    const std::vector<Id> spanning = strategicTheme(s.workshop(), a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
+    const std::vector<Id> spanning =
+        strategicTheme(s.workshop(), a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
     if (!spanning.empty()) {
         // A name several areas have: each statement goes on the theme of its own area, in one command.
         const Snapshot snap = s.workshop().snapshot();
@@ -449,15 +469,21 @@ int cmdWtfcThemeAssign(const Context &c, const QStringList &words)
             });
             if (t == spanning.end())
                 throw Error(QStringLiteral("The statement \"%1\" is in the area \"%2\", which has no theme \"%3\"")
-                                .arg(p ? p->name : QString::number(id), p ? p->area : QString(), a.at(1, QStringLiteral("THEME"))));
+                                .arg(p ? p->name : QString::number(id), p ? p->area : QString(),
+                                     a.at(1, QStringLiteral("THEME"))));
             byTheme[*t].push_back(id);
         }
-        s.project().batch(QStringLiteral("wtfc-theme-assign"),
-                          QStringLiteral("Put %1 statement(s) on theme \"%2\"").arg(st.size()).arg(a.at(1, QStringLiteral("THEME"))), [&] {
-                              for (const auto &[theme, list] : byTheme)
-                                  s.workshop().assign(theme, list);
-                          });
-        s.report(QStringLiteral("Put %1 statement(s) on theme \"%2\" in %3 area(s)").arg(st.size()).arg(a.at(1, QStringLiteral("THEME"))).arg(byTheme.size()),
+        s.project().batch(
+            QStringLiteral("wtfc-theme-assign"),
+            QStringLiteral("Put %1 statement(s) on theme \"%2\"").arg(st.size()).arg(a.at(1, QStringLiteral("THEME"))),
+            [&] {
+                for (const auto &[theme, list] : byTheme)
+                    s.workshop().assign(theme, list);
+            });
+        s.report(QStringLiteral("Put %1 statement(s) on theme \"%2\" in %3 area(s)")
+                     .arg(st.size())
+                     .arg(a.at(1, QStringLiteral("THEME")))
+                     .arg(byTheme.size()),
                  {{QStringLiteral("themes"), ids([&] {
                        std::vector<Id> v;
                        for (const auto &kv : byTheme)
@@ -469,7 +495,8 @@ int cmdWtfcThemeAssign(const Context &c, const QStringList &words)
     const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
     const auto st = statementIds(s.workshop(), a.positional().mid(2), themeArea(s.workshop(), theme));
     s.workshop().assign(theme, st);
-    s.report(QStringLiteral("Put %1 statement(s) on theme %2").arg(st.size()).arg(theme), {{QStringLiteral("theme"), theme}});
+    s.report(QStringLiteral("Put %1 statement(s) on theme %2").arg(st.size()).arg(theme),
+             {{QStringLiteral("theme"), theme}});
     return 0;
 }
 
@@ -517,9 +544,14 @@ int cmdWtfcVote(const Context &c, const QStringList &words)
     const ItemRef item = s.workshop().resolveItem(a.at(1, QStringLiteral("ITEM")));
     const bool stars = a.has(QStringLiteral("stars"));
     const int n = stars ? positiveNumber(verb, QStringLiteral("stars"), a.value(QStringLiteral("stars")))
-                        : a.has(QStringLiteral("dots")) ? positiveNumber(verb, QStringLiteral("dots"), a.value(QStringLiteral("dots"))) : 1;
-    const Id id = s.workshop().vote(item, stars ? QStringLiteral("star") : QStringLiteral("dot"), n, a.value(QStringLiteral("group")));
-    s.report(QStringLiteral("%1 %2 on %3").arg(n).arg(stars ? QStringLiteral("star(s)") : QStringLiteral("dot(s)"), s.workshop().label(item)),
+                  : a.has(QStringLiteral("dots"))
+                      ? positiveNumber(verb, QStringLiteral("dots"), a.value(QStringLiteral("dots")))
+                      : 1;
+    const Id id = s.workshop().vote(item, stars ? QStringLiteral("star") : QStringLiteral("dot"), n,
+                                    a.value(QStringLiteral("group")));
+    s.report(QStringLiteral("%1 %2 on %3")
+                 .arg(n)
+                 .arg(stars ? QStringLiteral("star(s)") : QStringLiteral("dot(s)"), s.workshop().label(item)),
              {{QStringLiteral("id"), id}});
     return 0;
 }
@@ -535,11 +567,15 @@ int cmdWtfcSelect(const Context &c, const QStringList &words)
         items.push_back(s.workshop().resolveItem(w));
     const bool keep = !a.has(QStringLiteral("--drop"));
     // Several items are one undo step, like every other verb.
-    s.project().batch(QStringLiteral("wtfc-select"), QStringLiteral("Stage %1: %2 item(s)").arg(stage).arg(items.size()), [&] {
-        for (const ItemRef &i : items)
-            s.workshop().select(stage, i, keep);
-    });
-    s.report(QStringLiteral("%1 %2 item(s) at stage %3").arg(keep ? QStringLiteral("Took forward") : QStringLiteral("Dropped")).arg(items.size()).arg(stage));
+    s.project().batch(QStringLiteral("wtfc-select"),
+                      QStringLiteral("Stage %1: %2 item(s)").arg(stage).arg(items.size()), [&] {
+                          for (const ItemRef &i : items)
+                              s.workshop().select(stage, i, keep);
+                      });
+    s.report(QStringLiteral("%1 %2 item(s) at stage %3")
+                 .arg(keep ? QStringLiteral("Took forward") : QStringLiteral("Dropped"))
+                 .arg(items.size())
+                 .arg(stage));
     return 0;
 }
 
@@ -549,7 +585,9 @@ int cmdWtfcIstatementAdd(const Context &c, const QStringList &words)
     a.expectAtMost(3);
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
-    const Id id = s.workshop().addIStatement(theme, a.at(2, QStringLiteral("TEXT")), statementIds(s.workshop(), a.values(QStringLiteral("statement")), themeArea(s.workshop(), theme)));
+    const Id id = s.workshop().addIStatement(
+        theme, a.at(2, QStringLiteral("TEXT")),
+        statementIds(s.workshop(), a.values(QStringLiteral("statement")), themeArea(s.workshop(), theme)));
     s.report(QStringLiteral("Added I statement %1").arg(id), {{QStringLiteral("id"), id}});
     return 0;
 }
@@ -620,13 +658,15 @@ int cmdWtfcAnalyse(const Context &c, const QStringList &words)
         QJsonArray chains;
         for (const Chain &ch : an.longestChains)
             chains.append(chainJson(snap, ch));
-        printJson(QJsonObject{{QStringLiteral("causes"), causes},
-                   {QStringLiteral("rootCauses"), ids(an.rootCauses)},
-                   {QStringLiteral("sharedCauses"), ids(an.sharedCauses)},
-                   {QStringLiteral("articulationPoints"), ids(an.articulationPoints)},
-                   {QStringLiteral("longestChains"), chains},
-                   {QStringLiteral("maxChainLength"), an.maxChainLength},
-                   {QStringLiteral("rankedBy"), QStringLiteral("people, istatements, statements, votes (descending); ties share a rank")}});
+        printJson(
+            QJsonObject{{QStringLiteral("causes"), causes},
+                        {QStringLiteral("rootCauses"), ids(an.rootCauses)},
+                        {QStringLiteral("sharedCauses"), ids(an.sharedCauses)},
+                        {QStringLiteral("articulationPoints"), ids(an.articulationPoints)},
+                        {QStringLiteral("longestChains"), chains},
+                        {QStringLiteral("maxChainLength"), an.maxChainLength},
+                        {QStringLiteral("rankedBy"),
+                         QStringLiteral("people, istatements, statements, votes (descending); ties share a rank")}});
         return 0;
     }
     QString text = QStringLiteral("rank\tpeople\tI-st\tstmts\tvotes\tdepth\tcause\n");
@@ -661,17 +701,26 @@ int cmdWtfcTrace(const Context &c, const QStringList &words)
         for (Id id : v) {
             QString text;
             switch (kind) {
-            case ItemKind::Action: text = snap.action(id)->text; break;
-            case ItemKind::Solution: text = snap.solution(id)->text; break;
-            case ItemKind::Theme: text = snap.theme(id)->name; break;
+            case ItemKind::Action:
+                text = snap.action(id)->text;
+                break;
+            case ItemKind::Solution:
+                text = snap.solution(id)->text;
+                break;
+            case ItemKind::Theme:
+                text = snap.theme(id)->name;
+                break;
             case ItemKind::Cause:
-            case ItemKind::IStatement: text = snap.node(id)->text; break;
+            case ItemKind::IStatement:
+                text = snap.node(id)->text;
+                break;
             case ItemKind::Success:
                 for (const SuccessStatement &x : snap.success)
                     if (x.id == id)
                         text = x.text;
                 break;
-            case ItemKind::Statement: break;
+            case ItemKind::Statement:
+                break;
             }
             QJsonObject o{{QStringLiteral("id"), id}, {QStringLiteral("text"), text}};
             if (kind == ItemKind::Theme) // the votes on the theme and its statements
@@ -700,20 +749,22 @@ int cmdWtfcTrace(const Context &c, const QStringList &words)
     for (const Chain &ch : t.chains)
         chains.append(chainJson(snap, ch));
     if (s.json()) {
-        printJson(QJsonObject{{QStringLiteral("item"), QStringLiteral("%1:%2").arg(toString(item.kind)).arg(item.id)},
-                   {QStringLiteral("direction"), forward ? QStringLiteral("forward") : QStringLiteral("back")},
-                   {QStringLiteral("actions"), named(t.actions, ItemKind::Action)},
-                   {QStringLiteral("solutions"), named(t.solutions, ItemKind::Solution)},
-                   {QStringLiteral("success"), named(t.success, ItemKind::Success)},
-                   {QStringLiteral("causes"), named(t.causes, ItemKind::Cause)},
-                   {QStringLiteral("istatements"), named(t.istatements, ItemKind::IStatement)},
-                   {QStringLiteral("themes"), named(t.themes, ItemKind::Theme)},
-                   {QStringLiteral("chains"), chains},
-                   {QStringLiteral("statements"), statements},
-                   {QStringLiteral("people"), people}});
+        printJson(
+            QJsonObject{{QStringLiteral("item"), QStringLiteral("%1:%2").arg(toString(item.kind)).arg(item.id)},
+                        {QStringLiteral("direction"), forward ? QStringLiteral("forward") : QStringLiteral("back")},
+                        {QStringLiteral("actions"), named(t.actions, ItemKind::Action)},
+                        {QStringLiteral("solutions"), named(t.solutions, ItemKind::Solution)},
+                        {QStringLiteral("success"), named(t.success, ItemKind::Success)},
+                        {QStringLiteral("causes"), named(t.causes, ItemKind::Cause)},
+                        {QStringLiteral("istatements"), named(t.istatements, ItemKind::IStatement)},
+                        {QStringLiteral("themes"), named(t.themes, ItemKind::Theme)},
+                        {QStringLiteral("chains"), chains},
+                        {QStringLiteral("statements"), statements},
+                        {QStringLiteral("people"), people}});
         return 0;
     }
-    QString text = s.workshop().label(item) + (forward ? QStringLiteral(" supports:\n") : QStringLiteral(" comes from:\n"));
+    QString text =
+        s.workshop().label(item) + (forward ? QStringLiteral(" supports:\n") : QStringLiteral(" comes from:\n"));
     auto section = [&](const QString &title, const QJsonArray &arr) {
         if (arr.isEmpty())
             return;
@@ -722,7 +773,8 @@ int cmdWtfcTrace(const Context &c, const QStringList &words)
             const QString votes = v.toObject().value(QStringLiteral("votes")).toString();
             text += QStringLiteral("  %1\t%2%3\n")
                         .arg(v.toObject().value(QStringLiteral("id")).toInteger())
-                        .arg(v.toObject().value(QStringLiteral("text")).toString(), votes.isEmpty() ? QString() : QStringLiteral("\t") + votes);
+                        .arg(v.toObject().value(QStringLiteral("text")).toString(),
+                             votes.isEmpty() ? QString() : QStringLiteral("\t") + votes);
         }
     };
     section(QStringLiteral("actions"), named(t.actions, ItemKind::Action));
@@ -744,9 +796,10 @@ int cmdWtfcTrace(const Context &c, const QStringList &words)
         for (const auto &p : o.value(QStringLiteral("people")).toArray())
             who << p.toString();
         const QString votes = o.value(QStringLiteral("votes")).toString();
-        text += QStringLiteral("  %1\t%2\t%3%4\n").arg(who.join(QStringLiteral(", ")), o.value(QStringLiteral("area")).toString(),
-                                                   o.value(QStringLiteral("text")).toString(),
-                                                   votes == QLatin1String("no votes") ? QString() : QStringLiteral("\t") + votes);
+        text += QStringLiteral("  %1\t%2\t%3%4\n")
+                    .arg(who.join(QStringLiteral(", ")), o.value(QStringLiteral("area")).toString(),
+                         o.value(QStringLiteral("text")).toString(),
+                         votes == QLatin1String("no votes") ? QString() : QStringLiteral("\t") + votes);
     }
     print(text);
     return 0;
@@ -780,7 +833,8 @@ int cmdWtfcGridPlace(const Context &c, const QStringList &words)
                 index = i;
         }
         if (index < 0)
-            throw Error(QStringLiteral("The grid has no quadrant \"%1\"; it has %2").arg(q, t.quadrants.join(QStringLiteral(", "))));
+            throw Error(QStringLiteral("The grid has no quadrant \"%1\"; it has %2")
+                            .arg(q, t.quadrants.join(QStringLiteral(", "))));
         s.workshop().placeInQuadrant(solution, index);
         s.report(QStringLiteral("Placed solution %1 in %2").arg(solution).arg(t.quadrants[index]));
         return 0;
@@ -799,9 +853,9 @@ int cmdWtfcActionAdd(const Context &c, const QStringList &words)
     a.expectAtMost(3);
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Id solution = solutionId(s.workshop(), a.at(1, QStringLiteral("SOLUTION")));
-    const Id id = s.workshop().addAction(solution, a.at(2, QStringLiteral("TEXT")), a.value(QStringLiteral("owner")),
-                                         a.value(QStringLiteral("due")),
-                                         a.has(QStringLiteral("status")) ? a.value(QStringLiteral("status")) : QStringLiteral("planned"));
+    const Id id = s.workshop().addAction(
+        solution, a.at(2, QStringLiteral("TEXT")), a.value(QStringLiteral("owner")), a.value(QStringLiteral("due")),
+        a.has(QStringLiteral("status")) ? a.value(QStringLiteral("status")) : QStringLiteral("planned"));
     s.report(QStringLiteral("Added action %1").arg(id), {{QStringLiteral("id"), id}});
     return 0;
 }
@@ -830,10 +884,11 @@ int cmdWtfcExport(const Context &c, const QStringList &words)
         format = QFileInfo(out).suffix().toLower();
     if (format == QLatin1String("markdown"))
         format = QStringLiteral("md");
-    if (!QStringList{QStringLiteral("md"), QStringLiteral("html"), QStringLiteral("docx"), QStringLiteral("pdf"), QStringLiteral("dot"),
-                     QStringLiteral("graphml"), QStringLiteral("svg")}
+    if (!QStringList{QStringLiteral("md"), QStringLiteral("html"), QStringLiteral("docx"), QStringLiteral("pdf"),
+                     QStringLiteral("dot"), QStringLiteral("graphml"), QStringLiteral("svg")}
              .contains(format))
-        throw UsageError(QStringLiteral("%1: --format is md, html, docx, pdf, dot, graphml or svg, not \"%2\"").arg(verb, format));
+        throw UsageError(
+            QStringLiteral("%1: --format is md, html, docx, pdf, dot, graphml or svg, not \"%2\"").arg(verb, format));
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
     const Snapshot snap = s.workshop().snapshot();
     const Wtfc::Analysis an = analyse(snap);
@@ -854,7 +909,8 @@ int cmdWtfcExport(const Context &c, const QStringList &words)
             written << f.path;
         }
     }
-    s.report(QStringLiteral("Wrote %1").arg(written.join(QStringLiteral(", "))), {{QStringLiteral("files"), QJsonArray::fromStringList(written)}});
+    s.report(QStringLiteral("Wrote %1").arg(written.join(QStringLiteral(", "))),
+             {{QStringLiteral("files"), QJsonArray::fromStringList(written)}});
     return 0;
 }
 

@@ -6,7 +6,6 @@ namespace Quire {
 Error::Error(const QString &message)
     : std::runtime_error(message.toStdString())
     , m_message(message)
-{
-}
+{}
 
 } // namespace Quire

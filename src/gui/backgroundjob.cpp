@@ -5,12 +5,12 @@
 
 #include "error.h"
 
+#include <exception>
+#include <mutex>
 #include <QEventLoop>
 #include <QMetaObject>
 #include <QProgressDialog>
 #include <QThread>
-#include <exception>
-#include <mutex>
 
 namespace Quire {
 
@@ -23,8 +23,8 @@ void BackgroundJob::Control::progress(int value, int maximum, const QString &lab
     if (!m_job)
         return;
     BackgroundJob *job = m_job;
-    QMetaObject::invokeMethod(job, [job, value, maximum, label] { job->show(value, maximum, label); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        job, [job, value, maximum, label] { job->show(value, maximum, label); }, Qt::BlockingQueuedConnection);
 }
 
 void BackgroundJob::Control::setOnCancel(std::function<void()> f)

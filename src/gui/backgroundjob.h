@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QObject>
-#include <QString>
 #include <atomic>
 #include <functional>
+#include <QObject>
+#include <QString>
 
 class QProgressDialog;
 class QWidget;

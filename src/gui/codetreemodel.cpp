@@ -4,18 +4,17 @@
 #include "documentview.h"
 #include "model/project.h"
 
+#include <functional>
 #include <QHash>
 #include <QMimeData>
 #include <QSet>
-#include <functional>
 
 namespace Quire {
 
 CodeTreeModel::CodeTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_root(std::make_unique<Node>())
-{
-}
+{}
 
 CodeTreeModel::~CodeTreeModel() = default;
 
@@ -58,7 +57,8 @@ void CodeTreeModel::reload(const Project *project)
             subtreeOf.insert(id, all);
             return all;
         };
-        std::function<void(Node *, std::optional<Id>, int)> fill = [&](Node *parentNode, std::optional<Id> parentId, int depth) {
+        std::function<void(Node *, std::optional<Id>, int)> fill = [&](Node *parentNode, std::optional<Id> parentId,
+                                                                       int depth) {
             // The store refuses cycles; the depth bound only guards against a damaged file.
             if (depth > 64)
                 return;

@@ -3,9 +3,9 @@
 
 #include "model/types.h"
 
+#include <memory>
 #include <QAbstractItemModel>
 #include <QColor>
-#include <memory>
 #include <vector>
 
 namespace Quire {

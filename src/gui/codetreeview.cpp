@@ -55,7 +55,9 @@ void CodeTreeView::dragMoveEvent(QDragMoveEvent *event)
     QTreeView::dragMoveEvent(event);
     if (carriesText(event->mimeData())) {
         const QModelIndex at = indexAt(event->position().toPoint());
-        const QPersistentModelIndex target = at.isValid() ? QPersistentModelIndex(at.siblingAtColumn(CodeTreeModel::NameColumn)) : QPersistentModelIndex();
+        const QPersistentModelIndex target = at.isValid()
+                                                 ? QPersistentModelIndex(at.siblingAtColumn(CodeTreeModel::NameColumn))
+                                                 : QPersistentModelIndex();
         if (target != m_textTarget) {
             m_textTarget = target;
             viewport()->update();
@@ -115,7 +117,10 @@ bool CodeTreeView::dropTextAt(const QMimeData *mime, const QPoint &pos)
     if (!range)
         return false;
     const QModelIndex target = indexAt(pos);
-    const Id codeId = target.isValid() ? target.siblingAtColumn(CodeTreeModel::NameColumn).data(CodeTreeModel::CodeIdRole).toLongLong() : 0;
+    const Id codeId =
+        target.isValid()
+            ? target.siblingAtColumn(CodeTreeModel::NameColumn).data(CodeTreeModel::CodeIdRole).toLongLong()
+            : 0;
     Q_EMIT textDropped(*range, codeId);
     return true;
 }
@@ -124,11 +129,13 @@ bool CodeTreeView::dropCodesAt(const QMimeData *mime, const QPoint &pos, Qt::Key
 {
     if (!mime || !mime->hasFormat(CodeTreeModel::codeMimeType()))
         return false;
-    const QStringList paths = QString::fromUtf8(mime->data(CodeTreeModel::codeMimeType())).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList paths =
+        QString::fromUtf8(mime->data(CodeTreeModel::codeMimeType())).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     if (paths.isEmpty())
         return false;
     const QModelIndex target = indexAt(pos);
-    const QString targetPath = target.isValid() ? target.siblingAtColumn(0).data(CodeTreeModel::PathRole).toString() : QString();
+    const QString targetPath =
+        target.isValid() ? target.siblingAtColumn(0).data(CodeTreeModel::PathRole).toString() : QString();
     const bool merge = modifiers & (Qt::AltModifier | Qt::ControlModifier);
     if (merge && targetPath.isEmpty())
         return false;

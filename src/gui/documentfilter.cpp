@@ -3,10 +3,10 @@
 
 #include "model/project.h"
 
+#include <map>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QLineEdit>
-#include <map>
 #include <set>
 
 namespace Quire {
@@ -123,8 +123,8 @@ bool DocumentFilterBar::accepts(const Document &d) const
 
 bool DocumentFilterBar::isActive() const
 {
-    return !m_text->text().trimmed().isEmpty() || m_kind->currentIndex() > 0 || m_case->currentIndex() > 0
-           || m_attribute->currentIndex() > 0;
+    return !m_text->text().trimmed().isEmpty() || m_kind->currentIndex() > 0 || m_case->currentIndex() > 0 ||
+           m_attribute->currentIndex() > 0;
 }
 
 void DocumentFilterBar::setKind(const QString &kind)

@@ -6,17 +6,17 @@
 #include "model/project.h"
 #include "text/textoffsets.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMimeData>
 #include <QMouseEvent>
-#include <QPaintEvent>
 #include <QPainter>
+#include <QPaintEvent>
 #include <QScrollBar>
 #include <QTextBlock>
-#include <algorithm>
-#include <cstdlib>
 
 namespace Quire {
 
@@ -423,7 +423,8 @@ void DocumentView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton) {
         if (const auto edge = edgeAt(event->position().toPoint())) {
-            const auto span = std::find_if(m_spans.begin(), m_spans.end(), [&](const Span &s) { return s.segmentId == edge->segmentId; });
+            const auto span = std::find_if(m_spans.begin(), m_spans.end(),
+                                           [&](const Span &s) { return s.segmentId == edge->segmentId; });
             m_edgeDrag = EdgeDrag{edge->segmentId, edge->start ? span->to : span->from, edge->utf16, edge->utf16};
             event->accept();
             return;

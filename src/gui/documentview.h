@@ -3,12 +3,12 @@
 
 #include "model/types.h"
 
-#include <QColor>
-#include <QPlainTextEdit>
-#include <QTextCharFormat>
-#include <QString>
 #include <memory>
 #include <optional>
+#include <QColor>
+#include <QPlainTextEdit>
+#include <QString>
+#include <QTextCharFormat>
 #include <utility>
 #include <vector>
 
@@ -144,8 +144,8 @@ private:
     struct EdgeDrag
     {
         Id segmentId = 0;
-        int fixed = 0;   ///< the edge that stays, UTF-16
-        int moving = 0;  ///< where the dragged edge is now
+        int fixed = 0;  ///< the edge that stays, UTF-16
+        int moving = 0; ///< where the dragged edge is now
         int original = 0;
     };
     std::optional<EdgeDrag> m_edgeDrag;

@@ -73,7 +73,8 @@ ExchangeReportDialog::ExchangeReportDialog(QWidget *parent)
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     m_copy = buttons->addButton(tr("Copy report"), QDialogButtonBox::ActionRole);
-    connect(m_copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_headline->text() + QLatin1Char('\n') + m_report.toText()); });
+    connect(m_copy, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_headline->text() + QLatin1Char('\n') + m_report.toText()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     // Return or Escape closes it; no row of the tables looks picked.

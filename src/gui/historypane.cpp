@@ -34,7 +34,8 @@ QString shortTime(const QString &created)
     if (!t.isValid())
         return created;
     t = t.toLocalTime();
-    return t.date() == QDate::currentDate() ? t.toString(QStringLiteral("HH:mm:ss")) : t.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return t.date() == QDate::currentDate() ? t.toString(QStringLiteral("HH:mm:ss"))
+                                            : t.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 QString oneLine(const QString &text)
@@ -154,7 +155,8 @@ void HistoryPane::reload()
         }
         item->setText(text);
         item->setFont(f);
-        item->setToolTip(item->toolTip() + tr("#%1 · %2 · %3 · %4 · %5").arg(QString::number(r.id), r.kind, r.state, r.coder, r.created));
+        item->setToolTip(item->toolTip() +
+                         tr("#%1 · %2 · %3 · %4 · %5").arg(QString::number(r.id), r.kind, r.state, r.coder, r.created));
         m_list->addItem(item);
         if (r.id == selected)
             current = item;
@@ -180,13 +182,16 @@ bool HistoryPane::goTo(Id commandId)
         showMessage(e.message(), true);
         return false;
     }
-    const auto target = std::find_if(history.begin(), history.end(), [&](const CommandRecord &r) { return r.id == commandId; });
+    const auto target =
+        std::find_if(history.begin(), history.end(), [&](const CommandRecord &r) { return r.id == commandId; });
     if (target == history.end()) {
         showMessage(tr("There is no command #%1 in the log.").arg(commandId), true);
         return false;
     }
     if (target->state == Discarded) {
-        showMessage(tr("“%1” was discarded (a newer command replaced it); it cannot be redone.").arg(oneLine(target->summary)), true);
+        showMessage(
+            tr("“%1” was discarded (a newer command replaced it); it cannot be redone.").arg(oneLine(target->summary)),
+            true);
         return false;
     }
     // Undo takes back the newest done command, redo re-applies the oldest undone one, so the

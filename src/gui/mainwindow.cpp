@@ -4,13 +4,13 @@
 
 #include "analysis/analysismenu.h"
 #include "backgroundjob.h"
-#include "jobs/projectjobs.h"
 #include "codetreemodel.h"
 #include "codetreeview.h"
 #include "documentfilter.h"
 #include "documentview.h"
 #include "exchangedialog.h"
 #include "historypane.h"
+#include "jobs/projectjobs.h"
 #include "projectwatcher.h"
 #include "quotebasket.h"
 #include "searchpane.h"
@@ -22,25 +22,23 @@
 #include "formats/pluginmanager.h"
 #include "model/project.h"
 
-
 #include <algorithm>
 #include <cstdlib>
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QHash>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSet>
-#include <QDir>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -48,6 +46,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -178,13 +177,14 @@ void MainWindow::buildDocks()
     m_codeTree->header()->setSectionResizeMode(CodeTreeModel::TotalColumn, QHeaderView::ResizeToContents);
     connect(m_codeTree, &CodeTreeView::codesDropped, this, &MainWindow::dropCodes);
     connect(m_codeTree, &CodeTreeView::textDropped, this, &MainWindow::dropText);
-    connect(m_codeTree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-        if (m_refreshing)
-            return;
-        if (current.isValid())
-            m_currentCode = current.data(CodeTreeModel::CodeIdRole).toLongLong();
-        refreshActions();
-    });
+    connect(m_codeTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (m_refreshing)
+                    return;
+                if (current.isValid())
+                    m_currentCode = current.data(CodeTreeModel::CodeIdRole).toLongLong();
+                refreshActions();
+            });
     // Double-clicking a code codes the current selection with it.
     connect(m_codeTree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         if (m_view->textCursor().hasSelection())
@@ -300,8 +300,10 @@ void MainWindow::buildActions()
     m_exportAction = file->addAction(tr("&Export theme report…"), this, &MainWindow::chooseExport);
     m_exportAction->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
     file->addSeparator();
-    m_importExchangeAction = file->addAction(tr("Import &REFI-QDA project or codebook…"), this, &MainWindow::chooseImportExchange);
-    m_importExchangeAction->setToolTip(tr("Import a REFI-QDA project (.qdpx, .qde) or codebook (.qdc) from NVivo, ATLAS.ti, MAXQDA, QualCoder …"));
+    m_importExchangeAction =
+        file->addAction(tr("Import &REFI-QDA project or codebook…"), this, &MainWindow::chooseImportExchange);
+    m_importExchangeAction->setToolTip(
+        tr("Import a REFI-QDA project (.qdpx, .qde) or codebook (.qdc) from NVivo, ATLAS.ti, MAXQDA, QualCoder …"));
     m_exportExchangeAction = file->addAction(tr("Export REFI-Q&DA…"), this, &MainWindow::chooseExportExchange);
     m_exportExchangeAction->setToolTip(tr("Export the project (.qdpx) or its codebook (.qdc) for other QDA tools"));
     file->addSeparator();
@@ -313,15 +315,17 @@ void MainWindow::buildActions()
                                                   },
                                                   [this](const QString &path) { return openProject(path); }});
     m_fileActions->addTo(file);
-    connect(m_fileActions, &ProjectFileActions::checked, this, [this](const QString &path, const QStringList &problems) {
-        const Project *project = m_session->project();
-        if (!project || project->path() != path)
-            return;
-        if (problems.isEmpty())
-            statusBar()->showMessage(tr("Checked %1: every page intact.").arg(project->fileName()), 5000);
-        else
-            reportError(tr("%1 is damaged: %2 Use File ▸ Restore from backup…").arg(project->fileName(), problems.front()));
-    });
+    connect(
+        m_fileActions, &ProjectFileActions::checked, this, [this](const QString &path, const QStringList &problems) {
+            const Project *project = m_session->project();
+            if (!project || project->path() != path)
+                return;
+            if (problems.isEmpty())
+                statusBar()->showMessage(tr("Checked %1: every page intact.").arg(project->fileName()), 5000);
+            else
+                reportError(
+                    tr("%1 is damaged: %2 Use File ▸ Restore from backup…").arg(project->fileName(), problems.front()));
+        });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -428,7 +432,8 @@ int MainWindow::stepHistory(int steps)
         if (dialogs)
             QMessageBox::warning(this, tr("Quire"), message);
     } else {
-        statusBar()->showMessage(steps < 0 ? tr("Undone %n command(s)", nullptr, taken) : tr("Redone %n command(s)", nullptr, taken), 5000);
+        statusBar()->showMessage(
+            steps < 0 ? tr("Undone %n command(s)", nullptr, taken) : tr("Redone %n command(s)", nullptr, taken), 5000);
     }
     return taken;
 }
@@ -458,10 +463,11 @@ bool MainWindow::openProject(const QString &path)
     const auto docs = project->documents();
     if (!docs.empty())
         showDocument(docs.front().id);
-    statusBar()->showMessage(project->readOnly() ? tr("Opened %1 read-only: its folder or disk cannot be written.")
-                                                       .arg(QDir::toNativeSeparators(path))
-                                                 : tr("Opened %1").arg(QDir::toNativeSeparators(path)),
-                             5000);
+    statusBar()->showMessage(
+        project->readOnly()
+            ? tr("Opened %1 read-only: its folder or disk cannot be written.").arg(QDir::toNativeSeparators(path))
+            : tr("Opened %1").arg(QDir::toNativeSeparators(path)),
+        5000);
     // What opening found (a log set aside), then a check of every page in the background.
     for (const QString &note : project->takeNotes())
         reportError(note);
@@ -521,10 +527,12 @@ bool MainWindow::importExchange(const QString &path)
     if (r.done()) {
         if (r.firstNewDocument)
             showDocument(*r.firstNewDocument);
-        statusBar()->showMessage(r.report.unmapped.isEmpty() ? r.headline
-                                                             : tr("%1; %n kind(s) of content not mapped (see the report)", nullptr,
-                                                                  int(r.report.unmapped.size())).arg(r.headline),
-                                 10000);
+        statusBar()->showMessage(
+            r.report.unmapped.isEmpty()
+                ? r.headline
+                : tr("%1; %n kind(s) of content not mapped (see the report)", nullptr, int(r.report.unmapped.size()))
+                      .arg(r.headline),
+            10000);
         showExchangeReport(r.headline, r.report);
         return true;
     }
@@ -593,29 +601,30 @@ bool MainWindow::dropCodes(const QStringList &paths, const QString &targetPath, 
     if (moving.isEmpty())
         return false;
     if (merge) {
-        if (m_errorDialogs
-            && QMessageBox::question(this, tr("Merge codes"),
-                                     tr("Merge %1 into %2? Their segments, sub-codes and memos move to %2 and the merged "
-                                        "code(s) are deleted. Undo (Ctrl+Z) takes it back.")
-                                         .arg(moving.join(QStringLiteral(", ")), targetPath))
-                   != QMessageBox::Yes)
+        if (m_errorDialogs &&
+            QMessageBox::question(this, tr("Merge codes"),
+                                  tr("Merge %1 into %2? Their segments, sub-codes and memos move to %2 and the merged "
+                                     "code(s) are deleted. Undo (Ctrl+Z) takes it back.")
+                                      .arg(moving.join(QStringLiteral(", ")), targetPath)) != QMessageBox::Yes)
             return false;
         return run(ProjectSession::Codes | ProjectSession::Segments, [&] {
             project()->batch(QStringLiteral("code.merge"),
-                             QStringLiteral("Merge %1 into %2").arg(moving.join(QStringLiteral(", ")), targetPath), [&] {
+                             QStringLiteral("Merge %1 into %2").arg(moving.join(QStringLiteral(", ")), targetPath),
+                             [&] {
                                  for (const QString &p : moving)
                                      project()->mergeCode(p, targetPath);
                              });
         });
     }
     return run(ProjectSession::Codes | ProjectSession::Segments, [&] {
-        project()->batch(QStringLiteral("code.move"),
-                         QStringLiteral("Move %1 to %2").arg(moving.join(QStringLiteral(", ")),
-                                                             targetPath.isEmpty() ? tr("the top level") : targetPath),
-                         [&] {
-                             for (const QString &p : moving)
-                                 project()->moveCode(p, targetPath);
-                         });
+        project()->batch(
+            QStringLiteral("code.move"),
+            QStringLiteral("Move %1 to %2")
+                .arg(moving.join(QStringLiteral(", ")), targetPath.isEmpty() ? tr("the top level") : targetPath),
+            [&] {
+                for (const QString &p : moving)
+                    project()->moveCode(p, targetPath);
+            });
     });
 }
 
@@ -735,7 +744,8 @@ void MainWindow::selectCode(Id codeId)
     if (!index.isValid())
         return;
     m_codeTree->scrollTo(index);
-    m_codeTree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_codeTree->selectionModel()->setCurrentIndex(index,
+                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_currentCode = codeId;
     refreshActions();
 }
@@ -798,7 +808,8 @@ bool MainWindow::codeSelectionWith(Id codeId)
         return false;
     }
     Id segment = 0;
-    const bool ok = run(ProjectSession::Codes | ProjectSession::Segments, [&] { segment = project()->addSegment(*doc, range->first, range->second, {codeId}); });
+    const bool ok = run(ProjectSession::Codes | ProjectSession::Segments,
+                        [&] { segment = project()->addSegment(*doc, range->first, range->second, {codeId}); });
     if (ok) {
         rememberCode(codeId);
         refreshActions();
@@ -882,13 +893,15 @@ bool MainWindow::dropText(const TextRange &range, Id codeId)
     // The same span is one segment per coder; the core refuses a code it already has.
     for (const Segment &s : project()->segments(range.documentId, codeId)) {
         if (s.start == range.start && s.end == range.end && s.coder == project()->coder()) {
-            statusBar()->showMessage(tr("Already coded with %1; nothing changed.").arg(project()->codePath(codeId)), 10000);
+            statusBar()->showMessage(tr("Already coded with %1; nothing changed.").arg(project()->codePath(codeId)),
+                                     10000);
             selectSegment(s.id);
             return false;
         }
     }
     Id segment = 0;
-    const bool ok = run(ProjectSession::Codes | ProjectSession::Segments, [&] { segment = project()->addSegment(range.documentId, range.start, range.end, {codeId}); });
+    const bool ok = run(ProjectSession::Codes | ProjectSession::Segments,
+                        [&] { segment = project()->addSegment(range.documentId, range.start, range.end, {codeId}); });
     if (ok) {
         rememberCode(codeId);
         refreshActions();
@@ -905,7 +918,8 @@ bool MainWindow::setCurrentSegmentMemo(const QString &memo)
         reportError(tr("Choose a segment first."));
         return false;
     }
-    const bool ok = run(ProjectSession::Segments | ProjectSession::Memos, [&] { project()->setSegmentMemo(*seg, memo); });
+    const bool ok =
+        run(ProjectSession::Segments | ProjectSession::Memos, [&] { project()->setSegmentMemo(*seg, memo); });
     selectSegment(*seg);
     return ok;
 }
@@ -1038,7 +1052,8 @@ void MainWindow::refreshCodes()
     if (m_currentCode) {
         const QModelIndex index = m_codeModel->indexOfCode(*m_currentCode);
         if (index.isValid())
-            m_codeTree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_codeTree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                                     QItemSelectionModel::Rows);
         else
             m_currentCode.reset();
     }
@@ -1058,8 +1073,9 @@ void MainWindow::refreshSegments()
             for (const AttributeValue &v : project()->attributeValues(AttributeScope::Document))
                 if (v.ownerId == *doc)
                     attrs << QStringLiteral("%1=%2").arg(v.name, v.value);
-            m_documentInfo->setText(tr("%1 · %2 · %n turn(s)", nullptr, int(project()->turns(*doc).size())).arg(d.name, d.kind)
-                                    + (attrs.isEmpty() ? QString() : QLatin1Char('\n') + attrs.join(QStringLiteral(", "))));
+            m_documentInfo->setText(
+                tr("%1 · %2 · %n turn(s)", nullptr, int(project()->turns(*doc).size())).arg(d.name, d.kind) +
+                (attrs.isEmpty() ? QString() : QLatin1Char('\n') + attrs.join(QStringLiteral(", "))));
             QHash<Id, QString> names;
             for (const Code &c : project()->codes())
                 names.insert(c.id, c.name);
@@ -1068,10 +1084,12 @@ void MainWindow::refreshSegments()
                 QStringList codes;
                 for (Id c : s.codes)
                     codes << names.value(c);
-                const QString quote = m_view->toUtf16(s.end) <= text.size()
-                                          ? text.mid(m_view->toUtf16(s.start), m_view->toUtf16(s.end) - m_view->toUtf16(s.start))
-                                          : QString();
-                auto *item = new QTreeWidgetItem({excerpt(quote), codes.join(QStringLiteral(", ")), excerpt(s.memo, 40)});
+                const QString quote =
+                    m_view->toUtf16(s.end) <= text.size()
+                        ? text.mid(m_view->toUtf16(s.start), m_view->toUtf16(s.end) - m_view->toUtf16(s.start))
+                        : QString();
+                auto *item =
+                    new QTreeWidgetItem({excerpt(quote), codes.join(QStringLiteral(", ")), excerpt(s.memo, 40)});
                 item->setData(0, IdRole, s.id);
                 item->setToolTip(0, quote);
                 item->setToolTip(2, s.memo);
@@ -1172,7 +1190,8 @@ void MainWindow::showHistory()
 
 void MainWindow::chooseOpenProject()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(), tr("Quire projects (*.quire)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open project"), QString(), tr("Quire projects (*.quire)"));
     if (!path.isEmpty())
         openProject(path);
 }
@@ -1208,8 +1227,9 @@ void MainWindow::chooseExport()
 
 void MainWindow::chooseImportExchange()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import REFI-QDA project or codebook"), QString(),
-                                                      tr("REFI-QDA projects and codebooks (*.qdpx *.qde *.qdc);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import REFI-QDA project or codebook"), QString(),
+                                     tr("REFI-QDA projects and codebooks (*.qdpx *.qde *.qdc);;All files (*)"));
     if (!path.isEmpty())
         importExchange(path);
 }
@@ -1219,8 +1239,8 @@ void MainWindow::chooseExportExchange()
     const QString projectFilter = tr("REFI-QDA project, the whole project (*.qdpx)");
     const QString codebookFilter = tr("REFI-QDA codebook, the codes only (*.qdc)");
     QString selected = projectFilter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export REFI-QDA"), QString(), projectFilter + QStringLiteral(";;") + codebookFilter,
-                                                &selected);
+    QString path = QFileDialog::getSaveFileName(this, tr("Export REFI-QDA"), QString(),
+                                                projectFilter + QStringLiteral(";;") + codebookFilter, &selected);
     if (path.isEmpty())
         return;
     const QString chosen = selected == codebookFilter ? QStringLiteral("qdc") : QStringLiteral("qdpx");
@@ -1239,9 +1259,9 @@ void MainWindow::addCodeDialog()
     if (m_currentCode)
         parent = m_codeTree->currentIndex().data(CodeTreeModel::PathRole).toString();
     bool ok = false;
-    const QString path = QInputDialog::getText(this, tr("New code"),
-                                               tr("Code path (Theme/Subtheme/Code):"), QLineEdit::Normal,
-                                               parent.isEmpty() ? QString() : parent + QLatin1Char('/'), &ok);
+    const QString path =
+        QInputDialog::getText(this, tr("New code"), tr("Code path (Theme/Subtheme/Code):"), QLineEdit::Normal,
+                              parent.isEmpty() ? QString() : parent + QLatin1Char('/'), &ok);
     if (!ok || path.trimmed().isEmpty())
         return;
     Id id = 0;

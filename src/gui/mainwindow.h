@@ -7,11 +7,11 @@
 #include "screenshots.h"
 #include "workbenchshell.h"
 
-#include <QMainWindow>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <QMainWindow>
 
 class QAction;
 class QLabel;

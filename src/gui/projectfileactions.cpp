@@ -21,8 +21,7 @@ ProjectFileActions::ProjectFileActions(QWidget *window, Hooks hooks)
     : QObject(window)
     , m_window(window)
     , m_hooks(std::move(hooks))
-{
-}
+{}
 
 ProjectFileActions::~ProjectFileActions()
 {
@@ -88,14 +87,16 @@ void ProjectFileActions::chooseSaveCopy()
     if (!p)
         return;
     const QFileInfo info(p->path());
-    const QString suggestion = info.absoluteDir().filePath(info.completeBaseName() + tr(" copy") + QStringLiteral(".quire"));
+    const QString suggestion =
+        info.absoluteDir().filePath(info.completeBaseName() + tr(" copy") + QStringLiteral(".quire"));
     const QString target = QFileDialog::getSaveFileName(m_window, tr("Save a copy of the project"), suggestion,
                                                         tr("Quire projects (*.quire)"));
     if (target.isEmpty())
         return;
     const QString error = saveCopy(target);
     if (error.isEmpty())
-        QMessageBox::information(m_window, tr("Quire"), tr("Saved a copy as %1.").arg(QDir::toNativeSeparators(target)));
+        QMessageBox::information(m_window, tr("Quire"),
+                                 tr("Saved a copy as %1.").arg(QDir::toNativeSeparators(target)));
     else
         QMessageBox::warning(m_window, tr("Quire"), error);
 }
@@ -115,7 +116,8 @@ void ProjectFileActions::chooseRestore()
     }
     QStringList labels;
     for (const auto &b : backups)
-        labels << tr("%1 (%2 KB)").arg(QLocale().toString(b.made.toLocalTime(), QLocale::LongFormat)).arg(b.bytes / 1024);
+        labels
+            << tr("%1 (%2 KB)").arg(QLocale().toString(b.made.toLocalTime(), QLocale::LongFormat)).arg(b.bytes / 1024);
     bool ok = false;
     const QString chosen = QInputDialog::getItem(m_window, tr("Restore from backup"),
                                                  tr("Put this backup in the project's place (the project as it is now "
@@ -155,7 +157,8 @@ void ProjectFileActions::checkInBackground(const QString &path)
         } catch (const Error &e) {
             problems << e.message();
         }
-        QMetaObject::invokeMethod(this, [this, path, problems] { Q_EMIT checked(path, problems); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, path, problems] { Q_EMIT checked(path, problems); }, Qt::QueuedConnection);
     });
     m_worker->start(QThread::LowPriority);
 }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
 #include <QObject>
 #include <QString>
 #include <QStringList>
-#include <functional>
 
 class QMenu;
 class QWidget;
@@ -24,9 +24,9 @@ class ProjectFileActions : public QObject
 public:
     struct Hooks
     {
-        std::function<Project *()> project;            ///< the open project, or nullptr
-        std::function<void()> close;                   ///< closes it (every connection of the window)
-        std::function<bool(const QString &)> open;     ///< opens a project file
+        std::function<Project *()> project;        ///< the open project, or nullptr
+        std::function<void()> close;               ///< closes it (every connection of the window)
+        std::function<bool(const QString &)> open; ///< opens a project file
     };
     ProjectFileActions(QWidget *window, Hooks hooks);
     ~ProjectFileActions() override;

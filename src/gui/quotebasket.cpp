@@ -10,16 +10,16 @@
 #include "report/quotes.h"
 #include "report/themereport.h"
 
+#include <algorithm>
 #include <QBuffer>
-#include <QHBoxLayout>
 #include <QHash>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
-#include <algorithm>
 
 namespace Quire {
 
@@ -157,7 +157,8 @@ void QuoteBasket::reload()
                 docNames.insert(d.id, d.name);
             for (const QuoteSelection &s : starred) {
                 const Segment seg = project->segment(s.segmentId);
-                const QString text = s.editorial.isEmpty() ? project->documentRange(seg.documentId, seg.start, seg.end) : s.editorial;
+                const QString text =
+                    s.editorial.isEmpty() ? project->documentRange(seg.documentId, seg.start, seg.end) : s.editorial;
                 auto *item = new QListWidgetItem(QStringLiteral("%1. %2%3\n    — %4")
                                                      .arg(m_order.size() + 1)
                                                      .arg(s.editorial.isEmpty() ? QString() : QStringLiteral("✎ "))
@@ -214,8 +215,8 @@ void QuoteBasket::showCurrent()
         const Id seg = m_order[size_t(row)];
         const auto sel = QuoteSelections(*project).get(seg);
         const Segment s = project->segment(seg);
-        m_editorial->setPlainText(sel && !sel->editorial.isEmpty() ? sel->editorial
-                                                                   : project->documentRange(s.documentId, s.start, s.end));
+        m_editorial->setPlainText(
+            sel && !sel->editorial.isEmpty() ? sel->editorial : project->documentRange(s.documentId, s.start, s.end));
     } catch (const Error &e) {
         m_error->setText(e.message());
     }
@@ -228,7 +229,8 @@ bool QuoteBasket::star(Id segmentId)
         return false;
     // A new star goes to the end of the chosen order.
     const qint64 rank = qint64(m_order.size()) + 1;
-    const Outcome done = m_session.run([&] { QuoteSelections(*project).star(segmentId, rank); }, ProjectSession::Quotes);
+    const Outcome done =
+        m_session.run([&] { QuoteSelections(*project).star(segmentId, rank); }, ProjectSession::Quotes);
     m_error->setText(done.error());
     return done.ok();
 }
@@ -254,11 +256,12 @@ bool QuoteBasket::move(int row, int delta)
     const Id moved = order[size_t(to)];
     const Outcome done = m_session.run(
         [&] {
-            project->batch(QStringLiteral("quote.order"), tr("Move quote %1 %2").arg(moved).arg(delta < 0 ? tr("up") : tr("down")), [&] {
-                QuoteSelections q(*project);
-                for (size_t i = 0; i < order.size(); ++i)
-                    q.star(order[i], qint64(i) + 1);
-            });
+            project->batch(QStringLiteral("quote.order"),
+                           tr("Move quote %1 %2").arg(moved).arg(delta < 0 ? tr("up") : tr("down")), [&] {
+                               QuoteSelections q(*project);
+                               for (size_t i = 0; i < order.size(); ++i)
+                                   q.star(order[i], qint64(i) + 1);
+                           });
         },
         ProjectSession::Quotes);
     m_error->setText(done.error());
@@ -312,7 +315,8 @@ void QuoteBasket::updatePreview()
     m_previewStale = false;
     Project *project = m_session.project();
     if (!project || m_order.empty()) {
-        m_preview->setPlainText(project ? tr("Star a segment (Code ▸ Star as quote, Ctrl+D) to collect it here.") : QString());
+        m_preview->setPlainText(project ? tr("Star a segment (Code ▸ Star as quote, Ctrl+D) to collect it here.")
+                                        : QString());
         return;
     }
     try {

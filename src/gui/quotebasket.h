@@ -3,8 +3,8 @@
 
 #include "model/types.h"
 
-#include <QWidget>
 #include <optional>
+#include <QWidget>
 #include <vector>
 
 class QLabel;

@@ -8,9 +8,9 @@
 #include "documentview.h"
 #include "historypane.h"
 #include "projectsession.h"
-#include "workbenchshell.h"
 #include "quotebasket.h"
 #include "searchpane.h"
+#include "workbenchshell.h"
 #include "workshop/themeboard.h"
 #include "workshop/workshopmenu.h"
 #include "workshop/wtfcgraphview.h"
@@ -22,37 +22,38 @@
 #include "model/project.h"
 
 #include <QApplication>
-#include <QGraphicsView>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QGraphicsView>
 #include <QHash>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QPixmap>
-#include <QTabWidget>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTreeView>
 
 namespace Quire::Screenshots {
 
 QStringList viewNames()
 {
-    return mainViews() << QStringLiteral("history") << QStringLiteral("dark") << QStringLiteral("rtl") << insightViews();
+    return mainViews() << QStringLiteral("history") << QStringLiteral("dark") << QStringLiteral("rtl")
+                       << insightViews();
 }
 
 QStringList mainViews()
 {
-    return {QStringLiteral("main"),  QStringLiteral("document"), QStringLiteral("codes"),
-            QStringLiteral("search"), QStringLiteral("board"),   QStringLiteral("quotes")};
+    return {QStringLiteral("main"),   QStringLiteral("document"), QStringLiteral("codes"),
+            QStringLiteral("search"), QStringLiteral("board"),    QStringLiteral("quotes")};
 }
 
 QStringList insightViews()
 {
-    return {QStringLiteral("crosstab"),   QStringLiteral("agreement"),      QStringLiteral("frequencies"), QStringLiteral("cooccurrence"),
-            QStringLiteral("wtfc-themes"), QStringLiteral("wtfc-graph"), QStringLiteral("wtfc-solutions"),
-            QStringLiteral("wtfc-grid"), QStringLiteral("wtfc-actions")};
+    return {QStringLiteral("crosstab"),       QStringLiteral("agreement"),   QStringLiteral("frequencies"),
+            QStringLiteral("cooccurrence"),   QStringLiteral("wtfc-themes"), QStringLiteral("wtfc-graph"),
+            QStringLiteral("wtfc-solutions"), QStringLiteral("wtfc-grid"),   QStringLiteral("wtfc-actions")};
 }
 
 void stage(ScreenshotWindow &window)
@@ -223,7 +224,7 @@ QString save(ScreenshotWindow &window, const QString &view, const QString &file)
         widget = dock;
     } else if (insightViews().contains(view)) {
         widget = view.startsWith(QLatin1String("wtfc-")) ? openWtfcView(window.session(), window.shell(), view)
-                                                            : openAnalysisView(window.session(), window.shell(), view);
+                                                         : openAnalysisView(window.session(), window.shell(), view);
     } else {
         return QStringLiteral("--view %1: unknown view (use %2)").arg(view, viewNames().join(QStringLiteral(", ")));
     }
@@ -248,7 +249,8 @@ QString save(ScreenshotWindow &window, const QString &view, const QString &file)
         if (auto *graph = together->findChild<QGraphicsView *>(QStringLiteral("cooccurrenceGraph")))
             graph->fitInView(graph->sceneRect(), Qt::KeepAspectRatio);
     }
-    if (auto *agreement = qobject_cast<AgreementView *>(widget); agreement && agreement->disagreementTable()->model()->rowCount() > 0)
+    if (auto *agreement = qobject_cast<AgreementView *>(widget);
+        agreement && agreement->disagreementTable()->model()->rowCount() > 0)
         agreement->disagreementTable()->selectRow(0);
     if (auto *graph = qobject_cast<WtfcGraphView *>(widget)) {
         // The best-ranked cause selected, so the picture shows its reach.
@@ -260,7 +262,9 @@ QString save(ScreenshotWindow &window, const QString &view, const QString &file)
         graph->fitAll();
         QApplication::processEvents();
     }
-    const QPixmap pixmap = insightViews().contains(view) ? window.mainWindow()->findChild<QTabWidget *>(QStringLiteral("centralTabs"))->grab() : widget->grab();
+    const QPixmap pixmap = insightViews().contains(view)
+                               ? window.mainWindow()->findChild<QTabWidget *>(QStringLiteral("centralTabs"))->grab()
+                               : widget->grab();
     for (QDockWidget *d : std::as_const(hidden))
         d->show();
     if (dark && !wasDark)

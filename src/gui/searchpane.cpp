@@ -8,12 +8,12 @@
 #include "workbenchshell.h"
 
 #include "error.h"
-#include "model/project.h"
 #include "index/analyzer.h"
+#include "model/project.h"
 #include "search/autocode.h"
 #include "search/search.h"
 
-
+#include <algorithm>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -21,11 +21,10 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QTimer>
-#include <QStyledItemDelegate>
 #include <QVBoxLayout>
-#include <algorithm>
 
 namespace Quire {
 
@@ -190,7 +189,8 @@ bool SearchPane::runSearch()
         const SearchResult result = m_session.search()->run(query, options);
         fill(result);
         m_shownQuery = query;
-        QString text = tr("%n hit(s)", nullptr, int(result.hits.size())) + tr(" in %n document(s)", nullptr, int(result.sources));
+        QString text =
+            tr("%n hit(s)", nullptr, int(result.hits.size())) + tr(" in %n document(s)", nullptr, int(result.sources));
         if (qsizetype(result.hits.size()) > MaxRows)
             text += tr("; the first %1 are listed").arg(MaxRows);
         setStatus(text, false);
@@ -282,13 +282,17 @@ bool SearchPane::codeSelectedHits()
     }
     AutocodeResult result;
     const QString query = m_shownQuery;
-    const Outcome done = m_session.run([&] { result = autocode(*project, query, options); }, ProjectSession::Codes | ProjectSession::Segments);
+    const Outcome done = m_session.run([&] { result = autocode(*project, query, options); },
+                                       ProjectSession::Codes | ProjectSession::Segments);
     if (!done) {
         setStatus(done.error(), true);
         return false;
     }
-    setStatus(tr("Coded %n passage(s)", nullptr, int(result.passages))
-                  + tr(" (%1 new segments, %2 joined, %3 already coded).").arg(result.added).arg(result.joined).arg(result.alreadyCoded),
+    setStatus(tr("Coded %n passage(s)", nullptr, int(result.passages)) +
+                  tr(" (%1 new segments, %2 joined, %3 already coded).")
+                      .arg(result.added)
+                      .arg(result.joined)
+                      .arg(result.alreadyCoded),
               false);
     return true;
 }

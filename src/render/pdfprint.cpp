@@ -17,19 +17,22 @@
 
 namespace Quire::Render {
 
-QByteArray htmlToPdf(const QString &html, const QString &title, const QString &what, const Images &images, bool landscape)
+QByteArray htmlToPdf(const QString &html, const QString &title, const QString &what, const Images &images,
+                     bool landscape)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-        throw Error(QStringLiteral("cannot write %1: it needs a QGuiApplication for fonts (this program started only a QCoreApplication)")
-                        .arg(what));
+        throw Error(
+            QStringLiteral(
+                "cannot write %1: it needs a QGuiApplication for fonts (this program started only a QCoreApplication)")
+                .arg(what));
     // Into a buffer first: QPdfWriter reports no write errors of its device.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     {
         QPdfWriter writer(&buffer);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
-                                         QMarginsF(20, 20, 20, 20),
-                                         QPageLayout::Millimeter));
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4),
+                                         landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
+                                         QMarginsF(20, 20, 20, 20), QPageLayout::Millimeter));
         writer.setResolution(300);
         writer.setTitle(title);
         writer.setCreator(QStringLiteral("Quire"));
@@ -66,8 +69,9 @@ QByteArray htmlToPdf(const QString &html, const QString &title, const QString &w
             painter.restore();
             painter.setFont(footerFont);
             painter.setPen(Qt::darkGray);
-            painter.drawText(QRectF(0, writer.height() - footerMetrics.height(), writer.width(), footerMetrics.height()),
-                             Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("%1 / %2").arg(i + 1).arg(pages));
+            painter.drawText(
+                QRectF(0, writer.height() - footerMetrics.height(), writer.width(), footerMetrics.height()),
+                Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("%1 / %2").arg(i + 1).arg(pages));
         }
         painter.end();
     }

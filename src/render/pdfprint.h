@@ -19,6 +19,7 @@ using Images = std::vector<std::pair<QString, QImage>>;
 /// saying so, or if Qt produced no PDF. `what` names the export in messages
 /// ("the PDF export", "the workshop report"). `landscape`: A4 across, for
 /// wide tables.
-QByteArray htmlToPdf(const QString &html, const QString &title, const QString &what, const Images &images = {}, bool landscape = false);
+QByteArray htmlToPdf(const QString &html, const QString &title, const QString &what, const Images &images = {},
+                     bool landscape = false);
 
 } // namespace Quire::Render

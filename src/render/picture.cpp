@@ -18,7 +18,8 @@ std::optional<QImage> svgToImage(const QByteArray &svg, int maxWidth, int maxHei
     QSvgRenderer renderer(svg);
     if (!renderer.isValid())
         return std::nullopt;
-    const QSizeF natural = renderer.defaultSize().isValid() ? QSizeF(renderer.defaultSize()) : renderer.viewBoxF().size();
+    const QSizeF natural =
+        renderer.defaultSize().isValid() ? QSizeF(renderer.defaultSize()) : renderer.viewBoxF().size();
     if (natural.isEmpty() || maxWidth <= 0 || maxHeight <= 0)
         return std::nullopt;
     const qreal scale = std::min({qreal(maxWidth) / natural.width(), qreal(maxHeight) / natural.height(), qreal(2)});
@@ -45,7 +46,8 @@ std::optional<QSizeF> svgSize(const QByteArray &svg)
     QSvgRenderer renderer(svg);
     if (!renderer.isValid())
         return std::nullopt;
-    const QSizeF natural = renderer.defaultSize().isValid() ? QSizeF(renderer.defaultSize()) : renderer.viewBoxF().size();
+    const QSizeF natural =
+        renderer.defaultSize().isValid() ? QSizeF(renderer.defaultSize()) : renderer.viewBoxF().size();
     if (natural.isEmpty())
         return std::nullopt;
     return natural;

@@ -13,8 +13,8 @@ namespace Quire::Render {
 
 bool writesTables(const QString &path)
 {
-    return QStringList{QStringLiteral("xlsx"), QStringLiteral("csv"), QStringLiteral("docx"), QStringLiteral("html"),
-                       QStringLiteral("md"), QStringLiteral("pdf")}
+    return QStringList{QStringLiteral("xlsx"), QStringLiteral("csv"), QStringLiteral("docx"),
+                       QStringLiteral("html"), QStringLiteral("md"),  QStringLiteral("pdf")}
         .contains(QFileInfo(path).suffix().toLower());
 }
 
@@ -35,9 +35,11 @@ void writeTables(const QString &path, const std::vector<Analysis::AnalysisTable>
     }
     QByteArray bytes;
     if (format == QLatin1String("pdf")) {
-        const bool wide = std::any_of(tables.begin(), tables.end(), [](const Analysis::AnalysisTable &t) { return t.header.size() > 6; });
-        bytes = htmlToPdf(QString::fromUtf8(Analysis::tablesDocument(QStringLiteral("html"), title, projectName, tables, path)), title,
-                          name, {}, wide);
+        const bool wide = std::any_of(tables.begin(), tables.end(),
+                                      [](const Analysis::AnalysisTable &t) { return t.header.size() > 6; });
+        bytes = htmlToPdf(
+            QString::fromUtf8(Analysis::tablesDocument(QStringLiteral("html"), title, projectName, tables, path)),
+            title, name, {}, wide);
     } else {
         bytes = Analysis::tablesDocument(format, title, projectName, tables, path); // throws for another suffix
     }

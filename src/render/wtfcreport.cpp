@@ -51,8 +51,8 @@ QByteArray pageGraphSvg(const Wtfc::Snapshot &workshop, const Wtfc::Analysis &an
 
 } // namespace
 
-std::vector<ReportFile> workshopReport(const Wtfc::Snapshot &workshop, const Wtfc::Analysis &analysis, const QString &format,
-                                       const QString &path)
+std::vector<ReportFile> workshopReport(const Wtfc::Snapshot &workshop, const Wtfc::Analysis &analysis,
+                                       const QString &format, const QString &path)
 {
     using namespace Wtfc;
     const QString title = QStringLiteral("Working Together for Change: workshop report");
@@ -87,9 +87,11 @@ std::vector<ReportFile> workshopReport(const Wtfc::Snapshot &workshop, const Wtf
             o.pictureWidth = std::min(620, image->width() * 96 / 150);
             images.emplace_back(o.pictureName, *image);
         }
-        files[0].bytes = htmlToPdf(reportHtml(workshop, analysis, o), title, QStringLiteral("the workshop report"), images);
+        files[0].bytes =
+            htmlToPdf(reportHtml(workshop, analysis, o), title, QStringLiteral("the workshop report"), images);
     } else {
-        throw Error(QStringLiteral("%1: a workshop report is md, html, docx or pdf, not \"%2\"").arg(QFileInfo(path).fileName(), format));
+        throw Error(QStringLiteral("%1: a workshop report is md, html, docx or pdf, not \"%2\"")
+                        .arg(QFileInfo(path).fileName(), format));
     }
     return files;
 }

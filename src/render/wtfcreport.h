@@ -24,7 +24,7 @@ struct ReportFile
 /// HTML embeds the SVG; .docx and PDF embed a picture drawn from it. The
 /// first file is the report. Nothing is written here. Throws Error for an
 /// unknown format or, for PDF, without a QGuiApplication.
-std::vector<ReportFile> workshopReport(const Wtfc::Snapshot &workshop, const Wtfc::Analysis &analysis, const QString &format,
-                                       const QString &path);
+std::vector<ReportFile> workshopReport(const Wtfc::Snapshot &workshop, const Wtfc::Analysis &analysis,
+                                       const QString &format, const QString &path);
 
 } // namespace Quire::Render

@@ -146,7 +146,8 @@ TEST_CASE("Merge of a second coder's work: disjoint codes, a colour conflict, on
         if (m.text != QStringLiteral("ben's note"))
             continue;
         CHECK(m.coder == QStringLiteral("ben"));
-        for (const Memo &original : Project::open(dir.path(QStringLiteral("ben.quire")))->memos(QStringLiteral("segment")))
+        for (const Memo &original :
+             Project::open(dir.path(QStringLiteral("ben.quire")))->memos(QStringLiteral("segment")))
             CHECK(m.created == original.created);
     }
     CHECK(a->code(a->resolveCode(QStringLiteral("Heard/Ignored"))).color == QStringLiteral("#aa0000"));
@@ -214,12 +215,13 @@ TEST_CASE("Merge copies a document only the other coder imported, with its turns
         ImportedFile extra = textFile(QStringLiteral("extra.txt"), extraText);
         ImportedDocument &d = extra.documents.front();
         d.kind = QStringLiteral("transcript");
-        d.turns = {{0, 26, QStringLiteral("P1"), 1000, std::nullopt}, {27, 48, QStringLiteral("P2"), std::nullopt, std::nullopt}};
+        d.turns = {{0, 26, QStringLiteral("P1"), 1000, std::nullopt},
+                   {27, 48, QStringLiteral("P2"), std::nullopt, std::nullopt}};
         d.attributes = {{QStringLiteral("site"), QStringLiteral("north")}};
         // Same name as ann's first document, other text: copied under another name.
         b->importDocuments({extra, textFile(QStringLiteral("one.txt"), QStringLiteral("A different one."))});
         const Id code = b->addCode(QStringLiteral("Waiting"), QStringLiteral("#336699"));
-        b->addSegment(b->findDocument(QStringLiteral("extra.txt")).id, 7, 15, {code}); // "waited 😢"
+        b->addSegment(b->findDocument(QStringLiteral("extra.txt")).id, 7, 15, {code});  // "waited 😢"
         b->addSegment(b->findDocument(QStringLiteral("extra.txt")).id, 31, 47, {code}); // "Nobody rang back", after it
         b->addSegment(b->findDocument(QStringLiteral("one.txt")).id, 2, 11, {code});
     }
@@ -256,8 +258,9 @@ TEST_CASE("Merge copies a document only the other coder imported, with its turns
             copiedReports << i.subject + QStringLiteral(": ") + i.detail;
     }
     copiedReports.sort();
-    CHECK(copiedReports == QStringList{QStringLiteral("extra.txt: only in ben.quire: copied with its 2 segments"),
-                                       QStringLiteral("one.txt (from ben.quire): only in ben.quire: copied with its 1 segments")});
+    CHECK(copiedReports ==
+          QStringList{QStringLiteral("extra.txt: only in ben.quire: copied with its 2 segments"),
+                      QStringLiteral("one.txt (from ben.quire): only in ben.quire: copied with its 1 segments")});
     // One command: one undo takes the copies and their segments away.
     a->undo();
     CHECK(state(*a) == before);

@@ -30,14 +30,12 @@ QString q(const QString &s)
 }
 
 /// Builds an argument list from a mix of C strings and QStrings.
-template<typename... T>
-QStringList A(const T &...parts)
+template <typename... T> QStringList A(const T &...parts)
 {
     return QStringList{q(parts)...};
 }
 
-template<typename... T>
-CliResult cli(const T &...parts)
+template <typename... T> CliResult cli(const T &...parts)
 {
     return runCli(A(parts...));
 }
@@ -174,11 +172,13 @@ TEST_CASE("import of a missing file fails and changes nothing", "[cli][badinput]
     Study p;
     const State before = state(p.path);
     const QString missing = p.dir.path(QStringLiteral("no-such-interview.txt"));
-    checkFailure(cli("import", p.path, missing), {QStringLiteral("no-such-interview.txt"), QStringLiteral("no such file")});
+    checkFailure(cli("import", p.path, missing),
+                 {QStringLiteral("no-such-interview.txt"), QStringLiteral("no such file")});
     checkSame(before, state(p.path));
 }
 
-TEST_CASE("import of a folder with nothing importable, or with a bad file, fails and changes nothing", "[cli][badinput]")
+TEST_CASE("import of a folder with nothing importable, or with a bad file, fails and changes nothing",
+          "[cli][badinput]")
 {
     Study p;
     // A folder is imported file by file; one with no importable files is an error.
@@ -186,7 +186,8 @@ TEST_CASE("import of a folder with nothing importable, or with a bad file, fails
     REQUIRE(QDir().mkpath(folder));
     p.dir.writeFile(QStringLiteral("recordings/a.mp3"), "ID3 not text\n");
     const State before = state(p.path);
-    checkFailure(cli("import", p.path, folder), {QStringLiteral("recordings"), QStringLiteral("no files Quire can import")});
+    checkFailure(cli("import", p.path, folder),
+                 {QStringLiteral("recordings"), QStringLiteral("no files Quire can import")});
     checkSame(before, state(p.path));
     // A folder whose files include a broken one imports none of them.
     const QString mixed = p.dir.path(QStringLiteral("transcripts"));
@@ -212,7 +213,8 @@ TEST_CASE("import of a 0-byte file fails and changes nothing", "[cli][badinput]"
     Study p;
     const QString file = p.dir.writeFile(QStringLiteral("empty.txt"), QByteArray());
     const State before = state(p.path);
-    checkFailure(cli("import", p.path, file), {QStringLiteral("empty.txt"), QStringLiteral("empty"), QStringLiteral("0 bytes")});
+    checkFailure(cli("import", p.path, file),
+                 {QStringLiteral("empty.txt"), QStringLiteral("empty"), QStringLiteral("0 bytes")});
     checkSame(before, state(p.path));
 }
 
@@ -229,7 +231,8 @@ TEST_CASE("import of a binary file with NUL bytes fails and changes nothing", "[
     checkSame(before, state(p.path));
 }
 
-TEST_CASE("import of a text file over 32 MB streams it in parts, a bad byte near its end imports nothing", "[cli][badinput][largetext]")
+TEST_CASE("import of a text file over 32 MB streams it in parts, a bad byte near its end imports nothing",
+          "[cli][badinput][largetext]")
 {
     Study p;
     // 36 MB of transcript lines: more than LargeTextFileSize, so quire-cli
@@ -241,13 +244,16 @@ TEST_CASE("import of a text file over 32 MB streams it in parts, a bad byte near
         const QString file = p.dir.writeFile(QStringLiteral("huge.txt"), bytes);
         const CliResult r = cli("import", p.path, file);
         REQUIRE(r.exitCode == 0);
-        CHECK(r.outText().contains(QStringLiteral("warning: huge.txt: 36 MB is more than one document should hold; imported as 5 documents")));
+        CHECK(r.outText().contains(
+            QStringLiteral("warning: huge.txt: 36 MB is more than one document should hold; imported as 5 documents")));
         CHECK(r.outText().contains(QStringLiteral("Imported huge.txt (part 5 of 5)")));
         const CliResult list = cli("--json", "list", "documents", p.path);
         REQUIRE(list.exitCode == 0);
         int parts = 0;
         for (const auto &d : QJsonDocument::fromJson(list.out).array())
-            parts += d.toObject().value(QStringLiteral("name")).toString().startsWith(QStringLiteral("huge.txt (part ")) ? 1 : 0;
+            parts += d.toObject().value(QStringLiteral("name")).toString().startsWith(QStringLiteral("huge.txt (part "))
+                         ? 1
+                         : 0;
         CHECK(parts == 5);
     }
     SECTION("a NUL byte in the last part: nothing of the file is kept")
@@ -265,7 +271,8 @@ TEST_CASE("import of several files where the last is bad imports none of them", 
     Study p;
     const QString good1 = p.dir.writeFile(QStringLiteral("good-one.txt"), "A first good interview.\n");
     const QString good2 = corpusFile(QStringLiteral("nar1-carer-story.txt"));
-    const QString good3 = p.dir.writeFile(QStringLiteral("good-three.txt"), "Caf\xC3\xA9 \xE2\x80\x93 a third good one.\n");
+    const QString good3 =
+        p.dir.writeFile(QStringLiteral("good-three.txt"), "Caf\xC3\xA9 \xE2\x80\x93 a third good one.\n");
     const State before = state(p.path);
 
     SECTION("the last file is missing")
@@ -276,7 +283,8 @@ TEST_CASE("import of several files where the last is bad imports none of them", 
     SECTION("the last file is binary")
     {
         const QString bin = p.dir.writeFile(QStringLiteral("last.txt"), QByteArray("text\0\0\0more\0", 12));
-        checkFailure(cli("import", p.path, good1, good2, good3, bin), {QStringLiteral("last.txt"), QStringLiteral("binary")});
+        checkFailure(cli("import", p.path, good1, good2, good3, bin),
+                     {QStringLiteral("last.txt"), QStringLiteral("binary")});
     }
     SECTION("the last file is empty")
     {
@@ -312,9 +320,9 @@ TEST_CASE("segment add with a code that does not exist fails and changes nothing
     }
     SECTION("one good and one unknown code")
     {
-        checkFailure(cli("segment", "add", p.path, "fg1-carers.txt", "--code", "Other", "--code", "Ghost", "--range",
-                         "100:120"),
-                     {QStringLiteral("no code"), QStringLiteral("\"Ghost\"")});
+        checkFailure(
+            cli("segment", "add", p.path, "fg1-carers.txt", "--code", "Other", "--code", "Ghost", "--range", "100:120"),
+            {QStringLiteral("no code"), QStringLiteral("\"Ghost\"")});
     }
     checkSame(before, state(p.path));
 }
@@ -328,20 +336,23 @@ TEST_CASE("segment add with an impossible range fails and changes nothing", "[cl
     };
     SECTION("past the end")
     {
-        checkFailure(add("5:999999"), {QStringLiteral("fg1-carers.txt"), QStringLiteral("5:999999"),
-                                       QStringLiteral("past the end")});
+        checkFailure(add("5:999999"),
+                     {QStringLiteral("fg1-carers.txt"), QStringLiteral("5:999999"), QStringLiteral("past the end")});
     }
     SECTION("reversed")
     {
-        checkFailure(add("50:10"), {QStringLiteral("fg1-carers.txt"), QStringLiteral("50:10"), QStringLiteral("reversed")});
+        checkFailure(add("50:10"),
+                     {QStringLiteral("fg1-carers.txt"), QStringLiteral("50:10"), QStringLiteral("reversed")});
     }
     SECTION("empty")
     {
-        checkFailure(add("20:20"), {QStringLiteral("fg1-carers.txt"), QStringLiteral("20:20"), QStringLiteral("empty")});
+        checkFailure(add("20:20"),
+                     {QStringLiteral("fg1-carers.txt"), QStringLiteral("20:20"), QStringLiteral("empty")});
     }
     SECTION("negative")
     {
-        checkFailure(add("-5:10"), {QStringLiteral("fg1-carers.txt"), QStringLiteral("-5:10"), QStringLiteral("negative")});
+        checkFailure(add("-5:10"),
+                     {QStringLiteral("fg1-carers.txt"), QStringLiteral("-5:10"), QStringLiteral("negative")});
     }
     SECTION("malformed")
     {
@@ -359,10 +370,10 @@ TEST_CASE("segment add with a quote that is not in the document fails and change
 {
     Study p;
     const State before = state(p.path);
-    checkFailure(cli("segment", "add", p.path, "fg1-carers.txt", "--code", "Other", "--quote",
-                     "a zebra crossing on the moon"),
-                 {QStringLiteral("fg1-carers.txt"), QStringLiteral("a zebra crossing on the moon"),
-                  QStringLiteral("not in the document")});
+    checkFailure(
+        cli("segment", "add", p.path, "fg1-carers.txt", "--code", "Other", "--quote", "a zebra crossing on the moon"),
+        {QStringLiteral("fg1-carers.txt"), QStringLiteral("a zebra crossing on the moon"),
+         QStringLiteral("not in the document")});
     checkSame(before, state(p.path));
 }
 
@@ -411,9 +422,11 @@ TEST_CASE("a file that is not a Quire project is refused and left alone", "[cli]
     {
         const QString path = dir.writeFile(QStringLiteral("x.quire"), "These are my notes, not a project.\n");
         const QString hash = fileHash(path);
-        checkFailure(cli("list", "documents", path), {QStringLiteral("x.quire"), QStringLiteral("not a Quire project")});
+        checkFailure(cli("list", "documents", path),
+                     {QStringLiteral("x.quire"), QStringLiteral("not a Quire project")});
         checkFailure(cli("import", path, doc), {QStringLiteral("x.quire"), QStringLiteral("not a Quire project")});
-        checkFailure(cli("code", "add", path, "Theme"), {QStringLiteral("x.quire"), QStringLiteral("not a Quire project")});
+        checkFailure(cli("code", "add", path, "Theme"),
+                     {QStringLiteral("x.quire"), QStringLiteral("not a Quire project")});
         CHECK(s(fileHash(path)) == s(hash));
         for (const char *suffix : {"-wal", "-shm", "-journal"})
             CHECK_FALSE(QFile::exists(path + q(suffix)));
@@ -421,7 +434,8 @@ TEST_CASE("a file that is not a Quire project is refused and left alone", "[cli]
     SECTION("an empty file named x.quire")
     {
         const QString path = dir.writeFile(QStringLiteral("x.quire"), QByteArray());
-        checkFailure(cli("list", "documents", path), {QStringLiteral("x.quire"), QStringLiteral("not a Quire project")});
+        checkFailure(cli("list", "documents", path),
+                     {QStringLiteral("x.quire"), QStringLiteral("not a Quire project")});
         CHECK(QFileInfo(path).size() == 0);
     }
     SECTION("an SQLite database of another program")
@@ -435,8 +449,10 @@ TEST_CASE("a file that is not a Quire project is refused and left alone", "[cli]
         }
         const QString hash = fileHash(path);
         checkFailure(cli("list", "documents", path),
-                     {QStringLiteral("recipes.quire"), QStringLiteral("not a Quire project"), QStringLiteral("another program")});
-        checkFailure(cli("import", path, doc), {QStringLiteral("recipes.quire"), QStringLiteral("not a Quire project")});
+                     {QStringLiteral("recipes.quire"), QStringLiteral("not a Quire project"),
+                      QStringLiteral("another program")});
+        checkFailure(cli("import", path, doc),
+                     {QStringLiteral("recipes.quire"), QStringLiteral("not a Quire project")});
         checkFailure(cli("undo", path), {QStringLiteral("recipes.quire"), QStringLiteral("not a Quire project")});
         CHECK(s(fileHash(path)) == s(hash));
         Quire::Database db(path, Quire::Database::OpenMode::ReadOnly);
@@ -499,8 +515,9 @@ TEST_CASE("code delete of a code with segments needs --force, and undo restores 
     checkFailure(cli("code", "delete", p.path, "Theme"),
                  {QStringLiteral("\"Theme\""), QStringLiteral("2 coded segments"), QStringLiteral("--force")});
     checkSame(before, state(p.path));
-    checkFailure(cli("code", "delete", p.path, "Theme/Subtheme/Code"),
-                 {QStringLiteral("\"Theme/Subtheme/Code\""), QStringLiteral("1 coded segments"), QStringLiteral("--force")});
+    checkFailure(
+        cli("code", "delete", p.path, "Theme/Subtheme/Code"),
+        {QStringLiteral("\"Theme/Subtheme/Code\""), QStringLiteral("1 coded segments"), QStringLiteral("--force")});
     checkSame(before, state(p.path));
 
     // With --force the subtree goes; the segment coded only inside it goes too,
@@ -559,7 +576,8 @@ TEST_CASE("adding a code that already exists is refused", "[cli][badinput]")
     }
     SECTION("a top-level code")
     {
-        checkFailure(cli("code", "add", p.path, "Other"), {QStringLiteral("\"Other\""), QStringLiteral("already exists")});
+        checkFailure(cli("code", "add", p.path, "Other"),
+                     {QStringLiteral("\"Other\""), QStringLiteral("already exists")});
     }
     SECTION("the same path written with slashes around it")
     {

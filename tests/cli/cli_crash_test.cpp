@@ -8,15 +8,15 @@
 
 #include "storage/database.h"
 
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QProcessEnvironment>
-#include <algorithm>
-#include <csignal>
-#include <cstdio>
 #include <signal.h>
 #include <string>
 #include <sys/types.h>
@@ -44,10 +44,10 @@ bool verbose()
 QByteArray makeTranscript(int n)
 {
     static const char *const words[] = {
-        "the",     "carer",  "said",           "respite", "was",     "hard",   "to",         "find",
-        "and",     "café",   "naïve",          "façade",  "–",       "“yes”",  "‘maybe’",    "周丽",
-        "Zhōu Lì", "🙂",     "hospital",       "discharge", "£40",   "paperwork", "nobody",  "listened",
-        "again",   "Größe",  "œuvre",          "São",     "Ærø",     "déjà",   "vu",         "…",
+        "the",     "carer", "said",     "respite",   "was", "hard",      "to",      "find",
+        "and",     "café",  "naïve",    "façade",    "–",   "“yes”",     "‘maybe’", "周丽",
+        "Zhōu Lì", "🙂",  "hospital", "discharge", "£40", "paperwork", "nobody",  "listened",
+        "again",   "Größe", "œuvre",    "São",       "Ærø", "déjà",      "vu",      "…",
     };
     constexpr quint32 wordCount = sizeof(words) / sizeof(words[0]);
     quint32 seed = 2166136261u ^ quint32(n) * 16777619u;
@@ -127,7 +127,8 @@ struct ProjectState
 /// and returns what it holds.
 ProjectState inspect(const QString &project)
 {
-    const CliResult list = runCli({QStringLiteral("list"), QStringLiteral("documents"), project, QStringLiteral("--json")});
+    const CliResult list =
+        runCli({QStringLiteral("list"), QStringLiteral("documents"), project, QStringLiteral("--json")});
     INFO("list stderr: " << list.err.toStdString());
     REQUIRE(list.exitCode == 0);
     REQUIRE(list.err.isEmpty());
@@ -160,7 +161,8 @@ TEST_CASE("SIGKILL during a large import leaves all of it or none of it", "[cli]
     TempDir dir;
     QStringList files;
     for (int i = 0; i < FileCount; ++i)
-        files << dir.writeFile(QStringLiteral("in/interview-%1.txt").arg(i, 3, 10, QLatin1Char('0')), makeTranscript(i));
+        files << dir.writeFile(QStringLiteral("in/interview-%1.txt").arg(i, 3, 10, QLatin1Char('0')),
+                               makeTranscript(i));
 
     const auto importArgs = [&](const QString &project) {
         return QStringList{QStringLiteral("import"), project} + files;
@@ -190,7 +192,8 @@ TEST_CASE("SIGKILL during a large import leaves all of it or none of it", "[cli]
     REQUIRE(full.textLength > 0);
     const qint64 fullMs = fullRun.elapsedMs;
     if (verbose())
-        std::fprintf(stderr, "crash test: full import of %d files took %lld ms\n", FileCount, static_cast<long long>(fullMs));
+        std::fprintf(stderr, "crash test: full import of %d files took %lld ms\n", FileCount,
+                     static_cast<long long>(fullMs));
 
     // Kill times spread over the measured run (reading and decoding the files
     // comes first, then the one write transaction), plus a very early one.
@@ -232,8 +235,9 @@ TEST_CASE("SIGKILL during a large import leaves all of it or none of it", "[cli]
         }
     }
     if (verbose())
-        std::fprintf(stderr, "crash test: %d of %zu kills hit a running process (%d inside the write transaction), "
-                             "%d runs left the full import\n",
+        std::fprintf(stderr,
+                     "crash test: %d of %zu kills hit a running process (%d inside the write transaction), "
+                     "%d runs left the full import\n",
                      killedRunning, delays.size(), killedMidWrite, landedAll);
     // Otherwise the test proves nothing.
     REQUIRE(killedRunning >= 1);

@@ -11,6 +11,7 @@
 #include "storage/backups.h"
 #include "storage/projectfile.h"
 
+#include <functional>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -18,7 +19,6 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QThread>
-#include <functional>
 #include <random>
 #include <signal.h>
 #include <unistd.h>
@@ -35,8 +35,8 @@ std::string s(const QString &t)
 /// Text for imports: invented, several KB, different per seed.
 QByteArray transcript(int seed, int lines)
 {
-    static const char *const words[] = {"the", "carer", "said", "respite", "was", "hard", "to", "find", "café",
-                                        "nobody", "listened", "again", "ward", "phone", "night", "tablets"};
+    static const char *const words[] = {"the",  "carer",  "said",     "respite", "was",  "hard",  "to",    "find",
+                                        "café", "nobody", "listened", "again",   "ward", "phone", "night", "tablets"};
     std::mt19937 rng(static_cast<unsigned>(seed));
     QByteArray out;
     for (int l = 0; l < lines; ++l) {
@@ -105,10 +105,12 @@ QString makeStudy(const TempDir &dir, const QString &name)
     requireOk(QStringList{QStringLiteral("import"), path} + files);
     requireOk({QStringLiteral("code"), QStringLiteral("add"), path, QStringLiteral("Being heard/Not listened to")});
     requireOk({QStringLiteral("code"), QStringLiteral("add"), path, QStringLiteral("Services/Respite")});
-    requireOk({QStringLiteral("autocode"), path, QStringLiteral("respite"), QStringLiteral("--code"), QStringLiteral("Services/Respite")});
+    requireOk({QStringLiteral("autocode"), path, QStringLiteral("respite"), QStringLiteral("--code"),
+               QStringLiteral("Services/Respite")});
     requireOk({QStringLiteral("autocode"), path, QStringLiteral("listened"), QStringLiteral("--code"),
                QStringLiteral("Being heard/Not listened to")});
-    requireOk({QStringLiteral("memo"), QStringLiteral("add"), path, QStringLiteral("First pass done"), QStringLiteral("--project")});
+    requireOk({QStringLiteral("memo"), QStringLiteral("add"), path, QStringLiteral("First pass done"),
+               QStringLiteral("--project")});
     return path;
 }
 
@@ -135,7 +137,8 @@ TEST_CASE("SIGKILL at random moments of every writing verb: the project is as be
     requireOk({QStringLiteral("code"), QStringLiteral("add"), backedUp, QStringLiteral("After the backup")});
     // A REFI-QDA package of the other project, to import.
     const QString package = dir.path(QStringLiteral("other.qdpx"));
-    requireOk({QStringLiteral("export"), other, QStringLiteral("--format"), QStringLiteral("qdpx"), QStringLiteral("--out"), package});
+    requireOk({QStringLiteral("export"), other, QStringLiteral("--format"), QStringLiteral("qdpx"),
+               QStringLiteral("--out"), package});
     const QString empty = dir.path(QStringLiteral("empty.quire"));
     requireOk({QStringLiteral("new"), empty});
 
@@ -147,8 +150,7 @@ TEST_CASE("SIGKILL at random moments of every writing verb: the project is as be
             , args(std::move(a))
             , makesTarget(target)
             , from(f)
-        {
-        }
+        {}
         QString name;
         MakeArgs args;
         bool makesTarget = false; ///< writes a new file `target` (all or nothing)
@@ -156,31 +158,76 @@ TEST_CASE("SIGKILL at random moments of every writing verb: the project is as be
     };
     const auto P = [](const char *t) { return QString::fromLatin1(t); };
     const std::vector<Verb> verbs{
-        {P("import"), [&](const QString &p, const QString &) { return QStringList{P("import"), p} + more; }},
-        {P("code rename"), [&](const QString &p, const QString &) {
-             return QStringList{P("code"), P("rename"), p, P("Services/Respite"), P("Short breaks")}; }},
-        {P("code delete"), [&](const QString &p, const QString &) {
-             return QStringList{P("code"), P("delete"), p, P("Being heard"), P("--force")}; }},
-        {P("autocode"), [&](const QString &p, const QString &) {
-             return QStringList{P("autocode"), p, P("carer"), P("--code"), P("Being heard/Not listened to")}; }},
-        {P("undo"), [&](const QString &p, const QString &) { return QStringList{P("undo"), p}; }},
-        {P("document delete"), [&](const QString &p, const QString &) {
-             return QStringList{P("document"), P("delete"), p, P("fg2.txt"), P("--force")}; }},
-        {P("compact"), [&](const QString &p, const QString &) { return QStringList{P("compact"), p}; }},
-        {P("merge"), [&](const QString &p, const QString &) { return QStringList{P("merge"), p, other}; }},
-        {P("copy-for-coder"), [&](const QString &p, const QString &t) {
-             return QStringList{P("copy-for-coder"), p, t}; }, true},
-        {P("save-copy"), [&](const QString &p, const QString &t) { return QStringList{P("save-copy"), p, t}; }, true},
-        {P("new"), [&](const QString &, const QString &t) { return QStringList{P("new"), t}; }, true},
-        {P("redo"), [&](const QString &p, const QString &) { return QStringList{P("redo"), p}; },
+        {P("import"),
+         [&](const QString &p, const QString &) {
+             return QStringList{P("import"), p} + more;
+         }},
+        {P("code rename"),
+         [&](const QString &p, const QString &) {
+             return QStringList{P("code"), P("rename"), p, P("Services/Respite"), P("Short breaks")};
+         }},
+        {P("code delete"),
+         [&](const QString &p, const QString &) {
+             return QStringList{P("code"), P("delete"), p, P("Being heard"), P("--force")};
+         }},
+        {P("autocode"),
+         [&](const QString &p, const QString &) {
+             return QStringList{P("autocode"), p, P("carer"), P("--code"), P("Being heard/Not listened to")};
+         }},
+        {P("undo"),
+         [&](const QString &p, const QString &) {
+             return QStringList{P("undo"), p};
+         }},
+        {P("document delete"),
+         [&](const QString &p, const QString &) {
+             return QStringList{P("document"), P("delete"), p, P("fg2.txt"), P("--force")};
+         }},
+        {P("compact"),
+         [&](const QString &p, const QString &) {
+             return QStringList{P("compact"), p};
+         }},
+        {P("merge"),
+         [&](const QString &p, const QString &) {
+             return QStringList{P("merge"), p, other};
+         }},
+        {P("copy-for-coder"),
+         [&](const QString &p, const QString &t) {
+             return QStringList{P("copy-for-coder"), p, t};
+         },
+         true},
+        {P("save-copy"),
+         [&](const QString &p, const QString &t) {
+             return QStringList{P("save-copy"), p, t};
+         },
+         true},
+        {P("new"),
+         [&](const QString &, const QString &t) {
+             return QStringList{P("new"), t};
+         },
+         true},
+        {P("redo"),
+         [&](const QString &p, const QString &) {
+             return QStringList{P("redo"), p};
+         },
          false, undone},
-        {P("segment add"), [&](const QString &p, const QString &) {
-             return QStringList{P("segment"), P("add"), p, P("fg3.txt"), P("--code"), P("Services/Respite"), P("--range"), P("10:60")}; }},
-        {P("memo add"), [&](const QString &p, const QString &) {
-             return QStringList{P("memo"), P("add"), p, P("A second thought"), P("--code"), P("Services/Respite")}; }},
-        {P("import qdpx"), [&](const QString &p, const QString &) { return QStringList{P("import"), p, package}; }, false, empty},
-        {P("backup restore"), [&](const QString &p, const QString &) {
-             return QStringList{P("backup"), P("restore"), p, Quire::Backups::list(backedUp).front().path}; },
+        {P("segment add"),
+         [&](const QString &p, const QString &) {
+             return QStringList{P("segment"),          P("add"),     p,         P("fg3.txt"), P("--code"),
+                                P("Services/Respite"), P("--range"), P("10:60")};
+         }},
+        {P("memo add"),
+         [&](const QString &p, const QString &) {
+             return QStringList{P("memo"), P("add"), p, P("A second thought"), P("--code"), P("Services/Respite")};
+         }},
+        {P("import qdpx"),
+         [&](const QString &p, const QString &) {
+             return QStringList{P("import"), p, package};
+         },
+         false, empty},
+        {P("backup restore"),
+         [&](const QString &p, const QString &) {
+             return QStringList{P("backup"), P("restore"), p, Quire::Backups::list(backedUp).front().path};
+         },
          false, backedUp},
     };
     std::mt19937 rng(7);
@@ -202,7 +249,8 @@ TEST_CASE("SIGKILL at random moments of every writing verb: the project is as be
         const QString targetAfter = verb.makesTarget ? projectContent(fullTarget) : QString();
 
         for (int k = 0; k < 5; ++k) {
-            const QString path = dir.path(QStringLiteral("k-%1-%2.quire").arg(verb.name).arg(k).replace(QLatin1Char(' '), QLatin1Char('-')));
+            const QString path = dir.path(
+                QStringLiteral("k-%1-%2.quire").arg(verb.name).arg(k).replace(QLatin1Char(' '), QLatin1Char('-')));
             const QString target = path + QStringLiteral(".target.quire");
             REQUIRE(QFile::copy(source, path));
             // Spread over the verb's own run time, plus the very start.
@@ -293,7 +341,8 @@ TEST_CASE("A full disk: writing verbs name the full disk and leave the project a
     CHECK(runCli({QStringLiteral("verify"), path}, -1).exitCode == 0);
 }
 
-TEST_CASE("Two programs writing at once: the second waits, says so, and both changes are kept", "[cli][fault][concurrency]")
+TEST_CASE("Two programs writing at once: the second waits, says so, and both changes are kept",
+          "[cli][fault][concurrency]")
 {
     TempDir dir;
     const QString path = makeStudy(dir, QStringLiteral("study.quire"));
@@ -309,11 +358,12 @@ TEST_CASE("Two programs writing at once: the second waits, says so, and both cha
     // Wait until the import is inside its write transaction (its log grows).
     QElapsedTimer t;
     t.start();
-    while (QFileInfo(path + QStringLiteral("-wal")).size() < 256 * 1024 && importer.state() != QProcess::NotRunning
-           && t.elapsed() < 60000)
+    while (QFileInfo(path + QStringLiteral("-wal")).size() < 256 * 1024 && importer.state() != QProcess::NotRunning &&
+           t.elapsed() < 60000)
         QThread::msleep(5);
     const bool overlapped = importer.state() != QProcess::NotRunning;
-    const Run second = runCli({QStringLiteral("code"), QStringLiteral("add"), path, QStringLiteral("Added meanwhile")}, -1);
+    const Run second =
+        runCli({QStringLiteral("code"), QStringLiteral("add"), path, QStringLiteral("Added meanwhile")}, -1);
     REQUIRE(importer.waitForFinished(120000));
     INFO("importer: " << importer.readAllStandardError().toStdString() << " second: " << second.err.toStdString());
     REQUIRE(importer.exitCode() == 0);

@@ -23,7 +23,8 @@ struct ListedOption
 /// The options of the "Options:" block of one verb's help.
 std::vector<ListedOption> listedOptions(const QString &help)
 {
-    static const QRegularExpression line(QStringLiteral("^  --([a-z0-9-]+)( \\S+)?  "), QRegularExpression::MultilineOption);
+    static const QRegularExpression line(QStringLiteral("^  --([a-z0-9-]+)( \\S+)?  "),
+                                         QRegularExpression::MultilineOption);
     std::vector<ListedOption> out;
     for (auto it = line.globalMatch(help); it.hasNext();) {
         const auto m = it.next();
@@ -108,8 +109,8 @@ TEST_CASE("help for a verb with actions lists every action, and -h works too", "
     for (const char *action : {"add", "rename", "move", "link", "unlink", "merge", "delete", "describe"})
         CHECK(code.outText().contains(QStringLiteral("Usage: quire-cli code %1 ").arg(QLatin1String(action))));
     // The words after the action (a project, a code) do not hide the action's help.
-    const CliResult deep = runCli({QStringLiteral("code"), QStringLiteral("add"), QStringLiteral("p.quire"), QStringLiteral("Theme"),
-                                   QStringLiteral("--help")});
+    const CliResult deep = runCli({QStringLiteral("code"), QStringLiteral("add"), QStringLiteral("p.quire"),
+                                   QStringLiteral("Theme"), QStringLiteral("--help")});
     REQUIRE(deep.exitCode == 0);
     CHECK(deep.outText().startsWith(QStringLiteral("Usage: quire-cli code add PROJECT PATH")));
     CHECK_FALSE(deep.outText().contains(QStringLiteral("code rename")));
@@ -126,14 +127,16 @@ TEST_CASE("help for a verb with actions lists every action, and -h works too", "
 
 TEST_CASE("a REFI-QDA import or export refuses the options of documents and reports", "[cli][help]")
 {
-    const CliResult imp = runCli({QStringLiteral("import"), QStringLiteral("p.quire"), QStringLiteral("x.qdpx"), QStringLiteral("--encoding"),
-                                  QStringLiteral("latin1")});
+    const CliResult imp = runCli({QStringLiteral("import"), QStringLiteral("p.quire"), QStringLiteral("x.qdpx"),
+                                  QStringLiteral("--encoding"), QStringLiteral("latin1")});
     CHECK(imp.exitCode == 2);
     CHECK(imp.errText().contains(QStringLiteral("import: option --encoding does not apply to a REFI-QDA file")));
-    const CliResult exp = runCli({QStringLiteral("export"), QStringLiteral("p.quire"), QStringLiteral("--format"), QStringLiteral("qdc"),
-                                  QStringLiteral("--out"), QStringLiteral("x.qdc"), QStringLiteral("--memos")});
+    const CliResult exp =
+        runCli({QStringLiteral("export"), QStringLiteral("p.quire"), QStringLiteral("--format"), QStringLiteral("qdc"),
+                QStringLiteral("--out"), QStringLiteral("x.qdc"), QStringLiteral("--memos")});
     CHECK(exp.exitCode == 2);
-    CHECK(exp.errText().contains(QStringLiteral("export: option --memos does not apply to a REFI-QDA package or codebook")));
+    CHECK(exp.errText().contains(
+        QStringLiteral("export: option --memos does not apply to a REFI-QDA package or codebook")));
 }
 
 TEST_CASE("every option any verb's help lists is documented in docs/cli.md", "[cli][help]")
@@ -150,7 +153,8 @@ TEST_CASE("every option any verb's help lists is documented in docs/cli.md", "[c
         for (const ListedOption &o : listedOptions(help.outText())) {
             INFO("quire-cli " << name.toStdString() << " --" << o.name.toStdString());
             // "--name" followed by something that cannot continue an option name.
-            const QRegularExpression mention(QStringLiteral("--%1(?![a-z0-9-])").arg(QRegularExpression::escape(o.name)));
+            const QRegularExpression mention(
+                QStringLiteral("--%1(?![a-z0-9-])").arg(QRegularExpression::escape(o.name)));
             CHECK(text.contains(mention));
             ++checked;
         }

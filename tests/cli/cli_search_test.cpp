@@ -45,10 +45,13 @@ QString sampleProject(const TempDir &dir)
     const QString p = dir.path(q("s.quire"));
     okOut({q("new"), p});
     okOut({q("import"), p, corpusFile(q("fg1-carers.txt")), q("--attr"), q("group=carer")});
-    const QString emoji = dir.writeFile(q("emoji-cjk.txt"), QByteArray("\xEF\xBB\xBF") + q("I: 👩‍👩‍👧 We need help 😢 我们需要帮助。\r\n"
-                                                                                    "P1: Help us 😢😢 please, 帮助 now.\r\n"
-                                                                                    "I: e\u0301clair 👩🏽‍⚕️ nurse helps.\r\n"
-                                                                                    "P1: Thank you.\r\n").toUtf8());
+    const QString emoji =
+        dir.writeFile(q("emoji-cjk.txt"),
+                      QByteArray("\xEF\xBB\xBF") + q("I: 👩‍👩‍👧 We need help 😢 我们需要帮助。\r\n"
+                                                     "P1: Help us 😢😢 please, 帮助 now.\r\n"
+                                                     "I: e\u0301clair 👩🏽‍⚕️ nurse helps.\r\n"
+                                                     "P1: Thank you.\r\n")
+                                                       .toUtf8());
     okOut({q("import"), p, emoji});
     return p;
 }
@@ -66,9 +69,12 @@ void checkHitsAgainstShow(const QString &project, const QString &query)
         const QString range = q("%1:%2").arg(h.value(q("start")).toInteger()).arg(h.value(q("end")).toInteger());
         const QByteArray shown = okOut({q("show"), project, doc, q("--range"), range});
         CHECK(shown == h.value(q("text")).toString().toUtf8());
-        const QString context = q("%1:%2").arg(h.value(q("contextStart")).toInteger()).arg(h.value(q("contextEnd")).toInteger());
+        const QString context =
+            q("%1:%2").arg(h.value(q("contextStart")).toInteger()).arg(h.value(q("contextEnd")).toInteger());
         const QByteArray around = okOut({q("show"), project, doc, q("--range"), context});
-        CHECK(around == (h.value(q("left")).toString() + h.value(q("text")).toString() + h.value(q("right")).toString()).toUtf8());
+        CHECK(
+            around ==
+            (h.value(q("left")).toString() + h.value(q("text")).toString() + h.value(q("right")).toString()).toUtf8());
     }
 }
 
@@ -78,8 +84,8 @@ TEST_CASE("search: every hit is the show --range text, byte for byte (emoji, CJK
 {
     TempDir dir;
     const QString p = sampleProject(dir);
-    for (const char *query : {"help", "帮助", "我们", "nurse", "eclair", "cafe", "Zhou", "\"need help\"", "listen* OR respite",
-                              "NEAR(help please, 3)", "周丽"})
+    for (const char *query : {"help", "帮助", "我们", "nurse", "eclair", "cafe", "Zhou", "\"need help\"",
+                              "listen* OR respite", "NEAR(help please, 3)", "周丽"})
         checkHitsAgainstShow(p, q(query));
     // Folding: the stored é is e + U+0301, the query a precomposed é or none at all.
     const QJsonObject cafe = okJson({q("search"), p, q("café")});
@@ -120,7 +126,8 @@ TEST_CASE("search: the concordance lines the hits up in one column", "[cli][sear
     CHECK(none.outText().startsWith(q("No hits for zebra")));
 }
 
-TEST_CASE("search: malformed queries and filters fail with one line naming the column, the project is unchanged", "[cli][search]")
+TEST_CASE("search: malformed queries and filters fail with one line naming the column, the project is unchanged",
+          "[cli][search]")
 {
     TempDir dir;
     const QString p = sampleProject(dir);
@@ -157,7 +164,8 @@ TEST_CASE("search: undo of an import takes its hits away, redo brings them back"
     const QString p = dir.path(q("u.quire"));
     okOut({q("new"), p});
     okOut({q("import"), p, corpusFile(q("nar1-carer-story.txt"))});
-    const QString extra = dir.writeFile(q("extra.txt"), q("Respite, respite, and more respite, all in one résumé.\n").toUtf8());
+    const QString extra =
+        dir.writeFile(q("extra.txt"), q("Respite, respite, and more respite, all in one résumé.\n").toUtf8());
     const int base = okJson({q("search"), p, q("respite OR resume")}).value(q("total")).toInt();
     okOut({q("import"), p, extra});
     CHECK(okJson({q("search"), p, q("respite OR resume")}).value(q("total")).toInt() == base + 4);
@@ -191,10 +199,13 @@ TEST_CASE("autocode: all or chosen hits, widened, in one command that one undo r
     const QJsonArray hits = okJson({q("search"), p, q("respite")}).value(q("hits")).toArray();
     REQUIRE(hits.size() >= 3);
 
-    const QJsonObject r = okJson({q("autocode"), p, q("respite"), q("--code"), q("Support/Respite"), q("--extend"), q("sentence")});
+    const QJsonObject r =
+        okJson({q("autocode"), p, q("respite"), q("--code"), q("Support/Respite"), q("--extend"), q("sentence")});
     CHECK(r.value(q("hits")).toInt() == hits.size());
     CHECK(r.value(q("added")).toInt() + r.value(q("alreadyCoded")).toInt() == r.value(q("passages")).toInt());
-    const QJsonArray segments = QJsonDocument::fromJson(okOut({q("--json"), q("list"), q("segments"), p, q("--code"), q("Support/Respite")})).array();
+    const QJsonArray segments =
+        QJsonDocument::fromJson(okOut({q("--json"), q("list"), q("segments"), p, q("--code"), q("Support/Respite")}))
+            .array();
     CHECK(segments.size() == r.value(q("added")).toInt());
     for (const auto &s : segments) {
         const QString text = s.toObject().value(q("text")).toString();
@@ -207,14 +218,16 @@ TEST_CASE("autocode: all or chosen hits, widened, in one command that one undo r
     CHECK(QJsonDocument::fromJson(okOut({q("--json"), q("list"), q("segments"), p})).array().isEmpty());
 
     // Chosen hits only, by their numbers in the search listing.
-    const QJsonObject two = okJson({q("autocode"), p, q("respite"), q("--code"), q("Support/Respite"), q("--hits"), q("1,3"), q("--extend"), q("word")});
+    const QJsonObject two = okJson({q("autocode"), p, q("respite"), q("--code"), q("Support/Respite"), q("--hits"),
+                                    q("1,3"), q("--extend"), q("word")});
     CHECK(two.value(q("added")).toInt() == 2);
     const QJsonArray coded = QJsonDocument::fromJson(okOut({q("--json"), q("list"), q("segments"), p})).array();
     REQUIRE(coded.size() == 2);
     CHECK(coded[0].toObject().value(q("start")).toInt() == hits[0].toObject().value(q("start")).toInt());
     CHECK(coded[1].toObject().value(q("start")).toInt() == hits[2].toObject().value(q("start")).toInt());
     // The same again: already coded by this coder, nothing changes.
-    const CliResult again = cli({q("autocode"), p, q("respite"), q("--code"), q("Support/Respite"), q("--hits"), q("1,3")});
+    const CliResult again =
+        cli({q("autocode"), p, q("respite"), q("--code"), q("Support/Respite"), q("--hits"), q("1,3")});
     CHECK(again.exitCode == 0);
     CHECK(again.outText().startsWith(q("Nothing coded")));
 
@@ -223,8 +236,11 @@ TEST_CASE("autocode: all or chosen hits, widened, in one command that one undo r
     CHECK(noCode.exitCode == 1);
     CHECK(noCode.errText().contains(q("no code \"Nope\"")));
     CHECK(cli({q("autocode"), p, q("respite")}).exitCode == 2);
-    CHECK(cli({q("autocode"), p, q("respite"), q("--code"), q("Support/Respite"), q("--hits"), q("99")}).errText().contains(q("no hit 99")));
-    CHECK(cli({q("autocode"), p, q("respite"), q("--code"), q("Support/Respite"), q("--extend"), q("chapter")}).exitCode == 1);
+    CHECK(cli({q("autocode"), p, q("respite"), q("--code"), q("Support/Respite"), q("--hits"), q("99")})
+              .errText()
+              .contains(q("no hit 99")));
+    CHECK(cli({q("autocode"), p, q("respite"), q("--code"), q("Support/Respite"), q("--extend"), q("chapter")})
+              .exitCode == 1);
     CHECK(projectFingerprint(p) == before);
 }
 
@@ -232,7 +248,8 @@ TEST_CASE("words: frequencies per speaker and attribute, stemmed, with stop word
 {
     TempDir dir;
     const QString p = sampleProject(dir);
-    const QJsonArray groups = okJson({q("words"), p, q("--by"), q("speaker"), q("--top"), q("5")}).value(q("groups")).toArray();
+    const QJsonArray groups =
+        okJson({q("words"), p, q("--by"), q("speaker"), q("--top"), q("5")}).value(q("groups")).toArray();
     QStringList names;
     for (const auto &g : groups) {
         const QJsonObject o = g.toObject();
@@ -248,7 +265,8 @@ TEST_CASE("words: frequencies per speaker and attribute, stemmed, with stop word
     CHECK(names.contains(q("Facilitator")));
     CHECK(names.contains(q("(no speaker)")));
 
-    const QJsonArray plain = okJson({q("words"), p, q("--stopwords"), q("none"), q("--top"), q("1")}).value(q("groups")).toArray();
+    const QJsonArray plain =
+        okJson({q("words"), p, q("--stopwords"), q("none"), q("--top"), q("1")}).value(q("groups")).toArray();
     REQUIRE(plain.size() == 1);
     CHECK(plain[0].toObject().value(q("top")).toArray()[0].toObject().value(q("word")).toString() == q("the"));
 
@@ -270,7 +288,9 @@ TEST_CASE("words: frequencies per speaker and attribute, stemmed, with stop word
     const CliResult text = cli({q("words"), p, q("--by"), q("document"), q("--top"), q("3")});
     REQUIRE(text.exitCode == 0);
     CHECK(text.outText().contains(q("fg1-carers.txt (")));
-    CHECK(cli({q("words"), p, q("--by"), q("ward")}).errText().contains(q("--by takes document, code, speaker, case or an attribute")));
+    CHECK(cli({q("words"), p, q("--by"), q("ward")})
+              .errText()
+              .contains(q("--by takes document, code, speaker, case or an attribute")));
     CHECK(cli({q("words"), p, q("--stopwords"), q("klingon")}).exitCode == 1);
 }
 

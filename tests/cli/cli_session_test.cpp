@@ -26,7 +26,10 @@ QByteArray okOut(const QStringList &args)
 
 qsizetype segmentCount(const QString &p)
 {
-    return QJsonDocument::fromJson(okOut({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("segments"), p})).array().size();
+    return QJsonDocument::fromJson(
+               okOut({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("segments"), p}))
+        .array()
+        .size();
 }
 
 struct Row
@@ -37,7 +40,8 @@ struct Row
 std::vector<Row> codingPlan()
 {
     std::vector<Row> rows;
-    const QStringList lines = QString::fromUtf8(readFile(corpusFile(QStringLiteral("coding.tsv")))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines = QString::fromUtf8(readFile(corpusFile(QStringLiteral("coding.tsv"))))
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QStringList f = lines[i].split(QLatin1Char('\t'));
         REQUIRE(f.size() == 3);
@@ -48,17 +52,21 @@ std::vector<Row> codingPlan()
 
 } // namespace
 
-TEST_CASE("CLI session: corpus, code tree, 20+ quotes, undo/redo, Markdown export equals show --range", "[cli][session]")
+TEST_CASE("CLI session: corpus, code tree, 20+ quotes, undo/redo, Markdown export equals show --range",
+          "[cli][session]")
 {
     TempDir dir;
     const QString p = dir.path(QStringLiteral("session.quire"));
     okOut({QStringLiteral("new"), p});
     QStringList files;
-    for (const char *f : {"fg1-carers.txt", "fg2-professionals.txt", "nar1-carer-story.txt", "nar2-complaint-letter.txt",
-                          "nar3-compliment-letter.txt"})
+    for (const char *f : {"fg1-carers.txt", "fg2-professionals.txt", "nar1-carer-story.txt",
+                          "nar2-complaint-letter.txt", "nar3-compliment-letter.txt"})
         files << corpusFile(QString::fromLatin1(f));
-    okOut(QStringList{QStringLiteral("import"), p} + files + QStringList{QStringLiteral("--attr"), QStringLiteral("project=demo")});
-    const QJsonArray docs = QJsonDocument::fromJson(okOut({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("documents"), p})).array();
+    okOut(QStringList{QStringLiteral("import"), p} + files +
+          QStringList{QStringLiteral("--attr"), QStringLiteral("project=demo")});
+    const QJsonArray docs = QJsonDocument::fromJson(okOut({QStringLiteral("--json"), QStringLiteral("list"),
+                                                           QStringLiteral("documents"), p}))
+                                .array();
     REQUIRE(docs.size() == 5);
     CHECK(docs[1].toObject().value(QStringLiteral("encoding")).toString() == QStringLiteral("windows-1252"));
 
@@ -71,14 +79,17 @@ TEST_CASE("CLI session: corpus, code tree, 20+ quotes, undo/redo, Markdown expor
         REQUIRE(c.count(QLatin1Char('/')) == 2); // theme/subtheme/code
         okOut({QStringLiteral("code"), QStringLiteral("add"), p, c});
     }
-    const QJsonArray tree = QJsonDocument::fromJson(okOut({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("codes"), p})).array();
+    const QJsonArray tree =
+        QJsonDocument::fromJson(okOut({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("codes"), p}))
+            .array();
     int maxDepth = 0;
     for (const auto &c : tree)
         maxDepth = std::max(maxDepth, c.toObject().value(QStringLiteral("depth")).toInt());
     CHECK(maxDepth == 2);
 
     for (const auto &r : plan)
-        okOut({QStringLiteral("segment"), QStringLiteral("add"), p, r.file, QStringLiteral("--code"), r.code, QStringLiteral("--quote"), r.quote});
+        okOut({QStringLiteral("segment"), QStringLiteral("add"), p, r.file, QStringLiteral("--code"), r.code,
+               QStringLiteral("--quote"), r.quote});
     const qsizetype coded = qsizetype(plan.size());
     CHECK(segmentCount(p) == coded);
 
@@ -95,7 +106,8 @@ TEST_CASE("CLI session: corpus, code tree, 20+ quotes, undo/redo, Markdown expor
            QStringLiteral("--citation"), QStringLiteral("({document})")});
     const QString text = QString::fromUtf8(readFile(md));
     // Each quote: a marker comment naming the segment, then its lines behind "> ".
-    static const QRegularExpression marker(QStringLiteral("^<!-- quire:segment (\\d+) document=\"([^\"]+)\" range=(\\d+):(\\d+) -->$"));
+    static const QRegularExpression marker(
+        QStringLiteral("^<!-- quire:segment (\\d+) document=\"([^\"]+)\" range=(\\d+):(\\d+) -->$"));
     const QStringList lines = text.split(QLatin1Char('\n'));
     int checked = 0;
     std::set<QString> quotedTexts;

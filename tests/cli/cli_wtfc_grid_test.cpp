@@ -59,7 +59,8 @@ void compare(const QString &name, const QByteArray &got)
         WARN("wrote " << expectedPath.toStdString());
         return;
     }
-    INFO(name.toStdString() << ": differs from " << expectedPath.toStdString() << " (QUIRE_UPDATE_EXPECTED=1 rewrites the expected files)");
+    INFO(name.toStdString() << ": differs from " << expectedPath.toStdString()
+                            << " (QUIRE_UPDATE_EXPECTED=1 rewrites the expected files)");
     REQUIRE(QFile::exists(expectedPath));
     CHECK(got == readFile(expectedPath));
 }
@@ -74,52 +75,68 @@ TEST_CASE("wtfc grid cli: the stakeholder event's outputs are exactly the expect
     // The corpus is what its README promises: 10 strategic themes over glad/sad/mad,
     // 86 notes (83 with stars) from six stakeholder groups.
     const QJsonArray notes =
-        QJsonDocument::fromJson(cli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("statements"), project}).out)
-            .object().value(QStringLiteral("statements")).toArray();
+        QJsonDocument::fromJson(
+            cli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("statements"), project}).out)
+            .object()
+            .value(QStringLiteral("statements"))
+            .toArray();
     CHECK(notes.size() == 86);
     int starred = 0;
     for (const auto &n : notes)
         starred += n.toObject().value(QStringLiteral("stars")).toInt() > 0 ? 1 : 0;
     CHECK(starred == 83);
-    const QJsonArray themes =
-        QJsonDocument::fromJson(cli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("list"), project}).out)
-            .object().value(QStringLiteral("themes")).toArray();
+    const QJsonArray themes = QJsonDocument::fromJson(cli({QStringLiteral("--json"), QStringLiteral("wtfc"),
+                                                           QStringLiteral("theme"), QStringLiteral("list"), project})
+                                                          .out)
+                                  .object()
+                                  .value(QStringLiteral("themes"))
+                                  .toArray();
     CHECK(themes.size() == 30);
 
     // name -> the options of `wtfc theme grid` (besides --out)
     const std::vector<std::pair<QString, QStringList>> grids{
         {QStringLiteral("grid-top3.md"), {}},
-        {QStringLiteral("grid-top3.csv"), {QStringLiteral("--top"), QStringLiteral("3"), QStringLiteral("--rank"), QStringLiteral("stars")}},
-        {QStringLiteral("grid-top1-totals.md"), {QStringLiteral("--top"), QStringLiteral("1"), QStringLiteral("--totals"), QStringLiteral("--empty"),
-                                                 QStringLiteral("(nothing starred)"), QStringLiteral("--theme-header"), QStringLiteral("Strategic theme")}},
-        {QStringLiteral("grid-family-carers.md"), {QStringLiteral("--group"), QStringLiteral("family carers"), QStringLiteral("--top"), QStringLiteral("2")}},
-        {QStringLiteral("grid-all-notes.html"), {QStringLiteral("--all-notes"), QStringLiteral("--top"), QStringLiteral("5")}},
+        {QStringLiteral("grid-top3.csv"),
+         {QStringLiteral("--top"), QStringLiteral("3"), QStringLiteral("--rank"), QStringLiteral("stars")}},
+        {QStringLiteral("grid-top1-totals.md"),
+         {QStringLiteral("--top"), QStringLiteral("1"), QStringLiteral("--totals"), QStringLiteral("--empty"),
+          QStringLiteral("(nothing starred)"), QStringLiteral("--theme-header"), QStringLiteral("Strategic theme")}},
+        {QStringLiteral("grid-family-carers.md"),
+         {QStringLiteral("--group"), QStringLiteral("family carers"), QStringLiteral("--top"), QStringLiteral("2")}},
+        {QStringLiteral("grid-all-notes.html"),
+         {QStringLiteral("--all-notes"), QStringLiteral("--top"), QStringLiteral("5")}},
     };
     for (const auto &[name, options] : grids) {
         const QString out = dir.path(name);
-        cli(QStringList{QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("grid"), project, QStringLiteral("--out"), out} + options);
+        cli(QStringList{QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("grid"), project,
+                        QStringLiteral("--out"), out} +
+            options);
         compare(name, readFile(out));
     }
-    compare(QStringLiteral("theme-list.txt"), cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("list"), project}).out);
+    compare(QStringLiteral("theme-list.txt"),
+            cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("list"), project}).out);
     compare(QStringLiteral("statements.txt"), cli({QStringLiteral("wtfc"), QStringLiteral("statements"), project}).out);
-    compare(QStringLiteral("trace-theme-2.txt"),
-            cli({QStringLiteral("wtfc"), QStringLiteral("trace"), project, QStringLiteral("theme:2"), QStringLiteral("--reverse")}).out);
+    compare(QStringLiteral("trace-theme-2.txt"), cli({QStringLiteral("wtfc"), QStringLiteral("trace"), project,
+                                                      QStringLiteral("theme:2"), QStringLiteral("--reverse")})
+                                                     .out);
 
     // .docx, .odt and .xlsx are packages with the notes in them.
     for (const QString &suffix : {QStringLiteral("docx"), QStringLiteral("odt"), QStringLiteral("xlsx")}) {
         const QString out = dir.path(QStringLiteral("grid.") + suffix);
-        cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("grid"), project, QStringLiteral("--out"), out});
+        cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("grid"), project, QStringLiteral("--out"),
+             out});
         const Quire::ZipArchive zip(readFile(out), out);
-        const QString part = suffix == QLatin1String("docx") ? QStringLiteral("word/document.xml")
+        const QString part = suffix == QLatin1String("docx")  ? QStringLiteral("word/document.xml")
                              : suffix == QLatin1String("odt") ? QStringLiteral("content.xml")
-                                                               : QStringLiteral("xl/worksheets/sheet1.xml");
+                                                              : QStringLiteral("xl/worksheets/sheet1.xml");
         INFO(suffix.toStdString());
         REQUIRE(zip.contains(part));
         const QString xml = QString::fromUtf8(zip.read(part));
         CHECK(xml.contains(QStringLiteral("Told to go to A&amp;E because there was no other way in")));
         CHECK(xml.contains(QStringLiteral("(no top 3 identified)")));
         if (suffix == QLatin1String("odt")) {
-            // Well-formed, the type stored first, and every row of the grid five cells wide (theme, descriptor, three areas).
+            // Well-formed, the type stored first, and every row of the grid five cells wide (theme, descriptor, three
+            // areas).
             CHECK(readFile(out).mid(30, 8) == "mimetype");
             QXmlStreamReader x(zip.read(part));
             int rows = 0, cells = 0;
@@ -152,16 +169,20 @@ TEST_CASE("wtfc grid cli: the stakeholder event's outputs are exactly the expect
     }
     // A PDF too (laid out by Qt).
     const QString pdf = dir.path(QStringLiteral("grid.pdf"));
-    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("grid"), project, QStringLiteral("--out"), pdf});
+    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("grid"), project, QStringLiteral("--out"),
+         pdf});
     CHECK(readFile(pdf).startsWith("%PDF-"));
 
     // Bad options are refused with the option named, and nothing is written.
-    const CliResult bad = runCli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("grid"), project, QStringLiteral("--rank"), QStringLiteral("hearts")});
+    const CliResult bad = runCli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("grid"), project,
+                                  QStringLiteral("--rank"), QStringLiteral("hearts")});
     CHECK(bad.exitCode != 0);
     CHECK(bad.errText().contains(QStringLiteral("--rank is stars or dots")));
-    const CliResult zero = runCli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("grid"), project, QStringLiteral("--top"), QStringLiteral("0")});
+    const CliResult zero = runCli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("grid"), project,
+                                   QStringLiteral("--top"), QStringLiteral("0")});
     CHECK(zero.exitCode != 0);
-    const CliResult wrong = runCli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("grid"), project, QStringLiteral("--out"), dir.path(QStringLiteral("g.txt"))});
+    const CliResult wrong = runCli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("grid"), project,
+                                    QStringLiteral("--out"), dir.path(QStringLiteral("g.txt"))});
     CHECK(wrong.exitCode != 0);
     CHECK_FALSE(QFile::exists(dir.path(QStringLiteral("g.txt"))));
 }
@@ -173,24 +194,30 @@ TEST_CASE("wtfc grid cli: a theme in every area is one command and one undo step
     const QString csv = dir.path(QStringLiteral("notes.csv"));
     QFile f(csv);
     REQUIRE(f.open(QIODevice::WriteOnly));
-    f.write("person,area,rank,statement,group\nA,glad,1,The drop-in,staff\nA,sad,1,The wait,staff\nB,mad,1,The phone,carers\n");
+    f.write(
+        "person,area,rank,statement,group\nA,glad,1,The drop-in,staff\nA,sad,1,The wait,staff\nB,mad,1,The phone,carers\n");
     f.close();
     cli({QStringLiteral("new"), p});
     cli({QStringLiteral("import"), p, csv, QStringLiteral("--quiet")});
-    cli({QStringLiteral("wtfc"), QStringLiteral("template"), p, QStringLiteral("--preset"), QStringLiteral("glad-sad-mad")});
+    cli({QStringLiteral("wtfc"), QStringLiteral("template"), p, QStringLiteral("--preset"),
+         QStringLiteral("glad-sad-mad")});
     auto themes = [&] {
-        return QJsonDocument::fromJson(cli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("list"), p}).out)
-            .object().value(QStringLiteral("themes")).toArray();
+        return QJsonDocument::fromJson(cli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("theme"),
+                                            QStringLiteral("list"), p})
+                                           .out)
+            .object()
+            .value(QStringLiteral("themes"))
+            .toArray();
     };
-    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("add"), p, QStringLiteral("*"), QStringLiteral("Access"),
-         QStringLiteral("--description"), QStringLiteral("Getting help")});
+    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("add"), p, QStringLiteral("*"),
+         QStringLiteral("Access"), QStringLiteral("--description"), QStringLiteral("Getting help")});
     const QJsonArray three = themes();
     REQUIRE(three.size() == 3);
     for (const auto &t : three)
         CHECK(t.toObject().value(QStringLiteral("description")).toString() == QStringLiteral("Getting help"));
     // Notes of three areas on the one name: each goes on its own area's theme.
-    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("assign"), p, QStringLiteral("Access"), QStringLiteral("@A:glad:1"),
-         QStringLiteral("@A:sad:1"), QStringLiteral("@B:mad:1")});
+    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("assign"), p, QStringLiteral("Access"),
+         QStringLiteral("@A:glad:1"), QStringLiteral("@A:sad:1"), QStringLiteral("@B:mad:1")});
     for (const auto &t : themes())
         CHECK(t.toObject().value(QStringLiteral("statements")).toArray().size() == 1);
     CHECK(runCli({QStringLiteral("undo"), p}).exitCode == 0); // the assignment, all three at once
@@ -199,9 +226,10 @@ TEST_CASE("wtfc grid cli: a theme in every area is one command and one undo step
     CHECK(runCli({QStringLiteral("undo"), p}).exitCode == 0); // the three themes
     CHECK(themes().isEmpty());
     // A name only one area has still needs the note's area to match.
-    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("add"), p, QStringLiteral("glad"), QStringLiteral("Groups")});
-    const CliResult wrong = runCli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("assign"), p, QStringLiteral("Groups"),
-                                    QStringLiteral("@B:mad:1")});
+    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("add"), p, QStringLiteral("glad"),
+         QStringLiteral("Groups")});
+    const CliResult wrong = runCli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("assign"), p,
+                                    QStringLiteral("Groups"), QStringLiteral("@B:mad:1")});
     CHECK(wrong.exitCode != 0);
     CHECK(wrong.errText().contains(QStringLiteral("is in the area")));
 }

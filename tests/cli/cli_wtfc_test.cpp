@@ -46,15 +46,18 @@ TEST_CASE("wtfc cli: the corpus workshop runs from its script", "[wtfc][cli]")
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QUIRE_CLI"), QStringLiteral(QUIRE_CLI_PATH));
     run.setProcessEnvironment(env);
-    run.start(QStringLiteral("bash"), {QStringLiteral(QUIRE_CORPORA_DIR "/wtfc/run-workshop.sh"), project, dir.path(QString())});
+    run.start(QStringLiteral("bash"),
+              {QStringLiteral(QUIRE_CORPORA_DIR "/wtfc/run-workshop.sh"), project, dir.path(QString())});
     REQUIRE(run.waitForFinished(300000));
     INFO(QString::fromUtf8(run.readAllStandardError()).toStdString());
     REQUIRE(run.exitStatus() == QProcess::NormalExit);
     REQUIRE(run.exitCode() == 0);
 
     // 240 statements from 40 people, 15 themes (5 per area), every statement themed.
-    const QJsonArray statements = json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("statements"), project}))
-                                      .value(QStringLiteral("statements")).toArray();
+    const QJsonArray statements =
+        json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("statements"), project}))
+            .value(QStringLiteral("statements"))
+            .toArray();
     CHECK(statements.size() == 240);
     QSet<QString> people;
     int unthemed = 0;
@@ -65,11 +68,14 @@ TEST_CASE("wtfc cli: the corpus workshop runs from its script", "[wtfc][cli]")
     }
     CHECK(people.size() == 40);
     CHECK(unthemed == 0);
-    const QJsonArray themes = json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("list"), project}))
-                                  .value(QStringLiteral("themes")).toArray();
+    const QJsonArray themes = json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("theme"),
+                                           QStringLiteral("list"), project}))
+                                  .value(QStringLiteral("themes"))
+                                  .toArray();
     CHECK(themes.size() == 15);
 
-    const QJsonObject analysis = json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}));
+    const QJsonObject analysis =
+        json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}));
     const QJsonArray causes = analysis.value(QStringLiteral("causes")).toArray();
     CHECK(causes.size() == 24);
     CHECK(analysis.value(QStringLiteral("rootCauses")).toArray().size() == 8);
@@ -95,7 +101,8 @@ TEST_CASE("wtfc cli: the corpus workshop runs from its script", "[wtfc][cli]")
 
     // Back from the first action to the people's own words, exactly as in the sheet.
     const QByteArray sheet = readFile(QStringLiteral(QUIRE_CORPORA_DIR "/wtfc/copd-review-statements.csv"));
-    const QJsonObject back = json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("trace"), project, QStringLiteral("action:1")}));
+    const QJsonObject back = json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("trace"),
+                                          project, QStringLiteral("action:1")}));
     CHECK(back.value(QStringLiteral("solutions")).toArray().size() == 1);
     CHECK(back.value(QStringLiteral("istatements")).toArray().size() == 3);
     CHECK(back.value(QStringLiteral("chains")).toArray().size() == 3);
@@ -108,9 +115,10 @@ TEST_CASE("wtfc cli: the corpus workshop runs from its script", "[wtfc][cli]")
     }
     CHECK(back.value(QStringLiteral("people")).toArray().size() > 10);
     // And forward from one of those statements, back to the same action.
-    const QString someStatement = QStringLiteral("statement:%1").arg(quoted.first().toObject().value(QStringLiteral("id")).toInteger());
-    const QJsonObject fwd = json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("trace"), project, someStatement,
-                                         QStringLiteral("--reverse")}));
+    const QString someStatement =
+        QStringLiteral("statement:%1").arg(quoted.first().toObject().value(QStringLiteral("id")).toInteger());
+    const QJsonObject fwd = json(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("trace"),
+                                         project, someStatement, QStringLiteral("--reverse")}));
     bool reachesAction = false;
     for (const auto &a : fwd.value(QStringLiteral("actions")).toArray())
         reachesAction = reachesAction || a.toObject().value(QStringLiteral("id")).toInteger() == 1;
@@ -128,8 +136,9 @@ TEST_CASE("wtfc cli: the corpus workshop runs from its script", "[wtfc][cli]")
     CHECK(md.contains("Appendix: from each action back to the people's words"));
     const QByteArray html = readFile(dir.path(QStringLiteral("copd-workshop-report.html")));
     CHECK(html.contains("<h2>Investment grid</h2>"));
-    const CliResult svg = runCli({QStringLiteral("wtfc"), QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("svg"),
-                                  QStringLiteral("--out"), dir.path(QStringLiteral("again.svg"))});
+    const CliResult svg =
+        runCli({QStringLiteral("wtfc"), QStringLiteral("export"), project, QStringLiteral("--format"),
+                QStringLiteral("svg"), QStringLiteral("--out"), dir.path(QStringLiteral("again.svg"))});
     if (svg.exitCode == 0) {
         CHECK(parsesAsXml(readFile(dir.path(QStringLiteral("again.svg"))), QStringLiteral("svg")));
         CHECK(html.contains("<svg"));
@@ -147,7 +156,8 @@ TEST_CASE("wtfc cli: the corpus workshop runs from its script", "[wtfc][cli]")
     CHECK(parsesAsXml(docx.read(QStringLiteral("[Content_Types].xml")), QStringLiteral("Types")));
     if (svg.exitCode == 0) {
         CHECK(docxBody.contains("<a:blip r:embed=\"rId2\"/>"));
-        CHECK(rels.contains("Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/picture1.png\""));
+        CHECK(rels.contains(
+            "Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/picture1.png\""));
         const QByteArray png = docx.read(QStringLiteral("word/media/picture1.png"));
         CHECK(png.startsWith("\x89PNG\r\n\x1a\n"));
         CHECK(png.size() > 20000); // a drawing of 29 boxes with their words, not an empty frame
@@ -174,8 +184,8 @@ TEST_CASE("wtfc cli: a cycle is refused with its name and the project is unchang
     TempDir dir;
     const QString project = dir.path(QStringLiteral("small.quire"));
     const QString csv = dir.writeFile(QStringLiteral("pcr.csv"), "person,area,rank,statement\n"
-                                                               "P1,what is not working,1,Nobody rings me back\n"
-                                                               "P2,what is not working,1,\"I wait, and wait\"\n");
+                                                                 "P1,what is not working,1,Nobody rings me back\n"
+                                                                 "P2,what is not working,1,\"I wait, and wait\"\n");
     REQUIRE(runCli({QStringLiteral("new"), project}).exitCode == 0);
     REQUIRE(runCli({QStringLiteral("import"), project, csv}).exitCode == 0);
     auto ok = [&](QStringList args) {
@@ -184,23 +194,30 @@ TEST_CASE("wtfc cli: a cycle is refused with its name and the project is unchang
         INFO(args.join(QLatin1Char(' ')).toStdString() + " -> " + r.errText().toStdString());
         REQUIRE(r.exitCode == 0);
     };
-    ok({QStringLiteral("theme"), QStringLiteral("add"), project, QStringLiteral("what is not working"), QStringLiteral("Access")});
-    ok({QStringLiteral("theme"), QStringLiteral("assign"), project, QStringLiteral("Access"), QStringLiteral("@P1:1"), QStringLiteral("@P2:1")});
-    ok({QStringLiteral("istatement"), QStringLiteral("add"), project, QStringLiteral("Access"), QStringLiteral("I can't get help"),
-        QStringLiteral("--statement"), QStringLiteral("@P1:1")});
-    ok({QStringLiteral("istatement"), QStringLiteral("link"), project, QStringLiteral("I can't get help"), QStringLiteral("@P2:1")});
+    ok({QStringLiteral("theme"), QStringLiteral("add"), project, QStringLiteral("what is not working"),
+        QStringLiteral("Access")});
+    ok({QStringLiteral("theme"), QStringLiteral("assign"), project, QStringLiteral("Access"), QStringLiteral("@P1:1"),
+        QStringLiteral("@P2:1")});
+    ok({QStringLiteral("istatement"), QStringLiteral("add"), project, QStringLiteral("Access"),
+        QStringLiteral("I can't get help"), QStringLiteral("--statement"), QStringLiteral("@P1:1")});
+    ok({QStringLiteral("istatement"), QStringLiteral("link"), project, QStringLiteral("I can't get help"),
+        QStringLiteral("@P2:1")});
     ok({QStringLiteral("why"), project, QStringLiteral("I can't get help"), QStringLiteral("A")});
     ok({QStringLiteral("why"), project, QStringLiteral("A"), QStringLiteral("B")});
     const QString fingerprint = projectFingerprint(project);
-    const QByteArray before = runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}).out;
+    const QByteArray before =
+        runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}).out;
 
-    const CliResult cycle = runCli({QStringLiteral("wtfc"), QStringLiteral("why"), project, QStringLiteral("B"), QStringLiteral("A")});
+    const CliResult cycle =
+        runCli({QStringLiteral("wtfc"), QStringLiteral("why"), project, QStringLiteral("B"), QStringLiteral("A")});
     CHECK(cycle.exitCode == 1);
     CHECK(cycle.errText().contains(QStringLiteral("cycle: \"B\" → \"A\" → \"B\"")));
     CHECK(projectFingerprint(project) == fingerprint);
     CHECK(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}).out == before);
     // A mistyped id is an error, not a new cause called "cause:99".
-    CHECK(runCli({QStringLiteral("wtfc"), QStringLiteral("why"), project, QStringLiteral("B"), QStringLiteral("cause:99")}).exitCode == 1);
+    CHECK(runCli(
+              {QStringLiteral("wtfc"), QStringLiteral("why"), project, QStringLiteral("B"), QStringLiteral("cause:99")})
+              .exitCode == 1);
     CHECK(projectFingerprint(project) == fingerprint);
 
     // Reach through the CLI: both statements, both people.
@@ -211,7 +228,8 @@ TEST_CASE("wtfc cli: a cycle is refused with its name and the project is unchang
     }
 
     ok({QStringLiteral("vote"), project, QStringLiteral("cause:B"), QStringLiteral("--dots"), QStringLiteral("4")});
-    const QByteArray voted = runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}).out;
+    const QByteArray voted =
+        runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}).out;
     CHECK(voted.contains("\"votes\": 4"));
     REQUIRE(runCli({QStringLiteral("undo"), project}).exitCode == 0);
     CHECK(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}).out == before);

@@ -25,13 +25,20 @@ QString snapshot(const Project &p)
         QStringList parents;
         for (Id x : c.parents)
             parents << QString::number(x);
-        out << QStringLiteral("code %1 %2 %3 %4 [%5]").arg(c.id).arg(c.name, c.color, c.description, parents.join(QLatin1Char(',')));
+        out << QStringLiteral("code %1 %2 %3 %4 [%5]")
+                   .arg(c.id)
+                   .arg(c.name, c.color, c.description, parents.join(QLatin1Char(',')));
     }
     for (const auto &s : p.segments()) {
         QStringList codes;
         for (Id x : s.codes)
             codes << QString::number(x);
-        out << QStringLiteral("seg %1 %2 %3:%4 [%5] %6").arg(s.id).arg(s.documentId).arg(s.start).arg(s.end).arg(codes.join(QLatin1Char(',')), s.memo);
+        out << QStringLiteral("seg %1 %2 %3:%4 [%5] %6")
+                   .arg(s.id)
+                   .arg(s.documentId)
+                   .arg(s.start)
+                   .arg(s.end)
+                   .arg(codes.join(QLatin1Char(',')), s.memo);
     }
     for (const auto &c : p.cases()) {
         QStringList docs;
@@ -56,27 +63,42 @@ TEST_CASE("Every kind of command undoes and redoes, also after reopening the pro
     {
         auto p = Project::create(path);
         p->setCoder(QStringLiteral("ana"));
-        doc = p->importDocuments({textFile(QStringLiteral("a.txt"), QStringLiteral("I can't see someone when I need to."))}).front();
+        doc = p->importDocuments(
+                   {textFile(QStringLiteral("a.txt"), QStringLiteral("I can't see someone when I need to."))})
+                  .front();
         code = p->addCode(QStringLiteral("Access/Appointments/Waiting"));
     }
     // Each step: a mutation, run on a freshly opened project each time.
     const std::vector<std::pair<const char *, std::function<void(Project &)>>> steps{
         {"add segment", [&](Project &p) { seg = p.addSegment(doc, 0, 11, {code}, QStringLiteral("memo")); }},
         {"resize segment", [&](Project &p) { p.resizeSegment(seg, 2, 11); }},
-        {"rename code", [&](Project &p) { p.renameCode(QStringLiteral("Access/Appointments/Waiting"), QStringLiteral("Delays")); }},
-        {"describe code", [&](Project &p) { p.describeCode(QStringLiteral("Access/Appointments/Delays"), QStringLiteral("def"), QStringLiteral("#112233")); }},
+        {"rename code",
+         [&](Project &p) { p.renameCode(QStringLiteral("Access/Appointments/Waiting"), QStringLiteral("Delays")); }},
+        {"describe code",
+         [&](Project &p) {
+             p.describeCode(QStringLiteral("Access/Appointments/Delays"), QStringLiteral("def"),
+                            QStringLiteral("#112233"));
+         }},
         {"add code", [&](Project &p) { p.addCode(QStringLiteral("Trust")); }},
-        {"link code", [&](Project &p) { p.linkCode(QStringLiteral("Access/Appointments/Delays"), QStringLiteral("Trust")); }},
+        {"link code",
+         [&](Project &p) { p.linkCode(QStringLiteral("Access/Appointments/Delays"), QStringLiteral("Trust")); }},
         {"move code", [&](Project &p) { p.moveCode(QStringLiteral("Access/Appointments"), QStringLiteral("Trust")); }},
         {"add case", [&](Project &p) { caseId = p.addCase(QStringLiteral("P1")); }},
         {"link case", [&](Project &p) { p.linkCaseDocument(caseId, doc); }},
-        {"set attribute", [&](Project &p) { p.setAttribute(AttributeScope::Case, caseId, QStringLiteral("group"), QStringLiteral("carer")); }},
+        {"set attribute",
+         [&](Project &p) {
+             p.setAttribute(AttributeScope::Case, caseId, QStringLiteral("group"), QStringLiteral("carer"));
+         }},
         {"add memo", [&](Project &p) { memo = p.addMemo(QStringLiteral("segment"), seg, QStringLiteral("first")); }},
         {"edit memo", [&](Project &p) { p.editMemo(memo, QStringLiteral("second")); }},
         {"segment memo", [&](Project &p) { p.setSegmentMemo(seg, QStringLiteral("changed")); }},
         {"merge code", [&](Project &p) { p.mergeCode(QStringLiteral("Trust/Delays"), QStringLiteral("Access")); }},
         {"delete code", [&](Project &p) { p.deleteCode(QStringLiteral("Access"), true); }},
-        {"remove segment", [&](Project &p) { p.addSegment(doc, 0, 5, {p.addCode(QStringLiteral("X"))}); p.removeSegment(p.segments().back().id); }},
+        {"remove segment",
+         [&](Project &p) {
+             p.addSegment(doc, 0, 5, {p.addCode(QStringLiteral("X"))});
+             p.removeSegment(p.segments().back().id);
+         }},
         {"delete document", [&](Project &p) { p.deleteDocument(doc, true); }},
     };
     for (const auto &[name, step] : steps) {
@@ -151,14 +173,17 @@ TEST_CASE("A failing command leaves nothing behind and records nothing", "[comma
     good.name = QStringLiteral("one.txt");
     good.text = QStringLiteral("fine");
     ImportedDocument dup = good; // same name: the whole import must fail
-    REQUIRE_THROWS_WITH(p->importDocuments({ImportedFile{QStringLiteral("x"), QStringLiteral("0"), QStringLiteral("plaintext"), {good, dup}}}),
+    REQUIRE_THROWS_WITH(p->importDocuments({ImportedFile{
+                            QStringLiteral("x"), QStringLiteral("0"), QStringLiteral("plaintext"), {good, dup}}}),
                         Catch::Contains("already has a document named"));
     CHECK(p->documents().empty());
     CHECK(p->history().size() == before);
-    REQUIRE_THROWS_AS(p->batch(QStringLiteral("test"), QStringLiteral("half"), [&] {
-        p->addCode(QStringLiteral("B"));
-        throw Error(QStringLiteral("fails half-way"));
-    }), Error);
+    REQUIRE_THROWS_AS(p->batch(QStringLiteral("test"), QStringLiteral("half"),
+                               [&] {
+                                   p->addCode(QStringLiteral("B"));
+                                   throw Error(QStringLiteral("fails half-way"));
+                               }),
+                      Error);
     CHECK(p->codes().size() == 1);
     CHECK(p->history().size() == before);
 }
@@ -191,9 +216,10 @@ QString tableDump(Database &db)
 {
     QStringList tables;
     {
-        Statement st(db, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                                        "AND name NOT LIKE 'search_%' AND name NOT IN ('commands', 'command_events', "
-                                        "'coders', 'document_texts') ORDER BY name"));
+        Statement st(db,
+                     QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                                    "AND name NOT LIKE 'search_%' AND name NOT IN ('commands', 'command_events', "
+                                    "'coders', 'document_texts') ORDER BY name"));
         while (st.step())
             tables << st.columnText(0);
     }
@@ -244,7 +270,9 @@ TEST_CASE("Undo and redo of a multi-document import restore every row exactly", 
         p->setCoder(QStringLiteral("ana"));
         // Work that the import must leave alone: a coded document, a case it
         // links to and a document attribute it sets values of.
-        const Id first = p->importDocuments({textFile(QStringLiteral("notes.txt"), QStringLiteral("Waiting lists were long."))}).front();
+        const Id first =
+            p->importDocuments({textFile(QStringLiteral("notes.txt"), QStringLiteral("Waiting lists were long."))})
+                .front();
         p->addSegment(first, 0, 7, {p->addCode(QStringLiteral("Access/Waiting"))});
         const Id site = p->addCase(QStringLiteral("Site A"), QStringLiteral("site"));
         p->linkCaseDocument(site, first);
@@ -252,14 +280,14 @@ TEST_CASE("Undo and redo of a multi-document import restore every row exactly", 
         before = snapshot(*p);
         beforeRows = tableDump(ProjectAccess::database(*p));
 
-        ImportedDocument a = transcript(QStringLiteral("ana.txt"), {QStringLiteral("Interviewer: How long did you wait?"),
-                                                                   QStringLiteral("Ana: Three weeks for the nurse."),
-                                                                   QStringLiteral("Interviewer: And then?"),
-                                                                   QStringLiteral("Ana: Then the nurse came twice.")});
+        ImportedDocument a = transcript(
+            QStringLiteral("ana.txt"),
+            {QStringLiteral("Interviewer: How long did you wait?"), QStringLiteral("Ana: Three weeks for the nurse."),
+             QStringLiteral("Interviewer: And then?"), QStringLiteral("Ana: Then the nurse came twice.")});
         a.attributes = {{QStringLiteral("ward"), QStringLiteral("North")}};
         ImportedDocument b = transcript(QStringLiteral("ben.txt"), {QStringLiteral("Interviewer: Who helped you?"),
-                                                                   QStringLiteral("Ben: My daughter and the nurse."),
-                                                                   QStringLiteral("Carer: I did the shopping.")});
+                                                                    QStringLiteral("Ben: My daughter and the nurse."),
+                                                                    QStringLiteral("Carer: I did the shopping.")});
         b.caseName = QStringLiteral("Household 7");
         ImportedDocument c;
         c.name = QStringLiteral("plain.txt");
@@ -268,9 +296,10 @@ TEST_CASE("Undo and redo of a multi-document import restore every row exactly", 
         ImportTarget target;
         target.caseName = QStringLiteral("Site A");
         target.attributes = {{QStringLiteral("wave"), QStringLiteral("2")}};
-        p->importDocuments({ImportedFile{QStringLiteral("/tmp/ana.txt"), QStringLiteral("01"), QStringLiteral("plaintext"), {a}},
-                            ImportedFile{QStringLiteral("/tmp/pair.txt"), QStringLiteral("02"), QStringLiteral("plaintext"), {b, c}}},
-                           target);
+        p->importDocuments(
+            {ImportedFile{QStringLiteral("/tmp/ana.txt"), QStringLiteral("01"), QStringLiteral("plaintext"), {a}},
+             ImportedFile{QStringLiteral("/tmp/pair.txt"), QStringLiteral("02"), QStringLiteral("plaintext"), {b, c}}},
+            target);
         after = snapshot(*p);
         afterRows = tableDump(ProjectAccess::database(*p));
         afterCounts = QuireTest::projectFingerprint(path);

@@ -37,7 +37,12 @@ TEST_CASE("Statement binds and reads every type, and null strings are empty text
     db.exec(QStringLiteral("CREATE TABLE t (i INTEGER, d REAL, s TEXT NOT NULL, b BLOB, n INTEGER)"));
     Statement ins(db, QStringLiteral("INSERT INTO t VALUES (?1, ?2, ?3, ?4, ?5)"));
     const QString emoji = QStringLiteral("caf\u00e9 \U0001F642");
-    ins.bind(1, qint64(1) << 40).bind(2, 2.5).bind(3, emoji).bind(4, QByteArray("\0\1\2", 3)).bind(5, std::optional<qint64>()).run();
+    ins.bind(1, qint64(1) << 40)
+        .bind(2, 2.5)
+        .bind(3, emoji)
+        .bind(4, QByteArray("\0\1\2", 3))
+        .bind(5, std::optional<qint64>())
+        .run();
     ins.bind(1, 7).bind(2, 0.0).bind(3, QString()).bind(4, QByteArray()).bindNull(5).run();
     Statement sel(db, QStringLiteral("SELECT i, d, s, b, n FROM t ORDER BY rowid"));
     REQUIRE(sel.step());

@@ -45,12 +45,15 @@ TEST_CASE("Markdown: escaped text, tables with line breaks, a picture link or wh
     CHECK(md.startsWith(QStringLiteral("# Notes & \\<queries\\>\n\n")));
     CHECK(md.contains(QStringLiteral("Carers said \\*twice\\*: \"not \\| listened\"<br>and then left.")));
     CHECK(md.contains(QStringLiteral("- second\\_item\n")));
-    CHECK(md.contains(QStringLiteral("| code | a | b |\n|---|---|---|\n| Being heard/Not listened to | 1 | two<br>lines |\n")));
+    CHECK(md.contains(
+        QStringLiteral("| code | a | b |\n|---|---|---|\n| Being heard/Not listened to | 1 | two<br>lines |\n")));
     CHECK(md.contains(QStringLiteral("![A graph](graph.svg)")));
-    CHECK(QString::fromUtf8(sample(QStringLiteral("md"), missingPicture())).contains(QStringLiteral("(no picture here)")));
+    CHECK(QString::fromUtf8(sample(QStringLiteral("md"), missingPicture()))
+              .contains(QStringLiteral("(no picture here)")));
 }
 
-TEST_CASE("HTML: escaped, titled, full-width tables with a wider first column, inline SVG or an image", "[report][document]")
+TEST_CASE("HTML: escaped, titled, full-width tables with a wider first column, inline SVG or an image",
+          "[report][document]")
 {
     Doc::Picture drawn = missingPicture();
     drawn.svg = "<?xml version=\"1.0\"?>\n<svg viewBox=\"0 0 1 1\"><g/></svg>";
@@ -66,11 +69,14 @@ TEST_CASE("HTML: escaped, titled, full-width tables with a wider first column, i
     Doc::Picture named = missingPicture();
     named.name = QStringLiteral("graph.png");
     named.width = 300;
-    CHECK(QString::fromUtf8(sample(QStringLiteral("html"), named)).contains(QStringLiteral("<img src=\"graph.png\" width=\"300\" alt=\"A graph\">")));
-    CHECK(QString::fromUtf8(sample(QStringLiteral("html"), missingPicture())).contains(QStringLiteral("<p>(no picture here)</p>")));
+    CHECK(QString::fromUtf8(sample(QStringLiteral("html"), named))
+              .contains(QStringLiteral("<img src=\"graph.png\" width=\"300\" alt=\"A graph\">")));
+    CHECK(QString::fromUtf8(sample(QStringLiteral("html"), missingPicture()))
+              .contains(QStringLiteral("<p>(no picture here)</p>")));
 }
 
-TEST_CASE("Word: a valid package, fixed column widths summing to the text width, pictures as parts", "[report][document]")
+TEST_CASE("Word: a valid package, fixed column widths summing to the text width, pictures as parts",
+          "[report][document]")
 {
     Doc::Picture png = missingPicture();
     // Not a real PNG: the writer copies the bytes; their size decides the frame.
@@ -88,8 +94,9 @@ TEST_CASE("Word: a valid package, fixed column widths summing to the text width,
         if (x.isCharacters())
             text += x.text();
         if (x.isStartElement() && x.name() == QLatin1String("gridCol"))
-            columns.push_back(x.attributes().value(QStringLiteral("http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
-                                                   QStringLiteral("w"))
+            columns.push_back(x.attributes()
+                                  .value(QStringLiteral("http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+                                         QStringLiteral("w"))
                                   .toInt());
         if (x.isStartElement() && x.name() == QLatin1String("tcW"))
             ++cellsWithWidth;
@@ -115,7 +122,8 @@ TEST_CASE("Word: a valid package, fixed column widths summing to the text width,
 
 TEST_CASE("A document format it does not write is refused with the file's name", "[report][document]")
 {
-    REQUIRE_THROWS_AS(Doc::makeWriter(QStringLiteral("odt"), QStringLiteral("T"), QStringLiteral("/tmp/report.odt")), Error);
+    REQUIRE_THROWS_AS(Doc::makeWriter(QStringLiteral("odt"), QStringLiteral("T"), QStringLiteral("/tmp/report.odt")),
+                      Error);
     CHECK_THROWS_WITH(Doc::makeWriter(QStringLiteral("odt"), QStringLiteral("T"), QStringLiteral("/tmp/report.odt")),
                       Catch::Contains("report.odt") && Catch::Contains("md, html or docx"));
 }

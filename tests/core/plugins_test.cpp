@@ -27,9 +27,11 @@ TEST_CASE("Static plugins are found with their metadata", "[plugins]")
     CHECK(ids == built);
     CHECK(pm.importerFor(QStringLiteral("x.TXT"))->formatId() == QStringLiteral("plaintext"));
     CHECK(pm.importerFor(QStringLiteral("notes.md"))->formatId() == QStringLiteral("md"));
-    CHECK(pm.importerFor(QStringLiteral("notes.log"), QStringLiteral("plaintext"))->formatId() == QStringLiteral("plaintext"));
+    CHECK(pm.importerFor(QStringLiteral("notes.log"), QStringLiteral("plaintext"))->formatId() ==
+          QStringLiteral("plaintext"));
     CHECK(pm.exporter(QStringLiteral("md"))->fileExtension() == QStringLiteral("md"));
-    REQUIRE_THROWS_WITH(pm.importerFor(QStringLiteral("song.mp3")), Catch::Contains("song.mp3") && Catch::Contains("no importer"));
+    REQUIRE_THROWS_WITH(pm.importerFor(QStringLiteral("song.mp3")),
+                        Catch::Contains("song.mp3") && Catch::Contains("no importer"));
     REQUIRE_THROWS_WITH(pm.importerFor(QStringLiteral("a.txt"), QStringLiteral("klingon")), Catch::Contains("known: "));
     REQUIRE_THROWS_WITH(pm.exporter(QStringLiteral("pptx")), Catch::Contains("no exporter"));
 }
@@ -50,7 +52,8 @@ TEST_CASE("Dynamic plugins load from a folder, static twins win, wrong versions 
     built.sort();
     CHECK(loaded == built);
     // The dynamic plain-text importer works like the static one.
-    const auto docs = dynamicOnly.importerFor(QStringLiteral("a.txt"))->read(QStringLiteral("a.txt"), QByteArray("x\r\ny"), {});
+    const auto docs =
+        dynamicOnly.importerFor(QStringLiteral("a.txt"))->read(QStringLiteral("a.txt"), QByteArray("x\r\ny"), {});
     REQUIRE(docs.size() == 1);
     CHECK(docs[0].text == QStringLiteral("x\ny"));
 
@@ -82,11 +85,13 @@ TEST_CASE("readImportFile checks the file before any importer sees it", "[plugin
     QuireTest::TempDir dir;
     PluginManager pm;
     pm.loadStatic();
-    REQUIRE_THROWS_WITH(readImportFile(pm, dir.path(QStringLiteral("nope.txt"))), Catch::Contains("nope.txt: no such file"));
+    REQUIRE_THROWS_WITH(readImportFile(pm, dir.path(QStringLiteral("nope.txt"))),
+                        Catch::Contains("nope.txt: no such file"));
     REQUIRE_THROWS_WITH(readImportFile(pm, dir.path(QString())), Catch::Contains("is a directory"));
     REQUIRE_THROWS_WITH(readImportFile(pm, dir.writeFile(QStringLiteral("empty.txt"), QByteArray())),
                         Catch::Contains("empty.txt") && Catch::Contains("0 bytes"));
-    const ImportedFile f = readImportFile(pm, dir.writeFile(QStringLiteral("bom.md"), QByteArray("\xEF\xBB\xBF# Title\r\nText")));
+    const ImportedFile f =
+        readImportFile(pm, dir.writeFile(QStringLiteral("bom.md"), QByteArray("\xEF\xBB\xBF# Title\r\nText")));
     CHECK(f.format == QStringLiteral("md"));
     CHECK(f.sha256.size() == 64);
     REQUIRE(f.documents.size() == 1);

@@ -33,12 +33,15 @@ TEST_CASE("Codes form a hierarchy of any depth with multi-parent codes", "[model
     CHECK(f.p->code(code).color == QStringLiteral("#aa3355"));
     CHECK(f.p->code(code).description == QStringLiteral("Carer's view waved away"));
     // Deeper than three levels.
-    const Id deep = f.p->addCode(QStringLiteral("Being heard/Not listened to/Dismissed as emotional/By GPs/At reception"));
-    CHECK(f.p->codePath(deep) == QStringLiteral("Being heard/Not listened to/Dismissed as emotional/By GPs/At reception"));
+    const Id deep =
+        f.p->addCode(QStringLiteral("Being heard/Not listened to/Dismissed as emotional/By GPs/At reception"));
+    CHECK(f.p->codePath(deep) ==
+          QStringLiteral("Being heard/Not listened to/Dismissed as emotional/By GPs/At reception"));
 
     // A second parent: the code is reachable by two paths.
     f.p->addCode(QStringLiteral("Trust in services"));
-    f.p->linkCode(QStringLiteral("Being heard/Not listened to/Dismissed as emotional"), QStringLiteral("Trust in services"));
+    f.p->linkCode(QStringLiteral("Being heard/Not listened to/Dismissed as emotional"),
+                  QStringLiteral("Trust in services"));
     const QStringList paths = f.p->codePaths(code);
     CHECK(paths.size() == 2);
     CHECK(paths.contains(QStringLiteral("Trust in services/Dismissed as emotional")));
@@ -48,8 +51,9 @@ TEST_CASE("Codes form a hierarchy of any depth with multi-parent codes", "[model
     // Loops are refused, names are unique among siblings, errors name the path.
     REQUIRE_THROWS_WITH(f.p->moveCode(QStringLiteral("Being heard"), QStringLiteral("Being heard/Not listened to")),
                         Catch::Contains("loop"));
-    REQUIRE_THROWS_WITH(f.p->linkCode(QStringLiteral("Trust in services"), QStringLiteral("Trust in services/Dismissed as emotional")),
-                        Catch::Contains("loop"));
+    REQUIRE_THROWS_WITH(
+        f.p->linkCode(QStringLiteral("Trust in services"), QStringLiteral("Trust in services/Dismissed as emotional")),
+        Catch::Contains("loop"));
     REQUIRE_THROWS_WITH(f.p->addCode(QStringLiteral("Being heard/Not listened to")), Catch::Contains("already exists"));
     REQUIRE_THROWS_WITH(f.p->resolveCode(QStringLiteral("Being heard/Nope/X")),
                         Catch::Contains("Being heard/Nope") && Catch::Contains("\"Being heard\" exists"));
@@ -66,7 +70,8 @@ TEST_CASE("Codes form a hierarchy of any depth with multi-parent codes", "[model
 TEST_CASE("Rename, move, merge and delete codes", "[model][codes]")
 {
     Fixture f;
-    const auto docs = f.p->importDocuments({textFile(QStringLiteral("d.txt"), QStringLiteral("alpha beta gamma delta"))});
+    const auto docs =
+        f.p->importDocuments({textFile(QStringLiteral("d.txt"), QStringLiteral("alpha beta gamma delta"))});
     const Id doc = docs.front();
     const Id a = f.p->addCode(QStringLiteral("T/A"));
     const Id b = f.p->addCode(QStringLiteral("T/B"));
@@ -76,7 +81,8 @@ TEST_CASE("Rename, move, merge and delete codes", "[model][codes]")
 
     f.p->renameCode(QStringLiteral("T/A"), QStringLiteral("Alpha"));
     CHECK(f.p->codePath(a) == QStringLiteral("T/Alpha"));
-    REQUIRE_THROWS_WITH(f.p->renameCode(QStringLiteral("T/Alpha"), QStringLiteral("B")), Catch::Contains("already exists"));
+    REQUIRE_THROWS_WITH(f.p->renameCode(QStringLiteral("T/Alpha"), QStringLiteral("B")),
+                        Catch::Contains("already exists"));
 
     f.p->moveCode(QStringLiteral("T/B"), QStringLiteral("/"));
     CHECK(f.p->codePath(b) == QStringLiteral("B"));
@@ -91,7 +97,8 @@ TEST_CASE("Rename, move, merge and delete codes", "[model][codes]")
     CHECK(f.p->memos(QStringLiteral("code"), b).size() == 1);
 
     // Delete needs force when segments would be uncoded; segments left with no code go too.
-    REQUIRE_THROWS_WITH(f.p->deleteCode(QStringLiteral("T"), false), Catch::Contains("--force") && Catch::Contains("2 coded segments"));
+    REQUIRE_THROWS_WITH(f.p->deleteCode(QStringLiteral("T"), false),
+                        Catch::Contains("--force") && Catch::Contains("2 coded segments"));
     CHECK(f.p->segments().size() == 2);
     f.p->deleteCode(QStringLiteral("T"), true);
     CHECK(f.p->codes().empty());
@@ -165,13 +172,17 @@ TEST_CASE("Cases, typed attributes and memos", "[model][cases]")
                         Catch::Contains("number"));
     REQUIRE_THROWS_WITH(f.p->setAttribute(AttributeScope::Case, c.id, QStringLiteral("group"), QStringLiteral("nurse")),
                         Catch::Contains("carer, professional"));
-    REQUIRE_THROWS_AS(f.p->setAttribute(AttributeScope::Case, c.id, QStringLiteral("interviewed"), QStringLiteral("14/03/2026")), Error);
-    REQUIRE_THROWS_AS(f.p->setAttribute(AttributeScope::Case, c.id, QStringLiteral("consented"), QStringLiteral("maybe")), Error);
+    REQUIRE_THROWS_AS(
+        f.p->setAttribute(AttributeScope::Case, c.id, QStringLiteral("interviewed"), QStringLiteral("14/03/2026")),
+        Error);
+    REQUIRE_THROWS_AS(
+        f.p->setAttribute(AttributeScope::Case, c.id, QStringLiteral("consented"), QStringLiteral("maybe")), Error);
     // Redefining a type that existing values do not fit is refused.
     REQUIRE_THROWS_WITH(f.p->defineAttribute(AttributeScope::Document, QStringLiteral("type"), AttributeType::Number),
                         Catch::Contains("carer story"));
 
-    const Id m1 = f.p->addMemo(QStringLiteral("project"), std::nullopt, QStringLiteral("Reflexive note: I am a carer too."));
+    const Id m1 =
+        f.p->addMemo(QStringLiteral("project"), std::nullopt, QStringLiteral("Reflexive note: I am a carer too."));
     f.p->addMemo(QStringLiteral("document"), doc, QStringLiteral("Long pauses in the recording."));
     f.p->addMemo(QStringLiteral("segment"), s, QStringLiteral("Key quote?"));
     f.p->addMemo(QStringLiteral("case"), c.id, QStringLiteral("Met at the carers' café."));
@@ -192,7 +203,9 @@ TEST_CASE("Compact removes only the texts nothing can bring back, undo and redo 
     f.p->deleteDocument(deleted, false); // undoable: its text must stay
     const Id undone = f.p->importDocuments({textFile(QStringLiteral("undone.txt"), big + QStringLiteral("!"))}).front();
     f.p->undo(); // the import of undone.txt: redo could bring it back
-    auto texts = [&] { return ProjectAccess::database(*f.p).scalarInt(QStringLiteral("SELECT count(*) FROM document_texts")); };
+    auto texts = [&] {
+        return ProjectAccess::database(*f.p).scalarInt(QStringLiteral("SELECT count(*) FROM document_texts"));
+    };
     CHECK(texts() == 3);
 
     Project::CompactResult r = f.p->compact();

@@ -5,15 +5,15 @@
 #include <catch2/catch.hpp>
 
 #include "error.h"
+#include "index/searchindex.h"
 #include "model/project.h"
 #include "model/projectaccess.h"
+#include "model/schema.h"
 #include "model/verify.h"
-#include "index/searchindex.h"
 #include "storage/backups.h"
 #include "storage/database.h"
 #include "storage/pagechecksums.h"
 #include "storage/projectfile.h"
-#include "model/schema.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -25,10 +25,10 @@
 #include <unistd.h>
 
 using namespace Quire;
-using QuireTest::textFile;
-using QuireTest::projectContent;
 using QuireTest::EnvSetting;
+using QuireTest::projectContent;
 using QuireTest::TempDir;
+using QuireTest::textFile;
 using QuireTest::TmpfsMount;
 
 namespace {
@@ -36,9 +36,9 @@ namespace {
 /// Invented words, so texts fill several pages without repeating one page.
 QString prose(int seed, int words)
 {
-    static const char *const vocabulary[] = {"carer", "appointment", "waited", "nobody", "listened", "phone",
-                                             "ward", "discharge", "mother", "tablets", "night", "worried",
-                                             "letter", "nurse", "home", "respite", "tired", "rang", "again", "week"};
+    static const char *const vocabulary[] = {
+        "carer", "appointment", "waited", "nobody", "listened", "phone",   "ward",  "discharge", "mother", "tablets",
+        "night", "worried",     "letter", "nurse",  "home",     "respite", "tired", "rang",      "again",  "week"};
     std::mt19937 rng(static_cast<unsigned>(seed));
     QString out;
     for (int i = 0; i < words; ++i) {
@@ -54,7 +54,8 @@ QString makeStudy(const TempDir &dir, const QString &name = QStringLiteral("stud
     const QString path = dir.path(name);
     auto p = Project::create(path);
     p->setCoder(QStringLiteral("ana"));
-    p->importDocuments({textFile(QStringLiteral("fg1.txt"), prose(1, 3000)), textFile(QStringLiteral("fg2.txt"), prose(2, 2500)),
+    p->importDocuments({textFile(QStringLiteral("fg1.txt"), prose(1, 3000)),
+                        textFile(QStringLiteral("fg2.txt"), prose(2, 2500)),
                         textFile(QStringLiteral("story.txt"), prose(3, 1200))});
     const Id code = p->addCode(QStringLiteral("Being heard/Not listened to"), QStringLiteral("#aa3355"),
                                QStringLiteral("Carers describe being talked over"));
@@ -83,8 +84,8 @@ void writeAll(const QString &path, const QByteArray &bytes)
 
 bool isDamageMessage(const QString &m)
 {
-    return m.contains(QLatin1String("damaged")) || m.contains(QLatin1String("not a Quire project"))
-        || m.contains(QLatin1String("malformed"));
+    return m.contains(QLatin1String("damaged")) || m.contains(QLatin1String("not a Quire project")) ||
+           m.contains(QLatin1String("malformed"));
 }
 
 } // namespace
@@ -100,7 +101,8 @@ TEST_CASE("Page checksums: every page of a project carries one and verify reads 
     REQUIRE(pageSize == 4096);
     int intact = 0;
     for (qsizetype at = 0; at + pageSize <= bytes.size(); at += pageSize)
-        intact += PageChecksums::pageIsIntact(reinterpret_cast<const unsigned char *>(bytes.constData() + at), pageSize);
+        intact +=
+            PageChecksums::pageIsIntact(reinterpret_cast<const unsigned char *>(bytes.constData() + at), pageSize);
     CHECK(intact == bytes.size() / pageSize);
     // The WAL is empty once the commands are done: the file is the project.
     CHECK(ProjectFile::walBytes(path) == 0);
@@ -182,7 +184,8 @@ TEST_CASE("A flipped bit in the project file is reported, never served as data",
             ++reported;
         }
     }
-    INFO("reported on opening or reading: " << reported << ", by verify: " << foundByVerify << ", in no page in use: " << unread);
+    INFO("reported on opening or reading: " << reported << ", by verify: " << foundByVerify
+                                            << ", in no page in use: " << unread);
     // A flip in a free page is harmless and found by nothing; the rest must be found.
     CHECK(reported + foundByVerify >= 54);
     CHECK(reported >= 10);
@@ -204,8 +207,8 @@ TEST_CASE("A cut-off project file is refused, naming the cause", "[reliability][
     TempDir dir;
     const QString path = makeStudy(dir);
     const QByteArray bytes = readAll(path);
-    for (const qsizetype keep : {qsizetype(bytes.size() - 1), qsizetype(bytes.size() - 4096), qsizetype(bytes.size() / 2),
-                                 qsizetype(4096 * 3)}) {
+    for (const qsizetype keep : {qsizetype(bytes.size() - 1), qsizetype(bytes.size() - 4096),
+                                 qsizetype(bytes.size() / 2), qsizetype(4096 * 3)}) {
         const QString copy = dir.path(QStringLiteral("cut%1.quire").arg(keep));
         writeAll(copy, bytes.left(keep));
         INFO("kept " << keep << " of " << bytes.size());
@@ -230,7 +233,8 @@ TEST_CASE("A write-ahead log from another state of the project is set aside, not
     const QString older = projectContent(backup);
     {
         auto p = Project::open(path);
-        p->importDocuments({textFile(QStringLiteral("two.txt"), prose(11, 4000)), textFile(QStringLiteral("three.txt"), prose(12, 4000))});
+        p->importDocuments({textFile(QStringLiteral("two.txt"), prose(11, 4000)),
+                            textFile(QStringLiteral("three.txt"), prose(12, 4000))});
     }
     // Later changes that stay in the log (a session that was killed).
     {
@@ -254,7 +258,8 @@ TEST_CASE("A write-ahead log from another state of the project is set aside, not
     CHECK(notes.front().contains(QLatin1String("set aside")));
     CHECK(projectContent(*p) == older);
     p.reset();
-    CHECK(QDir(dir.path(QStringLiteral("."))).entryList({QStringLiteral("restored.quire-wal.set-aside-*")}).size() == 1);
+    CHECK(QDir(dir.path(QStringLiteral("."))).entryList({QStringLiteral("restored.quire-wal.set-aside-*")}).size() ==
+          1);
     CHECK(verifyProject(backup).intact());
 }
 
@@ -329,7 +334,8 @@ TEST_CASE("A full disk: the change fails naming the full disk, and the project i
         CHECK_FALSE(f.contains(QLatin1String(".partial-")));
 }
 
-TEST_CASE("Backups: made before a session's first change, rotated, restored with the current state kept", "[reliability][backup]")
+TEST_CASE("Backups: made before a session's first change, rotated, restored with the current state kept",
+          "[reliability][backup]")
 {
     TempDir dir;
     EnvSetting interval("QUIRE_BACKUP_INTERVAL", "0");
@@ -361,7 +367,8 @@ TEST_CASE("Backups: made before a session's first change, rotated, restored with
     bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x10);
     writeAll(after.back().path, bytes);
     const QString hash = QuireTest::fileHash(path);
-    REQUIRE_THROWS_WITH(Backups::restore(path, after.back().path), Catch::Contains("damaged") && Catch::Contains("not restored"));
+    REQUIRE_THROWS_WITH(Backups::restore(path, after.back().path),
+                        Catch::Contains("damaged") && Catch::Contains("not restored"));
     CHECK(QuireTest::fileHash(path) == hash);
 }
 
@@ -378,16 +385,18 @@ TEST_CASE("A copy saved while the project is open is complete and consistent", "
     CHECK(verifyProject(copy).intact());
 }
 
-TEST_CASE("A project made before page checksums gets them when opened, with the same content", "[reliability][checksums]")
+TEST_CASE("A project made before page checksums gets them when opened, with the same content",
+          "[reliability][checksums]")
 {
     TempDir dir;
     const QString old = dir.path(QStringLiteral("old.quire"));
     const auto dump = [&] {
         Database db(old, Database::OpenMode::ReadOnly);
         SearchIndex::registerConnection(db.handle());
-        Statement st(db, QStringLiteral("SELECT (SELECT group_concat(name || '|' || description, ';') FROM codes) || '#' || "
-                                        "(SELECT group_concat(text, ';') FROM document_texts) || '#' || "
-                                        "(SELECT count(*) FROM search_documents WHERE search_documents MATCH 'respite')"));
+        Statement st(
+            db, QStringLiteral("SELECT (SELECT group_concat(name || '|' || description, ';') FROM codes) || '#' || "
+                               "(SELECT group_concat(text, ';') FROM document_texts) || '#' || "
+                               "(SELECT count(*) FROM search_documents WHERE search_documents MATCH 'respite')"));
         REQUIRE(st.step());
         return st.columnText(0);
     };
@@ -397,8 +406,9 @@ TEST_CASE("A project made before page checksums gets them when opened, with the 
         SearchIndex::registerConnection(db.handle());
         Schema::create(db);
         db.exec(QStringLiteral("INSERT INTO meta(key, value) VALUES ('created', '2026-01-01')"));
-        db.exec(QStringLiteral("INSERT INTO codes(guid, name, description, created) VALUES ('g1', 'Respite', 'Breaks', 'x'), "
-                               "('g2', 'Waiting', 'Queues', 'x')"));
+        db.exec(QStringLiteral(
+            "INSERT INTO codes(guid, name, description, created) VALUES ('g1', 'Respite', 'Breaks', 'x'), "
+            "('g2', 'Waiting', 'Queues', 'x')"));
         db.exec(QStringLiteral("INSERT INTO coders(name, created) VALUES ('ana', 'x')"));
         db.exec(QStringLiteral("INSERT INTO document_texts(document_id, text) VALUES (1, '%1')").arg(prose(40, 3000)));
         db.exec(QStringLiteral("INSERT INTO documents(id, name, kind, length, sha256, format, encoding, imported_by, "

@@ -2,12 +2,12 @@
 #include <catch2/catch.hpp>
 
 #include "error.h"
+#include "index/searchindex.h"
 #include "model/project.h"
 #include "model/projectaccess.h"
-#include "search/search.h"
-#include "index/searchindex.h"
-#include "storage/database.h"
 #include "model/schema.h"
+#include "search/search.h"
+#include "storage/database.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -39,12 +39,13 @@ TEST_CASE("An older project is migrated forward after a backup copy", "[store][m
     {
         Database db(path, Database::OpenMode::ReadWriteCreate);
         Schema::createAtVersion(db, 1);
-        db.exec(QStringLiteral("INSERT INTO coders(name, created) VALUES ('ana', 'now');"
-                               "INSERT INTO documents(name, text, length, sha256, format, encoding, imported_at) "
-                               "VALUES ('d.txt', 'hello world', 11, 'x', 'plaintext', 'UTF-8', 'now');"
-                               "INSERT INTO codes(guid, name, created) VALUES ('g1', 'Theme', 'now');"
-                               "INSERT INTO segments(document_id, start, \"end\", coder_id, created) VALUES (1, 0, 5, 1, 'now');"
-                               "INSERT INTO segment_codes VALUES (1, 1);"));
+        db.exec(QStringLiteral(
+            "INSERT INTO coders(name, created) VALUES ('ana', 'now');"
+            "INSERT INTO documents(name, text, length, sha256, format, encoding, imported_at) "
+            "VALUES ('d.txt', 'hello world', 11, 'x', 'plaintext', 'UTF-8', 'now');"
+            "INSERT INTO codes(guid, name, created) VALUES ('g1', 'Theme', 'now');"
+            "INSERT INTO segments(document_id, start, \"end\", coder_id, created) VALUES (1, 0, 5, 1, 'now');"
+            "INSERT INTO segment_codes VALUES (1, 1);"));
         CHECK(db.scalarInt(QStringLiteral("PRAGMA user_version")) == 1);
         REQUIRE_THROWS_AS(db.exec(QStringLiteral("SELECT * FROM turns")), Error);
     }
@@ -82,7 +83,8 @@ TEST_CASE("Files that are not Quire projects are refused without being changed",
         Database db(newer, Database::OpenMode::ReadWrite);
         db.exec(QStringLiteral("PRAGMA user_version = 42"));
     }
-    REQUIRE_THROWS_WITH(Project::open(newer), Catch::Contains("newer version of Quire") && Catch::Contains("schema 42"));
+    REQUIRE_THROWS_WITH(Project::open(newer),
+                        Catch::Contains("newer version of Quire") && Catch::Contains("schema 42"));
     Database check(newer, Database::OpenMode::ReadOnly);
     CHECK(check.scalarInt(QStringLiteral("PRAGMA user_version")) == 42);
 
@@ -136,15 +138,16 @@ namespace {
 /// coder row is never deleted, so nothing ever looks for rows referring to it.
 QStringList unindexedForeignKeys(Database &db)
 {
-    Statement st(db, QStringLiteral(
-        "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f "
-        "WHERE m.type = 'table' AND f.\"table\" <> 'coders' "
-        "AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.name) il, pragma_index_info(il.name) ii "
-        "                WHERE ii.seqno = 0 AND ii.name = f.\"from\" AND il.partial = 0) "
-        "AND NOT EXISTS (SELECT 1 FROM pragma_table_info(m.name) ti WHERE ti.name = f.\"from\" AND ti.pk = 1 "
-        "                AND upper(ti.type) = 'INTEGER' "
-        "                AND (SELECT count(*) FROM pragma_table_info(m.name) WHERE pk > 0) = 1) "
-        "ORDER BY 1, 2"));
+    Statement st(
+        db, QStringLiteral(
+                "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f "
+                "WHERE m.type = 'table' AND f.\"table\" <> 'coders' "
+                "AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.name) il, pragma_index_info(il.name) ii "
+                "                WHERE ii.seqno = 0 AND ii.name = f.\"from\" AND il.partial = 0) "
+                "AND NOT EXISTS (SELECT 1 FROM pragma_table_info(m.name) ti WHERE ti.name = f.\"from\" AND ti.pk = 1 "
+                "                AND upper(ti.type) = 'INTEGER' "
+                "                AND (SELECT count(*) FROM pragma_table_info(m.name) WHERE pk > 0) = 1) "
+                "ORDER BY 1, 2"));
     QStringList out;
     while (st.step())
         out << st.columnText(0) + QLatin1Char('.') + st.columnText(1);
@@ -161,7 +164,8 @@ TEST_CASE("Every column that refers to a deletable row is indexed, also after an
     {
         auto p = Project::create(fresh);
         // The check itself sees keys: turns.document_id is one, and indexed.
-        CHECK(ProjectAccess::database(*p).scalarInt(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_list('turns')")) == 2);
+        CHECK(ProjectAccess::database(*p).scalarInt(
+                  QStringLiteral("SELECT count(*) FROM pragma_foreign_key_list('turns')")) == 2);
         CHECK(unindexedForeignKeys(ProjectAccess::database(*p)).join(QStringLiteral(", ")) == QString());
     }
     const QString old = dir.path(QStringLiteral("old.quire"));

@@ -5,15 +5,15 @@
 #include <catch2/catch.hpp>
 
 #include "error.h"
+#include "index/analyzer.h"
+#include "index/searchindex.h"
 #include "model/project.h"
 #include "model/projectaccess.h"
-#include "index/analyzer.h"
+#include "model/schema.h"
 #include "search/autocode.h"
 #include "search/search.h"
-#include "index/searchindex.h"
 #include "search/words.h"
 #include "storage/database.h"
-#include "model/schema.h"
 #include "testsupport.h"
 #include "text/textoffsets.h"
 
@@ -69,10 +69,7 @@ struct Fixture
         return p->importDocuments({fileOf({textDocument(name, text)})}).front();
     }
 
-    SearchResult run(const QString &query, SearchOptions options = {})
-    {
-        return Search(*p).run(query, options);
-    }
+    SearchResult run(const QString &query, SearchOptions options = {}) { return Search(*p).run(query, options); }
 
     /// The text of every hit, in order.
     QStringList texts(const QString &query, SearchOptions options = {})
@@ -121,24 +118,27 @@ TEST_CASE("The analyzer folds case and accents, stems English and breaks CJK int
 {
     Analyzer en;
     // Case and accent folding: precomposed, decomposed (e + U+0301), full-width.
-    CHECK(words(en, QString::fromUtf8("résumé RÉSUMÉ resume re\u0301sume\u0301 ｒｅｓｕｍｅ"), false)
-          == QStringList(5, QStringLiteral("resume")));
+    CHECK(words(en, QString::fromUtf8("résumé RÉSUMÉ resume re\u0301sume\u0301 ｒｅｓｕｍｅ"), false) ==
+          QStringList(5, QStringLiteral("resume")));
     // Stemming: one term for the inflections.
-    CHECK(words(en, QStringLiteral("Listening listened listens listen"), true) == QStringList(4, QStringLiteral("listen")));
+    CHECK(words(en, QStringLiteral("Listening listened listens listen"), true) ==
+          QStringList(4, QStringLiteral("listen")));
     // Curly and straight apostrophes are the same.
     CHECK(words(en, QString::fromUtf8("it’s it's"), false) == QStringList(2, QStringLiteral("it's")));
     // Emoji, punctuation and spaces are not words; CJK runs are split by ICU's dictionary.
-    CHECK(words(en, QString::fromUtf8("👩‍👩‍👧 我们需要帮助 😢 — !"), false)
-          == (QStringList{QString::fromUtf8("我们"), QString::fromUtf8("需要"), QString::fromUtf8("帮助")}));
+    CHECK(words(en, QString::fromUtf8("👩‍👩‍👧 我们需要帮助 😢 — !"), false) ==
+          (QStringList{QString::fromUtf8("我们"), QString::fromUtf8("需要"), QString::fromUtf8("帮助")}));
     // Marks that carry meaning outside Latin, Greek, Cyrillic, Arabic and Hebrew stay: が is not か.
-    CHECK(words(en, QString::fromUtf8("が か"), false) == (QStringList{QString::fromUtf8("が"), QString::fromUtf8("か")}));
+    CHECK(words(en, QString::fromUtf8("が か"), false) ==
+          (QStringList{QString::fromUtf8("が"), QString::fromUtf8("か")}));
     // Chinese words in an English text are not stemmed; numbers are words but not stemmed.
-    CHECK(words(en, QString::fromUtf8("Zhōu Lì carers 2024"), true)
-          == (QStringList{QStringLiteral("zhou"), QStringLiteral("li"), QStringLiteral("carer"), QStringLiteral("2024")}));
+    CHECK(words(en, QString::fromUtf8("Zhōu Lì carers 2024"), true) ==
+          (QStringList{QStringLiteral("zhou"), QStringLiteral("li"), QStringLiteral("carer"), QStringLiteral("2024")}));
 
     Analyzer none(QStringLiteral("none"));
     CHECK_FALSE(none.stems());
-    CHECK(words(none, QStringLiteral("Listening listened"), true) == (QStringList{QStringLiteral("listening"), QStringLiteral("listened")}));
+    CHECK(words(none, QStringLiteral("Listening listened"), true) ==
+          (QStringList{QStringLiteral("listening"), QStringLiteral("listened")}));
     Analyzer fr(QStringLiteral("french"));
     const QStringList french = words(fr, QString::fromUtf8("écoutaient écouter"), true);
     CHECK(QSet<QString>(french.begin(), french.end()).size() == 1);
@@ -149,11 +149,13 @@ TEST_CASE("The analyzer folds case and accents, stems English and breaks CJK int
 TEST_CASE("Search folds accents, case and inflections, phrases, NEAR and prefixes", "[search]")
 {
     Fixture f;
-    f.import(QStringLiteral("cv.txt"), QString::fromUtf8("Her résumé was good. RESUME writing is hard. "
-                                                          "I was Listening, she listened, they listen to the carers and they care."));
+    f.import(QStringLiteral("cv.txt"),
+             QString::fromUtf8("Her résumé was good. RESUME writing is hard. "
+                               "I was Listening, she listened, they listen to the carers and they care."));
     CHECK(f.texts(QStringLiteral("resume")) == (QStringList{QString::fromUtf8("résumé"), QStringLiteral("RESUME")}));
     CHECK(f.texts(QString::fromUtf8("RÉSUMÉ")) == f.texts(QStringLiteral("resume")));
-    CHECK(f.texts(QStringLiteral("listen")) == (QStringList{QStringLiteral("Listening"), QStringLiteral("listened"), QStringLiteral("listen")}));
+    CHECK(f.texts(QStringLiteral("listen")) ==
+          (QStringList{QStringLiteral("Listening"), QStringLiteral("listened"), QStringLiteral("listen")}));
     CHECK(f.texts(QStringLiteral("listened")) == f.texts(QStringLiteral("listen")));
 
     // Phrases: adjacent words only, folded and stemmed like single words.
@@ -162,17 +164,22 @@ TEST_CASE("Search folds accents, case and inflections, phrases, NEAR and prefixe
     CHECK(f.texts(QStringLiteral("\"carers they\"")).isEmpty());
     // NEAR: at most N words between them.
     f.import(QStringLiteral("near.txt"), QStringLiteral("alpha one two three beta gamma"));
-    CHECK(f.texts(QStringLiteral("NEAR(alpha beta, 3)")) == (QStringList{QStringLiteral("alpha"), QStringLiteral("beta")}));
-    CHECK(f.texts(QStringLiteral("NEAR(beta alpha, 3)")) == (QStringList{QStringLiteral("alpha"), QStringLiteral("beta")}));
+    CHECK(f.texts(QStringLiteral("NEAR(alpha beta, 3)")) ==
+          (QStringList{QStringLiteral("alpha"), QStringLiteral("beta")}));
+    CHECK(f.texts(QStringLiteral("NEAR(beta alpha, 3)")) ==
+          (QStringList{QStringLiteral("alpha"), QStringLiteral("beta")}));
     CHECK(f.texts(QStringLiteral("NEAR(alpha beta, 2)")).isEmpty());
     // With more phrases, N counts the words between the first and the last, the middle phrase's included.
-    CHECK(f.texts(QStringLiteral("NEAR(alpha \"three beta\" gamma, 4)")) == (QStringList{QStringLiteral("alpha"), QStringLiteral("three beta"), QStringLiteral("gamma")}));
+    CHECK(f.texts(QStringLiteral("NEAR(alpha \"three beta\" gamma, 4)")) ==
+          (QStringList{QStringLiteral("alpha"), QStringLiteral("three beta"), QStringLiteral("gamma")}));
     CHECK(f.texts(QStringLiteral("NEAR(alpha \"three beta\" gamma, 3)")).isEmpty());
-    CHECK(f.texts(QStringLiteral("NEAR(résumé writing)")) == (QStringList{QString::fromUtf8("résumé"), QStringLiteral("RESUME"), QStringLiteral("writing")}));
+    CHECK(f.texts(QStringLiteral("NEAR(résumé writing)")) ==
+          (QStringList{QString::fromUtf8("résumé"), QStringLiteral("RESUME"), QStringLiteral("writing")}));
 
     // Prefixes match what was written (listeni* is no stem) and stems (listen*).
     CHECK(f.texts(QStringLiteral("listeni*")) == QStringList{QStringLiteral("Listening")});
-    CHECK(f.texts(QStringLiteral("listen*")) == (QStringList{QStringLiteral("Listening"), QStringLiteral("listened"), QStringLiteral("listen")}));
+    CHECK(f.texts(QStringLiteral("listen*")) ==
+          (QStringList{QStringLiteral("Listening"), QStringLiteral("listened"), QStringLiteral("listen")}));
     CHECK(f.texts(QStringLiteral("\"they liste\"*")) == QStringList{QStringLiteral("they listen")});
     CHECK(f.texts(QStringLiteral("zzz*")).isEmpty());
     // Lower-case operators are words.
@@ -190,13 +197,17 @@ TEST_CASE("Boolean operators: NOT binds tighter than AND, AND tighter than OR, a
     const QStringList precedence{QStringLiteral("a.txt"), QStringLiteral("c.txt"), QStringLiteral("d.txt")};
     CHECK(f.documents(QStringLiteral("apple OR banana AND NOT cherry")) == precedence);
     CHECK(f.documents(QStringLiteral("apple OR banana NOT cherry")) == precedence);
-    CHECK(f.documents(QStringLiteral("(apple OR banana) AND NOT cherry")) == (QStringList{QStringLiteral("c.txt"), QStringLiteral("d.txt")}));
+    CHECK(f.documents(QStringLiteral("(apple OR banana) AND NOT cherry")) ==
+          (QStringList{QStringLiteral("c.txt"), QStringLiteral("d.txt")}));
     CHECK(f.documents(QStringLiteral("banana cherry")) == QStringList{QStringLiteral("b.txt")});
-    CHECK(f.documents(QStringLiteral("banana AND cherry OR only")) == (QStringList{QStringLiteral("b.txt"), QStringLiteral("c.txt"), QStringLiteral("d.txt")}));
+    CHECK(f.documents(QStringLiteral("banana AND cherry OR only")) ==
+          (QStringList{QStringLiteral("b.txt"), QStringLiteral("c.txt"), QStringLiteral("d.txt")}));
     // Words after NOT are never hits, even where a document matches through another branch.
-    CHECK(f.texts(QStringLiteral("apple OR banana AND NOT cherry")) == (QStringList{QStringLiteral("apple"), QStringLiteral("banana"), QStringLiteral("apple")}));
+    CHECK(f.texts(QStringLiteral("apple OR banana AND NOT cherry")) ==
+          (QStringList{QStringLiteral("apple"), QStringLiteral("banana"), QStringLiteral("apple")}));
     // The MATCH expression quotes every term: user text cannot become FTS5 syntax.
-    CHECK(f.run(QStringLiteral("apple OR banana NOT cherry")).match == QStringLiteral("(\"apple\" OR (\"banana\" NOT \"cherry\"))"));
+    CHECK(f.run(QStringLiteral("apple OR banana NOT cherry")).match ==
+          QStringLiteral("(\"apple\" OR (\"banana\" NOT \"cherry\"))"));
     CHECK(f.run(QStringLiteral("^cherry -banana")).match == QStringLiteral("(\"^cherry\" AND \"-banana\")"));
     CHECK(f.documents(QStringLiteral("^cherry -banana")) == QStringList{QStringLiteral("b.txt")});
 }
@@ -214,7 +225,8 @@ TEST_CASE("Filters: code (and below), speaker, document and attributes", "[searc
     const Id other = f.import(QStringLiteral("letter.txt"), QStringLiteral("Money, money. The letter is about money."));
     f.p->setAttribute(AttributeScope::Document, other, QStringLiteral("group"), QStringLiteral("professional"));
     // A case attribute overrides the document's for that speaker's words.
-    f.p->setAttribute(AttributeScope::Case, f.p->findCase(QStringLiteral("fg: P2")).id, QStringLiteral("group"), QStringLiteral("professional"));
+    f.p->setAttribute(AttributeScope::Case, f.p->findCase(QStringLiteral("fg: P2")).id, QStringLiteral("group"),
+                      QStringLiteral("professional"));
 
     REQUIRE(f.run(QStringLiteral("money")).hits.size() == 7);
     auto speakers = [&](const QString &q) {
@@ -224,12 +236,17 @@ TEST_CASE("Filters: code (and below), speaker, document and attributes", "[searc
         return out;
     };
     CHECK(speakers(QStringLiteral("money speaker:P1")) == (QStringList{QStringLiteral("P1"), QStringLiteral("P1")}));
-    CHECK(speakers(QStringLiteral("money speaker:p1|P2")) == (QStringList{QStringLiteral("P1"), QStringLiteral("P1"), QStringLiteral("P2")}));
-    CHECK(speakers(QStringLiteral("money NOT speaker:Facilitator document:fg.txt")) == (QStringList{QStringLiteral("P1"), QStringLiteral("P1"), QStringLiteral("P2")}));
+    CHECK(speakers(QStringLiteral("money speaker:p1|P2")) ==
+          (QStringList{QStringLiteral("P1"), QStringLiteral("P1"), QStringLiteral("P2")}));
+    CHECK(speakers(QStringLiteral("money NOT speaker:Facilitator document:fg.txt")) ==
+          (QStringList{QStringLiteral("P1"), QStringLiteral("P1"), QStringLiteral("P2")}));
     CHECK(speakers(QStringLiteral("money document:\"letter.txt\"")) == QStringList(3, QStringLiteral("letter.txt")));
     CHECK(speakers(QStringLiteral("money document:*.txt")).size() == 7);
-    CHECK(speakers(QStringLiteral("money group:carer")) == (QStringList{QStringLiteral("Facilitator"), QStringLiteral("P1"), QStringLiteral("P1")}));
-    CHECK(speakers(QStringLiteral("money group:Professional")) == (QStringList{QStringLiteral("P2"), QStringLiteral("letter.txt"), QStringLiteral("letter.txt"), QStringLiteral("letter.txt")}));
+    CHECK(speakers(QStringLiteral("money group:carer")) ==
+          (QStringList{QStringLiteral("Facilitator"), QStringLiteral("P1"), QStringLiteral("P1")}));
+    CHECK(speakers(QStringLiteral("money group:Professional")) ==
+          (QStringList{QStringLiteral("P2"), QStringLiteral("letter.txt"), QStringLiteral("letter.txt"),
+                       QStringLiteral("letter.txt")}));
 
     // code: hits inside segments coded with the code or any code below it.
     const Id sub = f.p->addCode(QStringLiteral("Finance/Worry"));
@@ -238,15 +255,19 @@ TEST_CASE("Filters: code (and below), speaker, document and attributes", "[searc
     f.p->addSegment(fgId, p1, p1 + 14, {sub}); // "Money is tight"
     f.p->addSegment(other, 0, 5, {theme});     // "Money"
     CHECK(speakers(QStringLiteral("money code:\"Finance/Worry\"")) == QStringList{QStringLiteral("P1")});
-    CHECK(speakers(QStringLiteral("money code:Finance")) == (QStringList{QStringLiteral("P1"), QStringLiteral("letter.txt")}));
+    CHECK(speakers(QStringLiteral("money code:Finance")) ==
+          (QStringList{QStringLiteral("P1"), QStringLiteral("letter.txt")}));
     CHECK(speakers(QStringLiteral("money NOT code:Finance speaker:P1")) == QStringList{QStringLiteral("P1")});
-    CHECK(speakers(QStringLiteral("(money OR tight) code:Finance/Worry")) == (QStringList{QStringLiteral("P1"), QStringLiteral("P1")}));
+    CHECK(speakers(QStringLiteral("(money OR tight) code:Finance/Worry")) ==
+          (QStringList{QStringLiteral("P1"), QStringLiteral("P1")}));
 
     // Filters naming what the project does not have are errors, not empty results.
     CHECK_THAT(errorOf([&] { f.run(QStringLiteral("money code:\"Finance/Nope\"")); }).toStdString(),
                Catch::Contains("no code \"Finance/Nope\"") && Catch::Contains("column 7"));
-    CHECK_THAT(errorOf([&] { f.run(QStringLiteral("money speaker:P9")); }).toStdString(), Catch::Contains("no speaker \"P9\""));
-    CHECK_THAT(errorOf([&] { f.run(QStringLiteral("money document:nope.txt")); }).toStdString(), Catch::Contains("no document named \"nope.txt\""));
+    CHECK_THAT(errorOf([&] { f.run(QStringLiteral("money speaker:P9")); }).toStdString(),
+               Catch::Contains("no speaker \"P9\""));
+    CHECK_THAT(errorOf([&] { f.run(QStringLiteral("money document:nope.txt")); }).toStdString(),
+               Catch::Contains("no document named \"nope.txt\""));
     CHECK_THAT(errorOf([&] { f.run(QStringLiteral("money colour:red")); }).toStdString(),
                Catch::Contains("\"colour:\" at column 7") && Catch::Contains("group"));
 }
@@ -260,8 +281,9 @@ TEST_CASE("Hit offsets are code points: the hit text is the stored range, with e
     const TextOffsets offsets(text);
     SearchOptions o;
     o.context = 12;
-    for (const QString &q : {QStringLiteral("help"), QString::fromUtf8("帮助"), QString::fromUtf8("我们"), QStringLiteral("eclair"),
-                             QStringLiteral("cafe"), QStringLiteral("nurse"), QStringLiteral("\"need help\""), QStringLiteral("NEAR(help nurse, 3)")}) {
+    for (const QString &q : {QStringLiteral("help"), QString::fromUtf8("帮助"), QString::fromUtf8("我们"),
+                             QStringLiteral("eclair"), QStringLiteral("cafe"), QStringLiteral("nurse"),
+                             QStringLiteral("\"need help\""), QStringLiteral("NEAR(help nurse, 3)")}) {
         const SearchResult r = f.run(q, o);
         INFO(q.toStdString());
         REQUIRE_FALSE(r.hits.empty());
@@ -270,7 +292,8 @@ TEST_CASE("Hit offsets are code points: the hit text is the stored range, with e
             CHECK(h.left + h.text + h.right == f.p->documentRange(id, h.contextStart, h.contextEnd));
         }
     }
-    CHECK(f.texts(QStringLiteral("help")) == (QStringList{QStringLiteral("help"), QStringLiteral("Help"), QStringLiteral("help")}));
+    CHECK(f.texts(QStringLiteral("help")) ==
+          (QStringList{QStringLiteral("help"), QStringLiteral("Help"), QStringLiteral("help")}));
     CHECK(f.texts(QString::fromUtf8("帮助")) == QStringList(2, QString::fromUtf8("帮助")));
     CHECK(f.texts(QStringLiteral("eclair")) == QStringList{QString::fromUtf8("e\u0301clair")});
     const SearchHit last = f.run(QStringLiteral("nurse")).hits.front();
@@ -281,7 +304,8 @@ TEST_CASE("Hit offsets are code points: the hit text is the stored range, with e
 TEST_CASE("KWIC context is cut at word boundaries, or is the sentence", "[search][kwic]")
 {
     Fixture f;
-    f.import(QStringLiteral("k.txt"), QStringLiteral("First sentence here. The carers were never listened to by anyone at all. Last one."));
+    f.import(QStringLiteral("k.txt"),
+             QStringLiteral("First sentence here. The carers were never listened to by anyone at all. Last one."));
     SearchOptions o;
     o.context = 10;
     const SearchHit h = f.run(QStringLiteral("listened"), o).hits.front();
@@ -308,7 +332,8 @@ TEST_CASE("KWIC context is cut at word boundaries, or is the sentence", "[search
 TEST_CASE("Speaker, case, page and time of hits", "[search][kwic]")
 {
     Fixture f;
-    ImportedDocument d = transcript(QStringLiteral("t.txt"), QStringLiteral("I: Tell me about respite.\nP1: Respite saved me.\n"));
+    ImportedDocument d =
+        transcript(QStringLiteral("t.txt"), QStringLiteral("I: Tell me about respite.\nP1: Respite saved me.\n"));
     d.turns[1].timeMs = 372000;
     d.pages = {{1, 0, 26}, {2, 26, 47}};
     f.p->importDocuments({fileOf({d})});
@@ -329,9 +354,11 @@ TEST_CASE("The index follows imports, deletions, undo and redo in the same trans
     Fixture f;
     Search s(*f.p);
     f.import(QStringLiteral("one.txt"), QStringLiteral("The first document mentions respite."));
-    const Id two = f.p->importDocuments({fileOf({textDocument(QStringLiteral("two.txt"), QStringLiteral("Respite again, and résumé.")),
-                                                 textDocument(QStringLiteral("three.txt"), QStringLiteral("No match here."))})})
-                       .front();
+    const Id two =
+        f.p->importDocuments(
+               {fileOf({textDocument(QStringLiteral("two.txt"), QStringLiteral("Respite again, and résumé.")),
+                        textDocument(QStringLiteral("three.txt"), QStringLiteral("No match here."))})})
+            .front();
     CHECK(s.run(QStringLiteral("respite")).hits.size() == 2);
     s.check();
 
@@ -354,14 +381,16 @@ TEST_CASE("The index follows imports, deletions, undo and redo in the same trans
 
     // Memos and code descriptions: searchable, and kept in step too.
     const Id code = f.p->addCode(QStringLiteral("Respite care"), QString(), QStringLiteral("Breaks for carers"));
-    const Id memo = f.p->addMemo(QStringLiteral("code"), code, QStringLiteral("Ask about respite budgets"), QStringLiteral("Follow-up"));
+    const Id memo = f.p->addMemo(QStringLiteral("code"), code, QStringLiteral("Ask about respite budgets"),
+                                 QStringLiteral("Follow-up"));
     SearchOptions all;
     all.scope = SearchScope::All;
     const SearchResult r = s.run(QStringLiteral("respite"), all);
     QStringList sources;
     for (const SearchHit &h : r.hits)
         sources << h.source + QLatin1Char('/') + h.field;
-    CHECK(sources == (QStringList{QStringLiteral("document/text"), QStringLiteral("document/text"), QStringLiteral("memo/text"), QStringLiteral("code/name")}));
+    CHECK(sources == (QStringList{QStringLiteral("document/text"), QStringLiteral("document/text"),
+                                  QStringLiteral("memo/text"), QStringLiteral("code/name")}));
     SearchOptions codes;
     codes.scope = SearchScope::Codes;
     REQUIRE(s.run(QStringLiteral("carer"), codes).hits.size() == 1);
@@ -379,8 +408,9 @@ TEST_CASE("The index follows imports, deletions, undo and redo in the same trans
     s.check();
 
     // A change behind the index's back is found.
-    ProjectAccess::database(*f.p).exec(QStringLiteral("INSERT INTO search_documents(search_documents, rowid, text) "
-                                        "SELECT 'delete', v.id, v.text FROM document_text_view v JOIN documents d ON d.id = v.id WHERE d.name = 'one.txt'"));
+    ProjectAccess::database(*f.p).exec(QStringLiteral(
+        "INSERT INTO search_documents(search_documents, rowid, text) "
+        "SELECT 'delete', v.id, v.text FROM document_text_view v JOIN documents d ON d.id = v.id WHERE d.name = 'one.txt'"));
     REQUIRE_THROWS_WITH(s.check(), Catch::Contains("does not match") && Catch::Contains("reindex"));
     s.rebuild();
     s.check();
@@ -422,7 +452,8 @@ TEST_CASE("A long-lived Search answers as a fresh one after every change", "[sea
     CHECK(same(QStringLiteral("respite")).hits.size() == 3);
     f.p->undo();
     CHECK(same(QStringLiteral("respite")).hits.size() == 2);
-    const Id three = f.import(QStringLiteral("three.txt"), QString::fromUtf8("😢😢 — respite 🙂, at last: respite."));
+    const Id three =
+        f.import(QStringLiteral("three.txt"), QString::fromUtf8("😢😢 — respite 🙂, at last: respite."));
     CHECK(three != gone);
     const SearchResult r = same(QStringLiteral("respite"));
     REQUIRE(r.hits.size() == 4);
@@ -454,8 +485,9 @@ TEST_CASE("Word positions far into a text, after long gaps and long words", "[se
     }
     const Id id = f.import(QStringLiteral("long.txt"), text);
     Search s(*f.p);
-    for (const QString &query : {QStringLiteral("respite"), QStringLiteral("pneumonoultramicroscopicsilicovolcanoconiosis"),
-                                 QStringLiteral("w499"), QStringLiteral("w0")}) {
+    for (const QString &query :
+         {QStringLiteral("respite"), QStringLiteral("pneumonoultramicroscopicsilicovolcanoconiosis"),
+          QStringLiteral("w499"), QStringLiteral("w0")}) {
         const SearchResult r = s.run(query);
         qsizetype expected = 0;
         for (qsizetype at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + 1)) {
@@ -502,7 +534,8 @@ TEST_CASE("Malformed queries give the column and what was expected, never SQL", 
         {QStringLiteral("   "), {QStringLiteral("query is empty")}},
         {QStringLiteral("\"unclosed phrase"), {QStringLiteral("unbalanced quote at column 1")}},
         {QStringLiteral("care \"unclosed"), {QStringLiteral("unbalanced quote at column 6")}},
-        {QStringLiteral("(carers OR money"), {QStringLiteral("unbalanced parenthesis at column 1"), QStringLiteral("never closed")}},
+        {QStringLiteral("(carers OR money"),
+         {QStringLiteral("unbalanced parenthesis at column 1"), QStringLiteral("never closed")}},
         {QStringLiteral("carers OR money)"), {QStringLiteral("unbalanced parenthesis at column 16")}},
         {QStringLiteral("(carers OR money) AND (respite"), {QStringLiteral("unbalanced parenthesis at column 23")}},
         {QStringLiteral("()"), {QStringLiteral("empty parentheses at column 1")}},
@@ -526,10 +559,12 @@ TEST_CASE("Malformed queries give the column and what was expected, never SQL", 
         {QString::fromUtf8("\"😢 money\" (x"), {QStringLiteral("unbalanced parenthesis at column 11")}},
         {QStringLiteral("speaker:"), {QStringLiteral("the filter speaker: at column 1 needs a value")}},
         {QStringLiteral("speaker:P1"), {QStringLiteral("give at least one word or phrase")}},
-        {QStringLiteral("money OR speaker:P1"), {QStringLiteral("the filter speaker: at column 10 applies to the whole query")}},
+        {QStringLiteral("money OR speaker:P1"),
+         {QStringLiteral("the filter speaker: at column 10 applies to the whole query")}},
         {QStringLiteral("(money OR code:X)"), {QStringLiteral("the filter code: at column 11")}},
         {QStringLiteral("NEAR(money code:X)"), {QStringLiteral("takes only words and phrases")}},
-        {QStringLiteral("money code:\"Nope/Not\""), {QStringLiteral("no code \"Nope/Not\""), QStringLiteral("column 7")}},
+        {QStringLiteral("money code:\"Nope/Not\""),
+         {QStringLiteral("no code \"Nope/Not\""), QStringLiteral("column 7")}},
     };
     for (const auto &[query, needles] : cases) {
         INFO("query: " << query.toStdString());
@@ -612,9 +647,11 @@ TEST_CASE("Autocode codes hits widened to a unit in one undoable command", "[sea
     CHECK(turns.added == 1);
     const auto segs = f.p->segments(doc, code);
     REQUIRE(segs.size() == 1);
-    CHECK(f.p->documentRange(doc, segs[0].start, segs[0].end) == QStringLiteral("Respite helped. The respite week was short. Nothing else."));
+    CHECK(f.p->documentRange(doc, segs[0].start, segs[0].end) ==
+          QStringLiteral("Respite helped. The respite week was short. Nothing else."));
     o.hits = {9};
-    CHECK_THAT(errorOf([&] { autocode(*f.p, QStringLiteral("respite"), o); }).toStdString(), Catch::Contains("no hit 9") && Catch::Contains("5 hits"));
+    CHECK_THAT(errorOf([&] { autocode(*f.p, QStringLiteral("respite"), o); }).toStdString(),
+               Catch::Contains("no hit 9") && Catch::Contains("5 hits"));
     o.hits.clear();
     o.extent = AutocodeExtent::Turn;
     const AutocodeResult outside = autocode(*f.p, QStringLiteral("respite"), o);
@@ -651,9 +688,11 @@ TEST_CASE("Word frequencies per group, stemmed or not, with stop words", "[searc
     Fixture f;
     ImportTarget target;
     target.attributes = {{QStringLiteral("group"), QStringLiteral("carer")}};
-    f.p->importDocuments({fileOf({transcript(QStringLiteral("fg.txt"), QStringLiteral("I: Were you listened to?\n"
-                                                                                        "P1: Nobody listens. I listen, they listened to nobody.\n"))})},
-                         target);
+    f.p->importDocuments(
+        {fileOf({transcript(QStringLiteral("fg.txt"),
+                            QStringLiteral("I: Were you listened to?\n"
+                                           "P1: Nobody listens. I listen, they listened to nobody.\n"))})},
+        target);
     WordFrequencyOptions o;
     o.by = QStringLiteral("speaker");
     const auto bySpeaker = wordFrequencies(*f.p, o);
@@ -679,7 +718,8 @@ TEST_CASE("Word frequencies per group, stemmed or not, with stop words", "[searc
     o.by = QStringLiteral("group");
     CHECK(wordFrequencies(*f.p, o).front().group == QStringLiteral("carer"));
     o.by = QStringLiteral("colour");
-    REQUIRE_THROWS_WITH(wordFrequencies(*f.p, o), Catch::Contains("--by takes document, code, speaker, case or an attribute"));
+    REQUIRE_THROWS_WITH(wordFrequencies(*f.p, o),
+                        Catch::Contains("--by takes document, code, speaker, case or an attribute"));
     o.by = QStringLiteral("code");
     const Id code = f.p->addCode(QStringLiteral("Unheard"));
     f.p->addSegment(f.p->documents().front().id, 29, 43, {code}); // "Nobody listens"
@@ -718,12 +758,13 @@ TEST_CASE("A project from before search gets its index when it is opened", "[sea
     {
         Database db(path, Database::OpenMode::ReadWriteCreate);
         Schema::createAtVersion(db, 4);
-        db.exec(QString::fromUtf8("INSERT INTO coders(name, created) VALUES ('ana', 'now');"
-                                  "INSERT INTO documents(name, text, length, sha256, format, encoding, imported_at) "
-                                  "VALUES ('d.txt', 'We listened 😢 to 帮助', 19, 'x', 'plaintext', 'UTF-8', 'now');"
-                                  "INSERT INTO codes(guid, name, description, created) VALUES ('g1', 'Theme', 'About listening', 'now');"
-                                  "INSERT INTO memos(target_kind, text, coder_id, created, modified) "
-                                  "VALUES ('project', 'listen again', 1, 'now', 'now');"));
+        db.exec(QString::fromUtf8(
+            "INSERT INTO coders(name, created) VALUES ('ana', 'now');"
+            "INSERT INTO documents(name, text, length, sha256, format, encoding, imported_at) "
+            "VALUES ('d.txt', 'We listened 😢 to 帮助', 19, 'x', 'plaintext', 'UTF-8', 'now');"
+            "INSERT INTO codes(guid, name, description, created) VALUES ('g1', 'Theme', 'About listening', 'now');"
+            "INSERT INTO memos(target_kind, text, coder_id, created, modified) "
+            "VALUES ('project', 'listen again', 1, 'now', 'now');"));
     }
     auto p = Project::open(path);
     CHECK(ProjectAccess::database(*p).scalarInt(QStringLiteral("PRAGMA user_version")) == Schema::currentVersion());

@@ -36,8 +36,14 @@ std::string dump(const QString &s)
     return out;
 }
 
-bool isHigh(char16_t u) { return u >= 0xD800 && u <= 0xDBFF; }
-bool isLow(char16_t u) { return u >= 0xDC00 && u <= 0xDFFF; }
+bool isHigh(char16_t u)
+{
+    return u >= 0xD800 && u <= 0xDBFF;
+}
+bool isLow(char16_t u)
+{
+    return u >= 0xDC00 && u <= 0xDFFF;
+}
 
 // Deliberately simple reference: position of every code point boundary in
 // UTF-16 units and UTF-8 bytes, computed one character at a time.
@@ -79,8 +85,8 @@ void requireConsistentWithReference(const TextOffsets &offsets, const QString &t
     REQUIRE(offsets.utf8Length() == ref.utf8.back());
     for (qsizetype cp = 0; cp <= count; ++cp) {
         const auto i = std::size_t(cp);
-        if (offsets.toUtf16(cp) != ref.utf16[i] || offsets.toUtf8(cp) != ref.utf8[i]
-            || offsets.fromUtf16(ref.utf16[i]) != cp || offsets.fromUtf8(ref.utf8[i]) != cp) {
+        if (offsets.toUtf16(cp) != ref.utf16[i] || offsets.toUtf8(cp) != ref.utf8[i] ||
+            offsets.fromUtf16(ref.utf16[i]) != cp || offsets.fromUtf8(ref.utf8[i]) != cp) {
             INFO("code point " << cp);
             REQUIRE(offsets.toUtf16(cp) == ref.utf16[i]);
             REQUIRE(offsets.toUtf8(cp) == ref.utf8[i]);
@@ -205,7 +211,7 @@ TEST_CASE("TextOffsets counts emoji and ZWJ sequences in code points", "[textoff
 TEST_CASE("TextOffsets counts a combining mark as its own code point", "[textoffsets]")
 {
     // No NFC normalisation: "e" + U+0301 stays two code points.
-    const QString text = QStringLiteral("ce\u0301")  + QStringLiteral("s");
+    const QString text = QStringLiteral("ce\u0301") + QStringLiteral("s");
     const TextOffsets offsets(text);
     REQUIRE(offsets.codePointCount() == 4);
     REQUIRE(offsets.utf16Length() == 4);
@@ -229,8 +235,7 @@ TEST_CASE("TextOffsets handles empty text", "[textoffsets]")
     REQUIRE(offsets.fromUtf8(0) == 0);
     REQUIRE(offsets.mid(0, 0).isEmpty());
     REQUIRE_NOTHROW(offsets.checkRange(0, 0));
-    REQUIRE_THROWS_WITH(offsets.toUtf16(1),
-                        "offset 1 is past the end of the text (0 characters)");
+    REQUIRE_THROWS_WITH(offsets.toUtf16(1), "offset 1 is past the end of the text (0 characters)");
     REQUIRE_THROWS_AS(offsets.toUtf8(1), Quire::Error);
     REQUIRE_THROWS_AS(offsets.fromUtf16(1), Quire::Error);
     REQUIRE_THROWS_AS(offsets.fromUtf8(1), Quire::Error);
@@ -280,30 +285,25 @@ TEST_CASE("TextOffsets rejects invalid positions with clear errors", "[textoffse
 
     SECTION("past the end")
     {
-        REQUIRE_THROWS_WITH(offsets.toUtf16(120),
-                            "fg2.txt: offset 120 is past the end of the text (100 characters)");
+        REQUIRE_THROWS_WITH(offsets.toUtf16(120), "fg2.txt: offset 120 is past the end of the text (100 characters)");
         REQUIRE_THROWS_WITH(offsets.toUtf8(101), Catch::Contains("offset 101 is past the end"));
-        REQUIRE_THROWS_WITH(offsets.fromUtf16(102),
-                            Catch::Contains("UTF-16 index 102 is past the end")
-                                && Catch::Contains("101 UTF-16 code units"));
-        REQUIRE_THROWS_WITH(offsets.fromUtf8(105),
-                            Catch::Contains("fg2.txt") && Catch::Contains("105")
-                                && Catch::Contains("104 bytes in UTF-8"));
+        REQUIRE_THROWS_WITH(offsets.fromUtf16(102), Catch::Contains("UTF-16 index 102 is past the end") &&
+                                                        Catch::Contains("101 UTF-16 code units"));
+        REQUIRE_THROWS_WITH(offsets.fromUtf8(105), Catch::Contains("fg2.txt") && Catch::Contains("105") &&
+                                                       Catch::Contains("104 bytes in UTF-8"));
         REQUIRE_THROWS_WITH(offsets.mid(99, 101), Catch::Contains("offset 101 is past the end"));
     }
     SECTION("negative")
     {
-        REQUIRE_THROWS_WITH(offsets.toUtf16(-1),
-                            "fg2.txt: offset -1 is before the start of the text");
+        REQUIRE_THROWS_WITH(offsets.toUtf16(-1), "fg2.txt: offset -1 is before the start of the text");
         REQUIRE_THROWS_AS(offsets.fromUtf16(-1), Quire::Error);
         REQUIRE_THROWS_AS(offsets.fromUtf8(-1), Quire::Error);
         REQUIRE_THROWS_AS(offsets.checkRange(-1, 5), Quire::Error);
     }
     SECTION("start after end")
     {
-        REQUIRE_THROWS_WITH(offsets.mid(5, 3),
-                            Catch::Contains("fg2.txt") && Catch::Contains("5 to 3")
-                                && Catch::Contains("start is after its end"));
+        REQUIRE_THROWS_WITH(offsets.mid(5, 3), Catch::Contains("fg2.txt") && Catch::Contains("5 to 3") &&
+                                                   Catch::Contains("start is after its end"));
         REQUIRE_THROWS_AS(offsets.checkRange(10, 9), Quire::Error);
         REQUIRE_NOTHROW(offsets.checkRange(9, 9));
         REQUIRE_NOTHROW(offsets.checkRange(0, 100));
@@ -312,8 +312,7 @@ TEST_CASE("TextOffsets rejects invalid positions with clear errors", "[textoffse
     {
         REQUIRE(offsets.fromUtf16(98) == 98);
         REQUIRE(offsets.fromUtf16(100) == 99);
-        REQUIRE_THROWS_WITH(offsets.fromUtf16(99),
-                            Catch::Contains("fg2.txt: UTF-16 index 99 splits a character"));
+        REQUIRE_THROWS_WITH(offsets.fromUtf16(99), Catch::Contains("fg2.txt: UTF-16 index 99 splits a character"));
     }
     SECTION("splitting a UTF-8 sequence")
     {
@@ -323,20 +322,17 @@ TEST_CASE("TextOffsets rejects invalid positions with clear errors", "[textoffse
         for (qsizetype inside : {99, 100, 101, 103}) {
             INFO("byte " << inside);
             REQUIRE_THROWS_WITH(offsets.fromUtf8(inside),
-                                Catch::Contains("UTF-8 byte offset")
-                                    && Catch::Contains("splits a character"));
+                                Catch::Contains("UTF-8 byte offset") && Catch::Contains("splits a character"));
         }
     }
     SECTION("without a source name the message starts with the problem")
     {
         const TextOffsets anonymous(text);
-        REQUIRE_THROWS_WITH(anonymous.toUtf16(120),
-                            "offset 120 is past the end of the text (100 characters)");
+        REQUIRE_THROWS_WITH(anonymous.toUtf16(120), "offset 120 is past the end of the text (100 characters)");
     }
 }
 
-TEST_CASE("TextOffsets treats lone surrogates as one code point of three UTF-8 bytes",
-          "[textoffsets]")
+TEST_CASE("TextOffsets treats lone surrogates as one code point of three UTF-8 bytes", "[textoffsets]")
 {
     QString text = QStringLiteral("a");
     text += QChar(0xD800); // lone high surrogate

@@ -22,13 +22,17 @@ TEST_CASE("Theme report counts subtrees, splits by attribute and cites from attr
 {
     QuireTest::TempDir dir;
     auto p = Project::create(dir.path(QStringLiteral("r.quire")));
-    const Id d1 = p->importDocuments({textFile(QStringLiteral("fg1.txt"), QStringLiteral("Nobody rings me back. I feel invisible \U0001F622."))},
-                                     {{QStringLiteral("source"), QStringLiteral("FG")}, {QStringLiteral("number"), QStringLiteral("1")}})
+    const Id d1 = p->importDocuments({textFile(QStringLiteral("fg1.txt"),
+                                               QStringLiteral("Nobody rings me back. I feel invisible \U0001F622."))},
+                                     {{QStringLiteral("source"), QStringLiteral("FG")},
+                                      {QStringLiteral("number"), QStringLiteral("1")}})
                       .front();
-    const Id d2 = p->importDocuments({textFile(QStringLiteral("nar4.txt"), QStringLiteral("The nurse sat with me and listened."))},
-                                     {{QStringLiteral("source"), QStringLiteral("Nar.")}, {QStringLiteral("number"), QStringLiteral("4")}},
-                                     QStringLiteral("Narrator 4"))
-                      .front();
+    const Id d2 =
+        p->importDocuments(
+             {textFile(QStringLiteral("nar4.txt"), QStringLiteral("The nurse sat with me and listened."))},
+             {{QStringLiteral("source"), QStringLiteral("Nar.")}, {QStringLiteral("number"), QStringLiteral("4")}},
+             QStringLiteral("Narrator 4"))
+            .front();
     const Case n4 = p->findCase(QStringLiteral("Narrator 4"));
     p->setAttribute(AttributeScope::Case, n4.id, QStringLiteral("group"), QStringLiteral("carer"));
     const Id ignored = p->addCode(QStringLiteral("Being heard/Not listened to/Ignored"));

@@ -5,9 +5,9 @@
 
 #include "error.h"
 #include "formats/fileimport.h"
+#include "formats/transcript.h"
 #include "model/project.h"
 #include "text/textoffsets.h"
-#include "formats/transcript.h"
 
 using namespace Quire;
 
@@ -20,18 +20,17 @@ QString turnText(const QString &text, const ImportedTurn &t)
 
 TEST_CASE("Speaker turns in the common transcript styles", "[transcript]")
 {
-    const QString text = QStringLiteral(
-        "Focus group 3 \u2013 carers\nDate: 12 March\nPresent: Ann, Bo\n\n"
-        "Facilitator: Thanks for coming.\n"
-        "P1: It\u2019s been hard \U0001F622 \u2013 really.\n"
-        "And it goes on over two lines.\n"
-        "[00:12:31] P2: Same here.\n"
-        "Ruth (district nurse): We try our best.\n"
-        "[Zh\u014Du] I wasn\u2019t told.\n"
-        "[inaudible] something\n"
-        "\u5468\u4E3D: \u6211\u5F88\u7D2F\u3002\n"
-        "MODERATOR: Last question.\n"
-        "#00:40:01.250# P1: Fine.\n");
+    const QString text = QStringLiteral("Focus group 3 \u2013 carers\nDate: 12 March\nPresent: Ann, Bo\n\n"
+                                        "Facilitator: Thanks for coming.\n"
+                                        "P1: It\u2019s been hard \U0001F622 \u2013 really.\n"
+                                        "And it goes on over two lines.\n"
+                                        "[00:12:31] P2: Same here.\n"
+                                        "Ruth (district nurse): We try our best.\n"
+                                        "[Zh\u014Du] I wasn\u2019t told.\n"
+                                        "[inaudible] something\n"
+                                        "\u5468\u4E3D: \u6211\u5F88\u7D2F\u3002\n"
+                                        "MODERATOR: Last question.\n"
+                                        "#00:40:01.250# P1: Fine.\n");
     const auto turns = TranscriptDetector().detect(text);
     QStringList speakers;
     for (const auto &t : turns)
@@ -41,7 +40,8 @@ TEST_CASE("Speaker turns in the common transcript styles", "[transcript]")
                                   QStringLiteral("\u5468\u4E3D"), QStringLiteral("MODERATOR"), QStringLiteral("P1")});
     // A turn runs to the next speaker's line, over continuation lines and a
     // stage direction, and never includes the trailing newline.
-    CHECK(turnText(text, turns[1]) == QStringLiteral("P1: It\u2019s been hard \U0001F622 \u2013 really.\nAnd it goes on over two lines."));
+    CHECK(turnText(text, turns[1]) ==
+          QStringLiteral("P1: It\u2019s been hard \U0001F622 \u2013 really.\nAnd it goes on over two lines."));
     CHECK(turnText(text, turns[4]) == QStringLiteral("[Zh\u014Du] I wasn\u2019t told.\n[inaudible] something"));
     CHECK(turns[2].timeMs == 751000);
     CHECK(turns[7].timeMs == 2401250);
@@ -65,14 +65,18 @@ TEST_CASE("Timestamps on their own line belong to the next turn, times parse", "
 
 TEST_CASE("Prose, letters and one-speaker texts are not transcripts", "[transcript]")
 {
-    CHECK(TranscriptDetector().detect(QStringLiteral("Dear Sir,\nRe: my mother\nI am writing to complain.\nYours, Ann")).empty());
+    CHECK(TranscriptDetector()
+              .detect(QStringLiteral("Dear Sir,\nRe: my mother\nI am writing to complain.\nYours, Ann"))
+              .empty());
     CHECK(TranscriptDetector().detect(QStringLiteral("P1: a\nP1: b\nP1: c\n")).empty()); // one speaker
-    CHECK(TranscriptDetector().detect(QStringLiteral("A: a\nB: b\n")).empty());           // two turns
-    CHECK(TranscriptDetector().detect(QStringLiteral("A: a\nB: b\nC: c\n")).empty());     // nobody speaks twice
+    CHECK(TranscriptDetector().detect(QStringLiteral("A: a\nB: b\n")).empty());          // two turns
+    CHECK(TranscriptDetector().detect(QStringLiteral("A: a\nB: b\nC: c\n")).empty());    // nobody speaks twice
     CHECK(TranscriptDetector().detect(QString()).empty());
     CHECK(TranscriptDetector().detect(QStringLiteral("\n\n\n")).empty());
     // A sentence with a colon is not a speaker label.
-    CHECK(TranscriptDetector().detect(QStringLiteral("The problem was this: nobody came.\nThen this: nothing.\nAnd: more.\n")).empty());
+    CHECK(TranscriptDetector()
+              .detect(QStringLiteral("The problem was this: nobody came.\nThen this: nothing.\nAnd: more.\n"))
+              .empty());
 }
 
 TEST_CASE("A custom speaker pattern replaces the built-in ones", "[transcript]")
@@ -93,11 +97,17 @@ TEST_CASE("Imported transcripts credit speakers' cases, facilitators are not cou
     QuireTest::TempDir dir;
     auto p = Project::create(dir.path(QStringLiteral("t.quire")));
     ImportOptions options;
-    ImportedDocument doc = decodeTextDocument(QStringLiteral("fg1.txt"),
-                                              QByteArray("Facilitator: What helps?\r\nP1: My sister.\r\nP2: Nothing, honestly.\r\nFacilitator: Thank you.\r\n"), options);
+    ImportedDocument doc = decodeTextDocument(
+        QStringLiteral("fg1.txt"),
+        QByteArray(
+            "Facilitator: What helps?\r\nP1: My sister.\r\nP2: Nothing, honestly.\r\nFacilitator: Thank you.\r\n"),
+        options);
     CHECK(doc.kind == QStringLiteral("transcript"));
     REQUIRE(doc.turns.size() == 4);
-    const Id id = p->importDocuments({ImportedFile{QStringLiteral("fg1.txt"), QStringLiteral("00"), QStringLiteral("plaintext"), {doc}}}).front();
+    const Id id =
+        p->importDocuments(
+             {ImportedFile{QStringLiteral("fg1.txt"), QStringLiteral("00"), QStringLiteral("plaintext"), {doc}}})
+            .front();
     const auto cases = p->cases();
     REQUIRE(cases.size() == 3);
     CHECK(cases[0].name == QStringLiteral("fg1: Facilitator"));

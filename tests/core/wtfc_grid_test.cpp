@@ -53,15 +53,16 @@ Event buildEvent(const TempDir &dir)
     f.format = QStringLiteral("csv");
     f.sha256 = QStringLiteral("0");
     const QString glad = QStringLiteral("glad"), sad = QStringLiteral("sad"), mad = QStringLiteral("mad");
-    f.documents = {note(QStringLiteral("g1"), QStringLiteral("A"), glad, 1, QStringLiteral("The drop-in needs no appointment")),
-                   note(QStringLiteral("g2"), QStringLiteral("B"), glad, 1, QStringLiteral("Self-referral works online")),
-                   note(QStringLiteral("g3"), QStringLiteral("C"), glad, 1, QStringLiteral("The walking group")),
-                   note(QStringLiteral("s1"), QStringLiteral("A"), sad, 1, QStringLiteral("Eleven weeks to a first session")),
-                   note(QStringLiteral("s2"), QStringLiteral("B"), sad, 1, QStringLiteral("Nobody rings back")),
-                   note(QStringLiteral("s3"), QStringLiteral("C"), sad, 1, QStringLiteral("The letter says nothing")),
-                   note(QStringLiteral("s4"), QStringLiteral("D"), sad, 1, QStringLiteral("Referrals bounce between teams")),
-                   note(QStringLiteral("s5"), QStringLiteral("E"), sad, 1, QStringLiteral("Practices refer differently")),
-                   note(QStringLiteral("m1"), QStringLiteral("A"), mad, 1, QStringLiteral("Sent to A&E as the only way in"))};
+    f.documents = {
+        note(QStringLiteral("g1"), QStringLiteral("A"), glad, 1, QStringLiteral("The drop-in needs no appointment")),
+        note(QStringLiteral("g2"), QStringLiteral("B"), glad, 1, QStringLiteral("Self-referral works online")),
+        note(QStringLiteral("g3"), QStringLiteral("C"), glad, 1, QStringLiteral("The walking group")),
+        note(QStringLiteral("s1"), QStringLiteral("A"), sad, 1, QStringLiteral("Eleven weeks to a first session")),
+        note(QStringLiteral("s2"), QStringLiteral("B"), sad, 1, QStringLiteral("Nobody rings back")),
+        note(QStringLiteral("s3"), QStringLiteral("C"), sad, 1, QStringLiteral("The letter says nothing")),
+        note(QStringLiteral("s4"), QStringLiteral("D"), sad, 1, QStringLiteral("Referrals bounce between teams")),
+        note(QStringLiteral("s5"), QStringLiteral("E"), sad, 1, QStringLiteral("Practices refer differently")),
+        note(QStringLiteral("m1"), QStringLiteral("A"), mad, 1, QStringLiteral("Sent to A&E as the only way in"))};
     p.importDocuments({f});
     Workshop w(p);
     Template t = Template::gladSadMad();
@@ -69,9 +70,11 @@ Event buildEvent(const TempDir &dir)
     for (const ImportedDocument &d : f.documents)
         e.id[d.name] = w.resolveStatement(d.name);
     for (const QString &area : t.areas)
-        e.id[QStringLiteral("Access/") + area] = w.addTheme(area, QStringLiteral("Access"), QStringLiteral("Getting help when it is needed"));
+        e.id[QStringLiteral("Access/") + area] =
+            w.addTheme(area, QStringLiteral("Access"), QStringLiteral("Getting help when it is needed"));
     e.id[QStringLiteral("Groups/glad")] = w.addTheme(glad, QStringLiteral("Groups"));
-    e.id[QStringLiteral("Groups/sad")] = w.addTheme(sad, QStringLiteral("groups ")); // same strategic theme: case and spaces aside
+    e.id[QStringLiteral("Groups/sad")] =
+        w.addTheme(sad, QStringLiteral("groups ")); // same strategic theme: case and spaces aside
     auto on = [&](const QString &theme, std::initializer_list<const char *> notes) {
         std::vector<Id> ids;
         for (const char *n : notes)
@@ -122,7 +125,8 @@ TEST_CASE("wtfc grid: themes of one name across areas are one row, areas are col
         CHECK(snap.theme(e.id[QStringLiteral("Access/") + area])->area == area);
     Workshop w(*e.project);
     CHECK(w.addIStatement(e.id[QStringLiteral("Access/sad")], QStringLiteral("I can't get help")) > 0);
-    CHECK_THROWS_WITH(w.assign(e.id[QStringLiteral("Access/glad")], {e.id[QStringLiteral("s1")]}), Catch::Contains("is in the area"));
+    CHECK_THROWS_WITH(w.assign(e.id[QStringLiteral("Access/glad")], {e.id[QStringLiteral("s1")]}),
+                      Catch::Contains("is in the area"));
 }
 
 TEST_CASE("wtfc grid: ties in stars share a rank and the cut-off says who else ties", "[wtfc][grid]")
@@ -144,11 +148,13 @@ TEST_CASE("wtfc grid: ties in stars share a rank and the cut-off says who else t
     CHECK(sad.notes[1].votes == 3);
     CHECK(sad.tiedBeyond == 1); // s4 has 3 stars too; s5 with 1 is not a tie
     const Quire::Analysis::AnalysisTable t = gridTable(g);
-    CHECK(t.header == QStringList{QStringLiteral("Theme"), QStringLiteral("Descriptor"), QStringLiteral("glad"), QStringLiteral("sad"),
-                                  QStringLiteral("mad")});
-    CHECK(t.rows[0][3]
-          == QStringLiteral("1. Eleven weeks to a first session (4 stars)\n2= Nobody rings back (3 stars)\n2= The letter says nothing (3 stars)\n"
-                            "(+1 more tied at 3 stars)"));
+    CHECK(t.header == QStringList{QStringLiteral("Theme"), QStringLiteral("Descriptor"), QStringLiteral("glad"),
+                                  QStringLiteral("sad"), QStringLiteral("mad")});
+    CHECK(
+        t.rows[0][3] ==
+        QStringLiteral(
+            "1. Eleven weeks to a first session (4 stars)\n2= Nobody rings back (3 stars)\n2= The letter says nothing (3 stars)\n"
+            "(+1 more tied at 3 stars)"));
     // With room for four the tie is shown whole and nothing is left out.
     GridOptions four;
     four.top = 4;
@@ -177,7 +183,8 @@ TEST_CASE("wtfc grid: a cell with fewer than N notes and an empty cell", "[wtfc]
     o.top = 2;
     const Quire::Analysis::AnalysisTable u = gridTable(workshopGrid(snap, o), o);
     CHECK(u.title == QStringLiteral("Top 2 by stars"));
-    CHECK(u.rows[0][2] == QStringLiteral("1. The drop-in needs no appointment (2 stars)\n2. Self-referral works online (0 stars)"));
+    CHECK(u.rows[0][2] ==
+          QStringLiteral("1. The drop-in needs no appointment (2 stars)\n2. Self-referral works online (0 stars)"));
     CHECK(u.rows[1][2] == QStringLiteral("1. The walking group (0 stars)"));
     CHECK(u.rows[1][3] == QStringLiteral("–"));
     // By dots the glad note of Groups is the only one ranked.
@@ -225,7 +232,8 @@ TEST_CASE("wtfc grid: votes of several voter groups are summed, or one group's a
     CHECK(sad.text() == QStringLiteral("5 dots, 14 stars"));
     CHECK(sad.groupText() == QStringLiteral("no group: 13 stars; staff: 5 dots, 1 star"));
     const QString md = reportMarkdown(snap, analyse(snap));
-    CHECK(md.contains(QStringLiteral("| Access | 5 dots, 14 stars | 5 | 5 | no group: 13 stars; staff: 5 dots, 1 star |")));
+    CHECK(md.contains(
+        QStringLiteral("| Access | 5 dots, 14 stars | 5 | 5 | no group: 13 stars; staff: 5 dots, 1 star |")));
     CHECK(md.contains(QStringLiteral("Getting help when it is needed")));
     CHECK(md.contains(QStringLiteral("\u201CEleven weeks to a first session\u201D (A) \u2014 4 stars")));
 }

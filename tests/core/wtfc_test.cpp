@@ -36,14 +36,18 @@ const QString NotWorking = QStringLiteral("what is not working");
 QString workshopDump(Project &p)
 {
     QString out;
-    for (const char *table : {"wtfc_template", "wtfc_themes", "wtfc_theme_statements", "wtfc_nodes", "wtfc_istatement_statements",
-                              "wtfc_edges", "wtfc_votes", "wtfc_selections", "wtfc_success", "wtfc_solutions", "wtfc_actions"}) {
+    for (const char *table :
+         {"wtfc_template", "wtfc_themes", "wtfc_theme_statements", "wtfc_nodes", "wtfc_istatement_statements",
+          "wtfc_edges", "wtfc_votes", "wtfc_selections", "wtfc_success", "wtfc_solutions", "wtfc_actions"}) {
         const QString name = QString::fromLatin1(table);
         QStringList columns;
-        Quire::Statement info(ProjectAccess::database(p), QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(name));
+        Quire::Statement info(ProjectAccess::database(p),
+                              QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(name));
         while (info.step())
             columns << QStringLiteral("quote(\"%1\")").arg(info.columnText(0));
-        Quire::Statement q(ProjectAccess::database(p), QStringLiteral("SELECT %1 FROM %2 ORDER BY 1").arg(columns.join(QStringLiteral(" || '|' || ")), name));
+        Quire::Statement q(
+            ProjectAccess::database(p),
+            QStringLiteral("SELECT %1 FROM %2 ORDER BY 1").arg(columns.join(QStringLiteral(" || '|' || ")), name));
         out += name + QLatin1Char(':');
         while (q.step())
             out += QLatin1Char('[') + q.columnText(0) + QLatin1Char(']');
@@ -88,12 +92,13 @@ Small buildSmall(const TempDir &dir)
     f.sourcePath = dir.path(QStringLiteral("small.csv"));
     f.format = QStringLiteral("csv");
     f.sha256 = QStringLiteral("0");
-    f.documents = {statementDoc(QStringLiteral("s1"), QStringLiteral("A"), QStringLiteral("Nobody rings me back"), 1),
-                   statementDoc(QStringLiteral("s2"), QStringLiteral("A"), QStringLiteral("I wait weeks for the nurse"), 2),
-                   statementDoc(QStringLiteral("s3"), QStringLiteral("B"), QStringLiteral("The phone is engaged at 8"), 1),
-                   statementDoc(QStringLiteral("s4"), QStringLiteral("C"), QStringLiteral("No home visits any more"), 1),
-                   statementDoc(QStringLiteral("s5"), QStringLiteral("D"), QStringLiteral("My flat is damp"), 1),
-                   statementDoc(QStringLiteral("s6"), QStringLiteral("B"), QStringLiteral("The heating costs too much"), 2)};
+    f.documents = {
+        statementDoc(QStringLiteral("s1"), QStringLiteral("A"), QStringLiteral("Nobody rings me back"), 1),
+        statementDoc(QStringLiteral("s2"), QStringLiteral("A"), QStringLiteral("I wait weeks for the nurse"), 2),
+        statementDoc(QStringLiteral("s3"), QStringLiteral("B"), QStringLiteral("The phone is engaged at 8"), 1),
+        statementDoc(QStringLiteral("s4"), QStringLiteral("C"), QStringLiteral("No home visits any more"), 1),
+        statementDoc(QStringLiteral("s5"), QStringLiteral("D"), QStringLiteral("My flat is damp"), 1),
+        statementDoc(QStringLiteral("s6"), QStringLiteral("B"), QStringLiteral("The heating costs too much"), 2)};
     p.importDocuments({f});
     Workshop w(p);
     for (const QString &n : {QStringLiteral("s1"), QStringLiteral("s2"), QStringLiteral("s3"), QStringLiteral("s4"),
@@ -113,9 +118,12 @@ Small buildSmall(const TempDir &dir)
                                                  {s.id[QStringLiteral("s2")], s.id[QStringLiteral("s4")]});
     s.id[QStringLiteral("I3")] = w.addIStatement(s.id[QStringLiteral("T3")], QStringLiteral("My home makes me ill"),
                                                  {s.id[QStringLiteral("s5")]});
-    for (const QString &c : {QStringLiteral("X"), QStringLiteral("Y"), QStringLiteral("Z"), QStringLiteral("W"), QStringLiteral("R")})
+    for (const QString &c :
+         {QStringLiteral("X"), QStringLiteral("Y"), QStringLiteral("Z"), QStringLiteral("W"), QStringLiteral("R")})
         s.id[c] = w.addCause(c);
-    auto why = [&](const char *a, const char *b) { w.addWhy(s.id[QString::fromLatin1(a)], s.id[QString::fromLatin1(b)]); };
+    auto why = [&](const char *a, const char *b) {
+        w.addWhy(s.id[QString::fromLatin1(a)], s.id[QString::fromLatin1(b)]);
+    };
     why("I1", "X");
     why("I2", "X");
     why("X", "R");
@@ -158,7 +166,8 @@ TEST_CASE("wtfc: reach figures match the hand computation", "[wtfc]")
     REQUIRE(z);
     CHECK(x->istatements == sorted({id[QStringLiteral("I1")], id[QStringLiteral("I2")]}));
     CHECK(x->themes == sorted({id[QStringLiteral("T1")], id[QStringLiteral("T2")]}));
-    CHECK(x->statements == sorted({id[QStringLiteral("s1")], id[QStringLiteral("s2")], id[QStringLiteral("s3")], id[QStringLiteral("s4")]}));
+    CHECK(x->statements == sorted({id[QStringLiteral("s1")], id[QStringLiteral("s2")], id[QStringLiteral("s3")],
+                                   id[QStringLiteral("s4")]}));
     CHECK(x->people == sorted({id[QStringLiteral("A")], id[QStringLiteral("B")], id[QStringLiteral("C")]}));
     CHECK(x->peopleCount == 3);
     CHECK(x->statementCount == 4);
@@ -182,8 +191,10 @@ TEST_CASE("wtfc: reach figures match the hand computation", "[wtfc]")
     // Longest chains: two whys from I1 and I2 (I2 goes by X, the lower id), one from I3 (by Z).
     REQUIRE(a.longestChains.size() == 3);
     CHECK(a.maxChainLength == 2);
-    CHECK(a.longestChains[0].nodes == std::vector<Id>{id[QStringLiteral("I1")], id[QStringLiteral("X")], id[QStringLiteral("R")]});
-    CHECK(a.longestChains[1].nodes == std::vector<Id>{id[QStringLiteral("I2")], id[QStringLiteral("X")], id[QStringLiteral("R")]});
+    CHECK(a.longestChains[0].nodes ==
+          std::vector<Id>{id[QStringLiteral("I1")], id[QStringLiteral("X")], id[QStringLiteral("R")]});
+    CHECK(a.longestChains[1].nodes ==
+          std::vector<Id>{id[QStringLiteral("I2")], id[QStringLiteral("X")], id[QStringLiteral("R")]});
     CHECK(a.longestChains[2].nodes == std::vector<Id>{id[QStringLiteral("I3")], id[QStringLiteral("Z")]});
 }
 
@@ -251,7 +262,8 @@ TEST_CASE("wtfc: a why that closes a cycle is refused, naming the cycle", "[wtfc
     } catch (const Error &e) {
         CHECK(e.message().contains(QStringLiteral("cycle: \"Q\" → \"X\" → \"R\" → \"Q\"")));
     }
-    CHECK_THROWS_WITH(w.addWhy(id[QStringLiteral("X")], id[QStringLiteral("X")]), Catch::Contains("cycle: \"X\" → \"X\""));
+    CHECK_THROWS_WITH(w.addWhy(id[QStringLiteral("X")], id[QStringLiteral("X")]),
+                      Catch::Contains("cycle: \"X\" → \"X\""));
     CHECK(workshopDump(*s.project) == withQ);
     s.project->undo();
     CHECK(workshopDump(*s.project) == before);
@@ -271,14 +283,20 @@ TEST_CASE("wtfc: bad input leaves the workshop unchanged", "[wtfc]")
     CHECK_THROWS_WITH(w.addTheme(NotWorking, QStringLiteral("Waiting")), Catch::Contains("already has a theme"));
     CHECK_THROWS_WITH(w.addCause(QStringLiteral("X")), Catch::Contains("already has"));
     CHECK_THROWS_WITH(w.vote({ItemKind::Cause, 999}, QStringLiteral("dot"), 1), Catch::Contains("no cause 999"));
-    CHECK_THROWS_WITH(w.vote({ItemKind::Cause, id[QStringLiteral("X")]}, QStringLiteral("tick"), 1), Catch::Contains("dot or a star"));
-    CHECK_THROWS_WITH(w.addSolution(id[QStringLiteral("R")], QStringLiteral("magic"), QStringLiteral("x")), Catch::Contains("solution kind"));
-    CHECK_THROWS_WITH(w.addSuccess(id[QStringLiteral("I1")], QStringLiteral("person"), QStringLiteral("x")), Catch::Contains("not a cause"));
+    CHECK_THROWS_WITH(w.vote({ItemKind::Cause, id[QStringLiteral("X")]}, QStringLiteral("tick"), 1),
+                      Catch::Contains("dot or a star"));
+    CHECK_THROWS_WITH(w.addSolution(id[QStringLiteral("R")], QStringLiteral("magic"), QStringLiteral("x")),
+                      Catch::Contains("solution kind"));
+    CHECK_THROWS_WITH(w.addSuccess(id[QStringLiteral("I1")], QStringLiteral("person"), QStringLiteral("x")),
+                      Catch::Contains("not a cause"));
     const Id sol = w.addSolution(id[QStringLiteral("R")], QStringLiteral("radical"), QStringLiteral("Fix it"));
     const QString withSolution = workshopDump(*s.project);
     CHECK_THROWS_WITH(w.placeByScores(sol, 11, 2), Catch::Contains("0 to 10"));
-    CHECK_THROWS_WITH(w.addAction(sol, QStringLiteral("Do it"), QStringLiteral("me"), QStringLiteral("next week")), Catch::Contains("not a date"));
-    CHECK_THROWS_WITH(w.addAction(sol, QStringLiteral("Do it"), QStringLiteral("me"), QString(), QStringLiteral("maybe")), Catch::Contains("action status"));
+    CHECK_THROWS_WITH(w.addAction(sol, QStringLiteral("Do it"), QStringLiteral("me"), QStringLiteral("next week")),
+                      Catch::Contains("not a date"));
+    CHECK_THROWS_WITH(
+        w.addAction(sol, QStringLiteral("Do it"), QStringLiteral("me"), QString(), QStringLiteral("maybe")),
+        Catch::Contains("action status"));
     CHECK_THROWS_WITH(w.deleteNode(id[QStringLiteral("R")]), Catch::Contains("solutions"));
     Template t = Template::defaults();
     t.quadrants.removeLast();
@@ -287,7 +305,8 @@ TEST_CASE("wtfc: bad input leaves the workshop unchanged", "[wtfc]")
     CHECK_THROWS_WITH(w.setTemplate(t), Catch::Contains("themes use it"));
     // A statement in the workshop cannot be deleted behind its back.
     CHECK_THROWS_WITH(s.project->deleteDocument(id[QStringLiteral("s1")], true),
-                      Catch::Contains("is a statement of the workshop") && Catch::Contains("take it out of the workshop first"));
+                      Catch::Contains("is a statement of the workshop") &&
+                          Catch::Contains("take it out of the workshop first"));
     CHECK(workshopDump(*s.project) == withSolution);
     s.project->undo();
     CHECK(workshopDump(*s.project) == before);
@@ -301,17 +320,34 @@ TEST_CASE("wtfc: every command is one undo step and redoes exactly", "[wtfc]")
     Workshop w(*s.project);
     Id solution = 0, action = 0, vote = 0, extraTheme = 0, extraCause = 0;
     const std::vector<std::pair<const char *, std::function<void()>>> commands{
-        {"template", [&] { Template t = Template::defaults(); t.xAxis = QStringLiteral("effort"); t.quadrants[0] = QStringLiteral("easy wins"); w.setTemplate(t); }},
+        {"template",
+         [&] {
+             Template t = Template::defaults();
+             t.xAxis = QStringLiteral("effort");
+             t.quadrants[0] = QStringLiteral("easy wins");
+             w.setTemplate(t);
+         }},
         {"theme add", [&] { extraTheme = w.addTheme(NotWorking, QStringLiteral("Spare")); }},
         {"theme rename", [&] { w.renameTheme(extraTheme, QStringLiteral("Spare theme")); }},
         {"theme assign (moves s6)", [&] { w.assign(extraTheme, {id[QStringLiteral("s6")]}); }},
         {"theme unassign", [&] { w.unassign({id[QStringLiteral("s6")]}); }},
         {"theme delete", [&] { w.deleteTheme(extraTheme); }},
-        {"vote", [&] { vote = w.vote({ItemKind::Theme, id[QStringLiteral("T1")]}, QStringLiteral("dot"), 3, QStringLiteral("carers")); }},
+        {"vote",
+         [&] {
+             vote = w.vote({ItemKind::Theme, id[QStringLiteral("T1")]}, QStringLiteral("dot"), 3,
+                           QStringLiteral("carers"));
+         }},
         {"vote remove", [&] { w.removeVote(vote); }},
-        {"select", [&] { w.select(QStringLiteral("themes"), {ItemKind::Theme, id[QStringLiteral("T2")]}, true); }},
-        {"unselect", [&] { w.select(QStringLiteral("themes"), {ItemKind::Theme, id[QStringLiteral("T2")]}, false); }},
-        {"istatement add", [&] { w.addIStatement(id[QStringLiteral("T3")], QStringLiteral("I am cold"), {id[QStringLiteral("s6")]}); }},
+        {"select",
+         [&] {
+             w.select(QStringLiteral("themes"), {ItemKind::Theme, id[QStringLiteral("T2")]}, true);
+         }},
+        {"unselect",
+         [&] {
+             w.select(QStringLiteral("themes"), {ItemKind::Theme, id[QStringLiteral("T2")]}, false);
+         }},
+        {"istatement add",
+         [&] { w.addIStatement(id[QStringLiteral("T3")], QStringLiteral("I am cold"), {id[QStringLiteral("s6")]}); }},
         {"istatement link", [&] { w.linkStatements(id[QStringLiteral("I3")], {id[QStringLiteral("s6")]}); }},
         {"cause add", [&] { extraCause = w.addCause(QStringLiteral("V")); }},
         {"why", [&] { w.addWhy(id[QStringLiteral("Z")], extraCause); }},
@@ -319,11 +355,20 @@ TEST_CASE("wtfc: every command is one undo step and redoes exactly", "[wtfc]")
         {"unlink", [&] { w.unlink(id[QStringLiteral("Z")], extraCause); }},
         {"node rename", [&] { w.renameNode(extraCause, QStringLiteral("V2")); }},
         {"node delete", [&] { w.deleteNode(extraCause); }},
-        {"success add", [&] { w.addSuccess(id[QStringLiteral("R")], QStringLiteral("commissioner"), QStringLiteral("One budget")); }},
-        {"solution add", [&] { solution = w.addSolution(id[QStringLiteral("R")], QStringLiteral("radical"), QStringLiteral("Pool budgets")); }},
+        {"success add",
+         [&] { w.addSuccess(id[QStringLiteral("R")], QStringLiteral("commissioner"), QStringLiteral("One budget")); }},
+        {"solution add",
+         [&] {
+             solution =
+                 w.addSolution(id[QStringLiteral("R")], QStringLiteral("radical"), QStringLiteral("Pool budgets"));
+         }},
         {"grid by scores", [&] { w.placeByScores(solution, 8, 9); }},
         {"grid by quadrant", [&] { w.placeInQuadrant(solution, 3); }},
-        {"action add", [&] { action = w.addAction(solution, QStringLiteral("Draft the agreement"), QStringLiteral("ICB"), QStringLiteral("2026-04-01")); }},
+        {"action add",
+         [&] {
+             action = w.addAction(solution, QStringLiteral("Draft the agreement"), QStringLiteral("ICB"),
+                                  QStringLiteral("2026-04-01"));
+         }},
         {"action status", [&] { w.setActionStatus(action, QStringLiteral("done")); }},
     };
     for (const auto &[name, run] : commands) {
@@ -359,8 +404,10 @@ TEST_CASE("wtfc: traceability back from an action and forward from a statement",
     auto &id = s.id;
     Workshop w(*s.project);
     const Id sol = w.addSolution(id[QStringLiteral("R")], QStringLiteral("traditional"), QStringLiteral("More nurses"));
-    const Id act = w.addAction(sol, QStringLiteral("Write the business case"), QStringLiteral("Trust"), QStringLiteral("2026-06-30"));
-    const Id solZ = w.addSolution(id[QStringLiteral("Z")], QStringLiteral("different"), QStringLiteral("Warm homes referral"));
+    const Id act = w.addAction(sol, QStringLiteral("Write the business case"), QStringLiteral("Trust"),
+                               QStringLiteral("2026-06-30"));
+    const Id solZ =
+        w.addSolution(id[QStringLiteral("Z")], QStringLiteral("different"), QStringLiteral("Warm homes referral"));
     const Snapshot snap = w.snapshot();
 
     const Trace back = traceBack(snap, {ItemKind::Action, act});
@@ -369,10 +416,12 @@ TEST_CASE("wtfc: traceability back from an action and forward from a statement",
     CHECK(back.causes == sorted({id[QStringLiteral("R")], id[QStringLiteral("X")], id[QStringLiteral("Y")]}));
     CHECK(back.istatements == sorted({id[QStringLiteral("I1")], id[QStringLiteral("I2")]}));
     CHECK(back.themes == sorted({id[QStringLiteral("T1")], id[QStringLiteral("T2")]}));
-    CHECK(back.statements == sorted({id[QStringLiteral("s1")], id[QStringLiteral("s2")], id[QStringLiteral("s3")], id[QStringLiteral("s4")]}));
+    CHECK(back.statements == sorted({id[QStringLiteral("s1")], id[QStringLiteral("s2")], id[QStringLiteral("s3")],
+                                     id[QStringLiteral("s4")]}));
     CHECK(back.people == sorted({id[QStringLiteral("A")], id[QStringLiteral("B")], id[QStringLiteral("C")]}));
     REQUIRE(back.chains.size() == 2);
-    CHECK(back.chains[0].nodes == std::vector<Id>{id[QStringLiteral("I1")], id[QStringLiteral("X")], id[QStringLiteral("R")]});
+    CHECK(back.chains[0].nodes ==
+          std::vector<Id>{id[QStringLiteral("I1")], id[QStringLiteral("X")], id[QStringLiteral("R")]});
     CHECK(back.chains[1].nodes.front() == id[QStringLiteral("I2")]);
     CHECK(back.chains[1].nodes.back() == id[QStringLiteral("R")]);
 
@@ -425,7 +474,8 @@ TEST_CASE("wtfc: graph exports and report", "[wtfc]")
             ++nodes;
         if (xml.isStartElement() && xml.name() == QLatin1String("edge"))
             ++edges;
-        if (xml.isStartElement() && xml.name() == QLatin1String("data") && xml.attributes().value(QStringLiteral("key")) == QLatin1String("label"))
+        if (xml.isStartElement() && xml.name() == QLatin1String("data") &&
+            xml.attributes().value(QStringLiteral("key")) == QLatin1String("label"))
             labels << xml.readElementText();
     }
     CHECK_FALSE(xml.hasError());
@@ -442,7 +492,8 @@ TEST_CASE("wtfc: graph exports and report", "[wtfc]")
             sx.readNext();
             if (sx.isStartElement() && sx.name() == QLatin1String("svg"))
                 sawSvg = true;
-            if (sx.isStartElement() && sx.name() == QLatin1String("g") && sx.attributes().value(QStringLiteral("class")) == QLatin1String("node"))
+            if (sx.isStartElement() && sx.name() == QLatin1String("g") &&
+                sx.attributes().value(QStringLiteral("class")) == QLatin1String("node"))
                 ++groups;
         }
         CHECK_FALSE(sx.hasError());
@@ -465,7 +516,8 @@ TEST_CASE("wtfc: graph exports and report", "[wtfc]")
     CHECK(html.contains(QStringLiteral("Damp &amp; &quot;mould&quot; &lt;everywhere&gt;")));
 
     // .docx: a zip whose document part is well-formed XML holding the same words.
-    const ZipArchive docx(reportDocx(snap2, analyse(snap2), {}, QStringLiteral("report.docx")), QStringLiteral("report.docx"));
+    const ZipArchive docx(reportDocx(snap2, analyse(snap2), {}, QStringLiteral("report.docx")),
+                          QStringLiteral("report.docx"));
     CHECK(docx.contains(QStringLiteral("[Content_Types].xml")));
     const QByteArray body = docx.read(QStringLiteral("word/document.xml"));
     QXmlStreamReader dx(body);
@@ -491,7 +543,8 @@ Snapshot graphOnly(int nodes, const std::vector<int> &istatements, const std::ve
     for (int i = 1; i <= nodes; ++i) {
         Node n;
         n.id = i;
-        n.kind = std::find(istatements.begin(), istatements.end(), i) != istatements.end() ? ItemKind::IStatement : ItemKind::Cause;
+        n.kind = std::find(istatements.begin(), istatements.end(), i) != istatements.end() ? ItemKind::IStatement
+                                                                                           : ItemKind::Cause;
         n.text = labels.count(i) ? labels.at(i) : QStringLiteral("node %1").arg(i);
         s.nodes.push_back(std::move(n));
     }
@@ -524,7 +577,8 @@ void checkLayoutInvariants(const Snapshot &s, const GraphLayout &g)
         const auto it = deepestAbove.find(n.id);
         if (n.layer != (it == deepestAbove.end() ? 0 : it->second + 1))
             ++failures;
-        if (n.x - n.width / 2 < -0.01 || n.x + n.width / 2 > g.width + 0.01 || n.y - n.height / 2 < -0.01 || n.y + n.height / 2 > g.height + 0.01)
+        if (n.x - n.width / 2 < -0.01 || n.x + n.width / 2 > g.width + 0.01 || n.y - n.height / 2 < -0.01 ||
+            n.y + n.height / 2 > g.height + 0.01)
             ++failures;
         layers[n.layer].push_back(&n);
     }
@@ -547,11 +601,13 @@ void checkLayoutInvariants(const Snapshot &s, const GraphLayout &g)
 
 bool sameLayout(const GraphLayout &a, const GraphLayout &b)
 {
-    if (a.nodes.size() != b.nodes.size() || a.edges.size() != b.edges.size() || a.width != b.width || a.height != b.height)
+    if (a.nodes.size() != b.nodes.size() || a.edges.size() != b.edges.size() || a.width != b.width ||
+        a.height != b.height)
         return false;
     for (std::size_t i = 0; i < a.nodes.size(); ++i) {
         const LayoutNode &x = a.nodes[i], &y = b.nodes[i];
-        if (x.id != y.id || x.layer != y.layer || x.order != y.order || x.x != y.x || x.y != y.y || x.width != y.width || x.lines != y.lines)
+        if (x.id != y.id || x.layer != y.layer || x.order != y.order || x.x != y.x || x.y != y.y ||
+            x.width != y.width || x.lines != y.lines)
             return false;
     }
     for (std::size_t i = 0; i < a.edges.size(); ++i)
@@ -578,7 +634,8 @@ SvgCount readSvg(const QByteArray &svg)
             continue;
         if (x.name() == QLatin1String("svg"))
             c.viewBox = !x.attributes().value(QStringLiteral("viewBox")).isEmpty();
-        else if (x.name() == QLatin1String("g") && x.attributes().value(QStringLiteral("class")) == QLatin1String("node"))
+        else if (x.name() == QLatin1String("g") &&
+                 x.attributes().value(QStringLiteral("class")) == QLatin1String("node"))
             ++c.nodeGroups;
         else if (x.name() == QLatin1String("line"))
             ++c.lines;
@@ -598,10 +655,11 @@ TEST_CASE("wtfc: Quire's layered layout keeps layers, order and spacing", "[wtfc
     // I statements 1, 2; causes 3..10. Longest-path layers worked out by hand:
     // 1, 2, 9 (a cause nothing points at): 0; 3, 4, 10: 1; 5, 6: 2; 7: 3 (via 5 or 6,
     // not 1 via the direct edge 2 -> 7); 8: 4 (not 1 via 2 -> 8).
-    const std::vector<std::pair<int, int>> edges{{1, 3}, {1, 4}, {2, 4}, {3, 5}, {4, 5}, {5, 7}, {2, 7},
+    const std::vector<std::pair<int, int>> edges{{1, 3}, {1, 4}, {2, 4}, {3, 5}, {4, 5},  {5, 7}, {2, 7},
                                                  {3, 6}, {6, 7}, {7, 8}, {2, 8}, {1, 10}, {9, 8}};
-    const Snapshot s = graphOnly(10, {1, 2}, edges, {{10, QStringLiteral("Damp & \"mould\" <everywhere>")},
-                                                     {7, QStringLiteral("Nobody owns the discharge letter once the ward has sent it")}});
+    const Snapshot s = graphOnly(10, {1, 2}, edges,
+                                 {{10, QStringLiteral("Damp & \"mould\" <everywhere>")},
+                                  {7, QStringLiteral("Nobody owns the discharge letter once the ward has sent it")}});
     const GraphLayout g = layeredLayout(s);
     const std::map<Id, int> expected{{1, 0}, {2, 0}, {9, 0}, {3, 1}, {4, 1}, {10, 1}, {5, 2}, {6, 2}, {7, 3}, {8, 4}};
     for (const auto &[id, layer] : expected) {
@@ -668,7 +726,8 @@ TEST_CASE("wtfc: the layered layout handles a generated 2,000-node graph", "[wtf
     LayoutOptions none;
     none.sweeps = 0;
     const long long before = layeredLayout(s, none).adjacentCrossings;
-    INFO("crossings between consecutive layers: " << before << " before the sweeps, " << g.adjacentCrossings << " after");
+    INFO("crossings between consecutive layers: " << before << " before the sweeps, " << g.adjacentCrossings
+                                                  << " after");
     CHECK(g.adjacentCrossings < before); // the sweeps do reduce them here (5,795 -> 3,691 when written)
     CHECK(sameLayout(g, layeredLayout(s)));
 

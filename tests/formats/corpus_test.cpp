@@ -8,12 +8,12 @@
 
 #include "testsupport.h"
 
+#include <map>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <map>
 
 using namespace QuireTest;
 
@@ -45,7 +45,8 @@ QString buildSample(const TempDir &dir)
     const QString p = dir.path(QStringLiteral("sample.quire"));
     cli({QStringLiteral("new"), p});
     for (const QStringList &row : readTsv(QStringLiteral("documents.tsv"))) {
-        QStringList args{QStringLiteral("import"), p, Corpus + QLatin1Char('/') + row.value(0), QStringLiteral("--kind"), row.value(1)};
+        QStringList args{QStringLiteral("import"), p, Corpus + QLatin1Char('/') + row.value(0),
+                         QStringLiteral("--kind"), row.value(1)};
         if (!row.value(2).isEmpty())
             args << QStringLiteral("--case") << row.value(2);
         for (const QString &kv : row.value(3).split(QLatin1Char(';'), Qt::SkipEmptyParts))
@@ -62,12 +63,14 @@ QString buildSample(const TempDir &dir)
         cli({QStringLiteral("code"), QStringLiteral("add"), p, c});
     std::map<std::pair<QString, QString>, QString> segmentOf; // (file, quote) -> id
     for (const auto &row : coding) {
-        const CliResult r = cli({QStringLiteral("--json"), QStringLiteral("segment"), QStringLiteral("add"), p, row.value(0),
-                                 QStringLiteral("--code"), row.value(1), QStringLiteral("--quote"), row.value(2)});
+        const CliResult r =
+            cli({QStringLiteral("--json"), QStringLiteral("segment"), QStringLiteral("add"), p, row.value(0),
+                 QStringLiteral("--code"), row.value(1), QStringLiteral("--quote"), row.value(2)});
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QString id = QString::number(o.value(QStringLiteral("id")).toInteger());
         if (id == QLatin1String("0"))
-            id = QString::number(o.value(QStringLiteral("segments")).toArray().at(0).toObject().value(QStringLiteral("id")).toInteger());
+            id = QString::number(
+                o.value(QStringLiteral("segments")).toArray().at(0).toObject().value(QStringLiteral("id")).toInteger());
         REQUIRE(id != QLatin1String("0"));
         segmentOf[{row.value(0), row.value(2)}] = id;
     }
@@ -95,22 +98,30 @@ TEST_CASE("corpus: the sample corpus exports exactly the expected files", "[expo
     const QString citation = QStringLiteral("({source} {number})");
     // name -> the export's options (besides --out and --no-timestamp)
     const std::vector<std::pair<QString, QStringList>> exports{
-        {QStringLiteral("theme-table-by-group.md"), {QStringLiteral("--template"), QStringLiteral("theme-table"), QStringLiteral("--by"), QStringLiteral("group")}},
-        {QStringLiteral("matrix-by-type.md"), {QStringLiteral("--template"), QStringLiteral("matrix"), QStringLiteral("--by"), QStringLiteral("type")}},
+        {QStringLiteral("theme-table-by-group.md"),
+         {QStringLiteral("--template"), QStringLiteral("theme-table"), QStringLiteral("--by"),
+          QStringLiteral("group")}},
+        {QStringLiteral("matrix-by-type.md"),
+         {QStringLiteral("--template"), QStringLiteral("matrix"), QStringLiteral("--by"), QStringLiteral("type")}},
         {QStringLiteral("codebook.md"), {QStringLiteral("--template"), QStringLiteral("codebook")}},
         {QStringLiteral("codebook.csv"), {QStringLiteral("--template"), QStringLiteral("codebook")}},
-        {QStringLiteral("quotes.csv"), {QStringLiteral("--template"), QStringLiteral("quotes"), QStringLiteral("--by"), QStringLiteral("group"),
-                                        QStringLiteral("--citation"), citation}},
-        {QStringLiteral("quotes.md"), {QStringLiteral("--template"), QStringLiteral("quotes"), QStringLiteral("--citation"), citation}},
+        {QStringLiteral("quotes.csv"),
+         {QStringLiteral("--template"), QStringLiteral("quotes"), QStringLiteral("--by"), QStringLiteral("group"),
+          QStringLiteral("--citation"), citation}},
+        {QStringLiteral("quotes.md"),
+         {QStringLiteral("--template"), QStringLiteral("quotes"), QStringLiteral("--citation"), citation}},
         {QStringLiteral("quotes-selected.md"),
-         {QStringLiteral("--template"), QStringLiteral("quotes"), QStringLiteral("--citation"), citation, QStringLiteral("--max-quotes"),
-          QStringLiteral("2"), QStringLiteral("--order"), QStringLiteral("chosen"), QStringLiteral("--max-length"), QStringLiteral("120"),
-          QStringLiteral("--speaker-label"), QStringLiteral("--locator"), QStringLiteral("time")}},
+         {QStringLiteral("--template"), QStringLiteral("quotes"), QStringLiteral("--citation"), citation,
+          QStringLiteral("--max-quotes"), QStringLiteral("2"), QStringLiteral("--order"), QStringLiteral("chosen"),
+          QStringLiteral("--max-length"), QStringLiteral("120"), QStringLiteral("--speaker-label"),
+          QStringLiteral("--locator"), QStringLiteral("time")}},
     };
     const bool update = qEnvironmentVariableIsSet("QUIRE_UPDATE_EXPECTED");
     for (const auto &[name, options] : exports) {
         const QString out = dir.path(name);
-        cli(QStringList{QStringLiteral("export"), project, QStringLiteral("--out"), out, QStringLiteral("--no-timestamp")} + options);
+        cli(QStringList{QStringLiteral("export"), project, QStringLiteral("--out"), out,
+                        QStringLiteral("--no-timestamp")} +
+            options);
         const QByteArray got = readFile(out);
         const QString expectedPath = Corpus + QStringLiteral("/expected/") + name;
         if (update) {
@@ -121,14 +132,14 @@ TEST_CASE("corpus: the sample corpus exports exactly the expected files", "[expo
             WARN("wrote " << expectedPath.toStdString());
             continue;
         }
-        INFO(name.toStdString() << ": differs from " << expectedPath.toStdString() << " (diff it with " << out.toStdString()
-                                << "; QUIRE_UPDATE_EXPECTED=1 rewrites the expected files)");
+        INFO(name.toStdString() << ": differs from " << expectedPath.toStdString() << " (diff it with "
+                                << out.toStdString() << "; QUIRE_UPDATE_EXPECTED=1 rewrites the expected files)");
         REQUIRE(QFile::exists(expectedPath));
         CHECK(got == readFile(expectedPath));
     }
     // The same export twice gives the same bytes: nothing depends on the time.
     const QString again = dir.path(QStringLiteral("again.md"));
-    cli({QStringLiteral("export"), project, QStringLiteral("--out"), again, QStringLiteral("--no-timestamp"), QStringLiteral("--template"),
-         QStringLiteral("theme-table"), QStringLiteral("--by"), QStringLiteral("group")});
+    cli({QStringLiteral("export"), project, QStringLiteral("--out"), again, QStringLiteral("--no-timestamp"),
+         QStringLiteral("--template"), QStringLiteral("theme-table"), QStringLiteral("--by"), QStringLiteral("group")});
     CHECK(readFile(again) == readFile(dir.path(QStringLiteral("theme-table-by-group.md"))));
 }

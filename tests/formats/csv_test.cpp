@@ -55,8 +55,8 @@ TEST_CASE("CSV: delimiters are detected from the header line", "[csv]")
     SECTION("semicolon, with a semicolon too many")
     {
         // The header decides the shape; the row is reported, not guessed around.
-        CHECK(csvError(u("person;area;rank;statement\nR01;working;1;Yes, I like it; a lot\n"), u("s.csv"))
-              == u("s.csv: row 2 has 5 cells but the header has 4"));
+        CHECK(csvError(u("person;area;rank;statement\nR01;working;1;Yes, I like it; a lot\n"), u("s.csv")) ==
+              u("s.csv: row 2 has 5 cells but the header has 4"));
     }
     SECTION("semicolon")
     {
@@ -101,7 +101,8 @@ TEST_CASE("CSV: empty rows are skipped, row numbers stay those of the file", "[c
 
 TEST_CASE("CSV: a ragged row is an error naming the file and row", "[csv]")
 {
-    CHECK(csvError(u("a,b,c,d\n1,2,3,4\n1,2,3,4,5\n"), u("/data/pcr.csv")) == u("pcr.csv: row 3 has 5 cells but the header has 4"));
+    CHECK(csvError(u("a,b,c,d\n1,2,3,4\n1,2,3,4,5\n"), u("/data/pcr.csv")) ==
+          u("pcr.csv: row 3 has 5 cells but the header has 4"));
     // Row numbers count records, not lines: a quoted newline does not shift them.
     QString text = u("a,b,c,d\n");
     for (int r = 2; r < 17; ++r)
@@ -127,10 +128,11 @@ TEST_CASE("CSV: an unterminated quote names the row where it began", "[csv]")
 
 TEST_CASE("CSV importer: a file with a BOM, CRLF and quoted newlines", "[csv]")
 {
-    const QByteArray bytes = QByteArray("\xEF\xBB\xBF") + u("Person,Area,Rank,Statement,Age group\r\n"
-                                                             "R01,what is working,1,\"Two lines:\r\n“curly” and \"\"straight\"\"\",65+\r\n"
-                                                             "R01,what is working,3,caf\u00e9 \t tab,65+\r\n")
-                                                               .toUtf8();
+    const QByteArray bytes =
+        QByteArray("\xEF\xBB\xBF") + u("Person,Area,Rank,Statement,Age group\r\n"
+                                       "R01,what is working,1,\"Two lines:\r\n“curly” and \"\"straight\"\"\",65+\r\n"
+                                       "R01,what is working,3,caf\u00e9 \t tab,65+\r\n")
+                                         .toUtf8();
     const auto docs = Sheet::importWith(u("csv"), u("bom.csv"), bytes);
     REQUIRE(docs.size() == 2);
     CHECK(docs[0].text == u("Two lines:\n“curly” and \"straight\""));
@@ -143,7 +145,9 @@ TEST_CASE("CSV importer: a file with a BOM, CRLF and quoted newlines", "[csv]")
     CHECK(Sheet::attribute(docs[1], u("taken_forward")) == u("false"));
 
     // A Windows-1252 sheet (as Excel writes it) is decoded, and says so.
-    const QByteArray cp1252("person;area;rank;statement\r\nR09;working;1;\x93" "Caf\xe9\x94 \x96 \xa3" "5\r\n");
+    const QByteArray cp1252("person;area;rank;statement\r\nR09;working;1;\x93"
+                            "Caf\xe9\x94 \x96 \xa3"
+                            "5\r\n");
     const auto legacy = Sheet::importWith(u("csv"), u("excel.csv"), cp1252);
     REQUIRE(legacy.size() == 1);
     CHECK(legacy[0].encoding == u("windows-1252"));
@@ -166,8 +170,8 @@ TEST_CASE("CSV importer: broken files give one clear error naming the file", "[c
         }
         return QString();
     };
-    CHECK(error("person,area,rank,statement\nR1,a,1,ok\nR1,a,2,one,two\n")
-          == u("broken.csv: row 3 has 5 cells but the header has 4"));
+    CHECK(error("person,area,rank,statement\nR1,a,1,ok\nR1,a,2,one,two\n") ==
+          u("broken.csv: row 3 has 5 cells but the header has 4"));
     CHECK(error("person,statement\nR1,\"open\n").startsWith(u("broken.csv: row 2 has a quote that is never closed")));
     QByteArray binary("person,statement\nR1,");
     binary.append(QByteArray(64, '\0')).append("binary");
@@ -214,6 +218,7 @@ TEST_CASE("CSV through quire-cli: a ragged sheet leaves the project as it was, e
     INFO(exported.errText().toStdString());
     REQUIRE(exported.exitCode == 0);
     const QByteArray csvOut = readFile(out);
-    CHECK(csvOut.startsWith("\xEF\xBB\xBF" "kind,path,depth"));
+    CHECK(csvOut.startsWith("\xEF\xBB\xBF"
+                            "kind,path,depth"));
     CHECK(csvOut.contains("Care/Continuity"));
 }

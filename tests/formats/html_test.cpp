@@ -34,45 +34,44 @@ QString htmlError(const QByteArray &bytes, const QString &name = QStringLiteral(
 // fake quote, a style, a noscript, external resources on a host that does not
 // exist (the parser runs with HTML_PARSE_NONET and fetches nothing, so the
 // result below is what it makes of the page with no network at all).
-const QByteArray samplePage = QByteArrayLiteral(
-    "<!DOCTYPE html>\n"
-    "<html lang=\"en\"><head>\n"
-    "<meta charset=\"utf-8\">\n"
-    "<title>Carers' group\n  &amp; notes</title>\n"
-    "<link rel=\"stylesheet\" href=\"http://example.invalid/style.css\">\n"
-    "<style>p { color: red } .x::before { content: \"STYLE TEXT\" }</style>\n"
-    "<script>document.write(\"P9: FAKE QUOTE I never said\");</script>\n"
-    "</head>\n"
-    "<body>\n"
-    "<h1>Focus   group\n   notes</h1>\n"
-    "<p>Tom &amp; Jerry&rsquo;s carer said &#8212; twice&nbsp;over.</p>\n"
-    "<img src=\"http://example.invalid/pixel.png\" alt=\"tracking pixel\">\n"
-    "<script type=\"text/javascript\">var quote = \"P8: FAKE QUOTE two\";</script>\n"
-    "<noscript>Enable JavaScript to see this</noscript>\n"
-    "<template><p>Template text</p></template>\n"
-    "<svg><text>SVG label</text></svg>\n"
-    "<table>\n"
-    "  <tr><th>Name</th><th>Role</th></tr>\n"
-    "  <tr><td> Ann </td>\n  <td>carer &lt;main&gt;</td></tr>\n"
-    "</table>\n"
-    "<pre>\n  line one\n    indented   line two</pre>\n"
-    "<ul><li>first item</li><li>second <b>bold</b>\n item</li></ul>\n"
-    "<p>A<br>B<br><br>C</p>\n"
-    "<!-- a comment that is not text -->\n"
-    "<div hidden>Hidden menu</div>\n"
-    "<p>Last <span>inline</span><em>words</em>.</p>\n"
-    "</body></html>\n");
+const QByteArray samplePage =
+    QByteArrayLiteral("<!DOCTYPE html>\n"
+                      "<html lang=\"en\"><head>\n"
+                      "<meta charset=\"utf-8\">\n"
+                      "<title>Carers' group\n  &amp; notes</title>\n"
+                      "<link rel=\"stylesheet\" href=\"http://example.invalid/style.css\">\n"
+                      "<style>p { color: red } .x::before { content: \"STYLE TEXT\" }</style>\n"
+                      "<script>document.write(\"P9: FAKE QUOTE I never said\");</script>\n"
+                      "</head>\n"
+                      "<body>\n"
+                      "<h1>Focus   group\n   notes</h1>\n"
+                      "<p>Tom &amp; Jerry&rsquo;s carer said &#8212; twice&nbsp;over.</p>\n"
+                      "<img src=\"http://example.invalid/pixel.png\" alt=\"tracking pixel\">\n"
+                      "<script type=\"text/javascript\">var quote = \"P8: FAKE QUOTE two\";</script>\n"
+                      "<noscript>Enable JavaScript to see this</noscript>\n"
+                      "<template><p>Template text</p></template>\n"
+                      "<svg><text>SVG label</text></svg>\n"
+                      "<table>\n"
+                      "  <tr><th>Name</th><th>Role</th></tr>\n"
+                      "  <tr><td> Ann </td>\n  <td>carer &lt;main&gt;</td></tr>\n"
+                      "</table>\n"
+                      "<pre>\n  line one\n    indented   line two</pre>\n"
+                      "<ul><li>first item</li><li>second <b>bold</b>\n item</li></ul>\n"
+                      "<p>A<br>B<br><br>C</p>\n"
+                      "<!-- a comment that is not text -->\n"
+                      "<div hidden>Hidden menu</div>\n"
+                      "<p>Last <span>inline</span><em>words</em>.</p>\n"
+                      "</body></html>\n");
 
-const QString sampleText = QStringLiteral(
-    "Focus group notes\n"
-    "Tom & Jerry\u2019s carer said \u2014 twice\u00A0over.\n"
-    "Name\tRole\n"
-    "Ann\tcarer <main>\n"
-    "  line one\n    indented   line two\n"
-    "first item\n"
-    "second bold item\n"
-    "A\nB\n\nC\n"
-    "Last inlinewords.");
+const QString sampleText = QStringLiteral("Focus group notes\n"
+                                          "Tom & Jerry\u2019s carer said \u2014 twice\u00A0over.\n"
+                                          "Name\tRole\n"
+                                          "Ann\tcarer <main>\n"
+                                          "  line one\n    indented   line two\n"
+                                          "first item\n"
+                                          "second bold item\n"
+                                          "A\nB\n\nC\n"
+                                          "Last inlinewords.");
 
 } // namespace
 
@@ -97,8 +96,8 @@ TEST_CASE("HTML: whitespace collapses like a browser, except in <pre>", "[html]"
     CHECK(readHtml("<p>  one\n\t two   three  </p><p>four</p>").text == QStringLiteral("one two three\nfour"));
     CHECK(readHtml("<div>a<div>b</div>c</div>").text == QStringLiteral("a\nb\nc"));
     CHECK(readHtml("<p>x <b> y </b> z</p>").text == QStringLiteral("x y z"));
-    CHECK(readHtml("<pre>\tkeep  this\n\n  and this </pre><p>after</p>").text
-          == QStringLiteral("\tkeep  this\n\n  and this \nafter"));
+    CHECK(readHtml("<pre>\tkeep  this\n\n  and this </pre><p>after</p>").text ==
+          QStringLiteral("\tkeep  this\n\n  and this \nafter"));
     // A tab written as a character reference in running text is whitespace to a browser, too.
     CHECK(readHtml("<p>a&#9;b</p>").text == QStringLiteral("a b"));
 }
@@ -150,11 +149,10 @@ TEST_CASE("HTML: a page with no visible text is refused", "[html]")
 {
     const QString expected = QStringLiteral("only-script.html: the page has no visible text");
     CHECK(htmlError("<html><head><title>T</title></head><body><script>alert('P1: hello')</script></body></html>",
-                    QStringLiteral("only-script.html"))
-          == expected);
+                    QStringLiteral("only-script.html")) == expected);
     CHECK(htmlError("<script>var x = 1;</script>", QStringLiteral("only-script.html")) == expected);
-    CHECK(htmlError("<html><body>  \n <style>b{}</style> &#32; </body></html>", QStringLiteral("only-script.html"))
-          == expected);
+    CHECK(htmlError("<html><body>  \n <style>b{}</style> &#32; </body></html>", QStringLiteral("only-script.html")) ==
+          expected);
 }
 
 TEST_CASE("HTML: hostile pages: external entities, deep nesting, unknown entities", "[html]")
@@ -177,9 +175,9 @@ TEST_CASE("HTML: hostile pages: external entities, deep nesting, unknown entitie
     QByteArray tooDeep;
     for (int i = 0; i < 20000; ++i)
         tooDeep += "<div><span>";
-    CHECK(htmlError(tooDeep + "deep words", QStringLiteral("deep.html"))
-          == QStringLiteral("deep.html: the page nests its elements more than 256 levels deep; "
-                            "Quire does not read such pages"));
+    CHECK(htmlError(tooDeep + "deep words", QStringLiteral("deep.html")) ==
+          QStringLiteral("deep.html: the page nests its elements more than 256 levels deep; "
+                         "Quire does not read such pages"));
 
     CHECK(readHtml("<p>&bogus; &amp;c</p>").text == QStringLiteral("&bogus; &c"));
 }

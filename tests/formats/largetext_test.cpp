@@ -99,7 +99,8 @@ TEST_CASE("Large text: importing the parts is one command, undo and redo keep ev
     const QString projectPath = dir.path(QStringLiteral("p.quire"));
     auto project = Project::create(projectPath);
 
-    const auto ids = project->importDocuments({readLargeTextFile(path, QStringLiteral("plaintext"), ImportOptions(), Part)});
+    const auto ids =
+        project->importDocuments({readLargeTextFile(path, QStringLiteral("plaintext"), ImportOptions(), Part)});
     REQUIRE(ids.size() > 3);
     QString joined;
     for (Id id : ids)
@@ -190,7 +191,8 @@ TEST_CASE("Large text: files that cannot be cut or decoded are refused up front"
     SECTION("a Cyrillic single-byte file is not guessed")
     {
         const QString path = dir.path(QStringLiteral("cyr.txt"));
-        QByteArray line("\xcf\xf0\xe8\xe2\xe5\xf2, \xea\xe0\xea \xe4\xe5\xeb\xe0? \xc2\xf1\xb8 \xf5\xee\xf0\xee\xf8\xee, \xf1\xef\xe0\xf1\xe8\xe1\xee.\n");
+        QByteArray line(
+            "\xcf\xf0\xe8\xe2\xe5\xf2, \xea\xe0\xea \xe4\xe5\xeb\xe0? \xc2\xf1\xb8 \xf5\xee\xf0\xee\xf8\xee, \xf1\xef\xe0\xf1\xe8\xe1\xee.\n");
         writeBytes(path, line.repeated(300));
         CHECK(readError(path).startsWith(QStringLiteral("cyr.txt")));
     }

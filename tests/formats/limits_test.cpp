@@ -116,7 +116,8 @@ private:
 
 } // namespace
 
-TEST_CASE("limits: a 20,000-column CSV is refused by its column limit and imports with the limit raised", "[limits][csv]")
+TEST_CASE("limits: a 20,000-column CSV is refused by its column limit and imports with the limit raised",
+          "[limits][csv]")
 {
     TempDir dir;
     const QString project = seededProject(dir);
@@ -124,14 +125,16 @@ TEST_CASE("limits: a 20,000-column CSV is refused by its column limit and import
     const QString hash = fileHash(project);
     const QString csv = dir.writeFile(QStringLiteral("wide.csv"), wideCsv(19998, 1));
 
-    checkRefused(runCli({QStringLiteral("import"), project, csv}),
-                 QStringLiteral("wide.csv: the sheet has 20000 columns, more than the 16384 Quire reads from one sheet; "
-                                "if you mean to import them all, raise the limit with quire-cli import --max-columns N"),
-                 project, fingerprint, hash);
+    checkRefused(
+        runCli({QStringLiteral("import"), project, csv}),
+        QStringLiteral("wide.csv: the sheet has 20000 columns, more than the 16384 Quire reads from one sheet; "
+                       "if you mean to import them all, raise the limit with quire-cli import --max-columns N"),
+        project, fingerprint, hash);
 
     // Raised on purpose: every column becomes an attribute of the statement
     // (this took minutes while each attribute re-read every definition).
-    const CliResult ok = runCli({QStringLiteral("import"), project, csv, QStringLiteral("--max-columns"), QStringLiteral("20000")});
+    const CliResult ok =
+        runCli({QStringLiteral("import"), project, csv, QStringLiteral("--max-columns"), QStringLiteral("20000")});
     INFO(ok.errText().toStdString());
     REQUIRE(ok.exitCode == 0);
     auto p = Project::open(project);
@@ -146,7 +149,8 @@ TEST_CASE("limits: a 20,000-column CSV is refused by its column limit and import
     CHECK(p->attribute(AttributeScope::Document, d.id, QStringLiteral("q19997")) == QStringLiteral("2"));
 
     // A limit option takes a whole number.
-    const CliResult bad = runCli({QStringLiteral("import"), project, csv, QStringLiteral("--max-columns"), QStringLiteral("lots")});
+    const CliResult bad =
+        runCli({QStringLiteral("import"), project, csv, QStringLiteral("--max-columns"), QStringLiteral("lots")});
     CHECK(bad.exitCode == 2);
     CHECK(bad.errText().contains(QStringLiteral("--max-columns takes a whole number from 1")));
 }
@@ -166,7 +170,10 @@ TEST_CASE("limits: a workbook of one shared string repeated is refused by its ex
     REQUIRE(long20k.size() == 20000);
     QString sheet = QStringLiteral(R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>)");
     for (int r = 2; r <= 301; ++r)
-        sheet += QStringLiteral(R"(<row r="%1"><c r="A%1" t="inlineStr"><is><t>P%1</t></is></c><c r="B%1" t="s"><v>2</v></c></row>)").arg(r);
+        sheet +=
+            QStringLiteral(
+                R"(<row r="%1"><c r="A%1" t="inlineStr"><is><t>P%1</t></is></c><c r="B%1" t="s"><v>2</v></c></row>)")
+                .arg(r);
     const QByteArray bytes = makeXlsx({{QStringLiteral("Sheet1"), sheet}},
                                       {QStringLiteral("<t>person</t>"), QStringLiteral("<t>statement</t>"),
                                        QStringLiteral("<t>%1</t>").arg(long20k)});
@@ -174,7 +181,8 @@ TEST_CASE("limits: a workbook of one shared string repeated is refused by its ex
     REQUIRE(bytes.size() < 40000);
 
     checkRefused(runCli({QStringLiteral("import"), project, xlsx}),
-                 QStringLiteral("repeat.xlsx: its %1 bytes would become ").arg(bytes.size()), project, fingerprint, hash);
+                 QStringLiteral("repeat.xlsx: its %1 bytes would become ").arg(bytes.size()), project, fingerprint,
+                 hash);
     const CliResult again = runCli({QStringLiteral("import"), project, xlsx});
     CHECK(again.errText().contains(QStringLiteral("characters of text, more than 20 times its size")));
     CHECK(again.errText().contains(QStringLiteral("raise the limit with quire-cli import --max-expansion N")));
@@ -182,7 +190,8 @@ TEST_CASE("limits: a workbook of one shared string repeated is refused by its ex
     // The same refusal in the core, as the workbench meets it.
     PluginManager plugins;
     plugins.loadStatic();
-    REQUIRE_THROWS_WITH(readImportFile(plugins, xlsx), Catch::Contains("repeat.xlsx: its") && Catch::Contains("--max-expansion"));
+    REQUIRE_THROWS_WITH(readImportFile(plugins, xlsx),
+                        Catch::Contains("repeat.xlsx: its") && Catch::Contains("--max-expansion"));
     // Raised on purpose, it reads: 300 statements of the one text.
     ImportOptions raised;
     raised.limits.maxExpansion = 100000;
@@ -192,9 +201,10 @@ TEST_CASE("limits: a workbook of one shared string repeated is refused by its ex
     // And a documents limit counts the statements.
     ImportOptions few = raised;
     few.limits.maxDocuments = 299;
-    REQUIRE_THROWS_WITH(readImportFile(plugins, xlsx, QString(), few),
-                        "repeat.xlsx: would become 300 documents, more than the 299 Quire imports from one file; if you "
-                        "mean to import them all, raise the limit with quire-cli import --max-documents N");
+    REQUIRE_THROWS_WITH(
+        readImportFile(plugins, xlsx, QString(), few),
+        "repeat.xlsx: would become 300 documents, more than the 299 Quire imports from one file; if you "
+        "mean to import them all, raise the limit with quire-cli import --max-documents N");
 }
 
 TEST_CASE("limits: a REFI-QDA package whose sources all name one file is refused by its expansion", "[limits][refiqda]")
@@ -210,18 +220,20 @@ TEST_CASE("limits: a REFI-QDA package whose sources all name one file is refused
     REQUIRE(bytes.size() < 20000);
     const QString qdpx = dir.writeFile(QStringLiteral("fanout.qdpx"), bytes);
     checkRefused(runCli({QStringLiteral("import"), project, qdpx}),
-                 QStringLiteral("fanout.qdpx: its %1 bytes would become ").arg(bytes.size()), project, fingerprint, hash);
+                 QStringLiteral("fanout.qdpx: its %1 bytes would become ").arg(bytes.size()), project, fingerprint,
+                 hash);
     const CliResult again = runCli({QStringLiteral("import"), project, qdpx});
     CHECK(again.errText().contains(QStringLiteral("raise the limit with quire-cli import --max-expansion N")));
 
     // The number of sources is a limit of its own.
-    checkRefused(runCli({QStringLiteral("import"), project, qdpx, QStringLiteral("--max-expansion"), QStringLiteral("100000"),
-                         QStringLiteral("--max-documents"), QStringLiteral("39")}),
+    checkRefused(runCli({QStringLiteral("import"), project, qdpx, QStringLiteral("--max-expansion"),
+                         QStringLiteral("100000"), QStringLiteral("--max-documents"), QStringLiteral("39")}),
                  QStringLiteral("fanout.qdpx: would become 40 documents, more than the 39 Quire imports from one file"),
                  project, fingerprint, hash);
 
     // Raised on purpose, all 40 documents arrive with the whole text.
-    const CliResult ok = runCli({QStringLiteral("import"), project, qdpx, QStringLiteral("--max-expansion"), QStringLiteral("100000")});
+    const CliResult ok =
+        runCli({QStringLiteral("import"), project, qdpx, QStringLiteral("--max-expansion"), QStringLiteral("100000")});
     INFO(ok.errText().toStdString());
     REQUIRE(ok.exitCode == 0);
     auto p = Project::open(project);
@@ -234,28 +246,36 @@ TEST_CASE("limits: a package with two entries of one name is refused, for every 
     // libzip will not write two entries of one name: write a stand-in of the
     // same length and rename it in the local and central headers.
     auto entries = docxEntries(QStringLiteral("<w:p><w:r><w:t>What Word shows</w:t></w:r></w:p>"));
-    entries.push_back({QStringLiteral("word/documenX.xml"), wordDocumentXml(QStringLiteral("<w:p><w:r><w:t>Something else</w:t></w:r></w:p>"))});
+    entries.push_back({QStringLiteral("word/documenX.xml"),
+                       wordDocumentXml(QStringLiteral("<w:p><w:r><w:t>Something else</w:t></w:r></w:p>"))});
     QByteArray twice = makeZip(entries);
     REQUIRE(twice.count("word/documenX.xml") == 2);
     twice.replace("word/documenX.xml", "word/document.xml");
     const qsizetype count = qsizetype(entries.size());
 
-    CHECK(importError(QStringLiteral("twice.docx"), twice)
-          == QStringLiteral("twice.docx: has two entries named \"word/document.xml\" (entries %1 and %2); programs differ on "
-                            "which one they read, so Quire refuses the file")
-                 .arg(std::find_if(entries.begin(), entries.end(), [](const ZipEntry &e) { return e.name == QLatin1String("word/document.xml"); })
-                      - entries.begin() + 1)
-                 .arg(count));
+    CHECK(importError(QStringLiteral("twice.docx"), twice) ==
+          QStringLiteral(
+              "twice.docx: has two entries named \"word/document.xml\" (entries %1 and %2); programs differ on "
+              "which one they read, so Quire refuses the file")
+              .arg(std::find_if(entries.begin(), entries.end(),
+                                [](const ZipEntry &e) { return e.name == QLatin1String("word/document.xml"); }) -
+                   entries.begin() + 1)
+              .arg(count));
     // The same for names that differ only in case (office packages treat them as one).
     auto cased = docxEntries(QStringLiteral("<w:p><w:r><w:t>Hello</w:t></w:r></w:p>"));
-    cased.push_back({QStringLiteral("Word/Document.xml"), wordDocumentXml(QStringLiteral("<w:p><w:r><w:t>Bye</w:t></w:r></w:p>"))});
-    CHECK(importError(QStringLiteral("cased.docx"), makeZip(cased)).contains(QStringLiteral(
-        "cased.docx: has two entries whose names differ only in case, \"word/document.xml\" and \"Word/Document.xml\"")));
+    cased.push_back(
+        {QStringLiteral("Word/Document.xml"), wordDocumentXml(QStringLiteral("<w:p><w:r><w:t>Bye</w:t></w:r></w:p>"))});
+    CHECK(
+        importError(QStringLiteral("cased.docx"), makeZip(cased))
+            .contains(QStringLiteral(
+                "cased.docx: has two entries whose names differ only in case, \"word/document.xml\" and \"Word/Document.xml\"")));
     // ZipArchive itself, so .odt, .xlsx and .qdpx are covered alike.
-    REQUIRE_THROWS_WITH(ZipArchive(twice, QStringLiteral("box.zip")), Catch::StartsWith("box.zip: has two entries named"));
+    REQUIRE_THROWS_WITH(ZipArchive(twice, QStringLiteral("box.zip")),
+                        Catch::StartsWith("box.zip: has two entries named"));
     auto odt = odtEntries(QStringLiteral("<text:p>Hello</text:p>"));
     odt.push_back({QStringLiteral("Content.xml"), odtContentXml(QStringLiteral("<text:p>Bye</text:p>"))});
-    CHECK(importError(QStringLiteral("two.odt"), makeZip(odt)).startsWith(QStringLiteral("two.odt: has two entries whose names differ only in case")));
+    CHECK(importError(QStringLiteral("two.odt"), makeZip(odt))
+              .startsWith(QStringLiteral("two.odt: has two entries whose names differ only in case")));
 
     // Through quire-cli: refused, project unchanged.
     TempDir dir;
@@ -270,8 +290,10 @@ TEST_CASE("limits: a package with two entries of one name is refused, for every 
 TEST_CASE("limits: a file name that is not UTF-8 is named in an error, never skipped or renamed", "[limits][names]")
 {
     CHECK(escapedFileName(QByteArray("caf\xE9.txt")) == QStringLiteral("caf\\xE9.txt"));
-    CHECK(escapedFileName(QByteArray("caf\xC3\xA9 \xF0\x9F\x98\x80.txt")) == QString::fromUtf8("caf\xC3\xA9 \xF0\x9F\x98\x80.txt"));
-    CHECK(escapedFileName(QByteArray("a\xED\xA0\x80z\x01")) == QStringLiteral("a\\xED\\xA0\\x80z\\x01")); // a surrogate, a control
+    CHECK(escapedFileName(QByteArray("caf\xC3\xA9 \xF0\x9F\x98\x80.txt")) ==
+          QString::fromUtf8("caf\xC3\xA9 \xF0\x9F\x98\x80.txt"));
+    CHECK(escapedFileName(QByteArray("a\xED\xA0\x80z\x01")) ==
+          QStringLiteral("a\\xED\\xA0\\x80z\\x01")); // a surrogate, a control
     CHECK(isValidUtf8(QByteArray("caf\xC3\xA9")));
     CHECK_FALSE(isValidUtf8(QByteArray("caf\xE9")));
 
@@ -282,15 +304,18 @@ TEST_CASE("limits: a file name that is not UTF-8 is named in an error, never ski
     const QString folder = dir.path(QStringLiteral("interviews"));
     REQUIRE(QDir().mkpath(folder + QStringLiteral("/wave 2")));
     dir.writeFile(QStringLiteral("interviews/a.txt"), QByteArrayLiteral("First interview.\n"));
-    const RawNamedFile latin1(folder + QStringLiteral("/wave 2"), QByteArray("caf\xE9.txt"), QByteArrayLiteral("Latin-1 named.\n"));
+    const RawNamedFile latin1(folder + QStringLiteral("/wave 2"), QByteArray("caf\xE9.txt"),
+                              QByteArrayLiteral("Latin-1 named.\n"));
 
     // A folder import: the name Qt cannot list is an error, not a silent skip.
-    checkRefused(runCli({QStringLiteral("import"), project, folder}),
-                 QStringLiteral("interviews/wave 2/caf\\xE9.txt: the name is not valid UTF-8 (written in another encoding?), "
-                                "so Quire can neither read it nor name its document faithfully; rename it"),
-                 project, fingerprint, hash);
+    checkRefused(
+        runCli({QStringLiteral("import"), project, folder}),
+        QStringLiteral("interviews/wave 2/caf\\xE9.txt: the name is not valid UTF-8 (written in another encoding?), "
+                       "so Quire can neither read it nor name its document faithfully; rename it"),
+        project, fingerprint, hash);
     // With --skip-bad it is listed as skipped, and the rest imports.
-    const CliResult skipped = runCli({QStringLiteral("--json"), QStringLiteral("import"), project, folder, QStringLiteral("--skip-bad")});
+    const CliResult skipped =
+        runCli({QStringLiteral("--json"), QStringLiteral("import"), project, folder, QStringLiteral("--skip-bad")});
     INFO(skipped.errText().toStdString());
     REQUIRE(skipped.exitCode == 0);
     const QJsonObject json = QJsonDocument::fromJson(skipped.out).object();
@@ -303,8 +328,9 @@ TEST_CASE("limits: a file name that is not UTF-8 is named in an error, never ski
     const QString after = projectFingerprint(project);
     const QString afterHash = fileHash(project);
     QProcess sh;
-    sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("\"$0\" import \"$1\" \"$(printf '%s/caf\\351.txt' \"$2\")\""),
-                                         QStringLiteral(QUIRE_CLI_PATH), project, folder + QStringLiteral("/wave 2")});
+    sh.start(QStringLiteral("/bin/sh"),
+             {QStringLiteral("-c"), QStringLiteral("\"$0\" import \"$1\" \"$(printf '%s/caf\\351.txt' \"$2\")\""),
+              QStringLiteral(QUIRE_CLI_PATH), project, folder + QStringLiteral("/wave 2")});
     REQUIRE(sh.waitForFinished(60000));
     const QString err = QString::fromUtf8(sh.readAllStandardError());
     INFO(err.toStdString());
@@ -314,7 +340,8 @@ TEST_CASE("limits: a file name that is not UTF-8 is named in an error, never ski
     CHECK(fileHash(project) == afterHash);
 }
 
-TEST_CASE("limits: a regular expression beyond the engine's limits is an error naming it, not \"no hits\"", "[limits][regex]")
+TEST_CASE("limits: a regular expression beyond the engine's limits is an error naming it, not \"no hits\"",
+          "[limits][regex]")
 {
     TempDir dir;
     const QString project = dir.path(QStringLiteral("p.quire"));
@@ -325,32 +352,38 @@ TEST_CASE("limits: a regular expression beyond the engine's limits is an error n
     const QString fingerprint = projectFingerprint(project);
     const QString hash = fileHash(project);
     const QString pattern = QStringLiteral("(a+)+$");
-    const QString message = QStringLiteral("query: the regular expression \"(a+)+$\" exceeds the regular expression engine's "
-                                           "limits in document \"aaa.txt\"");
+    const QString message =
+        QStringLiteral("query: the regular expression \"(a+)+$\" exceeds the regular expression engine's "
+                       "limits in document \"aaa.txt\"");
 
     const CliResult search = runCli({QStringLiteral("search"), project, pattern, QStringLiteral("--regex")});
     INFO(search.errText().toStdString());
     CHECK(search.exitCode == 1);
     CHECK(search.errText().contains(message));
     CHECK_FALSE(search.outText().contains(QStringLiteral("No hits")));
-    checkRefused(runCli({QStringLiteral("autocode"), project, pattern, QStringLiteral("--regex"), QStringLiteral("--code"),
-                         QStringLiteral("Repeats")}),
+    checkRefused(runCli({QStringLiteral("autocode"), project, pattern, QStringLiteral("--regex"),
+                         QStringLiteral("--code"), QStringLiteral("Repeats")}),
                  message, project, fingerprint, hash);
     // A pattern the engine can finish still searches as before.
-    const CliResult fine = runCli({QStringLiteral("--json"), QStringLiteral("search"), project, QStringLiteral("a+!"), QStringLiteral("--regex")});
+    const CliResult fine = runCli({QStringLiteral("--json"), QStringLiteral("search"), project, QStringLiteral("a+!"),
+                                   QStringLiteral("--regex")});
     REQUIRE(fine.exitCode == 0);
     CHECK(QJsonDocument::fromJson(fine.out).object().value(QStringLiteral("hits")).toArray().size() == 1);
 
     // Redaction with such a rule must not let the rest of a quote out unredacted.
     const Redaction red = Redaction::fromText(QStringLiteral("regex (a+)+$ => [x]\n"), QStringLiteral("rules.txt"));
-    REQUIRE_THROWS_WITH(red.apply(QString(5000, QLatin1Char('a')) + QStringLiteral("!"), QString()),
-                        Catch::StartsWith("rules.txt:1: the regular expression \"(a+)+$\" exceeds the regular expression engine's limits"));
+    REQUIRE_THROWS_WITH(
+        red.apply(QString(5000, QLatin1Char('a')) + QStringLiteral("!"), QString()),
+        Catch::StartsWith(
+            "rules.txt:1: the regular expression \"(a+)+$\" exceeds the regular expression engine's limits"));
     CHECK(red.apply(QStringLiteral("aaa"), QString()) == QStringLiteral("[x]"));
 
     // A speaker pattern likewise: an import error, not a text without turns.
     const QString transcript = dir.writeFile(QStringLiteral("turns.txt"), QByteArray(5000, 'a') + "!\nP1: hello\n");
-    checkRefused(runCli({QStringLiteral("import"), project, transcript, QStringLiteral("--speaker-pattern"),
-                         QStringLiteral("^(?<speaker>(a+)+)$")}),
-                 QStringLiteral("speaker pattern \"^(?<speaker>(a+)+)$\" exceeds the regular expression engine's limits on line 1"),
-                 project, fingerprint, hash);
+    checkRefused(
+        runCli({QStringLiteral("import"), project, transcript, QStringLiteral("--speaker-pattern"),
+                QStringLiteral("^(?<speaker>(a+)+)$")}),
+        QStringLiteral(
+            "speaker pattern \"^(?<speaker>(a+)+)$\" exceeds the regular expression engine's limits on line 1"),
+        project, fingerprint, hash);
 }

@@ -126,7 +126,8 @@ TEST_CASE("PDF: speaker lines become turns that fall on their page", "[pdf]")
     plugins.loadStatic();
     ImportOptions options;
     options.detectSpeakers = false;
-    const auto plain = plugins.importerFor(QStringLiteral("a.pdf"))->read(QStringLiteral("a.pdf"), Pdf::twoPageSample(), options);
+    const auto plain =
+        plugins.importerFor(QStringLiteral("a.pdf"))->read(QStringLiteral("a.pdf"), Pdf::twoPageSample(), options);
     CHECK(plain.front().turns.empty());
     CHECK(plain.front().kind == QStringLiteral("text"));
 }
@@ -152,10 +153,9 @@ TEST_CASE("PDF: side-by-side columns come out one column after the other", "[pdf
 {
     // Page::text() sorts line fragments by position and would interleave the
     // two columns; the word list in reading order keeps each column together.
-    const Pdf::PageSpec page{{QStringLiteral("Left column one"), QStringLiteral("Left column two"),
-                              QStringLiteral("Left column three")},
-                             {QStringLiteral("Right side one"), QStringLiteral("Right side two"),
-                              QStringLiteral("Right side three")}};
+    const Pdf::PageSpec page{
+        {QStringLiteral("Left column one"), QStringLiteral("Left column two"), QStringLiteral("Left column three")},
+        {QStringLiteral("Right side one"), QStringLiteral("Right side two"), QStringLiteral("Right side three")}};
     const ImportedDocument doc = readPdf(Pdf::makePdf({page}));
     CHECK(doc.text == QStringLiteral("Left column one\nLeft column two\nLeft column three\n"
                                      "Right side one\nRight side two\nRight side three"));
@@ -164,8 +164,8 @@ TEST_CASE("PDF: side-by-side columns come out one column after the other", "[pdf
 TEST_CASE("PDF: a PDF without a text layer asks for OCR", "[pdf]")
 {
     const QByteArray scanned = Pdf::makePdf({Pdf::PageSpec{}, Pdf::PageSpec{}});
-    CHECK(pdfError(scanned, QStringLiteral("scan.pdf"))
-          == QStringLiteral("scan.pdf: the PDF has no text layer (scanned pages?); run OCR on it first"));
+    CHECK(pdfError(scanned, QStringLiteral("scan.pdf")) ==
+          QStringLiteral("scan.pdf: the PDF has no text layer (scanned pages?); run OCR on it first"));
 }
 
 TEST_CASE("PDF: pages without text are named in a warning, the rest is imported", "[pdf]")
@@ -180,17 +180,16 @@ TEST_CASE("PDF: pages without text are named in a warning, the rest is imported"
     CHECK(pageAt(doc, find(doc, QStringLiteral("three"))) == 3);
     CHECK(doc.meta.value(QStringLiteral("pagesWithoutText")).toArray() == QJsonArray{2});
     REQUIRE(doc.warnings.size() == 1);
-    CHECK(doc.warnings.front()
-          == QStringLiteral("page 2 has no text layer (scanned?); its text is missing from the "
-                            "imported text; run OCR on the file to include it"));
+    CHECK(doc.warnings.front() == QStringLiteral("page 2 has no text layer (scanned?); its text is missing from the "
+                                                 "imported text; run OCR on the file to include it"));
 }
 
 TEST_CASE("PDF: a password-protected PDF is refused with a clear message", "[pdf]")
 {
     const QString path = hostileFile(QStringLiteral("pdf-encrypted-password.pdf"));
-    CHECK(pdfError(readFile(path), QStringLiteral("pdf-encrypted-password.pdf"))
-          == QStringLiteral("pdf-encrypted-password.pdf: the PDF is password-protected; remove the password "
-                            "and import again"));
+    CHECK(pdfError(readFile(path), QStringLiteral("pdf-encrypted-password.pdf")) ==
+          QStringLiteral("pdf-encrypted-password.pdf: the PDF is password-protected; remove the password "
+                         "and import again"));
     // The same through the file reader the CLI uses.
     PluginManager plugins;
     plugins.loadStatic();
@@ -218,19 +217,19 @@ TEST_CASE("PDF: truncated and random bytes are refused as unreadable", "[pdf]")
         CHECK(message.startsWith(QStringLiteral("cut.pdf: not a readable PDF (")));
     }
     // Cut right before "startxref": every object is there, but the file has no end.
-    CHECK(pdfError(good.left(good.lastIndexOf("startxref")), QStringLiteral("cut.pdf"))
-          == QStringLiteral("cut.pdf: not a readable PDF (the file is cut short: it does not end with %%EOF)"));
+    CHECK(pdfError(good.left(good.lastIndexOf("startxref")), QStringLiteral("cut.pdf")) ==
+          QStringLiteral("cut.pdf: not a readable PDF (the file is cut short: it does not end with %%EOF)"));
 
     QByteArray noise(4096, Qt::Uninitialized);
     QRandomGenerator random(42);
     for (char &c : noise)
         c = char(random.bounded(256));
-    CHECK(pdfError(noise, QStringLiteral("noise.pdf"))
-          == QStringLiteral("noise.pdf: not a readable PDF (it does not start with a PDF header)"));
+    CHECK(pdfError(noise, QStringLiteral("noise.pdf")) ==
+          QStringLiteral("noise.pdf: not a readable PDF (it does not start with a PDF header)"));
     CHECK(pdfError(QByteArrayLiteral("%PDF-1.7\n") + noise, QStringLiteral("noise.pdf"))
               .startsWith(QStringLiteral("noise.pdf: not a readable PDF (")));
-    CHECK(pdfError(QByteArrayLiteral("Just a text file.\n"), QStringLiteral("text.pdf"))
-          == QStringLiteral("text.pdf: not a readable PDF (it does not start with a PDF header)"));
+    CHECK(pdfError(QByteArrayLiteral("Just a text file.\n"), QStringLiteral("text.pdf")) ==
+          QStringLiteral("text.pdf: not a readable PDF (it does not start with a PDF header)"));
 }
 
 TEST_CASE("PDF: a complete PDF with a broken cross-reference table is read with a warning", "[pdf]")
@@ -284,7 +283,8 @@ TEST_CASE("PDF: quire-cli imports a PDF, broken PDFs leave the project unchanged
         QStringLiteral("scan.pdf: the PDF has no text layer (scanned pages?); run OCR on it first"),
         QStringLiteral("cut.pdf: not a readable PDF ("),
         QStringLiteral("noise.pdf: not a readable PDF (it does not start with a PDF header)"),
-        QStringLiteral("pdf-encrypted-password.pdf: the PDF is password-protected; remove the password and import again"),
+        QStringLiteral(
+            "pdf-encrypted-password.pdf: the PDF is password-protected; remove the password and import again"),
     };
     for (qsizetype i = 0; i < bad.size(); ++i) {
         // A good file next to the bad one: nothing of either is imported.
@@ -319,7 +319,8 @@ TEST_CASE("PDF: a quote's page locator in an export is the page it was printed o
     const auto [s2, e2] = span(QStringLiteral("P2: It was better than I hoped."));
     p->addSegment(doc, s2, e2, {code});
     // From the last word of page 1 to the first speaker line of page 2.
-    p->addSegment(doc, span(QStringLiteral("week.")).first, span(QStringLiteral("Facilitator: How did")).second, {code});
+    p->addSegment(doc, span(QStringLiteral("week.")).first, span(QStringLiteral("Facilitator: How did")).second,
+                  {code});
 
     ReportOptions o;
     o.locator = QuoteLocator::Page;

@@ -8,12 +8,12 @@
 #include "model/types.h"
 #include "testsupport.h"
 
+#include <poppler-qt6.h>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QXmlStreamReader>
-#include <poppler-qt6.h>
 
 #include <algorithm>
 #include <memory>
@@ -46,8 +46,15 @@ QString runOk(const QStringList &args)
 Id addSegment(const QString &project, const QString &document, const QString &quote, const QString &code,
               const QStringList &more = {})
 {
-    QStringList args{QStringLiteral("--json"), QStringLiteral("segment"), QStringLiteral("add"), project, document,
-                     QStringLiteral("--code"), code, QStringLiteral("--quote"), quote};
+    QStringList args{QStringLiteral("--json"),
+                     QStringLiteral("segment"),
+                     QStringLiteral("add"),
+                     project,
+                     document,
+                     QStringLiteral("--code"),
+                     code,
+                     QStringLiteral("--quote"),
+                     quote};
     args << more;
     const QJsonObject o = QJsonDocument::fromJson(runOk(args).toUtf8()).object();
     const QJsonArray segs = o.value(QStringLiteral("segments")).toArray();
@@ -68,33 +75,38 @@ QString buildProject(const TempDir &dir)
                                  "The nights were long and the pump alarm kept going.\n"
                                  "My neighbour came on Sundays with soup, and she called me Mrs Okafor.\n"));
     const QString fg2 = dir.writeFile(QStringLiteral("fg2.txt"), QByteArray("Moderator: Anything else?\n"
-                                                                              "Ruth: Nobody listens to carers at night.\n"
-                                                                              "Ben: The district nurse listens.\n"
-                                                                              "Moderator: Thank you both.\n"
-                                                                              "Ruth: Thank you.\n"));
+                                                                            "Ruth: Nobody listens to carers at night.\n"
+                                                                            "Ben: The district nurse listens.\n"
+                                                                            "Moderator: Thank you both.\n"
+                                                                            "Ruth: Thank you.\n"));
     runOk({QStringLiteral("new"), p});
     runOk({QStringLiteral("import"), p, interview, QStringLiteral("--no-speakers"), QStringLiteral("--case"),
            QStringLiteral("Ruth Okafor"), QStringLiteral("--quiet")});
     runOk({QStringLiteral("import"), p, fg2, QStringLiteral("--quiet")});
-    runOk({QStringLiteral("attribute"), QStringLiteral("define"), p, QStringLiteral("contact"), QStringLiteral("--scope"),
-           QStringLiteral("case")});
-    runOk({QStringLiteral("case"), QStringLiteral("attr"), p, QStringLiteral("Ruth Okafor"), QStringLiteral("contact=Ruth Okafor")});
-    runOk({QStringLiteral("case"), QStringLiteral("attr"), p, QStringLiteral("fg2: Ruth"), QStringLiteral("contact=Ruth Okafor")});
-    runOk({QStringLiteral("case"), QStringLiteral("attr"), p, QStringLiteral("fg2: Ben"), QStringLiteral("contact=Ben Adeyemi")});
-    runOk({QStringLiteral("code"), QStringLiteral("add"), p, QStringLiteral("Ruth's nights"), QStringLiteral("--description"),
-           QStringLiteral("What Ruth Okafor said about the nights")});
+    runOk({QStringLiteral("attribute"), QStringLiteral("define"), p, QStringLiteral("contact"),
+           QStringLiteral("--scope"), QStringLiteral("case")});
+    runOk({QStringLiteral("case"), QStringLiteral("attr"), p, QStringLiteral("Ruth Okafor"),
+           QStringLiteral("contact=Ruth Okafor")});
+    runOk({QStringLiteral("case"), QStringLiteral("attr"), p, QStringLiteral("fg2: Ruth"),
+           QStringLiteral("contact=Ruth Okafor")});
+    runOk({QStringLiteral("case"), QStringLiteral("attr"), p, QStringLiteral("fg2: Ben"),
+           QStringLiteral("contact=Ben Adeyemi")});
+    runOk({QStringLiteral("code"), QStringLiteral("add"), p, QStringLiteral("Ruth's nights"),
+           QStringLiteral("--description"), QStringLiteral("What Ruth Okafor said about the nights")});
     runOk({QStringLiteral("code"), QStringLiteral("add"), p, QStringLiteral("Ruth's nights/Pump alarm")});
     runOk({QStringLiteral("code"), QStringLiteral("add"), p, QStringLiteral("Support"), QStringLiteral("--description"),
            QStringLiteral("Who helps the OKAFOR household")});
     runOk({QStringLiteral("code"), QStringLiteral("add"), p, QStringLiteral("Support/Neighbours")});
     const QString doc = QStringLiteral("interview Ruth Okafor.txt");
-    addSegment(p, doc, QStringLiteral("The nights were long and the pump alarm kept going."), QStringLiteral("Ruth's nights/Pump alarm"),
+    addSegment(p, doc, QStringLiteral("The nights were long and the pump alarm kept going."),
+               QStringLiteral("Ruth's nights/Pump alarm"),
                {QStringLiteral("--case"), QStringLiteral("Ruth Okafor"), QStringLiteral("--memo"),
                 QStringLiteral("Ruth Okafor asked us to keep the pump detail.")});
-    const Id soup = addSegment(p, doc, QStringLiteral("My neighbour came on Sundays with soup, and she called me Mrs Okafor."),
-                               QStringLiteral("Support/Neighbours"), {QStringLiteral("--case"), QStringLiteral("Ruth Okafor")});
-    addSegment(p, QStringLiteral("fg2.txt"), QStringLiteral("Nobody listens to carers at night."), QStringLiteral("Ruth's nights"),
-               {QStringLiteral("--case"), QStringLiteral("fg2: Ruth")});
+    const Id soup =
+        addSegment(p, doc, QStringLiteral("My neighbour came on Sundays with soup, and she called me Mrs Okafor."),
+                   QStringLiteral("Support/Neighbours"), {QStringLiteral("--case"), QStringLiteral("Ruth Okafor")});
+    addSegment(p, QStringLiteral("fg2.txt"), QStringLiteral("Nobody listens to carers at night."),
+               QStringLiteral("Ruth's nights"), {QStringLiteral("--case"), QStringLiteral("fg2: Ruth")});
     addSegment(p, QStringLiteral("fg2.txt"), QStringLiteral("The district nurse listens."), QStringLiteral("Support"),
                {QStringLiteral("--case"), QStringLiteral("fg2: Ben")});
     runOk({QStringLiteral("memo"), QStringLiteral("add"), p, QStringLiteral("Follow up with ruth okafor in June."),
@@ -176,8 +188,8 @@ void checkHidden(const QString &what, const std::vector<Found> &found)
     for (const auto &f : found) {
         for (const QString &part : HiddenParts) {
             const qsizetype at = f.text.indexOf(part, 0, Qt::CaseInsensitive);
-            INFO(what.toStdString() << ", " << f.where.toStdString() << ": \"" << f.text.mid(std::max<qsizetype>(0, at - 60), 140).toStdString()
-                                    << "\"");
+            INFO(what.toStdString() << ", " << f.where.toStdString() << ": \""
+                                    << f.text.mid(std::max<qsizetype>(0, at - 60), 140).toStdString() << "\"");
             CHECK(at < 0);
         }
         if (f.text.contains(Label))
@@ -203,9 +215,14 @@ TEST_CASE("Redaction: a hidden name appears in no exported format", "[export][re
     const QString project = buildProject(dir);
     const QString rules = dir.writeFile(QStringLiteral("rules.txt"), QByteArray(Rules));
     const QString before = projectFingerprint(project);
-    const QStringList common{QStringLiteral("--by"), QStringLiteral("contact"), QStringLiteral("--citation"),
-                             QStringLiteral("({document}; {case}; {contact})"), QStringLiteral("--speaker-label"),
-                             QStringLiteral("--memos"), QStringLiteral("--redact"), rules};
+    const QStringList common{QStringLiteral("--by"),
+                             QStringLiteral("contact"),
+                             QStringLiteral("--citation"),
+                             QStringLiteral("({document}; {case}; {contact})"),
+                             QStringLiteral("--speaker-label"),
+                             QStringLiteral("--memos"),
+                             QStringLiteral("--redact"),
+                             rules};
 
     SECTION("without rules the name is in the export (what the rules have to catch)")
     {
@@ -224,8 +241,10 @@ TEST_CASE("Redaction: a hidden name appears in no exported format", "[export][re
         for (const char *fmt : {"md", "csv", "xlsx", "docx", "odt", "html", "pdf"}) {
             for (const char *tmpl : {"", "matrix", "codebook", "theme-table", "quotes"}) {
                 const QString format = QLatin1String(fmt);
-                const QString what = format + QStringLiteral(" ") + (*tmpl ? QLatin1String(tmpl) : QLatin1String("(default)"));
-                const QString out = dir.path(QStringLiteral("export-%1.%2").arg(*tmpl ? QLatin1String(tmpl) : QLatin1String("default"), format));
+                const QString what =
+                    format + QStringLiteral(" ") + (*tmpl ? QLatin1String(tmpl) : QLatin1String("(default)"));
+                const QString out = dir.path(
+                    QStringLiteral("export-%1.%2").arg(*tmpl ? QLatin1String(tmpl) : QLatin1String("default"), format));
                 QStringList args{QStringLiteral("export"), project, QStringLiteral("--out"), out};
                 if (*tmpl)
                     args << QStringLiteral("--template") << QLatin1String(tmpl);
@@ -242,16 +261,18 @@ TEST_CASE("Redaction: a hidden name appears in no exported format", "[export][re
                 else if (format == QLatin1String("pdf"))
                     CHECK(textOf(found, QStringLiteral("info Title")) == title);
                 else if (format == QLatin1String("html"))
-                    CHECK(textOf(found, QStringLiteral("file")).contains(QStringLiteral("<title>") + title + QStringLiteral("</title>")));
+                    CHECK(textOf(found, QStringLiteral("file"))
+                              .contains(QStringLiteral("<title>") + title + QStringLiteral("</title>")));
                 if (format == QLatin1String("csv") && !*tmpl) {
                     const QString csv = textOf(found, QStringLiteral("file"));
-                    CHECK(csv.contains(QStringLiteral("fg2: [participant]"))); // the case column
+                    CHECK(csv.contains(QStringLiteral("fg2: [participant]")));          // the case column
                     CHECK(csv.contains(QStringLiteral("interview [participant].txt"))); // the document column
-                    CHECK(csv.contains(QStringLiteral("contact: [participant]")));  // the --by column header
-                    CHECK(csv.contains(QStringLiteral("[device]")));                // the per-case rule still holds
+                    CHECK(csv.contains(QStringLiteral("contact: [participant]")));      // the --by column header
+                    CHECK(csv.contains(QStringLiteral("[device]")));                    // the per-case rule still holds
                 }
                 if (format == QLatin1String("md") && !*tmpl)
-                    CHECK(textOf(found, QStringLiteral("file")).contains(QStringLiteral("document=\"interview [participant].txt\"")));
+                    CHECK(textOf(found, QStringLiteral("file"))
+                              .contains(QStringLiteral("document=\"interview [participant].txt\"")));
             }
         }
         CHECK(projectFingerprint(project) == before);
@@ -264,13 +285,13 @@ TEST_CASE("Redaction: a hidden name appears in no exported format", "[export][re
         args << common << QStringLiteral("--dry-run");
         const QString listing = runOk(args);
         CHECK(!QFile::exists(out));
-        for (const char *line : {"project\t\"Okafor family study.quire\"\t@0\tOkafor \xE2\x86\x92 [participant]\trules.txt:4",
-                                 "document\t\"interview Ruth Okafor.txt\"\t@10\tRuth Okafor \xE2\x86\x92 [participant]\trules.txt:2",
-                                 "case\t\"fg2: Ruth\"\t@5\tRuth \xE2\x86\x92 [participant]\trules.txt:3",
-                                 "code\t\"Ruth's nights\"\t@0\tRuth \xE2\x86\x92 [participant]\trules.txt:3",
-                                 "description\t\"Who helps the OKAFOR household\"\t@14\tOKAFOR \xE2\x86\x92 [participant]\trules.txt:4",
-                                 "attribute value\t\"Ruth Okafor\"\t@0\tRuth Okafor \xE2\x86\x92 [participant]\trules.txt:2",
-                                 "\tmemo@"}) {
+        for (const char *line :
+             {"project\t\"Okafor family study.quire\"\t@0\tOkafor \xE2\x86\x92 [participant]\trules.txt:4",
+              "document\t\"interview Ruth Okafor.txt\"\t@10\tRuth Okafor \xE2\x86\x92 [participant]\trules.txt:2",
+              "case\t\"fg2: Ruth\"\t@5\tRuth \xE2\x86\x92 [participant]\trules.txt:3",
+              "code\t\"Ruth's nights\"\t@0\tRuth \xE2\x86\x92 [participant]\trules.txt:3",
+              "description\t\"Who helps the OKAFOR household\"\t@14\tOKAFOR \xE2\x86\x92 [participant]\trules.txt:4",
+              "attribute value\t\"Ruth Okafor\"\t@0\tRuth Okafor \xE2\x86\x92 [participant]\trules.txt:2", "\tmemo@"}) {
             INFO(listing.toStdString());
             CHECK(listing.contains(QString::fromUtf8(line)));
         }
@@ -289,7 +310,8 @@ TEST_CASE("Redaction: a hidden name appears in no exported format", "[export][re
 
         for (const char *fmt : {"qdpx", "qdc"}) {
             const QString package = dir.path(QStringLiteral("study.") + QLatin1String(fmt));
-            const CliResult r = runCli({QStringLiteral("export"), project, QStringLiteral("--out"), package, QStringLiteral("--redact"), rules});
+            const CliResult r = runCli({QStringLiteral("export"), project, QStringLiteral("--out"), package,
+                                        QStringLiteral("--redact"), rules});
             INFO(fmt << ": " << r.errText().toStdString());
             CHECK(r.exitCode != 0);
             CHECK(r.errText().contains(QStringLiteral("never redacted")));

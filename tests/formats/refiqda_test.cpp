@@ -13,6 +13,7 @@
 #include "model/project.h"
 #include "text/textoffsets.h"
 
+#include <map>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -23,7 +24,6 @@
 #include <QStandardPaths>
 #include <QStringDecoder>
 #include <QXmlStreamReader>
-#include <map>
 #include <set>
 
 using namespace Quire;
@@ -168,7 +168,8 @@ TEST_CASE("refiqda: sample details (codebook shape, cases, sets, what is reporte
     SECTION("ATLAS.ti's annex project: texts missing, media and PDF regions reported, notes kept")
     {
         auto p = newProject(dir, QStringLiteral("a.quire"));
-        const ExchangeReport r = exchange()->importInto(*p, refiDir() + QStringLiteral("/samples/atlasti-mac8.4_standard-project.qde"));
+        const ExchangeReport r =
+            exchange()->importInto(*p, refiDir() + QStringLiteral("/samples/atlasti-mac8.4_standard-project.qde"));
         const QString unmapped = r.unmapped.join(QLatin1Char('\n'));
         INFO(unmapped.toStdString());
         CHECK(unmapped.contains(QStringLiteral("text is not in the package")));
@@ -189,7 +190,8 @@ TEST_CASE("refiqda: sample details (codebook shape, cases, sets, what is reporte
     SECTION("NVivo nesting, descriptions, one code not codable")
     {
         auto p = newProject(dir, QStringLiteral("n.quire"));
-        const ExchangeReport r = exchange()->importInto(*p, refiDir() + QStringLiteral("/samples/nvivo-win12.6_oltas0517.qdpx"));
+        const ExchangeReport r =
+            exchange()->importInto(*p, refiDir() + QStringLiteral("/samples/nvivo-win12.6_oltas0517.qdpx"));
         int depth = 0;
         for (const Code &c : p->codes())
             depth = std::max(depth, int(p->codePath(c.id).count(QLatin1Char('/'))) + 1);
@@ -205,7 +207,8 @@ TEST_CASE("refiqda: sample details (codebook shape, cases, sets, what is reporte
     SECTION("MAXQDA: lowercase sources folder, data descriptors, document sets become attributes")
     {
         auto p = newProject(dir, QStringLiteral("m.quire"));
-        const ExchangeReport r = exchange()->importInto(*p, refiDir() + QStringLiteral("/samples/maxqda24_icls-just10.qdpx"));
+        const ExchangeReport r =
+            exchange()->importInto(*p, refiDir() + QStringLiteral("/samples/maxqda24_icls-just10.qdpx"));
         CHECK(r.count(QStringLiteral("attribute values set")) == 10); // 2 sets, 10 MemberSource
         for (const Code &c : p->codes())
             CHECK_FALSE(c.color.isEmpty());
@@ -291,7 +294,8 @@ std::unique_ptr<Project> buildProject(const TempDir &dir)
     f.format = QStringLiteral("plaintext");
     ImportedDocument a;
     a.name = QStringLiteral("Interview A");
-    a.text = QStringLiteral("Q: How was breakfast? \U0001F600\nA: Porridge again, caf\u00e9 later.\n\nQ: And lunch?\nA: Soup \U0001F35C with bread.\n");
+    a.text = QStringLiteral(
+        "Q: How was breakfast? \U0001F600\nA: Porridge again, caf\u00e9 later.\n\nQ: And lunch?\nA: Soup \U0001F35C with bread.\n");
     ImportedDocument b;
     b.name = QStringLiteral("Interview B");
     b.text = QStringLiteral("Plain ASCII text about tea and toast.");
@@ -299,11 +303,14 @@ std::unique_ptr<Project> buildProject(const TempDir &dir)
     p->importDocuments({f});
     const Id docA = p->findDocument(QStringLiteral("Interview A")).id;
     const Id docB = p->findDocument(QStringLiteral("Interview B")).id;
-    const Id joy = p->addCode(QStringLiteral("Feelings/Joy"), QStringLiteral("#FFAA00"), QStringLiteral("Happy moments"));
+    const Id joy =
+        p->addCode(QStringLiteral("Feelings/Joy"), QStringLiteral("#FFAA00"), QStringLiteral("Happy moments"));
     const Id food = p->addCode(QStringLiteral("Food/Breakfast"), QStringLiteral("#336699"));
     const Id lunch = p->addCode(QStringLiteral("Food/Lunch"));
     const TextOffsets ta(a.text);
-    auto find = [&](const QString &needle) { return TextOffsets::codePointLength(a.text.left(a.text.indexOf(needle))); };
+    auto find = [&](const QString &needle) {
+        return TextOffsets::codePointLength(a.text.left(a.text.indexOf(needle)));
+    };
     const qsizetype emoji = find(QStringLiteral("\U0001F600"));
     p->addSegment(docA, emoji, emoji + 1, {joy}, QStringLiteral("a smile"));
     const qsizetype porridge = find(QStringLiteral("Porridge"));
@@ -322,7 +329,8 @@ std::unique_ptr<Project> buildProject(const TempDir &dir)
 
 } // namespace
 
-TEST_CASE("refiqda: round trip through .qdpx keeps documents, codes and segment texts, the .qde is valid", "[refiqda][roundtrip]")
+TEST_CASE("refiqda: round trip through .qdpx keeps documents, codes and segment texts, the .qde is valid",
+          "[refiqda][roundtrip]")
 {
     TempDir dir;
     auto source = buildProject(dir);
@@ -367,9 +375,10 @@ TEST_CASE("refiqda: round trip through .qdpx keeps documents, codes and segment 
         CHECK(twin.color == c.color);
         CHECK(twin.description == c.description);
     }
-    CHECK(copy->attribute(AttributeScope::Case, copy->findCase(QStringLiteral("Ana")).id, QStringLiteral("age")) == QStringLiteral("34"));
-    CHECK(copy->attribute(AttributeScope::Document, copy->findDocument(QStringLiteral("Interview B")).id, QStringLiteral("site"))
-          == QStringLiteral("Leeds"));
+    CHECK(copy->attribute(AttributeScope::Case, copy->findCase(QStringLiteral("Ana")).id, QStringLiteral("age")) ==
+          QStringLiteral("34"));
+    CHECK(copy->attribute(AttributeScope::Document, copy->findDocument(QStringLiteral("Interview B")).id,
+                          QStringLiteral("site")) == QStringLiteral("Leeds"));
     CHECK(copy->memos(QStringLiteral("code")).size() == 1);
     CHECK(copy->memos(QStringLiteral("project")).size() == 1);
     CHECK(copy->history().size() == 1); // one command
@@ -400,14 +409,15 @@ namespace {
 
 QByteArray qde(const QString &codes, const QString &sources, const QString &prolog = QString())
 {
-    return (QStringLiteral("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n") + prolog
-            + QStringLiteral("<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"t\" origin=\"Test\">"
-                             "<CodeBook><Codes>%1</Codes></CodeBook><Sources>%2</Sources></Project>")
-                  .arg(codes, sources))
+    return (QStringLiteral("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n") + prolog +
+            QStringLiteral("<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"t\" origin=\"Test\">"
+                           "<CodeBook><Codes>%1</Codes></CodeBook><Sources>%2</Sources></Project>")
+                .arg(codes, sources))
         .toUtf8();
 }
 
-const QString CodeA = QStringLiteral("<Code guid=\"11111111-1111-4111-8111-111111111111\" name=\"A\" isCodable=\"true\"/>");
+const QString CodeA =
+    QStringLiteral("<Code guid=\"11111111-1111-4111-8111-111111111111\" name=\"A\" isCodable=\"true\"/>");
 
 QString source(const QString &selections)
 {
@@ -418,16 +428,18 @@ QString source(const QString &selections)
 
 QString selection(int start, int end, const QString &codeGuid = QStringLiteral("11111111-1111-4111-8111-111111111111"))
 {
-    return QStringLiteral("<PlainTextSelection guid=\"33333333-3333-4333-8333-3333333333%1\" startPosition=\"%2\" endPosition=\"%3\">"
-                          "<Coding guid=\"44444444-4444-4444-8444-4444444444%1\"><CodeRef targetGUID=\"%4\"/></Coding>"
-                          "</PlainTextSelection>")
+    return QStringLiteral(
+               "<PlainTextSelection guid=\"33333333-3333-4333-8333-3333333333%1\" startPosition=\"%2\" endPosition=\"%3\">"
+               "<Coding guid=\"44444444-4444-4444-8444-4444444444%1\"><CodeRef targetGUID=\"%4\"/></Coding>"
+               "</PlainTextSelection>")
         .arg(start % 100, 2, 10, QLatin1Char('0'))
         .arg(start)
         .arg(end)
         .arg(codeGuid);
 }
 
-QByteArray package(const QByteArray &projectXml, const QByteArray &text = QByteArrayLiteral("Hello world, this is the text."))
+QByteArray package(const QByteArray &projectXml,
+                   const QByteArray &text = QByteArrayLiteral("Hello world, this is the text."))
 {
     return makeZip({{QStringLiteral("project.qde"), projectXml}, {QStringLiteral("sources/doc.txt"), text}});
 }
@@ -449,8 +461,9 @@ TEST_CASE("refiqda: hostile packages are refused by quire-cli and leave the proj
     const QString hash = fileHash(project);
 
     const QString dupSelections = selection(0, 5) + selection(0, 5); // same GUIDs twice
-    const QString laughs = QStringLiteral("<!DOCTYPE Project [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
-                                          "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>\n");
+    const QString laughs = QStringLiteral(
+        "<!DOCTYPE Project [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+        "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>\n");
     const QString external = QStringLiteral("<!DOCTYPE Project [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n");
     struct Case
     {
@@ -459,25 +472,31 @@ TEST_CASE("refiqda: hostile packages are refused by quire-cli and leave the proj
         const char *message;
     };
     const std::vector<Case> cases{
-        {"slip.qdpx", makeZip({{QStringLiteral("project.qde"), qde(CodeA, QString())}, {QStringLiteral("../../evil.txt"), "x"}}),
+        {"slip.qdpx",
+         makeZip({{QStringLiteral("project.qde"), qde(CodeA, QString())}, {QStringLiteral("../../evil.txt"), "x"}}),
          "slip.qdpx: entry \"../../evil.txt\" points outside the archive"},
         {"bomb.qdpx", makeZipWithZeros({}, QStringLiteral("project.qde"), qint64(300) * 1024 * 1024),
          "bomb.qdpx: entry \"project.qde\" expands more than 200 times (a zip bomb?)"},
-        {"xxe.qdpx", package(qde(QStringLiteral("<Code guid=\"11111111-1111-4111-8111-111111111111\" name=\"&xxe;\" isCodable=\"true\"/>"),
-                                 QString(), external)),
+        {"xxe.qdpx",
+         package(qde(
+             QStringLiteral("<Code guid=\"11111111-1111-4111-8111-111111111111\" name=\"&xxe;\" isCodable=\"true\"/>"),
+             QString(), external)),
          "xxe.qdpx: project.qde line 2: has a document type declaration"},
-        {"laughs.qdpx", package(qde(QStringLiteral("<Code guid=\"11111111-1111-4111-8111-111111111111\" name=\"&d;\" isCodable=\"true\"/>"),
-                                    QString(), laughs)),
+        {"laughs.qdpx",
+         package(qde(
+             QStringLiteral("<Code guid=\"11111111-1111-4111-8111-111111111111\" name=\"&d;\" isCodable=\"true\"/>"),
+             QString(), laughs)),
          "laughs.qdpx: project.qde line 2: has a document type declaration"},
         {"pastend.qdpx", package(qde(CodeA, source(selection(3, 500)))),
          "pastend.qdpx: source \"doc\": selection 33333333-3333-4333-8333-333333333303 ends at 500, past the end of the text"},
-        {"nocode.qdpx", package(qde(CodeA, source(selection(0, 5, QStringLiteral("99999999-9999-4999-8999-999999999999"))))),
+        {"nocode.qdpx",
+         package(qde(CodeA, source(selection(0, 5, QStringLiteral("99999999-9999-4999-8999-999999999999"))))),
          "with the code GUID 99999999-9999-4999-8999-999999999999, which is not in the codebook"},
         {"dupcode.qdpx", package(qde(CodeA + CodeA, QString())),
          "dupcode.qdpx: project.qde has the GUID 11111111-1111-4111-8111-111111111111 on more than one code"},
-        {"dupsel.qdpx", package(qde(CodeA, source(dupSelections))),
-         "on more than one text selection"},
-        {"twoqde.qdpx", makeZip({{QStringLiteral("a.qde"), qde(CodeA, QString())}, {QStringLiteral("b.qde"), qde(CodeA, QString())}}),
+        {"dupsel.qdpx", package(qde(CodeA, source(dupSelections))), "on more than one text selection"},
+        {"twoqde.qdpx",
+         makeZip({{QStringLiteral("a.qde"), qde(CodeA, QString())}, {QStringLiteral("b.qde"), qde(CodeA, QString())}}),
          "twoqde.qdpx: the package has 2 .qde files at its root"},
         {"notxml.qdpx", package("<Project name=\"t\"><CodeBook>"), "notxml.qdpx: project.qde line"},
     };
@@ -500,7 +519,8 @@ TEST_CASE("refiqda: quire-cli export writes .qdpx and .qdc and reports with --js
     TempDir dir;
     const QString project = dir.path(QStringLiteral("p.quire"));
     REQUIRE(runCli({QStringLiteral("new"), project}).exitCode == 0);
-    const QString good = dir.writeFile(QStringLiteral("good.qdpx"), package(qde(CodeA, source(selection(0, 5) + selection(6, 11)))));
+    const QString good =
+        dir.writeFile(QStringLiteral("good.qdpx"), package(qde(CodeA, source(selection(0, 5) + selection(6, 11)))));
     const CliResult in = runCli({QStringLiteral("--json"), QStringLiteral("import"), project, good});
     REQUIRE(in.exitCode == 0);
     const QJsonObject report = QJsonDocument::fromJson(in.out).object();
@@ -514,14 +534,16 @@ TEST_CASE("refiqda: quire-cli export writes .qdpx and .qdc and reports with --js
     REQUIRE(ex.exitCode == 0);
     CHECK(ex.outText().contains(QStringLiteral("selections: 2")));
     const QString qdc = dir.path(QStringLiteral("codes.qdc"));
-    REQUIRE(runCli({QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("qdc"), QStringLiteral("--out"), qdc})
+    REQUIRE(runCli({QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("qdc"),
+                    QStringLiteral("--out"), qdc})
                 .exitCode == 0);
     CHECK(readFile(qdc).contains("urn:QDA-XML:codebook:1.0"));
 
     const QString second = dir.path(QStringLiteral("second.quire"));
     REQUIRE(runCli({QStringLiteral("new"), second}).exitCode == 0);
     REQUIRE(runCli({QStringLiteral("import"), second, out}).exitCode == 0);
-    const CliResult shown = runCli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("segments"), second});
+    const CliResult shown =
+        runCli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("segments"), second});
     REQUIRE(shown.exitCode == 0);
     CHECK(shown.outText().contains(QStringLiteral("\"text\": \"Hello\"")));
     CHECK(shown.outText().contains(QStringLiteral("\"text\": \"world\"")));
@@ -534,26 +556,27 @@ TEST_CASE("refiqda: cases, variables and notes: nameless cases, source variables
     const QString vSite = QStringLiteral("55555555-5555-4555-8555-555555555502");
     const QString vWhen = QStringLiteral("55555555-5555-4555-8555-555555555503");
     const QString note = QStringLiteral("66666666-6666-4666-8666-666666666601");
-    const QString xml = QStringLiteral(
-        "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"t\" origin=\"SomeTool 1.0\">"
-        "<Users><User guid=\"77777777-7777-4777-8777-777777777701\" name=\"Bea\"/></Users>"
-        "<CodeBook><Codes>%1</Codes></CodeBook>"
-        "<Variables><Variable guid=\"%2\" name=\"age\" typeOfVariable=\"Integer\"/>"
-        "<Variable guid=\"%3\" name=\"site\" typeOfVariable=\"Text\"/>"
-        "<Variable guid=\"%4\" name=\"when\" typeOfVariable=\"Date\"/></Variables>"
-        "<Cases><Case guid=\"88888888-8888-4888-8888-888888888801\">"
-        "<VariableValue><VariableRef targetGUID=\"%2\"/><IntegerValue>41</IntegerValue></VariableValue>"
-        "<SourceRef targetGUID=\"22222222-2222-4222-8222-222222222222\"/></Case></Cases>"
-        "<Sources><TextSource guid=\"22222222-2222-4222-8222-222222222222\" name=\"doc\" plainTextPath=\"relative:///somewhere/doc.txt\">"
-        "<PlainTextSelection guid=\"33333333-3333-4333-8333-333333333300\" startPosition=\"0\" endPosition=\"5\" "
-        "creatingUser=\"77777777-7777-4777-8777-777777777701\"><Coding guid=\"44444444-4444-4444-8444-444444444400\">"
-        "<CodeRef targetGUID=\"11111111-1111-4111-8111-111111111111\"/></Coding><NoteRef targetGUID=\"%5\"/></PlainTextSelection>"
-        "<VariableValue><VariableRef targetGUID=\"%3\"/><TextValue>Leeds</TextValue></VariableValue>"
-        "<VariableValue><VariableRef targetGUID=\"%4\"/><DateValue>2024-05-01</DateValue></VariableValue>"
-        "</TextSource></Sources>"
-        "<Notes><Note guid=\"%5\" name=\"Why\"><PlainTextContent>Greeting first.</PlainTextContent></Note></Notes>"
-        "</Project>")
-                            .arg(CodeA, vAge, vSite, vWhen, note);
+    const QString xml =
+        QStringLiteral(
+            "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"t\" origin=\"SomeTool 1.0\">"
+            "<Users><User guid=\"77777777-7777-4777-8777-777777777701\" name=\"Bea\"/></Users>"
+            "<CodeBook><Codes>%1</Codes></CodeBook>"
+            "<Variables><Variable guid=\"%2\" name=\"age\" typeOfVariable=\"Integer\"/>"
+            "<Variable guid=\"%3\" name=\"site\" typeOfVariable=\"Text\"/>"
+            "<Variable guid=\"%4\" name=\"when\" typeOfVariable=\"Date\"/></Variables>"
+            "<Cases><Case guid=\"88888888-8888-4888-8888-888888888801\">"
+            "<VariableValue><VariableRef targetGUID=\"%2\"/><IntegerValue>41</IntegerValue></VariableValue>"
+            "<SourceRef targetGUID=\"22222222-2222-4222-8222-222222222222\"/></Case></Cases>"
+            "<Sources><TextSource guid=\"22222222-2222-4222-8222-222222222222\" name=\"doc\" plainTextPath=\"relative:///somewhere/doc.txt\">"
+            "<PlainTextSelection guid=\"33333333-3333-4333-8333-333333333300\" startPosition=\"0\" endPosition=\"5\" "
+            "creatingUser=\"77777777-7777-4777-8777-777777777701\"><Coding guid=\"44444444-4444-4444-8444-444444444400\">"
+            "<CodeRef targetGUID=\"11111111-1111-4111-8111-111111111111\"/></Coding><NoteRef targetGUID=\"%5\"/></PlainTextSelection>"
+            "<VariableValue><VariableRef targetGUID=\"%3\"/><TextValue>Leeds</TextValue></VariableValue>"
+            "<VariableValue><VariableRef targetGUID=\"%4\"/><DateValue>2024-05-01</DateValue></VariableValue>"
+            "</TextSource></Sources>"
+            "<Notes><Note guid=\"%5\" name=\"Why\"><PlainTextContent>Greeting first.</PlainTextContent></Note></Notes>"
+            "</Project>")
+            .arg(CodeA, vAge, vSite, vWhen, note);
     const QString file = dir.writeFile(QStringLiteral("cases.qdpx"), package(xml.toUtf8()));
     auto p = newProject(dir, QStringLiteral("c.quire"));
     const ExchangeReport r = exchange()->importInto(*p, file);
@@ -624,14 +647,16 @@ bool isXsdDateTime(const QString &v)
 
 } // namespace
 
-TEST_CASE("refiqda: export dates and users on notes, sources, selections and the project, case memos in the case's Description",
-          "[refiqda][roundtrip][memos]")
+TEST_CASE(
+    "refiqda: export dates and users on notes, sources, selections and the project, case memos in the case's Description",
+    "[refiqda][roundtrip][memos]")
 {
     TempDir dir;
     auto source = buildProject(dir); // coder "tester": a code memo and a project memo
     const Id ana = source->findCase(QStringLiteral("Ana")).id;
     source->addMemo(QStringLiteral("case"), ana, QStringLiteral("Lives alone since 2019."), QStringLiteral("Home"));
-    const Id second = source->addMemo(QStringLiteral("case"), ana, QStringLiteral("Prefers mornings."), QStringLiteral("Routine"));
+    const Id second =
+        source->addMemo(QStringLiteral("case"), ana, QStringLiteral("Prefers mornings."), QStringLiteral("Routine"));
     source->setCoder(QStringLiteral("editor"));
     source->editMemo(second, QStringLiteral("Prefers early mornings."));
 
@@ -639,7 +664,8 @@ TEST_CASE("refiqda: export dates and users on notes, sources, selections and the
     const ExchangeReport out = exchange()->exportProject(*source, package, QStringLiteral("qdpx"), {});
     INFO(out.toText().toStdString());
     CHECK(out.count(QStringLiteral("case descriptions")) == 1);
-    CHECK(out.notes.join(QLatin1Char('\n')).contains(QStringLiteral("2 case memo(s) written into their case's Description")));
+    CHECK(out.notes.join(QLatin1Char('\n'))
+              .contains(QStringLiteral("2 case memo(s) written into their case's Description")));
     const QByteArray zipBytes = readFile(package);
     const QByteArray qdeXml = ZipArchive(zipBytes, QStringLiteral("dated.qdpx")).read(QStringLiteral("project.qde"));
     const QString xsd = refiDir() + QStringLiteral("/Project-mrt2019.xsd");
@@ -663,7 +689,8 @@ TEST_CASE("refiqda: export dates and users on notes, sources, selections and the
         CHECK(isXsdDateTime(n.value(QStringLiteral("creationDateTime")).toString()));
         CHECK(isXsdDateTime(n.value(QStringLiteral("modifiedDateTime")).toString()));
         CHECK(n.value(QStringLiteral("creatingUser")).toString() == userOf[QStringLiteral("tester")]);
-        const QString modifier = n.value(QStringLiteral("name")) == QLatin1String("Routine") ? QStringLiteral("editor") : QStringLiteral("tester");
+        const QString modifier = n.value(QStringLiteral("name")) == QLatin1String("Routine") ? QStringLiteral("editor")
+                                                                                             : QStringLiteral("tester");
         CHECK(n.value(QStringLiteral("modifyingUser")).toString() == userOf[modifier]);
     }
     for (const QString &kind : {QStringLiteral("TextSource"), QStringLiteral("PlainTextSelection")}) {
@@ -682,8 +709,8 @@ TEST_CASE("refiqda: export dates and users on notes, sources, selections and the
     CHECK(project[0].value(QStringLiteral("modifyingUserGUID")).toString() == userOf[QStringLiteral("editor")]);
 
     // The case's Description holds its memos, where other tools look.
-    CHECK(childTexts(qdeXml, QStringLiteral("Case"), QStringLiteral("Description"))
-          == QStringList{QStringLiteral("Lives alone since 2019.\n\nPrefers early mornings.")});
+    CHECK(childTexts(qdeXml, QStringLiteral("Case"), QStringLiteral("Description")) ==
+          QStringList{QStringLiteral("Lives alone since 2019.\n\nPrefers early mornings.")});
 
     // Back into Quire: the case memos come back once each, on the case, with their titles.
     auto copy = newProject(dir, QStringLiteral("dated-copy.quire"));
@@ -694,10 +721,12 @@ TEST_CASE("refiqda: export dates and users on notes, sources, selections and the
     std::set<std::pair<QString, QString>> got;
     for (const Memo &m : caseMemos)
         got.insert({m.title, m.text});
-    CHECK(got == std::set<std::pair<QString, QString>>{{QStringLiteral("Home"), QStringLiteral("Lives alone since 2019.")},
-                                                        {QStringLiteral("Routine"), QStringLiteral("Prefers early mornings.")}});
+    CHECK(got == std::set<std::pair<QString, QString>>{
+                     {QStringLiteral("Home"), QStringLiteral("Lives alone since 2019.")},
+                     {QStringLiteral("Routine"), QStringLiteral("Prefers early mornings.")}});
     CHECK(copy->memos(QStringLiteral("project")).size() == 1);
-    CHECK(in.notes.join(QLatin1Char('\n')).contains(QStringLiteral("1 case Description(s) repeat notes nothing refers to")));
+    CHECK(in.notes.join(QLatin1Char('\n'))
+              .contains(QStringLiteral("1 case Description(s) repeat notes nothing refers to")));
 }
 
 TEST_CASE("refiqda: import reports the project Description, case links to missing sources and mixed offset units",
@@ -706,26 +735,28 @@ TEST_CASE("refiqda: import reports the project Description, case links to missin
     TempDir dir;
     const QString selections =
         // "😀 apple banana cherry date": apple, cherry and date in code points, banana in UTF-16 units.
-        QStringLiteral("<PlainTextSelection guid=\"33333333-3333-4333-8333-333333333301\" name=\"apple\" startPosition=\"2\" endPosition=\"7\">"
-                       "<Coding guid=\"44444444-4444-4444-8444-444444444401\"><CodeRef targetGUID=\"%1\"/></Coding></PlainTextSelection>"
-                       "<PlainTextSelection guid=\"33333333-3333-4333-8333-333333333302\" name=\"banana\" startPosition=\"9\" endPosition=\"15\">"
-                       "<Coding guid=\"44444444-4444-4444-8444-444444444402\"><CodeRef targetGUID=\"%1\"/></Coding></PlainTextSelection>"
-                       "<PlainTextSelection guid=\"33333333-3333-4333-8333-333333333303\" name=\"cherry\" startPosition=\"15\" endPosition=\"21\">"
-                       "<Coding guid=\"44444444-4444-4444-8444-444444444403\"><CodeRef targetGUID=\"%1\"/></Coding></PlainTextSelection>"
-                       "<PlainTextSelection guid=\"33333333-3333-4333-8333-333333333304\" name=\"date\" startPosition=\"22\" endPosition=\"26\">"
-                       "<Coding guid=\"44444444-4444-4444-8444-444444444404\"><CodeRef targetGUID=\"%1\"/></Coding></PlainTextSelection>")
+        QStringLiteral(
+            "<PlainTextSelection guid=\"33333333-3333-4333-8333-333333333301\" name=\"apple\" startPosition=\"2\" endPosition=\"7\">"
+            "<Coding guid=\"44444444-4444-4444-8444-444444444401\"><CodeRef targetGUID=\"%1\"/></Coding></PlainTextSelection>"
+            "<PlainTextSelection guid=\"33333333-3333-4333-8333-333333333302\" name=\"banana\" startPosition=\"9\" endPosition=\"15\">"
+            "<Coding guid=\"44444444-4444-4444-8444-444444444402\"><CodeRef targetGUID=\"%1\"/></Coding></PlainTextSelection>"
+            "<PlainTextSelection guid=\"33333333-3333-4333-8333-333333333303\" name=\"cherry\" startPosition=\"15\" endPosition=\"21\">"
+            "<Coding guid=\"44444444-4444-4444-8444-444444444403\"><CodeRef targetGUID=\"%1\"/></Coding></PlainTextSelection>"
+            "<PlainTextSelection guid=\"33333333-3333-4333-8333-333333333304\" name=\"date\" startPosition=\"22\" endPosition=\"26\">"
+            "<Coding guid=\"44444444-4444-4444-8444-444444444404\"><CodeRef targetGUID=\"%1\"/></Coding></PlainTextSelection>")
             .arg(QStringLiteral("11111111-1111-4111-8111-111111111111"));
-    const QString xml =
-        QStringLiteral("<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"t\" origin=\"SomeTool 2.0\">"
-                       "<CodeBook><Codes>%1</Codes></CodeBook>"
-                       "<Cases><Case guid=\"88888888-8888-4888-8888-888888888801\" name=\"Ana\">"
-                       "<SourceRef targetGUID=\"22222222-2222-4222-8222-222222222222\"/>"
-                       "<SourceRef targetGUID=\"99999999-9999-4999-8999-999999999999\"/></Case></Cases>"
-                       "<Sources>%2</Sources>"
-                       "<Description>Pilot with four carers, spring 2024.</Description>"
-                       "</Project>")
-            .arg(CodeA, source(selections));
-    const QString file = dir.writeFile(QStringLiteral("t.qdpx"), package(xml.toUtf8(), QStringLiteral("\U0001F600 apple banana cherry date").toUtf8()));
+    const QString xml = QStringLiteral("<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"t\" origin=\"SomeTool 2.0\">"
+                                       "<CodeBook><Codes>%1</Codes></CodeBook>"
+                                       "<Cases><Case guid=\"88888888-8888-4888-8888-888888888801\" name=\"Ana\">"
+                                       "<SourceRef targetGUID=\"22222222-2222-4222-8222-222222222222\"/>"
+                                       "<SourceRef targetGUID=\"99999999-9999-4999-8999-999999999999\"/></Case></Cases>"
+                                       "<Sources>%2</Sources>"
+                                       "<Description>Pilot with four carers, spring 2024.</Description>"
+                                       "</Project>")
+                            .arg(CodeA, source(selections));
+    const QString file =
+        dir.writeFile(QStringLiteral("t.qdpx"),
+                      package(xml.toUtf8(), QStringLiteral("\U0001F600 apple banana cherry date").toUtf8()));
     auto p = newProject(dir, QStringLiteral("r.quire"));
     const ExchangeReport r = exchange()->importInto(*p, file);
     const QString text = r.toText();
@@ -736,7 +767,8 @@ TEST_CASE("refiqda: import reports the project Description, case links to missin
     REQUIRE(projectMemos.size() == 1);
     CHECK(projectMemos[0].title == QStringLiteral("Project description"));
     CHECK(projectMemos[0].text == QStringLiteral("Pilot with four carers, spring 2024."));
-    CHECK(text.contains(QStringLiteral("note: the project's Description became the project memo \"Project description\"")));
+    CHECK(text.contains(
+        QStringLiteral("note: the project's Description became the project memo \"Project description\"")));
 
     // The case keeps its link to the source there is; the other link is reported.
     const Case ana = p->findCase(QStringLiteral("Ana"));
@@ -748,18 +780,22 @@ TEST_CASE("refiqda: import reports the project Description, case links to missin
     // Three selections fit code points, one fits UTF-16 units: converted by the
     // majority, with a warning naming the source and the counts.
     CHECK(r.offsetDecision.contains(QStringLiteral("code points (CRLF = 2)")));
-    CHECK(text.contains(QStringLiteral("note: warning: t.qdpx: source \"doc\": the selections seem to mix ways of counting: "
-                                       "3 of 4 fit code points (CRLF = 2), 1 fit UTF-16 code units (CRLF = 2) instead; "
-                                       "all were converted as code points (CRLF = 2), so check those selections")));
+    CHECK(text.contains(
+        QStringLiteral("note: warning: t.qdpx: source \"doc\": the selections seem to mix ways of counting: "
+                       "3 of 4 fit code points (CRLF = 2), 1 fit UTF-16 code units (CRLF = 2) instead; "
+                       "all were converted as code points (CRLF = 2), so check those selections")));
     std::set<QString> excerpts;
     for (const Segment &s : p->segments())
         excerpts.insert(p->documentRange(s.documentId, s.start, s.end));
-    CHECK(excerpts == std::set<QString>{QStringLiteral("apple"), QStringLiteral("anana "), QStringLiteral("cherry"), QStringLiteral("date")});
+    CHECK(excerpts == std::set<QString>{QStringLiteral("apple"), QStringLiteral("anana "), QStringLiteral("cherry"),
+                                        QStringLiteral("date")});
 
     // One reading for all: no warning.
     const QString agreeing = QString(xml).replace(QStringLiteral("startPosition=\"9\" endPosition=\"15\""),
                                                   QStringLiteral("startPosition=\"8\" endPosition=\"14\""));
-    const QString clean = dir.writeFile(QStringLiteral("clean.qdpx"), package(agreeing.toUtf8(), QStringLiteral("\U0001F600 apple banana cherry date").toUtf8()));
+    const QString clean =
+        dir.writeFile(QStringLiteral("clean.qdpx"),
+                      package(agreeing.toUtf8(), QStringLiteral("\U0001F600 apple banana cherry date").toUtf8()));
     auto q = newProject(dir, QStringLiteral("clean.quire"));
     const ExchangeReport ok = exchange()->importInto(*q, clean);
     CHECK_FALSE(ok.toText().contains(QStringLiteral("mix ways of counting")));
@@ -770,19 +806,23 @@ TEST_CASE("refiqda: import reports the project Description, case links to missin
     QString unnamed;
     const std::pair<int, int> spans[] = {{0, 5}, {11, 17}, {16, 22}, {23, 27}};
     for (int i = 0; i < 4; ++i)
-        unnamed += QStringLiteral("<PlainTextSelection guid=\"33333333-3333-4333-8333-3333333333%1\" startPosition=\"%2\" endPosition=\"%3\">"
-                                  "<Coding guid=\"44444444-4444-4444-8444-4444444444%1\"><CodeRef targetGUID=\"11111111-1111-4111-8111-111111111111\"/>"
-                                  "</Coding></PlainTextSelection>")
-                       .arg(i + 10)
-                       .arg(spans[i].first)
-                       .arg(spans[i].second);
-    const QString bare = dir.writeFile(QStringLiteral("bare.qdpx"), package(qde(CodeA, source(unnamed)),
-                                                                             QStringLiteral("apple \U0001F600\U0001F600 banana cherry date").toUtf8()));
+        unnamed +=
+            QStringLiteral(
+                "<PlainTextSelection guid=\"33333333-3333-4333-8333-3333333333%1\" startPosition=\"%2\" endPosition=\"%3\">"
+                "<Coding guid=\"44444444-4444-4444-8444-4444444444%1\"><CodeRef targetGUID=\"11111111-1111-4111-8111-111111111111\"/>"
+                "</Coding></PlainTextSelection>")
+                .arg(i + 10)
+                .arg(spans[i].first)
+                .arg(spans[i].second);
+    const QString bare = dir.writeFile(
+        QStringLiteral("bare.qdpx"),
+        package(qde(CodeA, source(unnamed)), QStringLiteral("apple \U0001F600\U0001F600 banana cherry date").toUtf8()));
     auto b = newProject(dir, QStringLiteral("bare.quire"));
     const QString bareText = exchange()->importInto(*b, bare).toText();
     INFO(bareText.toStdString());
-    CHECK(bareText.contains(QStringLiteral("note: warning: bare.qdpx: source \"doc\": the selections seem to mix ways of counting: "
-                                           "3 of 4 fit code points (CRLF = 2), 1 fit UTF-16 code units (CRLF = 2) instead")));
+    CHECK(bareText.contains(
+        QStringLiteral("note: warning: bare.qdpx: source \"doc\": the selections seem to mix ways of counting: "
+                       "3 of 4 fit code points (CRLF = 2), 1 fit UTF-16 code units (CRLF = 2) instead")));
 }
 
 TEST_CASE("refiqda: no shared sample is reported as mixing offset units", "[refiqda][samples][offsets]")
@@ -793,7 +833,8 @@ TEST_CASE("refiqda: no shared sample is reported as mixing offset units", "[refi
         INFO(name);
         TempDir dir;
         auto p = newProject(dir, QStringLiteral("p.quire"));
-        const ExchangeReport r = exchange()->importInto(*p, refiDir() + QStringLiteral("/samples/") + QString::fromUtf8(name));
+        const ExchangeReport r =
+            exchange()->importInto(*p, refiDir() + QStringLiteral("/samples/") + QString::fromUtf8(name));
         INFO(r.toText().toStdString());
         CHECK_FALSE(r.toText().contains(QStringLiteral("mix ways of counting")));
     }

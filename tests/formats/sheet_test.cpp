@@ -100,7 +100,8 @@ TEST_CASE("Statement sheet: the shipped PCR corpus", "[sheet]")
     CHECK(fit.meta.value(u("row")).toInt() == 33);
     const auto &cafe = byName(u("pcr-statements R02 what is working 1"));
     CHECK(cafe.text == u("I love my job at the caf\u00e9, two mornings a week"));
-    CHECK(byName(u("pcr-statements R07 what is not working 4")).text == u("The doctor talks too fast and uses long words"));
+    CHECK(byName(u("pcr-statements R07 what is not working 4")).text ==
+          u("The doctor talks too fast and uses long words"));
     CHECK(Sheet::attribute(byName(u("pcr-statements R07 what is not working 4")), u("taken_forward")) == u("false"));
 }
 
@@ -197,17 +198,20 @@ TEST_CASE("Statement sheet: settings map columns and taken-forward ranks", "[she
     CHECK(wrong.contains(u("\"Words2\"")));
     CHECK(sheetError("statement\nhello\n").contains(u("--set column.person=HEADER")));
     CHECK(sheetError(csv, {{u("column.person"), u("Who")}, {u("column.text"), u("Who")}}).contains(u("two roles")));
-    CHECK(sheetError(csv, {{u("column.person"), u("Who")}, {u("column.text"), u("Words")}, {u("taken-forward-ranks"), u("top")}})
-              .contains(u("taken-forward-ranks")));
+    CHECK(
+        sheetError(
+            csv, {{u("column.person"), u("Who")}, {u("column.text"), u("Words")}, {u("taken-forward-ranks"), u("top")}})
+            .contains(u("taken-forward-ranks")));
 }
 
 TEST_CASE("Statement sheet: bad ranks, missing people and unclear sheets are errors", "[sheet]")
 {
-    CHECK(sheetError("person,area,rank,statement\nR1,a,1,ok\nR1,a,two,not a number\n")
-          == u("review.csv: row 3 has the rank \"two\", which is not a whole number"));
+    CHECK(sheetError("person,area,rank,statement\nR1,a,1,ok\nR1,a,two,not a number\n") ==
+          u("review.csv: row 3 has the rank \"two\", which is not a whole number"));
     CHECK(sheetError("person,area,rank,statement\nR1,a,1.5,half\n").contains(u("row 2 has the rank \"1.5\"")));
     CHECK(sheetError("person,area,rank,statement\nR1,a,-1,neg\n").contains(u("\"-1\"")));
-    CHECK(sheetError("person,area,rank,statement\nR1,a,1,ok\n,a,2,whose?\n").startsWith(u("review.csv: row 3 has a statement but no person")));
+    CHECK(sheetError("person,area,rank,statement\nR1,a,1,ok\n,a,2,whose?\n")
+              .startsWith(u("review.csv: row 3 has a statement but no person")));
     CHECK(sheetError("person,area,rank,statement\nR1,a,1,\n").startsWith(u("review.csv: no row has statement text")));
     CHECK(sheetError("person,note,statement,Note\nR1,a,b,c\n").contains(u("two columns named \"Note\"")));
     CHECK(sheetError("person,statement\nR1,x\n", {{u("mode"), u("poll")}}).contains(u("unknown sheet mode")));
@@ -332,9 +336,9 @@ TEST_CASE("Statement sheet: quire-cli passes --set settings to the sheet", "[she
     CHECK(unmapped.errText().contains(u("--set column.text=HEADER")));
     CHECK(projectFingerprint(project) == before);
 
-    const CliResult r = runCli({u("import"), project, file, u("--set"), u("column.person=Who"), u("--set"),
-                                u("column.text=Words"), u("--set"), u("column.rank=Order"), u("--set"),
-                                u("taken-forward-ranks=1")});
+    const CliResult r =
+        runCli({u("import"), project, file, u("--set"), u("column.person=Who"), u("--set"), u("column.text=Words"),
+                u("--set"), u("column.rank=Order"), u("--set"), u("taken-forward-ranks=1")});
     INFO(r.errText().toStdString());
     REQUIRE(r.exitCode == 0);
     const CliResult attrs = runCli({u("list"), u("attributes"), project});
@@ -342,7 +346,8 @@ TEST_CASE("Statement sheet: quire-cli passes --set settings to the sheet", "[she
     CHECK(attrs.outText().contains(u("mapped B 2\ttaken_forward\tfalse")));
 
     const QString survey = dir.writeFile(
-        u("survey.csv"), "id,group,answer\n7,carer,\"Being asked what I think, for once, and being listened to properly\"\n");
+        u("survey.csv"),
+        "id,group,answer\n7,carer,\"Being asked what I think, for once, and being listened to properly\"\n");
     const CliResult s = runCli({u("import"), project, survey, u("--set"), u("mode=survey")});
     INFO(s.errText().toStdString());
     REQUIRE(s.exitCode == 0);

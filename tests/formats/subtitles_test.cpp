@@ -146,7 +146,7 @@ TEST_CASE("Subtitles: SubRip with Name: prefixes kept as written", "[subtitles]"
                              "00:00:12,000 --> 00:00:13,000\n"
                              "Nobody spoke.\n"
                              "\n")
-                             .toUtf8();
+                               .toUtf8();
     const ImportedDocument d = readSubtitles(u("group.srt"), srt);
     CHECK(d.kind == u("transcript"));
     CHECK(d.meta.value(u("subtitleFormat")).toString() == u("SubRip"));
@@ -180,9 +180,10 @@ TEST_CASE("Subtitles: SubRip with Name: prefixes kept as written", "[subtitles]"
 
 TEST_CASE("Subtitles: a one-off \"Word:\" is not taken for a speaker", "[subtitles]")
 {
-    const ImportedDocument d = readSubtitles(u("talk.srt"), QByteArray("1\n00:00:01,000 --> 00:00:02,000\nNote: the bus was late.\n\n"
-                                                                        "2\n00:00:02,000 --> 00:00:03,000\nAgain.\n\n"
-                                                                        "3\n00:00:03,000 --> 00:00:04,000\nAnd again.\n"));
+    const ImportedDocument d =
+        readSubtitles(u("talk.srt"), QByteArray("1\n00:00:01,000 --> 00:00:02,000\nNote: the bus was late.\n\n"
+                                                "2\n00:00:02,000 --> 00:00:03,000\nAgain.\n\n"
+                                                "3\n00:00:03,000 --> 00:00:04,000\nAnd again.\n"));
     REQUIRE(d.turns.size() == 3);
     CHECK(d.turns[0].speaker.isEmpty());
     CHECK(d.text.startsWith(u("Note: the bus")));
@@ -190,12 +191,13 @@ TEST_CASE("Subtitles: a one-off \"Word:\" is not taken for a speaker", "[subtitl
 
 TEST_CASE("Subtitles: broken files are refused with the line number", "[subtitles]")
 {
-    CHECK(subtitleError(u("nohead.vtt"), "00:00:01.000 --> 00:00:02.000\nHello\n")
-          == u("nohead.vtt: not a WebVTT file (line 1 must start with \"WEBVTT\")"));
-    CHECK(subtitleError(u("webvttx.vtt"), "WEBVTTX\n\n00:00:01.000 --> 00:00:02.000\nHello\n").startsWith(u("webvttx.vtt: not a WebVTT")));
+    CHECK(subtitleError(u("nohead.vtt"), "00:00:01.000 --> 00:00:02.000\nHello\n") ==
+          u("nohead.vtt: not a WebVTT file (line 1 must start with \"WEBVTT\")"));
+    CHECK(subtitleError(u("webvttx.vtt"), "WEBVTTX\n\n00:00:01.000 --> 00:00:02.000\nHello\n")
+              .startsWith(u("webvttx.vtt: not a WebVTT")));
 
     const QString timing = subtitleError(u("bad.vtt"), "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nfine\n\n"
-                                                        "2\n00:00:0x.000 --> 00:00:04.000\nbroken\n");
+                                                       "2\n00:00:0x.000 --> 00:00:04.000\nbroken\n");
     CHECK(timing.startsWith(u("bad.vtt: line 8 has a broken cue timing \"00:00:0x.000 --> 00:00:04.000\"")));
     CHECK(subtitleError(u("bad.srt"), "1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:00:03,000 --> 00:61:00,000\nx\n")
               .startsWith(u("bad.srt: line 6 has a broken cue timing")));
@@ -204,7 +206,8 @@ TEST_CASE("Subtitles: broken files are refused with the line number", "[subtitle
     CHECK(subtitleError(u("notime.srt"), "1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\nno timing here\ntext\n")
               .startsWith(u("notime.srt: line 6 should be a cue timing")));
     CHECK(subtitleError(u("empty.vtt"), "WEBVTT\n\nNOTE nothing else\n").startsWith(u("empty.vtt: has no cues")));
-    CHECK(subtitleError(u("crlf.srt"), "1\r\n00:00:01,000 --> 00:00:02,000\r\nok\r\n\r\n2\r\n00:00:0 --> 00:00:03,000\r\n")
+    CHECK(subtitleError(u("crlf.srt"),
+                        "1\r\n00:00:01,000 --> 00:00:02,000\r\nok\r\n\r\n2\r\n00:00:0 --> 00:00:03,000\r\n")
               .startsWith(u("crlf.srt: line 6 ")));
 }
 

@@ -39,12 +39,14 @@ QByteArray randomBytes(qsizetype n, quint32 seed)
 
 TEST_CASE("ZipArchive reads entries by exact or case-insensitive name", "[zip]")
 {
-    const QByteArray text = QString::fromUtf8("Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D \xF0\x9F\x98\x80\n").repeated(1000).toUtf8();
+    const QByteArray text =
+        QString::fromUtf8("Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D \xF0\x9F\x98\x80\n").repeated(1000).toUtf8();
     const QByteArray zip = makeZip({{QStringLiteral("word/document.xml"), text},
                                     {QStringLiteral("mimetype"), QByteArrayLiteral("application/x-test"), true},
                                     {QStringLiteral("dir/"), QByteArray()}});
     ZipArchive archive(zip, QStringLiteral("box.zip"));
-    CHECK(archive.entries() == QStringList{QStringLiteral("word/document.xml"), QStringLiteral("mimetype"), QStringLiteral("dir/")});
+    CHECK(archive.entries() ==
+          QStringList{QStringLiteral("word/document.xml"), QStringLiteral("mimetype"), QStringLiteral("dir/")});
     CHECK(archive.contains(QStringLiteral("word/document.xml")));
     CHECK_FALSE(archive.contains(QStringLiteral("Word/Document.XML")));
     CHECK(archive.contains(QStringLiteral("Word/Document.XML"), true));
@@ -59,7 +61,8 @@ TEST_CASE("ZipArchive::isSafeName refuses names that climb out of the archive", 
 {
     for (const char *ok : {"word/document.xml", "a..b.xml", "[Content_Types].xml", "dir/", "x/./y"})
         CHECK(ZipArchive::isSafeName(QString::fromUtf8(ok)));
-    for (const char *bad : {"../evil.xml", "word/../../evil.xml", "..", "/etc/passwd", "C:/x.xml", "c:x", "word\\..\\evil.xml", ""})
+    for (const char *bad :
+         {"../evil.xml", "word/../../evil.xml", "..", "/etc/passwd", "C:/x.xml", "c:x", "word\\..\\evil.xml", ""})
         CHECK_FALSE(ZipArchive::isSafeName(QString::fromUtf8(bad)));
 }
 
@@ -67,14 +70,17 @@ TEST_CASE("ZipArchive refuses bytes that are not a complete zip", "[zip]")
 {
     CHECK(zipError(randomBytes(4096, 7)).startsWith(QStringLiteral("box.zip: not a valid zip container (")));
     CHECK(zipError(QByteArray()).startsWith(QStringLiteral("box.zip: not a valid zip container (")));
-    CHECK(zipError(QByteArrayLiteral("PK\x03\x04 just a header")).startsWith(QStringLiteral("box.zip: not a valid zip container (")));
+    CHECK(zipError(QByteArrayLiteral("PK\x03\x04 just a header"))
+              .startsWith(QStringLiteral("box.zip: not a valid zip container (")));
 
-    const QByteArray good = makeZip({{QStringLiteral("a.txt"), randomBytes(20000, 1)}, {QStringLiteral("b.txt"), QByteArray(5000, 'b')}});
+    const QByteArray good =
+        makeZip({{QStringLiteral("a.txt"), randomBytes(20000, 1)}, {QStringLiteral("b.txt"), QByteArray(5000, 'b')}});
     REQUIRE(zipError(good, QStringLiteral("a.txt")).isEmpty());
     // Cut anywhere: the central directory is gone or points past the end.
     for (qsizetype keep : {good.size() - 1, good.size() - 30, good.size() / 2, qsizetype(100)}) {
         INFO("kept " << keep << " of " << good.size() << " bytes");
-        CHECK(zipError(good.left(keep), QStringLiteral("a.txt")).startsWith(QStringLiteral("box.zip: not a valid zip container (")));
+        CHECK(zipError(good.left(keep), QStringLiteral("a.txt"))
+                  .startsWith(QStringLiteral("box.zip: not a valid zip container (")));
     }
     // A damaged entry (flipped bytes inside the compressed data) is refused when read.
     QByteArray damaged = good;
@@ -88,8 +94,8 @@ TEST_CASE("ZipArchive refuses bytes that are not a complete zip", "[zip]")
 TEST_CASE("ZipArchive refuses a zip bomb by its declared and by its actual expansion", "[zip]")
 {
     // 300 MB of zeros deflate to about 300 KB.
-    const QByteArray bomb = makeZipWithZeros({{QStringLiteral("ok.txt"), QByteArrayLiteral("fine")}}, QStringLiteral("zeros.bin"),
-                                             qint64(300) * 1024 * 1024);
+    const QByteArray bomb = makeZipWithZeros({{QStringLiteral("ok.txt"), QByteArrayLiteral("fine")}},
+                                             QStringLiteral("zeros.bin"), qint64(300) * 1024 * 1024);
     CHECK(bomb.size() < 2 * 1024 * 1024);
     ZipArchive archive(bomb, QStringLiteral("box.zip"));
     CHECK(archive.read(QStringLiteral("ok.txt")) == QByteArrayLiteral("fine"));
@@ -107,10 +113,10 @@ TEST_CASE("ZipArchive refuses a zip bomb by its declared and by its actual expan
     ZipArchive::Limits limits;
     limits.maxRatio = 1e9;
     limits.maxEntrySize = 4 * 1024 * 1024;
-    CHECK(zipError(liar, QStringLiteral("zeros.bin"), limits)
-          == QStringLiteral("box.zip: entry \"zeros.bin\" is larger than 4 MB, the most Quire reads from one entry"));
-    CHECK(zipError(bomb, QStringLiteral("zeros.bin"), limits)
-          == QStringLiteral("box.zip: entry \"zeros.bin\" is larger than 4 MB, the most Quire reads from one entry"));
+    CHECK(zipError(liar, QStringLiteral("zeros.bin"), limits) ==
+          QStringLiteral("box.zip: entry \"zeros.bin\" is larger than 4 MB, the most Quire reads from one entry"));
+    CHECK(zipError(bomb, QStringLiteral("zeros.bin"), limits) ==
+          QStringLiteral("box.zip: entry \"zeros.bin\" is larger than 4 MB, the most Quire reads from one entry"));
 }
 
 TEST_CASE("ZipArchive limits entries, totals, unsafe names and encryption", "[zip]")
@@ -121,7 +127,8 @@ TEST_CASE("ZipArchive limits entries, totals, unsafe names and encryption", "[zi
     const QByteArray zip = makeZip(many);
     ZipArchive::Limits limits;
     limits.maxEntries = 10;
-    CHECK(zipError(zip, QString(), limits) == QStringLiteral("box.zip: has 11 entries; Quire reads containers of up to 10 entries"));
+    CHECK(zipError(zip, QString(), limits) ==
+          QStringLiteral("box.zip: has 11 entries; Quire reads containers of up to 10 entries"));
 
     limits = ZipArchive::Limits();
     limits.maxTotalSize = 1024 * 1024;
@@ -132,7 +139,8 @@ TEST_CASE("ZipArchive limits entries, totals, unsafe names and encryption", "[zi
     REQUIRE_THROWS_WITH(archive.read(QStringLiteral("part3.xml")),
                         Catch::Equals("box.zip: its entries expand to more than 1 MB in all (a zip bomb?)"));
 
-    const QByteArray evil = makeZip({{QStringLiteral("../evil.xml"), QByteArrayLiteral("<x/>")}, {QStringLiteral("ok.xml"), QByteArrayLiteral("<y/>")}});
+    const QByteArray evil = makeZip({{QStringLiteral("../evil.xml"), QByteArrayLiteral("<x/>")},
+                                     {QStringLiteral("ok.xml"), QByteArrayLiteral("<y/>")}});
     ZipArchive withEvil(evil, QStringLiteral("box.zip"));
     CHECK(withEvil.entries().contains(QStringLiteral("../evil.xml")));
     CHECK(withEvil.read(QStringLiteral("ok.xml")) == QByteArrayLiteral("<y/>"));
@@ -143,7 +151,8 @@ TEST_CASE("ZipArchive limits entries, totals, unsafe names and encryption", "[zi
         WARN("libzip cannot write AES entries here; encrypted-entry check skipped");
         return;
     }
-    const QByteArray locked = makeZip({{QStringLiteral("secret.xml"), QByteArrayLiteral("<x>hidden</x>"), false, true}});
-    CHECK(zipError(locked, QStringLiteral("secret.xml"))
-          == QStringLiteral("box.zip: entry \"secret.xml\" is encrypted; remove the password and import it again"));
+    const QByteArray locked =
+        makeZip({{QStringLiteral("secret.xml"), QByteArrayLiteral("<x>hidden</x>"), false, true}});
+    CHECK(zipError(locked, QStringLiteral("secret.xml")) ==
+          QStringLiteral("box.zip: entry \"secret.xml\" is encrypted; remove the password and import it again"));
 }

@@ -23,7 +23,8 @@ TEST_CASE("Cancel while an import is being stored rolls it back and leaves the p
     for (int f = 0; f < 3; ++f) {
         QByteArray text;
         for (int i = 0; i < 30000; ++i)
-            text += QByteArray("P") + QByteArray::number(i % 7 + 1) + ": We waited for the nurse again, turn " + QByteArray::number(i) + ".\n";
+            text += QByteArray("P") + QByteArray::number(i % 7 + 1) + ": We waited for the nurse again, turn " +
+                    QByteArray::number(i) + ".\n";
         files << dir.writeFile(QStringLiteral("long-%1.txt").arg(f), text);
     }
     const QString before = projectFingerprint(path);

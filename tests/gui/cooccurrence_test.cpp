@@ -38,11 +38,13 @@ QString buildProject(const TempDir &dir)
     f.format = QStringLiteral("plaintext");
     ImportedDocument one;
     one.name = QStringLiteral("carers.txt");
-    one.text = QStringLiteral("The bills keep coming and I lie awake. Nobody offers a break. I just want one night off.");
+    one.text =
+        QStringLiteral("The bills keep coming and I lie awake. Nobody offers a break. I just want one night off.");
     one.encoding = QStringLiteral("UTF-8");
     ImportedDocument two = one;
     two.name = QStringLiteral("staff.txt");
-    two.text = QStringLiteral("Budgets are tight this year.") + QString(300, QLatin1Char(' ')) + QStringLiteral("Respite beds closed.");
+    two.text = QStringLiteral("Budgets are tight this year.") + QString(300, QLatin1Char(' ')) +
+               QStringLiteral("Respite beds closed.");
     f.documents = {one, two};
     p->importDocuments({f});
     const Id carers = p->findDocument(QStringLiteral("carers.txt")).id;
@@ -50,8 +52,8 @@ QString buildProject(const TempDir &dir)
     const Id money = p->addCode(QStringLiteral("Money"));
     const Id stress = p->addCode(QStringLiteral("Stress"));
     const Id respite = p->addCode(QStringLiteral("Respite"));
-    p->addSegment(carers, 0, 21, {money});   // "The bills keep coming"
-    p->addSegment(carers, 4, 38, {stress});  // "bills … awake." overlaps Money
+    p->addSegment(carers, 0, 21, {money});    // "The bills keep coming"
+    p->addSegment(carers, 4, 38, {stress});   // "bills … awake." overlaps Money
     p->addSegment(carers, 39, 61, {respite}); // "Nobody offers a break."
     p->addSegment(staff, 0, 28, {money});
     p->addSegment(staff, 328, 348, {respite});
@@ -65,7 +67,8 @@ TEST_CASE("co-occurrence view counts codes together by overlap, nearness and doc
     TempDir dir;
     const QString path = buildProject(dir);
     Workbench bench(path);
-    auto *view = qobject_cast<CooccurrenceView *>(openAnalysisView(bench.window.session(), bench.window, QStringLiteral("cooccurrence")));
+    auto *view = qobject_cast<CooccurrenceView *>(
+        openAnalysisView(bench.window.session(), bench.window, QStringLiteral("cooccurrence")));
     REQUIRE(view);
     CHECK(view->error().isEmpty());
     // Overlap: only Money and Stress share a passage.
@@ -90,7 +93,8 @@ TEST_CASE("co-occurrence view counts codes together by overlap, nearness and doc
     // A new passage shows at once; undo takes it back.
     Project *p = bench.window.project();
     const Id staff = p->findDocument(QStringLiteral("staff.txt")).id;
-    REQUIRE(bench.window.runCommand([&] { p->addSegment(staff, 0, 7, {*p->tryResolveCode(QStringLiteral("Stress"))}); }));
+    REQUIRE(
+        bench.window.runCommand([&] { p->addSegment(staff, 0, 7, {*p->tryResolveCode(QStringLiteral("Stress"))}); }));
     CHECK(view->cell(QStringLiteral("Money"), QStringLiteral("Stress")) == QStringLiteral("2"));
     REQUIRE(bench.window.undo());
     CHECK(view->cell(QStringLiteral("Money"), QStringLiteral("Stress")) == QStringLiteral("1"));

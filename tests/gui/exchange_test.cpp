@@ -25,7 +25,8 @@ using namespace QuireTest;
 
 namespace {
 
-const QString VisitOne = QStringLiteral("The flat is damp and cold. We cannot pay the heating.\nShe said the landlord never came.\n");
+const QString VisitOne =
+    QStringLiteral("The flat is damp and cold. We cannot pay the heating.\nShe said the landlord never came.\n");
 // An emoji before the coded words: code points and UTF-16 units differ there.
 const QString VisitTwo = QStringLiteral("Rent went up \U0001F642 again, money is tight.\n");
 
@@ -39,10 +40,11 @@ qsizetype codePointAt(const QString &text, const QString &words)
 QString selection(const QString &guidTail, const QString &text, const QString &words, const QString &codeGuid)
 {
     const qsizetype start = codePointAt(text, words);
-    return QStringLiteral("<PlainTextSelection guid=\"33333333-3333-4333-8333-3333333333%1\" startPosition=\"%2\" endPosition=\"%3\" "
-                          "creatingUser=\"77777777-7777-4777-8777-777777777701\">"
-                          "<Coding guid=\"44444444-4444-4444-8444-4444444444%1\"><CodeRef targetGUID=\"%4\"/></Coding>"
-                          "</PlainTextSelection>")
+    return QStringLiteral(
+               "<PlainTextSelection guid=\"33333333-3333-4333-8333-3333333333%1\" startPosition=\"%2\" endPosition=\"%3\" "
+               "creatingUser=\"77777777-7777-4777-8777-777777777701\">"
+               "<Coding guid=\"44444444-4444-4444-8444-4444444444%1\"><CodeRef targetGUID=\"%4\"/></Coding>"
+               "</PlainTextSelection>")
         .arg(guidTail)
         .arg(start)
         .arg(start + words.toUcs4().size())
@@ -74,8 +76,8 @@ QString fieldworkQde(const QString &extraSelection = QString())
                "<PictureSource guid=\"22222222-2222-4222-8222-222222222203\" name=\"photo\" path=\"internal://photo.jpg\"/>"
                "</Sources></Project>")
         .arg(Housing, Damp, Money, selection(QStringLiteral("01"), VisitOne, QStringLiteral("damp and cold"), Damp),
-             selection(QStringLiteral("02"), VisitOne, QStringLiteral("We cannot pay the heating"), Money), extraSelection,
-             selection(QStringLiteral("03"), VisitTwo, QStringLiteral("money is tight"), Money));
+             selection(QStringLiteral("02"), VisitOne, QStringLiteral("We cannot pay the heating"), Money),
+             extraSelection, selection(QStringLiteral("03"), VisitTwo, QStringLiteral("money is tight"), Money));
 }
 
 QByteArray refiPackage(const QString &qde, const QString &one = VisitOne, const QString &two = VisitTwo)
@@ -142,7 +144,9 @@ QStringList stagingLeftovers(const QString &dir)
 
 } // namespace
 
-TEST_CASE("exchange: a REFI-QDA package imports as one command that shows in the panes and the report and undoes in one step", "[gui][refiqda]")
+TEST_CASE(
+    "exchange: a REFI-QDA package imports as one command that shows in the panes and the report and undoes in one step",
+    "[gui][refiqda]")
 {
     TempDir dir;
     const QString path = buildSampleProject(dir);
@@ -222,13 +226,15 @@ TEST_CASE("exchange: a REFI-QDA package imports as one command that shows in the
     CHECK(p.segments().size() == before.segments + 3);
 }
 
-TEST_CASE("exchange: a broken or hostile package is refused naming the file and the project stays as it was", "[gui][refiqda]")
+TEST_CASE("exchange: a broken or hostile package is refused naming the file and the project stays as it was",
+          "[gui][refiqda]")
 {
     TempDir dir;
     const QString path = buildSampleProject(dir);
     Workbench w(path);
     const QString fingerprint = projectFingerprint(path);
-    const QString past = selection(QStringLiteral("09"), VisitOne + VisitOne, QStringLiteral("never came.\nThe flat"), Damp);
+    const QString past =
+        selection(QStringLiteral("09"), VisitOne + VisitOne, QStringLiteral("never came.\nThe flat"), Damp);
     struct Bad
     {
         QString file;
@@ -236,11 +242,13 @@ TEST_CASE("exchange: a broken or hostile package is refused naming the file and 
         QString message;
     };
     const std::vector<Bad> cases{
-        {QStringLiteral("notazip.qdpx"), QByteArray("this is not a zip archive at all"), QStringLiteral("notazip.qdpx")},
+        {QStringLiteral("notazip.qdpx"), QByteArray("this is not a zip archive at all"),
+         QStringLiteral("notazip.qdpx")},
         {QStringLiteral("pastend.qdpx"), refiPackage(fieldworkQde(past)), QStringLiteral("past the end of the text")},
         {QStringLiteral("doctype.qdpx"),
-         refiPackage(fieldworkQde().replace(QStringLiteral("<Project "),
-                                            QStringLiteral("<!DOCTYPE Project [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<Project "))),
+         refiPackage(fieldworkQde().replace(
+             QStringLiteral("<Project "),
+             QStringLiteral("<!DOCTYPE Project [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<Project "))),
          QStringLiteral("document type declaration")},
         {QStringLiteral("nocode.qdpx"),
          refiPackage(fieldworkQde(selection(QStringLiteral("09"), VisitOne, QStringLiteral("the landlord"),
@@ -264,7 +272,8 @@ TEST_CASE("exchange: a broken or hostile package is refused naming the file and 
     CHECK(projectFingerprint(path) == fingerprint);
 }
 
-TEST_CASE("exchange: Cancel before or after the plugin has stored the package leaves the project as it was", "[gui][refiqda]")
+TEST_CASE("exchange: Cancel before or after the plugin has stored the package leaves the project as it was",
+          "[gui][refiqda]")
 {
     TempDir dir;
     const QString path = buildSampleProject(dir);
@@ -342,7 +351,8 @@ TEST_CASE("exchange: export .qdpx and .qdc from the workbench and read them back
     }
 }
 
-TEST_CASE("exchange: a cancelled or failed export leaves no file behind and an existing file as it was", "[gui][refiqda]")
+TEST_CASE("exchange: a cancelled or failed export leaves no file behind and an existing file as it was",
+          "[gui][refiqda]")
 {
     TempDir dir;
     const QString path = buildSampleProject(dir);
@@ -378,7 +388,8 @@ TEST_CASE("exchange: a cancelled or failed export leaves no file behind and an e
     CHECK(stagingLeftovers(folder).isEmpty());
 }
 
-TEST_CASE("exchange: the NVivo sample's report names its offset unit and what was not mapped", "[gui][refiqda][samples]")
+TEST_CASE("exchange: the NVivo sample's report names its offset unit and what was not mapped",
+          "[gui][refiqda][samples]")
 {
     const QString sample = QStringLiteral(QUIRE_SHARED_DIR "/refi-qda/samples/nvivo-win12.6_oltas0517.qdpx");
     if (!QFileInfo::exists(sample)) {

@@ -28,7 +28,6 @@
 using namespace Quire;
 using namespace QuireTest;
 
-
 TEST_CASE("coding a selection after an emoji stores code points, highlights the UTF-16 range, undo and redo", "[gui]")
 {
     TempDir dir;
@@ -183,9 +182,11 @@ TEST_CASE("the code tree shows a multi-parent code under each parent with its co
         paths << i.data(CodeTreeModel::PathRole).toString();
     paths.sort();
     CHECK(paths == QStringList{QStringLiteral("Being heard/Translating"), TranslatingPath});
-    const Id noTime = w.window.project()->resolveCode(QStringLiteral("Sustaining the carer/Respite and breaks/No time for myself"));
+    const Id noTime =
+        w.window.project()->resolveCode(QStringLiteral("Sustaining the carer/Respite and breaks/No time for myself"));
     CHECK(w.treeCount(noTime) == 1);
-    CHECK(w.window.codeModel()->indexOfCode(noTime).data(Qt::DecorationRole).value<QColor>() == QColor(QStringLiteral("#e76f51")));
+    CHECK(w.window.codeModel()->indexOfCode(noTime).data(Qt::DecorationRole).value<QColor>() ==
+          QColor(QStringLiteral("#e76f51")));
 }
 
 TEST_CASE("the detail pane edits a segment memo as an undoable command", "[gui]")
@@ -254,11 +255,13 @@ TEST_CASE("importing through the window is one undoable command", "[gui]")
     window.setErrorDialogs(false);
     window.setLayoutPersistence(false);
     REQUIRE(window.newProject(path));
-    const QString a = dir.writeFile(QStringLiteral("a.txt"), QByteArray("P1: one 😀 two\nP2: three\nP1: four\nP2: five\n"));
+    const QString a =
+        dir.writeFile(QStringLiteral("a.txt"), QByteArray("P1: one 😀 two\nP2: three\nP1: four\nP2: five\n"));
     REQUIRE(window.importFiles({a}));
     REQUIRE(window.project()->documents().size() == 1);
     CHECK(window.documentList()->topLevelItemCount() == 1);
-    CHECK(window.documentView()->toPlainText() == window.project()->documentText(window.project()->documents().front().id));
+    CHECK(window.documentView()->toPlainText() ==
+          window.project()->documentText(window.project()->documents().front().id));
     // A bad file: nothing imported, the error names it.
     CHECK_FALSE(window.importFiles({dir.path(QStringLiteral("missing.txt"))}));
     CHECK(window.lastError().contains(QLatin1String("missing.txt")));

@@ -39,7 +39,8 @@ inline QString buildSampleProject(const TempDir &dir)
     p->importDocuments(files);
     p->addCode(TranslatingPath, QStringLiteral("#2a9d8f"));
     const Id fg1 = p->findDocument(QStringLiteral("fg1-carers.txt")).id;
-    const Id noTime = p->addCode(QStringLiteral("Sustaining the carer/Respite and breaks/No time for myself"), QStringLiteral("#e76f51"));
+    const Id noTime = p->addCode(QStringLiteral("Sustaining the carer/Respite and breaks/No time for myself"),
+                                 QStringLiteral("#e76f51"));
     const QString quote = QStringLiteral("I don't get a minute to myself");
     const auto at = p->findQuote(fg1, quote);
     REQUIRE(at.size() == 1);
@@ -99,6 +100,5 @@ struct Workbench
         QApplication::processEvents();
     }
 };
-
 
 } // namespace QuireTest

@@ -11,8 +11,8 @@
 #include "screenshots.h"
 
 #include "index/searchindex.h"
-#include "storage/database.h"
 #include "model/schema.h"
+#include "storage/database.h"
 
 #include <QDockWidget>
 #include <QFileInfo>
@@ -66,7 +66,8 @@ QListWidgetItem *rowItem(HistoryPane *pane, Id commandId)
 bool looksUndone(HistoryPane *pane, Id commandId)
 {
     QListWidgetItem *item = rowItem(pane, commandId);
-    return item->font().italic() && item->foreground().color() == pane->palette().color(QPalette::Disabled, QPalette::Text);
+    return item->font().italic() &&
+           item->foreground().color() == pane->palette().color(QPalette::Disabled, QPalette::Text);
 }
 
 } // namespace
@@ -179,9 +180,10 @@ TEST_CASE("history: go back to the 2nd of 4 commands, forward to the 4th, a new 
     // The picture for the docs: the dock beside the document, one step undone.
     wb.pressCtrl(Qt::Key_Z);
     list->setCurrentItem(nullptr);
-    const QString shot = qEnvironmentVariableIsSet("QUIRE_SCREENSHOT_DIR")
-                             ? QDir(qEnvironmentVariable("QUIRE_SCREENSHOT_DIR")).filePath(QStringLiteral("history.png"))
-                             : dir.path(QStringLiteral("history.png"));
+    const QString shot =
+        qEnvironmentVariableIsSet("QUIRE_SCREENSHOT_DIR")
+            ? QDir(qEnvironmentVariable("QUIRE_SCREENSHOT_DIR")).filePath(QStringLiteral("history.png"))
+            : dir.path(QStringLiteral("history.png"));
     REQUIRE(Screenshots::save(wb.window, QStringLiteral("history"), shot).isEmpty());
     CHECK(QImage(shot).width() > 800);
 }

@@ -22,6 +22,7 @@
 #include "storage/database.h"
 #include "text/textoffsets.h"
 
+#include <functional>
 #include <QComboBox>
 #include <QDropEvent>
 #include <QFile>
@@ -34,10 +35,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTreeWidget>
-#include <functional>
 
 using namespace Quire;
 using namespace QuireTest;
@@ -63,7 +63,8 @@ QString buildBoardProject(const TempDir &dir)
 
 /// Drops \a mime on a view the way a real drag ends: QDragEnterEvent then QDropEvent sent
 /// to its viewport, handled by the view's own dragEnterEvent and dropEvent.
-void dropOn(QAbstractItemView *view, QMimeData *mime, QPoint at = QPoint(20, 20), Qt::KeyboardModifiers mods = Qt::NoModifier)
+void dropOn(QAbstractItemView *view, QMimeData *mime, QPoint at = QPoint(20, 20),
+            Qt::KeyboardModifiers mods = Qt::NoModifier)
 {
     // New columns become visible on the next pass of the event loop, as for a user.
     QApplication::processEvents();
@@ -92,7 +93,6 @@ void sendMouse(QWidget *viewport, QEvent::Type type, QPoint at, Qt::MouseButtons
     QMouseEvent e(type, QPointF(at), viewport->mapToGlobal(QPointF(at)), Qt::LeftButton, buttons, Qt::NoModifier);
     QApplication::sendEvent(viewport, &e);
 }
-
 
 /// Drags \a mime (what the document view's own drag carries) over the code
 /// tree to \a at and drops it there, as a real text drag does: enter, move,
@@ -173,7 +173,10 @@ TEST_CASE("search pane: live KWIC hits, click-through, code a selected hit in on
     CHECK(first.text.compare(QLatin1String("respite"), Qt::CaseInsensitive) == 0);
     CHECK(pane->table()->item(0, SearchPane::HitColumn)->text() == first.text);
     CHECK(pane->table()->item(0, SearchPane::DocumentColumn)->text() == first.name);
-    CHECK(pane->table()->item(0, SearchPane::LeftColumn)->text().endsWith(QString(first.left).replace(QLatin1Char('\n'), QLatin1Char(' '))));
+    CHECK(pane->table()
+              ->item(0, SearchPane::LeftColumn)
+              ->text()
+              .endsWith(QString(first.left).replace(QLatin1Char('\n'), QLatin1Char(' '))));
     CHECK_FALSE(pane->table()->item(0, SearchPane::SpeakerColumn)->text().isEmpty());
 
     // Click-through: the passage is selected in its document.
@@ -208,7 +211,8 @@ TEST_CASE("search pane: live KWIC hits, click-through, code a selected hit in on
     CHECK(w.treeCount(code) == 0);
 }
 
-TEST_CASE("theme board: dropping a statement card into a theme codes it (one command), undo takes it back", "[gui][board]")
+TEST_CASE("theme board: dropping a statement card into a theme codes it (one command), undo takes it back",
+          "[gui][board]")
 {
     TempDir dir;
     Workbench w(buildBoardProject(dir));
@@ -429,7 +433,8 @@ TEST_CASE("code tree: dropping a code on another moves it, Alt merges, parents s
     CHECK(p.tryResolveCode(TranslatingPath));
 }
 
-TEST_CASE("code tree: a selection dragged from the document onto a code codes it in one command, undo takes it back", "[gui][codes][drag]")
+TEST_CASE("code tree: a selection dragged from the document onto a code codes it in one command, undo takes it back",
+          "[gui][codes][drag]")
 {
     TempDir dir;
     Workbench w(buildSampleProject(dir));
@@ -512,7 +517,8 @@ TEST_CASE("code tree: a selection dragged from the document onto a code codes it
     const Id noTime = p.resolveCode(QStringLiteral("Sustaining the carer/Respite and breaks/No time for myself"));
     tree->expandAll();
     QApplication::processEvents();
-    dropOn(tree, dragData(tree, {model->indexOfCode(noTime)}), tree->visualRect(model->indexOfCode(translating)).center());
+    dropOn(tree, dragData(tree, {model->indexOfCode(noTime)}),
+           tree->visualRect(model->indexOfCode(translating)).center());
     CHECK(p.codePath(noTime) == TranslatingPath + QStringLiteral("/No time for myself"));
 }
 
@@ -552,12 +558,14 @@ TEST_CASE("code tree: a selection dropped on the empty area becomes an in-vivo c
     CHECK(p.codes().size() == codes);
 }
 
-TEST_CASE("code tree: a dragged selection across emoji and CJK text is coded at exact code points", "[gui][codes][drag]")
+TEST_CASE("code tree: a dragged selection across emoji and CJK text is coded at exact code points",
+          "[gui][codes][drag]")
 {
     TempDir dir;
     const QString path = buildSampleProject(dir);
     // Characters outside the BMP (an emoji, a CJK Extension B ideograph) before and inside the span.
-    const QString text = QStringLiteral("P1: 今日は🙂 母の世話をしました。𠀋 家族😀と一緒に。\nP2: はい。\n");
+    const QString text = QStringLiteral(
+        "P1: 今日は🙂 母の世話をしました。𠀋 家族😀と一緒に。\nP2: はい。\n");
     {
         auto p = Project::open(path);
         PluginManager plugins;
@@ -582,8 +590,8 @@ TEST_CASE("code tree: a dragged selection across emoji and CJK text is coded at 
     qsizetype before = 0, inside = 0;
     for (int i = 0; i < to; ++i)
         (i < from ? before : inside) += stored[i].isHighSurrogate() ? 1 : 0;
-    REQUIRE(before == 1);  // 🙂
-    REQUIRE(inside == 2);  // 𠀋 and 😀
+    REQUIRE(before == 1); // 🙂
+    REQUIRE(inside == 2); // 𠀋 and 😀
     const qsizetype start = from - before;
     const qsizetype end = to - before - inside;
 
@@ -602,7 +610,8 @@ TEST_CASE("code tree: a dragged selection across emoji and CJK text is coded at 
     CHECK(w.highlightsOf(segs.front().id).front() == qMakePair(from, to));
 }
 
-TEST_CASE("code tree: dragged text that this project does not hold is refused and changes nothing", "[gui][codes][drag]")
+TEST_CASE("code tree: dragged text that this project does not hold is refused and changes nothing",
+          "[gui][codes][drag]")
 {
     TempDir dir;
     Workbench w(buildSampleProject(dir));
@@ -723,7 +732,8 @@ TEST_CASE("a project saved by a newer schema is refused with the core's message,
     CHECK(w.window.documentList()->topLevelItemCount() > 0);
 }
 
-TEST_CASE("export and import run on a worker thread, Cancel leaves the file and the project as they were", "[gui][safety]")
+TEST_CASE("export and import run on a worker thread, Cancel leaves the file and the project as they were",
+          "[gui][safety]")
 {
     TempDir dir;
     const QString path = buildSampleProject(dir);

@@ -27,7 +27,8 @@ TEST_CASE("search language: German stems after the rebuild, Cancel keeps the Eng
         d.name = QStringLiteral("interview.txt");
         d.text = QStringLiteral("Wir haben mit den Kindern gesprochen. Die Kinder wollten spielen.");
         d.encoding = QStringLiteral("UTF-8");
-        p->importDocuments({ImportedFile{QStringLiteral("/tmp/interview.txt"), QStringLiteral("aa"), QStringLiteral("plaintext"), {d}}});
+        p->importDocuments({ImportedFile{
+            QStringLiteral("/tmp/interview.txt"), QStringLiteral("aa"), QStringLiteral("plaintext"), {d}}});
     }
     Workbench w(path);
     SearchPane *pane = w.window.searchPane();

@@ -30,7 +30,8 @@ TEST_CASE("team coding: copy for a second coder, merge their work back, undo it 
 
     const QString copy = dir.path(QStringLiteral("for-ben.quire"));
     REQUIRE(copyProjectForCoder(w.window.session(), copy, false).isEmpty());
-    CHECK(copyProjectForCoder(w.window.session(), copy, false).contains(QStringLiteral("for-ben.quire"))); // exists: refused
+    CHECK(copyProjectForCoder(w.window.session(), copy, false)
+              .contains(QStringLiteral("for-ben.quire"))); // exists: refused
     {
         auto ben = Project::open(copy);
         CHECK(ben->segments().empty());
@@ -63,5 +64,6 @@ TEST_CASE("team coding: copy for a second coder, merge their work back, undo it 
     REQUIRE(w.window.undo());
     CHECK(p->segments().size() == segmentsBefore);
 
-    CHECK(mergeCoderProject(w.window.session(), &w.window, dir.path(QStringLiteral("absent.quire"))).contains(QStringLiteral("absent.quire")));
+    CHECK(mergeCoderProject(w.window.session(), &w.window, dir.path(QStringLiteral("absent.quire")))
+              .contains(QStringLiteral("absent.quire")));
 }

@@ -37,9 +37,9 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
-#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTimer>
 
 using namespace Quire;
@@ -107,7 +107,8 @@ TEST_CASE("crosstab view shows the figures of a hand-built project", "[gui][view
     TempDir dir;
     const Hand h = buildHandProject(dir, false);
     Workbench bench(h.path);
-    auto *view = qobject_cast<CrosstabView *>(openAnalysisView(bench.window.session(), bench.window, QStringLiteral("crosstab")));
+    auto *view = qobject_cast<CrosstabView *>(
+        openAnalysisView(bench.window.session(), bench.window, QStringLiteral("crosstab")));
     REQUIRE(view);
     CHECK(bench.window.centralTabs()->currentWidget() == view);
     REQUIRE(view->setColumns(QStringLiteral("group")));
@@ -155,7 +156,8 @@ TEST_CASE("agreement view lists a known disagreement beside the unit's text", "[
     TempDir dir;
     const Hand h = buildHandProject(dir, true);
     Workbench bench(h.path);
-    auto *view = qobject_cast<AgreementView *>(openAnalysisView(bench.window.session(), bench.window, QStringLiteral("agreement")));
+    auto *view = qobject_cast<AgreementView *>(
+        openAnalysisView(bench.window.session(), bench.window, QStringLiteral("agreement")));
     REQUIRE(view);
     view->setBootstrap(0);
     view->setUnit(Analysis::AgreementUnit::Sentence);
@@ -238,7 +240,8 @@ TEST_CASE("root-cause graph view adds a why under the selected node, undo remove
     TempDir dir;
     const SmallWorkshop w = buildWorkshop(dir);
     Workbench bench(w.path);
-    auto *view = qobject_cast<WtfcGraphView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-graph")));
+    auto *view =
+        qobject_cast<WtfcGraphView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-graph")));
     REQUIRE(view);
     QList<Id> drawn = view->drawnNodes();
     std::sort(drawn.begin(), drawn.end());
@@ -332,7 +335,8 @@ QString textOf(const Wtfc::Snapshot &s, Id node)
 
 WtfcGraphView *openGraph(Workbench &bench)
 {
-    auto *view = qobject_cast<WtfcGraphView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-graph")));
+    auto *view =
+        qobject_cast<WtfcGraphView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-graph")));
     REQUIRE(view);
     return view;
 }
@@ -359,8 +363,8 @@ TEST_CASE("root-cause graph view renames the selected node with F2 and the inlin
     QLineEdit *editor = view->renameEditor();
     REQUIRE(editor->isVisible());
     CHECK(editor->text() == QStringLiteral("The phone lines jam at 8am"));
-    CHECK(view->graphicsView()->mapToScene(editor->geometry().center()).x()
-          == Approx(view->nodeRect(w.cause).center().x()).margin(2));
+    CHECK(view->graphicsView()->mapToScene(editor->geometry().center()).x() ==
+          Approx(view->nodeRect(w.cause).center().x()).margin(2));
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("Everyone phones at 8am"));
     {
@@ -609,7 +613,8 @@ TEST_CASE("investment grid places each solution card in its quadrant", "[gui][vi
     TempDir dir;
     const SmallWorkshop w = buildWorkshop(dir);
     Workbench bench(w.path);
-    auto *view = qobject_cast<WtfcGridView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-grid")));
+    auto *view =
+        qobject_cast<WtfcGridView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-grid")));
     REQUIRE(view);
     // Template order: quick wins, major projects, fill-ins, thankless tasks.
     CHECK(view->quadrantOfCard(w.quick) == 0);
@@ -632,11 +637,12 @@ TEST_CASE("action plan and solutions views show the workshop and change it throu
     const SmallWorkshop w = buildWorkshop(dir);
     {
         auto p = Project::open(w.path);
-        Wtfc::Workshop(*p).addAction(w.quick, QStringLiteral("Set up the call-back list"), QStringLiteral("Practice manager"),
-                                     QStringLiteral("2026-03-31"));
+        Wtfc::Workshop(*p).addAction(w.quick, QStringLiteral("Set up the call-back list"),
+                                     QStringLiteral("Practice manager"), QStringLiteral("2026-03-31"));
     }
     Workbench bench(w.path);
-    auto *actions = qobject_cast<WtfcActionsView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-actions")));
+    auto *actions = qobject_cast<WtfcActionsView *>(
+        openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-actions")));
     REQUIRE(actions);
     REQUIRE(actions->table()->rowCount() == 1);
     CHECK(actions->table()->item(0, 0)->text() == QStringLiteral("Set up the call-back list"));
@@ -646,7 +652,8 @@ TEST_CASE("action plan and solutions views show the workshop and change it throu
     CHECK_FALSE(actions->setStatus(0, QStringLiteral("forgotten")));
     CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().actions.front().status == QStringLiteral("done"));
 
-    auto *solutions = qobject_cast<WtfcSolutionsView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-solutions")));
+    auto *solutions = qobject_cast<WtfcSolutionsView *>(
+        openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-solutions")));
     REQUIRE(solutions);
     REQUIRE(solutions->selectCause(w.cause));
     REQUIRE(solutions->addSuccess(QStringLiteral("person"), QStringLiteral("I get through the first time")));
@@ -686,7 +693,8 @@ TEST_CASE("the workshop report is exported from the Workshop menu in every forma
     const QString error = exportWorkshopReport(bench.window.session(), nowhere);
     CHECK(error.contains(QStringLiteral("report.html")));
     CHECK_FALSE(QFileInfo::exists(nowhere));
-    CHECK(exportWorkshopReport(bench.window.session(), dir.path(QStringLiteral("report.odt"))).contains(QStringLiteral(".docx")));
+    CHECK(exportWorkshopReport(bench.window.session(), dir.path(QStringLiteral("report.odt")))
+              .contains(QStringLiteral(".docx")));
 }
 
 TEST_CASE("screenshots of the analysis and workshop views are written", "[gui][views]")
@@ -694,8 +702,8 @@ TEST_CASE("screenshots of the analysis and workshop views are written", "[gui][v
     TempDir dir;
     const SmallWorkshop w = buildWorkshop(dir);
     Workbench bench(w.path);
-    for (const QString &view : {QStringLiteral("wtfc-themes"), QStringLiteral("wtfc-graph"), QStringLiteral("wtfc-grid"),
-                               QStringLiteral("crosstab")}) {
+    for (const QString &view : {QStringLiteral("wtfc-themes"), QStringLiteral("wtfc-graph"),
+                                QStringLiteral("wtfc-grid"), QStringLiteral("crosstab")}) {
         const QString file = dir.path(view + QStringLiteral(".png"));
         CHECK(Screenshots::save(bench.window, view, file).isEmpty());
         const QImage image(file);
@@ -725,9 +733,10 @@ TEST_CASE("themes and votes view sorts a card by a drop, counts a dot in the hea
         f.sourcePath = dir.path(QStringLiteral("sheet.csv"));
         f.format = QStringLiteral("csv");
         f.sha256 = QStringLiteral("0");
-        f.documents = {statement(QStringLiteral("s1"), QStringLiteral("Ann"), QStringLiteral("Nobody rings me back"), 1),
-                       statement(QStringLiteral("s2"), QStringLiteral("Bob"), QStringLiteral("The phone is engaged at 8"), 1),
-                       statement(QStringLiteral("s3"), QStringLiteral("Ann"), QStringLiteral("I wait weeks for the nurse"), 2)};
+        f.documents = {
+            statement(QStringLiteral("s1"), QStringLiteral("Ann"), QStringLiteral("Nobody rings me back"), 1),
+            statement(QStringLiteral("s2"), QStringLiteral("Bob"), QStringLiteral("The phone is engaged at 8"), 1),
+            statement(QStringLiteral("s3"), QStringLiteral("Ann"), QStringLiteral("I wait weeks for the nurse"), 2)};
         p->importDocuments({f});
         Wtfc::Workshop w(*p);
         s1 = w.resolveStatement(QStringLiteral("s1"));
@@ -738,7 +747,8 @@ TEST_CASE("themes and votes view sorts a card by a drop, counts a dot in the hea
         w.assign(theme, {s1});
     }
     Workbench bench(path);
-    auto *view = qobject_cast<WtfcThemesView *>(openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-themes")));
+    auto *view = qobject_cast<WtfcThemesView *>(
+        openWtfcView(bench.window.session(), bench.window, QStringLiteral("wtfc-themes")));
     REQUIRE(view);
     CHECK(view->areaBox()->currentText() == area);
     CHECK(view->cardsIn(theme) == QList<Id>{s1});
@@ -773,11 +783,13 @@ TEST_CASE("themes and votes view sorts a card by a drop, counts a dot in the hea
     REQUIRE(view->voteButton(theme));
     QTest::mouseClick(view->voteButton(theme), Qt::LeftButton);
     QCoreApplication::processEvents();
-    CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().votesFor(Wtfc::ItemRef{Wtfc::ItemKind::Theme, theme}) == 1);
+    CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().votesFor(Wtfc::ItemRef{Wtfc::ItemKind::Theme, theme}) ==
+          1);
     CHECK(view->headerText(theme) == QStringLiteral("Getting through · 1 vote(s)"));
     CHECK(view->headerText(other) == QStringLiteral("Waiting · 0 vote(s)"));
     REQUIRE(bench.window.undo());
-    CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().votesFor(Wtfc::ItemRef{Wtfc::ItemKind::Theme, theme}) == 0);
+    CHECK(Wtfc::Workshop(*bench.window.project()).snapshot().votesFor(Wtfc::ItemRef{Wtfc::ItemKind::Theme, theme}) ==
+          0);
     CHECK(view->headerText(theme) == QStringLiteral("Getting through · 0 vote(s)"));
 
     // An I statement typed under the theme is linked to the theme's statements.

@@ -85,10 +85,12 @@ QString projectFingerprint(const QString &projectPath)
     QStringList parts;
     for (const char *table : {"documents", "codes", "code_parents", "segments", "segment_codes", "cases",
                               "case_documents", "attribute_defs", "attribute_values", "memos", "commands", "turns"}) {
-        parts << QStringLiteral("%1=%2").arg(QString::fromLatin1(table)).arg(
-            db.scalarInt(QStringLiteral("SELECT count(*) FROM ") + QString::fromLatin1(table)));
+        parts << QStringLiteral("%1=%2")
+                     .arg(QString::fromLatin1(table))
+                     .arg(db.scalarInt(QStringLiteral("SELECT count(*) FROM ") + QString::fromLatin1(table)));
     }
-    parts << QStringLiteral("undone=%1").arg(db.scalarInt(QStringLiteral("SELECT count(*) FROM commands WHERE state = 'undone'")));
+    parts << QStringLiteral("undone=%1")
+                 .arg(db.scalarInt(QStringLiteral("SELECT count(*) FROM commands WHERE state = 'undone'")));
     return parts.join(QLatin1Char(' '));
 }
 
@@ -161,8 +163,8 @@ TmpfsMount::~TmpfsMount()
 
 bool TmpfsMount::makeReadOnly()
 {
-    return m_mounted
-        && ::mount("tmpfs", QFile::encodeName(m_where).constData(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0;
+    return m_mounted &&
+           ::mount("tmpfs", QFile::encodeName(m_where).constData(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0;
 }
 
 } // namespace QuireTest

@@ -160,9 +160,9 @@ struct QUIRECORE_EXPORT AgreementReport
     QStringList coders;
     AgreementUnit unit = AgreementUnit::Sentence;
     std::vector<Id> documents;
-    qint64 units = 0;                ///< units in the documents
-    qint64 segmentsOutsideUnits = 0; ///< segments with a compared code that touch no unit (e.g. outside every turn)
-    qint64 codingsOutsideUnits = 0;  ///< their codings of compared codes (a segment with two such codes counts twice)
+    qint64 units = 0;                 ///< units in the documents
+    qint64 segmentsOutsideUnits = 0;  ///< segments with a compared code that touch no unit (e.g. outside every turn)
+    qint64 codingsOutsideUnits = 0;   ///< their codings of compared codes (a segment with two such codes counts twice)
     qint64 documentsWithoutUnits = 0; ///< compared documents with no unit at all (e.g. no speaker turns)
     /// silentMeansMissing: units of documents fewer than two of the coders coded
     /// (not pairable, left out), and how many such documents.

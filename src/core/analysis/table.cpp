@@ -135,7 +135,8 @@ QByteArray tablesDocument(const QString &format, const QString &title, const QSt
     return tablesDocument(*w, title, projectName, tables);
 }
 
-QByteArray tablesDocument(Doc::Writer &writer, const QString &title, const QString &projectName, const std::vector<AnalysisTable> &tables)
+QByteArray tablesDocument(Doc::Writer &writer, const QString &title, const QString &projectName,
+                          const std::vector<AnalysisTable> &tables)
 {
     Doc::Writer *w = &writer;
     w->heading(1, title);

@@ -274,7 +274,8 @@ MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDo
             return coderIds.emplace(name, sel.columnInt(0)).first->second;
         };
         // A merged memo keeps who wrote it and when, as segments do.
-        Statement author(db, QStringLiteral("UPDATE memos SET coder_id = ?1, created = ?2, modified = ?3 WHERE id = ?4"));
+        Statement author(db,
+                         QStringLiteral("UPDATE memos SET coder_id = ?1, created = ?2, modified = ?3 WHERE id = ?4"));
         auto keepAuthor = [&](Id memo, const Memo &from) {
             author.reset();
             author.bind(1, coderId(from.coder)).bind(2, from.created).bind(3, from.modified).bind(4, memo).run();
@@ -287,8 +288,9 @@ MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDo
             qint64 segmentCount = 0;
             for (const OtherSegment &s : segments)
                 segmentCount += s.documentId == toCopy[i].id ? 1 : 0;
-            report.issues.push_back({QStringLiteral("document-copied"), copies[i].documents.front().name,
-                                     QStringLiteral("only in %1: copied with its %2 segments").arg(report.other).arg(segmentCount)});
+            report.issues.push_back(
+                {QStringLiteral("document-copied"), copies[i].documents.front().name,
+                 QStringLiteral("only in %1: copied with its %2 segments").arg(report.other).arg(segmentCount)});
         }
         std::map<Id, Id> codeMap;
         // Parents first: a code's paths name its parents, created on the way.

@@ -50,7 +50,7 @@ struct QUIRECORE_EXPORT MergeReport
 {
     QString other;
     qint64 documentsMatched = 0;
-    qint64 documentsCopied = 0;        ///< only in the other project, copied with their segments
+    qint64 documentsCopied = 0; ///< only in the other project, copied with their segments
     qint64 codesMatched = 0;
     qint64 codesAdded = 0;
     qint64 segmentsAdded = 0;

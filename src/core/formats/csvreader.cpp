@@ -72,8 +72,8 @@ Table parseCsv(const QString &text, const QString &fileName, QChar delimiter)
     bool haveHeader = false;
     QStringList cells;
     QString cell;
-    int row = 1;          // record number, as a spreadsheet numbers its rows
-    qsizetype line = 1;   // physical line, for quotes that run on
+    int row = 1;        // record number, as a spreadsheet numbers its rows
+    qsizetype line = 1; // physical line, for quotes that run on
     const qsizetype n = text.size();
 
     auto endRow = [&] {

@@ -78,7 +78,8 @@ struct ExchangeReport
 
     QString toText() const
     {
-        QString out = QStringLiteral("%1 (%2%3)\n").arg(file, format, origin.isEmpty() ? QString() : QStringLiteral(", ") + origin);
+        QString out = QStringLiteral("%1 (%2%3)\n")
+                          .arg(file, format, origin.isEmpty() ? QString() : QStringLiteral(", ") + origin);
         for (const auto &kv : counts)
             out += QStringLiteral("  %1: %2\n").arg(kv.first).arg(kv.second);
         if (!offsetDecision.isEmpty())

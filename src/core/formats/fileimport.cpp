@@ -26,9 +26,10 @@ ImportedFile readImportFile(const PluginManager &plugins, const QString &path, c
     if (!info.exists()) {
         // A name on disk that is not UTF-8 reaches Quire with U+FFFD in place of its bytes.
         if (path.contains(QChar::ReplacementCharacter))
-            throw Error(QStringLiteral("%1: no such file (if its name on disk is not valid UTF-8, Quire cannot open it: "
-                                       "rename the file)")
-                            .arg(path));
+            throw Error(
+                QStringLiteral("%1: no such file (if its name on disk is not valid UTF-8, Quire cannot open it: "
+                               "rename the file)")
+                    .arg(path));
         throw Error(QStringLiteral("%1: no such file").arg(path));
     }
     if (info.isDir())
@@ -117,8 +118,9 @@ QStringList undecodableNames(const QString &folder)
     for (const QByteArray &name : names) {
         const QByteArray full = path + '/' + name;
         if (!isValidUtf8(name)) {
-            out << QStringLiteral("%1: the name is not valid UTF-8 (written in another encoding?), so Quire can neither "
-                                  "read it nor name its document faithfully; rename it")
+            out << QStringLiteral(
+                       "%1: the name is not valid UTF-8 (written in another encoding?), so Quire can neither "
+                       "read it nor name its document faithfully; rename it")
                        .arg(escapedFileName(full));
             continue;
         }
@@ -143,14 +145,16 @@ void checkImportLimits(const QString &fileName, qint64 fileSize, qint64 document
                        const ImportLimits &limits)
 {
     if (documents > limits.maxDocuments)
-        throw Error(QStringLiteral("%1: would become %2 documents, more than the %3 Quire imports from one file; "
-                                   "if you mean to import them all, raise the limit with quire-cli import --max-documents N")
-                        .arg(fileName)
-                        .arg(documents)
-                        .arg(limits.maxDocuments));
+        throw Error(
+            QStringLiteral("%1: would become %2 documents, more than the %3 Quire imports from one file; "
+                           "if you mean to import them all, raise the limit with quire-cli import --max-documents N")
+                .arg(fileName)
+                .arg(documents)
+                .arg(limits.maxDocuments));
     const qint64 size = std::max<qint64>(fileSize, 1);
     const qint64 factor = std::max<qint64>(limits.maxExpansion, 1);
-    const qint64 scaled = factor > std::numeric_limits<qint64>::max() / size ? std::numeric_limits<qint64>::max() : factor * size;
+    const qint64 scaled =
+        factor > std::numeric_limits<qint64>::max() / size ? std::numeric_limits<qint64>::max() : factor * size;
     const qint64 allowed = std::max(MinExpansionCharacters, scaled);
     if (characters > allowed)
         throw Error(QStringLiteral("%1: its %2 bytes would become %3 characters of text, more than %4 times its size "
@@ -164,8 +168,8 @@ void checkImportLimits(const QString &fileName, qint64 fileSize, qint64 document
 
 } // namespace Quire
 
-#include "text/textdecoder.h"
 #include "formats/transcript.h"
+#include "text/textdecoder.h"
 
 namespace Quire {
 

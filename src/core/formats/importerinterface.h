@@ -4,6 +4,9 @@
 #include "model/imported.h"
 #include "model/types.h"
 
+#include <functional>
+#include <memory>
+#include <optional>
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -12,9 +15,6 @@
 #include <QString>
 #include <QStringList>
 #include <QtPlugin>
-#include <functional>
-#include <memory>
-#include <optional>
 #include <vector>
 
 namespace Quire {

@@ -55,7 +55,8 @@ qsizetype findCut(const QByteArray &pending, qint64 partSize)
 
 bool isWideEncoding(const QString &name)
 {
-    static const QRegularExpression wide(QStringLiteral("^(utf-?(16|32)|ucs-?[24])"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression wide(QStringLiteral("^(utf-?(16|32)|ucs-?[24])"),
+                                         QRegularExpression::CaseInsensitiveOption);
     return wide.match(name).hasMatch();
 }
 
@@ -79,8 +80,7 @@ public:
         , m_encoding(std::move(encoding))
         , m_plan(std::move(plan))
         , m_hash(QCryptographicHash::Sha256)
-    {
-    }
+    {}
 
     qsizetype count() const { return qsizetype(m_plan.cuts.size()) - 1; }
 
@@ -142,7 +142,8 @@ private:
 
 } // namespace
 
-ImportedFile readLargeTextFile(const QString &path, const QString &format, const ImportOptions &options, qint64 partSize)
+ImportedFile readLargeTextFile(const QString &path, const QString &format, const ImportOptions &options,
+                               qint64 partSize)
 {
     const QFileInfo info(path);
     const QString fileName = info.fileName();
@@ -177,10 +178,13 @@ ImportedFile readLargeTextFile(const QString &path, const QString &format, const
         if (first) {
             first = false;
             const auto b = [&](int i) { return block.size() > i ? static_cast<unsigned char>(block[i]) : 0x100; };
-            if ((b(0) == 0xFF && b(1) == 0xFE) || (b(0) == 0xFE && b(1) == 0xFF) || (b(0) == 0 && b(1) == 0 && b(2) == 0xFE && b(3) == 0xFF))
-                throw Error(QStringLiteral("%1: is %2 MB of UTF-16 or UTF-32 text (it starts with a byte-order mark); "
-                                           "Quire reads files this large only in UTF-8 or a single-byte encoding (convert it to UTF-8)")
-                                .arg(path, megabytes(info.size())));
+            if ((b(0) == 0xFF && b(1) == 0xFE) || (b(0) == 0xFE && b(1) == 0xFF) ||
+                (b(0) == 0 && b(1) == 0 && b(2) == 0xFE && b(3) == 0xFF))
+                throw Error(
+                    QStringLiteral(
+                        "%1: is %2 MB of UTF-16 or UTF-32 text (it starts with a byte-order mark); "
+                        "Quire reads files this large only in UTF-8 or a single-byte encoding (convert it to UTF-8)")
+                        .arg(path, megabytes(info.size())));
             plan.utf8Bom = b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF;
         }
         hash.addData(block);
@@ -221,8 +225,9 @@ ImportedFile readLargeTextFile(const QString &path, const QString &format, const
 
     auto parts = std::make_shared<TextParts>(info.absoluteFilePath(), fileName, options, encoding, plan);
     if (parts->count() > 1)
-        parts->warnings << QStringLiteral("%1: %2 MB is more than one document should hold; imported as %3 documents of "
-                                          "about %4 MB each, cut at line ends (\"%5\" …)")
+        parts->warnings << QStringLiteral(
+                               "%1: %2 MB is more than one document should hold; imported as %3 documents of "
+                               "about %4 MB each, cut at line ends (\"%5\" …)")
                                .arg(fileName, megabytes(info.size()))
                                .arg(parts->count())
                                .arg(megabytes(partSize), parts->partName(0));

@@ -30,7 +30,8 @@ bool PluginManager::accept(const QJsonObject &metaData, PluginInfo &info) const
     if (!info.iid.startsWith(base))
         return false; // not a Quire plugin at all (a Qt platform plugin, say)
     if (info.iid != importer && info.iid != exporter && info.iid != exchange) {
-        info.problem = QStringLiteral("built for interface %1; this Quire provides %2, %3 and %4").arg(info.iid, importer, exporter, exchange);
+        info.problem = QStringLiteral("built for interface %1; this Quire provides %2, %3 and %4")
+                           .arg(info.iid, importer, exporter, exchange);
         return false;
     }
     if (info.id.isEmpty()) {
@@ -125,8 +126,8 @@ void PluginManager::loadDefault()
 #ifdef QUIRE_INSTALLED_PLUGIN_DIR
     // An installed program: lib/quire/plugins, found from the program's own folder.
     if (QCoreApplication::instance()) {
-        const QString installed = QDir::cleanPath(QCoreApplication::applicationDirPath() + QLatin1Char('/')
-                                                  + QStringLiteral(QUIRE_INSTALLED_PLUGIN_DIR));
+        const QString installed = QDir::cleanPath(QCoreApplication::applicationDirPath() + QLatin1Char('/') +
+                                                  QStringLiteral(QUIRE_INSTALLED_PLUGIN_DIR));
         if (QFileInfo(installed).isDir())
             loadDirectory(installed);
     }
@@ -176,7 +177,8 @@ ExporterInterface *PluginManager::exporter(const QString &format) const
             return exp;
         known << exp->formatId();
     }
-    throw Error(QStringLiteral("no exporter for format \"%1\" (known: %2)").arg(format, known.join(QStringLiteral(", "))));
+    throw Error(
+        QStringLiteral("no exporter for format \"%1\" (known: %2)").arg(format, known.join(QStringLiteral(", "))));
 }
 
 ProjectExchangeInterface *PluginManager::exchangeFor(const QString &fileName) const

@@ -19,12 +19,12 @@ class ProjectExchangeInterface;
 /// What the manager knows of one plugin, read from its metadata before loading.
 struct PluginInfo
 {
-    QString id;        ///< from the metadata ("id")
-    QString iid;       ///< the interface id the plugin declared
-    QString file;      ///< empty for a static plugin
+    QString id;   ///< from the metadata ("id")
+    QString iid;  ///< the interface id the plugin declared
+    QString file; ///< empty for a static plugin
     bool isStatic = false;
     bool loaded = false;
-    QString problem;   ///< why it was not loaded, if it was not
+    QString problem; ///< why it was not loaded, if it was not
     QJsonObject metaData;
 };
 

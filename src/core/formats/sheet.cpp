@@ -272,7 +272,8 @@ std::vector<ImportedDocument> statementDocuments(const Table &table, const QStri
         rows.push_back(row.sourceRow);
     }
     if (docs.empty())
-        throw Error(QStringLiteral("%1: no row has statement text (column %2)").arg(file, quoted(cols.attributeName(*text))));
+        throw Error(
+            QStringLiteral("%1: no row has statement text (column %2)").arg(file, quoted(cols.attributeName(*text))));
     makeNamesUnique(docs, rows);
     return docs;
 }
@@ -379,11 +380,12 @@ std::vector<ImportedDocument> sheetDocuments(const Table &table, const QString &
 {
     const QString file = baseName(fileName);
     if (table.header.size() > options.limits.maxColumns)
-        throw Error(QStringLiteral("%1: the sheet has %2 columns, more than the %3 Quire reads from one sheet; "
-                                   "if you mean to import them all, raise the limit with quire-cli import --max-columns N")
-                        .arg(file)
-                        .arg(table.header.size())
-                        .arg(options.limits.maxColumns));
+        throw Error(
+            QStringLiteral("%1: the sheet has %2 columns, more than the %3 Quire reads from one sheet; "
+                           "if you mean to import them all, raise the limit with quire-cli import --max-columns N")
+                .arg(file)
+                .arg(table.header.size())
+                .arg(options.limits.maxColumns));
     for (const auto &row : table.rows) {
         if (row.cells.size() != table.header.size())
             throw Error(QStringLiteral("%1: row %2 has %3 cells but the header has %4")
@@ -394,7 +396,8 @@ std::vector<ImportedDocument> sheetDocuments(const Table &table, const QString &
     }
     if (table.rows.empty())
         throw Error(QStringLiteral("%1: has a header row but no rows below it").arg(file));
-    const QString mode = options.settings.value(QStringLiteral("mode"), QStringLiteral("statements")).trimmed().toLower();
+    const QString mode =
+        options.settings.value(QStringLiteral("mode"), QStringLiteral("statements")).trimmed().toLower();
     if (mode.isEmpty() || mode == QLatin1String("statements"))
         return statementDocuments(table, file, options);
     if (mode == QLatin1String("survey"))

@@ -4,10 +4,10 @@
 #include "error.h"
 #include "text/textoffsets.h"
 
-#include <QRegularExpression>
-#include <QHash>
-#include <QSet>
 #include <algorithm>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
 
 namespace Quire {
 
@@ -15,11 +15,10 @@ namespace {
 
 // A timestamp as transcribers write them: [00:12:31], [12:31], (12:31),
 // #00:12:31.200#, or a bare 00:12:31 at the start of a line.
-const QString TimePattern = QStringLiteral(
-    "\\[\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?\\]"
-    "|\\(\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?\\)"
-    "|#\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d{1,3})?#"
-    "|\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d{1,3})?");
+const QString TimePattern = QStringLiteral("\\[\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?\\]"
+                                           "|\\(\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?\\)"
+                                           "|#\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d{1,3})?#"
+                                           "|\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d{1,3})?");
 
 // A speaker label: starts with a capital (or a letter of a script without
 // case, such as Han), up to about five words, an optional "(role)", then a colon.
@@ -28,7 +27,8 @@ const QString NameChars = QStringLiteral("[\\p{L}\\p{M}\\p{N}'\u2019.\\-]");
 const QRegularExpression &colonLine()
 {
     static const QRegularExpression re(
-        QStringLiteral("^[ \\t]*(?:(?<time>%1)[ \\t]*)?(?<speaker>[\\p{Lu}\\p{Lo}]%2{0,24}(?: %2{1,24}){0,2}(?:[ \\t]*\\([^()\\n]{1,40}\\))?)[ \\t]*:(?=[ \\t]|$)")
+        QStringLiteral(
+            "^[ \\t]*(?:(?<time>%1)[ \\t]*)?(?<speaker>[\\p{Lu}\\p{Lo}]%2{0,24}(?: %2{1,24}){0,2}(?:[ \\t]*\\([^()\\n]{1,40}\\))?)[ \\t]*:(?=[ \\t]|$)")
             .arg(TimePattern, NameChars),
         QRegularExpression::UseUnicodePropertiesOption);
     return re;
@@ -37,7 +37,9 @@ const QRegularExpression &colonLine()
 const QRegularExpression &bracketLine()
 {
     static const QRegularExpression re(
-        QStringLiteral("^[ \\t]*(?:(?<time>%1)[ \\t]*)?\\[(?<speaker>[\\p{Lu}\\p{Lo}]%2{0,24}(?: %2{1,24}){0,2})\\][ \\t]+\\S").arg(TimePattern, NameChars),
+        QStringLiteral(
+            "^[ \\t]*(?:(?<time>%1)[ \\t]*)?\\[(?<speaker>[\\p{Lu}\\p{Lo}]%2{0,24}(?: %2{1,24}){0,2})\\][ \\t]+\\S")
+            .arg(TimePattern, NameChars),
         QRegularExpression::UseUnicodePropertiesOption);
     return re;
 }
@@ -51,14 +53,35 @@ const QRegularExpression &timeOnlyLine()
 // Labels that end in a colon at the start of a header line but are not speakers.
 bool isHeaderLabel(const QString &label)
 {
-    static const QSet<QString> labels{
-        QStringLiteral("present"), QStringLiteral("date"), QStringLiteral("time"), QStringLiteral("location"),
-        QStringLiteral("venue"), QStringLiteral("place"), QStringLiteral("duration"), QStringLiteral("note"),
-        QStringLiteral("notes"), QStringLiteral("transcriber"), QStringLiteral("transcribed by"), QStringLiteral("title"),
-        QStringLiteral("subject"), QStringLiteral("re"), QStringLiteral("attendees"), QStringLiteral("participants"),
-        QStringLiteral("apologies"), QStringLiteral("recording"), QStringLiteral("file"), QStringLiteral("project"),
-        QStringLiteral("session"), QStringLiteral("key"), QStringLiteral("dear"), QStringLiteral("ps"),
-        QStringLiteral("p.s."), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("cc"), QStringLiteral("length")};
+    static const QSet<QString> labels{QStringLiteral("present"),
+                                      QStringLiteral("date"),
+                                      QStringLiteral("time"),
+                                      QStringLiteral("location"),
+                                      QStringLiteral("venue"),
+                                      QStringLiteral("place"),
+                                      QStringLiteral("duration"),
+                                      QStringLiteral("note"),
+                                      QStringLiteral("notes"),
+                                      QStringLiteral("transcriber"),
+                                      QStringLiteral("transcribed by"),
+                                      QStringLiteral("title"),
+                                      QStringLiteral("subject"),
+                                      QStringLiteral("re"),
+                                      QStringLiteral("attendees"),
+                                      QStringLiteral("participants"),
+                                      QStringLiteral("apologies"),
+                                      QStringLiteral("recording"),
+                                      QStringLiteral("file"),
+                                      QStringLiteral("project"),
+                                      QStringLiteral("session"),
+                                      QStringLiteral("key"),
+                                      QStringLiteral("dear"),
+                                      QStringLiteral("ps"),
+                                      QStringLiteral("p.s."),
+                                      QStringLiteral("from"),
+                                      QStringLiteral("to"),
+                                      QStringLiteral("cc"),
+                                      QStringLiteral("length")};
     return labels.contains(label.trimmed().toLower());
 }
 
@@ -66,9 +89,10 @@ bool isHeaderLabel(const QString &label)
 bool isStageDirection(const QString &label)
 {
     static const QSet<QString> words{
-        QStringLiteral("inaudible"), QStringLiteral("laughs"), QStringLiteral("laughter"), QStringLiteral("pause"),
-        QStringLiteral("crosstalk"), QStringLiteral("silence"), QStringLiteral("noise"), QStringLiteral("redacted"),
-        QStringLiteral("unclear"), QStringLiteral("sighs"), QStringLiteral("cries"), QStringLiteral("long pause"),
+        QStringLiteral("inaudible"),   QStringLiteral("laughs"),       QStringLiteral("laughter"),
+        QStringLiteral("pause"),       QStringLiteral("crosstalk"),    QStringLiteral("silence"),
+        QStringLiteral("noise"),       QStringLiteral("redacted"),     QStringLiteral("unclear"),
+        QStringLiteral("sighs"),       QStringLiteral("cries"),        QStringLiteral("long pause"),
         QStringLiteral("overlapping"), QStringLiteral("interruption"), QStringLiteral("end of recording")};
     return words.contains(label.trimmed().toLower());
 }
@@ -84,7 +108,8 @@ struct Candidate
 
 std::optional<qint64> TranscriptDetector::parseTime(const QString &time)
 {
-    static const QRegularExpression re(QStringLiteral("^[\\[(#]?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:[.,](\\d{1,3}))?[\\])#]?$"));
+    static const QRegularExpression re(
+        QStringLiteral("^[\\[(#]?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:[.,](\\d{1,3}))?[\\])#]?$"));
     const auto m = re.match(time.trimmed());
     if (!m.hasMatch())
         return std::nullopt;
@@ -132,14 +157,16 @@ std::vector<ImportedTurn> TranscriptDetector::detect(const QString &text) const
         if (!line.trimmed().isEmpty()) {
             QRegularExpressionMatch m;
             if (custom) {
-                m = custom->match(line, 0, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+                m = custom->match(line, 0, QRegularExpression::NormalMatch,
+                                  QRegularExpression::AnchorAtOffsetMatchOption);
                 // A match that failed in the engine is not "no speaker here".
                 if (!m.isValid())
-                    throw Error(QStringLiteral("speaker pattern \"%1\" exceeds the regular expression engine's limits on "
-                                               "line %2 (too much backtracking, as with nested repetition like (a+)+); "
-                                               "simplify the pattern")
-                                    .arg(customPattern)
-                                    .arg(text.left(lineStart).count(QLatin1Char('\n')) + 1));
+                    throw Error(
+                        QStringLiteral("speaker pattern \"%1\" exceeds the regular expression engine's limits on "
+                                       "line %2 (too much backtracking, as with nested repetition like (a+)+); "
+                                       "simplify the pattern")
+                            .arg(customPattern)
+                            .arg(text.left(lineStart).count(QLatin1Char('\n')) + 1));
             } else {
                 m = colonLine().match(line);
                 if (!m.hasMatch() || isHeaderLabel(m.captured(u"speaker")))
@@ -148,7 +175,8 @@ std::vector<ImportedTurn> TranscriptDetector::detect(const QString &text) const
                     m = QRegularExpressionMatch();
             }
             if (m.hasMatch() && !m.captured(u"speaker").trimmed().isEmpty()) {
-                std::optional<qint64> time = m.capturedLength(u"time") > 0 ? parseTime(m.captured(u"time")) : std::nullopt;
+                std::optional<qint64> time =
+                    m.capturedLength(u"time") > 0 ? parseTime(m.captured(u"time")) : std::nullopt;
                 if (!time)
                     time = pendingTime;
                 found.push_back({lineStart, m.captured(u"speaker").trimmed(), time});

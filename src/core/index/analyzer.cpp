@@ -57,7 +57,8 @@ std::u16string normalize(const UNormalizer2 *form, const char16_t *text, int32_t
         n = unorm2_normalize(form, text, length, out.data(), int32_t(out.size()), &status);
     }
     if (U_FAILURE(status))
-        throw Error(QStringLiteral("search: Unicode normalisation failed (%1)").arg(QString::fromLatin1(u_errorName(status))));
+        throw Error(
+            QStringLiteral("search: Unicode normalisation failed (%1)").arg(QString::fromLatin1(u_errorName(status))));
     out.resize(std::size_t(n));
     return out;
 }
@@ -67,7 +68,8 @@ const UNormalizer2 *normalizer(const UNormalizer2 *(*get)(UErrorCode *))
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *n = get(&status);
     if (U_FAILURE(status))
-        throw Error(QStringLiteral("search: ICU normalisation data is missing (%1)").arg(QString::fromLatin1(u_errorName(status))));
+        throw Error(QStringLiteral("search: ICU normalisation data is missing (%1)")
+                        .arg(QString::fromLatin1(u_errorName(status))));
     return n;
 }
 
@@ -151,7 +153,8 @@ Analyzer::Analyzer(const QString &language)
     // dictionaries for Chinese, Japanese, Thai … apply whatever the locale.
     d->words = ubrk_open(UBRK_WORD, "", nullptr, 0, &status);
     if (U_FAILURE(status))
-        throw Error(QStringLiteral("search: cannot start the ICU word breaker (%1)").arg(QString::fromLatin1(u_errorName(status))));
+        throw Error(QStringLiteral("search: cannot start the ICU word breaker (%1)")
+                        .arg(QString::fromLatin1(u_errorName(status))));
     d->nfkcCasefold = normalizer(&unorm2_getNFKCCasefoldInstance);
     d->nfd = normalizer(&unorm2_getNFDInstance);
     d->nfc = normalizer(&unorm2_getNFCInstance);
@@ -267,7 +270,8 @@ QByteArray Analyzer::stem(const QByteArray &folded) const
         return cached.value();
     QByteArray out = folded;
     if (stemmable(folded)) {
-        const sb_symbol *s = sb_stemmer_stem(d->stemmer, reinterpret_cast<const sb_symbol *>(folded.constData()), int(folded.size()));
+        const sb_symbol *s =
+            sb_stemmer_stem(d->stemmer, reinterpret_cast<const sb_symbol *>(folded.constData()), int(folded.size()));
         if (!s)
             throw std::bad_alloc();
         const int n = sb_stemmer_length(d->stemmer);
@@ -285,7 +289,8 @@ void Analyzer::forEachWord(const QString &text, const std::function<bool(const W
     forEachWord(reinterpret_cast<const char16_t *>(text.utf16()), text.size(), f, stem);
 }
 
-void Analyzer::forEachWord(const char16_t *text, qsizetype length, const std::function<bool(const Word &)> &f, bool stem)
+void Analyzer::forEachWord(const char16_t *text, qsizetype length, const std::function<bool(const Word &)> &f,
+                           bool stem)
 {
     if (length <= 0)
         return;
@@ -294,7 +299,8 @@ void Analyzer::forEachWord(const char16_t *text, qsizetype length, const std::fu
     UErrorCode status = U_ZERO_ERROR;
     ubrk_setText(d->words, text, int32_t(length), &status);
     if (U_FAILURE(status))
-        throw Error(QStringLiteral("search: the ICU word breaker failed (%1)").arg(QString::fromLatin1(u_errorName(status))));
+        throw Error(
+            QStringLiteral("search: the ICU word breaker failed (%1)").arg(QString::fromLatin1(u_errorName(status))));
     // Detach the iterator from the text on the way out, whatever happens:
     // the caller's buffer may go away before the next call.
     struct Detach

@@ -49,8 +49,7 @@ struct FtsTokenizer
     FtsTokenizer(const QString &language, SharedState s)
         : analyzer(language)
         , state(std::move(s))
-    {
-    }
+    {}
     Analyzer analyzer;
     SharedState state;
 };
@@ -153,7 +152,9 @@ int tokenizerTokenize(Fts5Tokenizer *tokenizer, void *context, int flags, const 
         const TextOffsets offsets(s);
         // FTS5 wants UTF-8 byte offsets into its input; the analyzer works in
         // UTF-16. Clamped, in case the stored bytes were not valid UTF-8.
-        auto byteAt = [&](qsizetype utf16) { return int(std::min<qsizetype>(offsets.toUtf8(offsets.fromUtf16(utf16)), length)); };
+        auto byteAt = [&](qsizetype utf16) {
+            return int(std::min<qsizetype>(offsets.toUtf8(offsets.fromUtf16(utf16)), length));
+        };
         const bool query = flags & FTS5_TOKENIZE_QUERY;
         int rc = SQLITE_OK;
         QByteArray surface;
@@ -177,7 +178,8 @@ int tokenizerTokenize(Fts5Tokenizer *tokenizer, void *context, int flags, const 
                 if (i + 1 < words.size()) {
                     rc = addToken(context, 0, w.term.constData(), int(w.term.size()), byteAt(w.start), byteAt(w.end));
                 } else {
-                    rc = addToken(context, 0, w.folded.constData(), int(w.folded.size()), byteAt(w.start), byteAt(w.end));
+                    rc = addToken(context, 0, w.folded.constData(), int(w.folded.size()), byteAt(w.start),
+                                  byteAt(w.end));
                     if (rc == SQLITE_OK)
                         rc = emitSurface(w, FTS5_TOKEN_COLOCATED);
                 }
@@ -243,10 +245,11 @@ void tokenMapFunction(sqlite3_context *result, int, sqlite3_value **args)
         ConnectionState &state = **static_cast<SharedState *>(sqlite3_user_data(result));
         const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(args[0]));
         const int length = text ? sqlite3_value_bytes(args[0]) : 0;
-        const bool known = state.hasLast && length == state.lastText.size()
-            && std::memcmp(text ? text : "", state.lastText.constData(), std::size_t(length)) == 0;
+        const bool known = state.hasLast && length == state.lastText.size() &&
+                           std::memcmp(text ? text : "", state.lastText.constData(), std::size_t(length)) == 0;
         const QByteArray map = known ? state.lastMap : tokenMap(state.plain, QString::fromUtf8(text, length));
-        sqlite3_result_blob64(result, map.isEmpty() ? "" : map.constData(), sqlite3_uint64(map.size()), SQLITE_TRANSIENT);
+        sqlite3_result_blob64(result, map.isEmpty() ? "" : map.constData(), sqlite3_uint64(map.size()),
+                              SQLITE_TRANSIENT);
     } catch (const std::bad_alloc &) {
         sqlite3_result_error_nomem(result);
     } catch (...) {
@@ -280,15 +283,18 @@ void registerOrThrow(sqlite3 *db)
     auto *forTokenizer = new SharedState(state);
     if (api->xCreateTokenizer(api, "quire", forTokenizer, &tokenizer, &deleteState) != SQLITE_OK) {
         delete forTokenizer; // FTS5 takes ownership only on success
-        throw Error(QStringLiteral("search: cannot register the search tokenizer: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
+        throw Error(QStringLiteral("search: cannot register the search tokenizer: %1")
+                        .arg(QString::fromUtf8(sqlite3_errmsg(db))));
     }
     if (api->xCreateFunction(api, "quire_hits", nullptr, &hitsFunction, nullptr) != SQLITE_OK)
-        throw Error(QStringLiteral("search: cannot register quire_hits: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
+        throw Error(
+            QStringLiteral("search: cannot register quire_hits: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
     // SQLite calls deleteState itself if this fails.
     if (sqlite3_create_function_v2(db, "quire_token_map", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                   new SharedState(state), &tokenMapFunction, nullptr, nullptr, &deleteState)
-        != SQLITE_OK)
-        throw Error(QStringLiteral("search: cannot register quire_token_map: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
+                                   new SharedState(state), &tokenMapFunction, nullptr, nullptr,
+                                   &deleteState) != SQLITE_OK)
+        throw Error(
+            QStringLiteral("search: cannot register quire_token_map: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
 }
 
 // Any connection of this process (a test or tool opening the file with a
@@ -348,7 +354,9 @@ void decodeInstances(const QByteArray &blob, std::vector<Instance> &out)
         out[std::size_t(i)] = {v[0], v[1], v[2], v[3]};
     }
     std::sort(out.begin(), out.end(), [](const Instance &a, const Instance &b) {
-        return a.column != b.column ? a.column < b.column : a.position != b.position ? a.position < b.position : a.size < b.size;
+        return a.column != b.column       ? a.column < b.column
+               : a.position != b.position ? a.position < b.position
+                                          : a.size < b.size;
     });
 }
 
@@ -476,8 +484,9 @@ void rebuild(Database &db, const QString &language)
     }
     for (const char *table : IndexedTables)
         db.exec(QStringLiteral("INSERT INTO %1(%1) VALUES ('rebuild')").arg(QString::fromLatin1(table)));
-    db.exec(QStringLiteral("DELETE FROM search_tokens;"
-                           "INSERT INTO search_tokens(document_id, map) SELECT id, quire_token_map(text) FROM document_text_view;"));
+    db.exec(QStringLiteral(
+        "DELETE FROM search_tokens;"
+        "INSERT INTO search_tokens(document_id, map) SELECT id, quire_token_map(text) FROM document_text_view;"));
     tx.commit();
 }
 
@@ -502,7 +511,8 @@ void check(Database &db)
         try {
             db.exec(QStringLiteral("INSERT INTO %1(%1) VALUES ('integrity-check')").arg(table));
         } catch (const Error &e) {
-            throw Error(QStringLiteral("%1: the search index %2 is damaged (%3); run reindex").arg(fileLabel(db), table, e.message()));
+            throw Error(QStringLiteral("%1: the search index %2 is damaged (%3); run reindex")
+                            .arg(fileLabel(db), table, e.message()));
         }
         std::vector<Entry> actual, expected;
         db.exec(QStringLiteral("DROP TABLE IF EXISTS temp.quire_check_vocab;"
@@ -514,7 +524,8 @@ void check(Database &db)
                 actual.emplace_back(st.columnInt(0), st.columnText(1), st.columnInt(2), st.columnBlob(3));
         }
         db.exec(QStringLiteral("DROP TABLE temp.quire_check_vocab"));
-        Statement rows(db, QStringLiteral("SELECT id, %1 FROM %2").arg(ix.columns.join(QStringLiteral(", ")), QString::fromLatin1(ix.content)));
+        Statement rows(db, QStringLiteral("SELECT id, %1 FROM %2")
+                               .arg(ix.columns.join(QStringLiteral(", ")), QString::fromLatin1(ix.content)));
         while (rows.step()) {
             for (int c = 0; c < ix.columns.size(); ++c) {
                 qint64 position = 0;
@@ -531,7 +542,8 @@ void check(Database &db)
         std::sort(expected.begin(), expected.end());
         if (actual != expected) {
             const auto [a, e] = std::mismatch(actual.begin(), actual.end(), expected.begin(), expected.end());
-            const qint64 row = a != actual.end() && (e == expected.end() || *a < *e) ? std::get<0>(*a) : std::get<0>(*e);
+            const qint64 row =
+                a != actual.end() && (e == expected.end() || *a < *e) ? std::get<0>(*a) : std::get<0>(*e);
             throw Error(QStringLiteral("%1: the search index %2 does not match row %3 of %4; run reindex")
                             .arg(fileLabel(db), table)
                             .arg(row)

@@ -64,7 +64,8 @@ struct ZipArchive::Private
 
     [[noreturn]] void failTotal() const
     {
-        fail(QStringLiteral("its entries expand to more than %1 MB in all (a zip bomb?)").arg(megabytes(limits.maxTotalSize)));
+        fail(QStringLiteral("its entries expand to more than %1 MB in all (a zip bomb?)")
+                 .arg(megabytes(limits.maxTotalSize)));
     }
 
     qint64 indexOf(const QString &name, bool caseInsensitive) const
@@ -119,7 +120,9 @@ ZipArchive::ZipArchive(const QByteArray &bytes, const QString &fileName, const L
     if (count < 0)
         d->fail(QStringLiteral("not a valid zip container (cannot count its entries)"));
     if (count > d->limits.maxEntries)
-        d->fail(QStringLiteral("has %1 entries; Quire reads containers of up to %2 entries").arg(count).arg(d->limits.maxEntries));
+        d->fail(QStringLiteral("has %1 entries; Quire reads containers of up to %2 entries")
+                    .arg(count)
+                    .arg(d->limits.maxEntries));
     d->names.reserve(qsizetype(count));
     for (zip_int64_t i = 0; i < count; ++i) {
         // ZIP_FL_ENC_GUESS: UTF-8 when flagged or valid, else CP437, as libzip converts it.
@@ -149,11 +152,12 @@ ZipArchive::ZipArchive(const QByteArray &bytes, const QString &fileName, const L
                         .arg(name)
                         .arg(it.value() + 1)
                         .arg(i + 1));
-        d->fail(QStringLiteral("has two entries whose names differ only in case, \"%1\" and \"%2\" (entries %3 and %4); "
-                               "programs differ on which one they read, so Quire refuses the file")
-                    .arg(first, name)
-                    .arg(it.value() + 1)
-                    .arg(i + 1));
+        d->fail(
+            QStringLiteral("has two entries whose names differ only in case, \"%1\" and \"%2\" (entries %3 and %4); "
+                           "programs differ on which one they read, so Quire refuses the file")
+                .arg(first, name)
+                .arg(it.value() + 1)
+                .arg(i + 1));
     }
 }
 
@@ -181,7 +185,8 @@ QByteArray ZipArchive::read(const QString &name, bool caseInsensitive) const
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(d->zip, zip_uint64_t(index), 0, &st) != 0)
-        d->fail(QStringLiteral("%1 cannot be read (%2)").arg(d->entryText(stored), QString::fromUtf8(zip_strerror(d->zip))));
+        d->fail(QStringLiteral("%1 cannot be read (%2)")
+                    .arg(d->entryText(stored), QString::fromUtf8(zip_strerror(d->zip))));
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
         d->fail(QStringLiteral("%1 is encrypted; remove the password and import it again").arg(d->entryText(stored)));
 
@@ -199,7 +204,8 @@ QByteArray ZipArchive::read(const QString &name, bool caseInsensitive) const
 
     zip_file_t *file = zip_fopen_index(d->zip, zip_uint64_t(index), 0);
     if (!file)
-        d->fail(QStringLiteral("%1 cannot be read (%2)").arg(d->entryText(stored), QString::fromUtf8(zip_strerror(d->zip))));
+        d->fail(QStringLiteral("%1 cannot be read (%2)")
+                    .arg(d->entryText(stored), QString::fromUtf8(zip_strerror(d->zip))));
     struct Closer
     {
         zip_file_t *f;
@@ -214,7 +220,8 @@ QByteArray ZipArchive::read(const QString &name, bool caseInsensitive) const
     for (;;) {
         const zip_int64_t n = zip_fread(file, buffer, ReadChunk);
         if (n < 0)
-            d->fail(QStringLiteral("%1 is damaged (%2)").arg(d->entryText(stored), QString::fromUtf8(zip_file_strerror(file))));
+            d->fail(QStringLiteral("%1 is damaged (%2)")
+                        .arg(d->entryText(stored), QString::fromUtf8(zip_file_strerror(file))));
         if (n == 0)
             break;
         out.append(buffer, qsizetype(n));
@@ -232,8 +239,8 @@ QByteArray ZipArchive::read(const QString &name, bool caseInsensitive) const
 
 bool ZipArchive::isSafeName(const QString &name)
 {
-    if (name.isEmpty() || name.startsWith(QLatin1Char('/')) || name.contains(QLatin1Char('\\'))
-        || name.contains(QChar(0)))
+    if (name.isEmpty() || name.startsWith(QLatin1Char('/')) || name.contains(QLatin1Char('\\')) ||
+        name.contains(QChar(0)))
         return false;
     // "C:foo" and "C:/foo" are drive paths on Windows.
     if (name.size() >= 2 && name[1] == QLatin1Char(':') && name[0].isLetter())

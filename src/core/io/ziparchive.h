@@ -3,10 +3,10 @@
 
 #include "quirecore_export.h"
 
+#include <memory>
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
-#include <memory>
 
 namespace Quire {
 
@@ -22,7 +22,7 @@ class QUIRECORE_EXPORT ZipArchive
 public:
     struct Limits
     {
-        qint64 maxEntrySize = qint64(256) * 1024 * 1024; ///< inflated bytes of one entry
+        qint64 maxEntrySize = qint64(256) * 1024 * 1024;  ///< inflated bytes of one entry
         qint64 maxTotalSize = qint64(1024) * 1024 * 1024; ///< inflated bytes read in all
         double maxRatio = 200.0;                          ///< inflated / compressed, per entry
         int maxEntries = 20000;
@@ -34,8 +34,7 @@ public:
     // nested struct's member initialisers in a default argument of its own class.
     ZipArchive(const QByteArray &bytes, const QString &fileName)
         : ZipArchive(bytes, fileName, Limits{})
-    {
-    }
+    {}
     ~ZipArchive();
     ZipArchive(const ZipArchive &) = delete;
     ZipArchive &operator=(const ZipArchive &) = delete;

@@ -4,9 +4,9 @@
 #include "error.h"
 #include "io/ziparchive.h"
 
+#include <deque>
 #include <QIODevice>
 #include <QSet>
-#include <deque>
 #include <zip.h>
 
 namespace Quire {
@@ -84,8 +84,8 @@ void ZipWriter::add(const QString &name, const QByteArray &bytes, Method method)
         d->fail(name, zip_get_error(d->zip));
     }
     const auto i = zip_uint64_t(index);
-    if (zip_set_file_compression(d->zip, i, method == Method::Store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) < 0
-        || zip_file_set_dostime(d->zip, i, DosTime, DosDate, 0) < 0)
+    if (zip_set_file_compression(d->zip, i, method == Method::Store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) < 0 ||
+        zip_file_set_dostime(d->zip, i, DosTime, DosDate, 0) < 0)
         d->fail(name, zip_get_error(d->zip));
 }
 

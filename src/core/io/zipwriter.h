@@ -3,9 +3,9 @@
 
 #include "quirecore_export.h"
 
+#include <memory>
 #include <QByteArray>
 #include <QString>
-#include <memory>
 
 class QIODevice;
 

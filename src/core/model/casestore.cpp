@@ -16,10 +16,14 @@ namespace {
 
 AttributeType typeFromString(const QString &s)
 {
-    if (s == QLatin1String("number")) return AttributeType::Number;
-    if (s == QLatin1String("date")) return AttributeType::Date;
-    if (s == QLatin1String("boolean")) return AttributeType::Boolean;
-    if (s == QLatin1String("choice")) return AttributeType::Choice;
+    if (s == QLatin1String("number"))
+        return AttributeType::Number;
+    if (s == QLatin1String("date"))
+        return AttributeType::Date;
+    if (s == QLatin1String("boolean"))
+        return AttributeType::Boolean;
+    if (s == QLatin1String("choice"))
+        return AttributeType::Choice;
     return AttributeType::Text;
 }
 
@@ -28,8 +32,7 @@ AttributeType typeFromString(const QString &s)
 CaseStore::CaseStore(Database &db, CommandLog &log)
     : m_db(db)
     , m_log(log)
-{
-}
+{}
 
 CaseStore::~CaseStore() = default;
 
@@ -45,7 +48,8 @@ Id CaseStore::addCase(const QString &name, const QString &kind)
         ins.bind(1, name).bind(2, kind).bind(3, CommandLog::now()).run();
         id = m_db.lastInsertId();
     };
-    m_log.run(QStringLiteral("case.add"), QStringLiteral("Add case %1").arg(name), {{QStringLiteral("name"), name}}, body);
+    m_log.run(QStringLiteral("case.add"), QStringLiteral("Add case %1").arg(name), {{QStringLiteral("name"), name}},
+              body);
     return id;
 }
 
@@ -62,11 +66,12 @@ void CaseStore::setCaseCounted(Id caseId, bool counted)
 {
     const Case c = findCase(QString::number(caseId));
     m_log.run(QStringLiteral("case.counted"),
-               QStringLiteral("%1 case %2 in counts").arg(counted ? QStringLiteral("Include") : QStringLiteral("Leave out"), c.name),
-               {{QStringLiteral("case"), caseId}, {QStringLiteral("counted"), counted}}, [&] {
-                   Statement up(m_db, QStringLiteral("UPDATE cases SET counted = ?1 WHERE id = ?2"));
-                   up.bind(1, counted ? 1 : 0).bind(2, caseId).run();
-               });
+              QStringLiteral("%1 case %2 in counts")
+                  .arg(counted ? QStringLiteral("Include") : QStringLiteral("Leave out"), c.name),
+              {{QStringLiteral("case"), caseId}, {QStringLiteral("counted"), counted}}, [&] {
+                  Statement up(m_db, QStringLiteral("UPDATE cases SET counted = ?1 WHERE id = ?2"));
+                  up.bind(1, counted ? 1 : 0).bind(2, caseId).run();
+              });
 }
 
 std::optional<Case> CaseStore::tryFindCase(const QString &name) const
@@ -96,18 +101,20 @@ Case CaseStore::findCase(const QString &nameOrId) const
 void CaseStore::linkCaseDocument(Id caseId, Id documentId)
 {
     auto body = [&] {
-        Statement ins(m_db, QStringLiteral("INSERT OR IGNORE INTO case_documents(case_id, document_id) VALUES (?1, ?2)"));
+        Statement ins(m_db,
+                      QStringLiteral("INSERT OR IGNORE INTO case_documents(case_id, document_id) VALUES (?1, ?2)"));
         ins.bind(1, caseId).bind(2, documentId).run();
     };
     const Case c = findCase(QString::number(caseId));
     const QString docName = documentName(documentId);
     m_log.run(QStringLiteral("case.link"), QStringLiteral("Link case %1 to %2").arg(c.name, docName),
-               {{QStringLiteral("case"), caseId}, {QStringLiteral("document"), documentId}}, body);
+              {{QStringLiteral("case"), caseId}, {QStringLiteral("document"), documentId}}, body);
 }
 
 std::vector<Id> CaseStore::caseDocuments(Id caseId) const
 {
-    Statement st(m_db, QStringLiteral("SELECT document_id FROM case_documents WHERE case_id = ?1 ORDER BY document_id"));
+    Statement st(m_db,
+                 QStringLiteral("SELECT document_id FROM case_documents WHERE case_id = ?1 ORDER BY document_id"));
     st.bind(1, caseId);
     std::vector<Id> out;
     while (st.step())
@@ -157,7 +164,8 @@ QString CaseStore::validateAttribute(const AttributeDef &def, const QString &val
 {
     const QString v = value.trimmed();
     switch (def.type) {
-    case AttributeType::Text: return value;
+    case AttributeType::Text:
+        return value;
     case AttributeType::Number: {
         bool ok = false;
         v.toDouble(&ok);
@@ -186,7 +194,8 @@ QString CaseStore::validateAttribute(const AttributeDef &def, const QString &val
     return value;
 }
 
-void CaseStore::defineAttribute(AttributeScope scope, const QString &name, AttributeType type, const QStringList &choices)
+void CaseStore::defineAttribute(AttributeScope scope, const QString &name, AttributeType type,
+                                const QStringList &choices)
 {
     if (name.trimmed().isEmpty())
         throw Error(QStringLiteral("an attribute name cannot be empty"));
@@ -202,19 +211,23 @@ void CaseStore::defineAttribute(AttributeScope scope, const QString &name, Attri
         if (v.name == name)
             validateAttribute(def, v.value);
     }
-    m_log.run(QStringLiteral("attribute.define"),
-               QStringLiteral("Define %1 attribute %2 (%3)").arg(toString(scope), name, toString(type)),
-               {{QStringLiteral("name"), name}, {QStringLiteral("type"), toString(type)}}, [&] {
-                   Statement up(m_db, QStringLiteral("INSERT INTO attribute_defs(scope, name, type, choices) VALUES (?1, ?2, ?3, ?4) "
-                                                      "ON CONFLICT(scope, name) DO UPDATE SET type = excluded.type, choices = excluded.choices"));
-                   up.bind(1, toString(scope))
-                       .bind(2, name)
-                       .bind(3, toString(type))
-                       .bind(4, choices.isEmpty() ? QString()
-                                                  : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(choices))
-                                                                          .toJson(QJsonDocument::Compact)))
-                       .run();
-               });
+    m_log.run(
+        QStringLiteral("attribute.define"),
+        QStringLiteral("Define %1 attribute %2 (%3)").arg(toString(scope), name, toString(type)),
+        {{QStringLiteral("name"), name}, {QStringLiteral("type"), toString(type)}}, [&] {
+            Statement up(
+                m_db, QStringLiteral(
+                          "INSERT INTO attribute_defs(scope, name, type, choices) VALUES (?1, ?2, ?3, ?4) "
+                          "ON CONFLICT(scope, name) DO UPDATE SET type = excluded.type, choices = excluded.choices"));
+            up.bind(1, toString(scope))
+                .bind(2, name)
+                .bind(3, toString(type))
+                .bind(4, choices.isEmpty()
+                             ? QString()
+                             : QString::fromUtf8(
+                                   QJsonDocument(QJsonArray::fromStringList(choices)).toJson(QJsonDocument::Compact)))
+                .run();
+        });
 }
 
 Id CaseStore::attributeId(AttributeScope scope, const QString &name)
@@ -240,25 +253,30 @@ void CaseStore::setAttribute(AttributeScope scope, Id ownerId, const QString &na
     QString stored = value;
     // Only this attribute's definition: reading them all for every value made
     // an import of a sheet with many columns quadratic in its columns.
-    Statement defQuery(m_db, QString::fromUtf8(AttributeDefColumns) + QStringLiteral(" WHERE scope = ?1 AND name = ?2"));
+    Statement defQuery(m_db,
+                       QString::fromUtf8(AttributeDefColumns) + QStringLiteral(" WHERE scope = ?1 AND name = ?2"));
     defQuery.bind(1, toString(scope)).bind(2, name);
     if (defQuery.step() && !value.isEmpty())
         stored = validateAttribute(readAttributeDef(defQuery), value);
     auto body = [&] {
         const Id attr = attributeId(scope, name);
         if (value.isEmpty()) {
-            Statement del(m_db, QStringLiteral("DELETE FROM attribute_values WHERE attribute_id = ?1 AND owner_id = ?2"));
+            Statement del(m_db,
+                          QStringLiteral("DELETE FROM attribute_values WHERE attribute_id = ?1 AND owner_id = ?2"));
             del.bind(1, attr).bind(2, ownerId).run();
             return;
         }
-        Statement up(m_db, QStringLiteral("INSERT INTO attribute_values(attribute_id, owner_id, value) VALUES (?1, ?2, ?3) "
-                                           "ON CONFLICT(attribute_id, owner_id) DO UPDATE SET value = excluded.value"));
+        Statement up(m_db,
+                     QStringLiteral("INSERT INTO attribute_values(attribute_id, owner_id, value) VALUES (?1, ?2, ?3) "
+                                    "ON CONFLICT(attribute_id, owner_id) DO UPDATE SET value = excluded.value"));
         up.bind(1, attr).bind(2, ownerId).bind(3, stored).run();
     };
     m_log.run(QStringLiteral("attribute.set"), QStringLiteral("Set %1 of %2 to %3").arg(name, ownerName, value),
-               {{QStringLiteral("scope"), toString(scope)}, {QStringLiteral("owner"), ownerId},
-                {QStringLiteral("name"), name}, {QStringLiteral("value"), value}},
-               body);
+              {{QStringLiteral("scope"), toString(scope)},
+               {QStringLiteral("owner"), ownerId},
+               {QStringLiteral("name"), name},
+               {QStringLiteral("value"), value}},
+              body);
 }
 
 std::vector<AttributeValue> CaseStore::attributeValues(std::optional<AttributeScope> scope) const
@@ -289,8 +307,9 @@ std::vector<AttributeValue> CaseStore::attributeValues(std::optional<AttributeSc
 
 QString CaseStore::attribute(AttributeScope scope, Id ownerId, const QString &name) const
 {
-    Statement st(m_db, QStringLiteral("SELECT v.value FROM attribute_values v JOIN attribute_defs d ON d.id = v.attribute_id "
-                                       "WHERE d.scope = ?1 AND d.name = ?2 AND v.owner_id = ?3"));
+    Statement st(m_db,
+                 QStringLiteral("SELECT v.value FROM attribute_values v JOIN attribute_defs d ON d.id = v.attribute_id "
+                                "WHERE d.scope = ?1 AND d.name = ?2 AND v.owner_id = ?3"));
     st.bind(1, toString(scope)).bind(2, name).bind(3, ownerId);
     return st.step() ? st.columnText(0) : QString();
 }

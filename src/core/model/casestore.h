@@ -3,11 +3,11 @@
 
 #include "model/types.h"
 
-#include <QString>
-#include <QStringList>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <QString>
+#include <QStringList>
 #include <vector>
 
 namespace Quire {

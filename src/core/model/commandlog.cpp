@@ -6,17 +6,16 @@
 #include "error.h"
 #include "storage/database.h"
 
+#include <cstring>
+#include <memory>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <cstring>
-#include <memory>
 #include <sqlite3.h>
 
 namespace Quire {
 
 namespace {
-
 
 // The command log tracks model tables only: the log itself and the coder
 // list are history, not state that undo may take back.
@@ -27,8 +26,8 @@ int trackTable(void *, const char *table)
     // undo and redo), so changesets never carry index rows.
     // document_texts: written once, never changed, kept after its document
     // row is gone, so changesets need not carry the texts (decision 0008).
-    return !(t == "commands" || t == "command_events" || t == "coders" || t.startsWith("sqlite_")
-             || t.startsWith("search_") || t == "document_texts");
+    return !(t == "commands" || t == "command_events" || t == "coders" || t.startsWith("sqlite_") ||
+             t.startsWith("search_") || t == "document_texts");
 }
 
 // Undo and redo apply changesets in strict stack order, so any conflict
@@ -96,9 +95,8 @@ Id CommandLog::coderId()
     return *m_coderId;
 }
 
-
 void CommandLog::run(const QString &kind, const QString &summary, const QJsonObject &args,
-                         const std::function<void()> &body)
+                     const std::function<void()> &body)
 {
     if (m_inCommand) {
         // Part of an enclosing command (an import creating cases, a batch):
@@ -111,7 +109,11 @@ void CommandLog::run(const QString &kind, const QString &summary, const QJsonObj
     Transaction tx(m_db);
     const Id coder = coderId();
     m_inCommand = true;
-    struct Reset { bool &flag; ~Reset() { flag = false; } } reset{m_inCommand};
+    struct Reset
+    {
+        bool &flag;
+        ~Reset() { flag = false; }
+    } reset{m_inCommand};
     sqlite3_session *raw = nullptr;
     m_db.check(sqlite3session_create(m_db.handle(), "main", &raw), "starting a change session");
     std::unique_ptr<sqlite3_session, SessionDeleter> session(raw);
@@ -135,7 +137,7 @@ void CommandLog::run(const QString &kind, const QString &summary, const QJsonObj
     // Uses the partial index commands_undone: no scan of the whole log per command.
     m_db.exec(QStringLiteral("UPDATE commands SET state = 'discarded' WHERE state = 'undone'"));
     Statement ins(m_db, QStringLiteral("INSERT INTO commands(kind, summary, args, coder_id, created, state, changeset) "
-                                        "VALUES (?1, ?2, ?3, ?4, ?5, 'done', ?6)"));
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, 'done', ?6)"));
     ins.bind(1, kind)
         .bind(2, summary)
         .bind(3, QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact)))
@@ -146,11 +148,10 @@ void CommandLog::run(const QString &kind, const QString &summary, const QJsonObj
     tx.commit();
 }
 
-
 bool CommandLog::canUndo() const
 {
     return m_db.scalarInt(QStringLiteral("SELECT coalesce((SELECT kind != 'upgrade' FROM commands WHERE state = 'done' "
-                                          "ORDER BY id DESC LIMIT 1), 0)")) != 0;
+                                         "ORDER BY id DESC LIMIT 1), 0)")) != 0;
 }
 
 bool CommandLog::canRedo() const
@@ -170,7 +171,8 @@ void applyChangeset(Database &db, const QByteArray &changeset, bool invert, cons
         data = QByteArray(static_cast<const char *>(p), n);
         sqlite3_free(p);
     }
-    const int rc = sqlite3changeset_apply(db.handle(), int(data.size()), data.data(), nullptr, &abortOnConflict, nullptr);
+    const int rc =
+        sqlite3changeset_apply(db.handle(), int(data.size()), data.data(), nullptr, &abortOnConflict, nullptr);
     if (rc != SQLITE_OK)
         throw Error(QStringLiteral("%1: cannot %2: the project no longer matches the command log")
                         .arg(QFileInfo(db.path()).fileName(), what));
@@ -182,19 +184,25 @@ QString CommandLog::undo()
     if (beforeFirstChange)
         beforeFirstChange();
     Transaction tx(m_db);
-    Statement st(m_db, QStringLiteral("SELECT id, summary, changeset, kind, created FROM commands WHERE state = 'done' ORDER BY id DESC LIMIT 1"));
+    Statement st(
+        m_db,
+        QStringLiteral(
+            "SELECT id, summary, changeset, kind, created FROM commands WHERE state = 'done' ORDER BY id DESC LIMIT 1"));
     if (!st.step())
         throw Error(QStringLiteral("%1: nothing to undo").arg(QFileInfo(m_db.path()).fileName()));
     const Id id = st.columnInt(0);
     const QString summary = st.columnText(1);
     // Steps recorded before a format upgrade cannot be undone (decision 0008).
     if (st.columnText(3) == QLatin1String("upgrade"))
-        throw Error(QStringLiteral("%1: nothing more to undo: the project was upgraded to a new file format on %2, and the "
-                                   "steps before that are kept as a record only")
-                        .arg(QFileInfo(m_db.path()).fileName(), st.columnText(4).left(10)));
+        throw Error(
+            QStringLiteral("%1: nothing more to undo: the project was upgraded to a new file format on %2, and the "
+                           "steps before that are kept as a record only")
+                .arg(QFileInfo(m_db.path()).fileName(), st.columnText(4).left(10)));
     applyChangeset(m_db, st.columnBlob(2), true, QStringLiteral("undo \"%1\"").arg(summary));
     m_db.exec(QStringLiteral("UPDATE commands SET state = 'undone' WHERE id = %1").arg(id));
-    Statement ev(m_db, QStringLiteral("INSERT INTO command_events(command_id, event, coder_id, created) VALUES (?1, 'undo', ?2, ?3)"));
+    Statement ev(
+        m_db,
+        QStringLiteral("INSERT INTO command_events(command_id, event, coder_id, created) VALUES (?1, 'undo', ?2, ?3)"));
     ev.bind(1, id).bind(2, coderId()).bind(3, CommandLog::now()).run();
     tx.commit();
     if (afterUndoRedo)
@@ -207,14 +215,18 @@ QString CommandLog::redo()
     if (beforeFirstChange)
         beforeFirstChange();
     Transaction tx(m_db);
-    Statement st(m_db, QStringLiteral("SELECT id, summary, changeset FROM commands WHERE state = 'undone' ORDER BY id ASC LIMIT 1"));
+    Statement st(
+        m_db,
+        QStringLiteral("SELECT id, summary, changeset FROM commands WHERE state = 'undone' ORDER BY id ASC LIMIT 1"));
     if (!st.step())
         throw Error(QStringLiteral("%1: nothing to redo").arg(QFileInfo(m_db.path()).fileName()));
     const Id id = st.columnInt(0);
     const QString summary = st.columnText(1);
     applyChangeset(m_db, st.columnBlob(2), false, QStringLiteral("redo \"%1\"").arg(summary));
     m_db.exec(QStringLiteral("UPDATE commands SET state = 'done' WHERE id = %1").arg(id));
-    Statement ev(m_db, QStringLiteral("INSERT INTO command_events(command_id, event, coder_id, created) VALUES (?1, 'redo', ?2, ?3)"));
+    Statement ev(
+        m_db,
+        QStringLiteral("INSERT INTO command_events(command_id, event, coder_id, created) VALUES (?1, 'redo', ?2, ?3)"));
     ev.bind(1, id).bind(2, coderId()).bind(3, CommandLog::now()).run();
     tx.commit();
     if (afterUndoRedo)
@@ -222,17 +234,16 @@ QString CommandLog::redo()
     return summary;
 }
 
-
 std::vector<CommandRecord> CommandLog::history() const
 {
     Statement st(m_db, QStringLiteral("SELECT m.id, m.kind, m.summary, c.name, m.created, m.state FROM commands m "
-                                       "JOIN coders c ON c.id = m.coder_id ORDER BY m.id"));
+                                      "JOIN coders c ON c.id = m.coder_id ORDER BY m.id"));
     std::vector<CommandRecord> out;
     while (st.step())
-        out.push_back({st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4), st.columnText(5)});
+        out.push_back({st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4),
+                       st.columnText(5)});
     return out;
 }
-
 
 std::set<Id> CommandLog::rowsInHistory(const char *table) const
 {
@@ -244,7 +255,8 @@ std::set<Id> CommandLog::rowsInHistory(const char *table) const
             continue;
         sqlite3_changeset_iter *it = nullptr;
         if (sqlite3changeset_start(&it, int(changeset.size()), const_cast<char *>(changeset.constData())) != SQLITE_OK)
-            throw Error(QStringLiteral("%1: a command of the history cannot be read").arg(QFileInfo(m_db.path()).fileName()));
+            throw Error(
+                QStringLiteral("%1: a command of the history cannot be read").arg(QFileInfo(m_db.path()).fileName()));
         while (sqlite3changeset_next(it) == SQLITE_ROW) {
             const char *name = nullptr;
             int columns = 0, op = 0, indirect = 0;
@@ -262,7 +274,8 @@ std::set<Id> CommandLog::rowsInHistory(const char *table) const
                 named.insert(sqlite3_value_int64(id));
         }
         if (sqlite3changeset_finalize(it) != SQLITE_OK)
-            throw Error(QStringLiteral("%1: a command of the history cannot be read").arg(QFileInfo(m_db.path()).fileName()));
+            throw Error(
+                QStringLiteral("%1: a command of the history cannot be read").arg(QFileInfo(m_db.path()).fileName()));
     }
     return named;
 }

@@ -5,10 +5,10 @@
 
 #include "model/types.h"
 
-#include <QJsonObject>
-#include <QString>
 #include <functional>
 #include <optional>
+#include <QJsonObject>
+#include <QString>
 #include <set>
 #include <vector>
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+#include <memory>
+#include <optional>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QStringList>
-#include <functional>
-#include <memory>
-#include <optional>
 #include <vector>
 
 /// What an importer hands to the project (the data of one read file). In

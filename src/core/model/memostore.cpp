@@ -12,8 +12,7 @@ namespace Quire {
 MemoStore::MemoStore(Database &db, CommandLog &log)
     : m_db(db)
     , m_log(log)
-{
-}
+{}
 
 Id MemoStore::add(const QString &targetKind, std::optional<Id> targetId, const QString &text, const QString &title)
 {
@@ -43,8 +42,8 @@ void MemoStore::checkExists(Id memoId) const
 void MemoStore::edit(Id memoId, const QString &text)
 {
     checkExists(memoId);
-    m_log.run(QStringLiteral("memo.edit"), QStringLiteral("Edit memo %1").arg(memoId), {{QStringLiteral("memo"), memoId}},
-              [&] {
+    m_log.run(QStringLiteral("memo.edit"), QStringLiteral("Edit memo %1").arg(memoId),
+              {{QStringLiteral("memo"), memoId}}, [&] {
                   Statement up(m_db, QStringLiteral("UPDATE memos SET text = ?1, modified = ?2 WHERE id = ?3"));
                   up.bind(1, text).bind(2, CommandLog::now()).bind(3, memoId).run();
               });
@@ -62,8 +61,9 @@ void MemoStore::remove(Id memoId)
 
 std::vector<Memo> MemoStore::list(const QString &targetKind, std::optional<Id> targetId) const
 {
-    QString sql = QStringLiteral("SELECT m.id, m.target_kind, m.target_id, m.title, m.text, c.name, m.created, m.modified "
-                                 "FROM memos m JOIN coders c ON c.id = m.coder_id WHERE 1");
+    QString sql =
+        QStringLiteral("SELECT m.id, m.target_kind, m.target_id, m.title, m.text, c.name, m.created, m.modified "
+                       "FROM memos m JOIN coders c ON c.id = m.coder_id WHERE 1");
     if (!targetKind.isEmpty())
         sql += QStringLiteral(" AND m.target_kind = ?1");
     if (targetId)

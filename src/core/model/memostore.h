@@ -3,8 +3,8 @@
 
 #include "model/types.h"
 
-#include <QString>
 #include <optional>
+#include <QString>
 #include <set>
 #include <vector>
 

@@ -9,28 +9,28 @@
 
 #include "error.h"
 #include "index/searchindex.h"
+#include "model/schema.h"
 #include "storage/backups.h"
 #include "storage/database.h"
 #include "storage/fileerrors.h"
 #include "storage/pagechecksums.h"
 #include "storage/projectfile.h"
-#include "model/schema.h"
 #include "text/textoffsets.h"
 
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <map>
 #include <QDate>
-#include <QDir>
-#include <QRegularExpression>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUuid>
-#include <algorithm>
-#include <cerrno>
-#include <atomic>
-#include <cstring>
-#include <map>
 #include <set>
 #include <sqlite3.h>
 
@@ -44,18 +44,21 @@ QString toString(AttributeScope scope)
 QString toString(AttributeType type)
 {
     switch (type) {
-    case AttributeType::Text: return QStringLiteral("text");
-    case AttributeType::Number: return QStringLiteral("number");
-    case AttributeType::Date: return QStringLiteral("date");
-    case AttributeType::Boolean: return QStringLiteral("boolean");
-    case AttributeType::Choice: return QStringLiteral("choice");
+    case AttributeType::Text:
+        return QStringLiteral("text");
+    case AttributeType::Number:
+        return QStringLiteral("number");
+    case AttributeType::Date:
+        return QStringLiteral("date");
+    case AttributeType::Boolean:
+        return QStringLiteral("boolean");
+    case AttributeType::Choice:
+        return QStringLiteral("choice");
     }
     return QString();
 }
 
 namespace {
-
-
 
 QStringList splitPath(const QString &path)
 {
@@ -195,8 +198,9 @@ std::unique_ptr<Project> Project::open(const QString &path)
     if (!canWrite) {
         // A WAL database shares its -shm file; in a folder nobody can write
         // there is none, and no writer either: read the file as it is.
-        mode = !FileErrors::folderReadOnly(path) || QFileInfo::exists(path + QStringLiteral("-shm")) ? Database::OpenMode::ReadOnly
-                                                                                  : Database::OpenMode::ReadOnlyImmutable;
+        mode = !FileErrors::folderReadOnly(path) || QFileInfo::exists(path + QStringLiteral("-shm"))
+                   ? Database::OpenMode::ReadOnly
+                   : Database::OpenMode::ReadOnlyImmutable;
     }
     // A log with commands in it and nobody writing: a session that was
     // killed (its commands are replayed), or a log that belongs to another
@@ -217,8 +221,9 @@ std::unique_ptr<Project> Project::open(const QString &path)
         const QString problem = quickCheck(*db);
         if (!problem.isEmpty()) {
             db.reset(); // no checkpoint on close: the file is as it was
-            const QString aside = path + QStringLiteral("-wal.set-aside-%1")
-                                             .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+            const QString aside =
+                path + QStringLiteral("-wal.set-aside-%1")
+                           .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
             if (!QFile::rename(path + QStringLiteral("-wal"), aside))
                 throw Error(QStringLiteral("%1: the write-ahead log beside the project (%2-wal) does not fit it (%3) "
                                            "and could not be set aside")
@@ -249,8 +254,8 @@ std::unique_ptr<Project> Project::open(const QString &path)
         // needs. With nothing waiting in a log the file alone is the project:
         // read it as it is, read-only, until there is room again.
         const int code = sqlite3_extended_errcode(project->m_db->handle());
-        const bool full = (code & 0xff) == SQLITE_FULL || sqlite3_system_errno(project->m_db->handle()) == ENOSPC
-                          || FileErrors::diskNearlyFull(path);
+        const bool full = (code & 0xff) == SQLITE_FULL || sqlite3_system_errno(project->m_db->handle()) == ENOSPC ||
+                          FileErrors::diskNearlyFull(path);
         if (!full || mode != Database::OpenMode::ReadWrite || ProjectFile::walBytes(path) > 0)
             throw;
         project.reset();
@@ -474,8 +479,9 @@ std::vector<Id> Project::importDocuments(const std::vector<ImportedFile> &files,
     std::vector<Id> ids;
     QJsonObject args{{QStringLiteral("sources"), QJsonArray::fromStringList(sources)},
                      {QStringLiteral("documents"), QJsonArray::fromStringList(names)}};
-    const QString summary = names.size() == 1 ? QStringLiteral("Import %1").arg(names.front())
-                                              : QStringLiteral("Import %1 documents (%2, …)").arg(names.size()).arg(names.front());
+    const QString summary = names.size() == 1
+                                ? QStringLiteral("Import %1").arg(names.front())
+                                : QStringLiteral("Import %1 documents (%2, …)").arg(names.size()).arg(names.front());
     runCommand(QStringLiteral("import"), summary, args, [&] {
         const Id coder = coderId();
         // Cases by name, created on first use within this import.
@@ -499,16 +505,22 @@ std::vector<Id> Project::importDocuments(const std::vector<ImportedFile> &files,
         if (!target.caseName.isEmpty())
             targetCase = caseFor(target.caseName, QStringLiteral("participant"), true);
         Statement exists(*m_db, QStringLiteral("SELECT 1 FROM documents WHERE name = ?1"));
-        Statement ins(*m_db, QStringLiteral(
-            "INSERT INTO documents(id, name, kind, length, sha256, format, encoding, source_path, import_meta, "
-            "imported_by, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+        Statement ins(
+            *m_db,
+            QStringLiteral(
+                "INSERT INTO documents(id, name, kind, length, sha256, format, encoding, source_path, import_meta, "
+                "imported_by, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
         // The text goes in first, under the id the document row will get:
         // the index triggers on documents read it from there.
         Statement text(*m_db, QStringLiteral("INSERT INTO document_texts(document_id, text) VALUES (?1, ?2)"));
-        Statement nextId(*m_db, QStringLiteral("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'documents'), 0) + 1"));
-        Statement turn(*m_db, QStringLiteral("INSERT INTO turns(document_id, start, \"end\", speaker, case_id, time_ms, "
-                                             "time_end_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-        Statement page(*m_db, QStringLiteral("INSERT INTO pages(document_id, number, start, \"end\") VALUES (?1, ?2, ?3, ?4)"));
+        Statement nextId(
+            *m_db,
+            QStringLiteral("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'documents'), 0) + 1"));
+        Statement turn(*m_db,
+                       QStringLiteral("INSERT INTO turns(document_id, start, \"end\", speaker, case_id, time_ms, "
+                                      "time_end_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+        Statement page(
+            *m_db, QStringLiteral("INSERT INTO pages(document_id, number, start, \"end\") VALUES (?1, ?2, ?3, ?4)"));
         const QString when = CommandLog::now();
         auto store = [&](const ImportedFile &f, const ImportedDocument &d) {
             const QString source = QFileInfo(f.sourcePath).fileName();
@@ -543,17 +555,20 @@ std::vector<Id> Project::importDocuments(const std::vector<ImportedFile> &files,
             const QString stem = QFileInfo(d.name).completeBaseName();
             for (const auto &t : d.turns) {
                 if (t.start < 0 || t.end < t.start || t.end > length)
-                    throw Error(QStringLiteral("%1: importer reported an impossible speaker turn %2:%3 (the text has %4 characters)")
-                                    .arg(d.name)
-                                    .arg(t.start)
-                                    .arg(t.end)
-                                    .arg(length));
+                    throw Error(
+                        QStringLiteral(
+                            "%1: importer reported an impossible speaker turn %2:%3 (the text has %4 characters)")
+                            .arg(d.name)
+                            .arg(t.start)
+                            .arg(t.end)
+                            .arg(length));
                 std::optional<Id> speakerCase;
                 if (!t.speaker.isEmpty()) {
                     QString name = target.speakerCaseTemplate;
                     name.replace(QStringLiteral("{speaker}"), t.speaker).replace(QStringLiteral("{document}"), stem);
                     const bool counted = !target.uncountedSpeakers.contains(t.speaker, Qt::CaseInsensitive);
-                    speakerCase = caseFor(name, counted ? QStringLiteral("participant") : QStringLiteral("facilitator"), counted);
+                    speakerCase =
+                        caseFor(name, counted ? QStringLiteral("participant") : QStringLiteral("facilitator"), counted);
                     m_cases->linkDuringCommand(*speakerCase, docId);
                 }
                 turn.reset();
@@ -722,30 +737,34 @@ void Project::deleteDocument(Id id, bool force)
                         .arg(segs.size()));
     // A workshop statement sorted into a theme or summed up by an I statement
     // is part of a traceable chain (docs/wtfc.md): it is taken out there first.
-    Statement inWorkshop(*m_db, QStringLiteral("SELECT (SELECT count(*) FROM wtfc_theme_statements WHERE document_id = ?1) + "
-                                               "(SELECT count(*) FROM wtfc_istatement_statements WHERE document_id = ?1)"));
+    Statement inWorkshop(*m_db,
+                         QStringLiteral("SELECT (SELECT count(*) FROM wtfc_theme_statements WHERE document_id = ?1) + "
+                                        "(SELECT count(*) FROM wtfc_istatement_statements WHERE document_id = ?1)"));
     inWorkshop.bind(1, id);
     if (inWorkshop.step() && inWorkshop.columnInt(0) > 0)
-        throw Error(QStringLiteral("%1 is a statement of the workshop (in a theme or behind an I statement); take it out "
-                                   "of the workshop first (quire-cli wtfc theme unassign / unlink)")
-                        .arg(d.name));
-    runCommand(QStringLiteral("document.delete"), QStringLiteral("Delete document %1").arg(d.name),
-               {{QStringLiteral("id"), id}}, [&] {
-                   const QString ids = QString::number(id);
-                   std::set<Id> segIds;
-                   for (const Segment &s : segs)
-                       segIds.insert(s.id);
-                   m_memos->removeFor(QStringLiteral("segment"), segIds);
-                   m_memos->removeFor(QStringLiteral("document"), {id});
-                   m_cases->forgetDocument(id);
-                   m_db->exec(QStringLiteral(
-                       "DELETE FROM segment_codes WHERE segment_id IN (SELECT id FROM segments WHERE document_id = %1);"
-                       "DELETE FROM segments WHERE document_id = %1;"
-                       "DELETE FROM turns WHERE document_id = %1;"
-                       "DELETE FROM pages WHERE document_id = %1;"
-                       "DELETE FROM documents WHERE id = %1;")
-                                  .arg(ids));
-               });
+        throw Error(
+            QStringLiteral("%1 is a statement of the workshop (in a theme or behind an I statement); take it out "
+                           "of the workshop first (quire-cli wtfc theme unassign / unlink)")
+                .arg(d.name));
+    runCommand(
+        QStringLiteral("document.delete"), QStringLiteral("Delete document %1").arg(d.name),
+        {{QStringLiteral("id"), id}}, [&] {
+            const QString ids = QString::number(id);
+            std::set<Id> segIds;
+            for (const Segment &s : segs)
+                segIds.insert(s.id);
+            m_memos->removeFor(QStringLiteral("segment"), segIds);
+            m_memos->removeFor(QStringLiteral("document"), {id});
+            m_cases->forgetDocument(id);
+            m_db->exec(
+                QStringLiteral(
+                    "DELETE FROM segment_codes WHERE segment_id IN (SELECT id FROM segments WHERE document_id = %1);"
+                    "DELETE FROM segments WHERE document_id = %1;"
+                    "DELETE FROM turns WHERE document_id = %1;"
+                    "DELETE FROM pages WHERE document_id = %1;"
+                    "DELETE FROM documents WHERE id = %1;")
+                    .arg(ids));
+        });
     m_offsetCache.reset();
 }
 
@@ -801,9 +820,10 @@ std::pair<Id, std::optional<Id>> Project::resolveWithParent(const QString &path)
         const auto child = childByName(parent, parts[i]);
         if (!child) {
             const QString missing = joinPath(parts.mid(0, i + 1));
-            throw Error(QStringLiteral("%1: no code \"%2\"%3")
-                            .arg(fileName(), missing,
-                                 i == 0 ? QString() : QStringLiteral(" (\"%1\" exists)").arg(joinPath(parts.mid(0, i)))));
+            throw Error(
+                QStringLiteral("%1: no code \"%2\"%3")
+                    .arg(fileName(), missing,
+                         i == 0 ? QString() : QStringLiteral(" (\"%1\" exists)").arg(joinPath(parts.mid(0, i)))));
         }
         if (i + 1 < parts.size())
             parent = *child;
@@ -830,7 +850,8 @@ void Project::checkSiblingName(std::optional<Id> parent, const QString &name, st
 {
     const auto existing = childByName(parent, name);
     if (existing && existing != except) {
-        const QString where = parent ? QStringLiteral("under \"%1\"").arg(codePath(*parent)) : QStringLiteral("at the top level");
+        const QString where =
+            parent ? QStringLiteral("under \"%1\"").arg(codePath(*parent)) : QStringLiteral("at the top level");
         throw Error(QStringLiteral("a code named \"%1\" already exists %2").arg(name, where));
     }
 }
@@ -839,8 +860,9 @@ void Project::checkNoCycle(Id code, Id newParent) const
 {
     if (code == newParent)
         throw Error(QStringLiteral("a code cannot be its own parent (\"%1\")").arg(codePath(code)));
-    Statement st(*m_db, QStringLiteral("WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT p.code_id FROM code_parents p "
-                                       "JOIN sub ON p.parent_id = sub.id) SELECT 1 FROM sub WHERE id = ?2"));
+    Statement st(*m_db,
+                 QStringLiteral("WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT p.code_id FROM code_parents p "
+                                "JOIN sub ON p.parent_id = sub.id) SELECT 1 FROM sub WHERE id = ?2"));
     st.bind(1, code).bind(2, newParent);
     if (st.step())
         throw Error(QStringLiteral("\"%1\" is inside \"%2\": putting \"%2\" under it would make a loop")
@@ -860,8 +882,10 @@ Id Project::addCode(const QString &path, const QString &color, const QString &de
                    std::optional<Id> parent;
                    Statement ins(*m_db, QStringLiteral("INSERT INTO codes(guid, name, color, description, created) "
                                                        "VALUES (?1, ?2, ?3, ?4, ?5)"));
-                   Statement link(*m_db, QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) "
-                                                        "VALUES (?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"));
+                   Statement link(
+                       *m_db,
+                       QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) "
+                                      "VALUES (?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"));
                    for (qsizetype i = 0; i < parts.size(); ++i) {
                        const bool isLast = i + 1 == parts.size();
                        if (auto existing = childByName(parent, parts[i])) {
@@ -890,7 +914,8 @@ Id Project::addCode(const QString &path, const QString &color, const QString &de
 std::vector<Code> Project::codes() const
 {
     std::vector<Code> out;
-    Statement st(*m_db, QStringLiteral("SELECT id, guid, name, coalesce(color, ''), description FROM codes ORDER BY id"));
+    Statement st(*m_db,
+                 QStringLiteral("SELECT id, guid, name, coalesce(color, ''), description FROM codes ORDER BY id"));
     while (st.step())
         out.push_back({st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4), {}});
     Statement parents(*m_db, QStringLiteral("SELECT code_id, parent_id FROM code_parents ORDER BY code_id, position"));
@@ -905,12 +930,14 @@ std::vector<Code> Project::codes() const
 
 Code Project::code(Id id) const
 {
-    Statement st(*m_db, QStringLiteral("SELECT id, guid, name, coalesce(color, ''), description FROM codes WHERE id = ?1"));
+    Statement st(*m_db,
+                 QStringLiteral("SELECT id, guid, name, coalesce(color, ''), description FROM codes WHERE id = ?1"));
     st.bind(1, id);
     if (!st.step())
         throw Error(QStringLiteral("no code with id %1").arg(id));
     Code c{st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4), {}};
-    Statement parents(*m_db, QStringLiteral("SELECT parent_id FROM code_parents WHERE code_id = ?1 ORDER BY parent_id"));
+    Statement parents(*m_db,
+                      QStringLiteral("SELECT parent_id FROM code_parents WHERE code_id = ?1 ORDER BY parent_id"));
     parents.bind(1, id);
     while (parents.step())
         c.parents.push_back(parents.columnInt(0));
@@ -983,23 +1010,26 @@ void Project::moveCode(const QString &path, const QString &newParentPath)
         if (std::find(c.parents.begin(), c.parents.end(), *newParent) != c.parents.end())
             throw Error(QStringLiteral("\"%1\" is already under \"%2\"").arg(c.name, newParentPath));
     } else if (c.parents.size() > 1) {
-        throw Error(QStringLiteral("\"%1\" has several parents; unlink it from the others before moving it to the top level")
-                        .arg(path));
+        throw Error(
+            QStringLiteral("\"%1\" has several parents; unlink it from the others before moving it to the top level")
+                .arg(path));
     }
     checkSiblingName(newParent, c.name, id);
-    runCommand(QStringLiteral("code.move"),
-               QStringLiteral("Move code %1 to %2").arg(path, newParent ? newParentPath : QStringLiteral("the top level")),
-               {{QStringLiteral("path"), path}, {QStringLiteral("to"), newParentPath}}, [&] {
-                   if (oldParent) {
-                       Statement del(*m_db, QStringLiteral("DELETE FROM code_parents WHERE code_id = ?1 AND parent_id = ?2"));
-                       del.bind(1, id).bind(2, *oldParent).run();
-                   }
-                   if (newParent) {
-                       Statement ins(*m_db, QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) VALUES "
-                                                           "(?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"));
-                       ins.bind(1, id).bind(2, *newParent).run();
-                   }
-               });
+    runCommand(
+        QStringLiteral("code.move"),
+        QStringLiteral("Move code %1 to %2").arg(path, newParent ? newParentPath : QStringLiteral("the top level")),
+        {{QStringLiteral("path"), path}, {QStringLiteral("to"), newParentPath}}, [&] {
+            if (oldParent) {
+                Statement del(*m_db, QStringLiteral("DELETE FROM code_parents WHERE code_id = ?1 AND parent_id = ?2"));
+                del.bind(1, id).bind(2, *oldParent).run();
+            }
+            if (newParent) {
+                Statement ins(*m_db,
+                              QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) VALUES "
+                                             "(?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"));
+                ins.bind(1, id).bind(2, *newParent).run();
+            }
+        });
 }
 
 void Project::linkCode(const QString &path, const QString &parentPath)
@@ -1013,8 +1043,9 @@ void Project::linkCode(const QString &path, const QString &parentPath)
     checkSiblingName(parent, c.name, id);
     runCommand(QStringLiteral("code.link"), QStringLiteral("Add parent %1 to code %2").arg(parentPath, path),
                {{QStringLiteral("path"), path}, {QStringLiteral("parent"), parentPath}}, [&] {
-                   Statement ins(*m_db, QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) VALUES "
-                                                       "(?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"));
+                   Statement ins(*m_db,
+                                 QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) VALUES "
+                                                "(?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"));
                    ins.bind(1, id).bind(2, parent).run();
                });
 }
@@ -1029,7 +1060,8 @@ void Project::unlinkCode(const QString &path)
         throw Error(QStringLiteral("\"%1\" has only this place in the tree; use move or delete instead").arg(path));
     runCommand(QStringLiteral("code.unlink"), QStringLiteral("Remove code %1 from this parent").arg(path),
                {{QStringLiteral("path"), path}}, [&] {
-                   Statement del(*m_db, QStringLiteral("DELETE FROM code_parents WHERE code_id = ?1 AND parent_id = ?2"));
+                   Statement del(*m_db,
+                                 QStringLiteral("DELETE FROM code_parents WHERE code_id = ?1 AND parent_id = ?2"));
                    del.bind(1, id).bind(2, *parent).run();
                });
 }
@@ -1041,36 +1073,41 @@ void Project::mergeCode(const QString &from, const QString &into)
     if (src == dst)
         throw Error(QStringLiteral("cannot merge \"%1\" into itself").arg(from));
     {
-        Statement st(*m_db, QStringLiteral("WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT p.code_id FROM code_parents p "
-                                           "JOIN sub ON p.parent_id = sub.id) SELECT 1 FROM sub WHERE id = ?2"));
+        Statement st(*m_db,
+                     QStringLiteral("WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT p.code_id FROM code_parents p "
+                                    "JOIN sub ON p.parent_id = sub.id) SELECT 1 FROM sub WHERE id = ?2"));
         st.bind(1, src).bind(2, dst);
         if (st.step())
-            throw Error(QStringLiteral("\"%1\" is inside \"%2\"; merge the other way round or move it out first").arg(into, from));
+            throw Error(QStringLiteral("\"%1\" is inside \"%2\"; merge the other way round or move it out first")
+                            .arg(into, from));
     }
-    runCommand(QStringLiteral("code.merge"), QStringLiteral("Merge code %1 into %2").arg(from, into),
-               {{QStringLiteral("from"), from}, {QStringLiteral("into"), into}}, [&] {
-                   const QString s = QString::number(src), d = QString::number(dst);
-                   m_db->exec(QStringLiteral(
-                       "INSERT OR IGNORE INTO segment_codes(segment_id, code_id) SELECT segment_id, %2 FROM segment_codes "
-                       "WHERE code_id = %1; DELETE FROM segment_codes WHERE code_id = %1;"
-                       "DELETE FROM code_parents WHERE code_id = %1;")
-                                  .arg(s, d));
-                   m_memos->retarget(QStringLiteral("code"), src, dst);
-                   // Children of the merged code move under the target, unless already there.
-                   for (Id child : children(src)) {
-                       Statement del(*m_db, QStringLiteral("DELETE FROM code_parents WHERE code_id = ?1 AND parent_id = ?2"));
-                       del.bind(1, child).bind(2, src).run();
-                       const Code cc = code(child);
-                       if (std::find(cc.parents.begin(), cc.parents.end(), dst) != cc.parents.end())
-                           continue;
-                       checkSiblingName(dst, cc.name, child);
-                       Statement ins(*m_db, QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) VALUES "
-                                                           "(?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"));
-                       ins.bind(1, child).bind(2, dst).run();
-                   }
-                   Statement del(*m_db, QStringLiteral("DELETE FROM codes WHERE id = ?1"));
-                   del.bind(1, src).run();
-               });
+    runCommand(
+        QStringLiteral("code.merge"), QStringLiteral("Merge code %1 into %2").arg(from, into),
+        {{QStringLiteral("from"), from}, {QStringLiteral("into"), into}}, [&] {
+            const QString s = QString::number(src), d = QString::number(dst);
+            m_db->exec(
+                QStringLiteral(
+                    "INSERT OR IGNORE INTO segment_codes(segment_id, code_id) SELECT segment_id, %2 FROM segment_codes "
+                    "WHERE code_id = %1; DELETE FROM segment_codes WHERE code_id = %1;"
+                    "DELETE FROM code_parents WHERE code_id = %1;")
+                    .arg(s, d));
+            m_memos->retarget(QStringLiteral("code"), src, dst);
+            // Children of the merged code move under the target, unless already there.
+            for (Id child : children(src)) {
+                Statement del(*m_db, QStringLiteral("DELETE FROM code_parents WHERE code_id = ?1 AND parent_id = ?2"));
+                del.bind(1, child).bind(2, src).run();
+                const Code cc = code(child);
+                if (std::find(cc.parents.begin(), cc.parents.end(), dst) != cc.parents.end())
+                    continue;
+                checkSiblingName(dst, cc.name, child);
+                Statement ins(*m_db,
+                              QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) VALUES "
+                                             "(?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"));
+                ins.bind(1, child).bind(2, dst).run();
+            }
+            Statement del(*m_db, QStringLiteral("DELETE FROM codes WHERE id = ?1"));
+            del.bind(1, src).run();
+        });
 }
 
 void Project::deleteCode(const QString &path, bool force)
@@ -1088,14 +1125,16 @@ void Project::deleteCode(const QString &path, bool force)
     std::set<Id> doomed{id};
     for (bool grew = true; grew;) {
         grew = false;
-        Statement st(*m_db, QStringLiteral("SELECT DISTINCT code_id FROM code_parents WHERE parent_id IN (%1)")
-                                .arg(idList(doomed)));
+        Statement st(
+            *m_db,
+            QStringLiteral("SELECT DISTINCT code_id FROM code_parents WHERE parent_id IN (%1)").arg(idList(doomed)));
         while (st.step()) {
             const Id child = st.columnInt(0);
             if (doomed.count(child))
                 continue;
-            Statement outside(*m_db, QStringLiteral("SELECT 1 FROM code_parents WHERE code_id = ?1 AND parent_id NOT IN (%1)")
-                                         .arg(idList(doomed)));
+            Statement outside(*m_db,
+                              QStringLiteral("SELECT 1 FROM code_parents WHERE code_id = ?1 AND parent_id NOT IN (%1)")
+                                  .arg(idList(doomed)));
             outside.bind(1, child);
             if (!outside.step()) {
                 doomed.insert(child);
@@ -1104,31 +1143,35 @@ void Project::deleteCode(const QString &path, bool force)
         }
     }
     const QString ids = idList(doomed);
-    const auto segs = m_db->scalarInt(QStringLiteral("SELECT count(*) FROM segment_codes WHERE code_id IN (%1)").arg(ids));
+    const auto segs =
+        m_db->scalarInt(QStringLiteral("SELECT count(*) FROM segment_codes WHERE code_id IN (%1)").arg(ids));
     if (segs > 0 && !force)
-        throw Error(QStringLiteral("code \"%1\"%2 has %3 coded segments; deleting it uncodes them (use --force; it can be undone)")
-                        .arg(path, doomed.size() > 1 ? QStringLiteral(" with its %1 sub-codes").arg(doomed.size() - 1) : QString())
+        throw Error(QStringLiteral(
+                        "code \"%1\"%2 has %3 coded segments; deleting it uncodes them (use --force; it can be undone)")
+                        .arg(path, doomed.size() > 1 ? QStringLiteral(" with its %1 sub-codes").arg(doomed.size() - 1)
+                                                     : QString())
                         .arg(segs));
-    runCommand(QStringLiteral("code.delete"), QStringLiteral("Delete code %1").arg(path),
-               {{QStringLiteral("path"), path}, {QStringLiteral("codes"), qint64(doomed.size())}}, [&] {
-                   m_db->exec(QStringLiteral(
-                       "CREATE TEMP TABLE IF NOT EXISTS quire_orphans(id INTEGER PRIMARY KEY); DELETE FROM quire_orphans;"
-                       "INSERT INTO quire_orphans SELECT DISTINCT segment_id FROM segment_codes WHERE code_id IN (%1);"
-                       "DELETE FROM segment_codes WHERE code_id IN (%1);"
-                       "DELETE FROM quire_orphans WHERE id IN (SELECT segment_id FROM segment_codes);")
-                                  .arg(ids));
-                   std::set<Id> orphans;
-                   Statement orphan(*m_db, QStringLiteral("SELECT id FROM quire_orphans"));
-                   while (orphan.step())
-                       orphans.insert(orphan.columnInt(0));
-                   m_memos->removeFor(QStringLiteral("segment"), orphans);
-                   m_memos->removeFor(QStringLiteral("code"), doomed);
-                   m_db->exec(QStringLiteral(
-                       "DELETE FROM segments WHERE id IN (SELECT id FROM quire_orphans);"
-                       "DELETE FROM code_parents WHERE code_id IN (%1) OR parent_id IN (%1);"
-                       "DELETE FROM codes WHERE id IN (%1);")
-                                  .arg(ids));
-               });
+    runCommand(
+        QStringLiteral("code.delete"), QStringLiteral("Delete code %1").arg(path),
+        {{QStringLiteral("path"), path}, {QStringLiteral("codes"), qint64(doomed.size())}}, [&] {
+            m_db->exec(
+                QStringLiteral(
+                    "CREATE TEMP TABLE IF NOT EXISTS quire_orphans(id INTEGER PRIMARY KEY); DELETE FROM quire_orphans;"
+                    "INSERT INTO quire_orphans SELECT DISTINCT segment_id FROM segment_codes WHERE code_id IN (%1);"
+                    "DELETE FROM segment_codes WHERE code_id IN (%1);"
+                    "DELETE FROM quire_orphans WHERE id IN (SELECT segment_id FROM segment_codes);")
+                    .arg(ids));
+            std::set<Id> orphans;
+            Statement orphan(*m_db, QStringLiteral("SELECT id FROM quire_orphans"));
+            while (orphan.step())
+                orphans.insert(orphan.columnInt(0));
+            m_memos->removeFor(QStringLiteral("segment"), orphans);
+            m_memos->removeFor(QStringLiteral("code"), doomed);
+            m_db->exec(QStringLiteral("DELETE FROM segments WHERE id IN (SELECT id FROM quire_orphans);"
+                                      "DELETE FROM code_parents WHERE code_id IN (%1) OR parent_id IN (%1);"
+                                      "DELETE FROM codes WHERE id IN (%1);")
+                           .arg(ids));
+        });
 }
 
 void Project::describeCode(const QString &path, const std::optional<QString> &description,
@@ -1171,7 +1214,8 @@ public:
         , m_created(CommandLog::now())
         , m_insert(*project.m_db, QStringLiteral("INSERT INTO segments(document_id, start, \"end\", case_id, coder_id, "
                                                  "created, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))
-        , m_link(*project.m_db, QStringLiteral("INSERT OR IGNORE INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"))
+        , m_link(*project.m_db,
+                 QStringLiteral("INSERT OR IGNORE INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"))
         , m_db(*project.m_db)
     {
         for (const Turn &t : project.turns(documentId)) {
@@ -1187,13 +1231,15 @@ public:
     /// The case a passage starting at `pos` is credited to: the speaker turn's, else the document's only case.
     std::optional<Id> caseAt(qsizetype pos) const
     {
-        auto it = std::upper_bound(m_turns.begin(), m_turns.end(), pos, [](qsizetype p, const Turn &t) { return p < t.start; });
+        auto it = std::upper_bound(m_turns.begin(), m_turns.end(), pos,
+                                   [](qsizetype p, const Turn &t) { return p < t.start; });
         if (it != m_turns.begin() && pos < std::prev(it)->end)
             return std::prev(it)->caseId;
         return m_onlyCase;
     }
 
-    Id insert(qsizetype start, qsizetype end, const std::vector<Id> &codeIds, const QString &memo, std::optional<Id> caseId)
+    Id insert(qsizetype start, qsizetype end, const std::vector<Id> &codeIds, const QString &memo,
+              std::optional<Id> caseId)
     {
         if (!caseId)
             caseId = caseAt(start);
@@ -1257,7 +1303,8 @@ Id Project::addSegment(Id documentId, qsizetype start, qsizetype end, const std:
         runCommand(QStringLiteral("segment.code"),
                    QStringLiteral("Code %1 %2:%3 with %4").arg(d.name).arg(start).arg(end).arg(codePath(added.front())),
                    {{QStringLiteral("segment"), seg}}, [&] {
-                       Statement link(*m_db, QStringLiteral("INSERT INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"));
+                       Statement link(*m_db,
+                                      QStringLiteral("INSERT INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"));
                        for (Id c : added) {
                            link.reset();
                            link.bind(1, seg).bind(2, c).run();
@@ -1268,7 +1315,8 @@ Id Project::addSegment(Id documentId, qsizetype start, qsizetype end, const std:
     Id seg = 0;
     runCommand(QStringLiteral("segment.add"),
                QStringLiteral("Code %1 %2:%3 with %4").arg(d.name).arg(start).arg(end).arg(codePath(codeIds.front())),
-               {{QStringLiteral("document"), documentId}, {QStringLiteral("start"), qint64(start)},
+               {{QStringLiteral("document"), documentId},
+                {QStringLiteral("start"), qint64(start)},
                 {QStringLiteral("end"), qint64(end)}},
                [&] { seg = SegmentWriter(*this, documentId).insert(start, end, codeIds, memo, caseId); });
     return seg;
@@ -1288,13 +1336,14 @@ std::vector<Id> Project::addSegments(Id documentId, const std::vector<std::pair<
         checkRange(d, r.first, r.second);
     std::vector<Id> out;
     out.reserve(ranges.size());
-    runCommand(QStringLiteral("segment.add"),
-               QStringLiteral("Code %1 passages of %2 with %3").arg(ranges.size()).arg(d.name, codePath(codeIds.front())),
-               {{QStringLiteral("document"), documentId}, {QStringLiteral("count"), qint64(ranges.size())}}, [&] {
-                   SegmentWriter writer(*this, documentId);
-                   for (const auto &r : ranges)
-                       out.push_back(writer.insert(r.first, r.second, codeIds, memo, std::nullopt));
-               });
+    runCommand(
+        QStringLiteral("segment.add"),
+        QStringLiteral("Code %1 passages of %2 with %3").arg(ranges.size()).arg(d.name, codePath(codeIds.front())),
+        {{QStringLiteral("document"), documentId}, {QStringLiteral("count"), qint64(ranges.size())}}, [&] {
+            SegmentWriter writer(*this, documentId);
+            for (const auto &r : ranges)
+                out.push_back(writer.insert(r.first, r.second, codeIds, memo, std::nullopt));
+        });
     return out;
 }
 
@@ -1316,8 +1365,14 @@ void Project::resizeSegment(Id segmentId, qsizetype start, qsizetype end)
     const Segment s = segment(segmentId);
     checkRange(s.documentId, start, end);
     runCommand(QStringLiteral("segment.resize"),
-               QStringLiteral("Resize segment %1 from %2:%3 to %4:%5").arg(segmentId).arg(s.start).arg(s.end).arg(start).arg(end),
-               {{QStringLiteral("segment"), segmentId}, {QStringLiteral("start"), qint64(start)},
+               QStringLiteral("Resize segment %1 from %2:%3 to %4:%5")
+                   .arg(segmentId)
+                   .arg(s.start)
+                   .arg(s.end)
+                   .arg(start)
+                   .arg(end),
+               {{QStringLiteral("segment"), segmentId},
+                {QStringLiteral("start"), qint64(start)},
                 {QStringLiteral("end"), qint64(end)}},
                [&] {
                    Statement up(*m_db, QStringLiteral("UPDATE segments SET start = ?1, \"end\" = ?2 WHERE id = ?3"));
@@ -1338,13 +1393,12 @@ void Project::setSegmentMemo(Id segmentId, const QString &memo)
 void Project::removeSegmentCode(Id segmentId, Id codeId)
 {
     segment(segmentId);
-    runCommand(QStringLiteral("segment.uncode"),
-               QStringLiteral("Remove code %1 from segment %2").arg(codeId).arg(segmentId),
-               {{QStringLiteral("segment"), segmentId}, {QStringLiteral("code"), codeId}}, [&] {
-                   Statement del(*m_db,
-                                 QStringLiteral("DELETE FROM segment_codes WHERE segment_id = ?1 AND code_id = ?2"));
-                   del.bind(1, segmentId).bind(2, codeId).run();
-               });
+    runCommand(
+        QStringLiteral("segment.uncode"), QStringLiteral("Remove code %1 from segment %2").arg(codeId).arg(segmentId),
+        {{QStringLiteral("segment"), segmentId}, {QStringLiteral("code"), codeId}}, [&] {
+            Statement del(*m_db, QStringLiteral("DELETE FROM segment_codes WHERE segment_id = ?1 AND code_id = ?2"));
+            del.bind(1, segmentId).bind(2, codeId).run();
+        });
 }
 
 namespace {
@@ -1485,7 +1539,8 @@ Id Project::addMemo(const QString &targetKind, std::optional<Id> targetId, const
     static const QStringList kinds{QStringLiteral("project"), QStringLiteral("document"), QStringLiteral("code"),
                                    QStringLiteral("segment"), QStringLiteral("case")};
     if (!kinds.contains(targetKind))
-        throw Error(QStringLiteral("a memo belongs to one of: %1 (not \"%2\")").arg(kinds.join(QStringLiteral(", ")), targetKind));
+        throw Error(QStringLiteral("a memo belongs to one of: %1 (not \"%2\")")
+                        .arg(kinds.join(QStringLiteral(", ")), targetKind));
     if (text.isEmpty())
         throw Error(QStringLiteral("the memo text is empty"));
     if (targetKind == QLatin1String("project")) {
@@ -1493,10 +1548,14 @@ Id Project::addMemo(const QString &targetKind, std::optional<Id> targetId, const
     } else {
         if (!targetId)
             throw Error(QStringLiteral("a %1 memo needs the %1 it belongs to").arg(targetKind));
-        if (targetKind == QLatin1String("document")) document(*targetId);
-        else if (targetKind == QLatin1String("code")) code(*targetId);
-        else if (targetKind == QLatin1String("segment")) segment(*targetId);
-        else findCase(QString::number(*targetId));
+        if (targetKind == QLatin1String("document"))
+            document(*targetId);
+        else if (targetKind == QLatin1String("code"))
+            code(*targetId);
+        else if (targetKind == QLatin1String("segment"))
+            segment(*targetId);
+        else
+            findCase(QString::number(*targetId));
     }
     return m_memos->add(targetKind, targetId, text, title);
 }
@@ -1538,7 +1597,9 @@ Project::CompactResult Project::compact()
         // discarded command is never redone).
         const std::set<Id> named = m_log->rowsInHistory("documents");
         std::vector<Id> orphans;
-        Statement texts(*m_db, QStringLiteral("SELECT document_id FROM document_texts WHERE document_id NOT IN (SELECT id FROM documents)"));
+        Statement texts(
+            *m_db, QStringLiteral(
+                       "SELECT document_id FROM document_texts WHERE document_id NOT IN (SELECT id FROM documents)"));
         while (texts.step()) {
             if (!named.count(texts.columnInt(0)))
                 orphans.push_back(texts.columnInt(0));

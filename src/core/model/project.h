@@ -6,10 +6,10 @@
 #include "model/imported.h"
 #include "model/types.h"
 
-#include <QJsonObject>
-#include <QString>
 #include <functional>
 #include <memory>
+#include <QJsonObject>
+#include <QString>
 #include <vector>
 
 namespace Quire {
@@ -110,7 +110,8 @@ public:
     /// Adds the documents of one or more read files in one command (all or nothing):
     /// texts, speaker turns (each speaker becomes or matches a case), pages,
     /// the documents' own cases and attributes, then the target's.
-    std::vector<Id> importDocuments(const std::vector<ImportedFile> &files, const ImportTarget &target = ImportTarget());
+    std::vector<Id> importDocuments(const std::vector<ImportedFile> &files,
+                                    const ImportTarget &target = ImportTarget());
     /// Shorthand: document attributes and one case for every document.
     std::vector<Id> importDocuments(const std::vector<ImportedFile> &files,
                                     const QList<QPair<QString, QString>> &documentAttributes,
@@ -215,8 +216,8 @@ public:
 
     struct CompactResult
     {
-        qint64 textsRemoved = 0;  ///< texts no document and no command in the history can bring back
-        qint64 bytesBefore = 0;   ///< the project file's size
+        qint64 textsRemoved = 0; ///< texts no document and no command in the history can bring back
+        qint64 bytesBefore = 0;  ///< the project file's size
         qint64 bytesAfter = 0;
     };
     /// Removes the stored texts that nothing can bring back — documents

@@ -7,9 +7,9 @@
 #include "storage/pagechecksums.h"
 #include "storage/projectfile.h"
 
+#include <array>
 #include <QFile>
 #include <QFileInfo>
-#include <array>
 #include <sqlite3.h>
 
 namespace Quire::Schema {
@@ -417,7 +417,8 @@ int openAndMigrate(Database &db)
     }
     const int version = int(db.scalarInt(QStringLiteral("PRAGMA user_version")));
     if (appId != ApplicationId)
-        throw Error(QStringLiteral("%1: not a Quire project (it is an SQLite database of another program)").arg(label(db)));
+        throw Error(
+            QStringLiteral("%1: not a Quire project (it is an SQLite database of another program)").arg(label(db)));
     if (version > currentVersion())
         throw Error(QStringLiteral("%1: this project was saved by a newer version of Quire (schema %2; this build "
                                    "reads up to schema %3). Open it with a newer Quire.")
@@ -451,7 +452,8 @@ int openAndMigrate(Database &db)
         bool otherLanguage = false;
         {
             Statement indexSql(db, QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'search_documents'"));
-            otherLanguage = indexSql.step() && !indexSql.columnText(0).contains(QStringLiteral("quire %1'").arg(language));
+            otherLanguage =
+                indexSql.step() && !indexSql.columnText(0).contains(QStringLiteral("quire %1'").arg(language));
         }
         if (otherLanguage)
             SearchIndex::rebuild(db, language);

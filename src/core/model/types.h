@@ -3,10 +3,10 @@
 
 #include "quirecore_export.h"
 
+#include <optional>
 #include <QString>
 #include <QStringList>
 #include <QtGlobal>
-#include <optional>
 #include <vector>
 
 namespace Quire {
@@ -18,12 +18,12 @@ struct Document
 {
     Id id = 0;
     QString name;
-    QString kind;        ///< transcript, narrative, statement, text …
-    QString format;      ///< the importer that read it (plaintext, markdown …)
-    QString encoding;    ///< the source encoding that was detected or declared
-    QString sha256;      ///< of the original file's bytes
+    QString kind;     ///< transcript, narrative, statement, text …
+    QString format;   ///< the importer that read it (plaintext, markdown …)
+    QString encoding; ///< the source encoding that was detected or declared
+    QString sha256;   ///< of the original file's bytes
     QString sourcePath;
-    QString importMeta;  ///< JSON object: what the importer reported
+    QString importMeta; ///< JSON object: what the importer reported
     QString importedAt;
     qsizetype length = 0; ///< in code points
 };
@@ -55,7 +55,7 @@ struct Case
 {
     Id id = 0;
     QString name;
-    QString kind; ///< participant, group, review, facilitator …
+    QString kind;        ///< participant, group, review, facilitator …
     bool counted = true; ///< false: left out of counts (a facilitator)
 };
 

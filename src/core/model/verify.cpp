@@ -5,15 +5,15 @@
 
 #include "error.h"
 #include "index/searchindex.h"
+#include "model/schema.h"
 #include "storage/database.h"
 #include "storage/fileerrors.h"
 #include "storage/pagechecksums.h"
 #include "storage/projectfile.h"
-#include "model/schema.h"
 #include "text/textoffsets.h"
 
-#include <QFileInfo>
 #include <memory>
+#include <QFileInfo>
 #include <sqlite3.h>
 
 namespace Quire {
@@ -21,8 +21,7 @@ namespace Quire {
 namespace {
 
 /// Runs a check; a damaged part it meets becomes a problem, not an exception.
-template <typename F>
-void guarded(VerifyReport &r, const QString &what, F &&f)
+template <typename F> void guarded(VerifyReport &r, const QString &what, F &&f)
 {
     try {
         f();
@@ -95,7 +94,7 @@ VerifyReport verifyProject(const QString &path)
         return r;
     guarded(r, QStringLiteral("documents"), [&] {
         Statement st(*db, QStringLiteral("SELECT d.id, d.name, d.length, t.text IS NULL, coalesce(t.text, '') "
-                                        "FROM documents d LEFT JOIN document_texts t ON t.document_id = d.id"));
+                                         "FROM documents d LEFT JOIN document_texts t ON t.document_id = d.id"));
         while (st.step()) {
             ++r.documents;
             const QString doc = st.columnText(1);
@@ -113,8 +112,9 @@ VerifyReport verifyProject(const QString &path)
     });
     guarded(r, QStringLiteral("segments"), [&] {
         r.segments = db->scalarInt(QStringLiteral("SELECT count(*) FROM segments"));
-        Statement st(*db, QStringLiteral("SELECT s.id, d.name, s.start, s.\"end\", d.length FROM segments s "
-                                        "JOIN documents d ON d.id = s.document_id WHERE s.\"end\" > d.length LIMIT 20"));
+        Statement st(*db,
+                     QStringLiteral("SELECT s.id, d.name, s.start, s.\"end\", d.length FROM segments s "
+                                    "JOIN documents d ON d.id = s.document_id WHERE s.\"end\" > d.length LIMIT 20"));
         while (st.step())
             r.problems << QStringLiteral("segments: segment %1 (%2:%3) lies past the end of \"%4\" (%5 characters)")
                               .arg(st.columnInt(0))

@@ -11,10 +11,10 @@ namespace Quire {
 /// What `quire-cli verify` and the workbench's background check found.
 struct VerifyReport
 {
-    QStringList problems;       ///< empty: the project is intact
-    QStringList notes;          ///< facts worth saying (no page checksums yet, a log waiting)
-    qint64 pages = 0;           ///< pages read and checked
-    bool checksummed = false;   ///< every page carries a checksum
+    QStringList problems;     ///< empty: the project is intact
+    QStringList notes;        ///< facts worth saying (no page checksums yet, a log waiting)
+    qint64 pages = 0;         ///< pages read and checked
+    bool checksummed = false; ///< every page carries a checksum
     qint64 documents = 0;
     qint64 segments = 0;
     qint64 commands = 0;

@@ -73,7 +73,6 @@ std::vector<int> textColumnPercents(const QStringList &header, const QList<QStri
 /// More columns than this are set in a smaller type.
 constexpr qsizetype WideTable = 6;
 
-
 QString mdEscape(const QString &s)
 {
     QString out;
@@ -92,7 +91,10 @@ QString mdEscape(const QString &s)
 class MarkdownWriter : public Writer
 {
 public:
-    void heading(int level, const QString &text) override { m_out += QString(level, QLatin1Char('#')) + QLatin1Char(' ') + mdEscape(text) + QStringLiteral("\n\n"); }
+    void heading(int level, const QString &text) override
+    {
+        m_out += QString(level, QLatin1Char('#')) + QLatin1Char(' ') + mdEscape(text) + QStringLiteral("\n\n");
+    }
     void paragraph(const QString &text) override { m_out += mdEscape(text) + QStringLiteral("\n\n"); }
     void list(const QStringList &items) override
     {
@@ -132,15 +134,24 @@ class HtmlWriter : public Writer
 public:
     explicit HtmlWriter(const QString &title)
     {
-        m_out = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-                               "<title>%1</title>\n<style>\n").arg(title.toHtmlEscaped()) + QStringLiteral(
-                               "body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}\n"
-                               "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:.3em .5em;vertical-align:top}\n"
-                               "th{background:#eee}.picture svg{max-width:100%;height:auto}\n"
-                               "</style>\n</head>\n<body>\n");
+        m_out =
+            QStringLiteral("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+                           "<title>%1</title>\n<style>\n")
+                .arg(title.toHtmlEscaped()) +
+            QStringLiteral(
+                "body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}\n"
+                "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:.3em .5em;vertical-align:top}\n"
+                "th{background:#eee}.picture svg{max-width:100%;height:auto}\n"
+                "</style>\n</head>\n<body>\n");
     }
-    static QString esc(const QString &s) { return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")); }
-    void heading(int level, const QString &text) override { m_out += QStringLiteral("<h%1>%2</h%1>\n").arg(level).arg(esc(text)); }
+    static QString esc(const QString &s)
+    {
+        return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    }
+    void heading(int level, const QString &text) override
+    {
+        m_out += QStringLiteral("<h%1>%2</h%1>\n").arg(level).arg(esc(text));
+    }
     void paragraph(const QString &text) override { m_out += QStringLiteral("<p>%1</p>\n").arg(esc(text)); }
     void list(const QStringList &items) override
     {
@@ -155,22 +166,25 @@ public:
         // page out equally and breaks a long first column (code paths,
         // names) inside its words. A wide table is set smaller.
         const bool wide = header.size() > WideTable;
-        m_out += wide ? QStringLiteral("<table width=\"100%\" style=\"font-size:8pt\">\n<tr>") : QStringLiteral("<table width=\"100%\">\n<tr>");
+        m_out += wide ? QStringLiteral("<table width=\"100%\" style=\"font-size:8pt\">\n<tr>")
+                      : QStringLiteral("<table width=\"100%\">\n<tr>");
         const int first = firstColumnPercent(header.size());
         const std::vector<int> shares = textColumnPercents(header, rows);
         for (qsizetype i = 0; i < header.size(); ++i) {
             if (!shares.empty())
                 m_out += QStringLiteral("<th width=\"%1%\">%2</th>").arg(shares[std::size_t(i)]).arg(esc(header[i]));
             else
-                m_out += i == 0 && first > 0 ? QStringLiteral("<th width=\"%1%\">%2</th>").arg(first).arg(esc(header[i]))
-                                             : QStringLiteral("<th>%1</th>").arg(esc(header[i]));
+                m_out += i == 0 && first > 0
+                             ? QStringLiteral("<th width=\"%1%\">%2</th>").arg(first).arg(esc(header[i]))
+                             : QStringLiteral("<th>%1</th>").arg(esc(header[i]));
         }
         m_out += QStringLiteral("</tr>\n");
         for (const QStringList &r : rows) {
             m_out += QStringLiteral("<tr>");
             for (qsizetype i = 0; i < r.size(); ++i) {
-                m_out += i == 0 && first > 0 && shares.empty() ? QStringLiteral("<td width=\"%1%\">%2</td>").arg(first).arg(esc(r[i]))
-                                                               : QStringLiteral("<td>%1</td>").arg(esc(r[i]));
+                m_out += i == 0 && first > 0 && shares.empty()
+                             ? QStringLiteral("<td width=\"%1%\">%2</td>").arg(first).arg(esc(r[i]))
+                             : QStringLiteral("<td>%1</td>").arg(esc(r[i]));
             }
             m_out += QStringLiteral("</tr>\n");
         }
@@ -179,7 +193,10 @@ public:
     void picture(const Picture &p) override
     {
         if (!p.name.isEmpty()) {
-            m_out += QStringLiteral("<p><img src=\"%1\" width=\"%2\" alt=\"%3\"></p>\n").arg(p.name.toHtmlEscaped()).arg(p.width).arg(esc(p.alt));
+            m_out += QStringLiteral("<p><img src=\"%1\" width=\"%2\" alt=\"%3\"></p>\n")
+                         .arg(p.name.toHtmlEscaped())
+                         .arg(p.width)
+                         .arg(esc(p.alt));
             return;
         }
         const qsizetype start = p.svg.indexOf("<svg");
@@ -187,7 +204,8 @@ public:
             paragraph(p.missing);
             return;
         }
-        m_out += QStringLiteral("<div class=\"picture\">\n") + QString::fromUtf8(p.svg.mid(start)) + QStringLiteral("\n</div>\n");
+        m_out += QStringLiteral("<div class=\"picture\">\n") + QString::fromUtf8(p.svg.mid(start)) +
+                 QStringLiteral("\n</div>\n");
     }
     QByteArray finish() override { return (m_out + QStringLiteral("</body>\n</html>\n")).toUtf8(); }
 
@@ -204,8 +222,7 @@ public:
     explicit DocxWriter(const QString &fileName)
         : m_fileName(fileName)
         , m_xml(&m_body)
-    {
-    }
+    {}
     void heading(int level, const QString &text) override { para(text, QStringLiteral("Heading%1").arg(level)); }
     void paragraph(const QString &text) override { para(text, QString()); }
     void list(const QStringList &items) override
@@ -259,7 +276,8 @@ public:
                 m_xml.writeStartElement(w + QStringLiteral("tc"));
                 m_xml.writeStartElement(w + QStringLiteral("tcPr"));
                 m_xml.writeEmptyElement(w + QStringLiteral("tcW"));
-                m_xml.writeAttribute(w + QStringLiteral("w"), QString::number(widths[std::size_t(std::min(i, columns - 1))]));
+                m_xml.writeAttribute(w + QStringLiteral("w"),
+                                     QString::number(widths[std::size_t(std::min(i, columns - 1))]));
                 m_xml.writeAttribute(w + QStringLiteral("type"), QStringLiteral("dxa"));
                 m_xml.writeEndElement();
                 para(cells[i], QString(), bold, halfPoints);
@@ -304,7 +322,8 @@ public:
         m_xml.writeAttribute(QStringLiteral("descr"), p.alt);
         m_xml.writeStartElement(QStringLiteral("a:graphic"));
         m_xml.writeStartElement(QStringLiteral("a:graphicData"));
-        m_xml.writeAttribute(QStringLiteral("uri"), QStringLiteral("http://schemas.openxmlformats.org/drawingml/2006/picture"));
+        m_xml.writeAttribute(QStringLiteral("uri"),
+                             QStringLiteral("http://schemas.openxmlformats.org/drawingml/2006/picture"));
         m_xml.writeStartElement(QStringLiteral("pic:pic"));
         m_xml.writeStartElement(QStringLiteral("pic:nvPicPr"));
         m_xml.writeEmptyElement(QStringLiteral("pic:cNvPr"));
@@ -351,9 +370,10 @@ private:
                          "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
                          "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>";
         doc += m_body;
-        doc += "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-               "<w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
-               "</w:sectPr></w:body></w:document>";
+        doc +=
+            "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+            "<w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
+            "</w:sectPr></w:body></w:document>";
         return doc;
     }
 
@@ -399,53 +419,59 @@ private:
 
 QByteArray DocxWriter::finish()
 {
-    QByteArray styles = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                        "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>";
+    QByteArray styles =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>";
     const int sizes[] = {36, 30, 26, 24};
     for (int level = 1; level <= 4; ++level)
-        styles += QStringLiteral("<w:style w:type=\"paragraph\" w:styleId=\"Heading%1\"><w:name w:val=\"heading %1\"/>"
-                                 "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:outlineLvl w:val=\"%2\"/></w:pPr>"
-                                 "<w:rPr><w:b/><w:sz w:val=\"%3\"/></w:rPr></w:style>")
-                      .arg(level)
-                      .arg(level - 1)
-                      .arg(sizes[level - 1])
-                      .toUtf8();
+        styles +=
+            QStringLiteral(
+                "<w:style w:type=\"paragraph\" w:styleId=\"Heading%1\"><w:name w:val=\"heading %1\"/>"
+                "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:outlineLvl w:val=\"%2\"/></w:pPr>"
+                "<w:rPr><w:b/><w:sz w:val=\"%3\"/></w:rPr></w:style>")
+                .arg(level)
+                .arg(level - 1)
+                .arg(sizes[level - 1])
+                .toUtf8();
     styles += "</w:styles>";
     QByteArray pictureRelations;
     for (std::size_t i = 0; i < m_pictures.size(); ++i)
-        pictureRelations += QStringLiteral("<Relationship Id=\"rId%1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-                                           "relationships/image\" Target=\"media/picture%2.png\"/>")
-                                .arg(i + 2)
-                                .arg(i + 1)
-                                .toUtf8();
+        pictureRelations +=
+            QStringLiteral("<Relationship Id=\"rId%1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                           "relationships/image\" Target=\"media/picture%2.png\"/>")
+                .arg(i + 2)
+                .arg(i + 1)
+                .toUtf8();
     ZipWriter zip(m_fileName);
-    zip.add(QStringLiteral("[Content_Types].xml"),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-            "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-            "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-            "<Default Extension=\"png\" ContentType=\"image/png\"/>"
-            "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-            "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
-            "</Types>");
-    zip.add(QStringLiteral("_rels/.rels"),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-            "</Relationships>");
-    zip.add(QStringLiteral("word/_rels/document.xml.rels"),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-            + pictureRelations + "</Relationships>");
+    zip.add(
+        QStringLiteral("[Content_Types].xml"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        "<Default Extension=\"png\" ContentType=\"image/png\"/>"
+        "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+        "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+        "</Types>");
+    zip.add(
+        QStringLiteral("_rels/.rels"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+        "</Relationships>");
+    zip.add(
+        QStringLiteral("word/_rels/document.xml.rels"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>" +
+            pictureRelations + "</Relationships>");
     zip.add(QStringLiteral("word/document.xml"), document());
     zip.add(QStringLiteral("word/styles.xml"), styles);
     for (std::size_t i = 0; i < m_pictures.size(); ++i)
         zip.add(QStringLiteral("word/media/picture%1.png").arg(i + 1), m_pictures[i]);
     return zip.finish();
 }
-
 
 /// OpenDocument text (.odt): the same parts, a table with fixed column widths
 /// and thin borders, each "\n" a line break; pictures are not embedded (the
@@ -457,8 +483,7 @@ public:
         : m_title(title)
         , m_fileName(fileName)
         , m_xml(&m_body)
-    {
-    }
+    {}
     void heading(int level, const QString &t) override
     {
         const int l = std::clamp(level, 1, 4);
@@ -490,16 +515,20 @@ public:
                 widths[i] = (TextWidth - widths[0]) / double(columns - 1);
         }
         const QString name = QStringLiteral("Table%1").arg(++m_tables);
-        m_styles += QStringLiteral("<style:style style:name=\"%1\" style:family=\"table\"><style:table-properties style:width=\"%2cm\" "
-                                   "table:align=\"left\" fo:margin-top=\"0.1cm\" fo:margin-bottom=\"0.2cm\"/></style:style>")
-                        .arg(name)
-                        .arg(TextWidth, 0, 'f', 2);
+        m_styles +=
+            QStringLiteral(
+                "<style:style style:name=\"%1\" style:family=\"table\"><style:table-properties style:width=\"%2cm\" "
+                "table:align=\"left\" fo:margin-top=\"0.1cm\" fo:margin-bottom=\"0.2cm\"/></style:style>")
+                .arg(name)
+                .arg(TextWidth, 0, 'f', 2);
         for (std::size_t i = 0; i < widths.size(); ++i)
-            m_styles += QStringLiteral("<style:style style:name=\"%1.C%2\" style:family=\"table-column\"><style:table-column-properties "
-                                       "style:column-width=\"%3cm\"/></style:style>")
-                            .arg(name)
-                            .arg(i + 1)
-                            .arg(widths[i], 0, 'f', 2);
+            m_styles +=
+                QStringLiteral(
+                    "<style:style style:name=\"%1.C%2\" style:family=\"table-column\"><style:table-column-properties "
+                    "style:column-width=\"%3cm\"/></style:style>")
+                    .arg(name)
+                    .arg(i + 1)
+                    .arg(widths[i], 0, 'f', 2);
         m_xml.writeStartElement(QStringLiteral("table:table"));
         m_xml.writeAttribute(QStringLiteral("table:name"), name);
         m_xml.writeAttribute(QStringLiteral("table:style-name"), name);
@@ -512,10 +541,12 @@ public:
             m_xml.writeStartElement(QStringLiteral("table:table-row"));
             for (qsizetype i = 0; i < columns; ++i) {
                 m_xml.writeStartElement(QStringLiteral("table:table-cell"));
-                m_xml.writeAttribute(QStringLiteral("table:style-name"), head ? QStringLiteral("HeadCell") : QStringLiteral("Cell"));
+                m_xml.writeAttribute(QStringLiteral("table:style-name"),
+                                     head ? QStringLiteral("HeadCell") : QStringLiteral("Cell"));
                 m_xml.writeAttribute(QStringLiteral("office:value-type"), QStringLiteral("string"));
-                para(cells.value(i), head ? (small ? QStringLiteral("Small_20_Heading") : QStringLiteral("Table_20_Heading"))
-                                          : (small ? QStringLiteral("Small_20_Contents") : QStringLiteral("Table_20_Contents")));
+                para(cells.value(i),
+                     head ? (small ? QStringLiteral("Small_20_Heading") : QStringLiteral("Table_20_Heading"))
+                          : (small ? QStringLiteral("Small_20_Contents") : QStringLiteral("Table_20_Contents")));
                 m_xml.writeEndElement();
             }
             m_xml.writeEndElement();
@@ -527,7 +558,10 @@ public:
             row(r, false);
         m_xml.writeEndElement();
     }
-    void picture(const Picture &p) override { para(p.missing.isEmpty() ? p.alt : p.missing, QStringLiteral("Standard")); }
+    void picture(const Picture &p) override
+    {
+        para(p.missing.isEmpty() ? p.alt : p.missing, QStringLiteral("Standard"));
+    }
     QByteArray finish() override
     {
         const QByteArray ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
@@ -537,21 +571,24 @@ public:
                               "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "
                               "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
                               "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"";
-        const QByteArray content = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content " + ns
-            + " office:version=\"1.3\"><office:automatic-styles>"
-              "<style:style style:name=\"Cell\" style:family=\"table-cell\"><style:table-cell-properties fo:border=\"0.5pt solid #808080\" "
-              "fo:padding=\"0.1cm\" style:vertical-align=\"top\"/></style:style>"
-              "<style:style style:name=\"HeadCell\" style:family=\"table-cell\"><style:table-cell-properties fo:background-color=\"#eeeeee\" "
-              "fo:border=\"0.5pt solid #808080\" fo:padding=\"0.1cm\" style:vertical-align=\"top\"/></style:style>"
-            + m_styles.toUtf8() + "</office:automatic-styles><office:body><office:text>" + m_body
-            + "</office:text></office:body></office:document-content>\n";
+        const QByteArray content =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content " + ns +
+            " office:version=\"1.3\"><office:automatic-styles>"
+            "<style:style style:name=\"Cell\" style:family=\"table-cell\"><style:table-cell-properties fo:border=\"0.5pt solid #808080\" "
+            "fo:padding=\"0.1cm\" style:vertical-align=\"top\"/></style:style>"
+            "<style:style style:name=\"HeadCell\" style:family=\"table-cell\"><style:table-cell-properties fo:background-color=\"#eeeeee\" "
+            "fo:border=\"0.5pt solid #808080\" fo:padding=\"0.1cm\" style:vertical-align=\"top\"/></style:style>" +
+            m_styles.toUtf8() + "</office:automatic-styles><office:body><office:text>" + m_body +
+            "</office:text></office:body></office:document-content>\n";
         QByteArray meta;
         {
             QXmlStreamWriter x(&meta);
             x.writeStartDocument();
             x.writeStartElement(QStringLiteral("office:document-meta"));
-            x.writeAttribute(QStringLiteral("xmlns:office"), QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:office:1.0"));
-            x.writeAttribute(QStringLiteral("xmlns:meta"), QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:meta:1.0"));
+            x.writeAttribute(QStringLiteral("xmlns:office"),
+                             QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:office:1.0"));
+            x.writeAttribute(QStringLiteral("xmlns:meta"),
+                             QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:meta:1.0"));
             x.writeAttribute(QStringLiteral("xmlns:dc"), QStringLiteral("http://purl.org/dc/elements/1.1/"));
             x.writeAttribute(QStringLiteral("office:version"), QStringLiteral("1.3"));
             x.writeStartElement(QStringLiteral("office:meta"));
@@ -564,42 +601,52 @@ public:
         auto style = [](const QString &name, const QString &parent, const QString &paragraph, const QString &text) {
             return QStringLiteral("<style:style style:name=\"%1\" style:family=\"paragraph\"%2>%3%4</style:style>")
                 .arg(name, parent.isEmpty() ? QString() : QStringLiteral(" style:parent-style-name=\"%1\"").arg(parent),
-                     paragraph.isEmpty() ? QString() : QStringLiteral("<style:paragraph-properties %1/>").arg(paragraph),
+                     paragraph.isEmpty() ? QString()
+                                         : QStringLiteral("<style:paragraph-properties %1/>").arg(paragraph),
                      text.isEmpty() ? QString() : QStringLiteral("<style:text-properties %1/>").arg(text));
         };
-        QString named = style(QStringLiteral("Standard"), QString(), QStringLiteral("fo:margin-bottom=\"0.2cm\""), QString());
+        QString named =
+            style(QStringLiteral("Standard"), QString(), QStringLiteral("fo:margin-bottom=\"0.2cm\""), QString());
         const char *sizes[] = {"16pt", "14pt", "12pt", "11pt"};
         for (int l = 1; l <= 4; ++l)
-            named += style(QStringLiteral("Heading_20_%1").arg(l), QStringLiteral("Standard"),
-                           QStringLiteral("fo:margin-top=\"0.4cm\" fo:margin-bottom=\"0.2cm\" fo:keep-with-next=\"always\""),
-                           QStringLiteral("fo:font-size=\"%1\" fo:font-weight=\"bold\"").arg(QLatin1String(sizes[l - 1])));
-        named += style(QStringLiteral("Table_20_Contents"), QStringLiteral("Standard"), QStringLiteral("fo:margin-bottom=\"0cm\""), QString());
-        named += style(QStringLiteral("Table_20_Heading"), QStringLiteral("Table_20_Contents"), QString(), QStringLiteral("fo:font-weight=\"bold\""));
-        named += style(QStringLiteral("Small_20_Contents"), QStringLiteral("Table_20_Contents"), QString(), QStringLiteral("fo:font-size=\"8pt\""));
-        named += style(QStringLiteral("Small_20_Heading"), QStringLiteral("Small_20_Contents"), QString(), QStringLiteral("fo:font-weight=\"bold\""));
-        const QByteArray styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles " + ns
-            + " office:version=\"1.3\"><office:styles><style:default-style style:family=\"paragraph\"><style:text-properties "
-              "fo:font-family=\"'Liberation Sans', Arial, sans-serif\" style:font-family-generic=\"swiss\" fo:font-size=\"10pt\"/>"
-              "</style:default-style>"
-            + named.toUtf8()
-            + "</office:styles><office:automatic-styles><style:page-layout style:name=\"A4\"><style:page-layout-properties "
-              "fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" fo:margin-top=\"2cm\" fo:margin-bottom=\"2cm\" fo:margin-left=\"2cm\" "
-              "fo:margin-right=\"2cm\"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page "
-              "style:name=\"Standard\" style:page-layout-name=\"A4\"/></office:master-styles></office:document-styles>\n";
+            named +=
+                style(QStringLiteral("Heading_20_%1").arg(l), QStringLiteral("Standard"),
+                      QStringLiteral("fo:margin-top=\"0.4cm\" fo:margin-bottom=\"0.2cm\" fo:keep-with-next=\"always\""),
+                      QStringLiteral("fo:font-size=\"%1\" fo:font-weight=\"bold\"").arg(QLatin1String(sizes[l - 1])));
+        named += style(QStringLiteral("Table_20_Contents"), QStringLiteral("Standard"),
+                       QStringLiteral("fo:margin-bottom=\"0cm\""), QString());
+        named += style(QStringLiteral("Table_20_Heading"), QStringLiteral("Table_20_Contents"), QString(),
+                       QStringLiteral("fo:font-weight=\"bold\""));
+        named += style(QStringLiteral("Small_20_Contents"), QStringLiteral("Table_20_Contents"), QString(),
+                       QStringLiteral("fo:font-size=\"8pt\""));
+        named += style(QStringLiteral("Small_20_Heading"), QStringLiteral("Small_20_Contents"), QString(),
+                       QStringLiteral("fo:font-weight=\"bold\""));
+        const QByteArray styles =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles " + ns +
+            " office:version=\"1.3\"><office:styles><style:default-style style:family=\"paragraph\"><style:text-properties "
+            "fo:font-family=\"'Liberation Sans', Arial, sans-serif\" style:font-family-generic=\"swiss\" fo:font-size=\"10pt\"/>"
+            "</style:default-style>" +
+            named.toUtf8() +
+            "</office:styles><office:automatic-styles><style:page-layout style:name=\"A4\"><style:page-layout-properties "
+            "fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" fo:margin-top=\"2cm\" fo:margin-bottom=\"2cm\" fo:margin-left=\"2cm\" "
+            "fo:margin-right=\"2cm\"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page "
+            "style:name=\"Standard\" style:page-layout-name=\"A4\"/></office:master-styles></office:document-styles>\n";
         ZipWriter zip(m_fileName);
         // "mimetype" first and stored, so that tools know the type from the first bytes.
-        zip.add(QStringLiteral("mimetype"), QByteArrayLiteral("application/vnd.oasis.opendocument.text"), ZipWriter::Method::Store);
+        zip.add(QStringLiteral("mimetype"), QByteArrayLiteral("application/vnd.oasis.opendocument.text"),
+                ZipWriter::Method::Store);
         zip.add(QStringLiteral("content.xml"), content);
         zip.add(QStringLiteral("styles.xml"), styles);
         zip.add(QStringLiteral("meta.xml"), meta);
-        zip.add(QStringLiteral("META-INF/manifest.xml"),
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">"
-                "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.3\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
-                "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
-                "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
-                "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>"
-                "</manifest:manifest>\n");
+        zip.add(
+            QStringLiteral("META-INF/manifest.xml"),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">"
+            "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.3\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
+            "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+            "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
+            "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>"
+            "</manifest:manifest>\n");
         return zip.finish();
     }
 
@@ -621,7 +668,8 @@ private:
                 x.writeEmptyElement(QStringLiteral("text:s"));
             } else if (c == QLatin1Char('\t') || c == QLatin1Char('\n')) {
                 flush();
-                x.writeEmptyElement(c == QLatin1Char('\t') ? QStringLiteral("text:tab") : QStringLiteral("text:line-break"));
+                x.writeEmptyElement(c == QLatin1Char('\t') ? QStringLiteral("text:tab")
+                                                           : QStringLiteral("text:line-break"));
             } else {
                 run += c;
             }
@@ -653,7 +701,8 @@ std::unique_ptr<Writer> makeWriter(const QString &format, const QString &title, 
         return std::make_unique<HtmlWriter>(title);
     if (format == QLatin1String("docx"))
         return std::make_unique<DocxWriter>(fileName);
-    throw Error(QStringLiteral("%1: a document is written as md, html or docx, not \"%2\"").arg(QFileInfo(fileName).fileName(), format));
+    throw Error(QStringLiteral("%1: a document is written as md, html or docx, not \"%2\"")
+                    .arg(QFileInfo(fileName).fileName(), format));
 }
 
 std::unique_ptr<Writer> makeOdtWriter(const QString &title, const QString &fileName)

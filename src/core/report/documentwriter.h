@@ -16,15 +16,15 @@ namespace Quire::Doc {
 /// without one, says `missing` in a paragraph.
 struct Picture
 {
-    QString alt;          ///< what the picture shows (alt text, Word's description)
-    QString link;         ///< Markdown: a file beside the document
-    QByteArray svg;       ///< HTML: drawn inline
-    QString name;         ///< HTML instead of svg: <img src="name"> (QTextDocument resources)
-    int width = 0;        ///< … this many CSS pixels wide
-    QByteArray png;       ///< .docx: the picture, fitted into the text width
-    int pngWidth = 0;     ///< in pixels
+    QString alt;      ///< what the picture shows (alt text, Word's description)
+    QString link;     ///< Markdown: a file beside the document
+    QByteArray svg;   ///< HTML: drawn inline
+    QString name;     ///< HTML instead of svg: <img src="name"> (QTextDocument resources)
+    int width = 0;    ///< … this many CSS pixels wide
+    QByteArray png;   ///< .docx: the picture, fitted into the text width
+    int pngWidth = 0; ///< in pixels
     int pngHeight = 0;
-    QString missing;      ///< said instead when the format's part is empty
+    QString missing; ///< said instead when the format's part is empty
 };
 
 /// A simple document — headings, paragraphs, bulleted lists, tables with a
@@ -46,7 +46,8 @@ public:
 
 /// A writer for "md", "html" or "docx" (throws Error naming `fileName` for
 /// another). `title` is the HTML page title.
-QUIRECORE_EXPORT std::unique_ptr<Writer> makeWriter(const QString &format, const QString &title, const QString &fileName);
+QUIRECORE_EXPORT std::unique_ptr<Writer> makeWriter(const QString &format, const QString &title,
+                                                    const QString &fileName);
 /// An OpenDocument text writer (.odt): tables with fixed widths and thin
 /// borders; a picture is not embedded, its `missing` text is said instead,
 /// so the reports that carry pictures keep to makeWriter's formats.

@@ -9,7 +9,8 @@ namespace Quire {
 
 QStringList exportLayouts()
 {
-    return {QStringLiteral("theme-table"), QStringLiteral("quotes"), QStringLiteral("matrix"), QStringLiteral("codebook")};
+    return {QStringLiteral("theme-table"), QStringLiteral("quotes"), QStringLiteral("matrix"),
+            QStringLiteral("codebook")};
 }
 
 void checkLayout(const ThemeReport &report)
@@ -44,13 +45,14 @@ LayoutTable layoutTable(const ThemeReport &report)
     LayoutTable t;
     if (report.layout == QLatin1String("codebook")) {
         t.title = QStringLiteral("Codebook");
-        t.header = QStringList{QStringLiteral("Code"), QStringLiteral("Path"), QStringLiteral("Colour"),
+        t.header = QStringList{QStringLiteral("Code"),        QStringLiteral("Path"),     QStringLiteral("Colour"),
                                QStringLiteral("Description"), QStringLiteral("Segments"), QStringLiteral("Documents"),
                                QStringLiteral("Cases")};
         t.numeric = {false, false, false, false, true, true, true};
         for (const auto &row : report.rows)
-            t.rows.push_back({row.depth, {row.name, row.path, row.color, row.description, QString::number(row.segments),
-                                          QString::number(row.documents), QString::number(row.cases)}});
+            t.rows.push_back({row.depth,
+                              {row.name, row.path, row.color, row.description, QString::number(row.segments),
+                               QString::number(row.documents), QString::number(row.cases)}});
         return t;
     }
     if (report.layout == QLatin1String("matrix")) {
@@ -80,8 +82,9 @@ LayoutTable layoutTable(const ThemeReport &report)
         t.numeric.push_back(true);
     }
     for (const auto &row : report.rows) {
-        LayoutTable::Row r{row.depth, {row.name, QString::number(row.segments), QString::number(row.documents),
-                                       QString::number(row.cases)}};
+        LayoutTable::Row r{
+            row.depth,
+            {row.name, QString::number(row.segments), QString::number(row.documents), QString::number(row.cases)}};
         for (qsizetype c : row.byValue)
             r.cells << QString::number(c);
         t.rows.push_back(r);
@@ -105,7 +108,8 @@ QString reportSummary(const ThemeReport &report)
     for (const auto &q : report.quotes)
         quotes += qsizetype(q.size());
     // Without a time (--no-timestamp) equal projects give byte-identical exports.
-    const QString generated = report.generated.isEmpty() ? QString() : QStringLiteral(" Generated %1.").arg(report.generated);
+    const QString generated =
+        report.generated.isEmpty() ? QString() : QStringLiteral(" Generated %1.").arg(report.generated);
     return QStringLiteral("Project: %1.%2 %3 codes, %4 quotes. Counts include sub-codes.")
         .arg(report.projectName, generated)
         .arg(report.rows.size())

@@ -17,7 +17,7 @@ struct LayoutTable
 {
     struct Row
     {
-        int depth = 0;   ///< 0 for a theme; formats indent or style by it
+        int depth = 0;     ///< 0 for a theme; formats indent or style by it
         QStringList cells; ///< cells[0] is the code's own name, without indentation
     };
     QString title;

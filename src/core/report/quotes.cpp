@@ -89,12 +89,15 @@ std::optional<QString> firstMissingFragment(const QString &editorial, const QStr
 void checkEditorial(Id segmentId, const QString &editorial, const QString &source)
 {
     if (editorialFragments(editorial).isEmpty())
-        throw Error(QStringLiteral("segment %1: the editorial version \"%2\" keeps no text of the quote").arg(segmentId).arg(editorial));
-    if (const auto missing = firstMissingFragment(editorial, source))
-        throw Error(QStringLiteral("segment %1: the editorial fragment \"%2\" is not in the segment's text (in order after "
-                                   "the fragments before it); an editorial version may only cut (...) and insert [text]")
+        throw Error(QStringLiteral("segment %1: the editorial version \"%2\" keeps no text of the quote")
                         .arg(segmentId)
-                        .arg(*missing));
+                        .arg(editorial));
+    if (const auto missing = firstMissingFragment(editorial, source))
+        throw Error(
+            QStringLiteral("segment %1: the editorial fragment \"%2\" is not in the segment's text (in order after "
+                           "the fragments before it); an editorial version may only cut (...) and insert [text]")
+                .arg(segmentId)
+                .arg(*missing));
 }
 
 QString shortenQuote(const QString &text, qsizetype maxLength)
@@ -131,8 +134,9 @@ std::map<Id, QuoteSelection> quoteSelections(const Project &project)
     std::map<Id, QuoteSelection> out;
     // Selections of removed segments stay behind (a segment's removal does not
     // know this table); the join leaves them out.
-    Statement st(ProjectAccess::database(project), QStringLiteral("SELECT q.segment_id, q.starred, q.rank, q.editorial, q.modified "
-                                                 "FROM quote_selections q JOIN segments s ON s.id = q.segment_id"));
+    Statement st(ProjectAccess::database(project),
+                 QStringLiteral("SELECT q.segment_id, q.starred, q.rank, q.editorial, q.modified "
+                                "FROM quote_selections q JOIN segments s ON s.id = q.segment_id"));
     while (st.step()) {
         QuoteSelection s;
         s.segmentId = st.columnInt(0);
@@ -147,8 +151,9 @@ std::map<Id, QuoteSelection> quoteSelections(const Project &project)
 
 std::optional<QuoteSelection> QuoteSelections::get(Id segmentId) const
 {
-    Statement st(ProjectAccess::database(m_project), QStringLiteral("SELECT starred, rank, editorial, modified FROM quote_selections "
-                                                      "WHERE segment_id = ?1"));
+    Statement st(ProjectAccess::database(m_project),
+                 QStringLiteral("SELECT starred, rank, editorial, modified FROM quote_selections "
+                                "WHERE segment_id = ?1"));
     st.bind(1, segmentId);
     if (!st.step())
         return std::nullopt;
@@ -170,10 +175,11 @@ void QuoteSelections::write(const QuoteSelection &s, const QString &kind, const 
             del.bind(1, s.segmentId).run();
             return;
         }
-        Statement up(db, QStringLiteral("INSERT INTO quote_selections(segment_id, starred, rank, editorial, modified) "
-                                        "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(segment_id) DO UPDATE SET "
-                                        "starred = excluded.starred, rank = excluded.rank, editorial = excluded.editorial, "
-                                        "modified = excluded.modified"));
+        Statement up(db,
+                     QStringLiteral("INSERT INTO quote_selections(segment_id, starred, rank, editorial, modified) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(segment_id) DO UPDATE SET "
+                                    "starred = excluded.starred, rank = excluded.rank, editorial = excluded.editorial, "
+                                    "modified = excluded.modified"));
         up.bind(1, s.segmentId).bind(2, s.starred ? 1 : 0).bind(3, s.rank).bind(4, s.editorial).bind(5, now()).run();
     });
 }
@@ -216,7 +222,8 @@ void QuoteSelections::clearEditorial(Id segmentId)
     if (!s || s->editorial.isEmpty())
         throw Error(QStringLiteral("%1: segment %2 has no editorial version").arg(m_project.fileName()).arg(segmentId));
     s->editorial.clear();
-    write(*s, QStringLiteral("quote.clear-edit"), QStringLiteral("Clear the editorial version of segment %1").arg(segmentId));
+    write(*s, QStringLiteral("quote.clear-edit"),
+          QStringLiteral("Clear the editorial version of segment %1").arg(segmentId));
 }
 
 } // namespace Quire

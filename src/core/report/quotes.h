@@ -5,10 +5,10 @@
 
 #include "model/types.h"
 
-#include <QString>
-#include <QStringList>
 #include <map>
 #include <optional>
+#include <QString>
+#include <QStringList>
 #include <vector>
 
 namespace Quire {
@@ -58,8 +58,7 @@ class QUIRECORE_EXPORT QuoteSelections
 public:
     explicit QuoteSelections(Project &project)
         : m_project(project)
-    {
-    }
+    {}
 
     /// Stars the segment; `rank` places it in the "chosen" order (replacing an earlier rank).
     void star(Id segmentId, std::optional<qint64> rank = std::nullopt);

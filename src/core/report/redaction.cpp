@@ -4,10 +4,10 @@
 #include "error.h"
 #include "text/textoffsets.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <algorithm>
 #include <map>
+#include <QFile>
+#include <QFileInfo>
 #include <set>
 
 namespace Quire {
@@ -55,7 +55,8 @@ Redaction Redaction::fromText(const QString &text, const QString &fileName)
 {
     Redaction r;
     r.m_fileName = fileName;
-    const QStringList lines = QString(text).replace(QStringLiteral("\r\n"), QStringLiteral("\n")).split(QLatin1Char('\n'));
+    const QStringList lines =
+        QString(text).replace(QStringLiteral("\r\n"), QStringLiteral("\n")).split(QLatin1Char('\n'));
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString where = QStringLiteral("%1:%2").arg(fileName).arg(i + 1);
         QString line = lines[i].trimmed();
@@ -66,7 +67,10 @@ Redaction Redaction::fromText(const QString &text, const QString &fileName)
         if (line.startsWith(QLatin1String("case "))) {
             const qsizetype colon = line.indexOf(QLatin1Char(':'));
             if (colon < 0)
-                throw Error(QStringLiteral("%1: a per-case rule reads \"case NAME: literal TEXT => [label]\"; the colon after the case name is missing").arg(where));
+                throw Error(
+                    QStringLiteral(
+                        "%1: a per-case rule reads \"case NAME: literal TEXT => [label]\"; the colon after the case name is missing")
+                        .arg(where));
             rule.caseName = line.mid(5, colon - 5).trimmed();
             if (rule.caseName.isEmpty())
                 throw Error(QStringLiteral("%1: the case name before the colon is empty").arg(where));
@@ -81,7 +85,8 @@ Redaction Redaction::fromText(const QString &text, const QString &fileName)
         else if (kind == QLatin1String("regex"))
             rule.kind = RedactionRule::Kind::Regex;
         else
-            throw Error(QStringLiteral("%1: unknown rule \"%2\" (literal, word, regex or case NAME:)").arg(where, kind));
+            throw Error(
+                QStringLiteral("%1: unknown rule \"%2\" (literal, word, regex or case NAME:)").arg(where, kind));
         const QString rest = space < 0 ? QString() : line.mid(space + 1);
         // The last arrow separates: a pattern may itself contain "=>".
         const qsizetype arrow = rest.lastIndexOf(QLatin1String("=>"));
@@ -100,7 +105,8 @@ Redaction Redaction::fromText(const QString &text, const QString &fileName)
             break;
         case RedactionRule::Kind::Word:
             // Lookarounds rather than \b: they also hold where the word begins or ends with a non-letter.
-            rule.regex = QRegularExpression(QStringLiteral("(?<![\\w])%1(?![\\w])").arg(QRegularExpression::escape(rule.pattern)), unicode);
+            rule.regex = QRegularExpression(
+                QStringLiteral("(?<![\\w])%1(?![\\w])").arg(QRegularExpression::escape(rule.pattern)), unicode);
             break;
         case RedactionRule::Kind::Regex:
             rule.regex = QRegularExpression(rule.pattern, unicode);
@@ -111,7 +117,8 @@ Redaction Redaction::fromText(const QString &text, const QString &fileName)
                             .arg(where, rule.regex.errorString())
                             .arg(rule.regex.patternErrorOffset()));
         if (rule.regex.match(QString()).hasMatch())
-            throw Error(QStringLiteral("%1: the pattern matches empty text, which would insert the label everywhere").arg(where));
+            throw Error(QStringLiteral("%1: the pattern matches empty text, which would insert the label everywhere")
+                            .arg(where));
         r.m_rules.push_back(rule);
     }
     return r;
@@ -133,10 +140,11 @@ QString Redaction::apply(const QString &text, const QString &caseName, std::vect
         // An engine failure ends the iteration like the end of the text: the
         // rest of the text would go out unredacted.
         if (!it.isValid())
-            throw Error(QStringLiteral("%1: the regular expression \"%2\" exceeds the regular expression engine's limits "
-                                       "on a quote (too much backtracking, as with nested repetition like (a+)+); "
-                                       "nothing was redacted or exported, simplify the pattern")
-                            .arg(rule.source, rule.pattern));
+            throw Error(
+                QStringLiteral("%1: the regular expression \"%2\" exceeds the regular expression engine's limits "
+                               "on a quote (too much backtracking, as with nested repetition like (a+)+); "
+                               "nothing was redacted or exported, simplify the pattern")
+                    .arg(rule.source, rule.pattern));
     }
     if (matches.empty())
         return text;
@@ -176,8 +184,7 @@ public:
     NameRedactor(const Redaction &redaction, std::vector<RedactionChange> &changes)
         : m_redaction(redaction)
         , m_changes(changes)
-    {
-    }
+    {}
 
     void operator()(QString &text, const char *field)
     {
@@ -223,17 +230,18 @@ std::vector<RedactionChange> Redaction::apply(ThemeReport &report, std::vector<R
     // writers see nothing but the report, so nothing they print escapes this.
     std::vector<RedactionChange> nameChanges;
     NameRedactor name(*this, nameChanges);
-    auto &[projectName, generated, byAttribute, byValues, matrixMark, rowHeader, rows, quotes, layout, notes, showMemos] = report;
-    (void)layout;    // the template's keyword ("codebook"): chooses what is written, is never printed
-    (void)showMemos; // a flag
+    auto &[projectName, generated, byAttribute, byValues, matrixMark, rowHeader, rows, quotes, layout, notes,
+           showMemos] = report;
+    (void)layout;     // the template's keyword ("codebook"): chooses what is written, is never printed
+    (void)showMemos;  // a flag
     (void)matrixMark; // typed with the export: a symbol such as "y" or the keyword "count", never project text
 
     std::vector<RedactionChange> all;
     std::set<Id> seen;
     for (auto &row : quotes) {
         for (auto &q : row) {
-            auto &[segmentId, codePath, document, caseName, start, end, text, citation, memo, original, edited, starred, rank,
-                   speaker, locator] = q;
+            auto &[segmentId, codePath, document, caseName, start, end, text, citation, memo, original, edited, starred,
+                   rank, speaker, locator] = q;
             (void)end, (void)starred, (void)rank; // numbers and flags
             // A segment quoted under several codes is redacted alike each time, but reported once.
             const bool first = seen.insert(segmentId).second;

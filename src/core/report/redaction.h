@@ -16,10 +16,10 @@ struct RedactionRule
 {
     enum class Kind { Literal, Word, Regex };
     Kind kind = Kind::Literal;
-    QString pattern;     ///< as written: the text, the word or the regular expression
-    QString replacement; ///< the label, e.g. "[son]"
-    QString caseName;    ///< empty: every case
-    QString source;      ///< "rules.txt:3", for reports
+    QString pattern;          ///< as written: the text, the word or the regular expression
+    QString replacement;      ///< the label, e.g. "[son]"
+    QString caseName;         ///< empty: every case
+    QString source;           ///< "rules.txt:3", for reports
     QRegularExpression regex; ///< what is matched (built from kind and pattern)
 };
 
@@ -82,7 +82,8 @@ public:
     /// "Redacted by rules.txt: N replacements in quotes: 2 × [son] (rules.txt:2, word), ...;
     /// M in names and titles" for notes and the CLI. Case names and the rules
     /// file's name in it are redacted themselves.
-    QString summary(const std::vector<RedactionChange> &changes, const std::vector<RedactionChange> *names = nullptr) const;
+    QString summary(const std::vector<RedactionChange> &changes,
+                    const std::vector<RedactionChange> *names = nullptr) const;
     /// The dry-run listing, one line per change: for a quote
     /// "document<TAB>segment N<TAB>quote@pos<TAB>before → after<TAB>rules.txt:3",
     /// for a name "case<TAB>"fg2: Ruth"<TAB>@5<TAB>Ruth → [nurse]<TAB>rules.txt:1".

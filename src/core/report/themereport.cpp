@@ -6,11 +6,11 @@
 #include "report/quotes.h"
 #include "text/textoffsets.h"
 
-#include <QDateTime>
-#include <QRegularExpression>
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <QDateTime>
+#include <QRegularExpression>
 #include <set>
 
 namespace Quire {
@@ -144,7 +144,8 @@ void checkTemplate(const Context &ctx, const QString &tmpl)
 namespace {
 
 /// The --by columns: see ReportOptions::byAttribute and byOrder.
-QStringList columnOrder(const Project &project, const QString &attribute, const std::set<QString> &seen, const QStringList &first)
+QStringList columnOrder(const Project &project, const QString &attribute, const std::set<QString> &seen,
+                        const QStringList &first)
 {
     const QString none = QStringLiteral("(none)");
     QStringList order;
@@ -210,7 +211,8 @@ ThemeReport buildThemeReport(const Project &project, const ReportOptions &option
     if (options.maxQuotes < 0)
         throw Error(QStringLiteral("export: --max-quotes must be 0 (all) or more, not %1").arg(options.maxQuotes));
     if (options.maxLength != 0 && options.maxLength < 4)
-        throw Error(QStringLiteral("export: --max-length must be at least 4 characters (or 0 for no limit), not %1").arg(options.maxLength));
+        throw Error(QStringLiteral("export: --max-length must be at least 4 characters (or 0 for no limit), not %1")
+                        .arg(options.maxLength));
     ctx.selections = quoteSelections(project);
     if (options.includeMemos) {
         for (const auto &m : project.memos(QStringLiteral("segment")))
@@ -225,7 +227,8 @@ ThemeReport buildThemeReport(const Project &project, const ReportOptions &option
     }
     if (!options.byAttribute.isEmpty()) {
         if (!ctx.attrNames.count(options.byAttribute))
-            throw Error(QStringLiteral("%1: no attribute named \"%2\" to split by").arg(project.fileName(), options.byAttribute));
+            throw Error(QStringLiteral("%1: no attribute named \"%2\" to split by")
+                            .arg(project.fileName(), options.byAttribute));
         std::set<QString> values;
         for (const auto &s : allSegments) {
             const QString v = attributeFor(ctx, s, options.byAttribute);

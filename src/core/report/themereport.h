@@ -5,9 +5,9 @@
 
 #include "model/types.h"
 
+#include <optional>
 #include <QString>
 #include <QStringList>
-#include <optional>
 #include <vector>
 
 namespace Quire {
@@ -18,7 +18,7 @@ class Project;
 struct ThemeRow
 {
     Id codeId = 0;
-    QString path;  ///< Theme/Subtheme/Code
+    QString path; ///< Theme/Subtheme/Code
     QString name;
     int depth = 0; ///< 0 for a theme
     QString description;

@@ -41,7 +41,10 @@ AutocodeResult autocode(Project &project, const QString &query, const AutocodeOp
     } else {
         for (qsizetype n : options.hits) {
             if (n < 1 || n > total)
-                throw Error(QStringLiteral("autocode: there is no hit %1; the query has %2 hit%3").arg(n).arg(total).arg(total == 1 ? QString() : QStringLiteral("s")));
+                throw Error(QStringLiteral("autocode: there is no hit %1; the query has %2 hit%3")
+                                .arg(n)
+                                .arg(total)
+                                .arg(total == 1 ? QString() : QStringLiteral("s")));
             chosen.push_back(&found.hits[std::size_t(n - 1)]);
         }
     }
@@ -67,7 +70,8 @@ AutocodeResult autocode(Project &project, const QString &query, const AutocodeOp
         const std::vector<Turn> turns = project.turns(doc);
         for (Span &s : spans) {
             const qsizetype hitStart = s.first;
-            const auto turn = std::find_if(turns.begin(), turns.end(), [&](const Turn &t) { return t.start <= hitStart && hitStart < t.end; });
+            const auto turn = std::find_if(turns.begin(), turns.end(),
+                                           [&](const Turn &t) { return t.start <= hitStart && hitStart < t.end; });
             switch (options.extent) {
             case AutocodeExtent::Hit:
                 break;
@@ -92,7 +96,8 @@ AutocodeResult autocode(Project &project, const QString &query, const AutocodeOp
             }
             }
             // A passage starts after the speaker label, unless the hit is in the label.
-            if (options.extent != AutocodeExtent::Hit && options.extent != AutocodeExtent::Word && turn != turns.end()) {
+            if (options.extent != AutocodeExtent::Hit && options.extent != AutocodeExtent::Word &&
+                turn != turns.end()) {
                 const qsizetype content = units.speakerLabelEnd(*turn);
                 if (s.first < content && hitStart >= content)
                     s.first = content;
@@ -116,14 +121,16 @@ AutocodeResult autocode(Project &project, const QString &query, const AutocodeOp
         Plan plan{doc, {}, {}};
         for (const Span &s : merged) {
             const bool covered = std::any_of(mine.begin(), mine.end(), [&](const Segment &seg) {
-                return seg.start <= s.first && s.second <= seg.end
-                    && std::find(seg.codes.begin(), seg.codes.end(), options.code) != seg.codes.end();
+                return seg.start <= s.first && s.second <= seg.end &&
+                       std::find(seg.codes.begin(), seg.codes.end(), options.code) != seg.codes.end();
             });
             if (covered) {
                 ++result.alreadyCoded;
                 continue;
             }
-            const bool sameSpan = std::any_of(mine.begin(), mine.end(), [&](const Segment &seg) { return seg.start == s.first && seg.end == s.second; });
+            const bool sameSpan = std::any_of(mine.begin(), mine.end(), [&](const Segment &seg) {
+                return seg.start == s.first && seg.end == s.second;
+            });
             (sameSpan ? plan.joining : plan.fresh).push_back(s);
         }
         if (!plan.fresh.empty() || !plan.joining.empty())
@@ -134,7 +141,9 @@ AutocodeResult autocode(Project &project, const QString &query, const AutocodeOp
 
     const QString path = project.codePath(code.id);
     project.batch(QStringLiteral("autocode"),
-                  QStringLiteral("Auto-code %1 passages matching %2 with %3").arg(result.passages - result.alreadyCoded).arg(query, path),
+                  QStringLiteral("Auto-code %1 passages matching %2 with %3")
+                      .arg(result.passages - result.alreadyCoded)
+                      .arg(query, path),
                   [&] {
                       for (const Plan &plan : plans) {
                           if (!plan.fresh.empty()) {
@@ -144,7 +153,8 @@ AutocodeResult autocode(Project &project, const QString &query, const AutocodeOp
                           }
                           for (const Span &s : plan.joining) {
                               // The same span by the same coder is one segment with several codes.
-                              result.segments.push_back(project.addSegment(plan.document, s.first, s.second, {options.code}));
+                              result.segments.push_back(
+                                  project.addSegment(plan.document, s.first, s.second, {options.code}));
                               ++result.joined;
                           }
                           ++result.documents;

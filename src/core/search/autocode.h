@@ -32,14 +32,14 @@ struct AutocodeOptions
 
 struct AutocodeResult
 {
-    qsizetype hits = 0;          ///< hits chosen
-    qsizetype passages = 0;      ///< extended, merged spans
-    qsizetype added = 0;         ///< new segments
-    qsizetype joined = 0;        ///< existing segments of the same span (by this coder) that got the code
-    qsizetype alreadyCoded = 0;  ///< spans this coder had already coded with the code: skipped
-    qsizetype outsideTurns = 0;  ///< extent turn: hits outside any turn, widened to their paragraph instead
-    qsizetype documents = 0;     ///< documents that got segments
-    std::vector<Id> segments;    ///< the segments added or joined
+    qsizetype hits = 0;         ///< hits chosen
+    qsizetype passages = 0;     ///< extended, merged spans
+    qsizetype added = 0;        ///< new segments
+    qsizetype joined = 0;       ///< existing segments of the same span (by this coder) that got the code
+    qsizetype alreadyCoded = 0; ///< spans this coder had already coded with the code: skipped
+    qsizetype outsideTurns = 0; ///< extent turn: hits outside any turn, widened to their paragraph instead
+    qsizetype documents = 0;    ///< documents that got segments
+    std::vector<Id> segments;   ///< the segments added or joined
 };
 
 /// Codes the hits of a query (all, or the chosen ones) with one code, each

@@ -31,8 +31,7 @@ public:
     explicit Lexer(const QString &query)
         : m_q(query)
         , m_offsets(query)
-    {
-    }
+    {}
 
     /// 1-based column, in code points, of UTF-16 index `at`.
     qsizetype column(qsizetype at) const { return m_offsets.fromUtf16(at) + 1; }
@@ -96,7 +95,8 @@ private:
         const qsizetype open = i;
         const qsizetype close = m_q.indexOf(QLatin1Char('"'), open + 1);
         if (close < 0)
-            fail(QStringLiteral("unbalanced quote at column %1: the phrase that starts there has no closing \"").arg(column(open)));
+            fail(QStringLiteral("unbalanced quote at column %1: the phrase that starts there has no closing \"")
+                     .arg(column(open)));
         i = close + 1;
         return m_q.mid(open + 1, close - open - 1);
     }
@@ -116,7 +116,8 @@ private:
     qsizetype filterKeyEnd(qsizetype i) const
     {
         static const QRegularExpression key(QStringLiteral("\\G\\p{L}[\\p{L}\\p{N}_.-]*:"));
-        const auto m = key.match(m_q, i, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+        const auto m =
+            key.match(m_q, i, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
         return m.hasMatch() ? m.capturedEnd() - 1 : -1;
     }
 
@@ -129,13 +130,15 @@ private:
                 v = quoted(i);
             } else {
                 const qsizetype start = i;
-                while (i < m_q.size() && !m_q[i].isSpace() && m_q[i] != QLatin1Char(')') && m_q[i] != QLatin1Char('(')
-                       && m_q[i] != QLatin1Char('|') && m_q[i] != QLatin1Char('"'))
+                while (i < m_q.size() && !m_q[i].isSpace() && m_q[i] != QLatin1Char(')') &&
+                       m_q[i] != QLatin1Char('(') && m_q[i] != QLatin1Char('|') && m_q[i] != QLatin1Char('"'))
                     ++i;
                 v = m_q.mid(start, i - start);
             }
             if (v.trimmed().isEmpty())
-                fail(QStringLiteral("the filter %1: at column %2 needs a value, as in %1:\"value\"").arg(t.filter.key).arg(t.filter.column));
+                fail(QStringLiteral("the filter %1: at column %2 needs a value, as in %1:\"value\"")
+                         .arg(t.filter.key)
+                         .arg(t.filter.column));
             values << v;
             if (i < m_q.size() && m_q[i] == QLatin1Char('|')) {
                 ++i;
@@ -168,8 +171,7 @@ public:
         : m_lexer(query)
         , m_tokens(m_lexer.tokens())
         , m_analyzer(analyzer)
-    {
-    }
+    {}
 
     ParsedQuery parse()
     {
@@ -177,7 +179,8 @@ public:
             fail(QStringLiteral("the query is empty; give a word, a \"phrase\" or a filter"));
         Node top = parseOr();
         if (peek().kind == Token::RParen)
-            fail(QStringLiteral("unbalanced parenthesis at column %1: there is no \"(\" for this \")\" to close").arg(col(peek())));
+            fail(QStringLiteral("unbalanced parenthesis at column %1: there is no \"(\" for this \")\" to close")
+                     .arg(col(peek())));
         ParsedQuery out;
         Node *and_ = nullptr;
         if (top.kind == Node::And)
@@ -201,8 +204,10 @@ public:
             }
             if (positives.empty()) {
                 if (!negatives.empty())
-                    fail(QStringLiteral("NOT at column %1 has nothing to exclude from; put a word or phrase before it").arg(m_firstNot));
-                fail(QStringLiteral("give at least one word or phrase to search for; filters only narrow a search down"));
+                    fail(QStringLiteral("NOT at column %1 has nothing to exclude from; put a word or phrase before it")
+                             .arg(m_firstNot));
+                fail(QStringLiteral(
+                    "give at least one word or phrase to search for; filters only narrow a search down"));
             }
             and_->children = std::move(positives);
             and_->negatives = std::move(negatives);
@@ -220,7 +225,10 @@ private:
     qsizetype col(const Token &t) const { return m_lexer.column(t.at); }
     qsizetype col(qsizetype at) const { return m_lexer.column(at); }
 
-    static bool endsOperand(Token::Kind k) { return k == Token::End || k == Token::RParen || k == Token::Or || k == Token::Comma; }
+    static bool endsOperand(Token::Kind k)
+    {
+        return k == Token::End || k == Token::RParen || k == Token::Or || k == Token::Comma;
+    }
 
     Node parseOr()
     {
@@ -269,15 +277,18 @@ private:
             n.children.push_back(parseUnary());
         }
         if (peek().kind == Token::Comma)
-            fail(QStringLiteral("unexpected \",\" at column %1; a comma only separates NEAR's distance, as in NEAR(cost money, 5)")
+            fail(QStringLiteral(
+                     "unexpected \",\" at column %1; a comma only separates NEAR's distance, as in NEAR(cost money, 5)")
                      .arg(col(peek())));
         if (n.children.empty() && n.negatives.empty()) {
             if (peek().kind == Token::RParen && m_depth == 0)
-                fail(QStringLiteral("unbalanced parenthesis at column %1: there is no \"(\" for this \")\" to close").arg(col(peek())));
+                fail(QStringLiteral("unbalanced parenthesis at column %1: there is no \"(\" for this \")\" to close")
+                         .arg(col(peek())));
             fail(QStringLiteral("expected a word or phrase at column %1").arg(col(peek())));
         }
         if (n.children.empty())
-            fail(QStringLiteral("NOT at column %1 has nothing to exclude from; put a word or phrase before it").arg(col(n.at)));
+            fail(QStringLiteral("NOT at column %1 has nothing to exclude from; put a word or phrase before it")
+                     .arg(col(n.at)));
         if (n.children.size() == 1 && n.negatives.empty())
             return std::move(n.children.front());
         return n;
@@ -336,8 +347,9 @@ private:
         if (!words) {
             if (t.text.trimmed().isEmpty())
                 fail(QStringLiteral("empty phrase \"\" at column %1").arg(col(t)));
-            fail(QStringLiteral("\"%1\" at column %2 holds no word to search for (only letters and numbers are indexed); "
-                                "use --regex to find symbols")
+            fail(QStringLiteral(
+                     "\"%1\" at column %2 holds no word to search for (only letters and numbers are indexed); "
+                     "use --regex to find symbols")
                      .arg(t.text)
                      .arg(col(t)));
         }
@@ -348,9 +360,11 @@ private:
     {
         const QString example = QStringLiteral("as in NEAR(cost money, 5)");
         if (peek().kind != Token::LParen)
-            fail(QStringLiteral("NEAR at column %1 needs its words in parentheses, %2 (to search for the word, write near or \"NEAR\")")
-                     .arg(col(near))
-                     .arg(example));
+            fail(
+                QStringLiteral(
+                    "NEAR at column %1 needs its words in parentheses, %2 (to search for the word, write near or \"NEAR\")")
+                    .arg(col(near))
+                    .arg(example));
         take();
         Node n;
         n.kind = Node::Near;
@@ -372,13 +386,17 @@ private:
         if (peek().kind == Token::End)
             fail(QStringLiteral("unbalanced parenthesis at column %1: NEAR( is never closed").arg(col(near)));
         if (peek().kind != Token::RParen)
-            fail(QStringLiteral("NEAR at column %1 takes only words and phrases, then a distance; found something else at column %2, %3")
-                     .arg(col(near))
-                     .arg(col(peek()))
-                     .arg(example));
+            fail(
+                QStringLiteral(
+                    "NEAR at column %1 takes only words and phrases, then a distance; found something else at column %2, %3")
+                    .arg(col(near))
+                    .arg(col(peek()))
+                    .arg(example));
         take();
         if (n.children.size() < 2)
-            fail(QStringLiteral("NEAR at column %1 needs at least two words or phrases, %2").arg(col(near)).arg(example));
+            fail(QStringLiteral("NEAR at column %1 needs at least two words or phrases, %2")
+                     .arg(col(near))
+                     .arg(example));
         return n;
     }
 
@@ -387,8 +405,9 @@ private:
         for (const auto *list : {&n.children, &n.negatives}) {
             for (const Node &c : *list) {
                 if (c.kind == Node::Filter)
-                    fail(QStringLiteral("the filter %1: at column %2 applies to the whole query, so it cannot stand inside "
-                                        "parentheses or next to OR; write, for example, (cost OR money) %1:…")
+                    fail(QStringLiteral(
+                             "the filter %1: at column %2 applies to the whole query, so it cannot stand inside "
+                             "parentheses or next to OR; write, for example, (cost OR money) %1:…")
                              .arg(c.filter.key)
                              .arg(c.filter.column));
                 rejectNestedFilters(c);
@@ -422,9 +441,11 @@ private:
             QStringList parts;
             for (const Node &c : n.children)
                 parts << toMatch(c, excluding, phrases);
-            QString s = parts.size() == 1 ? parts.front()
-                                          : QLatin1Char('(') + parts.join(n.kind == Node::Or ? QStringLiteral(" OR ") : QStringLiteral(" AND "))
-                                                + QLatin1Char(')');
+            QString s = parts.size() == 1
+                            ? parts.front()
+                            : QLatin1Char('(') +
+                                  parts.join(n.kind == Node::Or ? QStringLiteral(" OR ") : QStringLiteral(" AND ")) +
+                                  QLatin1Char(')');
             for (const Node &c : n.negatives)
                 s = QStringLiteral("(%1 NOT %2)").arg(s, toMatch(c, true, phrases));
             return s;

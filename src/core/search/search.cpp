@@ -2,11 +2,11 @@
 #include "search/search.h"
 
 #include "error.h"
+#include "index/analyzer.h"
+#include "index/searchindex.h"
 #include "model/project.h"
 #include "model/projectaccess.h"
-#include "index/analyzer.h"
 #include "search/query.h"
-#include "index/searchindex.h"
 #include "search/textunits.h"
 #include "storage/database.h"
 #include "text/textoffsets.h"
@@ -19,8 +19,8 @@
 #include <algorithm>
 #include <limits>
 #include <map>
-#include <unordered_map>
 #include <set>
+#include <unordered_map>
 
 namespace Quire {
 
@@ -52,10 +52,10 @@ struct HitFilter
 {
     enum Kind { Code, Speaker, Document, Attribute } kind = Code;
     bool negated = false;
-    std::set<Id> ids;       ///< codes (with all codes below them) or documents
-    QSet<QString> values;   ///< speakers or attribute values, case-folded
-    std::map<Id, QString> caseValues;     ///< attribute: case id → value (case-folded)
-    std::map<Id, QString> documentValues; ///< attribute: document id → value (case-folded)
+    std::set<Id> ids;                             ///< codes (with all codes below them) or documents
+    QSet<QString> values;                         ///< speakers or attribute values, case-folded
+    std::map<Id, QString> caseValues;             ///< attribute: case id → value (case-folded)
+    std::map<Id, QString> documentValues;         ///< attribute: document id → value (case-folded)
     std::shared_ptr<const SpansByDocument> spans; ///< code: the coded passages, per document
 };
 
@@ -91,7 +91,8 @@ public:
     void bind(int index, const QString &text)
     {
         const QByteArray utf8 = text.toUtf8();
-        if (sqlite3_bind_text64(m_st, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
+        if (sqlite3_bind_text64(m_st, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
+                                SQLITE_UTF8) != SQLITE_OK)
             m_db.fail("binding a search");
     }
     void bind(int index, qint64 value)
@@ -134,8 +135,7 @@ struct Search::Private
     explicit Private(Project &p)
         : project(p)
         , db(ProjectAccess::database(p))
-    {
-    }
+    {}
 
     Project &project;
     Database &db;
@@ -274,8 +274,10 @@ void Search::Private::resolveFilters(const std::vector<QueryFilter> &queryFilter
                 const auto code = project.tryResolveCode(path);
                 if (!code)
                     throw Error(QStringLiteral("query: no code \"%1\" in %2 %3").arg(path, project.fileName(), where));
-                Statement below(db, QStringLiteral("WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT p.code_id FROM code_parents p "
-                                                   "JOIN sub ON p.parent_id = sub.id) SELECT id FROM sub"));
+                Statement below(
+                    db,
+                    QStringLiteral("WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT p.code_id FROM code_parents p "
+                                   "JOIN sub ON p.parent_id = sub.id) SELECT id FROM sub"));
                 below.bind(1, *code);
                 while (below.step())
                     h.ids.insert(below.columnInt(0));
@@ -288,7 +290,8 @@ void Search::Private::resolveFilters(const std::vector<QueryFilter> &queryFilter
                 known.reset();
                 known.bind(1, v);
                 if (!known.step())
-                    throw Error(QStringLiteral("query: no speaker \"%1\" in any document of %2 %3").arg(v, project.fileName(), where));
+                    throw Error(QStringLiteral("query: no speaker \"%1\" in any document of %2 %3")
+                                    .arg(v, project.fileName(), where));
                 h.values.insert(v.toCaseFolded());
             }
         } else if (key == QLatin1String("document")) {
@@ -303,12 +306,15 @@ void Search::Private::resolveFilters(const std::vector<QueryFilter> &queryFilter
                     any = true;
                 }
                 if (!any)
-                    throw Error(QStringLiteral("query: no document named \"%1\" in %2 %3").arg(v, project.fileName(), where));
+                    throw Error(
+                        QStringLiteral("query: no document named \"%1\" in %2 %3").arg(v, project.fileName(), where));
             }
         } else {
             h.kind = HitFilter::Attribute;
-            Statement values(db, QStringLiteral("SELECT d.scope, v.owner_id, v.value FROM attribute_defs d "
-                                                "LEFT JOIN attribute_values v ON v.attribute_id = d.id WHERE d.name = ?1 COLLATE NOCASE"));
+            Statement values(
+                db, QStringLiteral(
+                        "SELECT d.scope, v.owner_id, v.value FROM attribute_defs d "
+                        "LEFT JOIN attribute_values v ON v.attribute_id = d.id WHERE d.name = ?1 COLLATE NOCASE"));
             values.bind(1, f.key);
             bool defined = false;
             while (values.step()) {
@@ -323,12 +329,16 @@ void Search::Private::resolveFilters(const std::vector<QueryFilter> &queryFilter
                 Statement all(db, QStringLiteral("SELECT DISTINCT name FROM attribute_defs ORDER BY name"));
                 while (all.step())
                     names << all.columnText(0);
-                throw Error(QStringLiteral("query: \"%1:\" at column %2 is neither a filter (code, speaker, document) nor an attribute "
-                                           "of %3%4; to search for the text itself, put it in quotes")
-                                .arg(f.key)
-                                .arg(f.column)
-                                .arg(project.fileName(),
-                                     names.isEmpty() ? QString() : QStringLiteral(" (attributes: %1)").arg(names.join(QStringLiteral(", ")))));
+                throw Error(
+                    QStringLiteral(
+                        "query: \"%1:\" at column %2 is neither a filter (code, speaker, document) nor an attribute "
+                        "of %3%4; to search for the text itself, put it in quotes")
+                        .arg(f.key)
+                        .arg(f.column)
+                        .arg(project.fileName(),
+                             names.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(" (attributes: %1)").arg(names.join(QStringLiteral(", ")))));
             }
             for (const QString &v : f.values)
                 h.values.insert(v.toCaseFolded());
@@ -378,14 +388,15 @@ const TurnInfo *Search::Private::turnAt(DocumentFacts &facts, qsizetype position
     if (facts.lastTurn && facts.lastTurn->start <= position && position < facts.lastTurn->end)
         return &*facts.lastTurn;
     if (!turnQuery)
-        turnQuery = std::make_unique<Statement>(db, QStringLiteral("SELECT start, \"end\", speaker, case_id, time_ms FROM turns "
-                                                                   "WHERE document_id = ?1 AND start <= ?2 ORDER BY start DESC LIMIT 1"));
+        turnQuery = std::make_unique<Statement>(
+            db, QStringLiteral("SELECT start, \"end\", speaker, case_id, time_ms FROM turns "
+                               "WHERE document_id = ?1 AND start <= ?2 ORDER BY start DESC LIMIT 1"));
     turnQuery->reset();
     turnQuery->bind(1, facts.id).bind(2, qint64(position));
     if (!turnQuery->step() || position >= turnQuery->columnInt(1))
         return nullptr;
-    facts.lastTurn = TurnInfo{turnQuery->columnInt(0), turnQuery->columnInt(1), turnQuery->columnText(2), turnQuery->columnOptInt(3),
-                              turnQuery->columnOptInt(4)};
+    facts.lastTurn = TurnInfo{turnQuery->columnInt(0), turnQuery->columnInt(1), turnQuery->columnText(2),
+                              turnQuery->columnOptInt(3), turnQuery->columnOptInt(4)};
     return &*facts.lastTurn;
 }
 
@@ -395,7 +406,8 @@ std::optional<Id> Search::Private::onlyCase(DocumentFacts &facts)
         return facts.onlyCase;
     facts.casesLoaded = true;
     if (!casesQuery)
-        casesQuery = std::make_unique<Statement>(db, QStringLiteral("SELECT case_id FROM case_documents WHERE document_id = ?1 LIMIT 2"));
+        casesQuery = std::make_unique<Statement>(
+            db, QStringLiteral("SELECT case_id FROM case_documents WHERE document_id = ?1 LIMIT 2"));
     casesQuery->reset();
     casesQuery->bind(1, facts.id);
     std::vector<Id> cases;
@@ -422,7 +434,8 @@ bool Search::Private::keepHit(DocumentFacts &facts, const Span &hit)
             }
             // Spans are sorted by start: only those starting at or before the hit can hold it.
             const auto &list = it->second;
-            const auto stop = std::upper_bound(list.begin(), list.end(), Span{hit.first, std::numeric_limits<qsizetype>::max()});
+            const auto stop =
+                std::upper_bound(list.begin(), list.end(), Span{hit.first, std::numeric_limits<qsizetype>::max()});
             match = std::any_of(list.begin(), stop, [&](const Span &s) { return hit.second <= s.second; });
             break;
         }
@@ -462,7 +475,8 @@ namespace {
 class SpanResolver
 {
 public:
-    const std::vector<Span> &resolve(const QByteArray &instances, const QByteArray &map, int column, const std::vector<bool> &excluding)
+    const std::vector<Span> &resolve(const QByteArray &instances, const QByteArray &map, int column,
+                                     const std::vector<bool> &excluding)
     {
         SearchIndex::decodeInstances(instances, m_all);
         // FTS5 also reports phrases after NOT when a row matched through
@@ -504,7 +518,8 @@ public:
             m_resolved[k] = {reader.start(), reader.end()};
         }
         auto spanOf = [&](qsizetype position) {
-            return m_resolved[std::size_t(std::lower_bound(m_positions.begin(), m_positions.end(), position) - m_positions.begin())];
+            return m_resolved[std::size_t(std::lower_bound(m_positions.begin(), m_positions.end(), position) -
+                                          m_positions.begin())];
         };
         for (const auto &i : m_instances) {
             const Span first = spanOf(i.position);
@@ -638,7 +653,10 @@ void Search::Private::searchRegex(const QString &pattern, SearchResult &r)
                         .arg(TextOffsets(pattern).fromUtf16(at) + 1)
                         .arg(re.errorString()));
     }
-    Statement st(db, QStringLiteral("SELECT d.id, d.name, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id ORDER BY d.id"));
+    Statement st(
+        db,
+        QStringLiteral(
+            "SELECT d.id, d.name, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id ORDER BY d.id"));
     while (st.step()) {
         const QString text = st.columnText(2);
         std::optional<TextOffsets> offsets;
@@ -672,11 +690,13 @@ void Search::Private::searchRegex(const QString &pattern, SearchResult &r)
 
 void Search::Private::addDetails(SearchResult &r, const SearchOptions &options)
 {
-    const qsizetype n = options.limit > 0 ? std::min<qsizetype>(options.limit, qsizetype(r.hits.size())) : qsizetype(r.hits.size());
+    const qsizetype n =
+        options.limit > 0 ? std::min<qsizetype>(options.limit, qsizetype(r.hits.size())) : qsizetype(r.hits.size());
     Statement docText(db, QStringLiteral("SELECT text FROM document_text_view WHERE id = ?1"));
     Statement memo(db, QStringLiteral("SELECT title, text FROM memos WHERE id = ?1"));
     Statement code(db, QStringLiteral("SELECT name, description FROM codes WHERE id = ?1"));
-    Statement pagesQuery(db, QStringLiteral("SELECT number, start, \"end\" FROM pages WHERE document_id = ?1 ORDER BY start"));
+    Statement pagesQuery(
+        db, QStringLiteral("SELECT number, start, \"end\" FROM pages WHERE document_id = ?1 ORDER BY start"));
     QString currentKey;
     std::unique_ptr<TextUnits> units;
     DocumentFacts facts;
@@ -738,12 +758,14 @@ void Search::Private::addDetails(SearchResult &r, const SearchOptions &options)
             const QString &t = units->text();
             auto closing = [](QChar c) {
                 const QChar::Category k = c.category();
-                return c.isSpace() || k == QChar::Punctuation_Close || k == QChar::Punctuation_Other || k == QChar::Punctuation_Dash
-                    || k == QChar::Punctuation_Connector || k == QChar::Punctuation_FinalQuote;
+                return c.isSpace() || k == QChar::Punctuation_Close || k == QChar::Punctuation_Other ||
+                       k == QChar::Punctuation_Dash || k == QChar::Punctuation_Connector ||
+                       k == QChar::Punctuation_FinalQuote;
             };
             auto opening = [](QChar c) {
                 const QChar::Category k = c.category();
-                return c.isSpace() || k == QChar::Punctuation_Open || k == QChar::Punctuation_InitialQuote || k == QChar::Punctuation_Dash;
+                return c.isSpace() || k == QChar::Punctuation_Open || k == QChar::Punctuation_InitialQuote ||
+                       k == QChar::Punctuation_Dash;
             };
             qsizetype u = offsets.toUtf16(context.first);
             const qsizetype hitStart = offsets.toUtf16(h.start);
@@ -841,8 +863,10 @@ void Search::check()
 Search::Size Search::size() const
 {
     Size s;
-    s.indexBytes = d->db.scalarInt(QStringLiteral("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\'"));
-    s.textBytes = d->db.scalarInt(QStringLiteral("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM document_text_view"));
+    s.indexBytes = d->db.scalarInt(
+        QStringLiteral("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\'"));
+    s.textBytes =
+        d->db.scalarInt(QStringLiteral("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM document_text_view"));
     return s;
 }
 

@@ -41,9 +41,9 @@ struct SearchOptions
 struct SearchHit
 {
     QString source = QStringLiteral("document"); ///< document, memo or code
-    Id id = 0;     ///< of the document, memo or code
-    QString name;  ///< document name, memo title ("memo N" if untitled), code path
-    QString field = QStringLiteral("text"); ///< text; title (memos); name, description (codes)
+    Id id = 0;                                   ///< of the document, memo or code
+    QString name;                                ///< document name, memo title ("memo N" if untitled), code path
+    QString field = QStringLiteral("text");      ///< text; title (memos); name, description (codes)
     /// Code points of the field's stored text: documentRange(id, start, end) is the hit.
     qsizetype start = 0;
     qsizetype end = 0;

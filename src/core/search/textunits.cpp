@@ -52,8 +52,7 @@ void release(UBreakIterator *it, int kind)
 TextUnits::TextUnits(const QString &text)
     : m_text(text)
     , m_offsets(text)
-{
-}
+{}
 
 TextUnits::~TextUnits()
 {
@@ -79,7 +78,8 @@ UBreakIterator *TextUnits::iterator(UBreakIterator *&it, int kind)
         if (it)
             ubrk_close(it);
         it = nullptr;
-        throw Error(QStringLiteral("search: cannot start the ICU break iterator (%1)").arg(QString::fromLatin1(u_errorName(status))));
+        throw Error(QStringLiteral("search: cannot start the ICU break iterator (%1)")
+                        .arg(QString::fromLatin1(u_errorName(status))));
     }
     return it;
 }
@@ -196,8 +196,8 @@ int TextUnits::displayWidth(const QString &s)
             continue;
         }
         const int8_t category = u_charType(c);
-        if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR
-            || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) || u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER))
+        if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR ||
+            u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) || u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER))
             continue;
         const int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
         width += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH || u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)) ? 2 : 1;

@@ -2,11 +2,11 @@
 #include "search/words.h"
 
 #include "error.h"
-#include "model/project.h"
-#include "model/projectaccess.h"
 #include "index/analyzer.h"
 #include "index/searchindex.h"
 #include "index/stopwords.h"
+#include "model/project.h"
+#include "model/projectaccess.h"
 #include "search/textunits.h"
 #include "storage/database.h"
 #include "text/textoffsets.h"
@@ -92,18 +92,23 @@ std::vector<WordGroup> wordFrequencies(Project &project, const WordFrequencyOpti
             caseNames[c.id] = c.name;
     } else {
         mode = Mode::Attribute;
-        Statement values(db, QStringLiteral("SELECT d.scope, v.owner_id, v.value FROM attribute_defs d "
-                                            "LEFT JOIN attribute_values v ON v.attribute_id = d.id WHERE d.name = ?1 COLLATE NOCASE"));
+        Statement values(
+            db,
+            QStringLiteral("SELECT d.scope, v.owner_id, v.value FROM attribute_defs d "
+                           "LEFT JOIN attribute_values v ON v.attribute_id = d.id WHERE d.name = ?1 COLLATE NOCASE"));
         values.bind(1, by);
         bool defined = false;
         while (values.step()) {
             defined = true;
             if (!values.columnIsNull(1))
-                (values.columnText(0) == QLatin1String("case") ? caseValues : documentValues)[values.columnInt(1)] = values.columnText(2);
+                (values.columnText(0) == QLatin1String("case") ? caseValues : documentValues)[values.columnInt(1)] =
+                    values.columnText(2);
         }
         if (!defined)
-            throw Error(QStringLiteral("words: --by takes document, code, speaker, case or an attribute of %1; \"%2\" is none of them")
-                            .arg(project.fileName(), by));
+            throw Error(
+                QStringLiteral(
+                    "words: --by takes document, code, speaker, case or an attribute of %1; \"%2\" is none of them")
+                    .arg(project.fileName(), by));
     }
 
     std::vector<Id> documents;
@@ -179,68 +184,72 @@ std::vector<WordGroup> wordFrequencies(Project &project, const WordFrequencyOpti
             }
         }
         auto turnAt = [&](qsizetype position) -> const Turn * {
-            auto it = std::upper_bound(turns.begin(), turns.end(), position, [](qsizetype p, const Turn &t) { return p < t.start; });
+            auto it = std::upper_bound(turns.begin(), turns.end(), position,
+                                       [](qsizetype p, const Turn &t) { return p < t.start; });
             if (it == turns.begin())
                 return nullptr;
             --it;
             return position < it->end ? &*it : nullptr;
         };
-        analyzer.forEachWord(text, [&](const Analyzer::Word &w) {
-            if (w.isNumber || (stops && stops->contains(w.folded)))
-                return true;
-            if (!labels.empty()) {
-                const qsizetype at = offsets.fromUtf16(w.start);
-                while (nextLabel < labels.size() && labels[nextLabel].second <= at)
-                    ++nextLabel;
-                if (nextLabel < labels.size() && labels[nextLabel].first <= at)
+        analyzer.forEachWord(
+            text,
+            [&](const Analyzer::Word &w) {
+                if (w.isNumber || (stops && stops->contains(w.folded)))
                     return true;
-            }
-            auto count = [&](const QString &group) {
-                Counter &c = groups[group];
-                ++c.words;
-                ++c.counts[w.term];
-                if (options.stem)
-                    ++c.forms[w.term][w.folded];
-            };
-            switch (mode) {
-            case Mode::All:
-                count(QStringLiteral("all"));
-                break;
-            case Mode::Document:
-                count(docName);
-                break;
-            case Mode::Code: {
-                const Span word{offsets.fromUtf16(w.start), offsets.fromUtf16(w.end)};
-                for (CodeGroup &g : codeGroups) {
-                    if (g.contains(word))
-                        count(g.name);
+                if (!labels.empty()) {
+                    const qsizetype at = offsets.fromUtf16(w.start);
+                    while (nextLabel < labels.size() && labels[nextLabel].second <= at)
+                        ++nextLabel;
+                    if (nextLabel < labels.size() && labels[nextLabel].first <= at)
+                        return true;
                 }
-                break;
-            }
-            case Mode::Speaker: {
-                const Turn *t = turnAt(offsets.fromUtf16(w.start));
-                count(t && !t->speaker.isEmpty() ? t->speaker : QStringLiteral("(no speaker)"));
-                break;
-            }
-            case Mode::Case:
-            case Mode::Attribute: {
-                const Turn *t = turnAt(offsets.fromUtf16(w.start));
-                const std::optional<Id> caseId = t && t->caseId ? t->caseId : onlyCase;
-                if (mode == Mode::Case) {
-                    count(caseId ? caseNames[*caseId] : QStringLiteral("(no case)"));
+                auto count = [&](const QString &group) {
+                    Counter &c = groups[group];
+                    ++c.words;
+                    ++c.counts[w.term];
+                    if (options.stem)
+                        ++c.forms[w.term][w.folded];
+                };
+                switch (mode) {
+                case Mode::All:
+                    count(QStringLiteral("all"));
+                    break;
+                case Mode::Document:
+                    count(docName);
+                    break;
+                case Mode::Code: {
+                    const Span word{offsets.fromUtf16(w.start), offsets.fromUtf16(w.end)};
+                    for (CodeGroup &g : codeGroups) {
+                        if (g.contains(word))
+                            count(g.name);
+                    }
                     break;
                 }
-                QString value;
-                if (caseId && caseValues.count(*caseId))
-                    value = caseValues[*caseId];
-                else if (documentValues.count(doc))
-                    value = documentValues[doc];
-                count(value.isEmpty() ? QStringLiteral("(none)") : value);
-                break;
-            }
-            }
-            return true;
-        }, options.stem);
+                case Mode::Speaker: {
+                    const Turn *t = turnAt(offsets.fromUtf16(w.start));
+                    count(t && !t->speaker.isEmpty() ? t->speaker : QStringLiteral("(no speaker)"));
+                    break;
+                }
+                case Mode::Case:
+                case Mode::Attribute: {
+                    const Turn *t = turnAt(offsets.fromUtf16(w.start));
+                    const std::optional<Id> caseId = t && t->caseId ? t->caseId : onlyCase;
+                    if (mode == Mode::Case) {
+                        count(caseId ? caseNames[*caseId] : QStringLiteral("(no case)"));
+                        break;
+                    }
+                    QString value;
+                    if (caseId && caseValues.count(*caseId))
+                        value = caseValues[*caseId];
+                    else if (documentValues.count(doc))
+                        value = documentValues[doc];
+                    count(value.isEmpty() ? QStringLiteral("(none)") : value);
+                    break;
+                }
+                }
+                return true;
+            },
+            options.stem);
     }
 
     std::vector<WordGroup> out;
@@ -253,7 +262,9 @@ std::vector<WordGroup> wordFrequencies(Project &project, const WordFrequencyOpti
         sorted.reserve(std::size_t(counter.counts.size()));
         for (auto it = counter.counts.cbegin(); it != counter.counts.cend(); ++it)
             sorted.emplace_back(it.key(), it.value());
-        std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+        std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+        });
         if (options.top > 0 && sorted.size() > std::size_t(options.top))
             sorted.resize(std::size_t(options.top));
         for (const auto &[term, n] : sorted) {
@@ -265,7 +276,9 @@ std::vector<WordGroup> wordFrequencies(Project &project, const WordFrequencyOpti
                 std::vector<std::pair<QByteArray, qsizetype>> fs;
                 for (auto it = forms.cbegin(); it != forms.cend(); ++it)
                     fs.emplace_back(it.key(), it.value());
-                std::sort(fs.begin(), fs.end(), [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+                std::sort(fs.begin(), fs.end(), [](const auto &a, const auto &b) {
+                    return a.second != b.second ? a.second > b.second : a.first < b.first;
+                });
                 for (const auto &[form, k] : fs)
                     f.forms.append({QString::fromUtf8(form), k});
                 f.word = f.forms.isEmpty() ? f.stem : f.forms.front().first;

@@ -32,8 +32,8 @@ struct WordFrequencyOptions
 
 struct WordFrequency
 {
-    QString word;  ///< the folded word, or the most frequent form of a stem
-    QString stem;  ///< with stem: the stem itself
+    QString word; ///< the folded word, or the most frequent form of a stem
+    QString stem; ///< with stem: the stem itself
     qsizetype count = 0;
     QList<QPair<QString, qsizetype>> forms; ///< with stem: the forms counted, most frequent first
 };

@@ -7,13 +7,13 @@
 #include "storage/pagechecksums.h"
 #include "storage/projectfile.h"
 
+#include <algorithm>
+#include <memory>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QTimeZone>
-#include <algorithm>
-#include <memory>
 #include <sqlite3.h>
 
 namespace Quire::Backups {
@@ -33,15 +33,14 @@ void copyPages(Database &source, const QString &partial)
 {
     sqlite3 *dest = nullptr;
     const QByteArray name = QFile::encodeName(partial);
-    int rc = sqlite3_open_v2(name.constData(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
-                             PageChecksums::vfs());
+    int rc = sqlite3_open_v2(name.constData(), &dest,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE, PageChecksums::vfs());
     std::unique_ptr<sqlite3, decltype(&sqlite3_close)> owned(dest, &sqlite3_close);
     const auto failure = [&](const QString &what) {
         const int code = dest ? sqlite3_extended_errcode(dest) : rc;
         const int err = dest ? sqlite3_system_errno(dest) : 0;
-        const QString msg = FileErrors::describeSqlite(code, err, partial,
-                                                       dest ? QString::fromUtf8(sqlite3_errmsg(dest))
-                                                            : QString::fromUtf8(sqlite3_errstr(rc)));
+        const QString msg = FileErrors::describeSqlite(
+            code, err, partial, dest ? QString::fromUtf8(sqlite3_errmsg(dest)) : QString::fromUtf8(sqlite3_errstr(rc)));
         owned.reset();
         ProjectFile::removeWithCompanions(partial);
         return Error(QStringLiteral("%1: %2").arg(what, msg));
@@ -139,9 +138,10 @@ Backup make(Database &source, const QString &projectPath)
     QString target;
     // Two backups within a second get the next second's name.
     for (;; now = now.addSecs(1)) {
-        target = QDir(folderPath).filePath(QStringLiteral("%1 %2.quire")
-                                               .arg(QFileInfo(projectPath).completeBaseName(),
-                                                    now.toString(QString::fromLatin1(StampFormat))));
+        target = QDir(folderPath)
+                     .filePath(QStringLiteral("%1 %2.quire")
+                                   .arg(QFileInfo(projectPath).completeBaseName(),
+                                        now.toString(QString::fromLatin1(StampFormat))));
         if (!QFileInfo::exists(target))
             break;
     }
@@ -179,8 +179,8 @@ QStringList check(const QString &path)
     QStringList problems;
     try {
         ProjectFile::checkNotCutOff(path);
-        Database db(path, ProjectFile::writable(path) ? Database::OpenMode::ReadOnly
-                                                       : Database::OpenMode::ReadOnlyImmutable);
+        Database db(path,
+                    ProjectFile::writable(path) ? Database::OpenMode::ReadOnly : Database::OpenMode::ReadOnlyImmutable);
         Statement st(db, QStringLiteral("PRAGMA integrity_check"));
         while (st.step()) {
             const QString line = st.columnText(0);

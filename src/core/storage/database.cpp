@@ -6,11 +6,11 @@
 #include "storage/pagechecksums.h"
 #include "storage/waitnotice.h"
 
+#include <atomic>
+#include <cerrno>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QUrl>
-#include <atomic>
-#include <cerrno>
 #include <sqlite3.h>
 
 namespace Quire {
@@ -33,13 +33,19 @@ Database::Database(const QString &path, OpenMode mode)
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_URI;
     QByteArray name = path.isEmpty() ? QByteArray(":memory:") : path.toUtf8();
     switch (mode) {
-    case OpenMode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case OpenMode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
     case OpenMode::ReadOnlyImmutable:
         flags |= SQLITE_OPEN_READONLY;
         name = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() + "?immutable=1";
         break;
-    case OpenMode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-    case OpenMode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case OpenMode::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case OpenMode::ReadWriteCreate:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
     }
     // A plain path that happens to start with "file:" stays a path.
     if (mode != OpenMode::ReadOnlyImmutable && name.startsWith("file:"))
@@ -339,8 +345,8 @@ Transaction::~Transaction()
         // discard the transaction when the connection closes.
         // The outermost level rolls the whole transaction back: "ROLLBACK TO"
         // plus "RELEASE" would commit an empty transaction and touch the file.
-        const QByteArray sql = m_outermost ? QByteArray("ROLLBACK")
-                                           : QStringLiteral("ROLLBACK TO %1; RELEASE %1").arg(m_name).toUtf8();
+        const QByteArray sql =
+            m_outermost ? QByteArray("ROLLBACK") : QStringLiteral("ROLLBACK TO %1; RELEASE %1").arg(m_name).toUtf8();
         sqlite3_exec(m_db.handle(), sql.constData(), nullptr, nullptr, nullptr);
     }
 }

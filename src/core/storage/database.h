@@ -3,10 +3,10 @@
 
 #include "quirecore_export.h"
 
+#include <optional>
 #include <QByteArray>
 #include <QString>
 #include <QtGlobal>
-#include <optional>
 #include <vector>
 
 struct sqlite3;

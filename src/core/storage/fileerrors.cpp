@@ -3,11 +3,11 @@
 
 #include "error.h"
 
-#include <QDir>
-#include <QSaveFile>
-#include <QFileInfo>
 #include <cerrno>
 #include <cstring>
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <sqlite3.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -73,7 +73,9 @@ void saveFile(const QString &path, const QByteArray &bytes)
 
 qint64 freeBytes(const QString &path)
 {
-    struct statvfs st{};
+    struct statvfs st
+    {
+    };
     const QByteArray folder = QFile::encodeName(folderOf(path));
     if (statvfs(folder.constData(), &st) != 0)
         return -1;
@@ -100,20 +102,28 @@ QString describeErrno(int err, const QString &path)
         return free >= 0 ? QStringLiteral("the disk is full (%1 free in %2)").arg(sizeText(free), folderOf(path))
                          : QStringLiteral("the disk is full");
     }
-    case EFBIG: return QStringLiteral("the file has grown past the largest size this system allows for it");
-    case EROFS: return QStringLiteral("the disk holding %1 is mounted read-only").arg(folderOf(path));
+    case EFBIG:
+        return QStringLiteral("the file has grown past the largest size this system allows for it");
+    case EROFS:
+        return QStringLiteral("the disk holding %1 is mounted read-only").arg(folderOf(path));
     case EACCES:
     case EPERM:
         if (folderReadOnly(path))
             return QStringLiteral("the folder %1 is read-only for you").arg(folderOf(path));
         return QStringLiteral("permission denied on %1").arg(label(path));
-    case EIO: return QStringLiteral("the disk reported an input/output error (the disk or its connection may be failing)");
-    case ENOENT: return QStringLiteral("the file or its folder no longer exists");
-    case ENAMETOOLONG: return QStringLiteral("the file name is too long");
+    case EIO:
+        return QStringLiteral("the disk reported an input/output error (the disk or its connection may be failing)");
+    case ENOENT:
+        return QStringLiteral("the file or its folder no longer exists");
+    case ENAMETOOLONG:
+        return QStringLiteral("the file name is too long");
     case EMFILE:
-    case ENFILE: return QStringLiteral("too many files are open");
-    case ENOMEM: return QStringLiteral("out of memory");
-    default: return QString::fromLocal8Bit(std::strerror(err));
+    case ENFILE:
+        return QStringLiteral("too many files are open");
+    case ENOMEM:
+        return QStringLiteral("out of memory");
+    default:
+        return QString::fromLocal8Bit(std::strerror(err));
     }
 }
 
@@ -128,8 +138,10 @@ bool isFileProblem(int code)
     case SQLITE_LOCKED:
     case SQLITE_CANTOPEN:
     case SQLITE_NOTADB:
-    case SQLITE_NOMEM: return true;
-    default: return false;
+    case SQLITE_NOMEM:
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -156,13 +168,16 @@ QString describeSqlite(int code, int err, const QString &path, const QString &sq
         return QStringLiteral("the project needs to be recovered after an interrupted write, which needs write "
                               "access to the file and its folder %1")
             .arg(folderOf(path));
-    default: break;
+    default:
+        break;
     }
     switch (code & 0xff) {
     case SQLITE_CORRUPT:
-        return QStringLiteral("the project file is damaged (%1). Restore the newest backup: quire-cli backup restore %2")
+        return QStringLiteral(
+                   "the project file is damaged (%1). Restore the newest backup: quire-cli backup restore %2")
             .arg(sqliteMessage, name);
-    case SQLITE_NOTADB: return QStringLiteral("not a Quire project (not a database file)");
+    case SQLITE_NOTADB:
+        return QStringLiteral("not a Quire project (not a database file)");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return QStringLiteral("another program is writing to this project and has not finished; try again when it "
@@ -178,8 +193,10 @@ QString describeSqlite(int code, int err, const QString &path, const QString &sq
         if (err != 0)
             return describeErrno(err, path);
         break;
-    case SQLITE_NOMEM: return QStringLiteral("out of memory");
-    default: break;
+    case SQLITE_NOMEM:
+        return QStringLiteral("out of memory");
+    default:
+        break;
     }
     return sqliteMessage;
 }

@@ -3,11 +3,11 @@
 // project file (see pagechecksums.h and docs/decisions/0010-page-checksums.md).
 #include "storage/pagechecksums.h"
 
-#include <QFileInfo>
-#include <QUrl>
 #include <cstdint>
 #include <cstring>
 #include <mutex>
+#include <QFileInfo>
+#include <QUrl>
 #include <sqlite3.h>
 
 namespace Quire::PageChecksums {
@@ -24,13 +24,13 @@ constexpr int WalFrameHeaderSize = 24;
 /// One open file of this VFS. The lower VFS's file follows it in memory.
 struct File
 {
-    sqlite3_file base;     // our methods
-    File *partner;         // main file <-> its WAL
+    sqlite3_file base; // our methods
+    File *partner;     // main file <-> its WAL
     bool isWal;
-    bool checksummed;      // pages carry checksums: compute on write, check on read
-    bool inCheckpoint;     // pages move as they are from the WAL to the file
-    int pageSize;          // known from the header (0: not yet)
-    bool walBigEndian;     // the WAL's frame checksums (from its magic number)
+    bool checksummed;  // pages carry checksums: compute on write, check on read
+    bool inCheckpoint; // pages move as they are from the WAL to the file
+    int pageSize;      // known from the header (0: not yet)
+    bool walBigEndian; // the WAL's frame checksums (from its magic number)
 };
 
 constexpr std::size_t InnerOffset = (sizeof(File) + 15) & ~std::size_t(15);
@@ -207,8 +207,8 @@ int xRead(sqlite3_file *file, void *buf, int amount, sqlite3_int64 offset)
     }
     if (rc != SQLITE_OK)
         return rc; // a short read fills zeros: nothing there to check
-    if (offset == 0 && !f->isWal && !f->checksummed && isPageSize(amount) && amount >= 100
-        && std::memcmp(buf, "SQLite format 3", 16) == 0) {
+    if (offset == 0 && !f->isWal && !f->checksummed && isPageSize(amount) && amount >= 100 &&
+        std::memcmp(buf, "SQLite format 3", 16) == 0) {
         // Page 1 of a checksummed file whose reserve byte was damaged: the
         // checksum still fits the page with the byte as it was.
         auto *page = static_cast<unsigned char *>(buf);
@@ -349,7 +349,8 @@ int xFileControl(sqlite3_file *file, int op, void *arg)
         if (f->partner)
             f->partner->inCheckpoint = f->inCheckpoint;
         break;
-    default: break;
+    default:
+        break;
     }
     return in->pMethods->xFileControl(in, op, arg);
 }
@@ -408,10 +409,25 @@ int xUnfetch(sqlite3_file *file, sqlite3_int64 offset, void *page)
 }
 
 const sqlite3_io_methods Methods = {
-    3,           xClose,      xRead,       xWrite,         xTruncate, xSync,   xFileSize,
-    xLock,       xUnlock,     xCheckReservedLock,          xFileControl,       xSectorSize,
-    xDeviceCharacteristics,   xShmMap,     xShmLock,       xShmBarrier,        xShmUnmap,
-    xFetch,      xUnfetch,
+    3,
+    xClose,
+    xRead,
+    xWrite,
+    xTruncate,
+    xSync,
+    xFileSize,
+    xLock,
+    xUnlock,
+    xCheckReservedLock,
+    xFileControl,
+    xSectorSize,
+    xDeviceCharacteristics,
+    xShmMap,
+    xShmLock,
+    xShmBarrier,
+    xShmUnmap,
+    xFetch,
+    xUnfetch,
 };
 
 int vOpen(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, int flags, int *outFlags)

@@ -4,13 +4,13 @@
 #include "error.h"
 #include "storage/fileerrors.h"
 
+#include <cerrno>
+#include <cstdio>
+#include <fcntl.h>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
-#include <cerrno>
-#include <cstdio>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -56,7 +56,8 @@ void renameNoReplace(const QString &from, const QString &to, bool mayReplace)
         const int err = errno;
         if (err == EEXIST)
             throw Error(QStringLiteral("%1: already exists; choose another name or open it").arg(to));
-        throw Error(QStringLiteral("%1: cannot be put in place: %2").arg(label(to), FileErrors::describeErrno(err, to)));
+        throw Error(
+            QStringLiteral("%1: cannot be put in place: %2").arg(label(to), FileErrors::describeErrno(err, to)));
     }
 }
 
@@ -93,7 +94,9 @@ void removeWithCompanions(const QString &path) noexcept
 
 void checkSingleName(const QString &path)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     const QByteArray name = QFile::encodeName(path);
     if (::stat(name.constData(), &st) != 0)
         return;
@@ -113,7 +116,9 @@ bool openElsewhere(const QString &path)
     const int fd = ::open(shm.constData(), O_RDWR);
     if (fd < 0)
         return false;
-    struct flock lock{};
+    struct flock lock
+    {
+    };
     lock.l_type = F_WRLCK;
     lock.l_whence = SEEK_SET;
     lock.l_start = 128;

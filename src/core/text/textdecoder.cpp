@@ -62,18 +62,14 @@ struct Bom
 
 // UTF-32LE must be tested before UTF-16LE: its mark starts with FF FE too.
 constexpr Bom Boms[] = {
-    {"UTF-8", "\xEF\xBB\xBF", 3},
-    {"UTF-32LE", "\xFF\xFE\x00\x00", 4},
-    {"UTF-32BE", "\x00\x00\xFE\xFF", 4},
-    {"UTF-16LE", "\xFF\xFE", 2},
-    {"UTF-16BE", "\xFE\xFF", 2},
+    {"UTF-8", "\xEF\xBB\xBF", 3}, {"UTF-32LE", "\xFF\xFE\x00\x00", 4}, {"UTF-32BE", "\x00\x00\xFE\xFF", 4},
+    {"UTF-16LE", "\xFF\xFE", 2},  {"UTF-16BE", "\xFE\xFF", 2},
 };
 
 const Bom *findBom(const QByteArray &bytes)
 {
     for (const Bom &bom : Boms) {
-        if (bytes.size() >= bom.length
-            && std::memcmp(bytes.constData(), bom.bytes, std::size_t(bom.length)) == 0) {
+        if (bytes.size() >= bom.length && std::memcmp(bytes.constData(), bom.bytes, std::size_t(bom.length)) == 0) {
             return &bom;
         }
     }
@@ -156,8 +152,7 @@ Utf8Scan scanUtf8(const char *data, qsizetype size, bool stopAtFirstError)
 
 // Line numbers in messages count LF, CRLF and lone CR as one line end each,
 // like normaliseLineEndings(), so they match what the user sees in an editor.
-template<typename Unit>
-qsizetype lineBreaks(const Unit *p, qsizetype size)
+template <typename Unit> qsizetype lineBreaks(const Unit *p, qsizetype size)
 {
     qsizetype breaks = 0;
     for (qsizetype i = 0; i < size; ++i) {
@@ -176,19 +171,17 @@ qsizetype lineOfByte(const char *data, qsizetype offset)
     return 1 + lineBreaks(data, offset);
 }
 
-[[noreturn]] void failInvalidUtf8(const QString &sourceName, const char *body, qsizetype offset,
-                                  qsizetype byteBase, const QString &context)
+[[noreturn]] void failInvalidUtf8(const QString &sourceName, const char *body, qsizetype offset, qsizetype byteBase,
+                                  const QString &context)
 {
     fail(sourceName, QStringLiteral("not valid UTF-8 at byte %1 (line %2), %3")
-                         .arg(number(byteBase + offset), number(lineOfByte(body, offset)),
-                              context));
+                         .arg(number(byteBase + offset), number(lineOfByte(body, offset)), context));
 }
 
 // utf16Hint: without a BOM or a declaration, NULs most likely mean UTF-16 or
 // UTF-32 text saved without a byte-order mark; say how to get it imported.
-template<typename Unit>
-void checkNotBinary(const Unit *p, qsizetype size, const QString &sourceName,
-                    const QString &unitName, bool utf16Hint)
+template <typename Unit>
+void checkNotBinary(const Unit *p, qsizetype size, const QString &sourceName, const QString &unitName, bool utf16Hint)
 {
     qsizetype controls = 0;
     for (qsizetype i = 0; i < size; ++i) {
@@ -196,12 +189,11 @@ void checkNotBinary(const Unit *p, qsizetype size, const QString &sourceName,
         if (u >= Unit(0x20))
             continue;
         if (u == Unit(0)) {
-            fail(sourceName,
-                 QStringLiteral("looks like a binary file, not text (it contains NUL %1%2)")
-                     .arg(unitName, utf16Hint ? QStringLiteral("; UTF-16 and UTF-32 text are "
-                                                               "only recognised with a byte-order "
-                                                               "mark or a declared encoding")
-                                              : QString()));
+            fail(sourceName, QStringLiteral("looks like a binary file, not text (it contains NUL %1%2)")
+                                 .arg(unitName, utf16Hint ? QStringLiteral("; UTF-16 and UTF-32 text are "
+                                                                           "only recognised with a byte-order "
+                                                                           "mark or a declared encoding")
+                                                          : QString()));
         }
         if (u != Unit('\t') && u != Unit('\n') && u != Unit('\r') && u != Unit('\f'))
             ++controls;
@@ -223,8 +215,7 @@ ConverterPtr openConverter(const char *name)
         return nullptr;
     // Substituting U+FFFD would silently change the stored text; a decoding
     // error must stop the import instead.
-    ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                        &status);
+    ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
     if (U_FAILURE(status))
         return nullptr;
     return converter;
@@ -249,8 +240,8 @@ QString preferredName(UConverter *converter)
 
 // Converts with ICU. byteBase is the offset of data within the file (the BOM
 // length) so error positions point into the file as the user has it.
-QString convert(UConverter *converter, const char *data, qsizetype size, qsizetype byteBase,
-                const QString &sourceName, const QString &encoding, const QString &context)
+QString convert(UConverter *converter, const char *data, qsizetype size, qsizetype byteBase, const QString &sourceName,
+                const QString &encoding, const QString &context)
 {
     // One UTF-16 unit per byte suffices for every charset we expect; the
     // overflow branch keeps exotic ones correct.
@@ -264,8 +255,7 @@ QString convert(UConverter *converter, const char *data, qsizetype size, qsizety
         UChar *base = reinterpret_cast<UChar *>(out.data());
         UChar *target = base + written;
         status = U_ZERO_ERROR;
-        ucnv_toUnicode(converter, &target, base + out.size(), &source, sourceLimit, nullptr, true,
-                       &status);
+        ucnv_toUnicode(converter, &target, base + out.size(), &source, sourceLimit, nullptr, true, &status);
         written = target - base;
         if (status != U_BUFFER_OVERFLOW_ERROR)
             break;
@@ -276,10 +266,8 @@ QString convert(UConverter *converter, const char *data, qsizetype size, qsizety
         int8_t invalidLength = sizeof invalid;
         UErrorCode invalidStatus = U_ZERO_ERROR;
         ucnv_getInvalidChars(converter, invalid, &invalidLength, &invalidStatus);
-        const qsizetype offset =
-            (source - data) - (U_SUCCESS(invalidStatus) ? qsizetype(invalidLength) : 0);
-        const qsizetype line =
-            1 + lineBreaks(reinterpret_cast<const char16_t *>(out.constData()), written);
+        const qsizetype offset = (source - data) - (U_SUCCESS(invalidStatus) ? qsizetype(invalidLength) : 0);
+        const qsizetype line = 1 + lineBreaks(reinterpret_cast<const char16_t *>(out.constData()), written);
         fail(sourceName, QStringLiteral("not valid %1 at byte %2 (line %3), %4")
                              .arg(encoding, number(byteBase + offset), number(line), context));
     }
@@ -296,8 +284,7 @@ QString convertWith(const char *icuName, const char *data, qsizetype size, qsize
                                         "not available")
                              .arg(QString::fromLatin1(icuName)));
     }
-    return convert(converter.get(), data, size, byteBase, sourceName,
-                   QString::fromLatin1(icuName), context);
+    return convert(converter.get(), data, size, byteBase, sourceName, QString::fromLatin1(icuName), context);
 }
 
 bool isUnicodeName(const char *name)
@@ -351,10 +338,10 @@ void checkLooksWestern(const QByteArray &bytes, const QString &sourceName)
         // never guessed, so Unicode matches say nothing here.
         if (U_FAILURE(matchStatus) || !name || isUnicodeName(name) || isWesternName(name))
             continue;
-        const bool vetoes = isLatinAlternativeName(name)
-            ? confidence >= LatinAlternativeMinConfidence
-                && confidence >= bestWestern + LatinAlternativeMinLead
-            : confidence >= NonLatinMinConfidence && confidence > bestWestern;
+        const bool vetoes =
+            isLatinAlternativeName(name)
+                ? confidence >= LatinAlternativeMinConfidence && confidence >= bestWestern + LatinAlternativeMinLead
+                : confidence >= NonLatinMinConfidence && confidence > bestWestern;
         if (vetoes) {
             fail(sourceName, QStringLiteral("not UTF-8, and it looks like %1 text rather than "
                                             "Western European text; declare its encoding to "
@@ -370,8 +357,7 @@ bool hasWindows1252OnlyByte(const QByteArray &bytes)
     // they are no evidence for it.
     return std::any_of(bytes.cbegin(), bytes.cend(), [](char c) {
         const auto b = static_cast<unsigned char>(c);
-        return b >= 0x80 && b <= 0x9F && b != 0x81 && b != 0x8D && b != 0x8F && b != 0x90
-            && b != 0x9D;
+        return b >= 0x80 && b <= 0x9F && b != 0x81 && b != 0x8D && b != 0x8F && b != 0x90 && b != 0x9D;
     });
 }
 
@@ -417,8 +403,8 @@ TextDecoder::DecodedText TextDecoder::decode(const QByteArray &bytes, const QStr
     if (bytes.isEmpty())
         fail(sourceName, QStringLiteral("the file is empty (0 bytes)"));
     if (bytes.size() > MaxFileSize) {
-        fail(sourceName, QStringLiteral("the file is too large (%1 bytes); the limit is 512 MiB")
-                             .arg(number(bytes.size())));
+        fail(sourceName,
+             QStringLiteral("the file is too large (%1 bytes); the limit is 512 MiB").arg(number(bytes.size())));
     }
 
     DecodedText result;
@@ -430,8 +416,7 @@ TextDecoder::DecodedText TextDecoder::decode(const QByteArray &bytes, const QStr
         result.encoding = QString::fromLatin1(bom->encoding);
         const char *body = bytes.constData() + bom->length;
         const qsizetype bodySize = bytes.size() - bom->length;
-        const QString context =
-            QStringLiteral("although it starts with a %1 byte-order mark").arg(result.encoding);
+        const QString context = QStringLiteral("although it starts with a %1 byte-order mark").arg(result.encoding);
         if (std::strcmp(bom->encoding, "UTF-8") == 0) {
             const Utf8Scan scan = scanUtf8(body, bodySize, true);
             if (scan.firstInvalid >= 0)
@@ -440,12 +425,10 @@ TextDecoder::DecodedText TextDecoder::decode(const QByteArray &bytes, const QStr
         decoded = convertWith(bom->encoding, body, bodySize, bom->length, sourceName, context);
     } else if (!declared.isEmpty()) {
         // A comma would pass ICU converter options ("UTF-8,swaplfnl") along.
-        const ConverterPtr converter = declared.contains(QLatin1Char(','))
-            ? nullptr
-            : openConverter(declared.toUtf8().constData());
+        const ConverterPtr converter =
+            declared.contains(QLatin1Char(',')) ? nullptr : openConverter(declared.toUtf8().constData());
         if (!converter) {
-            fail(sourceName,
-                 QStringLiteral("the declared encoding \"%1\" is not known").arg(declared));
+            fail(sourceName, QStringLiteral("the declared encoding \"%1\" is not known").arg(declared));
         }
         result.encoding = preferredName(converter.get());
         const QString context = QStringLiteral("although %1 was declared").arg(result.encoding);
@@ -454,8 +437,7 @@ TextDecoder::DecodedText TextDecoder::decode(const QByteArray &bytes, const QStr
             if (scan.firstInvalid >= 0)
                 failInvalidUtf8(sourceName, bytes.constData(), scan.firstInvalid, 0, context);
         }
-        decoded = convert(converter.get(), bytes.constData(), bytes.size(), 0, sourceName,
-                          result.encoding, context);
+        decoded = convert(converter.get(), bytes.constData(), bytes.size(), 0, sourceName, result.encoding, context);
     } else {
         const Utf8Scan scan = scanUtf8(bytes.constData(), bytes.size(), false);
         if (scan.firstInvalid < 0) {
@@ -463,8 +445,8 @@ TextDecoder::DecodedText TextDecoder::decode(const QByteArray &bytes, const QStr
         } else {
             // Before guessing, so a binary file is reported as binary rather
             // than as text in some unexpected encoding.
-            checkNotBinary(reinterpret_cast<const unsigned char *>(bytes.constData()),
-                           bytes.size(), sourceName, QStringLiteral("bytes"), true);
+            checkNotBinary(reinterpret_cast<const unsigned char *>(bytes.constData()), bytes.size(), sourceName,
+                           QStringLiteral("bytes"), true);
             // A UTF-8 file with a stray byte or a truncated last character
             // would otherwise turn into Latin-1 mojibake throughout.
             if (scan.validMultiByte > scan.invalidSequences) {
@@ -473,16 +455,16 @@ TextDecoder::DecodedText TextDecoder::decode(const QByteArray &bytes, const QStr
                                                "repair the file or declare its encoding"));
             }
             checkLooksWestern(bytes, sourceName);
-            result.encoding = hasWindows1252OnlyByte(bytes) ? QStringLiteral("windows-1252")
-                                                            : QStringLiteral("ISO-8859-1");
+            result.encoding =
+                hasWindows1252OnlyByte(bytes) ? QStringLiteral("windows-1252") : QStringLiteral("ISO-8859-1");
         }
         const QByteArray icuName = result.encoding.toLatin1();
         decoded = convertWith(icuName.constData(), bytes.constData(), bytes.size(), 0, sourceName,
                               QStringLiteral("although it was detected as %1").arg(result.encoding));
     }
 
-    checkNotBinary(reinterpret_cast<const char16_t *>(decoded.constData()), decoded.size(),
-                   sourceName, QStringLiteral("characters"), !result.hadBom && declared.isEmpty());
+    checkNotBinary(reinterpret_cast<const char16_t *>(decoded.constData()), decoded.size(), sourceName,
+                   QStringLiteral("characters"), !result.hadBom && declared.isEmpty());
     normaliseInPlace(decoded, &result.crlfCount, &result.crCount);
     // The conversion buffer was sized for the worst case; the stored text is
     // kept for the whole import, so return the spare capacity.
@@ -490,7 +472,6 @@ TextDecoder::DecodedText TextDecoder::decode(const QByteArray &bytes, const QStr
     result.text = std::move(decoded);
     return result;
 }
-
 
 QString TextDecoder::normaliseLineEndings(const QString &text, qsizetype *crlf, qsizetype *cr)
 {

@@ -64,8 +64,7 @@ public:
 
     /// Returns \a text with every CRLF and every lone CR replaced by LF, and
     /// stores how many of each were replaced in \a crlf and \a cr if given.
-    static QString normaliseLineEndings(const QString &text, qsizetype *crlf = nullptr,
-                                        qsizetype *cr = nullptr);
+    static QString normaliseLineEndings(const QString &text, qsizetype *crlf = nullptr, qsizetype *cr = nullptr);
 };
 
 } // namespace Quire

@@ -9,8 +9,14 @@ namespace Quire {
 
 namespace {
 
-constexpr bool isHighSurrogate(char16_t u) { return u >= 0xD800 && u <= 0xDBFF; }
-constexpr bool isLowSurrogate(char16_t u) { return u >= 0xDC00 && u <= 0xDFFF; }
+constexpr bool isHighSurrogate(char16_t u)
+{
+    return u >= 0xD800 && u <= 0xDBFF;
+}
+constexpr bool isLowSurrogate(char16_t u)
+{
+    return u >= 0xDC00 && u <= 0xDFFF;
+}
 
 // One code point starting at UTF-16 index i: how many UTF-16 units and UTF-8
 // bytes it takes. A surrogate that is not part of a valid pair is a code point
@@ -111,8 +117,7 @@ qsizetype TextOffsets::toUtf16(qsizetype codePoint) const
 qsizetype TextOffsets::fromUtf16(qsizetype utf16Index) const
 {
     if (utf16Index < 0) {
-        fail(QStringLiteral("UTF-16 index %1 is before the start of the text")
-                 .arg(number(utf16Index)));
+        fail(QStringLiteral("UTF-16 index %1 is before the start of the text").arg(number(utf16Index)));
     }
     if (utf16Index > m_text.size()) {
         fail(QStringLiteral("UTF-16 index %1 is past the end of the text (%2 UTF-16 code units)")
@@ -124,8 +129,7 @@ qsizetype TextOffsets::fromUtf16(qsizetype utf16Index) const
     const char16_t *p = unitsOf(m_text);
     const qsizetype n = m_text.size();
     // Last checkpoint at or before utf16Index; entry 0 is 0, so it exists.
-    const auto it = std::upper_bound(m_utf16Checkpoints.begin(), m_utf16Checkpoints.end(),
-                                     utf16Index);
+    const auto it = std::upper_bound(m_utf16Checkpoints.begin(), m_utf16Checkpoints.end(), utf16Index);
     const qsizetype k = (it - m_utf16Checkpoints.begin()) - 1;
     qsizetype unit = m_utf16Checkpoints[std::size_t(k)];
     qsizetype codePoint = k << CheckpointShift;
@@ -163,8 +167,7 @@ qsizetype TextOffsets::toUtf8(qsizetype codePoint) const
 qsizetype TextOffsets::fromUtf8(qsizetype byteOffset) const
 {
     if (byteOffset < 0) {
-        fail(QStringLiteral("UTF-8 byte offset %1 is before the start of the text")
-                 .arg(number(byteOffset)));
+        fail(QStringLiteral("UTF-8 byte offset %1 is before the start of the text").arg(number(byteOffset)));
     }
     if (byteOffset > m_utf8Length) {
         fail(QStringLiteral("UTF-8 byte offset %1 is past the end of the text (%2 bytes in UTF-8)")
@@ -175,8 +178,7 @@ qsizetype TextOffsets::fromUtf8(qsizetype byteOffset) const
 
     const char16_t *p = unitsOf(m_text);
     const qsizetype n = m_text.size();
-    const auto it = std::upper_bound(m_utf8Checkpoints.begin(), m_utf8Checkpoints.end(),
-                                     byteOffset);
+    const auto it = std::upper_bound(m_utf8Checkpoints.begin(), m_utf8Checkpoints.end(), byteOffset);
     const qsizetype k = (it - m_utf8Checkpoints.begin()) - 1;
     qsizetype byte = m_utf8Checkpoints[std::size_t(k)];
     qsizetype unit = m_isBmpOnly ? (k << CheckpointShift) : m_utf16Checkpoints[std::size_t(k)];
@@ -207,8 +209,7 @@ void TextOffsets::checkRange(qsizetype start, qsizetype end) const
     checkCodePoint(start);
     checkCodePoint(end);
     if (start > end) {
-        fail(QStringLiteral("range %1 to %2 is invalid: its start is after its end")
-                 .arg(number(start), number(end)));
+        fail(QStringLiteral("range %1 to %2 is invalid: its start is after its end").arg(number(start), number(end)));
     }
 }
 

@@ -31,8 +31,7 @@ public:
     BitRows(std::size_t rows, std::size_t bits)
         : m_words((bits + 63) / 64)
         , m_data(rows * m_words, 0)
-    {
-    }
+    {}
     void set(std::size_t row, std::size_t bit) { m_data[row * m_words + bit / 64] |= std::uint64_t(1) << (bit % 64); }
     void orInto(std::size_t to, std::size_t from)
     {
@@ -49,8 +48,7 @@ public:
             n += std::popcount(r[i]);
         return n;
     }
-    template<typename F>
-    void forEach(std::size_t row, F f) const
+    template <typename F> void forEach(std::size_t row, F f) const
     {
         const std::uint64_t *r = m_data.data() + row * m_words;
         for (std::size_t i = 0; i < m_words; ++i) {
@@ -68,8 +66,7 @@ private:
     std::vector<std::uint64_t> m_data;
 };
 
-template<typename T>
-std::size_t indexOf(const std::vector<T> &items, Id id)
+template <typename T> std::size_t indexOf(const std::vector<T> &items, Id id)
 {
     const auto it = std::lower_bound(items.begin(), items.end(), id, [](const T &t, Id v) { return t.id < v; });
     return it != items.end() && it->id == id ? std::size_t(it - items.begin()) : items.size();
@@ -130,7 +127,8 @@ void addPeople(const Snapshot &s, Trace &t)
 
 void finish(Trace &t)
 {
-    for (auto *v : {&t.actions, &t.solutions, &t.success, &t.causes, &t.istatements, &t.themes, &t.statements, &t.people})
+    for (auto *v :
+         {&t.actions, &t.solutions, &t.success, &t.causes, &t.istatements, &t.themes, &t.statements, &t.people})
         sortUnique(*v);
 }
 
@@ -225,7 +223,8 @@ Analysis analyse(const Snapshot &s, const AnalysisOptions &options)
     for (const Vertex v : reverseOrder) {
         for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
             const Vertex w = boost::target(*e, g);
-            if (down[w] + 1 > down[v] || (down[w] + 1 == down[v] && nextDown[v] < n && s.nodes[w].id < s.nodes[nextDown[v]].id)) {
+            if (down[w] + 1 > down[v] ||
+                (down[w] + 1 == down[v] && nextDown[v] < n && s.nodes[w].id < s.nodes[nextDown[v]].id)) {
                 down[v] = down[w] + 1;
                 nextDown[v] = w;
             }
@@ -268,7 +267,9 @@ Analysis analyse(const Snapshot &s, const AnalysisOptions &options)
             a.sharedCauses.push_back(node.id);
         a.causes.push_back(std::move(r));
     }
-    const auto key = [](const CauseReach &r) { return std::tuple(r.peopleCount, r.istatementCount, r.statementCount, r.votes); };
+    const auto key = [](const CauseReach &r) {
+        return std::tuple(r.peopleCount, r.istatementCount, r.statementCount, r.votes);
+    };
     std::stable_sort(a.causes.begin(), a.causes.end(), [&](const CauseReach &x, const CauseReach &y) {
         if (key(x) != key(y))
             return key(x) > key(y);
@@ -329,7 +330,8 @@ Trace traceBack(const Snapshot &s, const ItemRef &item)
         break;
     }
     case ItemKind::Success: {
-        const auto it = std::find_if(s.success.begin(), s.success.end(), [&](const SuccessStatement &x) { return x.id == item.id; });
+        const auto it = std::find_if(s.success.begin(), s.success.end(),
+                                     [&](const SuccessStatement &x) { return x.id == item.id; });
         if (it == s.success.end())
             throw Error(QStringLiteral("There is no success statement %1").arg(item.id));
         t.success.push_back(it->id);
@@ -438,7 +440,8 @@ Trace traceForward(const Snapshot &s, const ItemRef &item)
         break;
     case ItemKind::Action:
     case ItemKind::Success:
-        throw Error(QStringLiteral("Nothing follows from %1 %2: trace it back instead").arg(toString(item.kind)).arg(item.id));
+        throw Error(
+            QStringLiteral("Nothing follows from %1 %2: trace it back instead").arg(toString(item.kind)).arg(item.id));
     }
     addPeople(s, t);
     const Adjacency adj(s);

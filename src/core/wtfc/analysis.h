@@ -46,9 +46,9 @@ struct QUIRECORE_EXPORT Analysis
     /// then statements, then votes (all descending); equal on all four share a
     /// rank, listed by id (docs/wtfc.md).
     std::vector<CauseReach> causes;
-    std::vector<Id> rootCauses;          ///< by id
-    std::vector<Id> sharedCauses;        ///< reached by two or more I statements, by id
-    std::vector<Id> articulationPoints;  ///< causes whose removal disconnects the picture, by id
+    std::vector<Id> rootCauses;         ///< by id
+    std::vector<Id> sharedCauses;       ///< reached by two or more I statements, by id
+    std::vector<Id> articulationPoints; ///< causes whose removal disconnects the picture, by id
     /// The longest chain of each I statement, longest first (ties by I statement id).
     std::vector<Chain> longestChains;
     int maxChainLength = 0;

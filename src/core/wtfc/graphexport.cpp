@@ -6,7 +6,6 @@
 
 #include <QHash>
 
-
 namespace Quire::Wtfc {
 
 namespace {
@@ -72,10 +71,11 @@ QByteArray graphToDot(const Snapshot &s, const Analysis &a)
             out += QStringLiteral(", shape=ellipse, style=filled, fillcolor=%1, kind=\"cause\"")
                        .arg(root ? QStringLiteral("\"#f7d9c4\", peripheries=2") : QStringLiteral("\"#f2f2f2\""));
             if (r)
-                out += QStringLiteral(", tooltip=%1").arg(dotString(QStringLiteral("%1 people, %2 I statements, %3 statements")
-                                                                         .arg(r->peopleCount)
-                                                                         .arg(r->istatementCount)
-                                                                         .arg(r->statementCount)));
+                out += QStringLiteral(", tooltip=%1")
+                           .arg(dotString(QStringLiteral("%1 people, %2 I statements, %3 statements")
+                                              .arg(r->peopleCount)
+                                              .arg(r->istatementCount)
+                                              .arg(r->statementCount)));
         }
         out += QStringLiteral("];\n");
     }

@@ -43,7 +43,8 @@ void VoteTally::add(const Vote &v)
     const bool star = v.kind == QLatin1String("star");
     (star ? stars : dots) += v.count;
     const QString g = v.voterGroup.trimmed();
-    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto &x) { return x.first.compare(g, Qt::CaseInsensitive) == 0; });
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const auto &x) { return x.first.compare(g, Qt::CaseInsensitive) == 0; });
     if (it == groups.end()) {
         groups.push_back({g, {0, 0}});
         it = groups.end() - 1;
@@ -72,7 +73,8 @@ QString VoteTally::groupText() const
 {
     QStringList parts;
     for (const auto &[group, counts] : groups)
-        parts << QStringLiteral("%1: %2").arg(group.isEmpty() ? QStringLiteral("no group") : group, dotsAndStars(counts.first, counts.second));
+        parts << QStringLiteral("%1: %2").arg(group.isEmpty() ? QStringLiteral("no group") : group,
+                                              dotsAndStars(counts.first, counts.second));
     return parts.join(QStringLiteral("; "));
 }
 
@@ -93,8 +95,9 @@ VoteTally themeTally(const Snapshot &s, Id theme)
     if (!th)
         return t;
     for (const Vote &v : s.votes) {
-        if ((v.target.kind == ItemKind::Theme && v.target.id == theme)
-            || (v.target.kind == ItemKind::Statement && std::find(th->statements.begin(), th->statements.end(), v.target.id) != th->statements.end()))
+        if ((v.target.kind == ItemKind::Theme && v.target.id == theme) ||
+            (v.target.kind == ItemKind::Statement &&
+             std::find(th->statements.begin(), th->statements.end(), v.target.id) != th->statements.end()))
             t.add(v);
     }
     return t;
@@ -148,10 +151,12 @@ Grid workshopGrid(const Snapshot &s, const GridOptions &o)
             if (row.description.isEmpty())
                 row.description = t->description.trimmed();
             for (const Vote &v : s.votes) {
-                const bool mine = (v.target.kind == ItemKind::Theme && v.target.id == themeId)
-                    || (v.target.kind == ItemKind::Statement
-                        && std::find(t->statements.begin(), t->statements.end(), v.target.id) != t->statements.end());
-                if (!mine || (!o.voterGroup.isEmpty() && v.voterGroup.compare(o.voterGroup.trimmed(), Qt::CaseInsensitive) != 0))
+                const bool mine =
+                    (v.target.kind == ItemKind::Theme && v.target.id == themeId) ||
+                    (v.target.kind == ItemKind::Statement &&
+                     std::find(t->statements.begin(), t->statements.end(), v.target.id) != t->statements.end());
+                if (!mine ||
+                    (!o.voterGroup.isEmpty() && v.voterGroup.compare(o.voterGroup.trimmed(), Qt::CaseInsensitive) != 0))
                     continue;
                 (v.kind == QLatin1String("star") ? row.stars : row.dots) += v.count;
             }
@@ -176,8 +181,8 @@ Grid workshopGrid(const Snapshot &s, const GridOptions &o)
             });
             for (std::size_t i = 0; i < notes.size(); ++i) {
                 notes[i].rank = (i > 0 && notes[i].votes == notes[i - 1].votes) ? notes[i - 1].rank : int(i) + 1;
-                notes[i].tied = (i > 0 && notes[i].votes == notes[i - 1].votes)
-                    || (i + 1 < notes.size() && notes[i].votes == notes[i + 1].votes);
+                notes[i].tied = (i > 0 && notes[i].votes == notes[i - 1].votes) ||
+                                (i + 1 < notes.size() && notes[i].votes == notes[i + 1].votes);
             }
             cell.tiedBeyond = 0;
             if (notes.size() > std::size_t(o.top)) {
@@ -199,7 +204,8 @@ Quire::Analysis::AnalysisTable gridTable(const Grid &g, const GridOptions &o)
     t.title = QStringLiteral("Top %1 by %2").arg(o.top).arg(toString(o.rankBy));
     if (!o.voterGroup.isEmpty())
         t.title += QStringLiteral(" of %1").arg(o.voterGroup.trimmed());
-    const bool descriptors = std::any_of(g.rows.begin(), g.rows.end(), [](const GridRow &r) { return !r.description.isEmpty(); });
+    const bool descriptors =
+        std::any_of(g.rows.begin(), g.rows.end(), [](const GridRow &r) { return !r.description.isEmpty(); });
     t.header << (o.themeHeader.isEmpty() ? QStringLiteral("Theme") : o.themeHeader);
     if (descriptors)
         t.header << QStringLiteral("Descriptor");
@@ -220,9 +226,12 @@ Quire::Analysis::AnalysisTable gridTable(const Grid &g, const GridOptions &o)
             for (const GridNote &n : c.notes)
                 lines << QStringLiteral("%1%2 %3 (%4)")
                              .arg(n.rank)
-                             .arg(n.tied ? QStringLiteral("=") : QStringLiteral("."), n.text, voteCount(n.votes, o.rankBy));
+                             .arg(n.tied ? QStringLiteral("=") : QStringLiteral("."), n.text,
+                                  voteCount(n.votes, o.rankBy));
             if (c.tiedBeyond > 0)
-                lines << QStringLiteral("(+%1 more tied at %2)").arg(c.tiedBeyond).arg(voteCount(c.notes.back().votes, o.rankBy));
+                lines << QStringLiteral("(+%1 more tied at %2)")
+                             .arg(c.tiedBeyond)
+                             .arg(voteCount(c.notes.back().votes, o.rankBy));
             row << lines.join(QLatin1Char('\n'));
         }
         if (o.totals)

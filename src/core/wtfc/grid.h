@@ -20,13 +20,13 @@ QUIRECORE_EXPORT QString toString(RankBy rank);
 /// The workshop grid's choices (docs/wtfc.md, "The workshop grid").
 struct GridOptions
 {
-    int top = 3;                    ///< notes per cell
-    RankBy rankBy = RankBy::Stars;  ///< stars or dots placed on the notes
-    QString emptyText;              ///< a cell with no ranked note; empty: "(no top N identified)"
-    QString voterGroup;             ///< count only this voter group's votes (empty: every vote)
-    bool includeUnvoted = false;    ///< rank notes with no vote too (else a note needs one)
-    bool totals = false;            ///< a last column with the votes summed per theme
-    QString themeHeader;            ///< the first column's header; empty: "Theme"
+    int top = 3;                   ///< notes per cell
+    RankBy rankBy = RankBy::Stars; ///< stars or dots placed on the notes
+    QString emptyText;             ///< a cell with no ranked note; empty: "(no top N identified)"
+    QString voterGroup;            ///< count only this voter group's votes (empty: every vote)
+    bool includeUnvoted = false;   ///< rank notes with no vote too (else a note needs one)
+    bool totals = false;           ///< a last column with the votes summed per theme
+    QString themeHeader;           ///< the first column's header; empty: "Theme"
 };
 
 /// A note in a cell: a statement and its place.
@@ -49,10 +49,10 @@ struct GridCell
 struct GridRow
 {
     QString theme;
-    QString description;     ///< the first non-empty description of its themes
-    std::vector<Id> themes;  ///< the WTfC themes, one per area at most
+    QString description;         ///< the first non-empty description of its themes
+    std::vector<Id> themes;      ///< the WTfC themes, one per area at most
     std::vector<GridCell> cells; ///< one per template area
-    int stars = 0;           ///< summed over its notes and themes
+    int stars = 0;               ///< summed over its notes and themes
     int dots = 0;
 };
 

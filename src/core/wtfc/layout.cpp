@@ -63,8 +63,7 @@ public:
         : m_s(s)
         , m_o(o)
         , m_n(int(s.nodes.size()))
-    {
-    }
+    {}
 
     GraphLayout run()
     {
@@ -90,7 +89,10 @@ private:
         for (const Edge &e : m_s.edges) {
             const auto a = index.constFind(e.from), b = index.constFind(e.to);
             if (a == index.constEnd() || b == index.constEnd())
-                throw Error(QStringLiteral("The root-cause graph has a \"why\" link to a node that does not exist (%1 → %2)").arg(e.from).arg(e.to));
+                throw Error(
+                    QStringLiteral("The root-cause graph has a \"why\" link to a node that does not exist (%1 → %2)")
+                        .arg(e.from)
+                        .arg(e.to));
             down.emplace_back(*a, *b);
             up.emplace_back(*b, *a);
             m_edges.emplace_back(*a, *b);
@@ -217,7 +219,8 @@ private:
         std::vector<std::vector<std::pair<int, int>>> byLayer(L);
         for (const auto &[a, b] : m_edges)
             if (m_layer[std::size_t(b)] == m_layer[std::size_t(a)] + 1)
-                byLayer[std::size_t(m_layer[std::size_t(a)])].emplace_back(m_order[std::size_t(a)], m_order[std::size_t(b)]);
+                byLayer[std::size_t(m_layer[std::size_t(a)])].emplace_back(m_order[std::size_t(a)],
+                                                                           m_order[std::size_t(b)]);
         long long total = 0;
         std::vector<int> tree;
         for (std::size_t l = 0; l + 1 < L; ++l) {
@@ -286,7 +289,9 @@ private:
             }
             want[i] = count ? sum / count : m_x[std::size_t(v)];
         }
-        auto gap = [&](std::size_t i) { return (m_w[std::size_t(nodes[i - 1])] + m_w[std::size_t(nodes[i])]) / 2 + m_o.nodeGap; };
+        auto gap = [&](std::size_t i) {
+            return (m_w[std::size_t(nodes[i - 1])] + m_w[std::size_t(nodes[i])]) / 2 + m_o.nodeGap;
+        };
         left[0] = want[0];
         for (std::size_t i = 1; i < n; ++i)
             left[i] = std::max(want[i], left[i - 1] + gap(i));
@@ -319,7 +324,8 @@ private:
         double minX = 0, maxX = 0;
         bool first = true;
         for (int v = 0; v < m_n; ++v) {
-            const double l = m_x[std::size_t(v)] - m_w[std::size_t(v)] / 2, r = m_x[std::size_t(v)] + m_w[std::size_t(v)] / 2;
+            const double l = m_x[std::size_t(v)] - m_w[std::size_t(v)] / 2,
+                         r = m_x[std::size_t(v)] + m_w[std::size_t(v)] / 2;
             minX = first ? l : std::min(minX, l);
             maxX = first ? r : std::max(maxX, r);
             first = false;
@@ -356,7 +362,8 @@ private:
         g.edges.reserve(m_edges.size());
         for (const auto &[a, b] : m_edges) {
             const LayoutNode &from = g.nodes[std::size_t(a)], &to = g.nodes[std::size_t(b)];
-            g.edges.push_back({from.id, to.id, QPointF(from.x, from.y + from.height / 2), QPointF(to.x, to.y - to.height / 2)});
+            g.edges.push_back(
+                {from.id, to.id, QPointF(from.x, from.y + from.height / 2), QPointF(to.x, to.y - to.height / 2)});
         }
         return g;
     }
@@ -382,7 +389,8 @@ QString num(double v)
 
 const LayoutNode *GraphLayout::node(Id id) const
 {
-    const auto it = std::lower_bound(byId.begin(), byId.end(), id, [](const std::pair<Id, std::size_t> &p, Id v) { return p.first < v; });
+    const auto it = std::lower_bound(byId.begin(), byId.end(), id,
+                                     [](const std::pair<Id, std::size_t> &p, Id v) { return p.first < v; });
     return it != byId.end() && it->first == id ? &nodes[it->second] : nullptr;
 }
 

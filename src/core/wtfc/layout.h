@@ -21,12 +21,12 @@ struct LayoutOptions
 {
     double charWidth = 7.0;
     double lineHeight = 14.0;
-    double paddingX = 14.0;   ///< left + right, inside a node
-    double paddingY = 12.0;   ///< top + bottom, inside a node
-    double nodeGap = 18.0;    ///< between neighbours in a layer
-    double layerGap = 60.0;   ///< between the bottom of one layer and the top of the next
-    int wrapWidth = 28;       ///< label characters per line
-    int sweeps = 4;           ///< barycentric ordering rounds (each one down and one up)
+    double paddingX = 14.0; ///< left + right, inside a node
+    double paddingY = 12.0; ///< top + bottom, inside a node
+    double nodeGap = 18.0;  ///< between neighbours in a layer
+    double layerGap = 60.0; ///< between the bottom of one layer and the top of the next
+    int wrapWidth = 28;     ///< label characters per line
+    int sweeps = 4;         ///< barycentric ordering rounds (each one down and one up)
 };
 
 struct LayoutNode

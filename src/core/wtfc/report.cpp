@@ -23,7 +23,8 @@ QString quote(const Snapshot &s, Id statementId)
     QStringList who;
     for (Id p : st->people)
         who << s.personName(p);
-    return QStringLiteral("\u201C%1\u201D (%2)").arg(st->text, who.isEmpty() ? st->name : who.join(QStringLiteral(", ")));
+    return QStringLiteral("\u201C%1\u201D (%2)")
+        .arg(st->text, who.isEmpty() ? st->name : who.join(QStringLiteral(", ")));
 }
 
 QString nodeText(const Snapshot &s, Id id)
@@ -59,17 +60,20 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
     int themed = 0;
     for (const PcrStatement &st : s.statements)
         themed += st.themeId ? 1 : 0;
-    w.paragraph(QStringLiteral("%1 statements from %2 people; %3 themed into %4 themes; %5 I statements; %6 causes (%7 root causes); "
-                               "%8 solutions; %9 actions.")
-                    .arg(s.statements.size())
-                    .arg(s.people.size())
-                    .arg(themed)
-                    .arg(s.themes.size())
-                    .arg(std::count_if(s.nodes.begin(), s.nodes.end(), [](const Node &n) { return n.kind == ItemKind::IStatement; }))
-                    .arg(a.causes.size())
-                    .arg(a.rootCauses.size())
-                    .arg(s.solutions.size())
-                    .arg(s.actions.size()));
+    w.paragraph(
+        QStringLiteral(
+            "%1 statements from %2 people; %3 themed into %4 themes; %5 I statements; %6 causes (%7 root causes); "
+            "%8 solutions; %9 actions.")
+            .arg(s.statements.size())
+            .arg(s.people.size())
+            .arg(themed)
+            .arg(s.themes.size())
+            .arg(std::count_if(s.nodes.begin(), s.nodes.end(),
+                               [](const Node &n) { return n.kind == ItemKind::IStatement; }))
+            .arg(a.causes.size())
+            .arg(a.rootCauses.size())
+            .arg(s.solutions.size())
+            .arg(s.actions.size()));
 
     // 1. Themes per area.
     w.heading(2, QStringLiteral("Themes"));
@@ -86,7 +90,8 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
             const VoteTally v = themeTally(s, x->id);
             return v.dots + v.stars;
         };
-        std::stable_sort(themes.begin(), themes.end(), [&](const Theme *x, const Theme *y) { return total(x) > total(y); });
+        std::stable_sort(themes.begin(), themes.end(),
+                         [&](const Theme *x, const Theme *y) { return total(x) > total(y); });
         w.heading(3, area);
         QList<QStringList> rows;
         for (const Theme *th : themes) {
@@ -96,12 +101,12 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
                     for (Id p : x->people)
                         people.insert(p);
             const VoteTally v = themeTally(s, th->id);
-            rows << QStringList{th->name, v.text(), QString::number(th->statements.size()), QString::number(people.size()),
-                                v.groupText()};
+            rows << QStringList{th->name, v.text(), QString::number(th->statements.size()),
+                                QString::number(people.size()), v.groupText()};
         }
         w.paragraph(QStringLiteral("Votes are those on the theme and on its statements, summed."));
-        w.table({QStringLiteral("Theme"), QStringLiteral("Votes"), QStringLiteral("Statements"), QStringLiteral("People"),
-                 QStringLiteral("Votes by group")},
+        w.table({QStringLiteral("Theme"), QStringLiteral("Votes"), QStringLiteral("Statements"),
+                 QStringLiteral("People"), QStringLiteral("Votes by group")},
                 rows);
         for (const Theme *th : themes) {
             if (th->statements.empty())
@@ -115,10 +120,10 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
                 return s.votesFor({ItemKind::Statement, x}) > s.votesFor({ItemKind::Statement, y});
             });
             QStringList items;
-            for (std::size_t i = 0; i < sample.size() && int(i) < o.sampleStatements; ++i)
-            {
+            for (std::size_t i = 0; i < sample.size() && int(i) < o.sampleStatements; ++i) {
                 const VoteTally v = tally(s, {ItemKind::Statement, sample[i]});
-                items << (v.empty() ? quote(s, sample[i]) : QStringLiteral("%1 \u2014 %2").arg(quote(s, sample[i]), v.text()));
+                items << (v.empty() ? quote(s, sample[i])
+                                    : QStringLiteral("%1 \u2014 %2").arg(quote(s, sample[i]), v.text()));
             }
             w.list(items);
         }
@@ -135,7 +140,9 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
             rows << QStringList{n.text, th ? th->name : QString(), voteText(s, {ItemKind::IStatement, n.id}),
                                 QString::number(statementsOf(s, n).size())};
         }
-        w.table({QStringLiteral("I statement"), QStringLiteral("Theme"), QStringLiteral("Votes"), QStringLiteral("Statements")}, rows);
+        w.table({QStringLiteral("I statement"), QStringLiteral("Theme"), QStringLiteral("Votes"),
+                 QStringLiteral("Statements")},
+                rows);
     }
 
     // 3. The graph.
@@ -149,20 +156,23 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
     picture.png = o.png;
     picture.pngWidth = o.pngWidth;
     picture.pngHeight = o.pngHeight;
-    picture.missing = QStringLiteral("(The graph picture is not in this export; see the .svg or .dot export of the graph.)");
+    picture.missing =
+        QStringLiteral("(The graph picture is not in this export; see the .svg or .dot export of the graph.)");
     w.picture(picture);
     {
         QList<QStringList> rows;
         for (const CauseReach &r : a.causes) {
             if (!r.root)
                 continue;
-            rows << QStringList{QString::number(r.rank), nodeText(s, r.cause), QString::number(r.peopleCount),
-                                QString::number(r.istatementCount), QString::number(r.statementCount), QString::number(r.votes)};
+            rows << QStringList{QString::number(r.rank),           nodeText(s, r.cause),
+                                QString::number(r.peopleCount),    QString::number(r.istatementCount),
+                                QString::number(r.statementCount), QString::number(r.votes)};
         }
-        w.paragraph(QStringLiteral("Root causes ranked by the distinct people they explain, then I statements, statements and votes; "
-                                   "equal causes share a rank."));
-        w.table({QStringLiteral("Rank"), QStringLiteral("Root cause"), QStringLiteral("People"), QStringLiteral("I statements"),
-                 QStringLiteral("Statements"), QStringLiteral("Votes")},
+        w.paragraph(QStringLiteral(
+            "Root causes ranked by the distinct people they explain, then I statements, statements and votes; "
+            "equal causes share a rank."));
+        w.table({QStringLiteral("Rank"), QStringLiteral("Root cause"), QStringLiteral("People"),
+                 QStringLiteral("I statements"), QStringLiteral("Statements"), QStringLiteral("Votes")},
                 rows);
         QStringList shared;
         for (Id c : a.sharedCauses)
@@ -227,10 +237,17 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
             else
                 unplaced << x.text;
         }
-        auto cell = [&](int q) { return QStringLiteral("%1: %2").arg(t.quadrants.value(q), cells[q].isEmpty() ? QStringLiteral("none") : cells[q].join(QStringLiteral("; "))); };
-        w.paragraph(QStringLiteral("Across: %1 (low to high). Down: %2 (high, then low). A score of 5 or more counts as high.").arg(t.xAxis, t.yAxis));
+        auto cell = [&](int q) {
+            return QStringLiteral("%1: %2").arg(t.quadrants.value(q), cells[q].isEmpty()
+                                                                          ? QStringLiteral("none")
+                                                                          : cells[q].join(QStringLiteral("; ")));
+        };
+        w.paragraph(
+            QStringLiteral("Across: %1 (low to high). Down: %2 (high, then low). A score of 5 or more counts as high.")
+                .arg(t.xAxis, t.yAxis));
         w.table({QString(), QStringLiteral("low %1").arg(t.xAxis), QStringLiteral("high %1").arg(t.xAxis)},
-                {{QStringLiteral("high %1").arg(t.yAxis), cell(0), cell(1)}, {QStringLiteral("low %1").arg(t.yAxis), cell(2), cell(3)}});
+                {{QStringLiteral("high %1").arg(t.yAxis), cell(0), cell(1)},
+                 {QStringLiteral("low %1").arg(t.yAxis), cell(2), cell(3)}});
         if (!unplaced.isEmpty()) {
             w.paragraph(QStringLiteral("Not yet placed:"));
             w.list(unplaced);
@@ -243,11 +260,16 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
         QList<QStringList> rows;
         for (const Action &x : s.actions) {
             const Solution *so = s.solution(x.solutionId);
-            rows << QStringList{QString::number(x.id), x.text, x.owner, x.due, x.status, so ? so->text : QString(),
+            rows << QStringList{QString::number(x.id),
+                                x.text,
+                                x.owner,
+                                x.due,
+                                x.status,
+                                so ? so->text : QString(),
                                 so ? nodeText(s, so->causeId) : QString()};
         }
-        w.table({QStringLiteral("#"), QStringLiteral("Action"), QStringLiteral("Who"), QStringLiteral("By when"), QStringLiteral("Status"),
-                 QStringLiteral("Solution"), QStringLiteral("Root cause")},
+        w.table({QStringLiteral("#"), QStringLiteral("Action"), QStringLiteral("Who"), QStringLiteral("By when"),
+                 QStringLiteral("Status"), QStringLiteral("Solution"), QStringLiteral("Root cause")},
                 rows);
     }
 
@@ -278,8 +300,8 @@ namespace {
 
 const QString Title = QStringLiteral("Working Together for Change: workshop report");
 
-QByteArray report(const QString &format, const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options,
-                  const QString &fileName)
+QByteArray report(const QString &format, const Snapshot &workshop, const Analysis &analysis,
+                  const ReportOptions &options, const QString &fileName)
 {
     const std::unique_ptr<Writer> w = Doc::makeWriter(format, Title, fileName);
     write(*w, workshop, analysis, options);
@@ -295,10 +317,12 @@ QString reportMarkdown(const Snapshot &workshop, const Analysis &analysis, const
 
 QString reportHtml(const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options)
 {
-    return QString::fromUtf8(report(QStringLiteral("html"), workshop, analysis, options, QStringLiteral("report.html")));
+    return QString::fromUtf8(
+        report(QStringLiteral("html"), workshop, analysis, options, QStringLiteral("report.html")));
 }
 
-QByteArray reportDocx(const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options, const QString &fileName)
+QByteArray reportDocx(const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options,
+                      const QString &fileName)
 {
     return report(QStringLiteral("docx"), workshop, analysis, options, fileName);
 }

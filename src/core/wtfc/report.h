@@ -12,7 +12,7 @@ namespace Quire::Wtfc {
 
 struct ReportOptions
 {
-    int sampleStatements = 3;   ///< statements quoted under each theme
+    int sampleStatements = 3; ///< statements quoted under each theme
     /// Markdown: where the graph picture is, relative to the report (empty: no picture).
     QString svgLink;
     /// HTML: the SVG to embed (empty: a note says Graphviz was unavailable).
@@ -33,11 +33,13 @@ struct ReportOptions
 /// by perspective, solutions by kind, the grid, the action plan, and an
 /// appendix tracing each action back to the statements and people.
 /// Statements are quoted exactly as stored (Markdown escapes only).
-QUIRECORE_EXPORT QString reportMarkdown(const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options = {});
+QUIRECORE_EXPORT QString reportMarkdown(const Snapshot &workshop, const Analysis &analysis,
+                                        const ReportOptions &options = {});
 /// The same report as a Word document (.docx bytes), with the graph picture
 /// of `options.png` if there is one. `fileName` names the target in error messages.
 QUIRECORE_EXPORT QByteArray reportDocx(const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options,
                                        const QString &fileName);
-QUIRECORE_EXPORT QString reportHtml(const Snapshot &workshop, const Analysis &analysis, const ReportOptions &options = {});
+QUIRECORE_EXPORT QString reportHtml(const Snapshot &workshop, const Analysis &analysis,
+                                    const ReportOptions &options = {});
 
 } // namespace Quire::Wtfc

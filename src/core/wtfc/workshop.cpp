@@ -40,13 +40,19 @@ QString nowUtc()
 QString tableOf(ItemKind kind)
 {
     switch (kind) {
-    case ItemKind::Statement: return QStringLiteral("documents");
-    case ItemKind::Theme: return QStringLiteral("wtfc_themes");
+    case ItemKind::Statement:
+        return QStringLiteral("documents");
+    case ItemKind::Theme:
+        return QStringLiteral("wtfc_themes");
     case ItemKind::IStatement:
-    case ItemKind::Cause: return QStringLiteral("wtfc_nodes");
-    case ItemKind::Solution: return QStringLiteral("wtfc_solutions");
-    case ItemKind::Action: return QStringLiteral("wtfc_actions");
-    case ItemKind::Success: return QStringLiteral("wtfc_success");
+    case ItemKind::Cause:
+        return QStringLiteral("wtfc_nodes");
+    case ItemKind::Solution:
+        return QStringLiteral("wtfc_solutions");
+    case ItemKind::Action:
+        return QStringLiteral("wtfc_actions");
+    case ItemKind::Success:
+        return QStringLiteral("wtfc_success");
     }
     return {};
 }
@@ -75,7 +81,8 @@ QString canonical(const QStringList &allowed, const QString &value, const QStrin
     QStringList q;
     for (const QString &a : allowed)
         q << quoted(a);
-    throw Error(QStringLiteral("The workshop has no %1 %2; the template lists %3").arg(what, quoted(value), q.join(QStringLiteral(", "))));
+    throw Error(QStringLiteral("The workshop has no %1 %2; the template lists %3")
+                    .arg(what, quoted(value), q.join(QStringLiteral(", "))));
 }
 
 } // namespace
@@ -108,13 +115,20 @@ Template Template::gladSadMad()
 QString toString(ItemKind kind)
 {
     switch (kind) {
-    case ItemKind::Statement: return QStringLiteral("statement");
-    case ItemKind::Theme: return QStringLiteral("theme");
-    case ItemKind::IStatement: return QStringLiteral("istatement");
-    case ItemKind::Cause: return QStringLiteral("cause");
-    case ItemKind::Solution: return QStringLiteral("solution");
-    case ItemKind::Action: return QStringLiteral("action");
-    case ItemKind::Success: return QStringLiteral("success");
+    case ItemKind::Statement:
+        return QStringLiteral("statement");
+    case ItemKind::Theme:
+        return QStringLiteral("theme");
+    case ItemKind::IStatement:
+        return QStringLiteral("istatement");
+    case ItemKind::Cause:
+        return QStringLiteral("cause");
+    case ItemKind::Solution:
+        return QStringLiteral("solution");
+    case ItemKind::Action:
+        return QStringLiteral("action");
+    case ItemKind::Success:
+        return QStringLiteral("success");
     }
     return {};
 }
@@ -122,8 +136,8 @@ QString toString(ItemKind kind)
 std::optional<ItemKind> itemKindFromString(const QString &text)
 {
     const QString t = text.trimmed().toLower();
-    for (ItemKind k : {ItemKind::Statement, ItemKind::Theme, ItemKind::IStatement, ItemKind::Cause,
-                       ItemKind::Solution, ItemKind::Action, ItemKind::Success}) {
+    for (ItemKind k : {ItemKind::Statement, ItemKind::Theme, ItemKind::IStatement, ItemKind::Cause, ItemKind::Solution,
+                       ItemKind::Action, ItemKind::Success}) {
         if (t == toString(k))
             return k;
     }
@@ -135,8 +149,7 @@ std::optional<ItemKind> itemKindFromString(const QString &text)
 // ---- snapshot lookups ---------------------------------------------------------
 
 namespace {
-template<typename T>
-const T *findById(const std::vector<T> &items, Id id)
+template <typename T> const T *findById(const std::vector<T> &items, Id id)
 {
     // Rows are read ordered by id.
     const auto it = std::lower_bound(items.begin(), items.end(), id, [](const T &t, Id v) { return t.id < v; });
@@ -144,11 +157,26 @@ const T *findById(const std::vector<T> &items, Id id)
 }
 } // namespace
 
-const PcrStatement *Snapshot::statement(Id id) const { return findById(statements, id); }
-const Theme *Snapshot::theme(Id id) const { return findById(themes, id); }
-const Node *Snapshot::node(Id id) const { return findById(nodes, id); }
-const Solution *Snapshot::solution(Id id) const { return findById(solutions, id); }
-const Action *Snapshot::action(Id id) const { return findById(actions, id); }
+const PcrStatement *Snapshot::statement(Id id) const
+{
+    return findById(statements, id);
+}
+const Theme *Snapshot::theme(Id id) const
+{
+    return findById(themes, id);
+}
+const Node *Snapshot::node(Id id) const
+{
+    return findById(nodes, id);
+}
+const Solution *Snapshot::solution(Id id) const
+{
+    return findById(solutions, id);
+}
+const Action *Snapshot::action(Id id) const
+{
+    return findById(actions, id);
+}
 
 QString Snapshot::personName(Id id) const
 {
@@ -183,8 +211,7 @@ std::optional<int> Snapshot::quadrantOf(const Solution &s) const
 
 Workshop::Workshop(Project &project)
     : m_project(project)
-{
-}
+{}
 
 Template Workshop::workshopTemplate() const
 {
@@ -234,25 +261,29 @@ void Workshop::setTemplate(const Template &t)
     checkList(t.solutionKinds, QStringLiteral("solution kind"));
     checkList(t.quadrants, QStringLiteral("quadrant label"));
     if (t.quadrants.size() != 4)
-        throw Error(QStringLiteral("The investment grid needs exactly four quadrant labels, not %1").arg(t.quadrants.size()));
+        throw Error(
+            QStringLiteral("The investment grid needs exactly four quadrant labels, not %1").arg(t.quadrants.size()));
     if (t.xAxis.trimmed().isEmpty() || t.yAxis.trimmed().isEmpty())
         throw Error(QStringLiteral("The investment grid needs a name for each axis"));
     // Areas in use by themes must stay, or those themes would be orphaned.
     {
-        Sql q(ProjectAccess::database(m_project), QStringLiteral("SELECT DISTINCT area FROM wtfc_themes ORDER BY area"));
+        Sql q(ProjectAccess::database(m_project),
+              QStringLiteral("SELECT DISTINCT area FROM wtfc_themes ORDER BY area"));
         while (q.step()) {
             const QString area = q.columnText(0);
             bool kept = false;
             for (const QString &a : t.areas)
                 kept = kept || areaKey(a) == areaKey(area);
             if (!kept)
-                throw Error(QStringLiteral("The workshop template must keep the area %1: themes use it").arg(quoted(area)));
+                throw Error(
+                    QStringLiteral("The workshop template must keep the area %1: themes use it").arg(quoted(area)));
         }
     }
     m_project.batch(QStringLiteral("wtfc-template"), QStringLiteral("Set the workshop template"), [&] {
         auto put = [&](const QString &key, const QString &value) {
-            Sql(ProjectAccess::database(m_project), QStringLiteral("INSERT INTO wtfc_template(key, value) VALUES (?1, ?2) "
-                                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"))
+            Sql(ProjectAccess::database(m_project),
+                QStringLiteral("INSERT INTO wtfc_template(key, value) VALUES (?1, ?2) "
+                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value"))
                 .bind(1, key)
                 .bind(2, value)
                 .run();
@@ -271,7 +302,8 @@ void Workshop::setTemplate(const Template &t)
         put(QStringLiteral("y_axis"), t.yAxis.trimmed());
         // Themes follow a renamed spelling of the same area.
         for (const QString &a : t.areas)
-            Sql(ProjectAccess::database(m_project), QStringLiteral("UPDATE wtfc_themes SET area = ?1 WHERE area <> ?1 AND lower(area) = lower(?1)"))
+            Sql(ProjectAccess::database(m_project),
+                QStringLiteral("UPDATE wtfc_themes SET area = ?1 WHERE area <> ?1 AND lower(area) = lower(?1)"))
                 .bind(1, a.trimmed())
                 .run();
     });
@@ -353,7 +385,8 @@ Snapshot Workshop::snapshot() const
         Sql q(db, QStringLiteral("SELECT id, area, name, description FROM wtfc_themes ORDER BY id"));
         while (q.step())
             s.themes.push_back({q.columnInt(0), q.columnText(1), q.columnText(2), q.columnText(3), {}});
-        Sql m(db, QStringLiteral("SELECT theme_id, document_id FROM wtfc_theme_statements ORDER BY theme_id, document_id"));
+        Sql m(db,
+              QStringLiteral("SELECT theme_id, document_id FROM wtfc_theme_statements ORDER BY theme_id, document_id"));
         while (m.step()) {
             auto *t = const_cast<Theme *>(s.theme(m.columnInt(0)));
             if (t)
@@ -370,7 +403,8 @@ Snapshot Workshop::snapshot() const
             n.themeId = q.columnOptInt(3);
             s.nodes.push_back(std::move(n));
         }
-        Sql m(db, QStringLiteral("SELECT node_id, document_id FROM wtfc_istatement_statements ORDER BY node_id, document_id"));
+        Sql m(db, QStringLiteral(
+                      "SELECT node_id, document_id FROM wtfc_istatement_statements ORDER BY node_id, document_id"));
         while (m.step()) {
             auto *n = const_cast<Node *>(s.node(m.columnInt(0)));
             if (n)
@@ -381,7 +415,8 @@ Snapshot Workshop::snapshot() const
             s.edges.push_back({e.columnInt(0), e.columnInt(1)});
     }
     {
-        Sql q(db, QStringLiteral("SELECT id, target_kind, target_id, kind, count, voter_group FROM wtfc_votes ORDER BY id"));
+        Sql q(db, QStringLiteral(
+                      "SELECT id, target_kind, target_id, kind, count, voter_group FROM wtfc_votes ORDER BY id"));
         while (q.step()) {
             Vote v;
             v.id = q.columnInt(0);
@@ -392,10 +427,14 @@ Snapshot Workshop::snapshot() const
             s.votes.push_back(std::move(v));
         }
         // A vote on a node is stored as "istatement" or "cause"; either way it is the node's.
-        Sql sel(db, QStringLiteral("SELECT stage, target_kind, target_id FROM wtfc_selections ORDER BY stage, target_kind, target_id"));
+        Sql sel(
+            db,
+            QStringLiteral(
+                "SELECT stage, target_kind, target_id FROM wtfc_selections ORDER BY stage, target_kind, target_id"));
         while (sel.step())
-            s.selections.emplace_back(sel.columnText(0),
-                                      ItemRef{itemKindFromString(sel.columnText(1)).value_or(ItemKind::Statement), sel.columnInt(2)});
+            s.selections.emplace_back(
+                sel.columnText(0),
+                ItemRef{itemKindFromString(sel.columnText(1)).value_or(ItemKind::Statement), sel.columnInt(2)});
     }
     {
         Sql q(db, QStringLiteral("SELECT id, cause_id, perspective, text FROM wtfc_success ORDER BY id"));
@@ -403,7 +442,8 @@ Snapshot Workshop::snapshot() const
             s.success.push_back({q.columnInt(0), q.columnInt(1), q.columnText(2), q.columnText(3)});
     }
     {
-        Sql q(db, QStringLiteral("SELECT id, cause_id, kind, text, x_score, y_score, quadrant FROM wtfc_solutions ORDER BY id"));
+        Sql q(db, QStringLiteral(
+                      "SELECT id, cause_id, kind, text, x_score, y_score, quadrant FROM wtfc_solutions ORDER BY id"));
         while (q.step()) {
             Solution so;
             so.id = q.columnInt(0);
@@ -422,7 +462,8 @@ Snapshot Workshop::snapshot() const
     {
         Sql q(db, QStringLiteral("SELECT id, solution_id, text, owner, due, status FROM wtfc_actions ORDER BY id"));
         while (q.step())
-            s.actions.push_back({q.columnInt(0), q.columnInt(1), q.columnText(2), q.columnText(3), q.columnText(4), q.columnText(5)});
+            s.actions.push_back(
+                {q.columnInt(0), q.columnInt(1), q.columnText(2), q.columnText(3), q.columnText(4), q.columnText(5)});
     }
     return s;
 }
@@ -433,8 +474,9 @@ Id Workshop::resolveStatement(const QString &nameOrId) const
 {
     const Document d = m_project.findDocument(nameOrId);
     if (d.kind != QLatin1String("statement"))
-        throw Error(QStringLiteral("The document %1 is not a statement (it is a %2); import statements from a PCR sheet")
-                        .arg(quoted(d.name), d.kind));
+        throw Error(
+            QStringLiteral("The document %1 is not a statement (it is a %2); import statements from a PCR sheet")
+                .arg(quoted(d.name), d.kind));
     return d.id;
 }
 
@@ -460,10 +502,16 @@ Id Workshop::findStatement(const QString &person, const QString &area, qint64 ra
         }
     }
     if (hits.empty())
-        throw Error(QStringLiteral("%1 has no statement ranked %2 in the area %3").arg(quoted(person)).arg(rank).arg(quoted(area)));
+        throw Error(QStringLiteral("%1 has no statement ranked %2 in the area %3")
+                        .arg(quoted(person))
+                        .arg(rank)
+                        .arg(quoted(area)));
     if (hits.size() > 1)
-        throw Error(QStringLiteral("%1 has several statements ranked %2 in the area %3 (documents %4); name one by its document")
-                        .arg(quoted(person)).arg(rank).arg(quoted(area), joinedIds(hits)));
+        throw Error(QStringLiteral(
+                        "%1 has several statements ranked %2 in the area %3 (documents %4); name one by its document")
+                        .arg(quoted(person))
+                        .arg(rank)
+                        .arg(quoted(area), joinedIds(hits)));
     return hits.front();
 }
 
@@ -486,13 +534,15 @@ Id Workshop::addTheme(const QString &area, const QString &name, const QString &d
     const QString n = name.trimmed();
     if (n.isEmpty())
         throw Error(QStringLiteral("A theme needs a name"));
-    if (ProjectAccess::database(m_project).scalarInt(QStringLiteral("SELECT count(*) FROM wtfc_themes WHERE area = '%1' AND name = '%2'")
-                                           .arg(QString(a).replace(QLatin1Char('\''), QStringLiteral("''")),
-                                                QString(n).replace(QLatin1Char('\''), QStringLiteral("''")))) > 0)
+    if (ProjectAccess::database(m_project).scalarInt(
+            QStringLiteral("SELECT count(*) FROM wtfc_themes WHERE area = '%1' AND name = '%2'")
+                .arg(QString(a).replace(QLatin1Char('\''), QStringLiteral("''")),
+                     QString(n).replace(QLatin1Char('\''), QStringLiteral("''")))) > 0)
         throw Error(QStringLiteral("The area %1 already has a theme %2").arg(quoted(a), quoted(n)));
     Id id = 0;
     m_project.batch(QStringLiteral("wtfc-theme-add"), QStringLiteral("Add theme %1").arg(quoted(n)), [&] {
-        Sql(ProjectAccess::database(m_project), QStringLiteral("INSERT INTO wtfc_themes(area, name, description) VALUES (?1, ?2, ?3)"))
+        Sql(ProjectAccess::database(m_project),
+            QStringLiteral("INSERT INTO wtfc_themes(area, name, description) VALUES (?1, ?2, ?3)"))
             .bind(1, a)
             .bind(2, n)
             .bind(3, description)
@@ -515,9 +565,14 @@ void Workshop::renameTheme(Id theme, const QString &name)
         if (o.id != theme && o.area == t->area && o.name == n)
             throw Error(QStringLiteral("The area %1 already has a theme %2").arg(quoted(t->area), quoted(n)));
     }
-    m_project.batch(QStringLiteral("wtfc-theme-rename"), QStringLiteral("Rename theme %1 to %2").arg(quoted(t->name), quoted(n)), [&] {
-        Sql(ProjectAccess::database(m_project), QStringLiteral("UPDATE wtfc_themes SET name = ?1 WHERE id = ?2")).bind(1, n).bind(2, theme).run();
-    });
+    m_project.batch(QStringLiteral("wtfc-theme-rename"),
+                    QStringLiteral("Rename theme %1 to %2").arg(quoted(t->name), quoted(n)), [&] {
+                        Sql(ProjectAccess::database(m_project),
+                            QStringLiteral("UPDATE wtfc_themes SET name = ?1 WHERE id = ?2"))
+                            .bind(1, n)
+                            .bind(2, theme)
+                            .run();
+                    });
 }
 
 void Workshop::deleteTheme(Id theme)
@@ -530,7 +585,8 @@ void Workshop::deleteTheme(Id theme)
     m_project.batch(QStringLiteral("wtfc-theme-delete"), QStringLiteral("Delete theme %1").arg(theme), [&] {
         db.exec(QStringLiteral("DELETE FROM wtfc_theme_statements WHERE theme_id = %1").arg(theme));
         db.exec(QStringLiteral("DELETE FROM wtfc_votes WHERE target_kind = 'theme' AND target_id = %1").arg(theme));
-        db.exec(QStringLiteral("DELETE FROM wtfc_selections WHERE target_kind = 'theme' AND target_id = %1").arg(theme));
+        db.exec(
+            QStringLiteral("DELETE FROM wtfc_selections WHERE target_kind = 'theme' AND target_id = %1").arg(theme));
         db.exec(QStringLiteral("DELETE FROM wtfc_themes WHERE id = %1").arg(theme));
     });
 }
@@ -555,9 +611,10 @@ void Workshop::assign(Id theme, const std::vector<Id> &ids)
     }
     m_project.batch(QStringLiteral("wtfc-theme-assign"),
                     QStringLiteral("Put %1 statement(s) on theme %2").arg(ids.size()).arg(quoted(themeName)), [&] {
-                        Sql ins(ProjectAccess::database(m_project),
-                                QStringLiteral("INSERT INTO wtfc_theme_statements(document_id, theme_id) VALUES (?1, ?2) "
-                                               "ON CONFLICT(document_id) DO UPDATE SET theme_id = excluded.theme_id"));
+                        Sql ins(
+                            ProjectAccess::database(m_project),
+                            QStringLiteral("INSERT INTO wtfc_theme_statements(document_id, theme_id) VALUES (?1, ?2) "
+                                           "ON CONFLICT(document_id) DO UPDATE SET theme_id = excluded.theme_id"));
                         for (Id id : ids) {
                             ins.reset();
                             ins.bind(1, id).bind(2, theme).run();
@@ -568,13 +625,15 @@ void Workshop::assign(Id theme, const std::vector<Id> &ids)
 void Workshop::unassign(const std::vector<Id> &ids)
 {
     checkStatements(ids);
-    m_project.batch(QStringLiteral("wtfc-theme-unassign"), QStringLiteral("Take statement(s) %1 off their themes").arg(joinedIds(ids)), [&] {
-        Sql del(ProjectAccess::database(m_project), QStringLiteral("DELETE FROM wtfc_theme_statements WHERE document_id = ?1"));
-        for (Id id : ids) {
-            del.reset();
-            del.bind(1, id).run();
-        }
-    });
+    m_project.batch(QStringLiteral("wtfc-theme-unassign"),
+                    QStringLiteral("Take statement(s) %1 off their themes").arg(joinedIds(ids)), [&] {
+                        Sql del(ProjectAccess::database(m_project),
+                                QStringLiteral("DELETE FROM wtfc_theme_statements WHERE document_id = ?1"));
+                        for (Id id : ids) {
+                            del.reset();
+                            del.bind(1, id).run();
+                        }
+                    });
 }
 
 Id Workshop::resolveTheme(const QString &text, const QString &area) const
@@ -597,7 +656,8 @@ Id Workshop::resolveTheme(const QString &text, const QString &area) const
     if (hits.empty())
         throw Error(QStringLiteral("There is no theme %1").arg(quoted(text)));
     if (hits.size() > 1)
-        throw Error(QStringLiteral("Several areas have a theme %1 (ids %2); name its area or use theme:ID").arg(quoted(text), joinedIds(hits)));
+        throw Error(QStringLiteral("Several areas have a theme %1 (ids %2); name its area or use theme:ID")
+                        .arg(quoted(text), joinedIds(hits)));
     return hits.front();
 }
 
@@ -626,23 +686,24 @@ Id Workshop::vote(const ItemRef &target, const QString &kind, int count, const Q
     if (count < 1)
         throw Error(QStringLiteral("A vote needs at least one %1, not %2").arg(k).arg(count));
     if (target.kind == ItemKind::Action || target.kind == ItemKind::Success)
-        throw Error(QStringLiteral("Votes go on statements, themes, I statements, causes and solutions, not on a %1").arg(toString(target.kind)));
+        throw Error(QStringLiteral("Votes go on statements, themes, I statements, causes and solutions, not on a %1")
+                        .arg(toString(target.kind)));
     Database &db = ProjectAccess::database(m_project);
     checkItem(db, target);
     Id id = 0;
-    m_project.batch(QStringLiteral("wtfc-vote"),
-                    QStringLiteral("%1 %2(s) on %3").arg(count).arg(k, label(target)), [&] {
-                        Sql(db, QStringLiteral("INSERT INTO wtfc_votes(target_kind, target_id, kind, count, voter_group, created) "
-                                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))
-                            .bind(1, toString(target.kind))
-                            .bind(2, target.id)
-                            .bind(3, k)
-                            .bind(4, count)
-                            .bind(5, voterGroup.trimmed())
-                            .bind(6, nowUtc())
-                            .run();
-                        id = db.lastInsertId();
-                    });
+    m_project.batch(
+        QStringLiteral("wtfc-vote"), QStringLiteral("%1 %2(s) on %3").arg(count).arg(k, label(target)), [&] {
+            Sql(db, QStringLiteral("INSERT INTO wtfc_votes(target_kind, target_id, kind, count, voter_group, created) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))
+                .bind(1, toString(target.kind))
+                .bind(2, target.id)
+                .bind(3, k)
+                .bind(4, count)
+                .bind(5, voterGroup.trimmed())
+                .bind(6, nowUtc())
+                .run();
+            id = db.lastInsertId();
+        });
     return id;
 }
 
@@ -662,14 +723,20 @@ void Workshop::select(const QString &stage, const ItemRef &target, bool selected
         throw Error(QStringLiteral("Name the stage at which %1 is taken forward").arg(label(target)));
     Database &db = ProjectAccess::database(m_project);
     checkItem(db, target);
-    m_project.batch(QStringLiteral("wtfc-select"),
-                    QStringLiteral("%1 %2 at stage %3").arg(selected ? QStringLiteral("Take forward") : QStringLiteral("Do not take forward"),
-                                                           label(target), quoted(st)),
-                    [&] {
-                        Sql q(db, selected ? QStringLiteral("INSERT OR IGNORE INTO wtfc_selections(stage, target_kind, target_id) VALUES (?1, ?2, ?3)")
-                                           : QStringLiteral("DELETE FROM wtfc_selections WHERE stage = ?1 AND target_kind = ?2 AND target_id = ?3"));
-                        q.bind(1, st).bind(2, toString(target.kind)).bind(3, target.id).run();
-                    });
+    m_project.batch(
+        QStringLiteral("wtfc-select"),
+        QStringLiteral("%1 %2 at stage %3")
+            .arg(selected ? QStringLiteral("Take forward") : QStringLiteral("Do not take forward"), label(target),
+                 quoted(st)),
+        [&] {
+            Sql q(db,
+                  selected
+                      ? QStringLiteral(
+                            "INSERT OR IGNORE INTO wtfc_selections(stage, target_kind, target_id) VALUES (?1, ?2, ?3)")
+                      : QStringLiteral(
+                            "DELETE FROM wtfc_selections WHERE stage = ?1 AND target_kind = ?2 AND target_id = ?3"));
+            q.bind(1, st).bind(2, toString(target.kind)).bind(3, target.id).run();
+        });
 }
 
 // ---- graph --------------------------------------------------------------------
@@ -686,7 +753,9 @@ void Workshop::checkNodeExists(Id node, std::optional<ItemKind> kind) const
     Sql q(ProjectAccess::database(m_project), QStringLiteral("SELECT kind FROM wtfc_nodes WHERE id = ?1"));
     q.bind(1, node);
     if (!q.step())
-        throw Error(QStringLiteral("There is no %1 %2").arg(kind ? toString(*kind) : QStringLiteral("cause or I statement")).arg(node));
+        throw Error(QStringLiteral("There is no %1 %2")
+                        .arg(kind ? toString(*kind) : QStringLiteral("cause or I statement"))
+                        .arg(node));
     if (kind && q.columnText(0) != toString(*kind))
         throw Error(QStringLiteral("%1 %2 is not a %3").arg(q.columnText(0)).arg(node).arg(toString(*kind)));
 }
@@ -706,9 +775,13 @@ Id Workshop::addIStatement(Id theme, const QString &text, const std::vector<Id> 
     checkStatements(ids);
     Id id = 0;
     m_project.batch(QStringLiteral("wtfc-istatement-add"), QStringLiteral("Add I statement %1").arg(quoted(t)), [&] {
-        Sql(db, QStringLiteral("INSERT INTO wtfc_nodes(kind, text, theme_id) VALUES ('istatement', ?1, ?2)")).bind(1, t).bind(2, theme).run();
+        Sql(db, QStringLiteral("INSERT INTO wtfc_nodes(kind, text, theme_id) VALUES ('istatement', ?1, ?2)"))
+            .bind(1, t)
+            .bind(2, theme)
+            .run();
         id = db.lastInsertId();
-        Sql ins(db, QStringLiteral("INSERT OR IGNORE INTO wtfc_istatement_statements(node_id, document_id) VALUES (?1, ?2)"));
+        Sql ins(db, QStringLiteral(
+                        "INSERT OR IGNORE INTO wtfc_istatement_statements(node_id, document_id) VALUES (?1, ?2)"));
         for (Id s : ids) {
             ins.reset();
             ins.bind(1, id).bind(2, s).run();
@@ -724,14 +797,17 @@ void Workshop::linkStatements(Id istatement, const std::vector<Id> &ids)
         throw Error(QStringLiteral("Name at least one statement to link to I statement %1").arg(istatement));
     checkStatements(ids);
     Database &db = ProjectAccess::database(m_project);
-    m_project.batch(QStringLiteral("wtfc-istatement-link"),
-                    QStringLiteral("Link statement(s) %1 to I statement %2").arg(joinedIds(ids), quoted(nodeText(istatement))), [&] {
-                        Sql ins(db, QStringLiteral("INSERT OR IGNORE INTO wtfc_istatement_statements(node_id, document_id) VALUES (?1, ?2)"));
-                        for (Id s : ids) {
-                            ins.reset();
-                            ins.bind(1, istatement).bind(2, s).run();
-                        }
-                    });
+    m_project.batch(
+        QStringLiteral("wtfc-istatement-link"),
+        QStringLiteral("Link statement(s) %1 to I statement %2").arg(joinedIds(ids), quoted(nodeText(istatement))),
+        [&] {
+            Sql ins(db, QStringLiteral(
+                            "INSERT OR IGNORE INTO wtfc_istatement_statements(node_id, document_id) VALUES (?1, ?2)"));
+            for (Id s : ids) {
+                ins.reset();
+                ins.bind(1, istatement).bind(2, s).run();
+            }
+        });
 }
 
 Id Workshop::addCause(const QString &text)
@@ -757,7 +833,8 @@ void Workshop::addWhy(Id from, Id to)
     checkNodeExists(from, std::nullopt);
     checkNodeExists(to, ItemKind::Cause);
     Database &db = ProjectAccess::database(m_project);
-    if (db.scalarInt(QStringLiteral("SELECT count(*) FROM wtfc_edges WHERE from_id = %1 AND to_id = %2").arg(from).arg(to)) > 0)
+    if (db.scalarInt(
+            QStringLiteral("SELECT count(*) FROM wtfc_edges WHERE from_id = %1 AND to_id = %2").arg(from).arg(to)) > 0)
         throw Error(QStringLiteral("%1 is already caused by %2").arg(quoted(nodeText(from)), quoted(nodeText(to))));
     // A path from `to` back to `from` would close a cycle: find the shortest, to name it.
     if (from == to)
@@ -798,30 +875,37 @@ void Workshop::addWhy(Id from, Id to)
         throw Error(QStringLiteral("%1 cannot be caused by %2: that would close the cycle: %3")
                         .arg(quoted(nodeText(from)), quoted(nodeText(to)), names.join(QStringLiteral(" → "))));
     }
-    m_project.batch(QStringLiteral("wtfc-why"), QStringLiteral("%1 is caused by %2").arg(quoted(nodeText(from)), quoted(nodeText(to))), [&] {
-        Sql(db, QStringLiteral("INSERT INTO wtfc_edges(from_id, to_id) VALUES (?1, ?2)")).bind(1, from).bind(2, to).run();
-    });
+    m_project.batch(QStringLiteral("wtfc-why"),
+                    QStringLiteral("%1 is caused by %2").arg(quoted(nodeText(from)), quoted(nodeText(to))), [&] {
+                        Sql(db, QStringLiteral("INSERT INTO wtfc_edges(from_id, to_id) VALUES (?1, ?2)"))
+                            .bind(1, from)
+                            .bind(2, to)
+                            .run();
+                    });
 }
 
 Id Workshop::addWhyText(Id from, const QString &causeText)
 {
     checkNodeExists(from, std::nullopt);
     Id id = 0;
-    m_project.batch(QStringLiteral("wtfc-why"), QStringLiteral("%1 is caused by %2").arg(quoted(nodeText(from)), quoted(causeText.trimmed())), [&] {
-        id = addCause(causeText);
-        addWhy(from, id);
-    });
+    m_project.batch(QStringLiteral("wtfc-why"),
+                    QStringLiteral("%1 is caused by %2").arg(quoted(nodeText(from)), quoted(causeText.trimmed())), [&] {
+                        id = addCause(causeText);
+                        addWhy(from, id);
+                    });
     return id;
 }
 
 void Workshop::unlink(Id from, Id to)
 {
     Database &db = ProjectAccess::database(m_project);
-    if (db.scalarInt(QStringLiteral("SELECT count(*) FROM wtfc_edges WHERE from_id = %1 AND to_id = %2").arg(from).arg(to)) == 0)
+    if (db.scalarInt(
+            QStringLiteral("SELECT count(*) FROM wtfc_edges WHERE from_id = %1 AND to_id = %2").arg(from).arg(to)) == 0)
         throw Error(QStringLiteral("There is no \"why\" from node %1 to node %2").arg(from).arg(to));
-    m_project.batch(QStringLiteral("wtfc-unlink"), QStringLiteral("%1 is no longer caused by %2").arg(quoted(nodeText(from)), quoted(nodeText(to))), [&] {
-        db.exec(QStringLiteral("DELETE FROM wtfc_edges WHERE from_id = %1 AND to_id = %2").arg(from).arg(to));
-    });
+    m_project.batch(
+        QStringLiteral("wtfc-unlink"),
+        QStringLiteral("%1 is no longer caused by %2").arg(quoted(nodeText(from)), quoted(nodeText(to))),
+        [&] { db.exec(QStringLiteral("DELETE FROM wtfc_edges WHERE from_id = %1 AND to_id = %2").arg(from).arg(to)); });
 }
 
 void Workshop::renameNode(Id node, const QString &text)
@@ -835,9 +919,11 @@ void Workshop::renameNode(Id node, const QString &text)
     exists.bind(1, t).bind(2, node);
     if (exists.step())
         throw Error(QStringLiteral("The graph already has %1 (node %2)").arg(quoted(t)).arg(exists.columnInt(0)));
-    m_project.batch(QStringLiteral("wtfc-node-rename"), QStringLiteral("Rename %1 to %2").arg(quoted(nodeText(node)), quoted(t)), [&] {
-        Sql(db, QStringLiteral("UPDATE wtfc_nodes SET text = ?1 WHERE id = ?2")).bind(1, t).bind(2, node).run();
-    });
+    m_project.batch(
+        QStringLiteral("wtfc-node-rename"), QStringLiteral("Rename %1 to %2").arg(quoted(nodeText(node)), quoted(t)),
+        [&] {
+            Sql(db, QStringLiteral("UPDATE wtfc_nodes SET text = ?1 WHERE id = ?2")).bind(1, t).bind(2, node).run();
+        });
 }
 
 void Workshop::deleteNode(Id node)
@@ -845,13 +931,18 @@ void Workshop::deleteNode(Id node)
     checkNodeExists(node, std::nullopt);
     Database &db = ProjectAccess::database(m_project);
     if (db.scalarInt(QStringLiteral("SELECT (SELECT count(*) FROM wtfc_success WHERE cause_id = %1) + "
-                                    "(SELECT count(*) FROM wtfc_solutions WHERE cause_id = %1)").arg(node)) > 0)
-        throw Error(QStringLiteral("%1 has success statements or solutions; delete those first").arg(quoted(nodeText(node))));
+                                    "(SELECT count(*) FROM wtfc_solutions WHERE cause_id = %1)")
+                         .arg(node)) > 0)
+        throw Error(
+            QStringLiteral("%1 has success statements or solutions; delete those first").arg(quoted(nodeText(node))));
     m_project.batch(QStringLiteral("wtfc-node-delete"), QStringLiteral("Delete %1").arg(quoted(nodeText(node))), [&] {
         db.exec(QStringLiteral("DELETE FROM wtfc_edges WHERE from_id = %1 OR to_id = %1").arg(node));
         db.exec(QStringLiteral("DELETE FROM wtfc_istatement_statements WHERE node_id = %1").arg(node));
-        db.exec(QStringLiteral("DELETE FROM wtfc_votes WHERE target_kind IN ('cause', 'istatement') AND target_id = %1").arg(node));
-        db.exec(QStringLiteral("DELETE FROM wtfc_selections WHERE target_kind IN ('cause', 'istatement') AND target_id = %1").arg(node));
+        db.exec(QStringLiteral("DELETE FROM wtfc_votes WHERE target_kind IN ('cause', 'istatement') AND target_id = %1")
+                    .arg(node));
+        db.exec(QStringLiteral(
+                    "DELETE FROM wtfc_selections WHERE target_kind IN ('cause', 'istatement') AND target_id = %1")
+                    .arg(node));
         db.exec(QStringLiteral("DELETE FROM wtfc_nodes WHERE id = %1").arg(node));
     });
 }
@@ -859,7 +950,8 @@ void Workshop::deleteNode(Id node)
 Id Workshop::resolveNode(const QString &text) const
 {
     const QString t = text.trimmed();
-    for (const QString &prefix : {QStringLiteral("cause:"), QStringLiteral("istatement:"), QStringLiteral("i-statement:")}) {
+    for (const QString &prefix :
+         {QStringLiteral("cause:"), QStringLiteral("istatement:"), QStringLiteral("i-statement:")}) {
         if (t.startsWith(prefix, Qt::CaseInsensitive)) {
             bool ok = false;
             const Id id = t.mid(prefix.size()).toLongLong(&ok);
@@ -893,10 +985,15 @@ Id Workshop::addSuccess(Id cause, const QString &perspective, const QString &tex
         throw Error(QStringLiteral("A success statement needs its text"));
     Database &db = ProjectAccess::database(m_project);
     Id id = 0;
-    m_project.batch(QStringLiteral("wtfc-success-add"), QStringLiteral("Success for %1 (%2)").arg(quoted(nodeText(cause)), p), [&] {
-        Sql(db, QStringLiteral("INSERT INTO wtfc_success(cause_id, perspective, text) VALUES (?1, ?2, ?3)")).bind(1, cause).bind(2, p).bind(3, t).run();
-        id = db.lastInsertId();
-    });
+    m_project.batch(
+        QStringLiteral("wtfc-success-add"), QStringLiteral("Success for %1 (%2)").arg(quoted(nodeText(cause)), p), [&] {
+            Sql(db, QStringLiteral("INSERT INTO wtfc_success(cause_id, perspective, text) VALUES (?1, ?2, ?3)"))
+                .bind(1, cause)
+                .bind(2, p)
+                .bind(3, t)
+                .run();
+            id = db.lastInsertId();
+        });
     return id;
 }
 
@@ -909,10 +1006,15 @@ Id Workshop::addSolution(Id cause, const QString &kind, const QString &text)
         throw Error(QStringLiteral("A solution needs its text"));
     Database &db = ProjectAccess::database(m_project);
     Id id = 0;
-    m_project.batch(QStringLiteral("wtfc-solution-add"), QStringLiteral("Solution %1 for %2").arg(quoted(t), quoted(nodeText(cause))), [&] {
-        Sql(db, QStringLiteral("INSERT INTO wtfc_solutions(cause_id, kind, text) VALUES (?1, ?2, ?3)")).bind(1, cause).bind(2, k).bind(3, t).run();
-        id = db.lastInsertId();
-    });
+    m_project.batch(QStringLiteral("wtfc-solution-add"),
+                    QStringLiteral("Solution %1 for %2").arg(quoted(t), quoted(nodeText(cause))), [&] {
+                        Sql(db, QStringLiteral("INSERT INTO wtfc_solutions(cause_id, kind, text) VALUES (?1, ?2, ?3)"))
+                            .bind(1, cause)
+                            .bind(2, k)
+                            .bind(3, t)
+                            .run();
+                        id = db.lastInsertId();
+                    });
     return id;
 }
 
@@ -922,14 +1024,20 @@ void Workshop::placeByScores(Id solution, double x, double y)
     const Template t = workshopTemplate();
     if (!(x >= 0.0 && x <= 10.0) || !(y >= 0.0 && y <= 10.0))
         throw Error(QStringLiteral("Grid scores run from 0 to 10: %1 %2 and %3 %4 do not fit")
-                        .arg(t.xAxis).arg(x).arg(t.yAxis).arg(y));
-    m_project.batch(QStringLiteral("wtfc-grid-place"), QStringLiteral("Place solution %1 at %2 %3, %4 %5").arg(solution).arg(t.xAxis).arg(x).arg(t.yAxis).arg(y), [&] {
-        Sql(ProjectAccess::database(m_project), QStringLiteral("UPDATE wtfc_solutions SET x_score = ?1, y_score = ?2, quadrant = NULL WHERE id = ?3"))
-            .bind(1, x)
-            .bind(2, y)
-            .bind(3, solution)
-            .run();
-    });
+                        .arg(t.xAxis)
+                        .arg(x)
+                        .arg(t.yAxis)
+                        .arg(y));
+    m_project.batch(
+        QStringLiteral("wtfc-grid-place"),
+        QStringLiteral("Place solution %1 at %2 %3, %4 %5").arg(solution).arg(t.xAxis).arg(x).arg(t.yAxis).arg(y), [&] {
+            Sql(ProjectAccess::database(m_project),
+                QStringLiteral("UPDATE wtfc_solutions SET x_score = ?1, y_score = ?2, quadrant = NULL WHERE id = ?3"))
+                .bind(1, x)
+                .bind(2, y)
+                .bind(3, solution)
+                .run();
+        });
 }
 
 void Workshop::placeInQuadrant(Id solution, int quadrant)
@@ -938,27 +1046,33 @@ void Workshop::placeInQuadrant(Id solution, int quadrant)
     const Template t = workshopTemplate();
     if (quadrant < 0 || quadrant > 3)
         throw Error(QStringLiteral("The grid has quadrants 0 to 3, not %1").arg(quadrant));
-    m_project.batch(QStringLiteral("wtfc-grid-place"), QStringLiteral("Place solution %1 in %2").arg(solution).arg(quoted(t.quadrants.value(quadrant))), [&] {
-        Sql(ProjectAccess::database(m_project), QStringLiteral("UPDATE wtfc_solutions SET x_score = NULL, y_score = NULL, quadrant = ?1 WHERE id = ?2"))
-            .bind(1, quadrant)
-            .bind(2, solution)
-            .run();
-    });
+    m_project.batch(
+        QStringLiteral("wtfc-grid-place"),
+        QStringLiteral("Place solution %1 in %2").arg(solution).arg(quoted(t.quadrants.value(quadrant))), [&] {
+            Sql(ProjectAccess::database(m_project),
+                QStringLiteral("UPDATE wtfc_solutions SET x_score = NULL, y_score = NULL, quadrant = ?1 WHERE id = ?2"))
+                .bind(1, quadrant)
+                .bind(2, solution)
+                .run();
+        });
 }
 
-Id Workshop::addAction(Id solution, const QString &text, const QString &owner, const QString &due, const QString &status)
+Id Workshop::addAction(Id solution, const QString &text, const QString &owner, const QString &due,
+                       const QString &status)
 {
     checkItem(ProjectAccess::database(m_project), {ItemKind::Solution, solution});
     const QString t = text.trimmed();
     if (t.isEmpty())
         throw Error(QStringLiteral("An action needs its text"));
     if (!due.trimmed().isEmpty() && !QDate::fromString(due.trimmed(), Qt::ISODate).isValid())
-        throw Error(QStringLiteral("The due date %1 of action %2 is not a date like 2026-03-31").arg(quoted(due), quoted(t)));
+        throw Error(
+            QStringLiteral("The due date %1 of action %2 is not a date like 2026-03-31").arg(quoted(due), quoted(t)));
     const QString st = canonical(statuses(), status, QStringLiteral("action status"));
     Database &db = ProjectAccess::database(m_project);
     Id id = 0;
     m_project.batch(QStringLiteral("wtfc-action-add"), QStringLiteral("Action %1").arg(quoted(t)), [&] {
-        Sql(db, QStringLiteral("INSERT INTO wtfc_actions(solution_id, text, owner, due, status) VALUES (?1, ?2, ?3, ?4, ?5)"))
+        Sql(db, QStringLiteral(
+                    "INSERT INTO wtfc_actions(solution_id, text, owner, due, status) VALUES (?1, ?2, ?3, ?4, ?5)"))
             .bind(1, solution)
             .bind(2, t)
             .bind(3, owner.trimmed())
@@ -1049,7 +1163,9 @@ QString Workshop::label(const ItemRef &item) const
         break;
     }
     case ItemKind::IStatement:
-    case ItemKind::Cause: text = nodeText(item.id); break;
+    case ItemKind::Cause:
+        text = nodeText(item.id);
+        break;
     default: {
         Sql q(db, QStringLiteral("SELECT text FROM %1 WHERE id = ?1").arg(tableOf(item.kind)));
         q.bind(1, item.id);

@@ -5,9 +5,9 @@
 
 #include "model/types.h"
 
+#include <optional>
 #include <QString>
 #include <QStringList>
-#include <optional>
 #include <vector>
 
 namespace Quire {
@@ -48,7 +48,8 @@ struct ItemRef
     friend bool operator==(const ItemRef &, const ItemRef &) = default;
 };
 
-/// A PCR statement (named so as not to clash with Quire::Statement, the SQL one): a document of kind "statement" with area/rank/taken_forward.
+/// A PCR statement (named so as not to clash with Quire::Statement, the SQL one): a document of kind "statement" with
+/// area/rank/taken_forward.
 struct PcrStatement
 {
     Id id = 0; ///< the document id
@@ -115,8 +116,8 @@ struct Solution
     Id causeId = 0;
     QString kind;
     QString text;
-    std::optional<double> x; ///< 0–10 on the template's x axis (cost)
-    std::optional<double> y; ///< 0–10 on the y axis (benefit)
+    std::optional<double> x;     ///< 0–10 on the template's x axis (cost)
+    std::optional<double> y;     ///< 0–10 on the y axis (benefit)
     std::optional<int> quadrant; ///< placed directly; index into Template::quadrants
 };
 
@@ -126,7 +127,7 @@ struct Action
     Id solutionId = 0;
     QString text;
     QString owner;
-    QString due; ///< YYYY-MM-DD or empty
+    QString due;    ///< YYYY-MM-DD or empty
     QString status; ///< planned, in progress, done, dropped
 };
 

@@ -63,10 +63,9 @@ namespace {
 const QStringList page1Lines{QStringLiteral("Notes from the carers group"),
                              QStringLiteral("We talked about the \uFB01rst visit and the care-"),
                              QStringLiteral("giver who came every week.")};
-const QStringList page2Lines{QStringLiteral("Facilitator: How did the visits go?"),
-                             QStringLiteral("P1: The carer was kind to us."),
-                             QStringLiteral("P2: It was better than I hoped."),
-                             QStringLiteral("P1: We want more of it.")};
+const QStringList page2Lines{
+    QStringLiteral("Facilitator: How did the visits go?"), QStringLiteral("P1: The carer was kind to us."),
+    QStringLiteral("P2: It was better than I hoped."), QStringLiteral("P1: We want more of it.")};
 } // namespace
 
 QByteArray twoPageSample()

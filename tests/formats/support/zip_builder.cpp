@@ -221,66 +221,73 @@ QByteArray xmlHead()
 QByteArray notesXml(const char *root, const char *note, const QString &inner)
 {
     // Word always writes the separator (-1) and continuation separator (0) notes first.
-    return xmlHead() + QByteArray("<w:") + root + ' ' + WordNamespaces + '>' + "<w:" + note
-           + R"( w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:)"
-           + note + "><w:" + note
-           + R"( w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:)"
-           + note + '>' + utf8(inner) + "</w:" + root + '>';
+    return xmlHead() + QByteArray("<w:") + root + ' ' + WordNamespaces + '>' + "<w:" + note +
+           R"( w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:)" +
+           note + "><w:" + note +
+           R"( w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:)" +
+           note + '>' + utf8(inner) + "</w:" + root + '>';
 }
 
 } // namespace
 
 QByteArray wordDocumentXml(const QString &bodyXml)
 {
-    return xmlHead() + QByteArray("<w:document ") + WordNamespaces + "><w:body>" + utf8(bodyXml)
-           + R"(<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>)"
-           + "</w:body></w:document>";
+    return xmlHead() + QByteArray("<w:document ") + WordNamespaces + "><w:body>" + utf8(bodyXml) +
+           R"(<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>)" +
+           "</w:body></w:document>";
 }
 
 std::vector<ZipEntry> docxEntries(const QString &bodyXml, const QString &footnotesXml, const QString &endnotesXml)
 {
     const bool footnotes = !footnotesXml.isEmpty();
     const bool endnotes = !endnotesXml.isEmpty();
-    QByteArray types = xmlHead()
-                       + R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
-                         R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
-                         R"(<Default Extension="xml" ContentType="application/xml"/>)"
-                         R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
-                         R"(<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>)"
-                         R"(<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>)"
-                         R"(<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>)"
-                         R"(<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>)";
+    QByteArray types =
+        xmlHead() +
+        R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
+        R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
+        R"(<Default Extension="xml" ContentType="application/xml"/>)"
+        R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
+        R"(<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>)"
+        R"(<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>)"
+        R"(<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>)"
+        R"(<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>)";
     if (footnotes)
-        types += R"(<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>)";
+        types +=
+            R"(<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>)";
     if (endnotes)
-        types += R"(<Override PartName="/word/endnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/>)";
+        types +=
+            R"(<Override PartName="/word/endnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/>)";
     types += "</Types>";
 
-    const QByteArray rootRels = xmlHead()
-                                + R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-                                  R"(<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>)"
-                                  R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>)"
-                                  R"(</Relationships>)";
-    QByteArray docRels = xmlHead()
-                         + R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-                           R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
-                           R"(<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>)"
-                           R"(<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>)";
+    const QByteArray rootRels =
+        xmlHead() +
+        R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+        R"(<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>)"
+        R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>)"
+        R"(</Relationships>)";
+    QByteArray docRels =
+        xmlHead() +
+        R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+        R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
+        R"(<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>)"
+        R"(<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>)";
     if (footnotes)
-        docRels += R"(<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>)";
+        docRels +=
+            R"(<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>)";
     if (endnotes)
-        docRels += R"(<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>)";
+        docRels +=
+            R"(<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>)";
     docRels += "</Relationships>";
 
     const QByteArray styles =
-        xmlHead() + QByteArray("<w:styles ") + WordNamespaces + '>'
-        + R"(<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>)"
-          R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>)"
-          R"(<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="720"/></w:pPr></w:style>)"
-          R"(<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/></w:style>)"
-          R"(<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>)"
-          R"(<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/></w:style>)"
-          R"(</w:styles>)";
+        xmlHead() + QByteArray("<w:styles ") + WordNamespaces + '>' +
+        R"(<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>)"
+        R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>)"
+        R"(<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="720"/></w:pPr></w:style>)"
+        R"(<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/></w:style>)"
+        R"(<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>)"
+        R"(<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/></w:style>)"
+        R"(</w:styles>)";
     QByteArray settings = xmlHead() + QByteArray("<w:settings ") + WordNamespaces + "><w:trackRevisions/>";
     if (footnotes)
         settings += R"(<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>)";
@@ -288,16 +295,17 @@ std::vector<ZipEntry> docxEntries(const QString &bodyXml, const QString &footnot
         settings += R"(<w:endnotePr><w:endnote w:id="-1"/><w:endnote w:id="0"/></w:endnotePr>)";
     settings += "</w:settings>";
     const QByteArray numbering =
-        xmlHead() + QByteArray("<w:numbering ") + WordNamespaces + '>'
-        + R"(<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>)"
-          R"(<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>)"
-          R"(<w:pPr><w:tabs><w:tab w:val="num" w:pos="720"/></w:tabs><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>)"
-          R"(<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>)";
-    const QByteArray core = xmlHead()
-                            + R"(<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" )"
-                              R"(xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" )"
-                              R"(xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>Focus group</dc:title>)"
-                              R"(<dcterms:created xsi:type="dcterms:W3CDTF">2024-03-01T10:00:00Z</dcterms:created></cp:coreProperties>)";
+        xmlHead() + QByteArray("<w:numbering ") + WordNamespaces + '>' +
+        R"(<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>)"
+        R"(<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>)"
+        R"(<w:pPr><w:tabs><w:tab w:val="num" w:pos="720"/></w:tabs><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>)"
+        R"(<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>)";
+    const QByteArray core =
+        xmlHead() +
+        R"(<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" )"
+        R"(xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" )"
+        R"(xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>Focus group</dc:title>)"
+        R"(<dcterms:created xsi:type="dcterms:W3CDTF">2024-03-01T10:00:00Z</dcterms:created></cp:coreProperties>)";
 
     std::vector<ZipEntry> entries{{QStringLiteral("[Content_Types].xml"), types},
                                   {QStringLiteral("_rels/.rels"), rootRels},
@@ -341,33 +349,34 @@ const char *const OdfNamespaces =
 
 QByteArray odtContentXml(const QString &textXml)
 {
-    return QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") + "<office:document-content " + OdfNamespaces
-           + R"(><office:scripts/><office:font-face-decls><style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'"/></office:font-face-decls>)"
-             R"(<office:automatic-styles><style:style style:name="P1" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-weight="bold"/></style:style>)"
-             R"(<style:style style:name="Table1" style:family="table"><style:table-properties style:width="17cm" table:align="margins"/></style:style></office:automatic-styles>)"
-             R"(<office:body><office:text>)"
-           + utf8(textXml) + "</office:text></office:body></office:document-content>";
+    return QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") + "<office:document-content " +
+           OdfNamespaces +
+           R"(><office:scripts/><office:font-face-decls><style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'"/></office:font-face-decls>)"
+           R"(<office:automatic-styles><style:style style:name="P1" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-weight="bold"/></style:style>)"
+           R"(<style:style style:name="Table1" style:family="table"><style:table-properties style:width="17cm" table:align="margins"/></style:style></office:automatic-styles>)"
+           R"(<office:body><office:text>)" +
+           utf8(textXml) + "</office:text></office:body></office:document-content>";
 }
 
 std::vector<ZipEntry> odtEntries(const QString &textXml)
 {
     const QByteArray manifest =
-        QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        + R"(<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">)"
-          R"(<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/>)"
-          R"(<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>)"
-          R"(<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>)"
-          R"(<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>)"
-          R"(</manifest:manifest>)";
+        QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") +
+        R"(<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">)"
+        R"(<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/>)"
+        R"(<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>)"
+        R"(<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>)"
+        R"(<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>)"
+        R"(</manifest:manifest>)";
     const QByteArray styles =
-        QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") + "<office:document-styles " + OdfNamespaces
-        + R"(><office:styles><style:style style:name="Standard" style:family="paragraph" style:class="text"/>)"
-          R"(<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="1" style:class="text"/>)"
-          R"(<style:style style:name="Footnote" style:family="paragraph" style:parent-style-name="Standard" style:class="extra"/>)"
-          R"(</office:styles></office:document-styles>)";
-    const QByteArray meta = QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") + "<office:document-meta "
-                            + OdfNamespaces
-                            + R"(><office:meta><meta:generator>QuireTest</meta:generator><dc:title>Focus group</dc:title></office:meta></office:document-meta>)";
+        QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") + "<office:document-styles " + OdfNamespaces +
+        R"(><office:styles><style:style style:name="Standard" style:family="paragraph" style:class="text"/>)"
+        R"(<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="1" style:class="text"/>)"
+        R"(<style:style style:name="Footnote" style:family="paragraph" style:parent-style-name="Standard" style:class="extra"/>)"
+        R"(</office:styles></office:document-styles>)";
+    const QByteArray meta =
+        QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") + "<office:document-meta " + OdfNamespaces +
+        R"(><office:meta><meta:generator>QuireTest</meta:generator><dc:title>Focus group</dc:title></office:meta></office:document-meta>)";
     return {{QStringLiteral("mimetype"), QByteArrayLiteral("application/vnd.oasis.opendocument.text"), true},
             {QStringLiteral("content.xml"), odtContentXml(textXml)},
             {QStringLiteral("styles.xml"), styles},
@@ -382,68 +391,75 @@ QByteArray makeOdt(const QString &textXml)
 
 // ---- SpreadsheetML -------------------------------------------------------
 
-std::vector<ZipEntry> xlsxEntries(const std::vector<std::pair<QString, QString>> &sheets, const QStringList &sharedStrings)
+std::vector<ZipEntry> xlsxEntries(const std::vector<std::pair<QString, QString>> &sheets,
+                                  const QStringList &sharedStrings)
 {
-    QByteArray types = xmlHead()
-                       + R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
-                         R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
-                         R"(<Default Extension="xml" ContentType="application/xml"/>)"
-                         R"(<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>)"
-                         R"(<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>)"
-                         R"(<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>)";
-    QByteArray workbook = xmlHead()
-                          + R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
-                            R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
-                            R"(<workbookPr defaultThemeVersion="166925"/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300"/></bookViews><sheets>)";
-    QByteArray rels = xmlHead() + R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)";
+    QByteArray types =
+        xmlHead() +
+        R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
+        R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
+        R"(<Default Extension="xml" ContentType="application/xml"/>)"
+        R"(<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>)"
+        R"(<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>)"
+        R"(<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>)";
+    QByteArray workbook =
+        xmlHead() +
+        R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+        R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
+        R"(<workbookPr defaultThemeVersion="166925"/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300"/></bookViews><sheets>)";
+    QByteArray rels =
+        xmlHead() + R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)";
     std::vector<ZipEntry> sheetEntries;
     int n = 0;
     for (const auto &[name, data] : sheets) {
         ++n;
         const QByteArray number = QByteArray::number(n);
         QString escaped = name.toHtmlEscaped();
-        types += R"(<Override PartName="/xl/worksheets/sheet)" + number
-                 + R"(.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>)";
+        types += R"(<Override PartName="/xl/worksheets/sheet)" + number +
+                 R"(.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>)";
         workbook += "<sheet name=\"" + utf8(escaped) + "\" sheetId=\"" + number + "\" r:id=\"rId" + number + "\"/>";
-        rels += R"(<Relationship Id="rId)" + number
-                + R"(" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet)"
-                + number + R"(.xml"/>)";
+        rels +=
+            R"(<Relationship Id="rId)" + number +
+            R"(" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet)" +
+            number + R"(.xml"/>)";
         sheetEntries.push_back(
             {QStringLiteral("xl/worksheets/sheet%1.xml").arg(n),
-             xmlHead()
-                 + R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
-                   R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
-                   R"(<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>)"
-                 + utf8(data) + R"(</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>)"});
+             xmlHead() +
+                 R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+                 R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
+                 R"(<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>)" +
+                 utf8(data) +
+                 R"(</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>)"});
     }
     types += "</Types>";
     workbook += "</sheets></workbook>";
-    rels += R"(<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
-            R"(<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>)"
-            "</Relationships>";
-    QByteArray strings = xmlHead() + R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count=")"
-                         + QByteArray::number(sharedStrings.size()) + "\" uniqueCount=\""
-                         + QByteArray::number(sharedStrings.size()) + "\">";
+    rels +=
+        R"(<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
+        R"(<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>)"
+        "</Relationships>";
+    QByteArray strings = xmlHead() +
+                         R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count=")" +
+                         QByteArray::number(sharedStrings.size()) + "\" uniqueCount=\"" +
+                         QByteArray::number(sharedStrings.size()) + "\">";
     for (const QString &si : sharedStrings)
         strings += "<si>" + utf8(si) + "</si>";
     strings += "</sst>";
     const QByteArray styles =
-        xmlHead()
-        + R"(<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>)"
-          R"(<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>)"
-          R"(<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>)"
-          R"(<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>)"
-          R"(<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>)";
-    const QByteArray rootRels = xmlHead()
-                                + R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-                                  R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>)"
-                                  R"(</Relationships>)";
-    std::vector<ZipEntry> entries{{QStringLiteral("[Content_Types].xml"), types},
-                                  {QStringLiteral("_rels/.rels"), rootRels},
-                                  {QStringLiteral("xl/workbook.xml"), workbook},
-                                  {QStringLiteral("xl/_rels/workbook.xml.rels"), rels},
-                                  {QStringLiteral("xl/styles.xml"), styles},
-                                  {QStringLiteral("xl/sharedStrings.xml"), strings}};
+        xmlHead() +
+        R"(<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>)"
+        R"(<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>)"
+        R"(<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>)"
+        R"(<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>)"
+        R"(<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>)";
+    const QByteArray rootRels =
+        xmlHead() +
+        R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+        R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>)"
+        R"(</Relationships>)";
+    std::vector<ZipEntry> entries{
+        {QStringLiteral("[Content_Types].xml"), types}, {QStringLiteral("_rels/.rels"), rootRels},
+        {QStringLiteral("xl/workbook.xml"), workbook},  {QStringLiteral("xl/_rels/workbook.xml.rels"), rels},
+        {QStringLiteral("xl/styles.xml"), styles},      {QStringLiteral("xl/sharedStrings.xml"), strings}};
     entries.insert(entries.end(), sheetEntries.begin(), sheetEntries.end());
     return entries;
 }

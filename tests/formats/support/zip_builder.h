@@ -42,7 +42,8 @@ std::vector<ZipEntry> docxEntries(const QString &bodyXml, const QString &footnot
                                   const QString &endnotesXml = QString());
 /// word/document.xml around `bodyXml`, as Word writes it.
 QByteArray wordDocumentXml(const QString &bodyXml);
-QByteArray makeDocx(const QString &bodyXml, const QString &footnotesXml = QString(), const QString &endnotesXml = QString());
+QByteArray makeDocx(const QString &bodyXml, const QString &footnotesXml = QString(),
+                    const QString &endnotesXml = QString());
 
 /// The entries of an .odt (mimetype first and stored) whose office:text holds `textXml`.
 std::vector<ZipEntry> odtEntries(const QString &textXml);
@@ -51,7 +52,8 @@ QByteArray makeOdt(const QString &textXml);
 
 /// The entries of an .xlsx: sheets as (name, inside of sheetData), shared
 /// strings as the inside of each si.
-std::vector<ZipEntry> xlsxEntries(const std::vector<std::pair<QString, QString>> &sheets, const QStringList &sharedStrings);
+std::vector<ZipEntry> xlsxEntries(const std::vector<std::pair<QString, QString>> &sheets,
+                                  const QStringList &sharedStrings);
 QByteArray makeXlsx(const std::vector<std::pair<QString, QString>> &sheets, const QStringList &sharedStrings);
 
 /// Replaces the data of entry `name` (which must exist) in an entry list.

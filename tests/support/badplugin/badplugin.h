@@ -16,7 +16,8 @@ class OutdatedPlugin : public QObject, public Quire::ImporterInterface
 public:
     QString formatId() const override { return QStringLiteral("outdated"); }
     QStringList fileExtensions() const override { return {QStringLiteral("old")}; }
-    std::vector<Quire::ImportedDocument> read(const QString &, const QByteArray &, const Quire::ImportOptions &) const override
+    std::vector<Quire::ImportedDocument> read(const QString &, const QByteArray &,
+                                              const Quire::ImportOptions &) const override
     {
         return {};
     }
