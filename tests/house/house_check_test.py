@@ -205,6 +205,23 @@ def case_sql_in_a_non_owner_fails(src):
         tree.close()
 
 
+def case_a_store_reads_any_table_and_writes_only_its_own(src):
+    files = dict(CLEAN)
+    # codes.cpp owns codes: a join that reads documents is a read; changing documents is not its job
+    files["src/core/model/codes.cpp"] = ('void f(Database &db)\n{\n'
+                                         '    db.exec("SELECT c.id FROM codes c JOIN documents d ON d.id = c.id");\n'
+                                         '    db.exec("UPDATE documents SET name = ?1");\n}\n')
+    tree = Tree(src, files)
+    try:
+        expect_fails(tree, ["--only", "sql"],
+                     r"^src/core/model/codes\.cpp:4: sql: SQL writes the table documents, which belongs to "
+                     r"src/core/model/documents\.cpp",
+                     r"house_check: sql: 1 problem in 1 file")
+        expect("codes.cpp:3:" not in tree.output, "a store's read of another table was named as a problem")
+    finally:
+        tree.close()
+
+
 def case_sql_fragment_in_a_non_owner_fails(src):
     files = dict(CLEAN)
     files["src/core/search/search.cpp"] = ('const char *tail()\n{\n    return " FROM code_parents p JOIN codes c '
