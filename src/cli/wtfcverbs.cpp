@@ -429,7 +429,7 @@ int cmdWtfcThemeAdd(const Context &c, const QStringList &words)
         // A strategic theme: the same name in every area, one undo step (docs/decisions/0012-strategic-themes.md).
         std::vector<Id> added;
         const QStringList areas = s.workshop().workshopTemplate().areas;
-        s.project().batch(QStringLiteral("wtfc-theme-add"),
+        s.project().batch(QStringLiteral("wtfc.theme.add"),
                           QStringLiteral("Add theme \"%1\" in %2 areas").arg(name.trimmed()).arg(areas.size()), [&] {
                               for (const QString &ar : areas)
                                   added.push_back(
@@ -474,7 +474,7 @@ int cmdWtfcThemeAssign(const Context &c, const QStringList &words)
             byTheme[*t].push_back(id);
         }
         s.project().batch(
-            QStringLiteral("wtfc-theme-assign"),
+            QStringLiteral("wtfc.theme.assign"),
             QStringLiteral("Put %1 statement(s) on theme \"%2\"").arg(st.size()).arg(a.at(1, QStringLiteral("THEME"))),
             [&] {
                 for (const auto &[theme, list] : byTheme)
@@ -567,7 +567,7 @@ int cmdWtfcSelect(const Context &c, const QStringList &words)
         items.push_back(s.workshop().resolveItem(w));
     const bool keep = !a.has(QStringLiteral("--drop"));
     // Several items are one undo step, like every other verb.
-    s.project().batch(QStringLiteral("wtfc-select"),
+    s.project().batch(QStringLiteral("wtfc.select"),
                       QStringLiteral("Stage %1: %2 item(s)").arg(stage).arg(items.size()), [&] {
                           for (const ItemRef &i : items)
                               s.workshop().select(stage, i, keep);

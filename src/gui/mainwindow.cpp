@@ -855,7 +855,7 @@ bool MainWindow::inVivoRange(Id documentId, qsizetype start, qsizetype end, cons
         name = name.left(79) + QChar(0x2026);
     Id codeId = 0, segment = 0;
     const bool ok = run(ProjectSession::Codes | ProjectSession::Segments, [&] {
-        project()->batch(QStringLiteral("in-vivo"), QStringLiteral("In-vivo code \"%1\"").arg(name), [&] {
+        project()->batch(QStringLiteral("code.in-vivo"), QStringLiteral("In-vivo code \"%1\"").arg(name), [&] {
             codeId = project()->addCode(name);
             segment = project()->addSegment(documentId, start, end, {codeId});
         });

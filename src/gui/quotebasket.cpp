@@ -257,7 +257,11 @@ bool QuoteBasket::move(int row, int delta)
     const Outcome done = m_session.run(
         [&] {
             project->batch(QStringLiteral("quote.order"),
-                           tr("Move quote %1 %2").arg(moved).arg(delta < 0 ? tr("up") : tr("down")), [&] {
+                           // The log keeps summaries in one language (English), as the core writes them.
+                           QStringLiteral("Move quote %1 %2")
+                               .arg(moved)
+                               .arg(delta < 0 ? QStringLiteral("up") : QStringLiteral("down")),
+                           [&] {
                                QuoteSelections q(*project);
                                for (size_t i = 0; i < order.size(); ++i)
                                    q.star(order[i], qint64(i) + 1);

@@ -140,7 +140,7 @@ AutocodeResult autocode(Project &project, const QString &query, const AutocodeOp
         return result;
 
     const QString path = project.codePath(code.id);
-    project.batch(QStringLiteral("autocode"),
+    project.batch(QStringLiteral("segment.autocode"),
                   QStringLiteral("Auto-code %1 passages matching %2 with %3")
                       .arg(result.passages - result.alreadyCoded)
                       .arg(query, path),

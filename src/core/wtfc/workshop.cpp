@@ -279,7 +279,7 @@ void Workshop::setTemplate(const Template &t)
                     QStringLiteral("The workshop template must keep the area %1: themes use it").arg(quoted(area)));
         }
     }
-    m_project.batch(QStringLiteral("wtfc-template"), QStringLiteral("Set the workshop template"), [&] {
+    m_project.batch(QStringLiteral("wtfc.template"), QStringLiteral("Set the workshop template"), [&] {
         auto put = [&](const QString &key, const QString &value) {
             Sql(ProjectAccess::database(m_project),
                 QStringLiteral("INSERT INTO wtfc_template(key, value) VALUES (?1, ?2) "
@@ -540,7 +540,7 @@ Id Workshop::addTheme(const QString &area, const QString &name, const QString &d
                      QString(n).replace(QLatin1Char('\''), QStringLiteral("''")))) > 0)
         throw Error(QStringLiteral("The area %1 already has a theme %2").arg(quoted(a), quoted(n)));
     Id id = 0;
-    m_project.batch(QStringLiteral("wtfc-theme-add"), QStringLiteral("Add theme %1").arg(quoted(n)), [&] {
+    m_project.batch(QStringLiteral("wtfc.theme.add"), QStringLiteral("Add theme %1").arg(quoted(n)), [&] {
         Sql(ProjectAccess::database(m_project),
             QStringLiteral("INSERT INTO wtfc_themes(area, name, description) VALUES (?1, ?2, ?3)"))
             .bind(1, a)
@@ -565,7 +565,7 @@ void Workshop::renameTheme(Id theme, const QString &name)
         if (o.id != theme && o.area == t->area && o.name == n)
             throw Error(QStringLiteral("The area %1 already has a theme %2").arg(quoted(t->area), quoted(n)));
     }
-    m_project.batch(QStringLiteral("wtfc-theme-rename"),
+    m_project.batch(QStringLiteral("wtfc.theme.rename"),
                     QStringLiteral("Rename theme %1 to %2").arg(quoted(t->name), quoted(n)), [&] {
                         Sql(ProjectAccess::database(m_project),
                             QStringLiteral("UPDATE wtfc_themes SET name = ?1 WHERE id = ?2"))
@@ -582,7 +582,7 @@ void Workshop::deleteTheme(Id theme)
         throw Error(QStringLiteral("There is no theme %1").arg(theme));
     if (db.scalarInt(QStringLiteral("SELECT count(*) FROM wtfc_nodes WHERE theme_id = %1").arg(theme)) > 0)
         throw Error(QStringLiteral("The theme %1 has I statements; delete them first").arg(theme));
-    m_project.batch(QStringLiteral("wtfc-theme-delete"), QStringLiteral("Delete theme %1").arg(theme), [&] {
+    m_project.batch(QStringLiteral("wtfc.theme.delete"), QStringLiteral("Delete theme %1").arg(theme), [&] {
         db.exec(QStringLiteral("DELETE FROM wtfc_theme_statements WHERE theme_id = %1").arg(theme));
         db.exec(QStringLiteral("DELETE FROM wtfc_votes WHERE target_kind = 'theme' AND target_id = %1").arg(theme));
         db.exec(
@@ -609,7 +609,7 @@ void Workshop::assign(Id theme, const std::vector<Id> &ids)
             throw Error(QStringLiteral("The statement %1 is in the area %2, not in %3 of the theme %4")
                             .arg(quoted(it->name), quoted(it->area), quoted(area), quoted(themeName)));
     }
-    m_project.batch(QStringLiteral("wtfc-theme-assign"),
+    m_project.batch(QStringLiteral("wtfc.theme.assign"),
                     QStringLiteral("Put %1 statement(s) on theme %2").arg(ids.size()).arg(quoted(themeName)), [&] {
                         Sql ins(
                             ProjectAccess::database(m_project),
@@ -625,7 +625,7 @@ void Workshop::assign(Id theme, const std::vector<Id> &ids)
 void Workshop::unassign(const std::vector<Id> &ids)
 {
     checkStatements(ids);
-    m_project.batch(QStringLiteral("wtfc-theme-unassign"),
+    m_project.batch(QStringLiteral("wtfc.theme.unassign"),
                     QStringLiteral("Take statement(s) %1 off their themes").arg(joinedIds(ids)), [&] {
                         Sql del(ProjectAccess::database(m_project),
                                 QStringLiteral("DELETE FROM wtfc_theme_statements WHERE document_id = ?1"));
@@ -692,7 +692,7 @@ Id Workshop::vote(const ItemRef &target, const QString &kind, int count, const Q
     checkItem(db, target);
     Id id = 0;
     m_project.batch(
-        QStringLiteral("wtfc-vote"), QStringLiteral("%1 %2(s) on %3").arg(count).arg(k, label(target)), [&] {
+        QStringLiteral("wtfc.vote"), QStringLiteral("%1 %2(s) on %3").arg(count).arg(k, label(target)), [&] {
             Sql(db, QStringLiteral("INSERT INTO wtfc_votes(target_kind, target_id, kind, count, voter_group, created) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))
                 .bind(1, toString(target.kind))
@@ -712,7 +712,7 @@ void Workshop::removeVote(Id vote)
     Database &db = ProjectAccess::database(m_project);
     if (db.scalarInt(QStringLiteral("SELECT count(*) FROM wtfc_votes WHERE id = %1").arg(vote)) == 0)
         throw Error(QStringLiteral("There is no vote %1").arg(vote));
-    m_project.batch(QStringLiteral("wtfc-vote-remove"), QStringLiteral("Remove vote %1").arg(vote),
+    m_project.batch(QStringLiteral("wtfc.vote.remove"), QStringLiteral("Remove vote %1").arg(vote),
                     [&] { db.exec(QStringLiteral("DELETE FROM wtfc_votes WHERE id = %1").arg(vote)); });
 }
 
@@ -724,7 +724,7 @@ void Workshop::select(const QString &stage, const ItemRef &target, bool selected
     Database &db = ProjectAccess::database(m_project);
     checkItem(db, target);
     m_project.batch(
-        QStringLiteral("wtfc-select"),
+        QStringLiteral("wtfc.select"),
         QStringLiteral("%1 %2 at stage %3")
             .arg(selected ? QStringLiteral("Take forward") : QStringLiteral("Do not take forward"), label(target),
                  quoted(st)),
@@ -774,7 +774,7 @@ Id Workshop::addIStatement(Id theme, const QString &text, const std::vector<Id> 
         throw Error(QStringLiteral("The graph already has %1 (node %2)").arg(quoted(t)).arg(exists.columnInt(0)));
     checkStatements(ids);
     Id id = 0;
-    m_project.batch(QStringLiteral("wtfc-istatement-add"), QStringLiteral("Add I statement %1").arg(quoted(t)), [&] {
+    m_project.batch(QStringLiteral("wtfc.istatement.add"), QStringLiteral("Add I statement %1").arg(quoted(t)), [&] {
         Sql(db, QStringLiteral("INSERT INTO wtfc_nodes(kind, text, theme_id) VALUES ('istatement', ?1, ?2)"))
             .bind(1, t)
             .bind(2, theme)
@@ -798,7 +798,7 @@ void Workshop::linkStatements(Id istatement, const std::vector<Id> &ids)
     checkStatements(ids);
     Database &db = ProjectAccess::database(m_project);
     m_project.batch(
-        QStringLiteral("wtfc-istatement-link"),
+        QStringLiteral("wtfc.istatement.link"),
         QStringLiteral("Link statement(s) %1 to I statement %2").arg(joinedIds(ids), quoted(nodeText(istatement))),
         [&] {
             Sql ins(db, QStringLiteral(
@@ -821,7 +821,7 @@ Id Workshop::addCause(const QString &text)
     if (exists.step())
         throw Error(QStringLiteral("The graph already has %1 (node %2)").arg(quoted(t)).arg(exists.columnInt(0)));
     Id id = 0;
-    m_project.batch(QStringLiteral("wtfc-cause-add"), QStringLiteral("Add cause %1").arg(quoted(t)), [&] {
+    m_project.batch(QStringLiteral("wtfc.cause.add"), QStringLiteral("Add cause %1").arg(quoted(t)), [&] {
         Sql(db, QStringLiteral("INSERT INTO wtfc_nodes(kind, text) VALUES ('cause', ?1)")).bind(1, t).run();
         id = db.lastInsertId();
     });
@@ -875,7 +875,7 @@ void Workshop::addWhy(Id from, Id to)
         throw Error(QStringLiteral("%1 cannot be caused by %2: that would close the cycle: %3")
                         .arg(quoted(nodeText(from)), quoted(nodeText(to)), names.join(QStringLiteral(" → "))));
     }
-    m_project.batch(QStringLiteral("wtfc-why"),
+    m_project.batch(QStringLiteral("wtfc.why"),
                     QStringLiteral("%1 is caused by %2").arg(quoted(nodeText(from)), quoted(nodeText(to))), [&] {
                         Sql(db, QStringLiteral("INSERT INTO wtfc_edges(from_id, to_id) VALUES (?1, ?2)"))
                             .bind(1, from)
@@ -888,7 +888,7 @@ Id Workshop::addWhyText(Id from, const QString &causeText)
 {
     checkNodeExists(from, std::nullopt);
     Id id = 0;
-    m_project.batch(QStringLiteral("wtfc-why"),
+    m_project.batch(QStringLiteral("wtfc.why"),
                     QStringLiteral("%1 is caused by %2").arg(quoted(nodeText(from)), quoted(causeText.trimmed())), [&] {
                         id = addCause(causeText);
                         addWhy(from, id);
@@ -903,7 +903,7 @@ void Workshop::unlink(Id from, Id to)
             QStringLiteral("SELECT count(*) FROM wtfc_edges WHERE from_id = %1 AND to_id = %2").arg(from).arg(to)) == 0)
         throw Error(QStringLiteral("There is no \"why\" from node %1 to node %2").arg(from).arg(to));
     m_project.batch(
-        QStringLiteral("wtfc-unlink"),
+        QStringLiteral("wtfc.unlink"),
         QStringLiteral("%1 is no longer caused by %2").arg(quoted(nodeText(from)), quoted(nodeText(to))),
         [&] { db.exec(QStringLiteral("DELETE FROM wtfc_edges WHERE from_id = %1 AND to_id = %2").arg(from).arg(to)); });
 }
@@ -920,7 +920,7 @@ void Workshop::renameNode(Id node, const QString &text)
     if (exists.step())
         throw Error(QStringLiteral("The graph already has %1 (node %2)").arg(quoted(t)).arg(exists.columnInt(0)));
     m_project.batch(
-        QStringLiteral("wtfc-node-rename"), QStringLiteral("Rename %1 to %2").arg(quoted(nodeText(node)), quoted(t)),
+        QStringLiteral("wtfc.node.rename"), QStringLiteral("Rename %1 to %2").arg(quoted(nodeText(node)), quoted(t)),
         [&] {
             Sql(db, QStringLiteral("UPDATE wtfc_nodes SET text = ?1 WHERE id = ?2")).bind(1, t).bind(2, node).run();
         });
@@ -935,7 +935,7 @@ void Workshop::deleteNode(Id node)
                          .arg(node)) > 0)
         throw Error(
             QStringLiteral("%1 has success statements or solutions; delete those first").arg(quoted(nodeText(node))));
-    m_project.batch(QStringLiteral("wtfc-node-delete"), QStringLiteral("Delete %1").arg(quoted(nodeText(node))), [&] {
+    m_project.batch(QStringLiteral("wtfc.node.delete"), QStringLiteral("Delete %1").arg(quoted(nodeText(node))), [&] {
         db.exec(QStringLiteral("DELETE FROM wtfc_edges WHERE from_id = %1 OR to_id = %1").arg(node));
         db.exec(QStringLiteral("DELETE FROM wtfc_istatement_statements WHERE node_id = %1").arg(node));
         db.exec(QStringLiteral("DELETE FROM wtfc_votes WHERE target_kind IN ('cause', 'istatement') AND target_id = %1")
@@ -986,7 +986,7 @@ Id Workshop::addSuccess(Id cause, const QString &perspective, const QString &tex
     Database &db = ProjectAccess::database(m_project);
     Id id = 0;
     m_project.batch(
-        QStringLiteral("wtfc-success-add"), QStringLiteral("Success for %1 (%2)").arg(quoted(nodeText(cause)), p), [&] {
+        QStringLiteral("wtfc.success.add"), QStringLiteral("Success for %1 (%2)").arg(quoted(nodeText(cause)), p), [&] {
             Sql(db, QStringLiteral("INSERT INTO wtfc_success(cause_id, perspective, text) VALUES (?1, ?2, ?3)"))
                 .bind(1, cause)
                 .bind(2, p)
@@ -1006,7 +1006,7 @@ Id Workshop::addSolution(Id cause, const QString &kind, const QString &text)
         throw Error(QStringLiteral("A solution needs its text"));
     Database &db = ProjectAccess::database(m_project);
     Id id = 0;
-    m_project.batch(QStringLiteral("wtfc-solution-add"),
+    m_project.batch(QStringLiteral("wtfc.solution.add"),
                     QStringLiteral("Solution %1 for %2").arg(quoted(t), quoted(nodeText(cause))), [&] {
                         Sql(db, QStringLiteral("INSERT INTO wtfc_solutions(cause_id, kind, text) VALUES (?1, ?2, ?3)"))
                             .bind(1, cause)
@@ -1029,7 +1029,7 @@ void Workshop::placeByScores(Id solution, double x, double y)
                         .arg(t.yAxis)
                         .arg(y));
     m_project.batch(
-        QStringLiteral("wtfc-grid-place"),
+        QStringLiteral("wtfc.grid.place"),
         QStringLiteral("Place solution %1 at %2 %3, %4 %5").arg(solution).arg(t.xAxis).arg(x).arg(t.yAxis).arg(y), [&] {
             Sql(ProjectAccess::database(m_project),
                 QStringLiteral("UPDATE wtfc_solutions SET x_score = ?1, y_score = ?2, quadrant = NULL WHERE id = ?3"))
@@ -1047,7 +1047,7 @@ void Workshop::placeInQuadrant(Id solution, int quadrant)
     if (quadrant < 0 || quadrant > 3)
         throw Error(QStringLiteral("The grid has quadrants 0 to 3, not %1").arg(quadrant));
     m_project.batch(
-        QStringLiteral("wtfc-grid-place"),
+        QStringLiteral("wtfc.grid.place"),
         QStringLiteral("Place solution %1 in %2").arg(solution).arg(quoted(t.quadrants.value(quadrant))), [&] {
             Sql(ProjectAccess::database(m_project),
                 QStringLiteral("UPDATE wtfc_solutions SET x_score = NULL, y_score = NULL, quadrant = ?1 WHERE id = ?2"))
@@ -1070,7 +1070,7 @@ Id Workshop::addAction(Id solution, const QString &text, const QString &owner, c
     const QString st = canonical(statuses(), status, QStringLiteral("action status"));
     Database &db = ProjectAccess::database(m_project);
     Id id = 0;
-    m_project.batch(QStringLiteral("wtfc-action-add"), QStringLiteral("Action %1").arg(quoted(t)), [&] {
+    m_project.batch(QStringLiteral("wtfc.action.add"), QStringLiteral("Action %1").arg(quoted(t)), [&] {
         Sql(db, QStringLiteral(
                     "INSERT INTO wtfc_actions(solution_id, text, owner, due, status) VALUES (?1, ?2, ?3, ?4, ?5)"))
             .bind(1, solution)
@@ -1089,7 +1089,7 @@ void Workshop::setActionStatus(Id action, const QString &status)
     Database &db = ProjectAccess::database(m_project);
     checkItem(db, {ItemKind::Action, action});
     const QString st = canonical(statuses(), status, QStringLiteral("action status"));
-    m_project.batch(QStringLiteral("wtfc-action-status"), QStringLiteral("Action %1 is %2").arg(action).arg(st), [&] {
+    m_project.batch(QStringLiteral("wtfc.action.status"), QStringLiteral("Action %1 is %2").arg(action).arg(st), [&] {
         Sql(db, QStringLiteral("UPDATE wtfc_actions SET status = ?1 WHERE id = ?2")).bind(1, st).bind(2, action).run();
     });
 }
