@@ -3,8 +3,8 @@
 // that are ordered, inside the text and non-overlapping, or throw
 // Quire::Error (only for a bad custom pattern) — never crash or hang.
 #include "error.h"
+#include "formats/transcript.h"
 #include "text/textoffsets.h"
-#include "text/transcript.h"
 
 #include <QString>
 
