@@ -40,9 +40,6 @@ RULES = ("circles", "format", "database", "sql", "gui")
 # The store split of issue 14 is landing in steps: these files still name tables of other
 # stores. Each entry goes when its file asks the owner instead (the check fails on a stale one).
 EXCEPTIONS = [
-    ("sql", "src/core/analysis/analysisdata.cpp", "coders", "reads the coding for the analyses with SQL; moves to a typed query of the segment store (issue 14, next step)"),
-    ("sql", "src/core/analysis/analysisdata.cpp", "segment_codes", "reads the coding for the analyses with SQL; moves to a typed query of the segment store (issue 14, next step)"),
-    ("sql", "src/core/analysis/analysisdata.cpp", "segments", "reads the coding for the analyses with SQL; moves to a typed query of the segment store (issue 14, next step)"),
     ("sql", "src/core/analysis/teamwork.cpp", "coders", "copy-for-coder and merge write other stores' tables; move to store calls (issue 14, next step)"),
     ("sql", "src/core/analysis/teamwork.cpp", "codes", "copy-for-coder and merge write other stores' tables; move to store calls (issue 14, next step)"),
     ("sql", "src/core/analysis/teamwork.cpp", "command_events", "copy-for-coder and merge write other stores' tables; move to store calls (issue 14, next step)"),

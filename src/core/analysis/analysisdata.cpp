@@ -2,8 +2,6 @@
 #include "analysis/analysisdata.h"
 
 #include "model/project.h"
-#include "model/projectaccess.h"
-#include "storage/database.h"
 
 #include <algorithm>
 #include <functional>
@@ -13,21 +11,7 @@ namespace Quire::Analysis::Detail {
 
 std::vector<CodedSpan> loadCodedSpans(Project &project)
 {
-    Statement st(ProjectAccess::database(project),
-                 QStringLiteral("SELECT s.id, s.document_id, s.start, s.\"end\", s.case_id, s.coder_id, sc.code_id "
-                                "FROM segments s JOIN segment_codes sc ON sc.segment_id = s.id"));
-    std::vector<CodedSpan> out;
-    while (st.step()) {
-        CodedSpan c;
-        c.segmentId = st.columnInt(0);
-        c.documentId = st.columnInt(1);
-        c.start = st.columnInt(2);
-        c.end = st.columnInt(3);
-        c.caseId = st.columnOptInt(4);
-        c.coderId = st.columnInt(5);
-        c.codeId = st.columnInt(6);
-        out.push_back(c);
-    }
+    std::vector<CodedSpan> out = project.codingLinks();
     // Sorted here rather than by SQLite: std::sort on plain structs is several times faster.
     std::sort(out.begin(), out.end(), [](const CodedSpan &a, const CodedSpan &b) {
         return std::tie(a.documentId, a.start, a.end, a.segmentId, a.codeId) <
@@ -38,10 +22,9 @@ std::vector<CodedSpan> loadCodedSpans(Project &project)
 
 std::map<Id, QString> loadCoders(Project &project)
 {
-    Statement st(ProjectAccess::database(project), QStringLiteral("SELECT id, name FROM coders ORDER BY id"));
     std::map<Id, QString> out;
-    while (st.step())
-        out.emplace(st.columnInt(0), st.columnText(1));
+    for (const auto &[id, name] : project.coders())
+        out.emplace(id, name);
     return out;
 }
 

@@ -19,16 +19,7 @@ class Project;
 namespace Quire::Analysis::Detail {
 
 /// One (segment, code) link with what the analyses need of the segment.
-struct CodedSpan
-{
-    Id segmentId = 0;
-    Id documentId = 0;
-    qsizetype start = 0;
-    qsizetype end = 0;
-    std::optional<Id> caseId;
-    Id coderId = 0;
-    Id codeId = 0;
-};
+using CodedSpan = CodingLink;
 
 /// Every coded span, ordered by document, start, end, segment, code.
 std::vector<CodedSpan> loadCodedSpans(Project &project);

@@ -1453,6 +1453,31 @@ std::vector<Segment> Project::segments(std::optional<Id> documentId, std::option
     return out;
 }
 
+std::vector<CodingLink> Project::codingLinks() const
+{
+    Statement st(*m_db,
+                 QStringLiteral("SELECT s.id, s.document_id, s.start, s.\"end\", s.case_id, s.coder_id, sc.code_id "
+                                "FROM segments s JOIN segment_codes sc ON sc.segment_id = s.id"));
+    std::vector<CodingLink> out;
+    while (st.step()) {
+        CodingLink c;
+        c.segmentId = st.columnInt(0);
+        c.documentId = st.columnInt(1);
+        c.start = st.columnInt(2);
+        c.end = st.columnInt(3);
+        c.caseId = st.columnOptInt(4);
+        c.coderId = st.columnInt(5);
+        c.codeId = st.columnInt(6);
+        out.push_back(c);
+    }
+    return out;
+}
+
+std::vector<std::pair<Id, QString>> Project::coders() const
+{
+    return m_log->coders();
+}
+
 std::vector<qsizetype> Project::findQuote(Id documentId, const QString &quote) const
 {
     if (quote.isEmpty())

@@ -172,6 +172,10 @@ public:
     /// All segments, or those of one document and/or one code.
     std::vector<Segment> segments(std::optional<Id> documentId = std::nullopt,
                                   std::optional<Id> codeId = std::nullopt) const;
+    /// Every (segment, code) link, in no particular order: one read for the analyses.
+    std::vector<CodingLink> codingLinks() const;
+    /// Every coder's id and name, in the order they first acted.
+    std::vector<std::pair<Id, QString>> coders() const;
     /// Code-point positions where `quote` occurs exactly in the document.
     std::vector<qsizetype> findQuote(Id documentId, const QString &quote) const;
 

@@ -113,6 +113,19 @@ struct Memo
     QString modified;
 };
 
+/// One (segment, code) link with what the analyses need of the segment:
+/// every coding of a project in one read (Project::codingLinks).
+struct CodingLink
+{
+    Id segmentId = 0;
+    Id documentId = 0;
+    qsizetype start = 0;
+    qsizetype end = 0;
+    std::optional<Id> caseId;
+    Id coderId = 0;
+    Id codeId = 0;
+};
+
 struct CommandRecord
 {
     Id id = 0;
