@@ -74,10 +74,6 @@ EXCEPTIONS = [
     ("sql", "src/core/search/search.cpp", "segment_codes", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
     ("sql", "src/core/search/search.cpp", "segments", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
     ("sql", "src/core/search/search.cpp", "turns", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/words.cpp", "attribute_defs", "word frequencies read attributes and coding with SQL; typed queries next (issue 14, next step)"),
-    ("sql", "src/core/search/words.cpp", "attribute_values", "word frequencies read attributes and coding with SQL; typed queries next (issue 14, next step)"),
-    ("sql", "src/core/search/words.cpp", "segment_codes", "word frequencies read attributes and coding with SQL; typed queries next (issue 14, next step)"),
-    ("sql", "src/core/search/words.cpp", "segments", "word frequencies read attributes and coding with SQL; typed queries next (issue 14, next step)"),
 ]
 
 # Folders of FORMAT_DIRS whose files are not held to the database and sql rules, with the

@@ -92,17 +92,12 @@ std::vector<WordGroup> wordFrequencies(Project &project, const WordFrequencyOpti
             caseNames[c.id] = c.name;
     } else {
         mode = Mode::Attribute;
-        Statement values(
-            db,
-            QStringLiteral("SELECT d.scope, v.owner_id, v.value FROM attribute_defs d "
-                           "LEFT JOIN attribute_values v ON v.attribute_id = d.id WHERE d.name = ?1 COLLATE NOCASE"));
-        values.bind(1, by);
         bool defined = false;
-        while (values.step()) {
-            defined = true;
-            if (!values.columnIsNull(1))
-                (values.columnText(0) == QLatin1String("case") ? caseValues : documentValues)[values.columnInt(1)] =
-                    values.columnText(2);
+        for (const AttributeDef &d : project.attributeDefs())
+            defined = defined || d.name.compare(by, Qt::CaseInsensitive) == 0;
+        for (const AttributeValue &v : project.attributeValues()) {
+            if (v.name.compare(by, Qt::CaseInsensitive) == 0)
+                (v.scope == AttributeScope::Case ? caseValues : documentValues)[v.ownerId] = v.value;
         }
         if (!defined)
             throw Error(
@@ -143,8 +138,6 @@ std::vector<WordGroup> wordFrequencies(Project &project, const WordFrequencyOpti
     }
 
     std::map<QString, Counter> groups;
-    Statement coded(db, QStringLiteral("SELECT s.start, s.\"end\", c.code_id FROM segments s "
-                                       "JOIN segment_codes c ON c.segment_id = s.id WHERE s.document_id = ?1"));
     for (Id doc : documents) {
         const QString text = project.documentText(doc);
         const TextOffsets offsets(text);
@@ -169,10 +162,10 @@ std::vector<WordGroup> wordFrequencies(Project &project, const WordFrequencyOpti
         std::size_t nextLabel = 0;
         if (mode == Mode::Code) {
             std::vector<std::pair<Id, Span>> segments;
-            coded.reset();
-            coded.bind(1, doc);
-            while (coded.step())
-                segments.push_back({coded.columnInt(2), {coded.columnInt(0), coded.columnInt(1)}});
+            for (const Segment &s : project.segments(doc)) {
+                for (Id code : s.codes)
+                    segments.push_back({code, {s.start, s.end}});
+            }
             for (CodeGroup &g : codeGroups) {
                 std::vector<Span> spans;
                 for (const auto &[code, span] : segments) {
