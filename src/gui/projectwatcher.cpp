@@ -15,9 +15,9 @@ ProjectWatcher::ProjectWatcher(QObject *parent)
 
 void ProjectWatcher::watch(Project *project)
 {
-    m_db = project;
+    m_project = project;
     sync();
-    if (m_db)
+    if (m_project)
         m_timer.start();
     else
         m_timer.stop();
@@ -26,12 +26,12 @@ void ProjectWatcher::watch(Project *project)
 qint64 ProjectWatcher::version() const
 {
     // Reads the WAL index header only: no table is read, nothing is locked.
-    return m_db->dataVersion();
+    return m_project->dataVersion();
 }
 
 void ProjectWatcher::sync()
 {
-    if (!m_db)
+    if (!m_project)
         return;
     try {
         m_version = version();
@@ -51,7 +51,7 @@ void ProjectWatcher::pauseWhile(QObject *job)
 
 void ProjectWatcher::poll()
 {
-    if (!m_db || m_paused > 0)
+    if (!m_project || m_paused > 0)
         return;
     qint64 now = 0;
     try {

@@ -43,7 +43,7 @@ private:
     qint64 version() const;
 
     QTimer m_timer;
-    Project *m_db = nullptr;
+    Project *m_project = nullptr;
     qint64 m_version = 0;
     int m_paused = 0;
 };

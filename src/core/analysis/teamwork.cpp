@@ -2,6 +2,7 @@
 #include "analysis/teamwork.h"
 
 #include "error.h"
+#include "model/commandlog.h"
 #include "model/project.h"
 #include "model/projectaccess.h"
 #include "storage/backups.h"
@@ -10,7 +11,6 @@
 
 #include <sqlite3.h>
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -267,7 +267,7 @@ MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDo
             if (it != coderIds.end())
                 return it->second;
             Statement ins(db, QStringLiteral("INSERT OR IGNORE INTO coders(name, created) VALUES (?1, ?2)"));
-            ins.bind(1, name).bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)).run();
+            ins.bind(1, name).bind(2, CommandLog::now()).run();
             Statement sel(db, QStringLiteral("SELECT id FROM coders WHERE name = ?1"));
             sel.bind(1, name);
             sel.step();

@@ -2,13 +2,13 @@
 #include "model/exchangebuilder.h"
 
 #include "error.h"
+#include "model/commandlog.h"
 #include "model/project.h"
 #include "model/projectaccess.h"
 #include "storage/database.h"
 #include "text/textoffsets.h"
 
 #include <map>
-#include <QDateTime>
 #include <tuple>
 
 namespace Quire {
@@ -159,11 +159,6 @@ ExchangeSnapshot readSnapshot(Database &db)
 }
 
 // ---- end of the SQL ----------------------------------------------------------
-
-QString nowIso()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
 
 /// A GUID as compared: trimmed, lower case, without braces.
 QString guidKey(const QString &guid)
@@ -343,7 +338,7 @@ ExchangeImportResult ExchangeBuilder::write(const QString &kind, const QString &
     m_project.batch(kind, summary, [&] {
         r = ExchangeImportResult();
         ExchangeTables tables(ProjectAccess::database(m_project));
-        const QString when = nowIso();
+        const QString when = CommandLog::now();
         auto timeOr = [&](const QString &t) { return t.isEmpty() ? when : t; };
 
         // Coders.

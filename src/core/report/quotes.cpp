@@ -2,11 +2,10 @@
 #include "report/quotes.h"
 
 #include "error.h"
+#include "model/commandlog.h"
 #include "model/project.h"
 #include "model/projectaccess.h"
 #include "storage/database.h"
-
-#include <QDateTime>
 
 namespace Quire {
 
@@ -41,11 +40,6 @@ qsizetype codePoints(QStringView s)
             ++n;
     }
     return n;
-}
-
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
 } // namespace
@@ -180,7 +174,12 @@ void QuoteSelections::write(const QuoteSelection &s, const QString &kind, const 
                                     "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(segment_id) DO UPDATE SET "
                                     "starred = excluded.starred, rank = excluded.rank, editorial = excluded.editorial, "
                                     "modified = excluded.modified"));
-        up.bind(1, s.segmentId).bind(2, s.starred ? 1 : 0).bind(3, s.rank).bind(4, s.editorial).bind(5, now()).run();
+        up.bind(1, s.segmentId)
+            .bind(2, s.starred ? 1 : 0)
+            .bind(3, s.rank)
+            .bind(4, s.editorial)
+            .bind(5, CommandLog::now())
+            .run();
     });
 }
 
