@@ -113,9 +113,19 @@ std::vector<double> columnWidths(const Table &t, double textWidth, double charWi
             ++texts;
         }
     }
-    if (texts == 0) { // all short: widened (or narrowed) alike to the text width
-        for (double &w : width)
-            w *= textWidth / fittedSum;
+    if (texts == 0) {
+        // All short: the room left goes to the columns of words (a tree of
+        // short names), the numbers keep their width; too little room is
+        // taken from every column alike.
+        const auto words = std::size_t(std::count(numeric.begin(), numeric.end(), false));
+        if (fittedSum < textWidth && words > 0) {
+            for (std::size_t c = 0; c < columns; ++c)
+                if (!numeric[c])
+                    width[c] += (textWidth - fittedSum) / double(words);
+        } else {
+            for (double &w : width)
+                w *= textWidth / fittedSum;
+        }
         return width;
     }
     // The fitted columns give way when the text columns would be narrower
