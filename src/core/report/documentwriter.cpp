@@ -296,7 +296,6 @@ public:
                 "body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}\n"
                 "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:.3em .5em;vertical-align:top}\n"
                 "th{background:#eee}.picture svg{max-width:100%;height:auto}\n"
-                ".note,.memo{color:#555;font-size:.9em}.quote,.description{font-style:italic}.citation{text-align:right}\n"
                 "</style>\n</head>\n<body>\n");
     }
     static QString esc(const QString &s)
