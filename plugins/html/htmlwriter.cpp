@@ -96,8 +96,12 @@ QString reportHtml(const ThemeReport &report, HtmlFlavour flavour)
                 QString cls =
                     c == 0 ? QStringLiteral("name") : (t.numeric[std::size_t(c)] ? QStringLiteral("num") : QString());
                 QString attrs = cls.isEmpty() ? QString() : QStringLiteral(" class=\"%1\"").arg(cls);
+                // QTextDocument draws no border around a cell with a style of its own
+                // unless that style names the border too.
                 if (c == 0)
-                    attrs += QStringLiteral(" style=\"padding-left: %1em\"").arg(0.6 + 1.5 * row.depth);
+                    attrs += QStringLiteral(" style=\"padding-left: %1em%2\"")
+                                 .arg(0.6 + 1.5 * row.depth)
+                                 .arg(rich ? QStringLiteral("; border: 1px solid #999") : QString());
                 QString content = esc(row.cells[c]);
                 if (c == 0 && rich && row.depth == 0)
                     content = QStringLiteral("<b>%1</b>").arg(content); // QTextDocument ignores the row selector

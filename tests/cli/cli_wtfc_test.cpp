@@ -2,6 +2,7 @@
 // The Working Together for Change verbs through the real quire-cli: the corpus
 // workshop script end to end, exports that parse, cycle refusal, undo.
 #include "testsupport.h"
+#include "wordtables.h"
 
 #include "io/ziparchive.h"
 
@@ -154,6 +155,32 @@ TEST_CASE("wtfc cli: the corpus workshop runs from its script", "[wtfc][cli]")
     const QByteArray rels = docx.read(QStringLiteral("word/_rels/document.xml.rels"));
     CHECK(parsesAsXml(rels, QStringLiteral("Relationships")));
     CHECK(parsesAsXml(docx.read(QStringLiteral("[Content_Types].xml")), QStringLiteral("Types")));
+    // Its tables fit their content: the rank and the action's number are
+    // narrow, the text beside them gets the width; every cell has borders
+    // and each header row repeats on a new page.
+    {
+        const std::vector<WordTable> tables = wordTables(docxBody);
+        const int ranks = wordTableStarting(tables, QStringLiteral("Rank"));
+        REQUIRE(ranks >= 0);
+        const WordTable &rank = tables[std::size_t(ranks)];
+        REQUIRE(rank.grid.size() == 6); // rank, root cause, people, I statements, statements, votes
+        CHECK(rank.grid[0] < rank.grid[1]);
+        CHECK(rank.grid[0] < 9026 / 10);
+        for (std::size_t c = 2; c < rank.grid.size(); ++c)
+            CHECK(rank.grid[c] < rank.grid[1]);
+        const int actions = wordTableStarting(tables, QStringLiteral("#"));
+        REQUIRE(actions >= 0);
+        CHECK(tables[std::size_t(actions)].grid.at(0) < tables[std::size_t(actions)].grid.at(1));
+        for (const WordTable &t : tables) {
+            REQUIRE_FALSE(t.rows.empty());
+            CHECK(t.rows[0].header);
+            for (const WordRow &row : t.rows)
+                for (const WordCell &cell : row.cells) {
+                    INFO(cell.text.toStdString());
+                    CHECK(cell.borders.size() == 4);
+                }
+        }
+    }
     if (svg.exitCode == 0) {
         CHECK(docxBody.contains("<a:blip r:embed=\"rId2\"/>"));
         CHECK(rels.contains(

@@ -9,11 +9,13 @@
 #include "io/ziparchive.h"
 #include "io/zipwriter.h"
 #include "model/project.h"
+#include "report/documentwriter.h"
 #include "report/exportlayout.h"
 #include "report/quotes.h"
 #include "report/redaction.h"
 #include "report/themereport.h"
 #include "testsupport.h"
+#include "wordtables.h"
 
 #include <poppler-qt6.h>
 #include <QBuffer>
@@ -22,6 +24,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
+
+#include <numeric>
 
 using namespace Quire;
 using namespace QuireTest;
@@ -567,6 +571,67 @@ TEST_CASE("export: theme-table, quotes, matrix and codebook templates", "[export
         CHECK_THROWS_WITH(exportBytes(QStringLiteral("odt"), report(project, QStringLiteral("poster"))),
                           Catch::Contains("unknown template \"poster\""));
     }
+}
+
+TEST_CASE("export: the .docx and .odt exporters write the report's document through the one writer", "[export]")
+{
+    TempDir dir;
+    const ThemeReport r = report(buildProject(dir));
+    // The report path: the document model into Doc::makeWriter / makeOdtWriter.
+    const auto direct = [&r](std::unique_ptr<Doc::Writer> w) {
+        writeReportDocument(*w, r);
+        return w->finish();
+    };
+    const ZipArchive plugin(exportBytes(QStringLiteral("docx"), r), QStringLiteral("plugin.docx"));
+    const ZipArchive own(direct(Doc::makeWriter(QStringLiteral("docx"), r.projectName, QStringLiteral("own.docx"))),
+                         QStringLiteral("own.docx"));
+    for (const char *part : {"word/document.xml", "word/styles.xml", "[Content_Types].xml"}) {
+        INFO(part);
+        CHECK(plugin.read(QString::fromLatin1(part)) == own.read(QString::fromLatin1(part)));
+    }
+    const ZipArchive odtPlugin(exportBytes(QStringLiteral("odt"), r), QStringLiteral("plugin.odt"));
+    const ZipArchive odtOwn(direct(Doc::makeOdtWriter(r.projectName, QStringLiteral("own.odt"))),
+                            QStringLiteral("own.odt"));
+    for (const char *part : {"content.xml", "styles.xml", "meta.xml"}) {
+        INFO(part);
+        CHECK(odtPlugin.read(QString::fromLatin1(part)) == odtOwn.read(QString::fromLatin1(part)));
+    }
+}
+
+TEST_CASE("export: the .docx theme table has borders on every cell and a repeated header row and narrow count columns",
+          "[export]")
+{
+    TempDir dir;
+    const ThemeReport r = report(buildProject(dir));
+    const ZipArchive zip(exportBytes(QStringLiteral("docx"), r), QStringLiteral("export.docx"));
+    QString error;
+    const std::vector<WordTable> tables = wordTables(zip.read(QStringLiteral("word/document.xml")), &error);
+    CHECK(error.isEmpty());
+    REQUIRE(tables.size() == 1);
+    const WordTable &t = tables[0];
+    // Theme, segments, documents, cases, group: carer, group: professional.
+    REQUIRE(t.grid.size() == 6);
+    CHECK(std::accumulate(t.grid.begin(), t.grid.end(), 0) == 9026); // A4 less 1-inch margins
+    for (std::size_t c = 1; c < t.grid.size(); ++c) {
+        INFO("column " << c);
+        CHECK(t.grid[c] < t.grid[0]);
+        CHECK(t.grid[c] >= 700); // room for the header's longest word
+    }
+    REQUIRE(t.rows.size() == 5);
+    CHECK(t.rows[0].header);
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        CHECK(t.rows[i].header == (i == 0));
+        REQUIRE(t.rows[i].cells.size() == 6);
+        for (std::size_t c = 0; c < 6; ++c) {
+            INFO("row " << i << ", column " << c);
+            QStringList sides = t.rows[i].cells[c].borders;
+            sides.sort();
+            CHECK(sides == QStringList({QStringLiteral("bottom"), QStringLiteral("left"), QStringLiteral("right"),
+                                        QStringLiteral("top")}));
+            CHECK(t.rows[i].cells[c].width == t.grid[c]);
+        }
+    }
+    CHECK(t.rows[1].cells[0].text == QStringLiteral("Family"));
 }
 
 TEST_CASE("export: redaction rules replace identifying text in exports, never in the project", "[export]")

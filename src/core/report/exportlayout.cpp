@@ -2,6 +2,7 @@
 #include "report/exportlayout.h"
 
 #include "error.h"
+#include "report/documentwriter.h"
 
 #include <algorithm>
 
@@ -136,16 +137,43 @@ QString quoteCitationLine(const Quote &quote)
     return line;
 }
 
-TableWidths layoutTableWidths(qsizetype columns)
+void writeReportDocument(Doc::Writer &writer, const ThemeReport &report)
 {
-    constexpr int TextWidth = 9638;
-    const int others = int(columns) - 1;
-    TableWidths w{3600, 1400};
-    if (others > 0 && w.name + others * w.other > TextWidth) {
-        w.other = std::max(700, (TextWidth - 2400) / others);
-        w.name = std::max(2400, TextWidth - others * w.other);
+    checkLayout(report);
+    const auto notes = [&] {
+        writer.paragraph(reportSummary(report), Doc::Style::Note);
+        for (const auto &n : report.notes)
+            writer.paragraph(n, Doc::Style::Note);
+    };
+    if (layoutHasTable(report)) {
+        const LayoutTable t = layoutTable(report);
+        writer.heading(1, t.title);
+        notes();
+        Doc::Table table;
+        table.header = t.header;
+        table.numeric = t.numeric;
+        table.tree = true;
+        for (const auto &r : t.rows)
+            table.rows.push_back({r.cells, r.depth});
+        writer.table(table);
     }
-    return w;
+    if (layoutHasQuotes(report)) {
+        writer.heading(1, QStringLiteral("Quotes"));
+        if (!layoutHasTable(report))
+            notes();
+        for (std::size_t i = 0; i < report.rows.size(); ++i) {
+            const auto &row = report.rows[i];
+            writer.heading(quoteHeadingLevel(row), quoteHeading(row));
+            if (!row.description.isEmpty())
+                writer.paragraph(row.description, Doc::Style::Description);
+            for (const auto &q : report.quotes[i]) {
+                writer.paragraph(quoteDisplayText(q), Doc::Style::Quote);
+                writer.paragraph(quoteCitationLine(q), Doc::Style::Citation);
+                if (report.showMemos && !q.memo.isEmpty())
+                    writer.paragraph(q.memo, Doc::Style::Memo);
+            }
+        }
+    }
 }
 
 } // namespace Quire

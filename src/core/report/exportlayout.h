@@ -11,6 +11,10 @@
 
 namespace Quire {
 
+namespace Doc {
+class Writer;
+}
+
 /// The table an export shows, already laid out for the report's layout
 /// (ThemeReport::layout), so that every format writes the same cells.
 struct LayoutTable
@@ -34,16 +38,6 @@ QUIRECORE_EXPORT bool layoutHasTable(const ThemeReport &report);
 QUIRECORE_EXPORT bool layoutHasQuotes(const ThemeReport &report);
 QUIRECORE_EXPORT LayoutTable layoutTable(const ThemeReport &report);
 
-/// Column widths of a layout table on an A4 page with 2 cm margins (17 cm
-/// = 9,638 twips of text), in twips: the name column the largest share,
-/// the others 2.5 cm; with many columns (--by with several values) they
-/// share the width instead of running into the right margin.
-struct TableWidths
-{
-    int name = 0;
-    int other = 0;
-};
-QUIRECORE_EXPORT TableWidths layoutTableWidths(qsizetype columns);
 /// "Theme / Subtheme / Code" for a row's heading in the quote appendix.
 QUIRECORE_EXPORT QString quoteHeading(const ThemeRow &row);
 /// The heading level (1-based) of a row in the quote appendix: 2 for a theme, at most 4.
@@ -55,5 +49,11 @@ QUIRECORE_EXPORT QString quoteDisplayText(const Quote &quote);
 /// The line under a quote: the citation, then " · LOCATOR" and " · edited" when
 /// the text is an editorial version (cuts and [insertions]) of the stored span.
 QUIRECORE_EXPORT QString quoteCitationLine(const Quote &quote);
+
+/// The report as a document — the layout's table (a tree of themes, counts
+/// set to the right), then the quotes with their citations and memos —
+/// into `writer`, which the caller finishes. The .docx and .odt exporters
+/// are this and Doc::makeWriter / Doc::makeOdtWriter.
+QUIRECORE_EXPORT void writeReportDocument(Doc::Writer &writer, const ThemeReport &report);
 
 } // namespace Quire
