@@ -515,9 +515,18 @@ int cmdWtfcThemeRename(const Context &c, const QStringList &words)
 {
     Args a(words, QStringLiteral("wtfc theme rename"));
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
-    const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
     a.expectAtMost(3);
-    s.workshop().renameTheme(theme, a.at(2, QStringLiteral("NAME")));
+    // A name several areas have is a strategic theme: renamed in every area (unless --this-area).
+    const std::vector<Id> spanning =
+        strategicTheme(s.workshop(), a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
+    if (!spanning.empty() && a.has(QStringLiteral("this-area")))
+        throw UsageError(QStringLiteral("wtfc theme rename: several areas have a theme \"%1\"; --this-area needs "
+                                        "--area to say which")
+                             .arg(a.at(1, QStringLiteral("THEME"))));
+    const Id theme = spanning.empty()
+                         ? s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")))
+                         : spanning.front();
+    s.workshop().renameTheme(theme, a.at(2, QStringLiteral("NAME")), a.has(QStringLiteral("this-area")));
     s.report(QStringLiteral("Renamed theme %1").arg(theme));
     return 0;
 }
@@ -725,6 +734,10 @@ int cmdWtfcTrace(const Context &c, const QStringList &words)
             QJsonObject o{{QStringLiteral("id"), id}, {QStringLiteral("text"), text}};
             if (kind == ItemKind::Theme) // the votes on the theme and its statements
                 o.insert(QStringLiteral("votes"), themeTally(snap, id).text());
+            else if (kind == ItemKind::IStatement) // on it, its theme and the statements it sums up
+                o.insert(QStringLiteral("votes"), istatementTally(snap, id).text());
+            else if (kind == ItemKind::Cause || kind == ItemKind::Solution)
+                o.insert(QStringLiteral("votes"), tally(snap, {kind, id}).text());
             out.append(o);
         }
         return out;
