@@ -9,7 +9,6 @@
 
 #include "error.h"
 #include "model/project.h"
-#include "report/documentwriter.h"
 #include "storage/fileerrors.h"
 #include "tablesfile.h"
 #include "wtfc/analysis.h"
@@ -359,8 +358,7 @@ int cmdWtfcThemeGrid(const Context &c, const QStringList &words)
     o.includeUnvoted = a.has(QStringLiteral("all-notes"));
     o.totals = a.has(QStringLiteral("totals"));
     const QString out = a.value(QStringLiteral("out"));
-    const bool odt = QFileInfo(out).suffix().compare(QLatin1String("odt"), Qt::CaseInsensitive) == 0;
-    if (a.has(QStringLiteral("out")) && !odt && !Render::writesTables(out))
+    if (a.has(QStringLiteral("out")) && !Render::writesTables(out))
         throw UsageError(
             QStringLiteral("%1: --out names a .md, .csv, .html, .docx, .odt, .pdf or .xlsx file, not \"%2\"")
                 .arg(verb, out));
@@ -368,12 +366,7 @@ int cmdWtfcThemeGrid(const Context &c, const QStringList &words)
     const Snapshot snap = s.workshop().snapshot();
     const Quire::Analysis::AnalysisTable table = gridTable(workshopGrid(snap, o), o);
     if (!out.isEmpty()) {
-        if (odt) // the grid's own format; the analysis tables keep to those of Render::writeTables
-            saveFile(out,
-                     Quire::Analysis::tablesDocument(*Doc::makeOdtWriter(QStringLiteral("Workshop grid"), out),
-                                                     QStringLiteral("Workshop grid"), s.project().fileName(), {table}));
-        else
-            Render::writeTables(out, {table}, QStringLiteral("Workshop grid"), s.project().fileName());
+        Render::writeTables(out, {table}, QStringLiteral("Workshop grid"), s.project().fileName());
         s.report(QStringLiteral("Wrote %1").arg(out), {{QStringLiteral("files"), QJsonArray{out}}});
     } else if (s.json()) {
         printJson(QJsonObject{{QStringLiteral("title"), table.title}, {QStringLiteral("rows"), table.toJson()}});
