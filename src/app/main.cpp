@@ -2,7 +2,8 @@
 // quire: the workbench.
 //   quire [PROJECT]
 //   quire --screenshot FILE.png [--project P] [--view main|document|codes|search|board|quotes|history|dark|rtl]
-//       (also --view crosstab|agreement|frequencies|wtfc-themes|wtfc-graph|wtfc-solutions|wtfc-grid|wtfc-actions)
+//       (also --view crosstab|agreement|frequencies|wtfc-themes|wtfc-graph|wtfc-solutions|wtfc-grid|wtfc-actions|
+//       wtfc-theme-grid)
 // Without a display (and without --screenshot) it says so and writes
 // pictures of the main views to --screenshot-dir (default build/screenshots).
 #include "mainwindow.h"
@@ -80,7 +81,7 @@ int main(int argc, char **argv)
         QStringLiteral(
             "What to render: main, document, codes, search, board, quotes, history, dark or rtl (an invented "
             "right-to-left transcript; --project is not used); also crosstab, agreement, frequencies, wtfc-themes, wtfc-graph, "
-            "wtfc-solutions, wtfc-grid, wtfc-actions."),
+            "wtfc-solutions, wtfc-grid, wtfc-actions, wtfc-theme-grid."),
         QStringLiteral("NAME"), QStringLiteral("main"));
     const QCommandLineOption dirOpt(QStringLiteral("screenshot-dir"),
                                     QStringLiteral("Where to write pictures when there is no display."),

@@ -65,22 +65,23 @@ bool isXlsx(const QString &path)
     return path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive);
 }
 
-/// A report or appendix document: Markdown, HTML, Word or PDF.
+/// A report or appendix document: Markdown, HTML, Word, OpenDocument or PDF.
 bool isDocument(const QString &path)
 {
-    return QStringList{QStringLiteral("md"), QStringLiteral("html"), QStringLiteral("docx"), QStringLiteral("pdf")}
+    return QStringList{QStringLiteral("md"), QStringLiteral("html"), QStringLiteral("docx"), QStringLiteral("odt"),
+                       QStringLiteral("pdf")}
         .contains(QFileInfo(path).suffix().toLower());
 }
 
 void checkCsvOut(const QString &verb, const QString &path)
 {
     if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) && !isXlsx(path) && !isDocument(path))
-        throw UsageError(
-            QStringLiteral("%1: --out writes .csv, .xlsx, .docx, .pdf, .html or .md, not \"%2\"").arg(verb, path));
+        throw UsageError(QStringLiteral("%1: --out writes .csv, .xlsx, .docx, .odt, .pdf, .html or .md, not \"%2\"")
+                             .arg(verb, path));
 }
 
 /// CSV: the first table; XLSX: every table, one worksheet each; a document
-/// (.docx, .pdf, .html, .md): every table under a heading (src/render).
+/// (.docx, .odt, .pdf, .html, .md): every table under a heading (src/render).
 void writeTables(const QString &path, const std::vector<AnalysisTable> &tables, const QString &title,
                  const Project &project)
 {
@@ -195,7 +196,7 @@ int cmdCooccur(const Context &c, const QStringList &words)
         suffix != QLatin1String("graphml") && suffix != QLatin1String("dot") && suffix != QLatin1String("svg"))
         throw UsageError(
             QStringLiteral(
-                "cooccur: --out writes .csv, .xlsx, .docx, .pdf, .html, .md, .graphml, .dot or .svg, not \"%1\"")
+                "cooccur: --out writes .csv, .xlsx, .docx, .odt, .pdf, .html, .md, .graphml, .dot or .svg, not \"%1\"")
                 .arg(out));
     auto p = c.openProject(a.at(0, QStringLiteral("PROJECT")));
     const Cooccurrence r = computeCooccurrence(*p, o);

@@ -9,7 +9,6 @@
 
 #include "error.h"
 #include "model/project.h"
-#include "report/documentwriter.h"
 #include "storage/fileerrors.h"
 #include "tablesfile.h"
 #include "wtfc/analysis.h"
@@ -359,8 +358,7 @@ int cmdWtfcThemeGrid(const Context &c, const QStringList &words)
     o.includeUnvoted = a.has(QStringLiteral("all-notes"));
     o.totals = a.has(QStringLiteral("totals"));
     const QString out = a.value(QStringLiteral("out"));
-    const bool odt = QFileInfo(out).suffix().compare(QLatin1String("odt"), Qt::CaseInsensitive) == 0;
-    if (a.has(QStringLiteral("out")) && !odt && !Render::writesTables(out))
+    if (a.has(QStringLiteral("out")) && !Render::writesTables(out))
         throw UsageError(
             QStringLiteral("%1: --out names a .md, .csv, .html, .docx, .odt, .pdf or .xlsx file, not \"%2\"")
                 .arg(verb, out));
@@ -368,12 +366,7 @@ int cmdWtfcThemeGrid(const Context &c, const QStringList &words)
     const Snapshot snap = s.workshop().snapshot();
     const Quire::Analysis::AnalysisTable table = gridTable(workshopGrid(snap, o), o);
     if (!out.isEmpty()) {
-        if (odt) // the grid's own format; the analysis tables keep to those of Render::writeTables
-            saveFile(out,
-                     Quire::Analysis::tablesDocument(*Doc::makeOdtWriter(QStringLiteral("Workshop grid"), out),
-                                                     QStringLiteral("Workshop grid"), s.project().fileName(), {table}));
-        else
-            Render::writeTables(out, {table}, QStringLiteral("Workshop grid"), s.project().fileName());
+        Render::writeTables(out, {table}, QStringLiteral("Workshop grid"), s.project().fileName());
         s.report(QStringLiteral("Wrote %1").arg(out), {{QStringLiteral("files"), QJsonArray{out}}});
     } else if (s.json()) {
         printJson(QJsonObject{{QStringLiteral("title"), table.title}, {QStringLiteral("rows"), table.toJson()}});
@@ -515,9 +508,18 @@ int cmdWtfcThemeRename(const Context &c, const QStringList &words)
 {
     Args a(words, QStringLiteral("wtfc theme rename"));
     Session s(c, a.at(0, QStringLiteral("PROJECT")));
-    const Id theme = s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
     a.expectAtMost(3);
-    s.workshop().renameTheme(theme, a.at(2, QStringLiteral("NAME")));
+    // A name several areas have is a strategic theme: renamed in every area (unless --this-area).
+    const std::vector<Id> spanning =
+        strategicTheme(s.workshop(), a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")));
+    if (!spanning.empty() && a.has(QStringLiteral("this-area")))
+        throw UsageError(QStringLiteral("wtfc theme rename: several areas have a theme \"%1\"; --this-area needs "
+                                        "--area to say which")
+                             .arg(a.at(1, QStringLiteral("THEME"))));
+    const Id theme = spanning.empty()
+                         ? s.workshop().resolveTheme(a.at(1, QStringLiteral("THEME")), a.value(QStringLiteral("area")))
+                         : spanning.front();
+    s.workshop().renameTheme(theme, a.at(2, QStringLiteral("NAME")), a.has(QStringLiteral("this-area")));
     s.report(QStringLiteral("Renamed theme %1").arg(theme));
     return 0;
 }
@@ -725,6 +727,10 @@ int cmdWtfcTrace(const Context &c, const QStringList &words)
             QJsonObject o{{QStringLiteral("id"), id}, {QStringLiteral("text"), text}};
             if (kind == ItemKind::Theme) // the votes on the theme and its statements
                 o.insert(QStringLiteral("votes"), themeTally(snap, id).text());
+            else if (kind == ItemKind::IStatement) // on it, its theme and the statements it sums up
+                o.insert(QStringLiteral("votes"), istatementTally(snap, id).text());
+            else if (kind == ItemKind::Cause || kind == ItemKind::Solution)
+                o.insert(QStringLiteral("votes"), tally(snap, {kind, id}).text());
             out.append(o);
         }
         return out;

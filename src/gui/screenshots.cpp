@@ -53,7 +53,8 @@ QStringList insightViews()
 {
     return {QStringLiteral("crosstab"),       QStringLiteral("agreement"),   QStringLiteral("frequencies"),
             QStringLiteral("cooccurrence"),   QStringLiteral("wtfc-themes"), QStringLiteral("wtfc-graph"),
-            QStringLiteral("wtfc-solutions"), QStringLiteral("wtfc-grid"),   QStringLiteral("wtfc-actions")};
+            QStringLiteral("wtfc-solutions"), QStringLiteral("wtfc-grid"),   QStringLiteral("wtfc-actions"),
+            QStringLiteral("wtfc-theme-grid")};
 }
 
 void stage(ScreenshotWindow &window)

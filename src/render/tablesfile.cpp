@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "pdfprint.h"
+#include "report/documentwriter.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
@@ -13,7 +14,7 @@ namespace Quire::Render {
 
 bool writesTables(const QString &path)
 {
-    return QStringList{QStringLiteral("xlsx"), QStringLiteral("csv"), QStringLiteral("docx"),
+    return QStringList{QStringLiteral("xlsx"), QStringLiteral("csv"), QStringLiteral("docx"), QStringLiteral("odt"),
                        QStringLiteral("html"), QStringLiteral("md"),  QStringLiteral("pdf")}
         .contains(QFileInfo(path).suffix().toLower());
 }
@@ -40,6 +41,9 @@ void writeTables(const QString &path, const std::vector<Analysis::AnalysisTable>
         bytes = htmlToPdf(
             QString::fromUtf8(Analysis::tablesDocument(QStringLiteral("html"), title, projectName, tables, path)),
             title, name, {}, wide);
+    } else if (format == QLatin1String("odt")) {
+        // Quire's own OpenDocument writer: fixed widths, borders, a cell's lines kept in the cell.
+        bytes = Analysis::tablesDocument(*Doc::makeOdtWriter(title, path), title, projectName, tables);
     } else {
         bytes = Analysis::tablesDocument(format, title, projectName, tables, path); // throws for another suffix
     }

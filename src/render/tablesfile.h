@@ -10,7 +10,7 @@
 namespace Quire::Render {
 
 /// Analysis tables to a file chosen by its suffix: .xlsx (a worksheet each),
-/// .csv (the first table), .docx, .html, .md (every table under its title,
+/// .csv (the first table), .docx, .odt, .html, .md (every table under its title,
 /// Analysis::tablesDocument) or .pdf (the same laid out on A4, across the
 /// page when a table has more than six columns; needs a QGuiApplication).
 /// The file is written whole or not at all. Throws Error naming the file,

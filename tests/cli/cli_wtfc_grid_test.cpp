@@ -233,3 +233,55 @@ TEST_CASE("wtfc grid cli: a theme in every area is one command and one undo step
     CHECK(wrong.exitCode != 0);
     CHECK(wrong.errText().contains(QStringLiteral("is in the area")));
 }
+
+TEST_CASE("wtfc grid cli: renaming a strategic theme keeps its grid row, --this-area splits one off",
+          "[wtfc][cli][grid][rename]")
+{
+    TempDir dir;
+    const QString p = dir.path(QStringLiteral("rename.quire"));
+    const QString csv = dir.path(QStringLiteral("notes.csv"));
+    QFile f(csv);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write("person,area,rank,statement,group\nA,glad,1,The drop-in,staff\nA,sad,1,The wait,staff\n"
+            "B,mad,1,The phone,carers\n");
+    f.close();
+    cli({QStringLiteral("new"), p});
+    cli({QStringLiteral("import"), p, csv, QStringLiteral("--quiet")});
+    cli({QStringLiteral("wtfc"), QStringLiteral("template"), p, QStringLiteral("--preset"),
+         QStringLiteral("glad-sad-mad")});
+    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("add"), p, QStringLiteral("*"),
+         QStringLiteral("Access")});
+    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("assign"), p, QStringLiteral("Access"),
+         QStringLiteral("@A:glad:1"), QStringLiteral("@A:sad:1"), QStringLiteral("@B:mad:1")});
+    for (const char *note : {"@A:glad:1", "@A:sad:1", "@B:mad:1"})
+        cli({QStringLiteral("wtfc"), QStringLiteral("vote"), p, QString::fromLatin1(note), QStringLiteral("--stars"),
+             QStringLiteral("1")});
+    auto grid = [&] {
+        return QJsonDocument::fromJson(cli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("theme"),
+                                            QStringLiteral("grid"), p})
+                                           .out)
+            .object()
+            .value(QStringLiteral("rows"))
+            .toArray();
+    };
+    REQUIRE(grid().size() == 1);
+    // The name is in three areas and no --area is given: all three are renamed, one row stays.
+    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("rename"), p, QStringLiteral("Access"),
+         QStringLiteral("Access and waiting")});
+    const QJsonArray one = grid();
+    REQUIRE(one.size() == 1);
+    const QString row = QString::fromUtf8(QJsonDocument(one.at(0).toObject()).toJson(QJsonDocument::Compact));
+    CHECK(row.contains(QStringLiteral("Access and waiting")));
+    for (const char *note : {"The drop-in", "The wait", "The phone"})
+        CHECK(row.contains(QString::fromLatin1(note)));
+    // --this-area needs to know which area when the name is in several.
+    const CliResult which =
+        runCli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("rename"), p,
+                QStringLiteral("Access and waiting"), QStringLiteral("Crisis"), QStringLiteral("--this-area")});
+    CHECK(which.exitCode != 0);
+    CHECK(which.errText().contains(QStringLiteral("--area")));
+    cli({QStringLiteral("wtfc"), QStringLiteral("theme"), QStringLiteral("rename"), p,
+         QStringLiteral("Access and waiting"), QStringLiteral("Crisis"), QStringLiteral("--this-area"),
+         QStringLiteral("--area"), QStringLiteral("mad")});
+    CHECK(grid().size() == 2);
+}

@@ -237,3 +237,74 @@ TEST_CASE("wtfc grid: votes of several voter groups are summed, or one group's a
     CHECK(md.contains(QStringLiteral("Getting help when it is needed")));
     CHECK(md.contains(QStringLiteral("\u201CEleven weeks to a first session\u201D (A) \u2014 4 stars")));
 }
+
+TEST_CASE("wtfc votes: an I statement sums the votes on it, its theme and its notes; a solution shows its cause's too",
+          "[wtfc][grid][votes]")
+{
+    TempDir dir;
+    Event e = buildEvent(dir);
+    Workshop w(*e.project);
+    const Id is = w.addIStatement(e.id[QStringLiteral("Access/sad")], QStringLiteral("I can't get help"));
+    w.vote({ItemKind::IStatement, is}, QStringLiteral("star"), 2, QStringLiteral("carers"));
+    const Id cause = w.addWhyText(is, QStringLiteral("Referral routes differ by practice"));
+    const Id solution = w.addSolution(cause, QStringLiteral("radical"), QStringLiteral("One referral form"));
+    w.vote({ItemKind::Cause, cause}, QStringLiteral("dot"), 1, QStringLiteral("staff"));
+    w.vote({ItemKind::Solution, solution}, QStringLiteral("dot"), 2, QStringLiteral("carers"));
+    const Snapshot snap = w.snapshot();
+    // 2 stars on it, the theme's 5 dots, its notes' 4 + 3 + 3 + 3 + 1 stars; each vote once.
+    const VoteTally v = istatementTally(snap, is);
+    CHECK(v.text() == QStringLiteral("5 dots, 16 stars"));
+    CHECK(v.groupText() == QStringLiteral("no group: 13 stars; staff: 5 dots, 1 star; carers: 2 stars"));
+    // Linked to two notes only: those two, the theme and itself.
+    w.linkStatements(is, {e.id[QStringLiteral("s1")], e.id[QStringLiteral("s5")]});
+    CHECK(istatementTally(w.snapshot(), is).text() == QStringLiteral("5 dots, 7 stars"));
+    CHECK(istatementTally(snap, cause).empty()); // a cause is not an I statement
+    const Snapshot linked = w.snapshot();
+    const QString md = reportMarkdown(linked, analyse(linked));
+    CHECK(md.contains(QStringLiteral(
+        "| I can't get help | Access | 5 dots, 7 stars | 2 | no group: 5 stars; staff: 5 dots; carers: 2 stars |")));
+    CHECK(md.contains(QStringLiteral("| One referral form | Referral routes differ by practice | 2 dots | 1 dot |")));
+    CHECK_FALSE(md.contains(QStringLiteral("0 dot")));
+}
+
+TEST_CASE("wtfc grid: renaming one area's theme of a strategic theme keeps its row whole", "[wtfc][grid][rename]")
+{
+    TempDir dir;
+    Event e = buildEvent(dir);
+    Workshop w(*e.project);
+    const Quire::Analysis::AnalysisTable before = gridTable(workshopGrid(w.snapshot()));
+    w.renameTheme(e.id[QStringLiteral("Access/sad")], QStringLiteral("Access and waiting"));
+    Snapshot snap = w.snapshot();
+    for (const QString &area : snap.workshopTemplate.areas)
+        CHECK(snap.theme(e.id[QStringLiteral("Access/") + area])->name == QStringLiteral("Access and waiting"));
+    Grid g = workshopGrid(snap);
+    REQUIRE(g.rows.size() == 2);
+    CHECK(g.rows[0].theme == QStringLiteral("Access and waiting"));
+    CHECK(g.rows[0].themes.size() == 3);
+    Quire::Analysis::AnalysisTable after = gridTable(g);
+    REQUIRE(after.rows.size() == before.rows.size());
+    for (qsizetype c = 1; c < before.header.size(); ++c)
+        CHECK(after.rows[0][c] == before.rows[0][c]); // the same cells under the new name
+    // "Groups" and "groups " are one strategic theme too: renamed together.
+    w.renameTheme(e.id[QStringLiteral("Groups/glad")], QStringLiteral("Peer groups"));
+    CHECK(w.snapshot().theme(e.id[QStringLiteral("Groups/sad")])->name == QStringLiteral("Peer groups"));
+    // One command: one undo takes the three areas back.
+    e.project->undo();
+    e.project->undo();
+    snap = w.snapshot();
+    for (const QString &area : snap.workshopTemplate.areas)
+        CHECK(snap.theme(e.id[QStringLiteral("Access/") + area])->name == QStringLiteral("Access"));
+    // Asked for, one area's theme alone leaves the row.
+    w.renameTheme(e.id[QStringLiteral("Access/mad")], QStringLiteral("Crisis"), true);
+    g = workshopGrid(w.snapshot());
+    REQUIRE(g.rows.size() == 3);
+    CHECK(g.rows[0].themes.size() == 2);
+    CHECK(g.rows[1].theme == QStringLiteral("Crisis")); // rows in the order their first theme was added
+    // A name another theme of one of the areas has is refused for all, nothing changed.
+    const Id other = w.addTheme(QStringLiteral("glad"), QStringLiteral("Transport"));
+    CHECK(other > 0);
+    CHECK_THROWS_WITH(w.renameTheme(e.id[QStringLiteral("Access/sad")], QStringLiteral("Transport")),
+                      Catch::Contains("already has a theme"));
+    CHECK(w.snapshot().theme(e.id[QStringLiteral("Access/sad")])->name == QStringLiteral("Access"));
+    CHECK(w.snapshot().theme(e.id[QStringLiteral("Access/glad")])->name == QStringLiteral("Access"));
+}

@@ -9,6 +9,7 @@
 #include "analysis/agreementview.h"
 #include "analysis/analysismenu.h"
 #include "analysis/analysisoperations.h"
+#include "analysis/analysisviewsupport.h"
 #include "analysis/cooccurrenceview.h"
 #include "analysis/crosstabview.h"
 #include "analysis/frequencyview.h"
@@ -109,7 +110,43 @@ TEST_CASE("co-occurrence view counts codes together by overlap, nearness and doc
     const QString pdf = dir.path(QStringLiteral("together.pdf"));
     REQUIRE(view->exportTables(pdf).isEmpty());
     CHECK(readFile(pdf).startsWith("%PDF"));
+    const QString rtf = dir.path(QStringLiteral("together.rtf"));
+    CHECK(view->exportTables(rtf).contains(QStringLiteral("together.rtf")));
+    CHECK_FALSE(QFileInfo::exists(rtf));
+    // OpenDocument, as quire-cli cooccur --out writes it: the three tables.
     const QString odt = dir.path(QStringLiteral("together.odt"));
-    CHECK(view->exportTables(odt).contains(QStringLiteral("together.odt")));
-    CHECK_FALSE(QFileInfo::exists(odt));
+    REQUIRE(view->exportTables(odt).isEmpty());
+    const ZipArchive odtZip(readFile(odt), odt);
+    const QByteArray content = odtZip.read(QStringLiteral("content.xml"));
+    CHECK(content.contains("Code co-occurrence"));
+    CHECK(content.count("<table:table ") == 3);
+}
+
+TEST_CASE("analysis views export every format quire-cli writes, .odt too", "[gui][views][export]")
+{
+    TempDir dir;
+    const QString path = buildProject(dir);
+    Workbench bench(path);
+    auto *view = qobject_cast<CrosstabView *>(
+        openAnalysisView(bench.window.session(), bench.window, QStringLiteral("crosstab")));
+    REQUIRE(view);
+    REQUIRE(view->setColumns(QStringLiteral("document")));
+    REQUIRE(view->error().isEmpty());
+    // The same formats as the save dialog offers, each written and readable.
+    for (const char *suffix : {"docx", "odt", "pdf", "xlsx", "csv", "html", "md"}) {
+        const QString file = dir.path(QStringLiteral("crosstab.") + QString::fromLatin1(suffix));
+        INFO(suffix);
+        CHECK(AnalysisViews::tableFileFilters().contains(QStringLiteral("*.") + QString::fromLatin1(suffix)));
+        REQUIRE(view->exportTables(file).isEmpty());
+        REQUIRE(QFileInfo(file).size() > 0);
+    }
+    // .odt: the counts and both percentages, a row per code with the counts shown.
+    const QString odt = dir.path(QStringLiteral("crosstab.odt"));
+    const ZipArchive zip(readFile(odt), odt);
+    const QByteArray content = zip.read(QStringLiteral("content.xml"));
+    CHECK(content.count("<table:table ") == 3);
+    CHECK(content.contains("Money"));
+    CHECK(content.contains("carers.txt"));
+    CHECK(readFile(dir.path(QStringLiteral("crosstab.csv"))).contains("Money"));
+    CHECK(readFile(dir.path(QStringLiteral("crosstab.md"))).contains("carers.txt"));
 }

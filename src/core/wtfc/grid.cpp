@@ -2,6 +2,7 @@
 #include "wtfc/grid.h"
 
 #include "error.h"
+#include "wtfc/analysis.h"
 
 #include <QHash>
 
@@ -98,6 +99,23 @@ VoteTally themeTally(const Snapshot &s, Id theme)
         if ((v.target.kind == ItemKind::Theme && v.target.id == theme) ||
             (v.target.kind == ItemKind::Statement &&
              std::find(th->statements.begin(), th->statements.end(), v.target.id) != th->statements.end()))
+            t.add(v);
+    }
+    return t;
+}
+
+VoteTally istatementTally(const Snapshot &s, Id istatement)
+{
+    VoteTally t;
+    const Node *n = s.node(istatement);
+    if (!n || n->kind != ItemKind::IStatement)
+        return t;
+    const std::vector<Id> statements = statementsOf(s, *n);
+    for (const Vote &v : s.votes) {
+        if ((v.target.kind == ItemKind::IStatement && v.target.id == istatement) ||
+            (v.target.kind == ItemKind::Theme && n->themeId && v.target.id == *n->themeId) ||
+            (v.target.kind == ItemKind::Statement &&
+             std::find(statements.begin(), statements.end(), v.target.id) != statements.end()))
             t.add(v);
     }
     return t;

@@ -98,6 +98,11 @@ QUIRECORE_EXPORT VoteTally tally(const Snapshot &workshop, const ItemRef &item);
 /// The votes on a theme and on every statement on it, summed.
 QUIRECORE_EXPORT VoteTally themeTally(const Snapshot &workshop, Id theme);
 
+/// The votes behind an I statement, summed: those on the I statement itself, on
+/// its theme and on each statement it sums up (its linked statements, or its
+/// theme's when none are linked), each vote counted once.
+QUIRECORE_EXPORT VoteTally istatementTally(const Snapshot &workshop, Id istatement);
+
 /// "3 stars", "1 dot", "0 stars".
 QUIRECORE_EXPORT QString voteCount(int n, RankBy kind);
 

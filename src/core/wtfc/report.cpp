@@ -41,18 +41,6 @@ QString chainText(const Snapshot &s, const Chain &c)
     return parts.join(QStringLiteral(" \u2192 "));
 }
 
-QString voteText(const Snapshot &s, const ItemRef &item)
-{
-    int dots = 0, stars = 0;
-    for (const Vote &v : s.votes) {
-        if (v.target == item)
-            (v.kind == QLatin1String("star") ? stars : dots) += v.count;
-    }
-    if (stars == 0)
-        return QStringLiteral("%1 dot(s)").arg(dots);
-    return QStringLiteral("%1 dot(s), %2 star(s)").arg(dots).arg(stars);
-}
-
 void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions &o)
 {
     const Template &t = s.workshopTemplate;
@@ -137,11 +125,14 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
             if (n.kind != ItemKind::IStatement)
                 continue;
             const Theme *th = n.themeId ? s.theme(*n.themeId) : nullptr;
-            rows << QStringList{n.text, th ? th->name : QString(), voteText(s, {ItemKind::IStatement, n.id}),
-                                QString::number(statementsOf(s, n).size())};
+            const VoteTally v = istatementTally(s, n.id);
+            rows << QStringList{n.text, th ? th->name : QString(), v.text(), QString::number(statementsOf(s, n).size()),
+                                v.groupText()};
         }
+        w.paragraph(QStringLiteral(
+            "Votes are those on the I statement, on its theme and on the statements it sums up, summed."));
         w.table({QStringLiteral("I statement"), QStringLiteral("Theme"), QStringLiteral("Votes"),
-                 QStringLiteral("Statements")},
+                 QStringLiteral("Statements"), QStringLiteral("Votes by group")},
                 rows);
     }
 
@@ -214,12 +205,15 @@ void write(Writer &w, const Snapshot &s, const Analysis &a, const ReportOptions 
         QList<QStringList> rows;
         for (const Solution &x : s.solutions) {
             if (x.kind == k)
-                rows << QStringList{x.text, nodeText(s, x.causeId), voteText(s, {ItemKind::Solution, x.id})};
+                rows << QStringList{x.text, nodeText(s, x.causeId), tally(s, {ItemKind::Solution, x.id}).text(),
+                                    tally(s, {ItemKind::Cause, x.causeId}).text()};
         }
         if (rows.isEmpty())
             continue;
         w.heading(3, k);
-        w.table({QStringLiteral("Solution"), QStringLiteral("Root cause"), QStringLiteral("Votes")}, rows);
+        w.table({QStringLiteral("Solution"), QStringLiteral("Root cause"), QStringLiteral("Votes"),
+                 QStringLiteral("Votes on the root cause")},
+                rows);
     }
 
     // 6. The grid.

@@ -552,7 +552,7 @@ Id Workshop::addTheme(const QString &area, const QString &name, const QString &d
     return id;
 }
 
-void Workshop::renameTheme(Id theme, const QString &name)
+void Workshop::renameTheme(Id theme, const QString &name, bool thisAreaOnly)
 {
     const auto s = snapshot();
     const Theme *t = s.theme(theme);
@@ -561,18 +561,36 @@ void Workshop::renameTheme(Id theme, const QString &name)
     const QString n = name.trimmed();
     if (n.isEmpty())
         throw Error(QStringLiteral("A theme needs a name"));
-    for (const Theme &o : s.themes) {
-        if (o.id != theme && o.area == t->area && o.name == n)
-            throw Error(QStringLiteral("The area %1 already has a theme %2").arg(quoted(t->area), quoted(n)));
+    // The themes renamed: this one, and unless told otherwise the other areas' themes of its
+    // name (compared as the grid groups them: without case or outer spaces).
+    std::vector<const Theme *> renamed{t};
+    if (!thisAreaOnly) {
+        const QString key = t->name.trimmed().toCaseFolded();
+        for (const Theme &o : s.themes) {
+            if (o.id != theme && o.area != t->area && o.name.trimmed().toCaseFolded() == key)
+                renamed.push_back(&o);
+        }
     }
-    m_project.batch(QStringLiteral("wtfc.theme.rename"),
-                    QStringLiteral("Rename theme %1 to %2").arg(quoted(t->name), quoted(n)), [&] {
-                        Sql(ProjectAccess::database(m_project),
-                            QStringLiteral("UPDATE wtfc_themes SET name = ?1 WHERE id = ?2"))
-                            .bind(1, n)
-                            .bind(2, theme)
-                            .run();
-                    });
+    auto isRenamed = [&](Id id) {
+        return std::any_of(renamed.begin(), renamed.end(), [&](const Theme *x) { return x->id == id; });
+    };
+    for (const Theme *r : renamed) {
+        for (const Theme &o : s.themes) {
+            if (!isRenamed(o.id) && o.area == r->area && o.name == n)
+                throw Error(QStringLiteral("The area %1 already has a theme %2").arg(quoted(r->area), quoted(n)));
+        }
+    }
+    const QString summary =
+        renamed.size() == 1
+            ? QStringLiteral("Rename theme %1 to %2").arg(quoted(t->name), quoted(n))
+            : QStringLiteral("Rename theme %1 to %2 in %3 areas").arg(quoted(t->name), quoted(n)).arg(renamed.size());
+    m_project.batch(QStringLiteral("wtfc.theme.rename"), summary, [&] {
+        for (const Theme *r : renamed)
+            Sql(ProjectAccess::database(m_project), QStringLiteral("UPDATE wtfc_themes SET name = ?1 WHERE id = ?2"))
+                .bind(1, n)
+                .bind(2, r->id)
+                .run();
+    });
 }
 
 void Workshop::deleteTheme(Id theme)

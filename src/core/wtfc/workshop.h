@@ -177,7 +177,11 @@ public:
     /// or outer spaces): how a facilitator names a sticky note. Throws if there is none.
     Id findStatement(const QString &person, const QString &area, qint64 rank) const;
     Id addTheme(const QString &area, const QString &name, const QString &description = QString());
-    void renameTheme(Id theme, const QString &name);
+    /// Renames a theme. A theme that is part of a strategic theme (the themes of one
+    /// name across areas, docs/decisions/0012-strategic-themes.md) is renamed in every
+    /// area together, as one command, so that its grid row stays whole;
+    /// `thisAreaOnly` renames this area's theme alone, taking it out of that row.
+    void renameTheme(Id theme, const QString &name, bool thisAreaOnly = false);
     /// Deletes a theme that has no I statement; its statements become unthemed.
     void deleteTheme(Id theme);
     /// Puts statements on a theme (moving them from any other); their area must match.

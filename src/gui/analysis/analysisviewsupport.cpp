@@ -19,6 +19,12 @@ QStringList projectCoders(Project &project)
     return QStringList(names.begin(), names.end());
 }
 
+QString tableFileFilters()
+{
+    return ProjectSession::tr("Word (*.docx);;OpenDocument (*.odt);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;"
+                              "HTML (*.html);;Markdown (*.md)");
+}
+
 QTableView *makeTable(QAbstractItemModel *model, const QString &name)
 {
     auto *t = new QTableView;

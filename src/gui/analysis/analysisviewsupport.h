@@ -23,6 +23,10 @@ constexpr ProjectSession::Changes AnalysisInputs =
 /// Distinct coder names of the project's segments, sorted.
 QStringList projectCoders(Project &project);
 
+/// The save dialog's filters for analysis tables: every format Render::writeTables
+/// (and so quire-cli's --out) writes, Word first.
+QString tableFileFilters();
+
 /// A read-only table of figures over \a model, named \a name (object and accessible name).
 QTableView *makeTable(QAbstractItemModel *model, const QString &name);
 

@@ -117,8 +117,7 @@ CooccurrenceView::CooccurrenceView(ProjectSession &session, QWidget *parent)
     connect(m_distance, &QSpinBox::valueChanged, this, [this] { recompute(); });
     connect(m_minCount, &QSpinBox::valueChanged, this, [this] { drawGraph(); });
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        exportWithDialog(this, tr("Export co-occurrence"),
-                         tr("Word (*.docx);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;HTML (*.html);;Markdown (*.md)"),
+        exportWithDialog(this, tr("Export co-occurrence"), tableFileFilters(),
                          [this](const QString &path) { return exportTables(path); });
     });
     connect(&m_session, &ProjectSession::changed, this, [this](ProjectSession::Changes what) {

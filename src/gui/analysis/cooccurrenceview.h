@@ -21,7 +21,7 @@ class ProjectSession;
 /// distance in characters), speaker turn or document, for everyone or one
 /// coder; the code × code counts or coefficients, or one row per pair, and
 /// beside them the code-relations graph (Graphviz, when the build has it).
-/// Export writes the tables as .docx, .pdf, .xlsx, .csv, .html or .md.
+/// Export writes the tables as .docx, .odt, .pdf, .xlsx, .csv, .html or .md.
 class CooccurrenceView : public QWidget
 {
     Q_OBJECT

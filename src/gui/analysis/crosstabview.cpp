@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysis/crosstabview.h"
 
+#include "analysis/analysisoperations.h"
 #include "analysis/analysisviewsupport.h"
 #include "backgroundjob.h"
 #include "jobs/projectjobs.h"
@@ -13,8 +14,10 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -62,6 +65,13 @@ CrosstabView::CrosstabView(ProjectSession &session, QWidget *parent)
     bar->addWidget(m_coder);
     bar->addWidget(m_subcodes);
     bar->addStretch(1);
+    auto *exportButton = new QPushButton(tr("Export…"));
+    exportButton->setObjectName(QStringLiteral("crosstabExport"));
+    bar->addWidget(exportButton);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        exportWithDialog(this, tr("Export crosstab"), tableFileFilters(),
+                         [this](const QString &path) { return exportTables(path); });
+    });
 
     m_model = new AnalysisTableModel(this);
     m_table = makeTable(m_model, QStringLiteral("crosstabTable"));
@@ -192,6 +202,27 @@ void CrosstabView::recompute()
         m_status->setText(m_error);
     }
     m_table->resizeColumnsToContents();
+}
+
+QString CrosstabView::exportTables(const QString &path)
+{
+    Project *p = m_session.project();
+    if (!p || !m_error.isEmpty() || m_result.rows.empty())
+        return tr("%1: nothing to export: %2")
+            .arg(QFileInfo(path).fileName(), m_error.isEmpty() ? tr("no code has segments") : m_error);
+    const auto shown = Crosstab::Cells(m_cells->currentData().toInt());
+    std::vector<AnalysisTable> tables{m_result.table(shown)};
+    if (QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) != 0) {
+        for (Crosstab::Cells c : {Crosstab::Cells::Counts, Crosstab::Cells::RowPercent, Crosstab::Cells::ColumnPercent})
+            if (c != shown)
+                tables.push_back(m_result.table(c));
+    }
+    try {
+        Render::writeTables(path, tables, tr("Crosstab"), p->fileName());
+    } catch (const Error &e) {
+        return e.message();
+    }
+    return QString();
 }
 
 } // namespace Quire

@@ -39,6 +39,10 @@ public:
     QString error() const { return m_error; }
     /// The figure shown for a code path and a column label ("" if absent).
     QString cell(const QString &codePath, const QString &column) const;
+    /// Writes the counts and the row and column percentages (the figures shown first) as
+    /// quire-cli crosstab --out does: .docx, .odt, .pdf, .xlsx, .html, .md; .csv holds the
+    /// table shown. Returns an empty string or the error, naming the file.
+    QString exportTables(const QString &path);
 
 private:
     void recompute();

@@ -4,6 +4,7 @@
 #include "analysis/analysisoperations.h"
 #include "projectsession.h"
 #include "workbenchshell.h"
+#include "workshop/workshopgridview.h"
 #include "workshop/wtfcactionsview.h"
 #include "workshop/wtfcgraphview.h"
 #include "workshop/wtfcgridview.h"
@@ -50,6 +51,9 @@ QWidget *openWtfcView(ProjectSession &session, WorkbenchShell &shell, const QStr
     if (name == QLatin1String("wtfc-grid"))
         return shell.openTab(QStringLiteral("wtfcGridView"), WtfcGridView::tr("Investment grid"),
                              [&] { return new WtfcGridView(session); });
+    if (name == QLatin1String("wtfc-theme-grid"))
+        return shell.openTab(QStringLiteral("workshopGridView"), WorkshopGridView::tr("Workshop grid"),
+                             [&] { return new WorkshopGridView(session); });
     if (name == QLatin1String("wtfc-actions"))
         return shell.openTab(QStringLiteral("wtfcActionsView"), WtfcActionsView::tr("Action plan"),
                              [&] { return new WtfcActionsView(session); });
@@ -97,6 +101,8 @@ void addWorkshopMenu(QMenuBar *bar, ProjectSession &session, WorkbenchShell &she
     WorkbenchShell *sh = &shell;
     auto open = [s, sh](const QString &name) { return [s, sh, name] { openWtfcView(*s, *sh, name); }; };
     menu->addAction(WtfcThemesView::tr("&Themes and votes"), w, open(QStringLiteral("wtfc-themes")));
+    menu->addAction(WtfcThemesView::tr("Workshop gri&d (themes × areas, top notes)"), w,
+                    open(QStringLiteral("wtfc-theme-grid")));
     menu->addAction(WtfcThemesView::tr("&Root-cause graph"), w, open(QStringLiteral("wtfc-graph")));
     menu->addAction(WtfcThemesView::tr("&Success statements and solutions"), w, open(QStringLiteral("wtfc-solutions")));
     menu->addAction(WtfcThemesView::tr("Investment &grid"), w, open(QStringLiteral("wtfc-grid")));
