@@ -76,8 +76,10 @@ CodePropertiesPanel::CodePropertiesPanel(ProjectSession &session, CodeActions &a
     layout->addWidget(m_memo, 1);
 
     auto *buttons = new QHBoxLayout;
-    m_link = new QPushButton(tr("&Link parent…"));
-    m_merge = new QPushButton(tr("&Merge into…"));
+    m_link = new QPushButton(tr("&Link…"));
+    m_link->setToolTip(tr("Show the code also under a further parent"));
+    m_merge = new QPushButton(tr("&Merge…"));
+    m_merge->setToolTip(tr("Merge the code into another: its segments, sub-codes and memos move there"));
     m_delete = new QPushButton(tr("&Delete…"));
     buttons->addWidget(m_link);
     buttons->addWidget(m_merge);
@@ -192,8 +194,7 @@ void CodePropertiesPanel::reload()
     QPixmap swatch(14, 14);
     swatch.fill(colour);
     m_colour->setIcon(QIcon(swatch));
-    m_colour->setText(code->color.isEmpty() ? tr("%1 (automatic) — choose…").arg(colour.name())
-                                            : tr("%1 — choose…").arg(code->color));
+    m_colour->setText(code->color.isEmpty() ? tr("%1 (automatic)…").arg(colour.name()) : tr("%1…").arg(code->color));
     // The whole subtree, each segment once.
     QSet<Id> subtree;
     std::function<void(Id, int)> walk = [&](Id id, int depth) {

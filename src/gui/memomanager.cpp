@@ -76,21 +76,21 @@ MemoManager::MemoManager(ProjectSession &session, WorkbenchShell &shell, QWidget
     m_list = new QTreeWidget;
     m_list->setObjectName(QStringLiteral("memoList"));
     m_list->setAccessibleName(tr("Memos"));
-    m_list->setHeaderLabels({tr("Kind"), tr("On"), tr("Memo"), tr("Modified")});
+    m_list->setHeaderLabels({tr("Kind"), tr("On"), tr("Memo")});
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(1, QHeaderView::Interactive);
     m_list->header()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_list->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
-    m_list->setColumnWidth(1, 150);
+    m_list->setColumnWidth(1, 110);
     layout->addWidget(m_list, 2);
 
     auto *buttons = new QHBoxLayout;
     m_new = new QToolButton;
     m_new->setObjectName(QStringLiteral("newMemo"));
-    m_new->setText(tr("&New memo"));
+    m_new->setText(tr("&New"));
+    m_new->setToolTip(tr("A further memo: a project journal entry, or on the current document, code or a case"));
     m_new->setPopupMode(QToolButton::InstantPopup);
     auto *newMenu = new QMenu(m_new);
     newMenu->addAction(tr("Project journal entry"), this, [this] { newMemo(QStringLiteral("project"), std::nullopt); });
@@ -130,7 +130,7 @@ MemoManager::MemoManager(ProjectSession &session, WorkbenchShell &shell, QWidget
     m_jump = new QPushButton(tr("&Go to"));
     m_jump->setObjectName(QStringLiteral("jumpToMemoTarget"));
     m_jump->setToolTip(tr("Show what the memo is on: the document, the passage, the code"));
-    m_delete = new QPushButton(tr("De&lete memo"));
+    m_delete = new QPushButton(tr("De&lete"));
     m_delete->setObjectName(QStringLiteral("deleteMemo"));
     buttons->addWidget(m_new);
     buttons->addWidget(m_jump);
@@ -227,10 +227,10 @@ void MemoManager::reload()
     m_list->clear();
     for (size_t i = 0; i < m_rows.size(); ++i) {
         const Row &r = m_rows[i];
-        auto *item = new QTreeWidgetItem({r.kindLabel, r.on, oneLine(r.text, 120), r.modified});
+        auto *item = new QTreeWidgetItem({r.kindLabel, r.on, oneLine(r.text, 120)});
         item->setData(0, RowRole, qint64(i));
         item->setToolTip(1, r.on);
-        item->setToolTip(2, r.text);
+        item->setToolTip(2, tr("%1\n\n— %2, %3").arg(r.text, r.coder, r.modified));
         m_list->addTopLevelItem(item);
     }
     m_filling = false;
