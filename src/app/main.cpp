@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // quire: the workbench.
 //   quire [PROJECT]
-//   quire --screenshot FILE.png [--project P] [--view main|document|codes|search|board|quotes|history|dark|rtl]
+//   quire --screenshot FILE.png [--project P] [--view
+//   main|document|codes|search|board|quotes|history|dark|rtl|memos|code-menu]
 //       (also --view crosstab|agreement|frequencies|wtfc-themes|wtfc-graph|wtfc-solutions|wtfc-grid|wtfc-actions|
 //       wtfc-theme-grid)
 // Without a display (and without --screenshot) it says so and writes
@@ -81,7 +82,8 @@ int main(int argc, char **argv)
         QStringLiteral(
             "What to render: main, document, codes, search, board, quotes, history, dark or rtl (an invented "
             "right-to-left transcript; --project is not used); also crosstab, agreement, frequencies, wtfc-themes, wtfc-graph, "
-            "wtfc-solutions, wtfc-grid, wtfc-actions, wtfc-theme-grid."),
+            "wtfc-solutions, wtfc-grid, wtfc-actions, wtfc-theme-grid, memos (the memo manager), code-menu (the code "
+            "tree's context menu)."),
         QStringLiteral("NAME"), QStringLiteral("main"));
     const QCommandLineOption dirOpt(QStringLiteral("screenshot-dir"),
                                     QStringLiteral("Where to write pictures when there is no display."),

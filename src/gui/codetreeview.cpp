@@ -3,6 +3,7 @@
 
 #include "codetreemodel.h"
 
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMimeData>
@@ -108,6 +109,24 @@ void CodeTreeView::dropEvent(QDropEvent *event)
     }
     // The tree is rebuilt by the command; the drag source must delete nothing.
     event->setDropAction(Qt::CopyAction);
+    event->accept();
+}
+
+void CodeTreeView::contextMenuEvent(QContextMenuEvent *event)
+{
+    // From the keyboard the menu is for the current row.
+    const QModelIndex at = event->reason() == QContextMenuEvent::Keyboard ? currentIndex() : indexAt(event->pos());
+    if (!at.isValid()) {
+        event->ignore();
+        return;
+    }
+    const QModelIndex name = at.siblingAtColumn(CodeTreeModel::NameColumn);
+    if (!selectionModel()->isSelected(name))
+        selectionModel()->setCurrentIndex(name, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QPoint global = event->reason() == QContextMenuEvent::Keyboard
+                              ? viewport()->mapToGlobal(visualRect(name).bottomLeft())
+                              : event->globalPos();
+    Q_EMIT codeMenuRequested(name.data(CodeTreeModel::PathRole).toString(), global);
     event->accept();
 }
 

@@ -41,12 +41,16 @@ Q_SIGNALS:
     void codesDropped(const QStringList &paths, const QString &targetPath, bool merge);
     /// Text dropped on the code \a codeId, or on the empty area (\a codeId 0).
     void textDropped(const Quire::TextRange &range, Quire::Id codeId);
+    /// Right click (or the menu key) on the code reached by \a path: the
+    /// window shows the code's menu (CodeActions) at \a globalPos.
+    void codeMenuRequested(const QString &path, const QPoint &globalPos);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dragLeaveEvent(QDragLeaveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     /// Tints the row a text drop would code, under the drop indicator's frame.
     void drawRow(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 

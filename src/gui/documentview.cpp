@@ -8,9 +8,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <QContextMenuEvent>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMenu>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
@@ -417,6 +419,24 @@ std::optional<DocumentView::Edge> DocumentView::edgeAt(const QPoint &pos) const
         }
     }
     return std::nullopt;
+}
+
+void DocumentView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu *menu = createStandardContextMenu(event->pos());
+    menu->setObjectName(QStringLiteral("documentMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    // The codes of the passage under the pointer (or the caret, from the keyboard).
+    const int at = event->reason() == QContextMenuEvent::Keyboard ? textCursor().position()
+                                                                  : cursorForPosition(event->pos()).position();
+    QList<Id> codes;
+    for (const Highlight &h : m_highlights)
+        if (h.from <= at && at < h.to && !codes.contains(h.codeId))
+            codes << h.codeId;
+    if (!codes.isEmpty())
+        Q_EMIT codeMenuRequested(menu, codes);
+    menu->popup(event->globalPos());
+    event->accept();
 }
 
 void DocumentView::mousePressEvent(QMouseEvent *event)

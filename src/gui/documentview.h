@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+class QMenu;
+
 namespace Quire {
 
 class Project;
@@ -103,11 +105,16 @@ public:
 Q_SIGNALS:
     /// An edge was dragged: the segment should span [start, end) code points.
     void segmentResizeRequested(Id segmentId, qsizetype start, qsizetype end);
+    /// The context menu (object name "documentMenu") is about to show at a
+    /// passage coded with \a codeIds (first code first): the window adds
+    /// what can be done to each code. The menu pops up afterwards.
+    void codeMenuRequested(QMenu *menu, const QList<Quire::Id> &codeIds);
 
 protected:
     QMimeData *createMimeDataFromSelection() const override;
     void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
 

@@ -4,6 +4,8 @@
 
 #include "analysis/analysismenu.h"
 #include "backgroundjob.h"
+#include "codeactions.h"
+#include "codeproperties.h"
 #include "codetreemodel.h"
 #include "codetreeview.h"
 #include "documentfilter.h"
@@ -11,6 +13,8 @@
 #include "exchangedialog.h"
 #include "historypane.h"
 #include "jobs/projectjobs.h"
+#include "memoeditor.h"
+#include "memomanager.h"
 #include "projectwatcher.h"
 #include "quotebasket.h"
 #include "searchpane.h"
@@ -119,15 +123,33 @@ MainWindow::MainWindow(QWidget *parent)
     refresh();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Closing without closeEvent (the program ending): what is being typed is still written.
+    m_errorDialogs = false;
+    saveDrafts();
+    // The panes that write when they lose focus go before the session they write to.
+    delete m_codeProperties;
+    delete m_memos;
+}
 
 void MainWindow::setLayoutPersistence(bool on)
 {
     m_persistLayout = on;
 }
 
+void MainWindow::saveDrafts()
+{
+    if (!project())
+        return;
+    m_codeProperties->saveDescription();
+    for (MemoEditor *memo : findChildren<MemoEditor *>())
+        memo->save();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    saveDrafts();
     if (m_persistLayout) {
         QSettings s = layoutSettings();
         s.setValue(QStringLiteral("window/geometry"), saveGeometry());
@@ -229,16 +251,16 @@ void MainWindow::buildDocks()
     layout->addWidget(m_segmentList, 3);
     auto *memoLabel = new QLabel(tr("Segment memo"));
     layout->addWidget(memoLabel);
-    m_memoEdit = new QPlainTextEdit;
+    m_segmentMemo = new MemoEditor(*m_session);
+    m_memoEdit = m_segmentMemo->editor();
     m_memoEdit->setObjectName(QStringLiteral("segmentMemo"));
     m_memoEdit->setAccessibleName(tr("Segment memo"));
-    m_memoEdit->setTabChangesFocus(true);
     memoLabel->setBuddy(m_memoEdit);
-    layout->addWidget(m_memoEdit, 1);
+    layout->addWidget(m_segmentMemo, 1);
     auto *buttons = new QHBoxLayout;
     m_saveMemo = new QPushButton(tr("&Save memo"));
     m_saveMemo->setAccessibleName(tr("Save segment memo"));
-    connect(m_saveMemo, &QPushButton::clicked, this, [this] { setCurrentSegmentMemo(m_memoEdit->toPlainText()); });
+    connect(m_saveMemo, &QPushButton::clicked, this, [this] { m_segmentMemo->save(); });
     m_removeSegment = new QPushButton(tr("&Remove segment"));
     m_removeSegment->setAccessibleName(tr("Remove segment"));
     connect(m_removeSegment, &QPushButton::clicked, this, [this] { removeCurrentSegment(); });
@@ -278,6 +300,54 @@ void MainWindow::buildDocks()
     tabifyDockWidget(quoteDock, historyDock);
     detailDock->raise();
 
+    // Memos of every kind, and the chosen code's properties, beside the details.
+    m_codeActions = new CodeActions(*m_session, *this, this);
+    m_memos = new MemoManager(*m_session, *this);
+    auto *memoDock = new QDockWidget(tr("Memos"), this);
+    memoDock->setObjectName(QStringLiteral("memoDock"));
+    memoDock->setWidget(m_memos);
+    addDockWidget(Qt::RightDockWidgetArea, memoDock);
+    tabifyDockWidget(historyDock, memoDock);
+    m_codeProperties = new CodePropertiesPanel(*m_session, *m_codeActions);
+    auto *codeDock2 = new QDockWidget(tr("Code"), this);
+    codeDock2->setObjectName(QStringLiteral("codePropertiesDock"));
+    codeDock2->setWidget(m_codeProperties);
+    addDockWidget(Qt::RightDockWidgetArea, codeDock2);
+    tabifyDockWidget(memoDock, codeDock2);
+    detailDock->raise();
+    connect(m_memos, &MemoManager::codeRequested, this, &MainWindow::selectCode);
+    connect(m_codeActions, &CodeActions::memoRequested, m_memos, &MemoManager::editMemoOf);
+    connect(m_codeActions, &CodeActions::propertiesRequested, this, [this, codeDock2](Id codeId) {
+        selectCode(codeId);
+        codeDock2->show();
+        codeDock2->raise();
+    });
+    connect(m_codeActions, &CodeActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(this, &MainWindow::currentCodeChanged, this, [this] { m_codeProperties->showCode(m_currentCode); });
+    connect(m_codeTree, &CodeTreeView::codeMenuRequested, this,
+            [this](const QString &path, const QPoint &at) { m_codeActions->popup(path, at, this); });
+    connect(m_view, &DocumentView::codeMenuRequested, this, [this](QMenu *menu, const QList<Id> &codes) {
+        menu->addSeparator();
+        for (Id c : codes) {
+            QMenu *sub = menu->addMenu(tr("Code “%1”").arg(project()->code(c).name));
+            sub->setObjectName(QStringLiteral("codeMenu"));
+            m_codeActions->addActions(sub, project()->codePath(c));
+        }
+    });
+    m_documentList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_documentList, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        QTreeWidgetItem *item = m_documentList->itemAt(at);
+        if (!item || !project())
+            return;
+        auto *menu = new QMenu(this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->addAction(tr("Document &memo…"), this, [this, id = item->data(0, IdRole).toLongLong()] {
+            m_memos->editMemoOf(QStringLiteral("document"), id);
+        });
+        menu->popup(m_documentList->viewport()->mapToGlobal(at));
+    });
+
     resizeDocks({docDock, detailDock}, {360, 400}, Qt::Horizontal);
     resizeDocks({searchDock}, {220}, Qt::Vertical);
 }
@@ -309,6 +379,7 @@ void MainWindow::buildActions()
     file->addSeparator();
     m_fileActions = new ProjectFileActions(this, {[this] { return m_session->project(); },
                                                   [this] {
+                                                      saveDrafts();
                                                       m_watcher->watch(nullptr);
                                                       m_session->close();
                                                       refresh();
@@ -338,6 +409,16 @@ void MainWindow::buildActions()
     edit->addSeparator();
     QAction *history = edit->addAction(tr("&History"), this, &MainWindow::showHistory);
     history->setShortcut(QKeySequence(tr("Ctrl+H")));
+    edit->addSeparator();
+    QAction *journal = edit->addAction(tr("Project &journal"), this, [this] {
+        if (project())
+            m_memos->editMemoOf(QStringLiteral("project"), std::nullopt);
+    });
+    journal->setShortcut(QKeySequence(tr("Ctrl+J")));
+    edit->addAction(tr("Memo of the current &document"), this, [this] {
+        if (project() && currentDocument())
+            m_memos->editMemoOf(QStringLiteral("document"), *currentDocument());
+    });
 
     QMenu *code = menuBar()->addMenu(tr("&Code"));
     m_codeAction = code->addAction(tr("&Code selection"), this, &MainWindow::codeSelection);
@@ -448,6 +529,7 @@ void MainWindow::reportError(const QString &message)
 
 bool MainWindow::openProject(const QString &path)
 {
+    saveDrafts();
     if (const Outcome opened = m_session->open(path); !opened) {
         reportError(opened.error());
         return false;
@@ -856,7 +938,8 @@ bool MainWindow::inVivoRange(Id documentId, qsizetype start, qsizetype end, cons
     Id codeId = 0, segment = 0;
     const bool ok = run(ProjectSession::Codes | ProjectSession::Segments, [&] {
         project()->batch(QStringLiteral("code.in-vivo"), QStringLiteral("In-vivo code \"%1\"").arg(name), [&] {
-            codeId = project()->addCode(name);
+            // A colour no other code shows, so the new code stands out from the rest.
+            codeId = project()->addCode(name, CodeActions::unusedColor(*project()));
             segment = project()->addSegment(documentId, start, end, {codeId});
         });
     });
@@ -1062,6 +1145,8 @@ void MainWindow::refreshCodes()
 
 void MainWindow::refreshSegments()
 {
+    // The chosen segment stays chosen (and its memo draft in the editor) if it is still shown.
+    const auto previous = currentSegment();
     m_refreshing = true;
     m_segmentList->clear();
     m_documentInfo->clear();
@@ -1094,6 +1179,8 @@ void MainWindow::refreshSegments()
                 item->setToolTip(0, quote);
                 item->setToolTip(2, s.memo);
                 m_segmentList->addTopLevelItem(item);
+                if (previous == s.id)
+                    m_segmentList->setCurrentItem(item);
             }
         } catch (const Error &e) {
             reportError(e.message());
@@ -1110,15 +1197,9 @@ void MainWindow::updateSegmentDetail()
     m_saveMemo->setEnabled(bool(seg));
     m_removeSegment->setEnabled(bool(seg));
     m_starButton->setEnabled(bool(seg));
-    if (seg && project()) {
-        try {
-            m_memoEdit->setPlainText(project()->segment(*seg).memo);
-        } catch (const Error &) {
-            m_memoEdit->clear();
-        }
-    } else {
-        m_memoEdit->clear();
-    }
+    // Pointed at another segment, the editor writes what was typed on the last one.
+    m_segmentMemo->setTarget(seg && project() ? std::optional(MemoTarget{QStringLiteral("segment"), *seg, 0, true})
+                                              : std::nullopt);
 }
 
 void MainWindow::refreshActions()

@@ -26,12 +26,16 @@ class QTabWidget;
 namespace Quire {
 
 class BackgroundJob;
+class CodeActions;
+class CodePropertiesPanel;
 class CodeTreeModel;
 class CodeTreeView;
 class DocumentFilterBar;
 class DocumentView;
 class ExchangeReportDialog;
 class HistoryPane;
+class MemoEditor;
+class MemoManager;
 class Project;
 class ProjectFileActions;
 class ProjectWatcher;
@@ -157,6 +161,11 @@ public:
     QTreeWidget *documentList() const { return m_documentList; }
     QTreeWidget *segmentList() const { return m_segmentList; }
     QPlainTextEdit *memoEditor() const { return m_memoEdit; }
+    /// The Details pane's segment memo: written when left or on switching (never lost).
+    MemoEditor *segmentMemo() const { return m_segmentMemo; }
+    MemoManager *memoManager() const { return m_memos; }
+    CodeActions *codeActions() const { return m_codeActions; }
+    CodePropertiesPanel *codeProperties() const { return m_codeProperties; }
     QAction *codeAction() const { return m_codeAction; }
     QAction *inVivoAction() const { return m_inVivoAction; }
     QAction *undoAction() const { return m_undoAction; }
@@ -223,6 +232,8 @@ private:
     void addCodeDialog();
     /// Another program committed to the project: refresh once and say so.
     void showExternalChange();
+    /// Writes every memo and description being typed (before closing or opening a project).
+    void saveDrafts();
 
     std::unique_ptr<ProjectSession> m_session;
     DocumentView *m_view = nullptr;
@@ -241,6 +252,10 @@ private:
     QTreeWidget *m_segmentList = nullptr;
     QLabel *m_documentInfo = nullptr;
     QPlainTextEdit *m_memoEdit = nullptr;
+    MemoEditor *m_segmentMemo = nullptr;
+    MemoManager *m_memos = nullptr;
+    CodeActions *m_codeActions = nullptr;
+    CodePropertiesPanel *m_codeProperties = nullptr;
     QPushButton *m_saveMemo = nullptr;
     QPushButton *m_removeSegment = nullptr;
     QMenu *m_recentMenu = nullptr;

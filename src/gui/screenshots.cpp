@@ -7,6 +7,7 @@
 #include "codetreeview.h"
 #include "documentview.h"
 #include "historypane.h"
+#include "memomanager.h"
 #include "projectsession.h"
 #include "quotebasket.h"
 #include "searchpane.h"
@@ -22,6 +23,7 @@
 #include "model/project.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -30,6 +32,8 @@
 #include <QHash>
 #include <QLineEdit>
 #include <QMainWindow>
+#include <QMenu>
+#include <QPainter>
 #include <QPixmap>
 #include <QTableView>
 #include <QTabWidget>
@@ -40,7 +44,7 @@ namespace Quire::Screenshots {
 QStringList viewNames()
 {
     return mainViews() << QStringLiteral("history") << QStringLiteral("dark") << QStringLiteral("rtl")
-                       << insightViews();
+                       << QStringLiteral("memos") << QStringLiteral("code-menu") << insightViews();
 }
 
 QStringList mainViews()
@@ -217,6 +221,16 @@ QString save(ScreenshotWindow &window, const QString &view, const QString &file)
         dock->show();
         dock->raise();
         widget = window.mainWindow();
+    } else if (view == QLatin1String("memos")) {
+        // The whole window, the memo manager raised with its first memo chosen.
+        auto *memos = window.mainWindow()->findChild<MemoManager *>();
+        dockOf(memos)->show();
+        dockOf(memos)->raise();
+        memos->selectVisibleRow(0);
+        widget = window.mainWindow();
+    } else if (view == QLatin1String("code-menu")) {
+        // The whole window with the code tree's menu open on the current code (drawn over it below).
+        widget = window.mainWindow();
     } else if (view == QLatin1String("quotes")) {
         QWidget *dock = dockOf(window.mainWindow()->findChild<QuoteBasket *>());
         dock->raise();
@@ -263,9 +277,24 @@ QString save(ScreenshotWindow &window, const QString &view, const QString &file)
         graph->fitAll();
         QApplication::processEvents();
     }
-    const QPixmap pixmap = insightViews().contains(view)
-                               ? window.mainWindow()->findChild<QTabWidget *>(QStringLiteral("centralTabs"))->grab()
-                               : widget->grab();
+    QPixmap pixmap = insightViews().contains(view)
+                         ? window.mainWindow()->findChild<QTabWidget *>(QStringLiteral("centralTabs"))->grab()
+                         : widget->grab();
+    if (view == QLatin1String("code-menu")) {
+        // A menu is a window of its own: opened as a right click opens it, grabbed, drawn where it shows.
+        auto *tree = window.mainWindow()->findChild<CodeTreeView *>();
+        const QModelIndex current = tree->currentIndex().isValid() ? tree->currentIndex() : tree->model()->index(0, 0);
+        const QPoint at = tree->visualRect(current).center();
+        QContextMenuEvent event(QContextMenuEvent::Mouse, at, tree->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(tree->viewport(), &event);
+        QApplication::processEvents();
+        if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+            QPainter painter(&pixmap);
+            painter.drawPixmap(window.mainWindow()->mapFromGlobal(menu->pos()), menu->grab());
+            painter.end();
+            menu->close();
+        }
+    }
     for (QDockWidget *d : std::as_const(hidden))
         d->show();
     if (dark && !wasDark)
