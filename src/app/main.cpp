@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // quire: the workbench.
 //   quire [PROJECT]
-//   quire --screenshot FILE.png [--project P] [--view main|document|codes|search|board|quotes|history|dark|rtl]
+//   quire --screenshot FILE.png [--project P] [--view main|document|codes|search|board|quotes|history|dark|rtl|export]
 //       (also --view crosstab|agreement|frequencies|wtfc-themes|wtfc-graph|wtfc-solutions|wtfc-grid|wtfc-actions)
 // Without a display (and without --screenshot) it says so and writes
 // pictures of the main views to --screenshot-dir (default build/screenshots).
@@ -79,7 +79,7 @@ int main(int argc, char **argv)
         QStringLiteral("view"),
         QStringLiteral(
             "What to render: main, document, codes, search, board, quotes, history, dark or rtl (an invented "
-            "right-to-left transcript; --project is not used); also crosstab, agreement, frequencies, wtfc-themes, wtfc-graph, "
+            "right-to-left transcript; --project is not used), export (the export dialog); also crosstab, agreement, frequencies, wtfc-themes, wtfc-graph, "
             "wtfc-solutions, wtfc-grid, wtfc-actions."),
         QStringLiteral("NAME"), QStringLiteral("main"));
     const QCommandLineOption dirOpt(QStringLiteral("screenshot-dir"),

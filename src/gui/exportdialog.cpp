@@ -254,7 +254,8 @@ ExportDialog::ExportDialog(ProjectSession &session, QWidget *parent)
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
-    resize(1180, 700);
+    // Fits a 1366×768 screen with its title bar and a task bar.
+    resize(1140, 660);
 
     m_previewTimer = new QTimer(this);
     m_previewTimer->setSingleShot(true);

@@ -42,7 +42,8 @@ namespace Screenshots {
 /// (the search pane with the hits of a sample query), "board" (the theme
 /// board), "quotes" (the quote basket), "history" (the window with the
 /// history dock raised), "dark" (the window in the dark
-/// palette) and "rtl" (a right-to-left document, see makeRtlProject).
+/// palette), "rtl" (a right-to-left document, see makeRtlProject) and
+/// "export" (the export dialog over the window at 1366×768).
 QStringList viewNames();
 /// The analysis and WTfC views ("crosstab", "agreement", "frequencies",
 /// "wtfc-themes", "wtfc-graph", "wtfc-solutions", "wtfc-grid", "wtfc-actions"): each opens as a
