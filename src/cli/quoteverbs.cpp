@@ -207,6 +207,7 @@ void applyQuoteExportOptions(const Args &a, ReportOptions &options)
         else
             throw UsageError(QStringLiteral("export: --locator is page, time or none, not \"%1\"").arg(l));
     }
+    options.starredOnly = a.has(QStringLiteral("starred-only"));
     options.speakerLabel = a.has(QStringLiteral("speaker-label"));
     options.includeMemos = a.has(QStringLiteral("memos"));
     options.timestamp = !a.has(QStringLiteral("no-timestamp"));

@@ -17,7 +17,7 @@ int cmdQuoteClearEdit(const Context &context, const QStringList &words);
 /// quote list PROJECT [SEGMENT] [--starred]
 int cmdQuoteList(const Context &context, const QStringList &words);
 
-/// Reads --max-quotes, --order, --max-length, --speaker-label, --locator,
+/// Reads --max-quotes, --order, --starred-only, --max-length, --speaker-label, --locator,
 /// --memos and --no-timestamp into `options`; a bad value is a usage error.
 void applyQuoteExportOptions(const Args &args, ReportOptions &options);
 

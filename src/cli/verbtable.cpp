@@ -178,6 +178,7 @@ std::vector<VerbSpec> makeTable()
           {"--dry-run", nullptr, "together with --redact: list what would be replaced, write nothing"},
           {"--max-quotes", "N", "at most N quotes per code"},
           {"--order", "document|chosen|starred", "the order of quotes"},
+          {"--starred-only", nullptr, "only starred quotes (quote star)"},
           {"--max-length", "N", "shorten quotes longer than N characters"},
           {"--locator", "page|time|none", "what follows a quote to find it again"},
           {"--speaker-label", nullptr, "start a quote with its speaker's name"},

@@ -11,6 +11,7 @@
 #include "documentfilter.h"
 #include "documentview.h"
 #include "exchangedialog.h"
+#include "exportdialog.h"
 #include "historypane.h"
 #include "jobs/projectjobs.h"
 #include "memoeditor.h"
@@ -1296,14 +1297,12 @@ void MainWindow::chooseImportFiles()
 
 void MainWindow::chooseExport()
 {
-    QString selected;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export theme report"), QString(),
-                                                tr("Markdown (*.md);;CSV (*.csv)"), &selected);
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += selected.contains(QLatin1String("csv")) ? QStringLiteral(".csv") : QStringLiteral(".md");
-    exportReport(path);
+    // Every format and option of quire-cli export, with a preview (exportdialog.h).
+    auto *dialog = new ExportDialog(*m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::exported, this,
+            [this](const QString &, const QString &headline) { statusBar()->showMessage(headline, 10000); });
+    dialog->open();
 }
 
 void MainWindow::chooseImportExchange()

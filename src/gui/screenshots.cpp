@@ -6,6 +6,7 @@
 #include "analysis/cooccurrenceview.h"
 #include "codetreeview.h"
 #include "documentview.h"
+#include "exportdialog.h"
 #include "historypane.h"
 #include "memomanager.h"
 #include "projectsession.h"
@@ -23,6 +24,8 @@
 #include "model/project.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -44,7 +47,8 @@ namespace Quire::Screenshots {
 QStringList viewNames()
 {
     return mainViews() << QStringLiteral("history") << QStringLiteral("dark") << QStringLiteral("rtl")
-                       << QStringLiteral("memos") << QStringLiteral("code-menu") << insightViews();
+                       << QStringLiteral("memos") << QStringLiteral("code-menu") << QStringLiteral("export")
+                       << insightViews();
 }
 
 QStringList mainViews()
@@ -181,6 +185,37 @@ void floatAt(QWidget *dock, const QSize &size)
     }
 }
 
+/// The export dialog over the window on a 1366×768 screen, with the options
+/// a study report typically takes: participants cited, only the starred quotes in the chosen order.
+QPixmap exportDialogPicture(ScreenshotWindow &window)
+{
+    QMainWindow *main = window.mainWindow();
+    const QSize before = main->size();
+    main->resize(1366, 768);
+    ExportDialog dialog(window.session(), main);
+    dialog.citationBox()->setCurrentText(QStringLiteral("({case})"));
+    dialog.orderBox()->setCurrentIndex(dialog.orderBox()->findData(int(QuoteOrder::Chosen)));
+    dialog.starredOnlyBox()->setChecked(true);
+    dialog.speakerLabelBox()->setChecked(true);
+    dialog.templateBox()->setCurrentIndex(dialog.templateBox()->findData(QStringLiteral("quotes")));
+    dialog.show();
+    QApplication::processEvents();
+    dialog.previewText();
+    QApplication::processEvents();
+    // The screen: the window (cut to the screen if it will not shrink so far), the dialog over it.
+    QPixmap screen(1366, 768);
+    screen.fill(Qt::black);
+    const QPixmap shown = dialog.grab();
+    QPainter painter(&screen);
+    painter.drawPixmap(0, 0, main->grab());
+    painter.fillRect(screen.rect(), QColor(0, 0, 0, 90));
+    painter.drawPixmap((screen.width() - shown.width()) / 2, (screen.height() - shown.height()) / 2, shown);
+    painter.end();
+    dialog.close();
+    main->resize(before);
+    return screen;
+}
+
 QWidget *dockOf(QWidget *w)
 {
     for (QWidget *p = w; p; p = p->parentWidget())
@@ -237,6 +272,13 @@ QString save(ScreenshotWindow &window, const QString &view, const QString &file)
         floatAt(dock, QSize(620, 820));
         window.mainWindow()->findChild<QuoteBasket *>()->selectRow(0);
         widget = dock;
+    } else if (view == QLatin1String("export")) {
+        const QFileInfo info(file);
+        if (!QDir().mkpath(info.absolutePath()))
+            return QStringLiteral("%1: cannot create the folder").arg(info.absolutePath());
+        if (!exportDialogPicture(window).save(file, "PNG"))
+            return QStringLiteral("%1: cannot write the picture").arg(file);
+        return QString();
     } else if (insightViews().contains(view)) {
         widget = view.startsWith(QLatin1String("wtfc-")) ? openWtfcView(window.session(), window.shell(), view)
                                                          : openAnalysisView(window.session(), window.shell(), view);

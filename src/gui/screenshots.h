@@ -43,8 +43,9 @@ namespace Screenshots {
 /// board), "quotes" (the quote basket), "history" (the window with the
 /// history dock raised), "dark" (the window in the dark
 /// palette), "rtl" (a right-to-left document, see makeRtlProject), "memos"
-/// (the window with the memo manager raised) and "code-menu" (the window
-/// with the code tree's context menu open on the current code).
+/// (the window with the memo manager raised), "code-menu" (the window
+/// with the code tree's context menu open on the current code) and
+/// "export" (the export dialog over the window at 1366×768).
 QStringList viewNames();
 /// The analysis and WTfC views ("crosstab", "agreement", "frequencies",
 /// "wtfc-themes", "wtfc-graph", "wtfc-solutions", "wtfc-grid", "wtfc-actions"): each opens as a

@@ -1136,6 +1136,40 @@ TEST_CASE("export: quote selection, editorial versions and the quote-integrity c
         CHECK(r.quotes[1][0].segmentId == 1);
         CHECK(reportSummary(r) == QStringLiteral("Project: study.quire. 4 codes, 4 quotes. Counts include sub-codes."));
     }
+    SECTION("--starred-only leaves out every quote without a star, in the core and through quire-cli")
+    {
+        cli({QStringLiteral("quote"), QStringLiteral("star"), project, QStringLiteral("4"), QStringLiteral("--order"),
+             QStringLiteral("1")});
+        cli({QStringLiteral("quote"), QStringLiteral("star"), project, QStringLiteral("2"), QStringLiteral("--order"),
+             QStringLiteral("2")});
+        auto p = Project::open(project);
+        ReportOptions o;
+        o.starredOnly = true;
+        o.order = QuoteOrder::Chosen;
+        const ThemeReport r = buildThemeReport(*p, o);
+        std::vector<Id> shown;
+        for (const auto &list : r.quotes)
+            for (const Quote &q : list)
+                shown.push_back(q.segmentId);
+        CHECK(shown == std::vector<Id>{2, 4});
+        // The theme table still counts every segment.
+        qsizetype counted = 0;
+        for (const ThemeRow &row : r.rows)
+            counted += row.depth == 0 ? row.segments : 0;
+        CHECK(counted >= 4);
+        p.reset();
+        const QString out = dir.path(QStringLiteral("starred.csv"));
+        const CliResult c =
+            runCli({QStringLiteral("export"), project, QStringLiteral("--out"), out, QStringLiteral("--starred-only"),
+                    QStringLiteral("--template"), QStringLiteral("quotes")});
+        REQUIRE(c.exitCode == 0);
+        CHECK(c.outText().contains(QStringLiteral("2 quotes")));
+        const QString csv = QString::fromUtf8(readFile(out));
+        CHECK(csv.contains(u(Q2)));
+        CHECK(csv.contains(QStringLiteral("Leading spaces matter.")));
+        CHECK_FALSE(csv.contains(u(Q3)));
+        CHECK_FALSE(csv.contains(QStringLiteral("My son Tom said")));
+    }
 }
 
 TEST_CASE("export: editorial fragments and cuts at word boundaries", "[export][quotes]")

@@ -337,6 +337,8 @@ ThemeReport buildThemeReport(const Project &project, const ReportOptions &option
                 q.locator = pageLocator(ctx, s);
             quotes.push_back(q);
         }
+        if (options.starredOnly)
+            std::erase_if(quotes, [](const Quote &q) { return !q.starred; });
         // Which quotes: starred first, then in document order (quotes is in document order).
         if (options.maxQuotes > 0 && qsizetype(quotes.size()) > options.maxQuotes) {
             std::vector<std::size_t> index(quotes.size());

@@ -80,6 +80,8 @@ struct ReportOptions
     /// At most this many quotes per code (0: all): starred first, then in document order.
     int maxQuotes = 0;
     QuoteOrder order = QuoteOrder::Document;
+    /// Only starred quotes (the counts of the theme table still cover every segment).
+    bool starredOnly = false;
     /// Quotes longer than this many code points are cut at a word boundary with "..." (0: no limit; else at least 4).
     int maxLength = 0;
     bool speakerLabel = false;

@@ -9,6 +9,7 @@
 #include "formats/fileimport.h"
 #include "formats/pluginmanager.h"
 #include "model/project.h"
+#include "report/exportlayout.h"
 #include "report/themereport.h"
 #include "search/search.h"
 
@@ -83,15 +84,38 @@ ProjectJobs::ImportResult ProjectJobs::importFiles(const QStringList &paths)
     return result;
 }
 
+ThemeReport ProjectJobs::prepareReport(const Project &project, const ReportSettings &settings,
+                                       std::vector<RedactionChange> *changes, std::vector<RedactionChange> *names)
+{
+    ThemeReport report = buildThemeReport(project, settings.options);
+    report.layout = settings.layout;
+    checkLayout(report);
+    // A copy of the stored text: redaction never reaches the project.
+    if (settings.redaction) {
+        std::vector<RedactionChange> made = settings.redaction->apply(report, names);
+        if (changes)
+            *changes = std::move(made);
+    }
+    return report;
+}
+
 ProjectJobs::Result ProjectJobs::exportReport(const QString &path, const QString &format)
 {
-    Result result;
+    return exportReport(path, format, ReportSettings());
+}
+
+ProjectJobs::ReportResult ProjectJobs::exportReport(const QString &path, const QString &format,
+                                                    const ReportSettings &settings)
+{
+    ReportResult result;
     if (!needProject(result))
         return result;
     const QString projectPath = m_session.project()->path();
     const QString f = format.isEmpty() ? QFileInfo(path).suffix().toLower() : format;
     const PluginManager &plugins = m_session.plugins();
     bool written = false;
+    qsizetype codes = 0, quotes = 0;
+    QString redacted;
     BackgroundJob job(m_parent, tr("Exporting"));
     Q_EMIT m_session.jobStarted(&job);
     const auto outcome = job.run([&](BackgroundJob::Control &control) {
@@ -101,7 +125,8 @@ ProjectJobs::Result ProjectJobs::exportReport(const QString &path, const QString
         ExporterInterface *exporter = plugins.exporter(f);
         // Its own connection: the window's stays on the GUI thread.
         const auto project = Project::open(projectPath);
-        const ThemeReport report = buildThemeReport(*project, ReportOptions());
+        std::vector<RedactionChange> changes, names;
+        const ThemeReport report = prepareReport(*project, settings, &changes, &names);
         control.progress(1, 3, tr("Writing %1…").arg(QFileInfo(path).fileName()));
         if (control.cancelled())
             return;
@@ -117,10 +142,19 @@ ProjectJobs::Result ProjectJobs::exportReport(const QString &path, const QString
         if (!out.commit())
             throw Error(QStringLiteral("%1: cannot write: %2").arg(path, out.errorString()));
         written = true;
+        codes = qsizetype(report.rows.size());
+        for (const auto &q : report.quotes)
+            quotes += qsizetype(q.size());
+        if (settings.redaction)
+            redacted = settings.redaction->summary(changes, &names);
         control.progress(3, 3, tr("Done"));
     });
     if (written) {
         result.outcome = BackgroundJob::Outcome::Done;
+        result.headline =
+            tr("Wrote %1 (%2 codes, %3 quotes)").arg(QDir::toNativeSeparators(path)).arg(codes).arg(quotes);
+        if (!redacted.isEmpty())
+            result.headline += QLatin1Char(' ') + redacted;
     } else if (outcome == BackgroundJob::Outcome::Cancelled) {
         result.outcome = outcome;
         result.message = tr("Export cancelled: %1 was not written.").arg(QDir::toNativeSeparators(path));

@@ -4,7 +4,10 @@
 #include "backgroundjob.h"
 #include "formats/exchangeinterface.h"
 #include "model/types.h"
+#include "report/redaction.h"
+#include "report/themereport.h"
 
+#include <optional>
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -14,6 +17,7 @@ class QWidget;
 
 namespace Quire {
 
+class Project;
 class ProjectSession;
 namespace Analysis {
 struct MergeReport;
@@ -54,11 +58,37 @@ public:
         std::optional<Id> firstNewDocument;
     };
 
+    /// Everything a theme report export can choose beside the file and the
+    /// format: the options of `quire-cli export` (docs/cli.md#export).
+    struct ReportSettings
+    {
+        ReportOptions options;
+        /// --template: empty, "theme-table", "quotes", "matrix" or "codebook".
+        QString layout;
+        /// --redact: the rules; none for an unredacted report.
+        std::optional<Redaction> redaction;
+    };
+    struct ReportResult : Result
+    {
+        /// "Wrote FILE (N codes, M quotes)", with the redaction summary.
+        QString headline;
+    };
+    /// The report exactly as an export with \a settings writes it: built, its
+    /// layout checked, every text passed through the redaction rules (what
+    /// they replaced goes to \a changes and \a names). Throws Error as
+    /// buildThemeReport does. The job, the export dialog's preview and its
+    /// dry run all use this one function.
+    static ThemeReport prepareReport(const Project &project, const ReportSettings &settings,
+                                     std::vector<RedactionChange> *changes = nullptr,
+                                     std::vector<RedactionChange> *names = nullptr);
+
     /// Reads the files with the format plugins and imports them as one command.
     ImportResult importFiles(const QStringList &paths);
     /// Writes the theme report with the exporter of \a format ("md", "csv";
     /// empty: from the file's suffix); an existing file stays intact until the new one is complete.
     Result exportReport(const QString &path, const QString &format);
+    /// The same with the export dialog's choices (prepareReport).
+    ReportResult exportReport(const QString &path, const QString &format, const ReportSettings &settings);
     /// Imports a REFI-QDA project or codebook as ONE command, inside an outer
     /// savepoint: Cancel at any point, or a broken package, leaves the project
     /// as it was; the error names the file.
