@@ -146,7 +146,7 @@ TEST_CASE("quire-cli agreement --json gives kappa, alpha, intervals and disagree
     CHECK(shown.outText().contains(QStringLiteral("Beta two.")));
 
     // Bad options are usage errors (exit 2) and change nothing.
-    CHECK(runCli({QStringLiteral("agreement"), path, QStringLiteral("--out"), dir.path(QStringLiteral("a.odt"))})
+    CHECK(runCli({QStringLiteral("agreement"), path, QStringLiteral("--out"), dir.path(QStringLiteral("a.rtf"))})
               .exitCode == 2);
     const QString before = QuireTest::projectFingerprint(path);
     CHECK(runCli({QStringLiteral("agreement"), path, QStringLiteral("--unit"), QStringLiteral("word")}).exitCode == 2);
