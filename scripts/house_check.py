@@ -55,10 +55,6 @@ EXCEPTIONS = [
     ("sql", "src/core/model/exchangebuilder.cpp", "meta", "the REFI-QDA builder writes codes, segments and coders itself; moves into the codebook and segment stores (issue 14, next step)"),
     ("sql", "src/core/model/exchangebuilder.cpp", "segment_codes", "the REFI-QDA builder writes codes, segments and coders itself; moves into the codebook and segment stores (issue 14, next step)"),
     ("sql", "src/core/model/exchangebuilder.cpp", "segments", "the REFI-QDA builder writes codes, segments and coders itself; moves into the codebook and segment stores (issue 14, next step)"),
-    ("sql", "src/core/model/verify.cpp", "commands", "the project check reads documents, segments and the log directly; moves to the stores' own checks (issue 14, next step)"),
-    ("sql", "src/core/model/verify.cpp", "document_texts", "the project check reads documents, segments and the log directly; moves to the stores' own checks (issue 14, next step)"),
-    ("sql", "src/core/model/verify.cpp", "documents", "the project check reads documents, segments and the log directly; moves to the stores' own checks (issue 14, next step)"),
-    ("sql", "src/core/model/verify.cpp", "segments", "the project check reads documents, segments and the log directly; moves to the stores' own checks (issue 14, next step)"),
 ]
 
 # Folders of FORMAT_DIRS whose files are not held to the database and sql rules, with the

@@ -280,4 +280,28 @@ std::set<Id> CommandLog::rowsInHistory(const char *table) const
     return named;
 }
 
+qint64 CommandLog::verify(Database &db, QStringList &problems)
+{
+    const qint64 count = db.scalarInt(QStringLiteral("SELECT count(*) FROM commands"));
+    // Commands before a format upgrade are a record only: undo never reaches them.
+    Statement st(db, QStringLiteral("SELECT id, summary, changeset FROM commands WHERE id > "
+                                    "(SELECT coalesce(max(id), 0) FROM commands WHERE kind = 'upgrade')"));
+    while (st.step()) {
+        const QByteArray changeset = st.columnBlob(2);
+        if (changeset.isEmpty())
+            continue;
+        sqlite3_changeset_iter *it = nullptr;
+        int rc = sqlite3changeset_start(&it, int(changeset.size()), const_cast<char *>(changeset.constData()));
+        while (rc == SQLITE_OK && sqlite3changeset_next(it) == SQLITE_ROW) {
+        }
+        if (rc == SQLITE_OK)
+            rc = sqlite3changeset_finalize(it);
+        if (rc != SQLITE_OK)
+            problems << QStringLiteral("history: command %1 (\"%2\") cannot be read; undo cannot pass it")
+                            .arg(st.columnInt(0))
+                            .arg(st.columnText(1));
+    }
+    return count;
+}
+
 } // namespace Quire

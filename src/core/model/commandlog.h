@@ -9,6 +9,7 @@
 #include <optional>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <set>
 #include <vector>
 
@@ -62,6 +63,10 @@ public:
     /// Ids of the rows of `table` that a done or undone command inserted,
     /// changed or deleted: what undo or redo could still bring back.
     std::set<Id> rowsInHistory(const char *table) const;
+
+    /// For `quire-cli verify`, on a connection of its own: counts the commands and
+    /// adds a problem for each changeset undo could reach but not read.
+    static qint64 verify(Database &db, QStringList &problems);
 
 private:
     Database &m_db;

@@ -81,4 +81,20 @@ struct ImportedFile
     qint64 size = 0; ///< bytes
 };
 
+/// Where imported documents go and how their speakers become cases.
+struct ImportTarget
+{
+    /// Attributes set on every imported document (--attr).
+    QList<QPair<QString, QString>> attributes;
+    /// A case every document is linked to (--case); created if new.
+    QString caseName;
+    /// How a speaker turn's case is named: {speaker} and {document} (the
+    /// document name without extension). The default keeps "P1" of two focus
+    /// groups apart; "{speaker}" matches speakers across documents.
+    QString speakerCaseTemplate = QStringLiteral("{document}: {speaker}");
+    /// Speakers whose cases are left out of counts (case-insensitive).
+    QStringList uncountedSpeakers{QStringLiteral("Facilitator"), QStringLiteral("Interviewer"),
+                                  QStringLiteral("Moderator"), QStringLiteral("I")};
+};
+
 } // namespace Quire

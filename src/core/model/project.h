@@ -15,29 +15,15 @@
 namespace Quire {
 
 class CaseStore;
+class Codebook;
+class DocumentStore;
+class SegmentStore;
 class CommandLog;
 class MemoStore;
 class Database;
-class TextOffsets;
 namespace Backups {
 struct Backup;
 }
-
-/// Where imported documents go and how their speakers become cases.
-struct ImportTarget
-{
-    /// Attributes set on every imported document (--attr).
-    QList<QPair<QString, QString>> attributes;
-    /// A case every document is linked to (--case); created if new.
-    QString caseName;
-    /// How a speaker turn's case is named: {speaker} and {document} (the
-    /// document name without extension). The default keeps "P1" of two focus
-    /// groups apart; "{speaker}" matches speakers across documents.
-    QString speakerCaseTemplate = QStringLiteral("{document}: {speaker}");
-    /// Speakers whose cases are left out of counts (case-insensitive).
-    QStringList uncountedSpeakers{QStringLiteral("Facilitator"), QStringLiteral("Interviewer"),
-                                  QStringLiteral("Moderator"), QStringLiteral("I")};
-};
 
 /// One open .quire project. Every mutation runs as a command: one SQLite
 /// transaction whose row changes are captured as a session changeset and
@@ -240,30 +226,21 @@ private:
     /// Before the first change of this session: an automatic backup when one is due.
     void beforeFirstWrite();
     void addNote(const QString &note);
-    Id coderId();
     /// Runs `body` as one recorded command (transaction + session changeset).
     void runCommand(const QString &kind, const QString &summary, const QJsonObject &args,
                     const std::function<void()> &body);
-    CommandLog &log() { return *m_log; }
-    void checkNoCycle(Id code, Id newParent) const;
-    void checkSiblingName(std::optional<Id> parent, const QString &name, std::optional<Id> except) const;
-    std::optional<Id> childByName(std::optional<Id> parent, const QString &name) const;
-    std::pair<Id, std::optional<Id>> resolveWithParent(const QString &path) const;
-    class SegmentWriter;
-    void checkRange(Id documentId, qsizetype start, qsizetype end) const;
-    static void checkRange(const Document &d, qsizetype start, qsizetype end);
-    void deleteCodeRows(Id code);
-    const TextOffsets &offsets(Id documentId) const;
 
     std::unique_ptr<Database> m_db;
     std::unique_ptr<CommandLog> m_log;
     std::unique_ptr<MemoStore> m_memos;
     std::unique_ptr<CaseStore> m_cases;
+    std::unique_ptr<DocumentStore> m_documents;
+    std::unique_ptr<Codebook> m_codebook;
+    std::unique_ptr<SegmentStore> m_segments;
     bool m_readOnly = false;
     QString m_readOnlyReason; ///< why every change is refused, when the file itself cannot say (a full disk)
     bool m_wroteBefore = false;
     QStringList m_notes;
-    mutable std::optional<std::pair<Id, std::shared_ptr<TextOffsets>>> m_offsetCache;
     std::function<bool()> m_cancelled;
 };
 

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#define SQLITE_ENABLE_SESSION
-#define SQLITE_ENABLE_PREUPDATE_HOOK
 #include "model/verify.h"
 
 #include "error.h"
 #include "index/searchindex.h"
+#include "model/commandlog.h"
+#include "model/documentstore.h"
 #include "model/schema.h"
+#include "model/segmentstore.h"
 #include "storage/database.h"
 #include "storage/fileerrors.h"
 #include "storage/pagechecksums.h"
 #include "storage/projectfile.h"
-#include "text/textoffsets.h"
 
 #include <memory>
 #include <QFileInfo>
@@ -92,58 +92,10 @@ VerifyReport verifyProject(const QString &path)
     });
     if (!r.problems.isEmpty())
         return r;
-    guarded(r, QStringLiteral("documents"), [&] {
-        Statement st(*db, QStringLiteral("SELECT d.id, d.name, d.length, t.text IS NULL, coalesce(t.text, '') "
-                                         "FROM documents d LEFT JOIN document_texts t ON t.document_id = d.id"));
-        while (st.step()) {
-            ++r.documents;
-            const QString doc = st.columnText(1);
-            if (st.columnInt(3) != 0) {
-                r.problems << QStringLiteral("documents: \"%1\" has no stored text").arg(doc);
-                continue;
-            }
-            const qint64 length = TextOffsets::codePointLength(st.columnText(4));
-            if (length != st.columnInt(2))
-                r.problems << QStringLiteral("documents: the text of \"%1\" has %2 characters, %3 were recorded")
-                                  .arg(doc)
-                                  .arg(length)
-                                  .arg(st.columnInt(2));
-        }
-    });
-    guarded(r, QStringLiteral("segments"), [&] {
-        r.segments = db->scalarInt(QStringLiteral("SELECT count(*) FROM segments"));
-        Statement st(*db,
-                     QStringLiteral("SELECT s.id, d.name, s.start, s.\"end\", d.length FROM segments s "
-                                    "JOIN documents d ON d.id = s.document_id WHERE s.\"end\" > d.length LIMIT 20"));
-        while (st.step())
-            r.problems << QStringLiteral("segments: segment %1 (%2:%3) lies past the end of \"%4\" (%5 characters)")
-                              .arg(st.columnInt(0))
-                              .arg(st.columnInt(2))
-                              .arg(st.columnInt(3))
-                              .arg(st.columnText(1))
-                              .arg(st.columnInt(4));
-    });
-    guarded(r, QStringLiteral("history"), [&] {
-        r.commands = db->scalarInt(QStringLiteral("SELECT count(*) FROM commands"));
-        // Commands before a format upgrade are a record only: undo never reaches them.
-        Statement st(*db, QStringLiteral("SELECT id, summary, changeset FROM commands WHERE id > "
-                                         "(SELECT coalesce(max(id), 0) FROM commands WHERE kind = 'upgrade')"));
-        while (st.step()) {
-            const QByteArray changeset = st.columnBlob(2);
-            if (changeset.isEmpty())
-                continue;
-            sqlite3_changeset_iter *it = nullptr;
-            int rc = sqlite3changeset_start(&it, int(changeset.size()), const_cast<char *>(changeset.constData()));
-            while (rc == SQLITE_OK && sqlite3changeset_next(it) == SQLITE_ROW) {
-            }
-            if (rc == SQLITE_OK)
-                rc = sqlite3changeset_finalize(it);
-            if (rc != SQLITE_OK)
-                r.problems << QStringLiteral("history: command %1 (\"%2\") cannot be read; undo cannot pass it")
-                                  .arg(st.columnInt(0))
-                                  .arg(st.columnText(1));
-        }
-    });
+    // Quire's own rules, each checked by the store that owns the table.
+    guarded(r, QStringLiteral("documents"), [&] { r.documents = DocumentStore::verify(*db, r.problems); });
+    guarded(r, QStringLiteral("segments"), [&] { r.segments = SegmentStore::verify(*db, r.problems); });
+    guarded(r, QStringLiteral("history"), [&] { r.commands = CommandLog::verify(*db, r.problems); });
     return r;
 }
 

@@ -359,4 +359,15 @@ void Transaction::commit()
     m_done = true;
 }
 
+QString sqlIdList(const std::set<qint64> &ids)
+{
+    QString out;
+    for (qint64 id : ids) {
+        if (!out.isEmpty())
+            out += QLatin1Char(',');
+        out += QString::number(id);
+    }
+    return out;
+}
+
 } // namespace Quire

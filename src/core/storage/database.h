@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QtGlobal>
+#include <set>
 #include <vector>
 
 struct sqlite3;
@@ -136,5 +137,9 @@ private:
     bool m_outermost = false;
     bool m_done = false;
 };
+
+/// Ids as an SQL list ("3,7,12") for `IN (…)`: integers only, so nothing
+/// from a person ever reaches SQL text this way.
+QUIRECORE_EXPORT QString sqlIdList(const std::set<qint64> &ids);
 
 } // namespace Quire
