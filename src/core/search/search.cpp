@@ -145,7 +145,6 @@ struct Search::Private
     Stamp memosStamp;
     const Memo *memo(Id id);
 
-    bool knownSpeaker(const QString &speaker);
     void resolveFilters(const std::vector<QueryFilter> &queryFilters);
     std::shared_ptr<const SpansByDocument> codedSpans(const std::set<Id> &codes);
     bool keepDocument(Id id) const;
@@ -180,8 +179,8 @@ void Search::Private::refreshNames()
     if (namesStamp == now)
         return;
     documentNames.clear();
-    for (Document &doc : project.documents())
-        documentNames.emplace(doc.id, std::move(doc.name));
+    for (auto &[id, name] : project.documentNames())
+        documentNames.emplace(id, std::move(name));
     namesStamp = now;
 }
 
@@ -195,18 +194,6 @@ const Memo *Search::Private::memo(Id id)
     }
     const auto it = memoById.find(id);
     return it == memoById.end() ? nullptr : &it->second;
-}
-
-bool Search::Private::knownSpeaker(const QString &speaker)
-{
-    // TEMPORARY until the document store has a typed query.
-    for (const Document &doc : project.documents()) {
-        for (const Turn &t : project.turns(doc.id)) {
-            if (sameNoCase(t.speaker, speaker))
-                return true;
-        }
-    }
-    return false;
 }
 
 void Search::Private::resolveFilters(const std::vector<QueryFilter> &queryFilters)
@@ -238,7 +225,7 @@ void Search::Private::resolveFilters(const std::vector<QueryFilter> &queryFilter
         } else if (key == QLatin1String("speaker")) {
             h.kind = HitFilter::Speaker;
             for (const QString &v : f.values) {
-                if (!knownSpeaker(v))
+                if (!project.hasSpeaker(v))
                     throw Error(QStringLiteral("query: no speaker \"%1\" in any document of %2 %3")
                                     .arg(v, project.fileName(), where));
                 h.values.insert(v.toCaseFolded());
@@ -312,13 +299,11 @@ std::shared_ptr<const SpansByDocument> Search::Private::codedSpans(const std::se
         if (c.codes == key && c.stamp == now)
             return c.spans;
     }
-    // All passages of the codes at once, code by code: far cheaper than
-    // asking per document, which reads every segment of it.
+    // All passages of the codes at once, through the index on the code:
+    // far cheaper than asking per document, which reads every segment of it.
     auto spans = std::make_shared<SpansByDocument>();
-    for (Id code : codes) {
-        for (const Segment &s : project.segments(std::nullopt, code))
-            (*spans)[s.documentId].emplace_back(s.start, s.end);
-    }
+    for (const CodingLink &link : project.codingLinks(codes))
+        (*spans)[link.documentId].emplace_back(link.start, link.end);
     for (auto &[doc, list] : *spans) {
         std::sort(list.begin(), list.end());
         list.erase(std::unique(list.begin(), list.end()), list.end());
