@@ -55,21 +55,6 @@ EXCEPTIONS = [
     ("sql", "src/core/model/exchangebuilder.cpp", "meta", "the REFI-QDA builder writes codes, segments and coders itself; moves into the codebook and segment stores (issue 14, next step)"),
     ("sql", "src/core/model/exchangebuilder.cpp", "segment_codes", "the REFI-QDA builder writes codes, segments and coders itself; moves into the codebook and segment stores (issue 14, next step)"),
     ("sql", "src/core/model/exchangebuilder.cpp", "segments", "the REFI-QDA builder writes codes, segments and coders itself; moves into the codebook and segment stores (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "attribute_defs", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "attribute_values", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "case_documents", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "code_parents", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "codes", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "document_text_view", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "document_texts", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "documents", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "memos", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "pages", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "search_documents", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "search_tokens", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "segment_codes", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "segments", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
-    ("sql", "src/core/search/search.cpp", "turns", "search filters and hit context read model tables with SQL for speed; typed, prepared queries of the stores next (issue 14, next step)"),
 ]
 
 # Folders of FORMAT_DIRS whose files are not held to the database and sql rules, with the

@@ -7,6 +7,9 @@
 #include "storage/database.h"
 #include "testsupport.h"
 
+#include <algorithm>
+#include <tuple>
+
 using namespace Quire;
 using QuireTest::textFile;
 
@@ -232,4 +235,60 @@ TEST_CASE("Compact removes only the texts nothing can bring back, undo and redo 
     const Id again = f.p->importDocuments({textFile(QStringLiteral("undone.txt"), QStringLiteral("Again."))}).front();
     CHECK(again != undone);
     CHECK(f.p->documentText(again) == QStringLiteral("Again."));
+}
+
+TEST_CASE("Typed reads for search: known speakers, document names, the links of chosen codes", "[model][documents]")
+{
+    Fixture f;
+    const QString text = QStringLiteral("Ann: We waited.\n\u00c9mile: So did we.\n");
+    ImportedFile file = textFile(QStringLiteral("fg.txt"), text);
+    file.documents.front().kind = QStringLiteral("transcript");
+    file.documents.front().turns.push_back({0, 15, QStringLiteral("Ann"), std::nullopt, std::nullopt});
+    file.documents.front().turns.push_back({16, 33, QStringLiteral("\u00c9mile"), std::nullopt, std::nullopt});
+    const Id fg = f.p->importDocuments({file}).front();
+    const Id letter =
+        f.p->importDocuments({textFile(QStringLiteral("letter.txt"), QStringLiteral("No turns."))}).front();
+
+    // Speakers: ASCII letters without regard to case, the rest exactly.
+    CHECK(f.p->hasSpeaker(QStringLiteral("Ann")));
+    CHECK(f.p->hasSpeaker(QStringLiteral("aNN")));
+    CHECK(f.p->hasSpeaker(QStringLiteral("\u00c9mile")));
+    CHECK(f.p->hasSpeaker(QStringLiteral("\u00c9MILE")));
+    CHECK_FALSE(f.p->hasSpeaker(QStringLiteral("\u00e9mile")));
+    CHECK_FALSE(f.p->hasSpeaker(QStringLiteral("An")));
+    CHECK_FALSE(f.p->hasSpeaker(QStringLiteral("letter.txt")));
+
+    f.p->renameDocument(letter, QStringLiteral("letter 2.txt"));
+    CHECK(f.p->documentNames() == (std::vector<std::pair<Id, QString>>{{fg, QStringLiteral("fg.txt")},
+                                                                       {letter, QStringLiteral("letter 2.txt")}}));
+    f.p->deleteDocument(fg, true);
+    CHECK_FALSE(f.p->hasSpeaker(QStringLiteral("Ann")));
+    CHECK(f.p->documentNames() == (std::vector<std::pair<Id, QString>>{{letter, QStringLiteral("letter 2.txt")}}));
+    f.p->undo();
+    CHECK(f.p->hasSpeaker(QStringLiteral("Ann")));
+    CHECK(f.p->documentText(fg) == text); // read again through the same prepared statement
+    CHECK(f.p->turns(fg).size() == 2);
+
+    // The links of chosen codes: each (segment, code) pair once, no other code's.
+    const Id a = f.p->addCode(QStringLiteral("Theme/A"));
+    const Id b = f.p->addCode(QStringLiteral("B"));
+    const Id c = f.p->addCode(QStringLiteral("C"));
+    const Id both = f.p->addSegment(fg, 0, 15, {a, b});
+    const Id onlyC = f.p->addSegment(fg, 16, 33, {c});
+    f.p->addSegment(letter, 0, 2, {b});
+    auto links = [&](const std::set<Id> &codes) {
+        std::vector<std::tuple<Id, Id, Id, qsizetype, qsizetype>> out;
+        for (const CodingLink &l : f.p->codingLinks(codes))
+            out.emplace_back(l.segmentId, l.codeId, l.documentId, l.start, l.end);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    CHECK(links({a}) == (std::vector<std::tuple<Id, Id, Id, qsizetype, qsizetype>>{{both, a, fg, 0, 15}}));
+    CHECK(links({c, a}) ==
+          (std::vector<std::tuple<Id, Id, Id, qsizetype, qsizetype>>{{both, a, fg, 0, 15}, {onlyC, c, fg, 16, 33}}));
+    CHECK(links({b}).size() == 2);
+    // The code above a coded one is not itself coded.
+    CHECK(links({f.p->resolveCode(QStringLiteral("Theme"))}).empty());
+    CHECK(links({}).empty());
+    CHECK(links({a, b, c}).size() == f.p->codingLinks().size());
 }

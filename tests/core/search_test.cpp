@@ -272,6 +272,51 @@ TEST_CASE("Filters: code (and below), speaker, document and attributes", "[searc
                Catch::Contains("\"colour:\" at column 7") && Catch::Contains("group"));
 }
 
+TEST_CASE("Document patterns match as SQLite GLOB does, attribute names without ASCII case", "[search][filters]")
+{
+    Fixture f;
+    const Id one = f.import(QStringLiteral("fg-1.txt"), QStringLiteral("Money talk."));
+    f.import(QStringLiteral("fg-2.txt"), QStringLiteral("More money talk."));
+    f.import(QStringLiteral("letter.txt"), QStringLiteral("Money, the letter says."));
+    f.import(QStringLiteral("[draft].txt"), QStringLiteral("A draft about money."));
+    f.p->setAttribute(AttributeScope::Document, one, QStringLiteral("Group"), QStringLiteral("Carer"));
+
+    CHECK(f.documents(QStringLiteral("money document:fg-?.txt")) ==
+          (QStringList{QStringLiteral("fg-1.txt"), QStringLiteral("fg-2.txt")}));
+    CHECK(f.documents(QStringLiteral("money document:[fl]*")) ==
+          (QStringList{QStringLiteral("fg-1.txt"), QStringLiteral("fg-2.txt"), QStringLiteral("letter.txt")}));
+    // Without * or ? a name is a name, brackets and all.
+    CHECK(f.documents(QStringLiteral("money document:\"[draft].txt\"")) == QStringList{QStringLiteral("[draft].txt")});
+    CHECK(f.documents(QStringLiteral("money NOT document:*-?.txt")) ==
+          (QStringList{QStringLiteral("letter.txt"), QStringLiteral("[draft].txt")}));
+    // Names and patterns are case-sensitive.
+    CHECK_THAT(errorOf([&] { f.run(QStringLiteral("money document:FG-1.txt")); }).toStdString(),
+               Catch::Contains("no document named \"FG-1.txt\""));
+    CHECK_THAT(errorOf([&] { f.run(QStringLiteral("money document:*.TXT")); }).toStdString(),
+               Catch::Contains("no document named \"*.TXT\""));
+
+    // An attribute is named without regard to case, its value too.
+    CHECK(f.documents(QStringLiteral("money GROUP:carer")) == QStringList{QStringLiteral("fg-1.txt")});
+    CHECK(f.documents(QStringLiteral("money NOT group:CARER")) ==
+          (QStringList{QStringLiteral("fg-2.txt"), QStringLiteral("letter.txt"), QStringLiteral("[draft].txt")}));
+    f.p->defineAttribute(AttributeScope::Case, QStringLiteral("Age"), AttributeType::Number);
+    CHECK_THAT(errorOf([&] { f.run(QStringLiteral("money colour:red")); }).toStdString(),
+               Catch::Contains("(attributes: Age, Group)"));
+
+    // Memo titles: the hit and its context come from the memo as stored.
+    f.p->addMemo(QStringLiteral("project"), std::nullopt, QStringLiteral("Ask about the money."),
+                 QStringLiteral("Money worries"));
+    SearchOptions memos;
+    memos.scope = SearchScope::Memos;
+    const SearchResult r = f.run(QStringLiteral("money"), memos);
+    REQUIRE(r.hits.size() == 2);
+    CHECK(r.hits[0].name == QStringLiteral("Money worries"));
+    CHECK(r.hits[0].field == QStringLiteral("title"));
+    CHECK(r.hits[0].right == QStringLiteral(" worries"));
+    CHECK(r.hits[1].field == QStringLiteral("text"));
+    CHECK(r.hits[1].left == QStringLiteral("Ask about the "));
+}
+
 TEST_CASE("Hit offsets are code points: the hit text is the stored range, with emoji and CJK", "[search][offsets]")
 {
     Fixture f;

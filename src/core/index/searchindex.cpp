@@ -17,6 +17,7 @@
 #include <mutex>
 #include <new>
 #include <tuple>
+#include <unordered_map>
 
 namespace Quire::SearchIndex {
 
@@ -558,6 +559,198 @@ void check(Database &db)
         throw Error(QStringLiteral("%1: the word positions of %2 documents do not match their text; run reindex")
                         .arg(fileLabel(db))
                         .arg(stale));
+}
+
+Size size(Database &db)
+{
+    Size s;
+    s.indexBytes = db.scalarInt(
+        QStringLiteral("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\'"));
+    s.textBytes =
+        db.scalarInt(QStringLiteral("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM document_text_view"));
+    return s;
+}
+
+namespace {
+
+/// A statement prepared once; its rows are read straight from SQLite's
+/// buffers (the hot loop of a search reads an instance list per matching row
+/// and need not copy it).
+struct Prepared
+{
+    sqlite3_stmt *st = nullptr;
+
+    Prepared() = default;
+    Prepared(const Prepared &) = delete;
+    Prepared &operator=(const Prepared &) = delete;
+    ~Prepared() { sqlite3_finalize(st); }
+
+    sqlite3_stmt *get(Database &db, const char *sql)
+    {
+        if (!st && sqlite3_prepare_v2(db.handle(), sql, -1, &st, nullptr) != SQLITE_OK)
+            db.fail("preparing a search");
+        return st;
+    }
+    void finalize()
+    {
+        sqlite3_finalize(st);
+        st = nullptr;
+    }
+};
+
+QByteArray blobView(sqlite3_stmt *st, int column)
+{
+    const void *p = sqlite3_column_blob(st, column);
+    return QByteArray::fromRawData(static_cast<const char *>(p), p ? sqlite3_column_bytes(st, column) : 0);
+}
+
+bool stepRow(Database &db, sqlite3_stmt *st)
+{
+    const int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE)
+        db.fail("a search");
+    return false;
+}
+
+} // namespace
+
+struct Reader::Private
+{
+    explicit Private(Database &database)
+        : db(database)
+    {}
+
+    Database &db;
+    Prepared matches[3];
+    Prepared mapOfOne;
+
+    /// The maps, by document id. Bounded: 64 MB of maps is some 20 million
+    /// words; beyond it maps are read per query. A query then reads from
+    /// SQLite just FTS5's answer, not ~3 KB of map per matching document
+    /// (docs/benchmarks.md, "Full-text search").
+    static constexpr qsizetype MaxTokenMapBytes = 64 * 1024 * 1024;
+    std::unordered_map<qint64, QByteArray> maps;
+    qsizetype mapBytes = 0;
+    bool mapsLoaded = false;
+    QByteArray uncached;
+
+    void loadMaps()
+    {
+        mapsLoaded = true;
+        // All at once: one pass over the table costs about as much as
+        // fetching the maps of 250 documents one by one (0.4 ms for 1,000
+        // transcripts).
+        Prepared all;
+        sqlite3_stmt *st = all.get(db, "SELECT document_id, map FROM search_tokens");
+        while (mapBytes < MaxTokenMapBytes && stepRow(db, st)) {
+            const QByteArray map = blobView(st, 1);
+            mapBytes += map.size();
+            maps.emplace(sqlite3_column_int64(st, 0), QByteArray(map.constData(), map.size()));
+        }
+    }
+};
+
+Reader::Reader(Database &db)
+    : d(std::make_unique<Private>(db))
+{
+    // A query reads a word-position map per matching document. With SQLite's
+    // default 2 MB page cache a search over a thousand transcripts spent most
+    // of its time copying the same pages from the OS again; 64 MB is an upper
+    // bound, allocated only as pages are read.
+    const qint64 cache = db.scalarInt(QStringLiteral("PRAGMA cache_size")); // < 0: KiB, else pages
+    const qint64 bytes = cache < 0 ? -cache * 1024 : cache * db.scalarInt(QStringLiteral("PRAGMA page_size"));
+    if (bytes < 64 * 1024 * 1024)
+        db.exec(QStringLiteral("PRAGMA cache_size = -65536"));
+}
+
+Reader::~Reader() = default;
+
+Reader::Matches Reader::match(Source source, const QString &expression)
+{
+    static const char *const sql[] = {
+        "SELECT rowid, quire_hits(search_documents) FROM search_documents WHERE search_documents MATCH ?1 "
+        "ORDER BY rowid",
+        // The columns of an external-content index are read from its content table.
+        "SELECT rowid, quire_hits(search_memos), title, text FROM search_memos WHERE search_memos MATCH ?1 "
+        "ORDER BY rowid",
+        "SELECT rowid, quire_hits(search_codes), name, description FROM search_codes WHERE search_codes MATCH ?1 "
+        "ORDER BY rowid"};
+    const int i = int(source);
+    sqlite3_stmt *st = d->matches[i].get(d->db, sql[i]);
+    sqlite3_reset(st);
+    const QByteArray utf8 = expression.toUtf8();
+    if (sqlite3_bind_text64(st, 1, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8) !=
+        SQLITE_OK)
+        d->db.fail("binding a search");
+    return Matches(d->db, st, source != Source::Documents);
+}
+
+const QByteArray &Reader::tokenMap(qint64 document)
+{
+    if (!d->mapsLoaded)
+        d->loadMaps();
+    if (const auto it = d->maps.find(document); it != d->maps.end())
+        return it->second;
+    // A document imported since, or one beyond the bound.
+    sqlite3_stmt *st = d->mapOfOne.get(d->db, "SELECT map FROM search_tokens WHERE document_id = ?1");
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, document);
+    d->uncached.clear();
+    if (stepRow(d->db, st)) {
+        const QByteArray view = blobView(st, 0);
+        d->uncached = QByteArray(view.constData(), view.size());
+    }
+    sqlite3_reset(st);
+    if (d->mapBytes >= Private::MaxTokenMapBytes)
+        return d->uncached;
+    d->mapBytes += d->uncached.size();
+    return d->maps.emplace(document, d->uncached).first->second;
+}
+
+void Reader::forget()
+{
+    d->maps.clear();
+    d->mapBytes = 0;
+    d->mapsLoaded = false;
+    for (Prepared &p : d->matches)
+        p.finalize();
+    d->mapOfOne.finalize();
+}
+
+Reader::Matches::Matches(Database &db, sqlite3_stmt *st, bool fields)
+    : m_db(db)
+    , m_st(st)
+    , m_fields(fields)
+{}
+
+Reader::Matches::~Matches()
+{
+    sqlite3_reset(m_st);
+}
+
+bool Reader::Matches::next()
+{
+    return stepRow(m_db, m_st);
+}
+
+qint64 Reader::Matches::id() const
+{
+    return sqlite3_column_int64(m_st, 0);
+}
+
+QByteArray Reader::Matches::instances() const
+{
+    return blobView(m_st, 1);
+}
+
+QString Reader::Matches::field(int column) const
+{
+    if (!m_fields || column < 0 || column > 1)
+        return QString();
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_st, 2 + column));
+    return QString::fromUtf8(p, p ? sqlite3_column_bytes(m_st, 2 + column) : 0);
 }
 
 } // namespace Quire::SearchIndex

@@ -6,9 +6,11 @@
 #include <QByteArray>
 #include <QString>
 
+#include <memory>
 #include <vector>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace Quire {
 
@@ -86,6 +88,76 @@ QUIRECORE_EXPORT void rebuild(Database &db, const QString &language = QString())
 /// FTS5's integrity check of every index plus a comparison of the token maps
 /// with the documents; throws Error describing the first problem.
 QUIRECORE_EXPORT void check(Database &db);
+
+struct Size
+{
+    qint64 indexBytes = 0; ///< pages of every search_ table and index
+    qint64 textBytes = 0;  ///< UTF-8 bytes of the indexed document texts
+};
+/// The size of the index and of the text it indexes.
+QUIRECORE_EXPORT Size size(Database &db);
+
+/// What a query can run on: the index of the document texts, of the memos
+/// (title, text) or of the codes (name, description).
+enum class Source { Documents, Memos, Codes };
+
+/// Reads the index for queries (src/core/search asks here instead of writing
+/// SQL on search_ tables): the rows an FTS5 MATCH expression finds with their
+/// phrase instances, and each document's token map. Its statements stay
+/// prepared, and the token maps are read once, at the first that is asked
+/// for: a document's text never changes under its id (ids are never reused,
+/// decision 0008), so neither does its map. One Reader per connection, used
+/// by one thread; call forget() after rebuild().
+class QUIRECORE_EXPORT Reader
+{
+public:
+    explicit Reader(Database &db);
+    ~Reader();
+    Reader(const Reader &) = delete;
+    Reader &operator=(const Reader &) = delete;
+
+    /// The rows a MATCH expression finds, in id order. One Matches per
+    /// Source at a time (they share a prepared statement, reset when the
+    /// Matches goes).
+    class QUIRECORE_EXPORT Matches
+    {
+    public:
+        ~Matches();
+        Matches(const Matches &) = delete;
+        Matches &operator=(const Matches &) = delete;
+
+        /// The next row; false after the last. Throws Error with FTS5's
+        /// message for an expression it cannot run.
+        bool next();
+        /// The document, memo or code.
+        qint64 id() const;
+        /// The row's phrase instances (quire_hits(), see decodeInstances());
+        /// valid until the next call of next().
+        QByteArray instances() const;
+        /// The indexed text of a memo (0: title, 1: text) or code (0: name,
+        /// 1: description); empty for documents (their text is not read).
+        QString field(int column) const;
+
+    private:
+        friend class Reader;
+        Matches(Database &db, sqlite3_stmt *st, bool fields);
+        Database &m_db;
+        sqlite3_stmt *m_st;
+        bool m_fields;
+    };
+    Matches match(Source source, const QString &expression);
+
+    /// A document's token map (tokenMap() of its text); empty for a document
+    /// the index does not have. Valid until the next call.
+    const QByteArray &tokenMap(qint64 document);
+    /// Drops the maps read so far and the prepared statements: after
+    /// rebuild() or a change of language.
+    void forget();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
 
 } // namespace SearchIndex
 } // namespace Quire

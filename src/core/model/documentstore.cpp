@@ -198,6 +198,15 @@ std::vector<Document> DocumentStore::list() const
     return out;
 }
 
+std::vector<std::pair<Id, QString>> DocumentStore::names() const
+{
+    Statement st(m_db, QStringLiteral("SELECT id, name FROM documents ORDER BY id"));
+    std::vector<std::pair<Id, QString>> out;
+    while (st.step())
+        out.emplace_back(st.columnInt(0), st.columnText(1));
+    return out;
+}
+
 Document DocumentStore::document(Id id) const
 {
     Statement st(m_db, QString::fromUtf8(DocumentColumns) + QStringLiteral(" WHERE id = ?1"));
@@ -226,11 +235,17 @@ Document DocumentStore::find(const QString &nameOrId) const
 
 QString DocumentStore::text(Id id) const
 {
-    Statement st(m_db, QStringLiteral("SELECT text FROM document_text_view WHERE id = ?1"));
+    if (!m_textQuery)
+        m_textQuery =
+            std::make_unique<Statement>(m_db, QStringLiteral("SELECT text FROM document_text_view WHERE id = ?1"));
+    Statement &st = *m_textQuery;
+    st.reset();
     st.bind(1, id);
     if (!st.step())
         throw Error(QStringLiteral("no document with id %1").arg(id));
-    return st.columnText(0);
+    QString text = st.columnText(0);
+    st.reset();
+    return text;
 }
 
 const TextOffsets &DocumentStore::offsets(Id documentId) const
@@ -311,8 +326,12 @@ void DocumentStore::removeDuringCommand(Id id)
 
 std::vector<Turn> DocumentStore::turns(Id documentId) const
 {
-    Statement st(m_db, QStringLiteral("SELECT id, document_id, start, \"end\", speaker, case_id, time_ms, time_end_ms "
-                                      "FROM turns WHERE document_id = ?1 ORDER BY start"));
+    if (!m_turnsQuery)
+        m_turnsQuery = std::make_unique<Statement>(
+            m_db, QStringLiteral("SELECT id, document_id, start, \"end\", speaker, case_id, time_ms, time_end_ms "
+                                 "FROM turns WHERE document_id = ?1 ORDER BY start"));
+    Statement &st = *m_turnsQuery;
+    st.reset();
     st.bind(1, documentId);
     std::vector<Turn> out;
     while (st.step())
@@ -323,13 +342,24 @@ std::vector<Turn> DocumentStore::turns(Id documentId) const
 
 std::vector<Page> DocumentStore::pages(Id documentId) const
 {
-    Statement st(m_db, QStringLiteral("SELECT document_id, number, start, \"end\" FROM pages WHERE document_id = ?1 "
-                                      "ORDER BY number"));
+    if (!m_pagesQuery)
+        m_pagesQuery = std::make_unique<Statement>(
+            m_db, QStringLiteral("SELECT document_id, number, start, \"end\" FROM pages WHERE document_id = ?1 "
+                                 "ORDER BY number"));
+    Statement &st = *m_pagesQuery;
+    st.reset();
     st.bind(1, documentId);
     std::vector<Page> out;
     while (st.step())
         out.push_back({st.columnInt(0), int(st.columnInt(1)), st.columnInt(2), st.columnInt(3)});
     return out;
+}
+
+bool DocumentStore::hasSpeaker(const QString &speaker) const
+{
+    Statement st(m_db, QStringLiteral("SELECT 1 FROM turns WHERE speaker = ?1 COLLATE NOCASE LIMIT 1"));
+    st.bind(1, speaker);
+    return st.step();
 }
 
 std::vector<qsizetype> DocumentStore::findQuote(Id documentId, const QString &quote) const

@@ -17,6 +17,7 @@ namespace Quire {
 class CaseStore;
 class CommandLog;
 class Database;
+class Statement;
 class TextOffsets;
 
 /// The documents of a project: the only code that writes the tables
@@ -36,6 +37,8 @@ public:
     std::vector<Id> import(const std::vector<ImportedFile> &files, const ImportTarget &target);
 
     std::vector<Document> list() const;
+    /// Every document's id and name, by id: what list() costs without the rest.
+    std::vector<std::pair<Id, QString>> names() const;
     Document document(Id id) const;
     /// By exact name, else by numeric id. Throws if there is none.
     Document find(const QString &nameOrId) const;
@@ -48,6 +51,9 @@ public:
     void rename(Id id, const QString &name);
     std::vector<Turn> turns(Id documentId) const;
     std::vector<Page> pages(Id documentId) const;
+    /// Whether any document has a turn of this speaker; ASCII letters match
+    /// without regard to case (as SQLite's NOCASE), other characters exactly.
+    bool hasSpeaker(const QString &speaker) const;
     /// Code-point positions where `quote` occurs exactly in the document.
     std::vector<qsizetype> findQuote(Id documentId, const QString &quote) const;
 
@@ -73,6 +79,8 @@ private:
     CommandLog &m_log;
     CaseStore &m_cases;
     mutable std::optional<std::pair<Id, std::shared_ptr<TextOffsets>>> m_offsetCache;
+    /// Prepared once: a search reads the text, turns and pages of every document it shows.
+    mutable std::unique_ptr<Statement> m_textQuery, m_turnsQuery, m_pagesQuery;
 };
 
 } // namespace Quire

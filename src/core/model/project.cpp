@@ -437,6 +437,11 @@ std::vector<Document> Project::documents() const
     return m_documents->list();
 }
 
+std::vector<std::pair<Id, QString>> Project::documentNames() const
+{
+    return m_documents->names();
+}
+
 Document Project::document(Id id) const
 {
     return m_documents->document(id);
@@ -483,6 +488,11 @@ void Project::deleteDocument(Id id, bool force)
 std::vector<Turn> Project::turns(Id documentId) const
 {
     return m_documents->turns(documentId);
+}
+
+bool Project::hasSpeaker(const QString &speaker) const
+{
+    return m_documents->hasSpeaker(speaker);
 }
 
 std::vector<Page> Project::pages(Id documentId) const
@@ -650,6 +660,11 @@ std::vector<Segment> Project::segments(std::optional<Id> documentId, std::option
 std::vector<CodingLink> Project::codingLinks() const
 {
     return m_segments->codingLinks();
+}
+
+std::vector<CodingLink> Project::codingLinks(const std::set<Id> &codes) const
+{
+    return m_segments->codingLinks(codes);
 }
 
 std::vector<std::pair<Id, QString>> Project::coders() const

@@ -10,6 +10,7 @@
 #include <memory>
 #include <QJsonObject>
 #include <QString>
+#include <set>
 #include <vector>
 
 namespace Quire {
@@ -103,6 +104,8 @@ public:
                                     const QList<QPair<QString, QString>> &documentAttributes,
                                     const QString &caseName = QString());
     std::vector<Document> documents() const;
+    /// Every document's id and name, by id (cheaper than documents()).
+    std::vector<std::pair<Id, QString>> documentNames() const;
     Document document(Id id) const;
     /// By exact name, else by numeric id. Throws if there is none.
     Document findDocument(const QString &nameOrId) const;
@@ -113,6 +116,8 @@ public:
     void deleteDocument(Id id, bool force);
     std::vector<Turn> turns(Id documentId) const;
     std::vector<Page> pages(Id documentId) const;
+    /// Whether any document has a turn of this speaker (ASCII letters without regard to case).
+    bool hasSpeaker(const QString &speaker) const;
 
     // ---- codes -----------------------------------------------------------
     /// Creates every missing code along the path; returns the last one.
@@ -160,6 +165,8 @@ public:
                                   std::optional<Id> codeId = std::nullopt) const;
     /// Every (segment, code) link, in no particular order: one read for the analyses.
     std::vector<CodingLink> codingLinks() const;
+    /// The links with any of these codes (not the codes below them).
+    std::vector<CodingLink> codingLinks(const std::set<Id> &codes) const;
     /// Every coder's id and name, in the order they first acted.
     std::vector<std::pair<Id, QString>> coders() const;
     /// Code-point positions where `quote` occurs exactly in the document.

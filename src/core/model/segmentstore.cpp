@@ -294,9 +294,20 @@ std::vector<Segment> SegmentStore::list(std::optional<Id> documentId, std::optio
 
 std::vector<CodingLink> SegmentStore::codingLinks() const
 {
+    return readLinks(QString());
+}
+
+std::vector<CodingLink> SegmentStore::codingLinks(const std::set<Id> &codes) const
+{
+    return readLinks(QStringLiteral(" WHERE sc.code_id IN (%1)").arg(sqlIdList(codes)));
+}
+
+std::vector<CodingLink> SegmentStore::readLinks(const QString &where) const
+{
     Statement st(m_db,
                  QStringLiteral("SELECT s.id, s.document_id, s.start, s.\"end\", s.case_id, s.coder_id, sc.code_id "
-                                "FROM segments s JOIN segment_codes sc ON sc.segment_id = s.id"));
+                                "FROM segment_codes sc JOIN segments s ON s.id = sc.segment_id") +
+                     where);
     std::vector<CodingLink> out;
     while (st.step()) {
         CodingLink c;

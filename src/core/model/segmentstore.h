@@ -44,6 +44,8 @@ public:
     Segment segment(Id id) const;
     std::vector<Segment> list(std::optional<Id> documentId, std::optional<Id> codeId) const;
     std::vector<CodingLink> codingLinks() const;
+    /// The links with any of the codes, in no particular order (through the index on the code).
+    std::vector<CodingLink> codingLinks(const std::set<Id> &codes) const;
     /// Segments coded with the code (not its children).
     qsizetype countForCode(Id codeId) const;
     /// (segment, code) links with any of the codes.
@@ -64,6 +66,7 @@ public:
 
 private:
     class Writer;
+    std::vector<CodingLink> readLinks(const QString &where) const;
 
     Database &m_db;
     CommandLog &m_log;

@@ -28,15 +28,6 @@ namespace {
 
 using Span = std::pair<qsizetype, qsizetype>;
 
-struct TurnInfo
-{
-    qsizetype start = 0;
-    qsizetype end = 0;
-    QString speaker;
-    std::optional<Id> caseId;
-    std::optional<qint64> timeMs;
-};
-
 QString idList(const std::set<Id> &ids)
 {
     QStringList out;
@@ -45,7 +36,30 @@ QString idList(const std::set<Id> &ids)
     return out.join(QLatin1Char(','));
 }
 
+/// Equal as SQLite's NOCASE compares: ASCII letters without case, the rest as is.
+bool sameNoCase(const QString &a, const QString &b)
+{
+    if (a.size() != b.size())
+        return false;
+    auto fold = [](QChar c) { return c >= QLatin1Char('A') && c <= QLatin1Char('Z') ? QChar(c.unicode() + 32) : c; };
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (fold(a[i]) != fold(b[i]))
+            return false;
+    }
+    return true;
+}
+
 using SpansByDocument = std::map<Id, std::vector<Span>>;
+
+/// Where the project stood when something was read from it: another
+/// program's commit moves the data version, this connection's own changes
+/// the count of changed rows. A cache is good while both are unchanged.
+struct Stamp
+{
+    qint64 dataVersion = -1;
+    qint64 changes = -1;
+    bool operator==(const Stamp &) const = default;
+};
 
 /// A filter of the query, resolved against the project.
 struct HitFilter
@@ -59,73 +73,24 @@ struct HitFilter
     std::shared_ptr<const SpansByDocument> spans; ///< code: the coded passages, per document
 };
 
-/// What the filters and details need to know about the document being looked at.
+/// What the filters and details need to know about a document, each part
+/// read from the project the first time it is needed.
 struct DocumentFacts
 {
-    Id id = 0;
-    std::optional<TurnInfo> lastTurn; ///< hits come in order: the next is often in the same turn
+    bool turnsLoaded = false;
+    std::vector<Turn> turns; ///< by start
     bool casesLoaded = false;
     std::optional<Id> onlyCase;
+    bool pagesLoaded = false;
+    std::vector<Page> pages;
 };
 
-} // namespace
-
-namespace {
-
-/// A statement whose rows are read straight from SQLite's buffers: the hot
-/// loop of a search reads an instance list and a word-position map per
-/// matching document and need not copy them.
-class RawStatement
+/// The document being looked at.
+struct CurrentDocument
 {
-public:
-    RawStatement(Database &db, const char *sql)
-        : m_db(db)
-    {
-        if (sqlite3_prepare_v2(db.handle(), sql, -1, &m_st, nullptr) != SQLITE_OK)
-            db.fail("preparing a search");
-    }
-    ~RawStatement() { sqlite3_finalize(m_st); }
-    RawStatement(const RawStatement &) = delete;
-    RawStatement &operator=(const RawStatement &) = delete;
-
-    void bind(int index, const QString &text)
-    {
-        const QByteArray utf8 = text.toUtf8();
-        if (sqlite3_bind_text64(m_st, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
-                                SQLITE_UTF8) != SQLITE_OK)
-            m_db.fail("binding a search");
-    }
-    void bind(int index, qint64 value)
-    {
-        if (sqlite3_bind_int64(m_st, index, value) != SQLITE_OK)
-            m_db.fail("binding a search");
-    }
-    void reset() { sqlite3_reset(m_st); }
-    bool step()
-    {
-        const int rc = sqlite3_step(m_st);
-        if (rc == SQLITE_ROW)
-            return true;
-        if (rc != SQLITE_DONE)
-            m_db.fail("a search");
-        return false;
-    }
-    qint64 integer(int column) const { return sqlite3_column_int64(m_st, column); }
-    /// Valid until the next step.
-    QByteArray view(int column) const
-    {
-        const void *p = sqlite3_column_blob(m_st, column);
-        return QByteArray::fromRawData(static_cast<const char *>(p), p ? sqlite3_column_bytes(m_st, column) : 0);
-    }
-    QString text(int column) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_st, column));
-        return QString::fromUtf8(p, p ? sqlite3_column_bytes(m_st, column) : 0);
-    }
-
-private:
-    Database &m_db;
-    sqlite3_stmt *m_st = nullptr;
+    Id id = 0;
+    DocumentFacts *facts = nullptr; ///< Private::factsOf(), when first needed
+    const Turn *lastTurn = nullptr; ///< hits come in order: the next is often in the same turn
 };
 
 } // namespace
@@ -135,60 +100,58 @@ struct Search::Private
     explicit Private(Project &p)
         : project(p)
         , db(ProjectAccess::database(p))
+        , index(db)
     {}
 
     Project &project;
-    Database &db;
+    Database &db; ///< for the index module only: everything else is asked of the project
+    /// The FTS5 matches and the documents' word maps (the index module keeps
+    /// them in memory after the first search, docs/benchmarks.md).
+    SearchIndex::Reader index;
     Analyzer plain{QStringLiteral("none")};
     std::vector<HitFilter> filters;
-    std::unique_ptr<Statement> turnQuery;
-    std::unique_ptr<Statement> casesQuery;
+
+    /// The project's state during the running query (set by run()).
+    Stamp now;
+    Stamp stamp() const { return {project.dataVersion(), qint64(sqlite3_total_changes64(db.handle()))}; }
+    void startQuery();
+
     /// Coded passages of recent code filters, reused while the project is
     /// unchanged: someone refining a query re-runs the same filter.
     struct CachedSpans
     {
         QString codes;
-        qint64 dataVersion = 0;
-        qint64 changes = 0;
+        Stamp stamp;
         std::shared_ptr<const SpansByDocument> spans;
     };
     std::vector<CachedSpans> spanCache;
 
-    /// Word-position maps of the documents, by document id, read at the
-    /// first search. A document's text never changes under its id (ids are
-    /// never reused, decision 0008), so neither does its map: the cache needs
-    /// no checking, only a bound on its size (64 MB of maps is some 20
-    /// million words; beyond it maps are read per search) and a reset when
-    /// the index is rebuilt. A search then reads from SQLite just FTS5's
-    /// answer, not ~3 KB of map per matching document (docs/benchmarks.md,
-    /// "Full-text search").
-    static constexpr qsizetype MaxTokenMapBytes = 64 * 1024 * 1024;
-    std::unordered_map<Id, QByteArray> tokenMaps;
-    qsizetype tokenMapBytes = 0;
-    bool tokenMapsLoaded = false;
-    QByteArray uncachedMap;
-    std::unique_ptr<RawStatement> tokenMapQuery;
-    void loadTokenMaps();
-    const QByteArray &tokenMapOf(Id document);
-    void forgetTokenMaps()
-    {
-        tokenMaps.clear();
-        tokenMapBytes = 0;
-        tokenMapsLoaded = false;
-    }
-
     /// Document names, reread when the project has changed.
     std::unordered_map<Id, QString> documentNames;
-    qint64 namesDataVersion = -1;
-    qint64 namesChanges = -1;
+    Stamp namesStamp;
     void refreshNames();
+
+    /// Turns, cases and pages of the documents looked at, kept while the
+    /// project is unchanged and while they hold fewer than MaxFactRows rows
+    /// (some 30 MB): the search pane re-runs a query as someone types.
+    static constexpr qsizetype MaxFactRows = 200000;
+    std::unordered_map<Id, DocumentFacts> facts;
+    qsizetype factRows = 0;
+    Stamp factsStamp;
+    DocumentFacts &factsOf(CurrentDocument &doc);
+
+    /// Memos by id, for the details of memo hits.
+    std::unordered_map<Id, Memo> memoById;
+    Stamp memosStamp;
+    const Memo *memo(Id id);
 
     void resolveFilters(const std::vector<QueryFilter> &queryFilters);
     std::shared_ptr<const SpansByDocument> codedSpans(const std::set<Id> &codes);
     bool keepDocument(Id id) const;
-    bool keepHit(DocumentFacts &facts, const Span &hit);
-    const TurnInfo *turnAt(DocumentFacts &facts, qsizetype position);
-    std::optional<Id> onlyCase(DocumentFacts &facts);
+    bool keepHit(CurrentDocument &doc, const Span &hit);
+    const Turn *turnAt(CurrentDocument &doc, qsizetype position);
+    std::optional<Id> onlyCase(CurrentDocument &doc);
+    const std::vector<Page> &pagesOf(CurrentDocument &doc);
     void searchDocuments(const ParsedQuery &q, SearchResult &r);
     void searchFields(const ParsedQuery &q, SearchResult &r, const QString &source);
     void searchRegex(const QString &pattern, SearchResult &r);
@@ -197,67 +160,40 @@ struct Search::Private
 
 Search::Search(Project &project)
     : d(std::make_unique<Private>(project))
-{
-    // A query reads a word-position map per matching document. With SQLite's
-    // default 2 MB page cache a search over a thousand transcripts spent most
-    // of its time copying the same pages from the OS again; 64 MB is an upper
-    // bound, allocated only as pages are read.
-    const qint64 cache = d->db.scalarInt(QStringLiteral("PRAGMA cache_size")); // < 0: KiB, else pages
-    const qint64 bytes = cache < 0 ? -cache * 1024 : cache * d->db.scalarInt(QStringLiteral("PRAGMA page_size"));
-    if (bytes < 64 * 1024 * 1024)
-        d->db.exec(QStringLiteral("PRAGMA cache_size = -65536"));
-}
+{}
 
 Search::~Search() = default;
 
-void Search::Private::loadTokenMaps()
+void Search::Private::startQuery()
 {
-    if (tokenMapsLoaded)
-        return;
-    tokenMapsLoaded = true;
-    // All at once: one pass over the table costs about as much as fetching
-    // the maps of 250 documents one by one (0.4 ms for 1,000 transcripts).
-    RawStatement all(db, "SELECT document_id, map FROM search_tokens");
-    while (all.step() && tokenMapBytes < MaxTokenMapBytes) {
-        const QByteArray map = all.view(1);
-        tokenMapBytes += map.size();
-        tokenMaps.emplace(all.integer(0), QByteArray(map.constData(), map.size()));
+    now = stamp();
+    if (!(factsStamp == now) || factRows > MaxFactRows) {
+        facts.clear();
+        factRows = 0;
+        factsStamp = now;
     }
-}
-
-const QByteArray &Search::Private::tokenMapOf(Id document)
-{
-    if (const auto it = tokenMaps.find(document); it != tokenMaps.end())
-        return it->second;
-    // A document imported since, or one beyond the bound.
-    if (!tokenMapQuery)
-        tokenMapQuery = std::make_unique<RawStatement>(db, "SELECT map FROM search_tokens WHERE document_id = ?1");
-    tokenMapQuery->reset();
-    tokenMapQuery->bind(1, document);
-    uncachedMap.clear();
-    if (tokenMapQuery->step()) {
-        const QByteArray view = tokenMapQuery->view(0);
-        uncachedMap = QByteArray(view.constData(), view.size());
-    }
-    tokenMapQuery->reset();
-    if (tokenMapBytes >= MaxTokenMapBytes)
-        return uncachedMap;
-    tokenMapBytes += uncachedMap.size();
-    return tokenMaps.emplace(document, uncachedMap).first->second;
 }
 
 void Search::Private::refreshNames()
 {
-    const qint64 version = db.scalarInt(QStringLiteral("PRAGMA data_version"));
-    const qint64 changes = sqlite3_total_changes64(db.handle());
-    if (version == namesDataVersion && changes == namesChanges)
+    if (namesStamp == now)
         return;
     documentNames.clear();
-    RawStatement st(db, "SELECT id, name FROM documents");
-    while (st.step())
-        documentNames.emplace(st.integer(0), st.text(1));
-    namesDataVersion = version;
-    namesChanges = changes;
+    for (auto &[id, name] : project.documentNames())
+        documentNames.emplace(id, std::move(name));
+    namesStamp = now;
+}
+
+const Memo *Search::Private::memo(Id id)
+{
+    if (!(memosStamp == now)) {
+        memoById.clear();
+        for (Memo &m : project.memos())
+            memoById.emplace(m.id, std::move(m));
+        memosStamp = now;
+    }
+    const auto it = memoById.find(id);
+    return it == memoById.end() ? nullptr : &it->second;
 }
 
 void Search::Private::resolveFilters(const std::vector<QueryFilter> &queryFilters)
@@ -274,36 +210,39 @@ void Search::Private::resolveFilters(const std::vector<QueryFilter> &queryFilter
                 const auto code = project.tryResolveCode(path);
                 if (!code)
                     throw Error(QStringLiteral("query: no code \"%1\" in %2 %3").arg(path, project.fileName(), where));
-                Statement below(
-                    db,
-                    QStringLiteral("WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT p.code_id FROM code_parents p "
-                                   "JOIN sub ON p.parent_id = sub.id) SELECT id FROM sub"));
-                below.bind(1, *code);
-                while (below.step())
-                    h.ids.insert(below.columnInt(0));
+                // The code and every code below it (the tree may join again: each once).
+                std::vector<Id> pending{*code};
+                while (!pending.empty()) {
+                    const Id c = pending.back();
+                    pending.pop_back();
+                    if (!h.ids.insert(c).second)
+                        continue;
+                    for (Id child : project.children(c))
+                        pending.push_back(child);
+                }
             }
             h.spans = codedSpans(h.ids);
         } else if (key == QLatin1String("speaker")) {
             h.kind = HitFilter::Speaker;
-            Statement known(db, QStringLiteral("SELECT 1 FROM turns WHERE speaker = ?1 COLLATE NOCASE LIMIT 1"));
             for (const QString &v : f.values) {
-                known.reset();
-                known.bind(1, v);
-                if (!known.step())
+                if (!project.hasSpeaker(v))
                     throw Error(QStringLiteral("query: no speaker \"%1\" in any document of %2 %3")
                                     .arg(v, project.fileName(), where));
                 h.values.insert(v.toCaseFolded());
             }
         } else if (key == QLatin1String("document")) {
             h.kind = HitFilter::Document;
-            Statement docs(db, QStringLiteral("SELECT id FROM documents WHERE name = ?1 OR (?2 AND name GLOB ?1)"));
+            refreshNames();
             for (const QString &v : f.values) {
-                docs.reset();
-                docs.bind(1, v).bind(2, qint64(v.contains(QLatin1Char('*')) || v.contains(QLatin1Char('?'))));
+                // As SQLite's GLOB: * and ? make it a pattern, [...] then matches one of a set.
+                const bool glob = v.contains(QLatin1Char('*')) || v.contains(QLatin1Char('?'));
+                const QByteArray pattern = v.toUtf8();
                 bool any = false;
-                while (docs.step()) {
-                    h.ids.insert(docs.columnInt(0));
-                    any = true;
+                for (const auto &[id, name] : documentNames) {
+                    if (name == v || (glob && sqlite3_strglob(pattern.constData(), name.toUtf8().constData()) == 0)) {
+                        h.ids.insert(id);
+                        any = true;
+                    }
                 }
                 if (!any)
                     throw Error(
@@ -311,24 +250,15 @@ void Search::Private::resolveFilters(const std::vector<QueryFilter> &queryFilter
             }
         } else {
             h.kind = HitFilter::Attribute;
-            Statement values(
-                db, QStringLiteral(
-                        "SELECT d.scope, v.owner_id, v.value FROM attribute_defs d "
-                        "LEFT JOIN attribute_values v ON v.attribute_id = d.id WHERE d.name = ?1 COLLATE NOCASE"));
-            values.bind(1, f.key);
             bool defined = false;
-            while (values.step()) {
-                defined = true;
-                if (values.columnIsNull(1))
-                    continue;
-                auto &target = values.columnText(0) == QLatin1String("case") ? h.caseValues : h.documentValues;
-                target[values.columnInt(1)] = values.columnText(2).toCaseFolded();
+            QStringList names;
+            for (const AttributeDef &def : project.attributeDefs()) {
+                defined = defined || sameNoCase(def.name, f.key);
+                names << def.name;
             }
             if (!defined) {
-                QStringList names;
-                Statement all(db, QStringLiteral("SELECT DISTINCT name FROM attribute_defs ORDER BY name"));
-                while (all.step())
-                    names << all.columnText(0);
+                std::sort(names.begin(), names.end());
+                names.erase(std::unique(names.begin(), names.end()), names.end());
                 throw Error(
                     QStringLiteral(
                         "query: \"%1:\" at column %2 is neither a filter (code, speaker, document) nor an attribute "
@@ -339,6 +269,12 @@ void Search::Private::resolveFilters(const std::vector<QueryFilter> &queryFilter
                              names.isEmpty()
                                  ? QString()
                                  : QStringLiteral(" (attributes: %1)").arg(names.join(QStringLiteral(", ")))));
+            }
+            for (const AttributeValue &v : project.attributeValues()) {
+                if (!sameNoCase(v.name, f.key))
+                    continue;
+                auto &target = v.scope == AttributeScope::Case ? h.caseValues : h.documentValues;
+                target[v.ownerId] = v.value.toCaseFolded();
             }
             for (const QString &v : f.values)
                 h.values.insert(v.toCaseFolded());
@@ -359,67 +295,77 @@ bool Search::Private::keepDocument(Id id) const
 std::shared_ptr<const SpansByDocument> Search::Private::codedSpans(const std::set<Id> &codes)
 {
     const QString key = idList(codes);
-    const qint64 version = db.scalarInt(QStringLiteral("PRAGMA data_version"));
-    const qint64 changes = sqlite3_total_changes64(db.handle());
     for (const CachedSpans &c : spanCache) {
-        if (c.codes == key && c.dataVersion == version && c.changes == changes)
+        if (c.codes == key && c.stamp == now)
             return c.spans;
     }
-    // All passages of the codes at once, through the index on segment_codes.code_id:
+    // All passages of the codes at once, through the index on the code:
     // far cheaper than asking per document, which reads every segment of it.
     auto spans = std::make_shared<SpansByDocument>();
-    Statement st(db, QStringLiteral("SELECT s.document_id, s.start, s.\"end\" FROM segment_codes c "
-                                    "JOIN segments s ON s.id = c.segment_id WHERE c.code_id IN (%1)")
-                         .arg(key));
-    while (st.step())
-        (*spans)[st.columnInt(0)].emplace_back(st.columnInt(1), st.columnInt(2));
+    for (const CodingLink &link : project.codingLinks(codes))
+        (*spans)[link.documentId].emplace_back(link.start, link.end);
     for (auto &[doc, list] : *spans) {
         std::sort(list.begin(), list.end());
         list.erase(std::unique(list.begin(), list.end()), list.end());
     }
     if (spanCache.size() >= 4)
         spanCache.erase(spanCache.begin());
-    spanCache.push_back({key, version, changes, spans});
+    spanCache.push_back({key, now, spans});
     return spans;
 }
 
-const TurnInfo *Search::Private::turnAt(DocumentFacts &facts, qsizetype position)
+DocumentFacts &Search::Private::factsOf(CurrentDocument &doc)
 {
-    if (facts.lastTurn && facts.lastTurn->start <= position && position < facts.lastTurn->end)
-        return &*facts.lastTurn;
-    if (!turnQuery)
-        turnQuery = std::make_unique<Statement>(
-            db, QStringLiteral("SELECT start, \"end\", speaker, case_id, time_ms FROM turns "
-                               "WHERE document_id = ?1 AND start <= ?2 ORDER BY start DESC LIMIT 1"));
-    turnQuery->reset();
-    turnQuery->bind(1, facts.id).bind(2, qint64(position));
-    if (!turnQuery->step() || position >= turnQuery->columnInt(1))
+    if (!doc.facts)
+        doc.facts = &facts[doc.id]; // a node of its own: stays put as others are added
+    return *doc.facts;
+}
+
+const Turn *Search::Private::turnAt(CurrentDocument &doc, qsizetype position)
+{
+    if (doc.lastTurn && doc.lastTurn->start <= position && position < doc.lastTurn->end)
+        return doc.lastTurn;
+    DocumentFacts &f = factsOf(doc);
+    if (!f.turnsLoaded) {
+        f.turns = project.turns(doc.id);
+        f.turnsLoaded = true;
+        factRows += qsizetype(f.turns.size());
+    }
+    // The last turn starting at or before the position, if it reaches past it.
+    const auto after = std::upper_bound(f.turns.begin(), f.turns.end(), position,
+                                        [](qsizetype p, const Turn &t) { return p < t.start; });
+    if (after == f.turns.begin() || position >= std::prev(after)->end)
         return nullptr;
-    facts.lastTurn = TurnInfo{turnQuery->columnInt(0), turnQuery->columnInt(1), turnQuery->columnText(2),
-                              turnQuery->columnOptInt(3), turnQuery->columnOptInt(4)};
-    return &*facts.lastTurn;
+    doc.lastTurn = &*std::prev(after);
+    return doc.lastTurn;
 }
 
-std::optional<Id> Search::Private::onlyCase(DocumentFacts &facts)
+std::optional<Id> Search::Private::onlyCase(CurrentDocument &doc)
 {
-    if (facts.casesLoaded)
-        return facts.onlyCase;
-    facts.casesLoaded = true;
-    if (!casesQuery)
-        casesQuery = std::make_unique<Statement>(
-            db, QStringLiteral("SELECT case_id FROM case_documents WHERE document_id = ?1 LIMIT 2"));
-    casesQuery->reset();
-    casesQuery->bind(1, facts.id);
-    std::vector<Id> cases;
-    while (casesQuery->step())
-        cases.push_back(casesQuery->columnInt(0));
-    // As when coding: a document of exactly one case (a narrative) speaks for that case.
-    if (cases.size() == 1)
-        facts.onlyCase = cases.front();
-    return facts.onlyCase;
+    DocumentFacts &f = factsOf(doc);
+    if (!f.casesLoaded) {
+        const std::vector<Id> cases = project.documentCases(doc.id);
+        // As when coding: a document of exactly one case (a narrative) speaks for that case.
+        if (cases.size() == 1)
+            f.onlyCase = cases.front();
+        f.casesLoaded = true;
+        ++factRows;
+    }
+    return f.onlyCase;
 }
 
-bool Search::Private::keepHit(DocumentFacts &facts, const Span &hit)
+const std::vector<Page> &Search::Private::pagesOf(CurrentDocument &doc)
+{
+    DocumentFacts &f = factsOf(doc);
+    if (!f.pagesLoaded) {
+        f.pages = project.pages(doc.id);
+        f.pagesLoaded = true;
+        factRows += qsizetype(f.pages.size());
+    }
+    return f.pages;
+}
+
+bool Search::Private::keepHit(CurrentDocument &doc, const Span &hit)
 {
     for (HitFilter &f : filters) {
         bool match = true;
@@ -427,7 +373,7 @@ bool Search::Private::keepHit(DocumentFacts &facts, const Span &hit)
         case HitFilter::Document:
             continue; // decided per document
         case HitFilter::Code: {
-            const auto it = f.spans->find(facts.id);
+            const auto it = f.spans->find(doc.id);
             if (it == f.spans->end()) {
                 match = false;
                 break;
@@ -440,13 +386,13 @@ bool Search::Private::keepHit(DocumentFacts &facts, const Span &hit)
             break;
         }
         case HitFilter::Speaker: {
-            const TurnInfo *t = turnAt(facts, hit.first);
+            const Turn *t = turnAt(doc, hit.first);
             match = t && f.values.contains(t->speaker.toCaseFolded());
             break;
         }
         case HitFilter::Attribute: {
-            const TurnInfo *t = turnAt(facts, hit.first);
-            const std::optional<Id> caseId = t && t->caseId ? t->caseId : onlyCase(facts);
+            const Turn *t = turnAt(doc, hit.first);
+            const std::optional<Id> caseId = t && t->caseId ? t->caseId : onlyCase(doc);
             const QString *value = nullptr;
             if (caseId) {
                 const auto c = f.caseValues.find(*caseId);
@@ -454,9 +400,9 @@ bool Search::Private::keepHit(DocumentFacts &facts, const Span &hit)
                     value = &c->second;
             }
             if (!value) {
-                const auto doc = f.documentValues.find(facts.id);
-                if (doc != f.documentValues.end())
-                    value = &doc->second;
+                const auto d = f.documentValues.find(doc.id);
+                if (d != f.documentValues.end())
+                    value = &d->second;
             }
             match = value && f.values.contains(*value);
             break;
@@ -549,10 +495,6 @@ private:
 void Search::Private::searchDocuments(const ParsedQuery &q, SearchResult &r)
 {
     refreshNames();
-    loadTokenMaps();
-    RawStatement st(db, "SELECT rowid, quire_hits(search_documents) FROM search_documents "
-                        "WHERE search_documents MATCH ?1 ORDER BY rowid");
-    st.bind(1, q.match);
     // Hits are gathered small and turned into SearchHits once, at their
     // final count: growing a vector of SearchHits was a third of a search.
     struct Found
@@ -563,18 +505,19 @@ void Search::Private::searchDocuments(const ParsedQuery &q, SearchResult &r)
     std::vector<Found> found;
     SpanResolver resolver;
     try {
-        while (st.step()) {
-            DocumentFacts facts;
-            facts.id = st.integer(0);
-            if (!keepDocument(facts.id))
+        SearchIndex::Reader::Matches rows = index.match(SearchIndex::Source::Documents, q.match);
+        while (rows.next()) {
+            CurrentDocument doc;
+            doc.id = rows.id();
+            if (!keepDocument(doc.id))
                 continue;
-            const auto &spans = resolver.resolve(st.view(1), tokenMapOf(facts.id), 0, q.excluding);
+            const auto &spans = resolver.resolve(rows.instances(), index.tokenMap(doc.id), 0, q.excluding);
             bool any = false;
             for (const Span &s : spans) {
-                if (!filters.empty() && !keepHit(facts, s))
+                if (!filters.empty() && !keepHit(doc, s))
                     continue;
                 any = true;
-                found.push_back({facts.id, s.first, s.second});
+                found.push_back({doc.id, s.first, s.second});
             }
             r.sources += any ? 1 : 0;
         }
@@ -602,28 +545,26 @@ void Search::Private::searchDocuments(const ParsedQuery &q, SearchResult &r)
 void Search::Private::searchFields(const ParsedQuery &q, SearchResult &r, const QString &source)
 {
     const bool memos = source == QLatin1String("memo");
-    const QString table = memos ? QStringLiteral("search_memos") : QStringLiteral("search_codes");
     const QStringList fields = memos ? QStringList{QStringLiteral("title"), QStringLiteral("text")}
                                      : QStringList{QStringLiteral("name"), QStringLiteral("description")};
-    Statement st(db, QStringLiteral("SELECT c.id, quire_hits(%1), c.%2, c.%3 FROM %1 JOIN %4 c ON c.id = %1.rowid "
-                                    "WHERE %1 MATCH ?1 ORDER BY c.id")
-                         .arg(table, fields[0], fields[1], memos ? QStringLiteral("memos") : QStringLiteral("codes")));
-    st.bind(1, q.match);
     try {
-        while (st.step()) {
-            const Id id = st.columnInt(0);
-            const QByteArray instances = st.columnBlob(1);
+        SearchIndex::Reader::Matches rows =
+            index.match(memos ? SearchIndex::Source::Memos : SearchIndex::Source::Codes, q.match);
+        while (rows.next()) {
+            const Id id = rows.id();
+            const QByteArray view = rows.instances();
+            const QByteArray instances(view.constData(), view.size());
+            const QString texts[2] = {rows.field(0), rows.field(1)};
             SpanResolver resolver;
             QString label;
             if (memos) {
-                label = st.columnText(2).isEmpty() ? QStringLiteral("memo %1").arg(id) : st.columnText(2);
+                label = texts[0].isEmpty() ? QStringLiteral("memo %1").arg(id) : texts[0];
             } else {
                 label = project.codePath(id);
             }
             bool any = false;
             for (int column = 0; column < 2; ++column) {
-                const QString text = st.columnText(2 + column);
-                const QByteArray map = SearchIndex::tokenMap(plain, text);
+                const QByteArray map = SearchIndex::tokenMap(plain, texts[column]);
                 for (const Span &s : resolver.resolve(instances, map, column, q.excluding)) {
                     SearchHit h;
                     h.source = source;
@@ -653,12 +594,8 @@ void Search::Private::searchRegex(const QString &pattern, SearchResult &r)
                         .arg(TextOffsets(pattern).fromUtf16(at) + 1)
                         .arg(re.errorString()));
     }
-    Statement st(
-        db,
-        QStringLiteral(
-            "SELECT d.id, d.name, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id ORDER BY d.id"));
-    while (st.step()) {
-        const QString text = st.columnText(2);
+    for (const Document &doc : project.documents()) {
+        const QString text = project.documentText(doc.id);
         std::optional<TextOffsets> offsets;
         bool any = false;
         auto it = re.globalMatch(text);
@@ -669,8 +606,8 @@ void Search::Private::searchRegex(const QString &pattern, SearchResult &r)
             if (!offsets)
                 offsets.emplace(text);
             SearchHit h;
-            h.id = st.columnInt(0);
-            h.name = st.columnText(1);
+            h.id = doc.id;
+            h.name = doc.name;
             h.start = offsets->fromUtf16(m.capturedStart());
             h.end = offsets->fromUtf16(m.capturedEnd());
             r.hits.push_back(std::move(h));
@@ -682,7 +619,7 @@ void Search::Private::searchRegex(const QString &pattern, SearchResult &r)
             throw Error(QStringLiteral("query: the regular expression \"%1\" exceeds the regular expression engine's "
                                        "limits in document \"%2\" (too much backtracking, as with nested repetition "
                                        "like (a+)+); the search was stopped, simplify the pattern")
-                            .arg(pattern, st.columnText(1)));
+                            .arg(pattern, doc.name));
         if (any)
             ++r.sources;
     }
@@ -692,59 +629,38 @@ void Search::Private::addDetails(SearchResult &r, const SearchOptions &options)
 {
     const qsizetype n =
         options.limit > 0 ? std::min<qsizetype>(options.limit, qsizetype(r.hits.size())) : qsizetype(r.hits.size());
-    Statement docText(db, QStringLiteral("SELECT text FROM document_text_view WHERE id = ?1"));
-    Statement memo(db, QStringLiteral("SELECT title, text FROM memos WHERE id = ?1"));
-    Statement code(db, QStringLiteral("SELECT name, description FROM codes WHERE id = ?1"));
-    Statement pagesQuery(
-        db, QStringLiteral("SELECT number, start, \"end\" FROM pages WHERE document_id = ?1 ORDER BY start"));
     QString currentKey;
     std::unique_ptr<TextUnits> units;
-    DocumentFacts facts;
-    struct PageInfo
-    {
-        int number;
-        qsizetype start, end;
-    };
-    std::vector<PageInfo> pages;
+    CurrentDocument doc;
     for (qsizetype i = 0; i < n; ++i) {
         SearchHit &h = r.hits[std::size_t(i)];
         const QString key = h.source + QLatin1Char('/') + QString::number(h.id) + QLatin1Char('/') + h.field;
         if (key != currentKey) {
             currentKey = key;
             QString text;
+            const bool first = h.field == QLatin1String("title") || h.field == QLatin1String("name");
             if (h.source == QLatin1String("document")) {
-                docText.reset();
-                docText.bind(1, h.id);
-                text = docText.step() ? docText.columnText(0) : QString();
-                facts = DocumentFacts();
-                facts.id = h.id;
-                pages.clear();
-                pagesQuery.reset();
-                pagesQuery.bind(1, h.id);
-                while (pagesQuery.step())
-                    pages.push_back({int(pagesQuery.columnInt(0)), pagesQuery.columnInt(1), pagesQuery.columnInt(2)});
+                text = project.documentText(h.id);
+                doc = CurrentDocument();
+                doc.id = h.id;
+            } else if (h.source == QLatin1String("memo")) {
+                if (const Memo *m = memo(h.id))
+                    text = first ? m->title : m->text;
             } else {
-                Statement &st = h.source == QLatin1String("memo") ? memo : code;
-                st.reset();
-                st.bind(1, h.id);
-                if (st.step())
-                    text = st.columnText(h.field == QLatin1String("title") || h.field == QLatin1String("name") ? 0 : 1);
+                const Code c = project.code(h.id);
+                text = first ? c.name : c.description;
             }
             units = std::make_unique<TextUnits>(text);
         }
         const TextOffsets &offsets = units->offsets();
         const qsizetype length = offsets.codePointCount();
         Span context{h.start, h.end};
-        const TurnInfo *turn = h.source == QLatin1String("document") ? turnAt(facts, h.start) : nullptr;
+        const Turn *turn = h.source == QLatin1String("document") ? turnAt(doc, h.start) : nullptr;
         if (options.sentence) {
             context = units->sentences(h.start, h.end);
             // The sentence starts after the speaker label, unless the hit is in it.
             if (turn) {
-                Turn t;
-                t.start = turn->start;
-                t.end = turn->end;
-                t.speaker = turn->speaker;
-                const qsizetype content = units->speakerLabelEnd(t);
+                const qsizetype content = units->speakerLabelEnd(*turn);
                 if (context.first < content && content <= h.start)
                     context.first = content;
             }
@@ -792,14 +708,14 @@ void Search::Private::addDetails(SearchResult &r, const SearchOptions &options)
         h.contextStart = context.first;
         h.contextEnd = context.second;
         if (h.source == QLatin1String("document")) {
-            if (const TurnInfo *t = turn) {
+            if (const Turn *t = turn) {
                 h.speaker = t->speaker;
                 h.caseId = t->caseId;
                 h.timeMs = t->timeMs;
             }
             if (!h.caseId)
-                h.caseId = onlyCase(facts);
-            for (const PageInfo &p : pages) {
+                h.caseId = onlyCase(doc);
+            for (const Page &p : pagesOf(doc)) {
                 if (p.start <= h.start && h.start < p.end) {
                     h.page = p.number;
                     break;
@@ -813,6 +729,7 @@ void Search::Private::addDetails(SearchResult &r, const SearchOptions &options)
 SearchResult Search::run(const QString &query, const SearchOptions &options)
 {
     SearchResult r;
+    d->startQuery();
     if (options.regex) {
         if (options.scope != SearchScope::Documents)
             throw Error(QStringLiteral("query: --regex searches the documents only"));
@@ -845,13 +762,13 @@ QString Search::language() const
 
 void Search::setLanguage(const QString &language)
 {
-    d->forgetTokenMaps();
+    d->index.forget();
     SearchIndex::rebuild(d->db, language);
 }
 
 void Search::rebuild()
 {
-    d->forgetTokenMaps();
+    d->index.forget();
     SearchIndex::rebuild(d->db);
 }
 
@@ -862,12 +779,11 @@ void Search::check()
 
 Search::Size Search::size() const
 {
-    Size s;
-    s.indexBytes = d->db.scalarInt(
-        QStringLiteral("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\'"));
-    s.textBytes =
-        d->db.scalarInt(QStringLiteral("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM document_text_view"));
-    return s;
+    const SearchIndex::Size s = SearchIndex::size(d->db);
+    Size out;
+    out.indexBytes = s.indexBytes;
+    out.textBytes = s.textBytes;
+    return out;
 }
 
 } // namespace Quire
