@@ -332,6 +332,15 @@ std::vector<Page> DocumentStore::pages(Id documentId) const
     return out;
 }
 
+QHash<Id, QString> DocumentStore::importers() const
+{
+    Statement st(m_db, QStringLiteral("SELECT d.id, k.name FROM documents d JOIN coders k ON k.id = d.imported_by"));
+    QHash<Id, QString> out;
+    while (st.step())
+        out.insert(st.columnInt(0), st.columnText(1));
+    return out;
+}
+
 std::vector<qsizetype> DocumentStore::findQuote(Id documentId, const QString &quote) const
 {
     if (quote.isEmpty())
