@@ -80,6 +80,44 @@ TEST_CASE("copy-for-coder keeps the corpus and codebook, drops codings and histo
     REQUIRE_THROWS_WITH(copyForCoder(*a, dir.path(QStringLiteral("ben.quire"))), Catch::Contains("already exists"));
 }
 
+TEST_CASE("copy-for-coder with keep-memos drops only segment memos and no trace of them stays in the file",
+          "[teamwork]")
+{
+    QuireTest::TempDir dir;
+    auto a = firstCoder(dir.path(QStringLiteral("ann.quire")));
+    const Id one = a->findDocument(QStringLiteral("one.txt")).id;
+    const Id ignored = a->resolveCode(QStringLiteral("Heard/Ignored"));
+    const Id seg = a->segments().front().id;
+    a->addMemo(QStringLiteral("segment"), seg, QStringLiteral("quietly unanswered phone calls"));
+    a->addMemo(QStringLiteral("project"), std::nullopt, QStringLiteral("my reflexive journal"));
+    a->addMemo(QStringLiteral("document"), one, QStringLiteral("a document memo"));
+    a->addMemo(QStringLiteral("code"), ignored, QStringLiteral("a code memo"));
+    CopyForCoderOptions options;
+    options.keepMemos = true;
+    const QString copyPath = dir.path(QStringLiteral("ben.quire"));
+    const CopyForCoderResult r = copyForCoder(*a, copyPath, options);
+    CHECK(r.segmentsRemoved == 1);
+    CHECK(r.memosRemoved == 2); // ann's note and the phone calls, both on the segment
+    {
+        auto b = Project::open(copyPath);
+        CHECK(b->segments().empty());
+        CHECK(b->history().empty());
+        QStringList kept;
+        for (const Memo &m : b->memos())
+            kept << m.targetKind + QLatin1Char(' ') + m.text;
+        kept.sort();
+        CHECK(kept == QStringList{QStringLiteral("code a code memo"), QStringLiteral("document a document memo"),
+                                  QStringLiteral("project my reflexive journal")});
+        b->checkpoint();
+    }
+    // Nothing of the first coder's segment memo stays in the copy's file
+    // (the memos table, its search index, free pages).
+    QFile file(copyPath);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK_FALSE(file.readAll().contains("quietly unanswered phone calls"));
+    CHECK(a->memos(QStringLiteral("segment")).size() == 2);
+}
+
 TEST_CASE("Merge of identical projects adds nothing and records no command", "[teamwork]")
 {
     QuireTest::TempDir dir;

@@ -2,14 +2,13 @@
 #include "analysis/teamwork.h"
 
 #include "error.h"
+#include "model/codebook.h"
 #include "model/commandlog.h"
+#include "model/memostore.h"
 #include "model/project.h"
 #include "model/projectaccess.h"
-#include "storage/backups.h"
-#include "storage/database.h"
+#include "model/segmentstore.h"
 #include "storage/projectfile.h"
-
-#include <sqlite3.h>
 
 #include <QDir>
 #include <QFile>
@@ -41,24 +40,19 @@ CopyForCoderResult copyForCoder(Project &source, const QString &targetPath, cons
     try {
         // The backup API copies the pages as the source connection sees them
         // (the WAL included), schema and search index alike.
-        Backups::saveCopy(ProjectAccess::database(source), partial);
+        source.saveCopy(partial);
         {
             auto copy = Project::open(partial);
-            Database &db = ProjectAccess::database(*copy);
             // Not a command: the copy starts with an empty history, so nothing of
             // the first coder's work can be brought back by undo.
-            Transaction tx(db);
-            result.segmentsRemoved = db.scalarInt(QStringLiteral("SELECT count(*) FROM segments"));
-            const QString memoFilter =
-                options.keepMemos ? QStringLiteral("target_kind = 'segment'") : QStringLiteral("target_kind <> 'code'");
-            result.memosRemoved = db.scalarInt(QStringLiteral("SELECT count(*) FROM memos WHERE ") + memoFilter);
-            db.exec(QStringLiteral("DELETE FROM memos WHERE ") + memoFilter);
-            db.exec(QStringLiteral("DELETE FROM segment_codes"));
-            db.exec(QStringLiteral("DELETE FROM segments"));
-            db.exec(QStringLiteral("DELETE FROM command_events"));
-            db.exec(QStringLiteral("DELETE FROM commands"));
-            tx.commit();
-            db.exec(QStringLiteral("VACUUM"));
+            copy->atomically([&] {
+                MemoStore &memos = ProjectAccess::memos(*copy);
+                result.memosRemoved = options.keepMemos ? memos.removeAllOf(QStringLiteral("segment"))
+                                                        : memos.removeAllBut(QStringLiteral("code"));
+                result.segmentsRemoved = ProjectAccess::segments(*copy).removeAllOutsideCommand();
+                ProjectAccess::log(*copy).clearHistory();
+            });
+            copy->vacuum();
         }
         ProjectFile::publish(partial, targetPath);
     } catch (const Error &e) {
@@ -260,25 +254,18 @@ MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDo
     }
 
     project.batch(QStringLiteral("merge"), QStringLiteral("Merge %1").arg(report.other), [&] {
-        Database &db = ProjectAccess::database(project);
+        CommandLog &log = ProjectAccess::log(project);
+        MemoStore &memos = ProjectAccess::memos(project);
         std::map<QString, Id> coderIds;
         auto coderId = [&](const QString &name) {
             auto it = coderIds.find(name);
             if (it != coderIds.end())
                 return it->second;
-            Statement ins(db, QStringLiteral("INSERT OR IGNORE INTO coders(name, created) VALUES (?1, ?2)"));
-            ins.bind(1, name).bind(2, CommandLog::now()).run();
-            Statement sel(db, QStringLiteral("SELECT id FROM coders WHERE name = ?1"));
-            sel.bind(1, name);
-            sel.step();
-            return coderIds.emplace(name, sel.columnInt(0)).first->second;
+            return coderIds.emplace(name, log.coderId(name)).first->second;
         };
         // A merged memo keeps who wrote it and when, as segments do.
-        Statement author(db,
-                         QStringLiteral("UPDATE memos SET coder_id = ?1, created = ?2, modified = ?3 WHERE id = ?4"));
         auto keepAuthor = [&](Id memo, const Memo &from) {
-            author.reset();
-            author.bind(1, coderId(from.coder)).bind(2, from.created).bind(3, from.modified).bind(4, memo).run();
+            memos.setAuthorDuringCommand(memo, coderId(from.coder), from.created, from.modified);
         };
         // Within this command: one undo takes the copies back with the rest.
         for (std::size_t i = 0; i < copies.size(); ++i) {
@@ -305,8 +292,7 @@ MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDo
             }
             const Id id = project.addCode(plan.paths.value(0), plan.code.color, plan.code.description);
             if (!hereByGuid.count(plan.code.guid)) {
-                Statement up(db, QStringLiteral("UPDATE codes SET guid = ?1 WHERE id = ?2"));
-                up.bind(1, plan.code.guid).bind(2, id).run();
+                ProjectAccess::codebook(project).setGuidDuringCommand(id, plan.code.guid);
                 hereByGuid.emplace(plan.code.guid, project.code(id));
             }
             // Further parents of a multi-parent code.
@@ -332,19 +318,16 @@ MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDo
         using SpanKey = std::tuple<Id, qsizetype, qsizetype, QString>;
         std::map<SpanKey, std::pair<Id, std::set<Id>>> present;
         {
-            Statement st(
-                db, QStringLiteral("SELECT s.document_id, s.start, s.\"end\", c.name, s.id, sc.code_id FROM segments s "
-                                   "JOIN coders c ON c.id = s.coder_id JOIN segment_codes sc ON sc.segment_id = s.id"));
-            while (st.step()) {
-                auto &entry = present[SpanKey{st.columnInt(0), st.columnInt(1), st.columnInt(2), st.columnText(3)}];
-                entry.first = st.columnInt(4);
-                entry.second.insert(st.columnInt(5));
+            std::map<Id, QString> coderNames;
+            for (const auto &[id, name] : log.coders())
+                coderNames.emplace(id, name);
+            for (const CodingLink &l : project.codingLinks()) {
+                auto &entry = present[SpanKey{l.documentId, l.start, l.end, coderNames[l.coderId]}];
+                entry.first = l.segmentId;
+                entry.second.insert(l.codeId);
             }
         }
-        Statement insert(
-            db, QStringLiteral("INSERT INTO segments(document_id, start, \"end\", case_id, coder_id, created, memo) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-        Statement link(db, QStringLiteral("INSERT INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"));
+        SegmentStore::Inserter rows = ProjectAccess::segments(project).inserter();
         std::map<Id, Id> segmentMap;
         for (const OtherSegment &s : segments) {
             const Id doc = docMap.at(s.documentId);
@@ -362,8 +345,7 @@ MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDo
             }
             if (existing != present.end()) {
                 for (Id c : codes) {
-                    link.reset();
-                    link.bind(1, existing->second.first).bind(2, c).run();
+                    rows.addCode(existing->second.first, c);
                     existing->second.second.insert(c);
                 }
                 segmentMap.emplace(s.id, existing->second.first);
@@ -375,22 +357,12 @@ MergeReport mergeProject(Project &project, const QString &otherPath, bool copyDo
                 if (auto c = project.tryFindCase(otherCaseNames.at(*s.caseId)))
                     caseId = c->id;
             }
-            insert.reset();
-            insert.bind(1, doc)
-                .bind(2, qint64(s.start))
-                .bind(3, qint64(s.end))
-                .bind(4, caseId)
-                .bind(5, coderId(s.coder))
-                .bind(6, s.created)
-                .bind(7, s.memo)
-                .run();
-            const Id seg = db.lastInsertId();
+            const Id seg = rows.insert(doc, s.start, s.end, caseId, coderId(s.coder), s.created, s.memo);
             segmentMap.emplace(s.id, seg);
             auto &entry = present[key];
             entry.first = seg;
             for (Id c : codes) {
-                link.reset();
-                link.bind(1, seg).bind(2, c).run();
+                rows.addCode(seg, c);
                 entry.second.insert(c);
             }
             ++report.segmentsAdded;

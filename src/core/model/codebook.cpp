@@ -36,6 +36,15 @@ QString joinPath(const QStringList &parts)
     return parts.join(QLatin1Char('/'));
 }
 
+/// A GUID as compared: trimmed, lower case, without braces.
+QString guidKey(const QString &guid)
+{
+    QString g = guid.trimmed().toLower();
+    if (g.startsWith(QLatin1Char('{')) && g.endsWith(QLatin1Char('}')))
+        g = g.mid(1, g.size() - 2);
+    return g;
+}
+
 } // namespace
 
 Codebook::Codebook(Database &db, CommandLog &log)
@@ -369,6 +378,92 @@ std::set<Id> Codebook::subtree(Id id) const
         }
     }
     return doomed;
+}
+
+std::vector<std::pair<Id, Id>> Codebook::parentLinks() const
+{
+    Statement st(m_db,
+                 QStringLiteral("SELECT code_id, parent_id FROM code_parents ORDER BY parent_id, position, code_id"));
+    std::vector<std::pair<Id, Id>> out;
+    while (st.step())
+        out.emplace_back(st.columnInt(0), st.columnInt(1));
+    return out;
+}
+
+struct Codebook::Inserter::Statements
+{
+    explicit Statements(Database &database)
+        : db(database)
+        , withGuid(database, QStringLiteral("SELECT id FROM codes WHERE lower(guid) = ?1"))
+        , insert(database, QStringLiteral("INSERT INTO codes(guid, name, color, description, created) "
+                                          "VALUES (?1, ?2, ?3, ?4, ?5)"))
+        , linkParent(database, QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) VALUES "
+                                              "(?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"))
+        , namesUnder(database,
+                     QStringLiteral("SELECT c.name FROM codes c WHERE (?1 IS NULL AND NOT EXISTS "
+                                    "(SELECT 1 FROM code_parents p WHERE p.code_id = c.id)) OR EXISTS "
+                                    "(SELECT 1 FROM code_parents p WHERE p.code_id = c.id AND p.parent_id = ?1)"))
+    {}
+
+    Database &db;
+    Statement withGuid, insert, linkParent, namesUnder;
+};
+
+Codebook::Inserter::Inserter(Database &db)
+    : m_st(std::make_unique<Statements>(db))
+{}
+
+Codebook::Inserter::~Inserter() = default;
+
+Codebook::Inserter Codebook::inserter()
+{
+    return Inserter(m_db);
+}
+
+std::optional<Id> Codebook::Inserter::withGuid(const QString &guid)
+{
+    Statement &st = m_st->withGuid;
+    st.reset();
+    st.bind(1, guidKey(guid));
+    if (!st.step())
+        return std::nullopt;
+    return st.columnInt(0);
+}
+
+QSet<QString> Codebook::Inserter::namesUnder(std::optional<Id> parent)
+{
+    Statement &st = m_st->namesUnder;
+    QSet<QString> names;
+    st.reset();
+    st.bind(1, parent);
+    while (st.step())
+        names.insert(st.columnText(0));
+    return names;
+}
+
+Id Codebook::Inserter::insert(const QString &guid, const QString &name, const QString &color,
+                              const QString &description, const QString &created, std::optional<Id> parent)
+{
+    Statement &ins = m_st->insert;
+    ins.reset();
+    ins.bind(1, guid)
+        .bind(2, name)
+        .bind(3, color.isEmpty() ? std::nullopt : std::optional<QString>(color))
+        .bind(4, description)
+        .bind(5, created)
+        .run();
+    const Id id = m_st->db.lastInsertId();
+    if (parent) {
+        m_st->linkParent.reset();
+        m_st->linkParent.bind(1, id).bind(2, *parent).run();
+    }
+    return id;
+}
+
+void Codebook::setGuidDuringCommand(Id code, const QString &guid)
+{
+    Statement up(m_db, QStringLiteral("UPDATE codes SET guid = ?1 WHERE id = ?2"));
+    up.bind(1, guid).bind(2, code).run();
 }
 
 void Codebook::removeDuringCommand(const std::set<Id> &codes)

@@ -3,7 +3,9 @@
 
 #include "model/types.h"
 
+#include <memory>
 #include <optional>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <set>
@@ -48,7 +50,38 @@ public:
     /// The code and every descendant that has no parent outside that subtree: what deleting it takes.
     std::set<Id> subtree(Id id) const;
 
+    /// Every (code, parent) link in the order of the tree: by parent, then position.
+    std::vector<std::pair<Id, Id>> parentLinks() const;
+
+    /// Writes codes as an exchange package hands them over (their own GUID,
+    /// time and place), inside a command of the project's, with statements
+    /// prepared once for the whole import.
+    class Inserter
+    {
+    public:
+        ~Inserter();
+        Inserter(const Inserter &) = delete;
+        Inserter &operator=(const Inserter &) = delete;
+        /// The code with that GUID, compared trimmed, without braces and in lower case.
+        std::optional<Id> withGuid(const QString &guid);
+        /// The names of the codes directly under `parent` (nullopt: the top level).
+        QSet<QString> namesUnder(std::optional<Id> parent);
+        /// Inserts a code as given (the caller made its name unique among its
+        /// siblings) and puts it last under `parent` (nullopt: the top level).
+        Id insert(const QString &guid, const QString &name, const QString &color, const QString &description,
+                  const QString &created, std::optional<Id> parent);
+
+    private:
+        friend class Codebook;
+        explicit Inserter(Database &db);
+        struct Statements;
+        std::unique_ptr<Statements> m_st;
+    };
+    Inserter inserter();
+
     // Inside a command of the project's.
+    /// Gives a code the GUID it has in another project (a code brought in by a merge).
+    void setGuidDuringCommand(Id code, const QString &guid);
     /// Moves the children of `src` under `dst` and deletes `src`.
     void mergeDuringCommand(Id src, Id dst);
     /// Deletes the codes and every parent link to or from them.

@@ -84,15 +84,19 @@ bool CommandLog::empty() const
 
 Id CommandLog::coderId()
 {
-    if (m_coderId)
-        return *m_coderId;
-    Statement ins(m_db, QStringLiteral("INSERT OR IGNORE INTO coders(name, created) VALUES (?1, ?2)"));
-    ins.bind(1, m_coder).bind(2, CommandLog::now()).run();
-    Statement sel(m_db, QStringLiteral("SELECT id FROM coders WHERE name = ?1"));
-    sel.bind(1, m_coder);
-    sel.step();
-    m_coderId = sel.columnInt(0);
+    if (!m_coderId)
+        m_coderId = coderId(m_coder);
     return *m_coderId;
+}
+
+Id CommandLog::coderId(const QString &name)
+{
+    Statement ins(m_db, QStringLiteral("INSERT OR IGNORE INTO coders(name, created) VALUES (?1, ?2)"));
+    ins.bind(1, name).bind(2, CommandLog::now()).run();
+    Statement sel(m_db, QStringLiteral("SELECT id FROM coders WHERE name = ?1"));
+    sel.bind(1, name);
+    sel.step();
+    return sel.columnInt(0);
 }
 
 void CommandLog::run(const QString &kind, const QString &summary, const QJsonObject &args,
@@ -243,6 +247,33 @@ std::vector<CommandRecord> CommandLog::history() const
         out.push_back({st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4),
                        st.columnText(5)});
     return out;
+}
+
+std::optional<std::pair<QString, QString>> CommandLog::lastChange() const
+{
+    Statement st(m_db, QStringLiteral("SELECT c.created, k.name FROM commands c JOIN coders k ON k.id = c.coder_id "
+                                      "WHERE c.state = 'done' ORDER BY c.id DESC LIMIT 1"));
+    if (!st.step())
+        return std::nullopt;
+    return std::make_pair(st.columnText(0), st.columnText(1));
+}
+
+QHash<Id, QString> CommandLog::lastCoderOf(const QString &kind, const QString &argument) const
+{
+    Statement st(m_db, QStringLiteral("SELECT json_extract(c.args, ?2), k.name FROM commands c "
+                                      "JOIN coders k ON k.id = c.coder_id "
+                                      "WHERE c.kind = ?1 AND c.state = 'done' ORDER BY c.id"));
+    st.bind(1, kind).bind(2, QStringLiteral("$.") + argument);
+    QHash<Id, QString> out;
+    while (st.step())
+        out.insert(st.columnInt(0), st.columnText(1));
+    return out;
+}
+
+void CommandLog::clearHistory()
+{
+    m_db.exec(QStringLiteral("DELETE FROM command_events"));
+    m_db.exec(QStringLiteral("DELETE FROM commands"));
 }
 
 std::set<Id> CommandLog::rowsInHistory(const char *table) const

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <optional>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -36,6 +37,9 @@ public:
     QString coder() const { return m_coder; }
     /// The coder's row, created on first use.
     Id coderId();
+    /// The row of the coder named `name` (who coded in an imported or merged
+    /// project), created on first use. Coders are history: undo keeps them.
+    Id coderId(const QString &name);
     /// Every coder's id and name, in the order they first acted.
     std::vector<std::pair<Id, QString>> coders() const;
 
@@ -60,6 +64,15 @@ public:
     /// Redoes the latest undone command; returns its summary.
     QString redo();
     std::vector<CommandRecord> history() const;
+    /// The newest command in effect: its time and its coder's name.
+    std::optional<std::pair<QString, QString>> lastChange() const;
+    /// For each id that the argument `argument` of done commands of `kind`
+    /// names, the coder of the newest of them (who last edited each memo).
+    QHash<Id, QString> lastCoderOf(const QString &kind, const QString &argument) const;
+    /// Forgets every command and every undo and redo of one: not a command.
+    /// A copy for another coder starts with an empty history, so nothing of
+    /// the first coder's work can be brought back by undo.
+    void clearHistory();
     /// Ids of the rows of `table` that a done or undone command inserted,
     /// changed or deleted: what undo or redo could still bring back.
     std::set<Id> rowsInHistory(const char *table) const;

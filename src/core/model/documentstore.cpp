@@ -362,6 +362,15 @@ bool DocumentStore::hasSpeaker(const QString &speaker) const
     return st.step();
 }
 
+QHash<Id, QString> DocumentStore::importers() const
+{
+    Statement st(m_db, QStringLiteral("SELECT d.id, k.name FROM documents d JOIN coders k ON k.id = d.imported_by"));
+    QHash<Id, QString> out;
+    while (st.step())
+        out.insert(st.columnInt(0), st.columnText(1));
+    return out;
+}
+
 std::vector<qsizetype> DocumentStore::findQuote(Id documentId, const QString &quote) const
 {
     if (quote.isEmpty())

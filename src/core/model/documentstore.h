@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <set>
@@ -56,6 +57,8 @@ public:
     bool hasSpeaker(const QString &speaker) const;
     /// Code-point positions where `quote` occurs exactly in the document.
     std::vector<qsizetype> findQuote(Id documentId, const QString &quote) const;
+    /// Who imported each document (coder name, by document id), where the project knows.
+    QHash<Id, QString> importers() const;
 
     /// Throws when the document is a workshop statement in a theme or behind an I statement.
     void checkNotInWorkshop(const Document &d) const;

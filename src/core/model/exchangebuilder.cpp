@@ -2,10 +2,12 @@
 #include "model/exchangebuilder.h"
 
 #include "error.h"
+#include "model/codebook.h"
 #include "model/commandlog.h"
+#include "model/documentstore.h"
 #include "model/project.h"
 #include "model/projectaccess.h"
-#include "storage/database.h"
+#include "model/segmentstore.h"
 #include "text/textoffsets.h"
 
 #include <map>
@@ -14,160 +16,6 @@
 namespace Quire {
 
 namespace {
-
-// ---- SQL of the exchange builder and snapshot ------------------------------
-// Every statement the builder and the snapshot run, in one place: when the
-// project is split into stores, each of these moves to the store that owns
-// its table (coders, codes/code_parents, segments/segment_codes, meta,
-// commands, documents).
-
-/// The writes the builder makes itself (the rest goes through Project).
-class ExchangeTables
-{
-public:
-    explicit ExchangeTables(Database &db)
-        : m_db(db)
-        , m_insertCoder(db, QStringLiteral("INSERT OR IGNORE INTO coders(name, created) VALUES (?1, ?2)"))
-        , m_coderByName(db, QStringLiteral("SELECT id FROM coders WHERE name = ?1"))
-        , m_codeByGuid(db, QStringLiteral("SELECT id FROM codes WHERE lower(guid) = ?1"))
-        , m_insertCode(db, QStringLiteral("INSERT INTO codes(guid, name, color, description, created) "
-                                          "VALUES (?1, ?2, ?3, ?4, ?5)"))
-        , m_linkParent(db, QStringLiteral("INSERT INTO code_parents(code_id, parent_id, position) VALUES "
-                                          "(?1, ?2, (SELECT count(*) FROM code_parents WHERE parent_id = ?2))"))
-        , m_siblingNames(db,
-                         QStringLiteral("SELECT c.name FROM codes c WHERE (?1 IS NULL AND NOT EXISTS "
-                                        "(SELECT 1 FROM code_parents p WHERE p.code_id = c.id)) OR EXISTS "
-                                        "(SELECT 1 FROM code_parents p WHERE p.code_id = c.id AND p.parent_id = ?1)"))
-        , m_insertSegment(db, QStringLiteral("INSERT INTO segments(document_id, start, \"end\", case_id, coder_id, "
-                                             "created, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))
-        , m_addSegmentCode(db,
-                           QStringLiteral("INSERT OR IGNORE INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"))
-    {}
-
-    /// The coder of that name, recorded if new (the coders table is shared, not undone).
-    Id coder(const QString &name, const QString &when)
-    {
-        m_insertCoder.reset();
-        m_insertCoder.bind(1, name).bind(2, when).run();
-        m_coderByName.reset();
-        m_coderByName.bind(1, name);
-        m_coderByName.step();
-        return m_coderByName.columnInt(0);
-    }
-
-    /// The code whose GUID, without braces and in lower case, is `key`.
-    std::optional<Id> codeByGuid(const QString &key)
-    {
-        m_codeByGuid.reset();
-        m_codeByGuid.bind(1, key);
-        if (!m_codeByGuid.step())
-            return std::nullopt;
-        return m_codeByGuid.columnInt(0);
-    }
-
-    /// The names of the codes directly under `parent` (the top level: nullopt).
-    QSet<QString> siblingNames(std::optional<Id> parent)
-    {
-        QSet<QString> names;
-        m_siblingNames.reset();
-        m_siblingNames.bind(1, parent);
-        while (m_siblingNames.step())
-            names.insert(m_siblingNames.columnText(0));
-        return names;
-    }
-
-    Id insertCode(const QString &guid, const QString &name, const QString &color, const QString &description,
-                  const QString &created)
-    {
-        m_insertCode.reset();
-        m_insertCode.bind(1, guid)
-            .bind(2, name)
-            .bind(3, color.isEmpty() ? std::nullopt : std::optional<QString>(color))
-            .bind(4, description)
-            .bind(5, created)
-            .run();
-        return m_db.lastInsertId();
-    }
-
-    /// Puts `code` last under `parent`.
-    void linkParent(Id code, Id parent)
-    {
-        m_linkParent.reset();
-        m_linkParent.bind(1, code).bind(2, parent).run();
-    }
-
-    Id insertSegment(Id document, qsizetype start, qsizetype end, std::optional<Id> caseId, Id coder,
-                     const QString &created, const QString &memo)
-    {
-        m_insertSegment.reset();
-        m_insertSegment.bind(1, document).bind(2, qint64(start)).bind(3, qint64(end)).bind(4, caseId);
-        m_insertSegment.bind(5, coder).bind(6, created).bind(7, memo).run();
-        return m_db.lastInsertId();
-    }
-
-    void addSegmentCode(Id segment, Id code)
-    {
-        m_addSegmentCode.reset();
-        m_addSegmentCode.bind(1, segment).bind(2, code).run();
-    }
-
-private:
-    Database &m_db;
-    Statement m_insertCoder, m_coderByName, m_codeByGuid, m_insertCode, m_linkParent, m_siblingNames, m_insertSegment,
-        m_addSegmentCode;
-};
-
-ExchangeSnapshot readSnapshot(Database &db)
-{
-    ExchangeSnapshot out;
-    {
-        Statement st(db, QStringLiteral("SELECT value FROM meta WHERE key = 'created'"));
-        if (st.step())
-            out.created = st.columnText(0);
-    }
-    {
-        Statement st(
-            db, QStringLiteral("SELECT code_id, parent_id FROM code_parents ORDER BY parent_id, position, code_id"));
-        while (st.step())
-            out.codeParents.emplace_back(st.columnInt(0), st.columnInt(1));
-    }
-    {
-        Statement st(db, QStringLiteral("SELECT name FROM coders ORDER BY id"));
-        while (st.step())
-            out.coders << st.columnText(0);
-    }
-    {
-        Statement st(db, QStringLiteral("SELECT c.created, k.name FROM commands c JOIN coders k ON k.id = c.coder_id "
-                                        "WHERE c.state = 'done' ORDER BY c.id DESC LIMIT 1"));
-        if (st.step())
-            out.lastChange = ExchangeSnapshot::Change{st.columnText(0), st.columnText(1)};
-    }
-    {
-        Statement st(db, QStringLiteral("SELECT d.id, k.name FROM documents d JOIN coders k ON k.id = d.imported_by"));
-        while (st.step())
-            out.importedBy.insert(st.columnInt(0), st.columnText(1));
-    }
-    {
-        // The newest memo.edit command in effect for each memo.
-        Statement st(db, QStringLiteral("SELECT json_extract(c.args, '$.memo'), k.name FROM commands c "
-                                        "JOIN coders k ON k.id = c.coder_id "
-                                        "WHERE c.kind = 'memo.edit' AND c.state = 'done' ORDER BY c.id"));
-        while (st.step())
-            out.memoEditedBy.insert(st.columnInt(0), st.columnText(1));
-    }
-    return out;
-}
-
-// ---- end of the SQL ----------------------------------------------------------
-
-/// A GUID as compared: trimmed, lower case, without braces.
-QString guidKey(const QString &guid)
-{
-    QString g = guid.trimmed().toLower();
-    if (g.startsWith(QLatin1Char('{')) && g.endsWith(QLatin1Char('}')))
-        g = g.mid(1, g.size() - 2);
-    return g;
-}
 
 /// `wanted`, or "wanted (2)", "wanted (3)" … : the first not in `taken`, which it joins.
 QString uniqueName(const QString &wanted, QSet<QString> &taken)
@@ -337,29 +185,30 @@ ExchangeImportResult ExchangeBuilder::write(const QString &kind, const QString &
     ExchangeImportResult r;
     m_project.batch(kind, summary, [&] {
         r = ExchangeImportResult();
-        ExchangeTables tables(ProjectAccess::database(m_project));
+        CommandLog &log = ProjectAccess::log(m_project);
         const QString when = CommandLog::now();
         auto timeOr = [&](const QString &t) { return t.isEmpty() ? when : t; };
 
         // Coders.
         QHash<QString, Id> coderIds;
         for (const ExchangeCoder &c : m_coders)
-            coderIds.insert(c.ref, tables.coder(c.name.trimmed(), when));
+            coderIds.insert(c.ref, log.coderId(c.name.trimmed()));
         r.codersUsed = qint64(m_coders.size());
-        const Id ownCoder = tables.coder(m_project.coder(), when);
+        const Id ownCoder = log.coderId();
 
         // Codes: an existing code with the same GUID is the same code.
         {
+            Codebook::Inserter codes = ProjectAccess::codebook(m_project).inserter();
             std::map<std::optional<Id>, QSet<QString>> namesUnder;
             auto takenUnder = [&](std::optional<Id> parent) -> QSet<QString> & {
                 auto it = namesUnder.find(parent);
                 if (it == namesUnder.end())
-                    it = namesUnder.emplace(parent, tables.siblingNames(parent)).first;
+                    it = namesUnder.emplace(parent, codes.namesUnder(parent)).first;
                 return it->second;
             };
             for (const ExchangeCode &c : m_codes) {
                 if (!c.guid.trimmed().isEmpty()) {
-                    if (const auto existing = tables.codeByGuid(guidKey(c.guid))) {
+                    if (const auto existing = codes.withGuid(c.guid)) {
                         r.codeIds.insert(c.ref, *existing);
                         ++r.codesMatched;
                         continue;
@@ -375,11 +224,9 @@ ExchangeImportResult ExchangeBuilder::write(const QString &kind, const QString &
                 const QString name = uniqueName(wanted, takenUnder(parent));
                 if (name != c.name)
                     r.renamedCodes.append({c.name, name});
-                const Id id = tables.insertCode(c.guid, name, c.color, c.description, timeOr(c.created));
+                const Id id = codes.insert(c.guid, name, c.color, c.description, timeOr(c.created), parent);
                 r.codeIds.insert(c.ref, id);
                 ++r.codesCreated;
-                if (parent)
-                    tables.linkParent(id, *parent);
             }
         }
 
@@ -441,6 +288,7 @@ ExchangeImportResult ExchangeBuilder::write(const QString &kind, const QString &
 
         // Segments: the same span by the same coder in one document is one segment.
         {
+            SegmentStore::Inserter rows = ProjectAccess::segments(m_project).inserter();
             std::map<std::tuple<Id, qsizetype, qsizetype, Id>, Id> spans;
             QHash<Id, std::optional<Id>> onlyCaseOf;
             for (const ExchangeSegment &s : m_segments) {
@@ -462,12 +310,12 @@ ExchangeImportResult ExchangeBuilder::write(const QString &kind, const QString &
                         }
                         caseId = onlyCaseOf.value(doc);
                     }
-                    seg = tables.insertSegment(doc, s.start, s.end, caseId, coder, timeOr(s.created), s.memo);
+                    seg = rows.insert(doc, s.start, s.end, caseId, coder, timeOr(s.created), s.memo);
                     spans.emplace(key, seg);
                     ++r.segmentsCreated;
                 }
                 for (const QString &c : s.codeRefs)
-                    tables.addSegmentCode(seg, r.codeIds.value(c));
+                    rows.addCode(seg, r.codeIds.value(c));
                 if (!s.ref.isEmpty())
                     r.segmentIds.insert(s.ref, seg);
             }
@@ -493,7 +341,18 @@ ExchangeImportResult ExchangeBuilder::write(const QString &kind, const QString &
 
 ExchangeSnapshot ExchangeSnapshot::read(Project &project)
 {
-    return readSnapshot(ProjectAccess::database(project));
+    CommandLog &log = ProjectAccess::log(project);
+    ExchangeSnapshot out;
+    out.created = project.created();
+    out.codeParents = ProjectAccess::codebook(project).parentLinks();
+    for (const auto &coder : log.coders())
+        out.coders << coder.second;
+    if (const auto last = log.lastChange())
+        out.lastChange = Change{last->first, last->second};
+    out.importedBy = ProjectAccess::documents(project).importers();
+    // The newest memo.edit command in effect for each memo.
+    out.memoEditedBy = log.lastCoderOf(QStringLiteral("memo.edit"), QStringLiteral("memo"));
+    return out;
 }
 
 } // namespace Quire

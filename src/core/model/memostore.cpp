@@ -96,4 +96,24 @@ void MemoStore::retarget(const QString &targetKind, Id from, Id to)
     up.bind(1, targetKind).bind(2, from).bind(3, to).run();
 }
 
+void MemoStore::setAuthorDuringCommand(Id memoId, Id coderId, const QString &created, const QString &modified)
+{
+    Statement up(m_db, QStringLiteral("UPDATE memos SET coder_id = ?1, created = ?2, modified = ?3 WHERE id = ?4"));
+    up.bind(1, coderId).bind(2, created).bind(3, modified).bind(4, memoId).run();
+}
+
+qint64 MemoStore::removeAllOf(const QString &targetKind)
+{
+    Statement del(m_db, QStringLiteral("DELETE FROM memos WHERE target_kind = ?1"));
+    del.bind(1, targetKind).run();
+    return m_db.changes();
+}
+
+qint64 MemoStore::removeAllBut(const QString &targetKind)
+{
+    Statement del(m_db, QStringLiteral("DELETE FROM memos WHERE target_kind <> ?1"));
+    del.bind(1, targetKind).run();
+    return m_db.changes();
+}
+
 } // namespace Quire

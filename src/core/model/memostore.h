@@ -32,6 +32,15 @@ public:
     void removeFor(const QString &targetKind, const std::set<Id> &targetIds);
     /// Moves the memos of one target to another of the same kind (a merged code).
     void retarget(const QString &targetKind, Id from, Id to);
+    /// Sets who wrote the memo and when: a memo brought from another project
+    /// (a merge) keeps its author, as segments do.
+    void setAuthorDuringCommand(Id memoId, Id coderId, const QString &created, const QString &modified);
+
+    // Not a command: a copy for another coder leaves out the first coder's memos.
+    /// Removes every memo on a target of that kind; returns how many.
+    qint64 removeAllOf(const QString &targetKind);
+    /// Removes every memo except those on a target of that kind; returns how many.
+    qint64 removeAllBut(const QString &targetKind);
 
 private:
     void checkExists(Id memoId) const;

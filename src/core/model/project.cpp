@@ -367,6 +367,14 @@ QString Project::fileName() const
     return QFileInfo(m_db->path()).fileName();
 }
 
+std::optional<QString> Project::created() const
+{
+    Statement st(*m_db, QStringLiteral("SELECT value FROM meta WHERE key = 'created'"));
+    if (!st.step())
+        return std::nullopt;
+    return st.columnText(0);
+}
+
 void Project::setCoder(const QString &name)
 {
     m_log->setCoder(name);
@@ -803,10 +811,15 @@ Project::CompactResult Project::compact()
         r.textsRemoved = m_documents->removeUnreachableTexts(m_log->rowsInHistory("documents"));
         tx.commit();
     }
-    m_db->exec(QStringLiteral("VACUUM"));
+    vacuum();
     m_db->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     r.bytesAfter = QFileInfo(m_db->path()).size();
     return r;
+}
+
+void Project::vacuum()
+{
+    m_db->exec(QStringLiteral("VACUUM"));
 }
 
 } // namespace Quire

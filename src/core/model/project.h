@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <QJsonObject>
 #include <QString>
 #include <set>
@@ -88,6 +89,8 @@ public:
 
     QString path() const;
     QString fileName() const;
+    /// When the project was created (the stored time stamp), if the file says.
+    std::optional<QString> created() const;
 
     /// The person whose actions are recorded. Defaults to $QUIRE_CODER, then $USER.
     void setCoder(const QString &name);
@@ -224,6 +227,10 @@ public:
     /// command names the document, so undo and redo work as before. Not a
     /// command: it changes nothing undo could see.
     CompactResult compact();
+    /// Rewrites the file without free pages (VACUUM), so that rows deleted
+    /// outside the history (a copy for another coder) leave no trace in it.
+    /// Not a command; run it outside any.
+    void vacuum();
 
 private:
     friend class ProjectAccess;

@@ -34,7 +34,53 @@ qsizetype SegmentStore::countForCode(Id codeId) const
 
 // ---- segments -------------------------------------------------------------
 
-/// Inserts segments into one document with statements prepared once and the
+struct SegmentStore::Inserter::Statements
+{
+    explicit Statements(Database &database)
+        : db(database)
+        , insert(database, QStringLiteral("INSERT INTO segments(document_id, start, \"end\", case_id, coder_id, "
+                                          "created, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))
+        , link(database, QStringLiteral("INSERT OR IGNORE INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"))
+    {}
+
+    Database &db;
+    Statement insert, link;
+};
+
+SegmentStore::Inserter::Inserter(Database &db)
+    : m_st(std::make_unique<Statements>(db))
+{}
+
+SegmentStore::Inserter::~Inserter() = default;
+
+SegmentStore::Inserter SegmentStore::inserter()
+{
+    return Inserter(m_db);
+}
+
+Id SegmentStore::Inserter::insert(Id documentId, qsizetype start, qsizetype end, std::optional<Id> caseId, Id coderId,
+                                  const QString &created, const QString &memo)
+{
+    Statement &ins = m_st->insert;
+    ins.reset();
+    ins.bind(1, documentId)
+        .bind(2, qint64(start))
+        .bind(3, qint64(end))
+        .bind(4, caseId)
+        .bind(5, coderId)
+        .bind(6, created)
+        .bind(7, memo)
+        .run();
+    return m_st->db.lastInsertId();
+}
+
+void SegmentStore::Inserter::addCode(Id segmentId, Id codeId)
+{
+    m_st->link.reset();
+    m_st->link.bind(1, segmentId).bind(2, codeId).run();
+}
+
+/// Inserts segments into one document by the project's coder, with the
 /// document's speaker turns read once: auto-coding adds thousands at a time.
 class SegmentStore::Writer
 {
@@ -43,10 +89,7 @@ public:
         : m_documentId(documentId)
         , m_coder(store.m_log.coderId())
         , m_created(CommandLog::now())
-        , m_insert(store.m_db, QStringLiteral("INSERT INTO segments(document_id, start, \"end\", case_id, coder_id, "
-                                              "created, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))
-        , m_link(store.m_db, QStringLiteral("INSERT OR IGNORE INTO segment_codes(segment_id, code_id) VALUES (?1, ?2)"))
-        , m_db(store.m_db)
+        , m_rows(store.inserter())
     {
         for (const Turn &t : store.m_documents.turns(documentId)) {
             if (t.caseId)
@@ -73,20 +116,9 @@ public:
     {
         if (!caseId)
             caseId = caseAt(start);
-        m_insert.reset();
-        m_insert.bind(1, m_documentId)
-            .bind(2, qint64(start))
-            .bind(3, qint64(end))
-            .bind(4, caseId)
-            .bind(5, m_coder)
-            .bind(6, m_created)
-            .bind(7, memo)
-            .run();
-        const Id seg = m_db.lastInsertId();
-        for (Id c : codeIds) {
-            m_link.reset();
-            m_link.bind(1, seg).bind(2, c).run();
-        }
+        const Id seg = m_rows.insert(m_documentId, start, end, caseId, m_coder, m_created, memo);
+        for (Id c : codeIds)
+            m_rows.addCode(seg, c);
         return seg;
     }
 
@@ -94,9 +126,7 @@ private:
     Id m_documentId;
     Id m_coder;
     QString m_created;
-    Statement m_insert;
-    Statement m_link;
-    Database &m_db;
+    Inserter m_rows;
     std::vector<Turn> m_turns; ///< with a case, sorted by start
     std::optional<Id> m_onlyCase;
 };
@@ -327,6 +357,15 @@ qsizetype SegmentStore::countForCodes(const std::set<Id> &codes) const
 {
     return m_db.scalarInt(
         QStringLiteral("SELECT count(*) FROM segment_codes WHERE code_id IN (%1)").arg(sqlIdList(codes)));
+}
+
+qint64 SegmentStore::removeAllOutsideCommand()
+{
+    const qint64 count = m_db.scalarInt(QStringLiteral("SELECT count(*) FROM segments"));
+    m_memos.removeAllOf(QStringLiteral("segment"));
+    m_db.exec(QStringLiteral("DELETE FROM segment_codes"));
+    m_db.exec(QStringLiteral("DELETE FROM segments"));
+    return count;
 }
 
 std::set<Id> SegmentStore::removeForDocumentDuringCommand(Id documentId)

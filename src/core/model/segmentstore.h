@@ -3,6 +3,7 @@
 
 #include "model/types.h"
 
+#include <memory>
 #include <optional>
 #include <QString>
 #include <QStringList>
@@ -50,6 +51,33 @@ public:
     qsizetype countForCode(Id codeId) const;
     /// (segment, code) links with any of the codes.
     qsizetype countForCodes(const std::set<Id> &codes) const;
+
+    /// Writes segments as given (coder, time, case and memo chosen by the
+    /// caller: an exchange import, a merge), inside a command of the
+    /// project's, with statements prepared once for thousands of segments.
+    /// The caller checks what it hands over.
+    class Inserter
+    {
+    public:
+        ~Inserter();
+        Inserter(const Inserter &) = delete;
+        Inserter &operator=(const Inserter &) = delete;
+        Id insert(Id documentId, qsizetype start, qsizetype end, std::optional<Id> caseId, Id coderId,
+                  const QString &created, const QString &memo);
+        /// Gives the segment the code; nothing happens when it has it already.
+        void addCode(Id segmentId, Id codeId);
+
+    private:
+        friend class SegmentStore;
+        explicit Inserter(Database &db);
+        struct Statements;
+        std::unique_ptr<Statements> m_st;
+    };
+    Inserter inserter();
+
+    /// Removes every segment with its codes and memos, not as a command: a
+    /// copy for another coder starts with no coding. Returns how many went.
+    qint64 removeAllOutsideCommand();
 
     // Inside a command of the project's.
     /// Removes a document's segments with their codes and memos; returns their ids.
