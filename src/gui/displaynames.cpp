@@ -58,4 +58,14 @@ QHash<Id, QString> documentLabels(const Project &project)
     return out;
 }
 
+void LabelDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const QVariant label = index.data(LabelRole);
+    if (label.isValid() && !label.toString().isEmpty()) {
+        option->text = label.toString();
+        option->textElideMode = Qt::ElideRight;
+    }
+}
+
 } // namespace Quire::DisplayNames

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStyledItemDelegate>
 
 namespace Quire {
 
@@ -24,6 +25,20 @@ QString statementLabel(const QString &person, const QString &area, const QString
 /// gets statementLabel, from its case, its "area" and "rank" attributes and
 /// its text; any other document its name.
 QHash<Id, QString> documentLabels(const Project &project);
+
+/// The item role of a short label shown instead of the item's text (which stays the stored name).
+constexpr int LabelRole = Qt::UserRole + 40;
+
+/// Shows an item's LabelRole, when it has one, in place of its text, cut at its end
+/// (a label leads with what tells items apart); other items as they are.
+class LabelDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+};
 
 } // namespace DisplayNames
 } // namespace Quire

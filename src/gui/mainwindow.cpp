@@ -179,6 +179,7 @@ void MainWindow::buildDocks()
     m_documentList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_documentList->header()->setStretchLastSection(false);
     m_documentList->setTextElideMode(Qt::ElideMiddle);
+    m_documentList->setItemDelegateForColumn(0, new DisplayNames::LabelDelegate(m_documentList));
     connect(m_documentList, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (!m_refreshing && item)
             showDocument(item->data(0, IdRole).toLongLong());
@@ -1110,7 +1111,10 @@ void MainWindow::refreshDocuments()
         // A statement is known by its person, area, rank and first words, not by the sheet it came from.
         const QHash<Id, QString> labels = DisplayNames::documentLabels(*project());
         for (const Document &d : project()->documents()) {
-            auto *item = new QTreeWidgetItem({labels.value(d.id, d.name), d.kind, QString::number(counts.value(d.id))});
+            auto *item = new QTreeWidgetItem({d.name, d.kind, QString::number(counts.value(d.id))});
+            // The row shows the label (LabelDelegate); the item keeps the stored name.
+            if (labels.value(d.id) != d.name)
+                item->setData(0, DisplayNames::LabelRole, labels.value(d.id));
             item->setData(0, IdRole, d.id);
             item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
             item->setToolTip(0, d.kind == QLatin1String("statement")

@@ -7,6 +7,7 @@
 #include "guisupport.h"
 
 #include "analysis/analysismenu.h"
+#include "displaynames.h"
 #include "docklayout.h"
 #include "historypane.h"
 #include "projectsession.h"
@@ -242,15 +243,32 @@ TEST_CASE("layout: long names are elided in the middle with the full name in a t
     REQUIRE(list->topLevelItemCount() == 240);
     QSet<QString> labels;
     for (int i = 0; i < list->topLevelItemCount(); ++i)
-        labels.insert(list->topLevelItem(i)->text(0));
+        labels.insert(list->topLevelItem(i)->data(0, DisplayNames::LabelRole).toString());
     CHECK(labels.size() == 240);
     const Id first = p.documents().front().id;
     QTreeWidgetItem *row = nullptr;
+    int rowIndex = -1;
     for (int i = 0; i < list->topLevelItemCount(); ++i)
-        if (list->topLevelItem(i)->data(0, Qt::UserRole + 1).toLongLong() == first)
+        if (list->topLevelItem(i)->data(0, Qt::UserRole + 1).toLongLong() == first) {
             row = list->topLevelItem(i);
+            rowIndex = i;
+        }
     REQUIRE(row);
-    CHECK(row->text(0) == QStringLiteral("R01 · what is working · 1 · My friend from chapel picks me up for…"));
+    // The row shows the label in place of the stored name (kept as the item's text), cut at its end.
+    auto *delegate = dynamic_cast<DisplayNames::LabelDelegate *>(list->itemDelegateForColumn(0));
+    REQUIRE(delegate);
+    CHECK(row->text(0) == p.documents().front().name);
+    CHECK(row->data(0, DisplayNames::LabelRole).toString() ==
+          QStringLiteral("R01 · what is working · 1 · My friend from chapel picks me up for…"));
+    // What the delegate paints: the label, cut at its end.
+    struct Probe : DisplayNames::LabelDelegate
+    {
+        using DisplayNames::LabelDelegate::initStyleOption;
+    } probe;
+    QStyleOptionViewItem option;
+    probe.initStyleOption(&option, list->model()->index(rowIndex, 0));
+    CHECK(option.text == row->data(0, DisplayNames::LabelRole).toString());
+    CHECK(option.textElideMode == Qt::ElideRight);
     CHECK(row->toolTip(0).startsWith(QStringLiteral("My friend from chapel picks me up for the coffee morning")));
 }
 
