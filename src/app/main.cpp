@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 namespace {
@@ -31,11 +32,11 @@ bool hasDisplay()
 }
 
 /// Opens the project (if any) in a window laid out at a fixed size, ready to render.
-bool prepare(Quire::MainWindow &w, const QString &project)
+bool prepare(Quire::MainWindow &w, const QString &project, const QSize &size = QSize(1500, 900))
 {
     w.setErrorDialogs(false);
     w.setLayoutPersistence(false);
-    w.resize(1500, 900);
+    w.resize(size);
     if (!project.isEmpty() && !w.openProject(project)) {
         printErr(w.lastError());
         return false;
@@ -88,8 +89,21 @@ int main(int argc, char **argv)
     const QCommandLineOption dirOpt(QStringLiteral("screenshot-dir"),
                                     QStringLiteral("Where to write pictures when there is no display."),
                                     QStringLiteral("DIR"), QStringLiteral("build/screenshots"));
-    parser.addOptions({shotOpt, projectOpt, viewOpt, dirOpt});
+    const QCommandLineOption sizeOpt(
+        QStringLiteral("size"),
+        QStringLiteral("The window's size for --screenshot, e.g. 1366x768 (the screen of a "
+                       "small laptop) or 1920x1080; default 1500x900."),
+        QStringLiteral("WxH"), QStringLiteral("1500x900"));
+    parser.addOptions({shotOpt, projectOpt, viewOpt, dirOpt, sizeOpt});
     parser.process(app);
+    static const QRegularExpression sizeRe(QStringLiteral("^(\\d{3,5})[xX×](\\d{3,5})$"));
+    const QRegularExpressionMatch sizeMatch = sizeRe.match(parser.value(sizeOpt));
+    if (!sizeMatch.hasMatch()) {
+        printErr(QStringLiteral("quire: --size %1: give the width and height in pixels, e.g. 1366x768")
+                     .arg(parser.value(sizeOpt)));
+        return 2;
+    }
+    const QSize size(sizeMatch.captured(1).toInt(), sizeMatch.captured(2).toInt());
 
     QString project = parser.value(projectOpt);
     const QStringList positional = parser.positionalArguments();
@@ -111,7 +125,7 @@ int main(int argc, char **argv)
                 return 1;
             }
         }
-        if (!prepare(w, project))
+        if (!prepare(w, project, size))
             return 1;
         const QString error = Quire::Screenshots::save(w, parser.value(viewOpt), parser.value(shotOpt));
         if (!error.isEmpty()) {

@@ -20,6 +20,8 @@ CodeTreeView::CodeTreeView(QWidget *parent)
     setDropIndicatorShown(true);
     setDragDropMode(QAbstractItemView::DragDrop);
     setDefaultDropAction(Qt::MoveAction);
+    // A long name keeps its beginning and its end ("Navigating…services"); the tooltip has the full path.
+    setTextElideMode(Qt::ElideMiddle);
 }
 
 namespace {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "documentview.h"
+#include "wordrange.h"
 
 #include "codetreemodel.h"
 #include "error.h"
@@ -318,7 +319,10 @@ std::optional<std::pair<qsizetype, qsizetype>> DocumentView::selectedRange() con
     const QTextCursor c = textCursor();
     if (!m_offsets || !c.hasSelection())
         return std::nullopt;
-    return std::make_pair(m_offsets->fromUtf16(c.selectionStart()), m_offsets->fromUtf16(c.selectionEnd()));
+    const qsizetype start = m_offsets->fromUtf16(c.selectionStart());
+    const qsizetype end = m_offsets->fromUtf16(c.selectionEnd());
+    // Coding takes the words: ". I don't get…" is coded from "I".
+    return trimToWords(m_offsets->mid(start, end), start, end);
 }
 
 QString DocumentView::selectedStoredText() const

@@ -4,6 +4,7 @@
 #include "projectsession.h"
 #include "workbenchshell.h"
 
+#include "displaynames.h"
 #include "error.h"
 #include "model/project.h"
 
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace Quire {
@@ -44,7 +46,104 @@ QString oneLine(const QString &text)
     s.replace(QLatin1Char('\n'), QLatin1Char(' ')).replace(QLatin1Char('\t'), QLatin1Char(' '));
     return s;
 }
+/// The stored words of [start, end) of a document, short, in quotes; empty if they cannot be read.
+QString wordsOf(const Project &project, Id documentId, qsizetype start, qsizetype end)
+{
+    try {
+        return QStringLiteral("“%1”").arg(DisplayNames::firstWords(project.documentRange(documentId, start, end), 36));
+    } catch (const Error &) {
+        return QString();
+    }
+}
+
+QString documentName(const Project &project, Id documentId)
+{
+    try {
+        return project.document(documentId).name;
+    } catch (const Error &) {
+        return QString();
+    }
+}
 } // namespace
+
+QString HistoryPane::describe(const Project &project, const CommandRecord &r)
+{
+    // The stored summaries name offsets ("Resize segment 1 from 680:748 to 682:748"):
+    // the row shows the words they point at and the document instead.
+    if (!r.kind.startsWith(QLatin1String("segment.")))
+        return r.summary;
+    const auto segmentOf = [&](Id id) -> std::optional<Segment> {
+        try {
+            return project.segment(id);
+        } catch (const Error &) {
+            return std::nullopt;
+        }
+    };
+    if (r.kind == QLatin1String("segment.add")) {
+        static const QRegularExpression add(QStringLiteral("^Code (.+) (\\d+):(\\d+) with (.+)$"));
+        const QRegularExpressionMatch m = add.match(r.summary);
+        if (!m.hasMatch())
+            return r.summary;
+        try {
+            const Document d = project.findDocument(m.captured(1));
+            const QString words = wordsOf(project, d.id, m.captured(2).toLongLong(), m.captured(3).toLongLong());
+            return words.isEmpty() ? r.summary : tr("Code %1 in %2 with %3").arg(words, d.name, m.captured(4));
+        } catch (const Error &) {
+            return r.summary;
+        }
+    }
+    if (r.kind == QLatin1String("segment.resize")) {
+        static const QRegularExpression resize(
+            QStringLiteral("^Resize segment (\\d+) from (\\d+):(\\d+) to (\\d+):(\\d+)"));
+        const QRegularExpressionMatch m = resize.match(r.summary);
+        const auto s = m.hasMatch() ? segmentOf(m.captured(1).toLongLong()) : std::nullopt;
+        if (!s)
+            return r.summary;
+        const QString before = wordsOf(project, s->documentId, m.captured(2).toLongLong(), m.captured(3).toLongLong());
+        const QString after = wordsOf(project, s->documentId, m.captured(4).toLongLong(), m.captured(5).toLongLong());
+        const QString name = documentName(project, s->documentId);
+        if (before.isEmpty() || after.isEmpty() || name.isEmpty())
+            return r.summary;
+        return tr("Resize %1 to %2 in %3").arg(before, after, name);
+    }
+    if (r.kind == QLatin1String("segment.remove")) {
+        // Newer summaries name the document and range, as the segment is gone once it is removed.
+        static const QRegularExpression removed(QStringLiteral("^Remove segment (\\d+) \\((.+) (\\d+):(\\d+)\\)$"));
+        const QRegularExpressionMatch m = removed.match(r.summary);
+        if (m.hasMatch()) {
+            try {
+                const Document d = project.findDocument(m.captured(2));
+                const QString words = wordsOf(project, d.id, m.captured(3).toLongLong(), m.captured(4).toLongLong());
+                return words.isEmpty() ? r.summary : tr("Remove the segment %1 in %2").arg(words, d.name);
+            } catch (const Error &) {
+                return r.summary;
+            }
+        }
+    }
+    static const QRegularExpression segmentId(QStringLiteral("segment (\\d+)"));
+    const QRegularExpressionMatch m = segmentId.match(r.summary);
+    const auto s = m.hasMatch() ? segmentOf(m.captured(1).toLongLong()) : std::nullopt;
+    if (!s)
+        return r.summary;
+    const QString words = wordsOf(project, s->documentId, s->start, s->end);
+    const QString name = documentName(project, s->documentId);
+    if (words.isEmpty() || name.isEmpty())
+        return r.summary;
+    if (r.kind == QLatin1String("segment.remove"))
+        return tr("Remove the segment %1 in %2").arg(words, name);
+    if (r.kind == QLatin1String("segment.memo"))
+        return tr("Memo of %1 in %2").arg(words, name);
+    if (r.kind == QLatin1String("segment.uncode")) {
+        static const QRegularExpression uncode(QStringLiteral("^Remove code (\\d+) from segment"));
+        const QRegularExpressionMatch c = uncode.match(r.summary);
+        try {
+            if (c.hasMatch())
+                return tr("Take %1 off %2 in %3").arg(project.codePath(c.captured(1).toLongLong()), words, name);
+        } catch (const Error &) {
+        }
+    }
+    return r.summary;
+}
 
 HistoryPane::HistoryPane(ProjectSession &session, WorkbenchShell &shell, QWidget *parent)
     : QWidget(parent)
@@ -134,7 +233,8 @@ void HistoryPane::reload()
     QListWidgetItem *current = nullptr;
     for (qsizetype i = 0; i < qsizetype(history.size()); ++i) {
         const CommandRecord &r = history[size_t(i)];
-        QString text = QStringLiteral("%1 — %2 — %3").arg(shortTime(r.created), r.coder, oneLine(r.summary));
+        const QString described = describe(*project, r);
+        QString text = QStringLiteral("%1 — %2 — %3").arg(shortTime(r.created), r.coder, oneLine(described));
         auto *item = new QListWidgetItem;
         item->setData(CommandIdRole, r.id);
         item->setData(StateRole, r.state);
@@ -155,7 +255,7 @@ void HistoryPane::reload()
         }
         item->setText(text);
         item->setFont(f);
-        item->setToolTip(item->toolTip() +
+        item->setToolTip(item->toolTip() + (described != r.summary ? r.summary + QLatin1Char('\n') : QString()) +
                          tr("#%1 · %2 · %3 · %4 · %5").arg(QString::number(r.id), r.kind, r.state, r.coder, r.created));
         m_list->addItem(item);
         if (r.id == selected)

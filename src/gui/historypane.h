@@ -12,6 +12,8 @@ class QPushButton;
 
 namespace Quire {
 
+class Project;
+
 class ProjectSession;
 class WorkbenchShell;
 
@@ -35,6 +37,13 @@ public:
     static constexpr int StateRole = Qt::UserRole + 2;
 
     HistoryPane(ProjectSession &session, WorkbenchShell &shell, QWidget *parent = nullptr);
+
+    /// The row text of a command: a segment command names the words it coded,
+    /// resized or removed and their document ("Resize “I don't get…” to “I
+    /// don't get a minute…” in fg1-carers.txt") from the command's arguments,
+    /// instead of the offsets of its stored summary; any other command (or
+    /// one whose words cannot be read) its summary.
+    static QString describe(const Project &project, const CommandRecord &record);
 
     /// Re-reads the log from the project.
     void reload();

@@ -8,6 +8,8 @@
 #include "codeproperties.h"
 #include "codetreemodel.h"
 #include "codetreeview.h"
+#include "displaynames.h"
+#include "docklayout.h"
 #include "documentfilter.h"
 #include "documentview.h"
 #include "exchangedialog.h"
@@ -26,6 +28,7 @@
 #include "formats/exchangeinterface.h"
 #include "formats/pluginmanager.h"
 #include "model/project.h"
+#include "report/quotes.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -137,6 +140,7 @@ MainWindow::~MainWindow()
 void MainWindow::setLayoutPersistence(bool on)
 {
     m_persistLayout = on;
+    findChild<DockLayout *>()->setPersistence(on);
 }
 
 void MainWindow::saveDrafts()
@@ -154,7 +158,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_persistLayout) {
         QSettings s = layoutSettings();
         s.setValue(QStringLiteral("window/geometry"), saveGeometry());
-        s.setValue(QStringLiteral("window/state"), saveState());
+        // The state the window starts with is the document view's (each view keeps its own, DockLayout).
+        auto *docks = findChild<DockLayout *>();
+        docks->save();
+        const QByteArray coding = docks->stateOf(QStringLiteral("document"));
+        s.setValue(QStringLiteral("window/state"), coding.isEmpty() ? saveState() : coding);
     }
     QMainWindow::closeEvent(event);
 }
@@ -170,6 +178,8 @@ void MainWindow::buildDocks()
     m_documentList->setRootIsDecorated(false);
     m_documentList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_documentList->header()->setStretchLastSection(false);
+    m_documentList->setTextElideMode(Qt::ElideMiddle);
+    m_documentList->setItemDelegateForColumn(0, new DisplayNames::LabelDelegate(m_documentList));
     connect(m_documentList, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (!m_refreshing && item)
             showDocument(item->data(0, IdRole).toLongLong());
@@ -450,6 +460,8 @@ void MainWindow::buildActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
+    // Each view in front keeps its own dock layout; analysis and workshop views start without docks.
+    (new DockLayout(this, m_tabs))->addTo(view);
     view->addSeparator();
     QAction *docTab = view->addAction(tr("&Document view"), this, [this] { showCentralTab(0); });
     docTab->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
@@ -665,6 +677,14 @@ bool MainWindow::starCurrentSegment()
     const bool ok = m_quotes->star(*seg);
     if (!ok && !m_quotes->errorLabel()->text().isEmpty())
         reportError(m_quotes->errorLabel()->text());
+    if (ok) {
+        const Segment s = project()->segment(*seg);
+        statusBar()->showMessage(
+            tr("★ Starred as quote %1 in the quote basket: “%2”.")
+                .arg(m_quotes->order().size())
+                .arg(DisplayNames::firstWords(project()->documentRange(s.documentId, s.start, s.end))),
+            8000);
+    }
     selectSegment(*seg);
     return ok;
 }
@@ -1088,11 +1108,18 @@ void MainWindow::refreshDocuments()
         QHash<Id, int> counts;
         for (const Segment &s : project()->segments())
             ++counts[s.documentId];
+        // A statement is known by its person, area, rank and first words, not by the sheet it came from.
+        const QHash<Id, QString> labels = DisplayNames::documentLabels(*project());
         for (const Document &d : project()->documents()) {
             auto *item = new QTreeWidgetItem({d.name, d.kind, QString::number(counts.value(d.id))});
+            // The row shows the label (LabelDelegate); the item keeps the stored name.
+            if (labels.value(d.id) != d.name)
+                item->setData(0, DisplayNames::LabelRole, labels.value(d.id));
             item->setData(0, IdRole, d.id);
             item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
-            item->setToolTip(0, d.sourcePath);
+            item->setToolTip(0, d.kind == QLatin1String("statement")
+                                    ? QStringLiteral("%1\n%2").arg(project()->documentText(d.id), d.name)
+                                    : QStringLiteral("%1\n%2").arg(d.name, d.sourcePath));
             m_documentList->addTopLevelItem(item);
             item->setHidden(!m_documentFilter->accepts(d));
             if (m_view->documentId() == d.id)
@@ -1166,6 +1193,7 @@ void MainWindow::refreshSegments()
             for (const Code &c : project()->codes())
                 names.insert(c.id, c.name);
             const QString text = project()->documentText(*doc);
+            const auto quotes = quoteSelections(*project());
             for (const Segment &s : project()->segments(*doc)) {
                 QStringList codes;
                 for (Id c : s.codes)
@@ -1178,6 +1206,11 @@ void MainWindow::refreshSegments()
                     new QTreeWidgetItem({excerpt(quote), codes.join(QStringLiteral(", ")), excerpt(s.memo, 40)});
                 item->setData(0, IdRole, s.id);
                 item->setToolTip(0, quote);
+                if (const auto q = quotes.find(s.id); q != quotes.end() && q->second.starred) {
+                    // A starred quote carries a star here, as in the quote basket.
+                    item->setText(0, QStringLiteral("★ ") + item->text(0));
+                    item->setToolTip(0, tr("Starred as a quote\n") + quote);
+                }
                 item->setToolTip(2, s.memo);
                 m_segmentList->addTopLevelItem(item);
                 if (previous == s.id)

@@ -18,6 +18,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -62,9 +63,20 @@ QuoteBasket::QuoteBasket(ProjectSession &session, QWidget *parent)
     buttons->addWidget(m_unstar);
     buttons->addStretch();
     tl->addLayout(buttons);
-    auto *edLabel = new QLabel(tr("&Editorial version (cut with ..., insert [words]):"));
+    // The original stays apart and read-only; the editorial version is typed in a box of its own.
+    tl->addWidget(new QLabel(tr("Original (as stored):")));
+    m_original = new QPlainTextEdit;
+    m_original->setObjectName(QStringLiteral("quoteOriginal"));
+    m_original->setAccessibleName(tr("The quote as stored"));
+    m_original->setReadOnly(true);
+    m_original->setTabChangesFocus(true);
+    m_original->setMaximumHeight(70);
+    tl->addWidget(m_original);
+    auto *edLabel = new QLabel(tr("&Editorial version (empty: the original is quoted):"));
     tl->addWidget(edLabel);
     m_editorial = new QPlainTextEdit;
+    m_editorial->setPlaceholderText(
+        tr("Type a shorter version: cut with ..., add words in [brackets] — or start from the original."));
     m_editorial->setObjectName(QStringLiteral("editorialEditor"));
     m_editorial->setAccessibleName(tr("Editorial version of the quote"));
     m_editorial->setTabChangesFocus(true);
@@ -76,8 +88,11 @@ QuoteBasket::QuoteBasket(ProjectSession &session, QWidget *parent)
     m_save->setAccessibleName(tr("Save the editorial version"));
     auto *clear = new QPushButton(tr("Use the &original"));
     clear->setAccessibleName(tr("Clear the editorial version"));
+    m_fromOriginal = new QPushButton(tr("Start &from the original"));
+    m_fromOriginal->setAccessibleName(tr("Copy the original into the editorial version to shorten it"));
     edButtons->addWidget(m_save);
     edButtons->addWidget(clear);
+    edButtons->addWidget(m_fromOriginal);
     edButtons->addStretch();
     tl->addLayout(edButtons);
     m_error = new QLabel;
@@ -113,6 +128,10 @@ QuoteBasket::QuoteBasket(ProjectSession &session, QWidget *parent)
     });
     connect(m_save, &QPushButton::clicked, this, [this] { setEditorial(currentRow(), m_editorial->toPlainText()); });
     connect(clear, &QPushButton::clicked, this, [this] { setEditorial(currentRow(), QString()); });
+    connect(m_fromOriginal, &QPushButton::clicked, this, [this] {
+        m_editorial->setPlainText(m_original->toPlainText());
+        m_editorial->setFocus();
+    });
     showCurrent();
 }
 
@@ -206,17 +225,19 @@ void QuoteBasket::showCurrent()
     m_unstar->setEnabled(has);
     m_save->setEnabled(has);
     m_editorial->setEnabled(has);
+    m_fromOriginal->setEnabled(has);
     Project *project = m_session.project();
     if (!has || !project) {
         m_editorial->clear();
+        m_original->clear();
         return;
     }
     try {
         const Id seg = m_order[size_t(row)];
         const auto sel = QuoteSelections(*project).get(seg);
         const Segment s = project->segment(seg);
-        m_editorial->setPlainText(
-            sel && !sel->editorial.isEmpty() ? sel->editorial : project->documentRange(s.documentId, s.start, s.end));
+        m_original->setPlainText(project->documentRange(s.documentId, s.start, s.end));
+        m_editorial->setPlainText(sel ? sel->editorial : QString());
     } catch (const Error &e) {
         m_error->setText(e.message());
     }
@@ -309,7 +330,8 @@ bool QuoteBasket::setEditorial(int row, const QString &editorial)
     m_error->setText(error);
     if (!ok) {
         selectRow(row);
-        m_editorial->setPlainText(typed);
+        // The refused version (typed, or handed in) stays in its box to be corrected.
+        m_editorial->setPlainText(editorial.isEmpty() ? typed : editorial);
     }
     return ok;
 }
@@ -349,7 +371,9 @@ void QuoteBasket::updatePreview()
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         md->write(starred, buffer);
-        m_preview->setPlainText(QString::fromUtf8(buffer.data()));
+        // The exporter's segment markers are for the file (re-import), not for reading here.
+        static const QRegularExpression marker(QStringLiteral("[ \\t]*<!-- quire:[^\\n]*?-->[ \\t]*\\n?"));
+        m_preview->setPlainText(QString::fromUtf8(buffer.data()).remove(marker));
     } catch (const Error &e) {
         m_preview->setPlainText(e.message());
     }

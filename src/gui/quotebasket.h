@@ -42,6 +42,8 @@ public:
     int currentRow() const;
 
     QListWidget *list() const { return m_list; }
+    /// The quote as stored, read-only, above the editorial version.
+    QPlainTextEdit *originalView() const { return m_original; }
     QPlainTextEdit *editorialEditor() const { return m_editorial; }
     QPlainTextEdit *preview() const { return m_preview; }
     /// The export preview, brought up to date first.
@@ -63,8 +65,10 @@ private:
     QPushButton *m_up = nullptr;
     QPushButton *m_down = nullptr;
     QPushButton *m_unstar = nullptr;
+    QPlainTextEdit *m_original = nullptr;
     QPlainTextEdit *m_editorial = nullptr;
     QPushButton *m_save = nullptr;
+    QPushButton *m_fromOriginal = nullptr;
     QLabel *m_error = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     std::vector<Id> m_order;

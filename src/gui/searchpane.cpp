@@ -2,6 +2,7 @@
 #include "searchpane.h"
 
 #include "backgroundjob.h"
+#include "displaynames.h"
 #include "documentview.h"
 #include "jobs/projectjobs.h"
 #include "projectsession.h"
@@ -15,10 +16,13 @@
 
 #include <algorithm>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QStyledItemDelegate>
@@ -86,7 +90,8 @@ SearchPane::SearchPane(ProjectSession &session, WorkbenchShell &shell, QWidget *
     m_table = new QTableWidget(0, ColumnCount);
     m_table->setObjectName(QStringLiteral("searchResults"));
     m_table->setAccessibleName(tr("Search hits in context"));
-    m_table->setHorizontalHeaderLabels({tr("Before"), tr("Hit"), tr("After"), tr("Document"), tr("Speaker")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Before"), tr("Hit"), tr("After"), tr("Document"), tr("Speaker"), tr("Coded with")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -99,6 +104,9 @@ SearchPane::SearchPane(ProjectSession &session, WorkbenchShell &shell, QWidget *
     m_table->horizontalHeader()->setSectionResizeMode(SpeakerColumn, QHeaderView::Interactive);
     m_table->setColumnWidth(DocumentColumn, 150);
     m_table->setColumnWidth(SpeakerColumn, 80);
+    m_table->horizontalHeader()->setSectionResizeMode(CodedColumn, QHeaderView::Interactive);
+    m_table->setColumnWidth(CodedColumn, 140);
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setItemDelegateForColumn(LeftColumn, new ElideLeftDelegate(m_table));
     layout->addWidget(m_table, 1);
 
@@ -215,6 +223,18 @@ void SearchPane::fill(const SearchResult &result)
     m_table->setRowCount(int(m_hits.size()));
     QFont bold = m_table->font();
     bold.setBold(true);
+    // What is coded already: the segments of each document with a hit, and the codes' names.
+    QHash<Id, std::vector<Segment>> segments;
+    QHash<Id, Code> codes;
+    QHash<Id, QString> labels;
+    if (project && !m_hits.empty()) {
+        labels = DisplayNames::documentLabels(*project);
+        for (const Code &c : project->codes())
+            codes.insert(c.id, c);
+        for (const SearchHit &h : m_hits)
+            if (h.source == QLatin1String("document") && !segments.contains(h.id))
+                segments.insert(h.id, project->segments(h.id));
+    }
     for (int row = 0; row < int(m_hits.size()); ++row) {
         const SearchHit &h = m_hits[size_t(row)];
         auto *left = new QTableWidgetItem(oneLine(h.left));
@@ -236,10 +256,54 @@ void SearchPane::fill(const SearchResult &result)
         m_table->setItem(row, LeftColumn, left);
         m_table->setItem(row, HitColumn, hit);
         m_table->setItem(row, RightColumn, right);
-        m_table->setItem(row, DocumentColumn, new QTableWidgetItem(h.name));
+        auto *document =
+            new QTableWidgetItem(h.source == QLatin1String("document") ? labels.value(h.id, h.name) : h.name);
+        document->setToolTip(h.name);
+        m_table->setItem(row, DocumentColumn, document);
         m_table->setItem(row, SpeakerColumn, new QTableWidgetItem(speaker));
+        // A hit inside (or across) a coded segment says so, with the codes.
+        QStringList names, paths;
+        QColor color;
+        for (const Segment &s : segments.value(h.id))
+            if (s.start < h.end && s.end > h.start)
+                for (Id c : s.codes)
+                    if (const QString path = project->codePath(c); !paths.contains(path)) {
+                        names << codes.value(c).name;
+                        paths << path;
+                        if (!color.isValid())
+                            color = QColor(codes.value(c).color);
+                    }
+        auto *coded = new QTableWidgetItem;
+        if (!names.isEmpty()) {
+            const QString already = tr("Already coded with %1").arg(paths.join(QStringLiteral(", ")));
+            coded->setText(QStringLiteral("✓ ") + names.join(QStringLiteral(", ")));
+            coded->setToolTip(already);
+            hit->setToolTip(already);
+            if (color.isValid())
+                coded->setData(Qt::DecorationRole, color);
+        }
+        m_table->setItem(row, CodedColumn, coded);
     }
     updateButton();
+    growToHits();
+}
+
+void SearchPane::growToHits()
+{
+    // Docked above or below the centre, the pane grows (never shrinks) to show its hits,
+    // up to 60% of the window: a short dock listing 2 of 13 hits hides most of the answer.
+    auto *dock = qobject_cast<QDockWidget *>(parentWidget());
+    auto *window = dock ? qobject_cast<QMainWindow *>(dock->parentWidget()) : nullptr;
+    if (!window || dock->isFloating() || !dock->isVisible() || m_hits.empty())
+        return;
+    const Qt::DockWidgetArea area = window->dockWidgetArea(dock);
+    if (area != Qt::BottomDockWidgetArea && area != Qt::TopDockWidgetArea)
+        return;
+    const int rows = m_table->verticalHeader()->defaultSectionSize() * int(m_hits.size());
+    const int chrome = dock->height() - m_table->viewport()->height();
+    const int wanted = std::min(rows + chrome + 2, window->height() * 3 / 5);
+    if (wanted > dock->height())
+        window->resizeDocks({dock}, {wanted}, Qt::Vertical);
 }
 
 void SearchPane::activateHit(int row)
@@ -257,7 +321,22 @@ void SearchPane::updateButton()
     const bool code = m_session.project() && m_shell.currentCode().has_value();
     m_codeButton->setEnabled(code && !m_hits.empty());
     const int selected = int(m_table->selectionModel()->selectedRows().size());
-    m_codeButton->setText(selected > 0 ? tr("&Code %n selected hit(s)", nullptr, selected) : tr("&Code all hits"));
+    QString name;
+    if (code) {
+        try {
+            name = m_session.project()->code(*m_shell.currentCode()).name;
+        } catch (const Error &) {
+        }
+    }
+    // The button says which code the hits get (the one chosen in the code tree).
+    if (name.isEmpty())
+        m_codeButton->setText(selected > 0 ? tr("&Code %n selected hit(s)", nullptr, selected) : tr("&Code all hits"));
+    else
+        m_codeButton->setText(selected > 0 ? tr("&Code %n selected hit(s) with “%1”", nullptr, selected).arg(name)
+                                           : tr("&Code all hits with “%1”").arg(name));
+    m_codeButton->setToolTip(name.isEmpty()
+                                 ? tr("Choose a code in the code tree first")
+                                 : tr("Code with %1").arg(m_session.project()->codePath(*m_shell.currentCode())));
 }
 
 bool SearchPane::codeSelectedHits()
@@ -288,7 +367,7 @@ bool SearchPane::codeSelectedHits()
         setStatus(done.error(), true);
         return false;
     }
-    setStatus(tr("Coded %n passage(s)", nullptr, int(result.passages)) +
+    setStatus(tr("Coded %n passage(s) with “%1”", nullptr, int(result.passages)).arg(project->code(*code).name) +
                   tr(" (%1 new segments, %2 joined, %3 already coded).")
                       .arg(result.added)
                       .arg(result.joined)

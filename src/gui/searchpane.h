@@ -27,7 +27,8 @@ class SearchPane : public QWidget
 {
     Q_OBJECT
 public:
-    enum Column { LeftColumn, HitColumn, RightColumn, DocumentColumn, SpeakerColumn, ColumnCount };
+    /// CodedColumn: the codes of the segments the hit lies in or overlaps ("✓ Respite"), empty if none.
+    enum Column { LeftColumn, HitColumn, RightColumn, DocumentColumn, SpeakerColumn, CodedColumn, ColumnCount };
     /// Rows get details (context, speaker) up to this many hits; the count covers all.
     static constexpr qsizetype MaxRows = 1000;
 
@@ -66,6 +67,8 @@ public Q_SLOTS:
 
 private:
     void fill(const SearchResult &result);
+    /// Docked above or below the centre: makes the dock tall enough for the hits (growToHits).
+    void growToHits();
     void setStatus(const QString &text, bool error);
 
     ProjectSession &m_session;

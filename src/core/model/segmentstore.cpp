@@ -219,8 +219,17 @@ std::vector<Id> SegmentStore::addMany(Id documentId, const std::vector<std::pair
 void SegmentStore::remove(Id segmentId)
 {
     const Segment s = segment(segmentId);
-    m_log.run(QStringLiteral("segment.remove"), QStringLiteral("Remove segment %1").arg(segmentId),
-              {{QStringLiteral("segment"), segmentId}}, [&] {
+    m_log.run(QStringLiteral("segment.remove"),
+              QStringLiteral("Remove segment %1 (%2 %3:%4)")
+                  .arg(segmentId)
+                  .arg(m_documents.document(s.documentId).name)
+                  .arg(s.start)
+                  .arg(s.end),
+              {{QStringLiteral("segment"), segmentId},
+               {QStringLiteral("document"), s.documentId},
+               {QStringLiteral("start"), qint64(s.start)},
+               {QStringLiteral("end"), qint64(s.end)}},
+              [&] {
                   const QString id = QString::number(segmentId);
                   m_memos.removeFor(QStringLiteral("segment"), {segmentId});
                   m_db.exec(QStringLiteral("DELETE FROM segment_codes WHERE segment_id = %1;"
@@ -241,8 +250,11 @@ void SegmentStore::resize(Id segmentId, qsizetype start, qsizetype end)
                   .arg(start)
                   .arg(end),
               {{QStringLiteral("segment"), segmentId},
+               {QStringLiteral("document"), s.documentId},
                {QStringLiteral("start"), qint64(start)},
-               {QStringLiteral("end"), qint64(end)}},
+               {QStringLiteral("end"), qint64(end)},
+               {QStringLiteral("fromStart"), qint64(s.start)},
+               {QStringLiteral("fromEnd"), qint64(s.end)}},
               [&] {
                   Statement up(m_db, QStringLiteral("UPDATE segments SET start = ?1, \"end\" = ?2 WHERE id = ?3"));
                   up.bind(1, qint64(start)).bind(2, qint64(end)).bind(3, segmentId).run();

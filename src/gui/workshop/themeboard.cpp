@@ -73,22 +73,25 @@ ThemeBoard::ThemeBoard(ProjectSession &session, QWidget *parent)
     m_newTheme = new QLineEdit;
     m_newTheme->setPlaceholderText(tr("New theme…"));
     m_newTheme->setAccessibleName(tr("Name of a new theme"));
-    m_newTheme->setMinimumWidth(140);
-    // Code paths can be long; the combos must not widen the window.
+    m_newTheme->setMinimumWidth(100);
+    // Code paths can be long; the combos must not widen the window (they elide, the list shows all).
     for (QComboBox *c : {m_source, m_area, m_parent}) {
         c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        c->setMinimumContentsLength(16);
+        c->setMinimumContentsLength(8);
     }
     auto *addTheme = new QPushButton(tr("Add &theme"));
+    // Two rows, so the board fits beside the docks on a 1366-pixel screen: what is shown, then the themes.
     bar->addWidget(sourceLabel);
     bar->addWidget(m_source, 1);
     bar->addWidget(areaLabel);
     bar->addWidget(m_area, 1);
-    bar->addWidget(parentLabel);
-    bar->addWidget(m_parent, 1);
-    bar->addWidget(m_newTheme);
-    bar->addWidget(addTheme);
     layout->addLayout(bar);
+    auto *themesBar = new QHBoxLayout;
+    themesBar->addWidget(parentLabel);
+    themesBar->addWidget(m_parent, 2);
+    themesBar->addWidget(m_newTheme, 1);
+    themesBar->addWidget(addTheme);
+    layout->addLayout(themesBar);
 
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
