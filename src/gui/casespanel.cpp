@@ -404,6 +404,7 @@ void CasesPanel::reload()
         }
     }
     m_table->resizeColumnsToContents();
+    m_table->resizeRowsToContents();
     for (int c = 0; c < m_table->columnCount(); ++c)
         m_table->setColumnWidth(c, std::clamp(m_table->columnWidth(c), 70, 320));
     if (keepRow >= 0 && keepRow < m_table->rowCount())

@@ -1418,7 +1418,10 @@ void MainWindow::applyCoderName()
     if (project() && !stored.isEmpty() && qEnvironmentVariableIsEmpty("QUIRE_CODER"))
         project()->setCoder(stored);
     const QString shown = project() ? project()->coder() : stored;
-    m_coderLabel->setText(shown.isEmpty() ? tr("Coder: not set") : tr("Coder: %1").arg(shown));
+    // "unknown": neither a name given nor $QUIRE_CODER nor $USER (the core's last resort).
+    m_coderLabel->setText(shown.isEmpty() || shown == QLatin1String("unknown")
+                              ? tr("Coder: not set (Edit ▸ Coder name…)")
+                              : tr("Coder: %1").arg(shown));
 }
 
 bool MainWindow::setCoderName(const QString &name)

@@ -283,8 +283,8 @@ QString save(ScreenshotWindow &window, const QString &view, const QString &file)
             window.shell().openTab(QStringLiteral("casesPanel"), QObject::tr("Cases and attributes"),
                                    [&window] { return new CasesPanel(window.session()); }));
         cases->reload();
-        if (cases->table()->rowCount() > 0)
-            cases->table()->setCurrentCell(0, cases->table()->columnCount() - 1);
+        if (cases->table()->rowCount() > 1)
+            cases->table()->setCurrentCell(1, CasesPanel::NameColumn);
         widget = window.mainWindow();
     } else if (view == QLatin1String("welcome")) {
         // The whole window at 1366×768 as it is while no project is open.
@@ -312,12 +312,16 @@ QString save(ScreenshotWindow &window, const QString &view, const QString &file)
         window.setDarkPalette(true);
     // The analysis and workshop views get the whole window: the docks step aside for the picture.
     QList<QDockWidget *> hidden;
-    if (insightViews().contains(view))
+    if (insightViews().contains(view) || view == QLatin1String("cases") || view == QLatin1String("welcome"))
         for (QDockWidget *d : window.mainWindow()->findChildren<QDockWidget *>())
             if (d->isVisible()) {
                 d->hide();
                 hidden << d;
             }
+    if (view == QLatin1String("cases") || view == QLatin1String("welcome")) {
+        QApplication::processEvents();
+        window.mainWindow()->resize(1366, 768); // now that the docks are out of the way
+    }
     widget->show();
     QApplication::processEvents();
     if (auto *grid = qobject_cast<WtfcGridView *>(widget))

@@ -3,6 +3,7 @@
 
 #include "usersettings.h"
 
+#include <algorithm>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -64,7 +65,8 @@ WelcomePage::WelcomePage(QWidget *parent)
     column->addSpacing(12);
     column->addWidget(recentTitle);
     column->addWidget(m_noRecent);
-    column->addWidget(m_recent, 1);
+    column->addWidget(m_recent);
+    column->addStretch(1);
 
     // A readable column in the middle of a wide window.
     auto *outer = new QHBoxLayout(this);
@@ -87,6 +89,9 @@ void WelcomePage::reload()
         item->setData(PathRole, path);
         item->setToolTip(QDir::toNativeSeparators(path));
     }
+    // As tall as its rows (at most ten), not the whole page.
+    const int rowHeight = m_recent->sizeHintForRow(0) > 0 ? m_recent->sizeHintForRow(0) : fontMetrics().height() + 4;
+    m_recent->setFixedHeight(rowHeight * std::max(1, m_recent->count()) + 2 * m_recent->frameWidth() + 4);
     m_noRecent->setVisible(m_recent->count() == 0);
     m_recent->setVisible(m_recent->count() > 0);
     if (m_recent->count() > 0)
