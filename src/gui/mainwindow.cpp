@@ -139,6 +139,10 @@ MainWindow::~MainWindow()
 {
     // Closing without closeEvent (the program ending): what is being typed is still written.
     m_errorDialogs = false;
+    m_session->setBeforeChange(nullptr);
+    // Not shown in place of the tabs while they are taken down (no focus moves, no late writes).
+    delete m_welcome;
+    m_welcome = nullptr;
     saveDrafts();
     // The panes that write when they lose focus go before the session they write to.
     delete m_codeProperties;
@@ -1054,7 +1058,8 @@ bool MainWindow::redo()
 
 void MainWindow::refresh()
 {
-    m_centre->setCurrentWidget(project() ? static_cast<QWidget *>(m_tabs) : m_welcome);
+    if (m_welcome)
+        m_centre->setCurrentWidget(project() ? static_cast<QWidget *>(m_tabs) : m_welcome);
     m_watcher->sync(); // before reading: a commit during the reads shows on the next look
     const int scroll = m_view->verticalScrollBar()->value();
     const auto segment = currentSegment();
