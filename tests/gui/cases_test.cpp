@@ -393,4 +393,15 @@ TEST_CASE("Help: the shortcuts list shows the keys of the window's real actions"
     REQUIRE(source.open(QIODevice::ReadOnly));
     const QString firstHeading = QString::fromUtf8(source.readLine()).remove(QLatin1Char('#')).trimmed();
     CHECK(text->toPlainText().startsWith(firstHeading));
+
+    // Help ▸ Quire guide (F1) is docs/gui.md.
+    QAction *guide = nullptr;
+    for (QAction *a : help->actions())
+        if (a->shortcut() == QKeySequence(QKeySequence::HelpContents))
+            guide = a;
+    REQUIRE(guide);
+    guide->trigger();
+    auto *guidePage = w.window.findChild<QDialog *>(QStringLiteral("help-gui"));
+    REQUIRE(guidePage);
+    CHECK(guidePage->findChild<QTextBrowser *>()->toPlainText().startsWith(QStringLiteral("The workbench")));
 }
