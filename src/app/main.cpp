@@ -2,7 +2,7 @@
 // quire: the workbench.
 //   quire [PROJECT]
 //   quire --screenshot FILE.png [--project P] [--view
-//   main|document|codes|search|board|quotes|history|dark|rtl|memos|code-menu|export]
+//   main|document|codes|search|board|quotes|history|dark|rtl|memos|code-menu|export|cases|welcome]
 //       (also --view crosstab|agreement|frequencies|wtfc-themes|wtfc-graph|wtfc-solutions|wtfc-grid|wtfc-actions|
 //       wtfc-theme-grid)
 // Without a display (and without --screenshot) it says so and writes
@@ -84,7 +84,8 @@ int main(int argc, char **argv)
             "What to render: main, document, codes, search, board, quotes, history, dark or rtl (an invented "
             "right-to-left transcript; --project is not used), export (the export dialog); also crosstab, agreement, "
             "frequencies, wtfc-themes, wtfc-graph, wtfc-solutions, wtfc-grid, wtfc-actions, wtfc-theme-grid, memos (the "
-            "memo manager), code-menu (the code tree's context menu)."),
+            "memo manager), code-menu (the code tree's context menu), cases (the cases and attributes table), welcome (the "
+            "page shown while no project is open)."),
         QStringLiteral("NAME"), QStringLiteral("main"));
     const QCommandLineOption dirOpt(QStringLiteral("screenshot-dir"),
                                     QStringLiteral("Where to write pictures when there is no display."),

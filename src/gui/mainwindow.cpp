@@ -4,6 +4,7 @@
 
 #include "analysis/analysismenu.h"
 #include "backgroundjob.h"
+#include "casespanel.h"
 #include "codeactions.h"
 #include "codeproperties.h"
 #include "codetreemodel.h"
@@ -14,13 +15,17 @@
 #include "documentview.h"
 #include "exchangedialog.h"
 #include "exportdialog.h"
+#include "helpmenu.h"
 #include "historypane.h"
 #include "jobs/projectjobs.h"
 #include "memoeditor.h"
 #include "memomanager.h"
 #include "projectwatcher.h"
 #include "quotebasket.h"
+#include "sampleproject.h"
 #include "searchpane.h"
+#include "usersettings.h"
+#include "welcomepage.h"
 #include "workshop/themeboard.h"
 #include "workshop/workshopmenu.h"
 
@@ -56,6 +61,7 @@
 #include <QScrollBar>
 #include <QSet>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
@@ -108,13 +114,18 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_view, tr("Document"));
     m_board = new ThemeBoard(*m_session);
     m_tabs->addTab(m_board, tr("Theme board"));
-    setCentralWidget(m_tabs);
+    m_welcome = new WelcomePage;
+    m_centre = new QStackedWidget;
+    m_centre->addWidget(m_welcome);
+    m_centre->addWidget(m_tabs);
+    setCentralWidget(m_centre);
 
     buildDocks();
     buildActions();
     // The analysis and WTfC views open as centre tabs from their own menus (analysisviews.h, wtfcviews.h).
     addWorkshopMenu(menuBar(), *m_session, *this);
     addAnalysisMenu(menuBar(), *m_session, *this);
+    buildStart();
     // The panes and views are connected by now: the window refreshes last.
     connect(m_session.get(), &ProjectSession::changed, this, &MainWindow::sessionChanged);
     statusBar()->showMessage(tr("Open a project (Ctrl+O) or create one (Ctrl+N)."));
@@ -131,10 +142,15 @@ MainWindow::~MainWindow()
 {
     // Closing without closeEvent (the program ending): what is being typed is still written.
     m_errorDialogs = false;
+    m_session->setBeforeChange(nullptr);
+    // Not shown in place of the tabs while they are taken down (no focus moves, no late writes).
+    delete m_welcome;
+    m_welcome = nullptr;
     saveDrafts();
     // The panes that write when they lose focus go before the session they write to.
     delete m_codeProperties;
     delete m_memos;
+    qDeleteAll(findChildren<CasesPanel *>());
 }
 
 void MainWindow::setLayoutPersistence(bool on)
@@ -150,6 +166,8 @@ void MainWindow::saveDrafts()
     m_codeProperties->saveDescription();
     for (MemoEditor *memo : findChildren<MemoEditor *>())
         memo->save();
+    for (CasesPanel *cases : findChildren<CasesPanel *>())
+        cases->commitEditing();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -549,6 +567,8 @@ bool MainWindow::openProject(const QString &path)
     }
     Project *project = m_session->project();
     m_watcher->watch(project);
+    UserSettings::addRecentProject(project->path());
+    applyCoderName();
     m_recent.clear();
     m_currentCode.reset();
     m_view->showDocument(nullptr, std::nullopt);
@@ -1058,6 +1078,8 @@ bool MainWindow::redo()
 
 void MainWindow::refresh()
 {
+    if (m_welcome)
+        m_centre->setCurrentWidget(project() ? static_cast<QWidget *>(m_tabs) : m_welcome);
     m_watcher->sync(); // before reading: a commit during the reads shows on the next look
     const int scroll = m_view->verticalScrollBar()->value();
     const auto segment = currentSegment();
@@ -1380,6 +1402,111 @@ void MainWindow::addCodeDialog()
     Id id = 0;
     if (run(ProjectSession::Codes, [&] { id = project()->addCode(path.trimmed()); }))
         selectCode(id);
+}
+
+// ---- getting started: the welcome page, the coder's name, Help, cases ----
+
+void MainWindow::buildStart()
+{
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::openProject);
+    connect(m_welcome, &WelcomePage::newRequested, this, &MainWindow::chooseNewProject);
+    connect(m_welcome, &WelcomePage::openOtherRequested, this, &MainWindow::chooseOpenProject);
+    connect(m_welcome, &WelcomePage::sampleRequested, this, &MainWindow::openSampleProject);
+
+    m_coderLabel = new QLabel;
+    m_coderLabel->setObjectName(QStringLiteral("coderLabel"));
+    m_coderLabel->setToolTip(tr("Every change is recorded with this name (Edit ▸ Coder name…)"));
+    statusBar()->addPermanentWidget(m_coderLabel);
+    applyCoderName();
+    // Asked once, before the first change, when no name was ever given.
+    m_session->setBeforeChange([this] {
+        if (m_errorDialogs && !UserSettings::coderAsked()) {
+            UserSettings::setCoderAsked();
+            chooseCoderName();
+        }
+    });
+
+    QMenu *edit = nullptr;
+    for (QAction *a : menuBar()->actions())
+        if (a->menu() && a->menu()->title() == tr("&Edit"))
+            edit = a->menu();
+    m_coderAction = new QAction(tr("Coder &name…"), this);
+    m_coderAction->setObjectName(QStringLiteral("coderNameAction"));
+    connect(m_coderAction, &QAction::triggered, this, &MainWindow::chooseCoderName);
+    if (edit) {
+        edit->addSeparator();
+        edit->addAction(m_coderAction);
+    }
+    QMenu *view = nullptr;
+    for (QAction *a : menuBar()->actions())
+        if (a->menu() && a->menu()->title() == tr("&View"))
+            view = a->menu();
+    if (view) {
+        QAction *cases = view->addAction(tr("&Cases and attributes"), this, [this] { showCases(); });
+        cases->setObjectName(QStringLiteral("casesAction"));
+        cases->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    }
+    addHelpMenu(menuBar(), this);
+}
+
+void MainWindow::applyCoderName()
+{
+    const QString stored = UserSettings::coderName();
+    // $QUIRE_CODER, when set, is what the person chose for this run (as in quire-cli).
+    if (project() && !stored.isEmpty() && qEnvironmentVariableIsEmpty("QUIRE_CODER"))
+        project()->setCoder(stored);
+    const QString shown = project() ? project()->coder() : stored;
+    // "unknown": neither a name given nor $QUIRE_CODER nor $USER (the core's last resort).
+    m_coderLabel->setText(shown.isEmpty() || shown == QLatin1String("unknown")
+                              ? tr("Coder: not set (Edit ▸ Coder name…)")
+                              : tr("Coder: %1").arg(shown));
+}
+
+bool MainWindow::setCoderName(const QString &name)
+{
+    if (name.trimmed().isEmpty()) {
+        reportError(tr("A coder's name cannot be empty."));
+        return false;
+    }
+    UserSettings::setCoderName(name);
+    if (project())
+        project()->setCoder(name);
+    m_coderLabel->setText(tr("Coder: %1").arg(name.trimmed()));
+    statusBar()->showMessage(tr("Changes are now recorded as made by %1.").arg(name.trimmed()), 5000);
+    return true;
+}
+
+void MainWindow::chooseCoderName()
+{
+    const QString current = project() ? project()->coder() : UserSettings::coderName();
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        this, tr("Coder name"),
+        tr("Your name or initials. Every change you make is recorded with it, so a team can see who coded what:"),
+        QLineEdit::Normal, current, &ok);
+    if (ok)
+        setCoderName(name);
+}
+
+bool MainWindow::openSampleProject()
+{
+    QString path;
+    try {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        path = SampleProject::ensure(m_session->plugins(), UserSettings::dataFolder());
+        QApplication::restoreOverrideCursor();
+    } catch (const Error &e) {
+        QApplication::restoreOverrideCursor();
+        reportError(e.message());
+        return false;
+    }
+    return openProject(path);
+}
+
+CasesPanel *MainWindow::showCases()
+{
+    return static_cast<CasesPanel *>(openTab(QStringLiteral("casesPanel"), tr("Cases and attributes"),
+                                             [this] { return new CasesPanel(*m_session); }));
 }
 
 } // namespace Quire

@@ -18,6 +18,7 @@ class QLabel;
 class QMenu;
 class QPlainTextEdit;
 class QPushButton;
+class QStackedWidget;
 class QTreeView;
 class QTreeWidget;
 
@@ -26,6 +27,7 @@ class QTabWidget;
 namespace Quire {
 
 class BackgroundJob;
+class CasesPanel;
 class CodeActions;
 class CodePropertiesPanel;
 class CodeTreeModel;
@@ -44,6 +46,7 @@ class QuoteBasket;
 class Search;
 class SearchPane;
 class ThemeBoard;
+class WelcomePage;
 struct TextRange;
 
 /// The workbench window: documents and the code tree on the left, the
@@ -91,6 +94,20 @@ public:
     bool exportExchange(const QString &path, const QString &format = QString());
     /// The report of the last REFI-QDA import or export (null before the first).
     ExchangeReportDialog *exchangeReportDialog() const { return m_exchangeDialog; }
+    /// Builds the bundled sample corpus into a project in the user's data
+    /// folder (once; SampleProject::ensure) and opens it.
+    bool openSampleProject();
+    /// Records \a name as the coder of every change from now on (this project
+    /// and the next ones; kept in UserSettings) and shows it in the status bar.
+    bool setCoderName(const QString &name);
+    /// Asks for the coder's name (Edit ▸ Coder name…).
+    void chooseCoderName();
+    /// Shown while no project is open.
+    WelcomePage *welcomePage() const { return m_welcome; }
+    /// The cases and attributes table (View ▸ Cases and attributes), opened as a centre tab.
+    CasesPanel *showCases();
+    QLabel *coderLabel() const { return m_coderLabel; }
+    QAction *coderAction() const { return m_coderAction; }
     /// Save a copy, restore from backup, the background check of the project file.
     ProjectFileActions *fileActions() const { return m_fileActions; }
 
@@ -230,6 +247,10 @@ private:
     void chooseExportExchange();
     void showExchangeReport(const QString &headline, const ExchangeReport &report);
     void addCodeDialog();
+    /// The welcome page, the coder's name asked once, Help (end of mainwindow.cpp).
+    void buildStart();
+    /// Applies the remembered coder's name to the project just opened; shows it.
+    void applyCoderName();
     /// Another program committed to the project: refresh once and say so.
     void showExternalChange();
     /// Writes every memo and description being typed (before closing or opening a project).
@@ -268,6 +289,10 @@ private:
     QAction *m_importExchangeAction = nullptr;
     QAction *m_exportExchangeAction = nullptr;
     ExchangeReportDialog *m_exchangeDialog = nullptr;
+    QStackedWidget *m_centre = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    QLabel *m_coderLabel = nullptr;
+    QAction *m_coderAction = nullptr;
     ProjectFileActions *m_fileActions = nullptr;
     ProjectWatcher *m_watcher = nullptr;
     QList<QAction *> m_recentActions;

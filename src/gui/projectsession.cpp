@@ -87,6 +87,8 @@ Outcome ProjectSession::run(const std::function<void()> &body, Changes changes)
         Q_EMIT failed(message);
         return Outcome::failure(message);
     }
+    if (m_beforeChange)
+        m_beforeChange();
     Outcome outcome;
     try {
         body();

@@ -79,6 +79,9 @@ public:
     /// (History is implied: a command was recorded). A Quire::Error it throws
     /// is returned and emitted as failed(); changed() follows either way.
     Outcome run(const std::function<void()> &body, Changes changes);
+    /// Called before every operation run() starts on an open project (the
+    /// window asks for the coder's name before the first change).
+    void setBeforeChange(std::function<void()> hook) { m_beforeChange = std::move(hook); }
     /// Undoes the newest done command; its summary goes to \a summary.
     Outcome undo(QString *summary = nullptr);
     /// Redoes the oldest undone command; its summary goes to \a summary.
@@ -116,6 +119,7 @@ private:
     std::unique_ptr<Project> m_project;
     std::unique_ptr<Search> m_search; // after m_project: goes first
     QTimer *m_checkpointTimer = nullptr;
+    std::function<void()> m_beforeChange;
     int m_holds = 0;
     Changes m_held;
 };

@@ -4,6 +4,7 @@
 #include "analysis/agreementview.h"
 #include "analysis/analysismenu.h"
 #include "analysis/cooccurrenceview.h"
+#include "casespanel.h"
 #include "codetreeview.h"
 #include "documentview.h"
 #include "exportdialog.h"
@@ -12,6 +13,7 @@
 #include "projectsession.h"
 #include "quotebasket.h"
 #include "searchpane.h"
+#include "welcomepage.h"
 #include "workbenchshell.h"
 #include "workshop/themeboard.h"
 #include "workshop/workshopmenu.h"
@@ -38,7 +40,9 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPixmap>
+#include <QStackedWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTabWidget>
 #include <QTreeView>
 
@@ -48,7 +52,7 @@ QStringList viewNames()
 {
     return mainViews() << QStringLiteral("history") << QStringLiteral("dark") << QStringLiteral("rtl")
                        << QStringLiteral("memos") << QStringLiteral("code-menu") << QStringLiteral("export")
-                       << insightViews();
+                       << QStringLiteral("cases") << QStringLiteral("welcome") << insightViews();
 }
 
 QStringList mainViews()
@@ -272,6 +276,24 @@ QString save(ScreenshotWindow &window, const QString &view, const QString &file)
         floatAt(dock, QSize(620, 820));
         window.mainWindow()->findChild<QuoteBasket *>()->selectRow(0);
         widget = dock;
+    } else if (view == QLatin1String("cases")) {
+        // The whole window at 1366×768, the cases table as a centre tab, the first attribute cell chosen.
+        window.mainWindow()->resize(1366, 768);
+        auto *cases = static_cast<CasesPanel *>(
+            window.shell().openTab(QStringLiteral("casesPanel"), QObject::tr("Cases and attributes"),
+                                   [&window] { return new CasesPanel(window.session()); }));
+        cases->reload();
+        if (cases->table()->rowCount() > 1)
+            cases->table()->setCurrentCell(1, CasesPanel::NameColumn);
+        widget = window.mainWindow();
+    } else if (view == QLatin1String("welcome")) {
+        // The whole window at 1366×768 as it is while no project is open.
+        window.mainWindow()->resize(1366, 768);
+        auto *welcome = window.mainWindow()->findChild<WelcomePage *>();
+        if (auto *centre = qobject_cast<QStackedWidget *>(window.mainWindow()->centralWidget()); centre && welcome)
+            centre->setCurrentWidget(welcome);
+        welcome->reload();
+        widget = window.mainWindow();
     } else if (view == QLatin1String("export")) {
         const QFileInfo info(file);
         if (!QDir().mkpath(info.absolutePath()))
@@ -290,12 +312,16 @@ QString save(ScreenshotWindow &window, const QString &view, const QString &file)
         window.setDarkPalette(true);
     // The analysis and workshop views get the whole window: the docks step aside for the picture.
     QList<QDockWidget *> hidden;
-    if (insightViews().contains(view))
+    if (insightViews().contains(view) || view == QLatin1String("cases") || view == QLatin1String("welcome"))
         for (QDockWidget *d : window.mainWindow()->findChildren<QDockWidget *>())
             if (d->isVisible()) {
                 d->hide();
                 hidden << d;
             }
+    if (view == QLatin1String("cases") || view == QLatin1String("welcome")) {
+        QApplication::processEvents();
+        window.mainWindow()->resize(1366, 768); // now that the docks are out of the way
+    }
     widget->show();
     QApplication::processEvents();
     if (auto *grid = qobject_cast<WtfcGridView *>(widget))

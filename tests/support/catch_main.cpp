@@ -4,6 +4,7 @@
 
 #if defined(QUIRE_TEST_WIDGETS)
 #include <QApplication>
+#include <QTemporaryDir>
 #elif defined(QUIRE_TEST_GUI)
 #include <QGuiApplication>
 #else
@@ -22,6 +23,11 @@ int main(int argc, char **argv)
 #if defined(QUIRE_TEST_WIDGETS)
     // Widget tests (tests/gui) drive real QWidgets, which need a QApplication.
     QApplication app(argc, argv);
+    // The workbench's recent projects, coder's name and sample project go to a
+    // settings file of the test run's own, never to the person's settings.
+    const QTemporaryDir settingsDir;
+    if (qEnvironmentVariableIsEmpty("QUIRE_SETTINGS"))
+        qputenv("QUIRE_SETTINGS", settingsDir.filePath(QStringLiteral("settings.ini")).toUtf8());
 #elif defined(QUIRE_TEST_GUI)
     QGuiApplication app(argc, argv);
 #else
