@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "docklayout.h"
 
+#include "usersettings.h"
+
 #include <QAction>
 #include <QDockWidget>
 #include <QMainWindow>
@@ -21,7 +23,7 @@ constexpr int MaxPaneHeight = 220;
 std::unique_ptr<QSettings> openSettings(const QString &file)
 {
     if (file.isEmpty())
-        return std::make_unique<QSettings>(QStringLiteral("Quire"), QStringLiteral("quire"));
+        return UserSettings::open();
     return std::make_unique<QSettings>(file, QSettings::IniFormat);
 }
 } // namespace

@@ -77,11 +77,6 @@ namespace {
 constexpr int IdRole = Qt::UserRole + 1;
 constexpr size_t MaxRecent = 9;
 
-QSettings layoutSettings()
-{
-    return QSettings(QStringLiteral("Quire"), QStringLiteral("quire"));
-}
-
 /// One line of a segment's text for lists: line breaks and tabs shown as spaces.
 QString excerpt(const QString &text, qsizetype max = 90)
 {
@@ -130,7 +125,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session.get(), &ProjectSession::changed, this, &MainWindow::sessionChanged);
     statusBar()->showMessage(tr("Open a project (Ctrl+O) or create one (Ctrl+N)."));
 
-    const QSettings s = layoutSettings();
+    const auto settings = UserSettings::open();
+    const QSettings &s = *settings;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     if (s.value(QStringLiteral("view/dark")).toBool())
@@ -174,7 +170,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveDrafts();
     if (m_persistLayout) {
-        QSettings s = layoutSettings();
+        const auto settings = UserSettings::open();
+        QSettings &s = *settings;
         s.setValue(QStringLiteral("window/geometry"), saveGeometry());
         // The state the window starts with is the document view's (each view keeps its own, DockLayout).
         auto *docks = findChild<DockLayout *>();
@@ -800,7 +797,7 @@ void MainWindow::setDarkPalette(bool on)
     QApplication::setPalette(on ? makeDarkPalette() : QApplication::style()->standardPalette());
     setProperty("darkPalette", on);
     if (m_persistLayout)
-        layoutSettings().setValue(QStringLiteral("view/dark"), on);
+        UserSettings::open()->setValue(QStringLiteral("view/dark"), on);
     m_view->viewport()->update();
 }
 

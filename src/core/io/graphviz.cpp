@@ -27,14 +27,13 @@ QByteArray renderDot(const QByteArray &dot, const char *engine, const char *form
     static std::mutex lock;
     const std::lock_guard<std::mutex> guard(lock);
     agseterr(AGMAX); // no warnings on stderr; failures are reported below
-    GVC_t *gvc = gvContext();
+    // One context for the whole run, made on first use and never freed: freeing a context
+    // frees the text-measuring plugin's font cache, which the next context's layout still
+    // reads (a use after free in Graphviz 2.42, Debian 12, seen under valgrind). Every
+    // call holds the lock, so the one context is never used by two threads at once.
+    static GVC_t *gvc = gvContext();
     if (!gvc)
         throw Error(QStringLiteral("Graphviz could not start to lay out %1 (gvContext failed)").arg(what));
-    struct Context
-    {
-        GVC_t *c;
-        ~Context() { gvFreeContext(c); }
-    } context{gvc};
     Agraph_t *g = agmemread(dot.constData());
     if (!g)
         throw Error(QStringLiteral("Graphviz could not read %1 (%2)").arg(what, QString::fromUtf8(aglasterr())));
