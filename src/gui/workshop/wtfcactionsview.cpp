@@ -13,6 +13,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -91,16 +92,24 @@ WtfcActionsView::WtfcActionsView(ProjectSession &session, QWidget *parent)
     m_save->setToolTip(tr("Give the selected action this text, owner and due date"));
     m_delete = new QPushButton(tr("&Delete…"));
     m_delete->setObjectName(QStringLiteral("wtfcDeleteAction"));
-    auto *form = new QHBoxLayout;
-    form->addWidget(new QLabel(tr("Solution:")));
-    form->addWidget(m_solution);
-    form->addWidget(m_text, 2);
-    form->addWidget(m_owner, 1);
-    form->addWidget(m_hasDue);
-    form->addWidget(m_due);
-    form->addWidget(m_add);
-    form->addWidget(m_save);
-    form->addWidget(m_delete);
+    // Two rows, so the form fits a laptop screen: what and for which solution; who, by when, and the buttons.
+    auto *form = new QGridLayout;
+    form->addWidget(new QLabel(tr("Action:")), 0, 0);
+    form->addWidget(m_text, 0, 1);
+    form->addWidget(new QLabel(tr("Solution:")), 0, 2);
+    form->addWidget(m_solution, 0, 3, 1, 4);
+    form->addWidget(new QLabel(tr("Owner:")), 1, 0);
+    form->addWidget(m_owner, 1, 1);
+    auto *due = new QHBoxLayout;
+    due->addWidget(m_hasDue);
+    due->addWidget(m_due);
+    due->addStretch(1);
+    form->addLayout(due, 1, 2, 1, 2);
+    form->addWidget(m_add, 1, 4);
+    form->addWidget(m_save, 1, 5);
+    form->addWidget(m_delete, 1, 6);
+    form->setColumnStretch(1, 3);
+    form->setColumnStretch(3, 2);
     connect(m_add, &QPushButton::clicked, this, [this] {
         // The new action is selected: the form shows it, ready for a change.
         addAction(m_solution->currentData().toLongLong(), m_text->text(), m_owner->text(), formDue());
