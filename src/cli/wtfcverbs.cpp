@@ -877,6 +877,102 @@ int cmdWtfcActionStatus(const Context &c, const QStringList &words)
     return 0;
 }
 
+namespace {
+Id successId(Workshop &w, const QString &text)
+{
+    const ItemRef r = w.resolveItem(text.contains(QLatin1Char(':')) ? text : QStringLiteral("success:") + text);
+    if (r.kind != ItemKind::Success)
+        throw Error(QStringLiteral("\"%1\" is not a success statement (write success:ID)").arg(text));
+    return r.id;
+}
+
+/// An option's value if given (an empty value counts), else \a current.
+QString valueOr(const Args &a, const QString &option, const QString &current)
+{
+    return a.has(option) ? a.value(option) : current;
+}
+} // namespace
+
+int cmdWtfcSuccessEdit(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("wtfc success edit"));
+    a.expectAtMost(2);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id id = successId(s.workshop(), a.at(1, QStringLiteral("SUCCESS")));
+    const Snapshot snap = s.workshop().snapshot();
+    const auto it =
+        std::find_if(snap.success.begin(), snap.success.end(), [&](const SuccessStatement &x) { return x.id == id; });
+    s.workshop().editSuccess(id, valueOr(a, QStringLiteral("perspective"), it->perspective),
+                             valueOr(a, QStringLiteral("text"), it->text));
+    s.report(QStringLiteral("Changed success statement %1").arg(id), {{QStringLiteral("id"), id}});
+    return 0;
+}
+
+int cmdWtfcSuccessDelete(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("wtfc success delete"));
+    a.expectAtMost(2);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id id = successId(s.workshop(), a.at(1, QStringLiteral("SUCCESS")));
+    s.workshop().deleteSuccess(id);
+    s.report(QStringLiteral("Deleted success statement %1").arg(id), {{QStringLiteral("id"), id}});
+    return 0;
+}
+
+int cmdWtfcSolutionEdit(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("wtfc solution edit"));
+    a.expectAtMost(2);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id id = solutionId(s.workshop(), a.at(1, QStringLiteral("SOLUTION")));
+    const Snapshot snap = s.workshop().snapshot();
+    const Solution *old = snap.solution(id);
+    s.workshop().editSolution(id, valueOr(a, QStringLiteral("kind"), old->kind),
+                              valueOr(a, QStringLiteral("text"), old->text));
+    s.report(QStringLiteral("Changed solution %1").arg(id), {{QStringLiteral("id"), id}});
+    return 0;
+}
+
+int cmdWtfcSolutionDelete(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("wtfc solution delete"));
+    a.expectAtMost(2);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id id = solutionId(s.workshop(), a.at(1, QStringLiteral("SOLUTION")));
+    const Snapshot snap = s.workshop().snapshot();
+    const auto actions =
+        std::count_if(snap.actions.begin(), snap.actions.end(), [&](const Action &x) { return x.solutionId == id; });
+    s.workshop().deleteSolution(id);
+    s.report(QStringLiteral("Deleted solution %1 and its %2 action(s)").arg(id).arg(actions),
+             {{QStringLiteral("id"), id}, {QStringLiteral("actions"), qint64(actions)}});
+    return 0;
+}
+
+int cmdWtfcActionEdit(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("wtfc action edit"));
+    a.expectAtMost(2);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id id = actionId(s.workshop(), a.at(1, QStringLiteral("ACTION")));
+    const Snapshot snap = s.workshop().snapshot();
+    const Action old = *snap.action(id);
+    s.workshop().editAction(id, valueOr(a, QStringLiteral("text"), old.text),
+                            valueOr(a, QStringLiteral("owner"), old.owner), valueOr(a, QStringLiteral("due"), old.due));
+    s.report(QStringLiteral("Changed action %1").arg(id), {{QStringLiteral("id"), id}});
+    return 0;
+}
+
+int cmdWtfcActionDelete(const Context &c, const QStringList &words)
+{
+    Args a(words, QStringLiteral("wtfc action delete"));
+    a.expectAtMost(2);
+    Session s(c, a.at(0, QStringLiteral("PROJECT")));
+    const Id id = actionId(s.workshop(), a.at(1, QStringLiteral("ACTION")));
+    s.workshop().deleteAction(id);
+    s.report(QStringLiteral("Deleted action %1").arg(id), {{QStringLiteral("id"), id}});
+    return 0;
+}
+
 int cmdWtfcExport(const Context &c, const QStringList &words)
 {
     const QString verb = QStringLiteral("wtfc export");

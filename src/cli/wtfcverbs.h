@@ -29,6 +29,12 @@ int cmdWtfcSolutionAdd(const Context &c, const QStringList &words);
 int cmdWtfcGridPlace(const Context &c, const QStringList &words);
 int cmdWtfcActionAdd(const Context &c, const QStringList &words);
 int cmdWtfcActionStatus(const Context &c, const QStringList &words);
+int cmdWtfcSuccessEdit(const Context &c, const QStringList &words);
+int cmdWtfcSuccessDelete(const Context &c, const QStringList &words);
+int cmdWtfcSolutionEdit(const Context &c, const QStringList &words);
+int cmdWtfcSolutionDelete(const Context &c, const QStringList &words);
+int cmdWtfcActionEdit(const Context &c, const QStringList &words);
+int cmdWtfcActionDelete(const Context &c, const QStringList &words);
 int cmdWtfcExport(const Context &c, const QStringList &words);
 
 } // namespace Quire::Cli

@@ -322,6 +322,11 @@ QString save(ScreenshotWindow &window, const QString &view, const QString &file)
         QApplication::processEvents();
         window.mainWindow()->resize(1366, 768); // now that the docks are out of the way
     }
+    // The graph and the action plan are pictured on a laptop screen, the whole window.
+    const bool laptop = view == QLatin1String("wtfc-graph") || view == QLatin1String("wtfc-actions");
+    const QSize windowSize = window.mainWindow()->size();
+    if (laptop)
+        window.mainWindow()->resize(1366, 768);
     widget->show();
     QApplication::processEvents();
     if (auto *grid = qobject_cast<WtfcGridView *>(widget))
@@ -345,9 +350,12 @@ QString save(ScreenshotWindow &window, const QString &view, const QString &file)
         graph->fitAll();
         QApplication::processEvents();
     }
-    QPixmap pixmap = insightViews().contains(view)
+    QPixmap pixmap = laptop ? window.mainWindow()->grab()
+                     : insightViews().contains(view)
                          ? window.mainWindow()->findChild<QTabWidget *>(QStringLiteral("centralTabs"))->grab()
                          : widget->grab();
+    if (laptop)
+        window.mainWindow()->resize(windowSize);
     if (view == QLatin1String("code-menu")) {
         // A menu is a window of its own: opened as a right click opens it, grabbed, drawn where it shows.
         auto *tree = window.mainWindow()->findChild<CodeTreeView *>();

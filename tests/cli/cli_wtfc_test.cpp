@@ -6,6 +6,7 @@
 
 #include "io/ziparchive.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -262,4 +263,79 @@ TEST_CASE("wtfc cli: a cycle is refused with its name and the project is unchang
     CHECK(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}).out == before);
     REQUIRE(runCli({QStringLiteral("redo"), project}).exitCode == 0);
     CHECK(runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("analyse"), project}).out == voted);
+}
+
+TEST_CASE("wtfc cli: success statements and solutions and actions are edited and deleted", "[wtfc][cli]")
+{
+    TempDir dir;
+    const QString project = dir.path(QStringLiteral("edit.quire"));
+    const QString csv = dir.writeFile(QStringLiteral("pcr.csv"), "person,area,rank,statement\n"
+                                                                 "P1,what is not working,1,Nobody rings me back\n");
+    REQUIRE(runCli({QStringLiteral("new"), project}).exitCode == 0);
+    REQUIRE(runCli({QStringLiteral("import"), project, csv}).exitCode == 0);
+    auto ok = [&](QStringList args) {
+        args.prepend(QStringLiteral("wtfc"));
+        const CliResult r = runCli(args);
+        INFO(args.join(QLatin1Char(' ')).toStdString() + " -> " + r.errText().toStdString());
+        REQUIRE(r.exitCode == 0);
+        return r;
+    };
+    ok({QStringLiteral("cause"), QStringLiteral("add"), project, QStringLiteral("No budget")});
+    ok({QStringLiteral("success"), QStringLiteral("add"), project, QStringLiteral("No budget"),
+        QStringLiteral("commissioner"), QStringLiteral("One budget")});
+    ok({QStringLiteral("solution"), QStringLiteral("add"), project, QStringLiteral("No budget"),
+        QStringLiteral("radical"), QStringLiteral("Pool budgets")});
+    ok({QStringLiteral("action"), QStringLiteral("add"), project, QStringLiteral("1"), QStringLiteral("Draft it"),
+        QStringLiteral("--owner"), QStringLiteral("ICB")});
+
+    ok({QStringLiteral("action"), QStringLiteral("edit"), project, QStringLiteral("1"), QStringLiteral("--owner"),
+        QStringLiteral("GP"), QStringLiteral("--due"), QStringLiteral("2026-05-01")});
+    ok({QStringLiteral("solution"), QStringLiteral("edit"), project, QStringLiteral("solution:1"),
+        QStringLiteral("--text"), QStringLiteral("Share budgets")});
+    ok({QStringLiteral("success"), QStringLiteral("edit"), project, QStringLiteral("1"),
+        QStringLiteral("--perspective"), QStringLiteral("person")});
+    const QString md = dir.path(QStringLiteral("report.md"));
+    ok({QStringLiteral("export"), project, QStringLiteral("--out"), md});
+    QFile report(md);
+    REQUIRE(report.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(report.readAll());
+    CHECK(text.contains(QStringLiteral("Share budgets")));
+    CHECK(!text.contains(QStringLiteral("Pool budgets")));
+    CHECK(text.contains(QStringLiteral("GP")));
+    CHECK(text.contains(QStringLiteral("2026-05-01")));
+    CHECK(text.contains(QStringLiteral("Draft it")));
+
+    // A bad date is refused and changes nothing.
+    const QString fingerprint = projectFingerprint(project);
+    const CliResult bad = runCli({QStringLiteral("wtfc"), QStringLiteral("action"), QStringLiteral("edit"), project,
+                                  QStringLiteral("1"), QStringLiteral("--due"), QStringLiteral("May")});
+    CHECK(bad.exitCode == 1);
+    CHECK(bad.errText().contains(QStringLiteral("not a date")));
+    CHECK(projectFingerprint(project) == fingerprint);
+
+    auto forward = [&] {
+        return QJsonDocument::fromJson(
+                   runCli({QStringLiteral("--json"), QStringLiteral("wtfc"), QStringLiteral("trace"), project,
+                           QStringLiteral("cause:1"), QStringLiteral("--reverse")})
+                       .out)
+            .object();
+    };
+    CHECK(forward().value(QStringLiteral("solutions")).toArray().size() == 1);
+    CHECK(forward().value(QStringLiteral("actions")).toArray().size() == 1);
+    CHECK(forward().value(QStringLiteral("success")).toArray().size() == 1);
+    const CliResult gone = ok(
+        {QStringLiteral("--json"), QStringLiteral("solution"), QStringLiteral("delete"), project, QStringLiteral("1")});
+    CHECK(QJsonDocument::fromJson(gone.out).object().value(QStringLiteral("actions")).toInt() == 1);
+    ok({QStringLiteral("success"), QStringLiteral("delete"), project, QStringLiteral("success:1")});
+    const QJsonObject trace = forward();
+    CHECK(trace.value(QStringLiteral("solutions")).toArray().isEmpty());
+    CHECK(trace.value(QStringLiteral("actions")).toArray().isEmpty());
+    CHECK(trace.value(QStringLiteral("success")).toArray().isEmpty());
+    // Two undos bring both back, the solution with its action.
+    REQUIRE(runCli({QStringLiteral("undo"), project}).exitCode == 0);
+    REQUIRE(runCli({QStringLiteral("undo"), project}).exitCode == 0);
+    const QJsonObject back = forward();
+    CHECK(back.value(QStringLiteral("solutions")).toArray().size() == 1);
+    CHECK(back.value(QStringLiteral("actions")).toArray().size() == 1);
+    CHECK(back.value(QStringLiteral("success")).toArray().size() == 1);
 }

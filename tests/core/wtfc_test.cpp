@@ -397,6 +397,81 @@ TEST_CASE("wtfc: every command is one undo step and redoes exactly", "[wtfc]")
     CHECK(w.snapshot().quadrantOf(w.snapshot().solutions.at(0)) == 3);
 }
 
+TEST_CASE("wtfc: success statements and solutions and actions are edited and deleted as one undo step each", "[wtfc]")
+{
+    TempDir dir;
+    Small s = buildSmall(dir);
+    auto &id = s.id;
+    Workshop w(*s.project);
+    const Id cause = id[QStringLiteral("R")];
+    const Id success = w.addSuccess(cause, QStringLiteral("commissioner"), QStringLiteral("One budget"));
+    const Id solution = w.addSolution(cause, QStringLiteral("radical"), QStringLiteral("Pool budgets"));
+    w.vote({ItemKind::Solution, solution}, QStringLiteral("star"), 2, QStringLiteral("carers"));
+    const Id action =
+        w.addAction(solution, QStringLiteral("Draft it"), QStringLiteral("ICB"), QStringLiteral("2026-04-01"));
+    w.addAction(solution, QStringLiteral("Sign it"), QString(), QString());
+    w.select(QStringLiteral("plan"), {ItemKind::Action, action}, true);
+
+    // Refusals change nothing.
+    const QString start = workshopDump(*s.project);
+    CHECK_THROWS_WITH(w.editSuccess(success, QStringLiteral("nobody"), QStringLiteral("x")),
+                      Catch::Contains("perspective"));
+    CHECK_THROWS_WITH(w.editSuccess(success, QStringLiteral("commissioner"), QStringLiteral("  ")),
+                      Catch::Contains("needs its text"));
+    CHECK_THROWS_WITH(w.editSolution(solution, QStringLiteral("magic"), QStringLiteral("x")),
+                      Catch::Contains("solution kind"));
+    CHECK_THROWS_WITH(w.editAction(action, QStringLiteral("Draft it"), QStringLiteral("ICB"), QStringLiteral("soon")),
+                      Catch::Contains("not a date"));
+    CHECK_THROWS_WITH(w.deleteAction(999), Catch::Contains("no action 999"));
+    CHECK_THROWS_WITH(w.deleteSolution(999), Catch::Contains("no solution 999"));
+    CHECK_THROWS_WITH(w.deleteSuccess(999), Catch::Contains("no success 999"));
+    CHECK(workshopDump(*s.project) == start);
+
+    const std::vector<std::pair<const char *, std::function<void()>>> commands{
+        {"success edit", [&] { w.editSuccess(success, QStringLiteral("person"), QStringLiteral("I have one plan")); }},
+        {"solution edit", [&] { w.editSolution(solution, QStringLiteral("traditional"), QStringLiteral("Share")); }},
+        {"action edit",
+         [&] { w.editAction(action, QStringLiteral("Draft the deal"), QStringLiteral("GP"), QStringLiteral("")); }},
+        {"action delete", [&] { w.deleteAction(action); }},
+        {"success delete", [&] { w.deleteSuccess(success); }},
+        {"solution delete", [&] { w.deleteSolution(solution); }},
+    };
+    for (const auto &[name, run] : commands) {
+        INFO(name);
+        const QString before = workshopDump(*s.project);
+        const auto history = s.project->history().size();
+        run();
+        const QString after = workshopDump(*s.project);
+        CHECK(after != before);
+        CHECK(s.project->history().size() == history + 1);
+        s.project->undo();
+        CHECK(workshopDump(*s.project) == before);
+        s.project->redo();
+        CHECK(workshopDump(*s.project) == after);
+    }
+    // The solution took its other action and its votes with it; nothing dangles.
+    const Snapshot end = w.snapshot();
+    CHECK(end.success.empty());
+    CHECK(end.solutions.empty());
+    CHECK(end.actions.empty());
+    CHECK(std::none_of(end.votes.begin(), end.votes.end(),
+                       [](const Vote &v) { return v.target.kind == ItemKind::Solution; }));
+    CHECK(end.selections.empty());
+    // Back to the edits: the values are the edited ones.
+    s.project->undo();
+    s.project->undo();
+    s.project->undo();
+    const Snapshot edited = w.snapshot();
+    REQUIRE(edited.action(action) != nullptr);
+    CHECK(edited.action(action)->text == QStringLiteral("Draft the deal"));
+    CHECK(edited.action(action)->owner == QStringLiteral("GP"));
+    CHECK(edited.action(action)->due.isEmpty());
+    CHECK(edited.action(action)->status == QStringLiteral("planned"));
+    CHECK(edited.solution(solution)->kind == QStringLiteral("traditional"));
+    CHECK(edited.success.at(0).perspective == QStringLiteral("person"));
+    CHECK(edited.success.at(0).text == QStringLiteral("I have one plan"));
+}
+
 TEST_CASE("wtfc: traceability back from an action and forward from a statement", "[wtfc]")
 {
     TempDir dir;

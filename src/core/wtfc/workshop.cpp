@@ -1112,6 +1112,115 @@ void Workshop::setActionStatus(Id action, const QString &status)
     });
 }
 
+namespace {
+/// Votes and selections on one item go with it.
+void dropMarks(Database &db, const QString &kind, Id id)
+{
+    for (const char *table : {"wtfc_votes", "wtfc_selections"})
+        Sql(db, QStringLiteral("DELETE FROM %1 WHERE target_kind = ?1 AND target_id = ?2").arg(QLatin1String(table)))
+            .bind(1, kind)
+            .bind(2, id)
+            .run();
+}
+} // namespace
+
+void Workshop::editSuccess(Id success, const QString &perspective, const QString &text)
+{
+    Database &db = ProjectAccess::database(m_project);
+    checkItem(db, {ItemKind::Success, success});
+    const QString p = canonical(workshopTemplate().perspectives, perspective, QStringLiteral("perspective"));
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        throw Error(
+            QStringLiteral("Success statement %1 needs its text; delete it instead of emptying it").arg(success));
+    m_project.batch(QStringLiteral("wtfc.success.edit"), QStringLiteral("Edit success statement %1").arg(success), [&] {
+        Sql(db, QStringLiteral("UPDATE wtfc_success SET perspective = ?1, text = ?2 WHERE id = ?3"))
+            .bind(1, p)
+            .bind(2, t)
+            .bind(3, success)
+            .run();
+    });
+}
+
+void Workshop::deleteSuccess(Id success)
+{
+    Database &db = ProjectAccess::database(m_project);
+    checkItem(db, {ItemKind::Success, success});
+    m_project.batch(QStringLiteral("wtfc.success.delete"), QStringLiteral("Remove success statement %1").arg(success),
+                    [&] {
+                        dropMarks(db, toString(ItemKind::Success), success);
+                        db.exec(QStringLiteral("DELETE FROM wtfc_success WHERE id = %1").arg(success));
+                    });
+}
+
+void Workshop::editSolution(Id solution, const QString &kind, const QString &text)
+{
+    Database &db = ProjectAccess::database(m_project);
+    checkItem(db, {ItemKind::Solution, solution});
+    const QString k = canonical(workshopTemplate().solutionKinds, kind, QStringLiteral("solution kind"));
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        throw Error(QStringLiteral("Solution %1 needs its text; delete it instead of emptying it").arg(solution));
+    m_project.batch(QStringLiteral("wtfc.solution.edit"), QStringLiteral("Edit solution %1").arg(solution), [&] {
+        Sql(db, QStringLiteral("UPDATE wtfc_solutions SET kind = ?1, text = ?2 WHERE id = ?3"))
+            .bind(1, k)
+            .bind(2, t)
+            .bind(3, solution)
+            .run();
+    });
+}
+
+void Workshop::deleteSolution(Id solution)
+{
+    Database &db = ProjectAccess::database(m_project);
+    checkItem(db, {ItemKind::Solution, solution});
+    std::vector<Id> actions;
+    {
+        Sql q(db, QStringLiteral("SELECT id FROM wtfc_actions WHERE solution_id = ?1"));
+        q.bind(1, solution);
+        while (q.step())
+            actions.push_back(q.columnInt(0));
+    }
+    m_project.batch(QStringLiteral("wtfc.solution.delete"),
+                    QStringLiteral("Remove solution %1 with %2 action(s)").arg(solution).arg(actions.size()), [&] {
+                        for (Id a : actions)
+                            dropMarks(db, toString(ItemKind::Action), a);
+                        db.exec(QStringLiteral("DELETE FROM wtfc_actions WHERE solution_id = %1").arg(solution));
+                        dropMarks(db, toString(ItemKind::Solution), solution);
+                        db.exec(QStringLiteral("DELETE FROM wtfc_solutions WHERE id = %1").arg(solution));
+                    });
+}
+
+void Workshop::editAction(Id action, const QString &text, const QString &owner, const QString &due)
+{
+    Database &db = ProjectAccess::database(m_project);
+    checkItem(db, {ItemKind::Action, action});
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        throw Error(QStringLiteral("Action %1 needs its text; delete it instead of emptying it").arg(action));
+    if (!due.trimmed().isEmpty() && !QDate::fromString(due.trimmed(), Qt::ISODate).isValid())
+        throw Error(
+            QStringLiteral("The due date %1 of action %2 is not a date like 2026-03-31").arg(quoted(due), quoted(t)));
+    m_project.batch(QStringLiteral("wtfc.action.edit"), QStringLiteral("Edit action %1").arg(action), [&] {
+        Sql(db, QStringLiteral("UPDATE wtfc_actions SET text = ?1, owner = ?2, due = ?3 WHERE id = ?4"))
+            .bind(1, t)
+            .bind(2, owner.trimmed())
+            .bind(3, due.trimmed())
+            .bind(4, action)
+            .run();
+    });
+}
+
+void Workshop::deleteAction(Id action)
+{
+    Database &db = ProjectAccess::database(m_project);
+    checkItem(db, {ItemKind::Action, action});
+    m_project.batch(QStringLiteral("wtfc.action.delete"), QStringLiteral("Remove action %1").arg(action), [&] {
+        dropMarks(db, toString(ItemKind::Action), action);
+        db.exec(QStringLiteral("DELETE FROM wtfc_actions WHERE id = %1").arg(action));
+    });
+}
+
 // ---- items ----------------------------------------------------------------------
 
 ItemRef Workshop::resolveItem(const QString &text) const

@@ -220,6 +220,19 @@ public:
     Id addAction(Id solution, const QString &text, const QString &owner, const QString &due,
                  const QString &status = QStringLiteral("planned"));
     void setActionStatus(Id action, const QString &status);
+    /// Changes a success statement's perspective and text (one command).
+    void editSuccess(Id success, const QString &perspective, const QString &text);
+    /// Deletes a success statement with the votes and selections on it.
+    void deleteSuccess(Id success);
+    /// Changes a solution's kind and text; its grid place and actions stay.
+    void editSolution(Id solution, const QString &kind, const QString &text);
+    /// Deletes a solution with its actions and the votes and selections on
+    /// either, in one command.
+    void deleteSolution(Id solution);
+    /// Changes an action's text, owner and due date (YYYY-MM-DD or empty); its status stays.
+    void editAction(Id action, const QString &text, const QString &owner, const QString &due);
+    /// Deletes an action with the selections on it.
+    void deleteAction(Id action);
 
     /// "kind:ID" (e.g. cause:3, action:1) or, for statements, a document name;
     /// for causes and I statements also their exact text.

@@ -10,6 +10,7 @@
 #include "wtfc/graphexport.h"
 #include "wtfcreport.h"
 
+#include <QFontInfo>
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
@@ -25,12 +26,6 @@
 #include <QTextDocumentFragment>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QXmlStreamReader>
-
-#ifdef QUIRE_HAVE_SVG
-#include <QGraphicsSvgItem>
-#include <QSvgRenderer>
-#endif
 
 #include <algorithm>
 #include <cmath>
@@ -146,10 +141,23 @@ void WtfcGraphView::fitAll()
 {
     if (m_scene->itemsBoundingRect().isEmpty())
         return;
-    m_view->fitInView(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10), Qt::KeepAspectRatio);
+    const QRectF all = m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10);
+    m_view->fitInView(all, Qt::KeepAspectRatio);
     // A small graph stays at its natural size rather than being blown up.
     if (m_view->zoom() > 1.0)
         m_view->zoomBy(1.0 / m_view->zoom());
+    // A big one is not shrunk past readable labels: the rest is a scroll away,
+    // starting from the I statements on the left (or the selected node).
+    const double fontPx = labelPixelSize() / m_view->zoom();
+    if (fontPx > 0 && labelPixelSize() < MinLabelPixels) {
+        m_view->zoomBy(MinLabelPixels / labelPixelSize());
+        const auto selected = selectedNode();
+        if (selected && m_items.value(*selected))
+            m_view->centerOn(m_items.value(*selected));
+        else
+            m_view->centerOn(all.left() + m_view->viewport()->width() / (2 * m_view->zoom()),
+                             all.top() + m_view->viewport()->height() / (2 * m_view->zoom()));
+    }
 }
 
 std::optional<Id> WtfcGraphView::selectedNode() const
@@ -211,8 +219,9 @@ bool WtfcGraphView::addWhy(const QString &text)
 
 QRectF WtfcGraphView::nodeRect(Id id) const
 {
-    const QGraphicsItem *item = m_items.value(id);
-    return item ? item->sceneBoundingRect() : QRectF();
+    // The box itself: its border width (selected, root cause) is not its place.
+    const auto *box = static_cast<const QGraphicsRectItem *>(m_items.value(id));
+    return box ? box->mapRectToScene(box->rect()) : QRectF();
 }
 
 std::optional<Id> WtfcGraphView::nodeAt(QPoint pos) const
@@ -543,14 +552,19 @@ void WtfcGraphView::rebuild()
 {
     const auto keep = selectedNode();
     m_items.clear();
+    m_labels.clear();
     m_scene->clear();
     m_snapshot = Snapshot();
     m_analysis = Wtfc::Analysis();
-    m_graphviz = false;
     Project *p = m_session.project();
     if (!p) {
         m_info->setText(tr("Open a project with a workshop."));
         return;
+    }
+    // Positions belong to one project: another one starts afresh.
+    if (m_positionsFor != p->path()) {
+        m_positions.clear();
+        m_positionsFor = p->path();
     }
     try {
         m_snapshot = Workshop(*p).snapshot();
@@ -563,130 +577,111 @@ void WtfcGraphView::rebuild()
         m_info->setText(tr("No I statements yet: add them from the themes (quire-cli wtfc istatement add)."));
         return;
     }
-    m_graphviz = drawGraphviz(m_snapshot, m_analysis);
-    if (!m_graphviz)
-        drawLayered(m_snapshot, m_analysis);
+    placeNodes();
+    draw();
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-20, -20, 20, 20));
     if (!keep || !selectNode(*keep))
         selectionChanged();
 }
 
-bool WtfcGraphView::drawGraphviz(const Snapshot &snapshot, const Wtfc::Analysis &analysis)
-{
-#ifdef QUIRE_HAVE_SVG
-    if (!graphvizAvailable())
-        return false;
-    QByteArray svg;
-    try {
-        // Left to right suits a wide window: chains read along, not down.
-        QByteArray dot = graphToDot(snapshot, analysis);
-        dot.replace("rankdir=TB", "rankdir=LR");
-        svg = layoutSvg(dot);
-    } catch (const Error &e) {
-        m_message->setText(e.message());
-        return false;
-    }
-    auto *renderer = new QSvgRenderer(svg, m_scene);
-    if (!renderer->isValid())
-        return false;
-    auto *picture = new QGraphicsSvgItem;
-    picture->setSharedRenderer(renderer);
-    picture->setZValue(0);
-    m_scene->addItem(picture);
+namespace {
+constexpr double NodeW = 190, NodeH = 54, GapX = 70, GapY = 16;
+} // namespace
 
-    // Graphviz names each node's group "nodeK" and gives it a <title> with our "n<ID>".
-    std::map<QString, Id> groups;
-    QXmlStreamReader xml(svg);
-    QString group;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (!xml.isStartElement())
-            continue;
-        if (xml.name() == QLatin1String("g")) {
-            const auto attrs = xml.attributes();
-            group = attrs.value(QLatin1String("class")) == QLatin1String("node")
-                        ? attrs.value(QLatin1String("id")).toString()
-                        : QString();
-        } else if (xml.name() == QLatin1String("title") && !group.isEmpty()) {
-            const QString title = xml.readElementText();
-            if (title.startsWith(QLatin1Char('n')))
-                groups[group] = title.mid(1).toLongLong();
-            group.clear();
+void WtfcGraphView::placeNodes()
+{
+    const bool first = std::none_of(m_snapshot.nodes.begin(), m_snapshot.nodes.end(),
+                                    [&](const Node &n) { return m_positions.contains(n.id); });
+    if (first) {
+        // The first drawing: columns by chain depth (I statements at 0), rows in order.
+        std::map<int, double> nextY;
+        for (const Node &n : m_snapshot.nodes) {
+            int layer = 0;
+            if (n.kind == ItemKind::Cause) {
+                const CauseReach *r = m_analysis.reach(n.id);
+                layer = r && r->depth > 0 ? r->depth : 1;
+            }
+            double &y = nextY[layer];
+            m_positions.insert(n.id, QPointF(layer * (NodeW + GapX), y));
+            y += NodeH + GapY;
         }
+        return;
     }
-    const QRectF box = renderer->viewBoxF();
-    const QSizeF size = renderer->defaultSize();
-    if (box.isEmpty())
-        return false;
-    const double sx = size.width() / box.width(), sy = size.height() / box.height();
-    for (const auto &[gid, node] : groups) {
-        if (!renderer->elementExists(gid))
+    // Later drawings: every node keeps its place; a new one goes one column to
+    // the right of the node it answers "why?" for, in the first free row from
+    // that node's height down (Workshop ids grow, so older nodes come first).
+    std::vector<QRectF> taken;
+    for (const Node &n : m_snapshot.nodes)
+        if (m_positions.contains(n.id))
+            taken.emplace_back(m_positions.value(n.id), QSizeF(NodeW, NodeH));
+    for (const Node &n : m_snapshot.nodes) {
+        if (m_positions.contains(n.id))
             continue;
-        const QRectF r = renderer->transformForElement(gid).mapRect(renderer->boundsOnElement(gid));
-        const QRectF at((r.left() - box.left()) * sx, (r.top() - box.top()) * sy, r.width() * sx, r.height() * sy);
-        auto *hit = new QGraphicsRectItem(at.adjusted(-3, -3, 3, 3));
-        hit->setPen(Qt::NoPen);
-        hit->setBrush(Qt::NoBrush);
-        hit->setFlag(QGraphicsItem::ItemIsSelectable);
-        hit->setZValue(1);
-        hit->setCursor(Qt::PointingHandCursor);
-        if (const Node *n = snapshot.node(node))
-            hit->setToolTip(n->text);
-        m_scene->addItem(hit);
-        m_items.insert(node, hit);
+        QPointF want(n.kind == ItemKind::IStatement ? 0 : NodeW + GapX, 0);
+        for (const Edge &e : m_snapshot.edges)
+            if (e.to == n.id && m_positions.contains(e.from)) {
+                want = m_positions.value(e.from) + QPointF(NodeW + GapX, 0);
+                break;
+            }
+        QRectF r(want, QSizeF(NodeW, NodeH));
+        auto clashes = [&](const QRectF &at) {
+            const QRectF margin = at.adjusted(-GapX / 2, -GapY / 2, GapX / 2, GapY / 2);
+            return std::any_of(taken.begin(), taken.end(), [&](const QRectF &t) { return t.intersects(margin); });
+        };
+        while (clashes(r))
+            r.translate(0, NodeH + GapY);
+        m_positions.insert(n.id, r.topLeft());
+        taken.push_back(r);
     }
-    return !m_items.isEmpty();
-#else
-    Q_UNUSED(snapshot)
-    Q_UNUSED(analysis)
-    return false;
-#endif
 }
 
-void WtfcGraphView::drawLayered(const Snapshot &snapshot, const Wtfc::Analysis &analysis)
+void WtfcGraphView::draw()
 {
-    // Columns by depth (I statements at 0), rows by id: a plain layered drawing.
-    constexpr double W = 190, H = 54, GapX = 70, GapY = 16;
-    std::map<int, std::vector<const Node *>> layers;
-    for (const Node &n : snapshot.nodes) {
-        int layer = 0;
-        if (n.kind == ItemKind::Cause) {
-            const CauseReach *r = analysis.reach(n.id);
-            layer = r && r->depth > 0 ? r->depth : 1;
-        }
-        layers[layer].push_back(&n);
-    }
     QHash<Id, QRectF> where;
-    for (const auto &[layer, nodes] : layers) {
-        double y = 0;
-        for (const Node *n : nodes) {
-            const QRectF r(layer * (W + GapX), y, W, H);
-            y += H + GapY;
-            where.insert(n->id, r);
-            const CauseReach *reach = analysis.reach(n->id);
-            const bool root = reach && reach->root;
-            auto *box = new QGraphicsRectItem(r);
-            box->setBrush(QColor(n->kind == ItemKind::IStatement ? 0xdbe9f6 : root ? 0xf7d9c4 : 0xf2f2f2));
-            box->setPen(QPen(Qt::black, root ? 2 : 1));
-            box->setFlag(QGraphicsItem::ItemIsSelectable);
-            box->setZValue(1);
-            box->setToolTip(n->text);
-            auto *label = new QGraphicsTextItem(box);
-            label->setTextWidth(W - 8);
-            label->setPlainText(oneLine(n->text, 90));
-            label->setPos(r.topLeft() + QPointF(4, 2));
-            m_scene->addItem(box);
-            m_items.insert(n->id, box);
-        }
+    for (const Node &n : m_snapshot.nodes) {
+        const QRectF r(m_positions.value(n.id), QSizeF(NodeW, NodeH));
+        where.insert(n.id, r);
+        const CauseReach *reach = m_analysis.reach(n.id);
+        const bool root = reach && reach->root;
+        auto *box = new QGraphicsRectItem(r);
+        box->setBrush(QColor(n.kind == ItemKind::IStatement ? 0xdbe9f6 : root ? 0xf7d9c4 : 0xf2f2f2));
+        box->setPen(QPen(Qt::black, root ? 2 : 1));
+        box->setFlag(QGraphicsItem::ItemIsSelectable);
+        box->setZValue(1);
+        box->setToolTip(n.text);
+        box->setCursor(Qt::PointingHandCursor);
+        auto *label = new QGraphicsTextItem(box);
+        label->setTextWidth(NodeW - 8);
+        label->setPlainText(oneLine(n.text, 90));
+        label->setPos(r.topLeft() + QPointF(4, 2));
+        m_scene->addItem(box);
+        m_items.insert(n.id, box);
+        m_labels.push_back(label);
     }
-    for (const Edge &e : snapshot.edges) {
+    const QPen pen(QColor(0x55, 0x55, 0x55), 1.2);
+    for (const Edge &e : m_snapshot.edges) {
         if (!where.contains(e.from) || !where.contains(e.to))
             continue;
+        // From the effect's right side to the cause's left side, with an arrowhead at the cause.
         const QRectF a = where.value(e.from), b = where.value(e.to);
-        auto *line = m_scene->addLine(QLineF(QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y())),
-                                      QPen(QColor(0x55, 0x55, 0x55), 1.2));
-        line->setZValue(0);
+        const bool forward = b.left() >= a.right();
+        const QPointF from = forward ? QPointF(a.right(), a.center().y()) : QPointF(a.left(), a.center().y());
+        const QPointF to = forward ? QPointF(b.left(), b.center().y()) : QPointF(b.right(), b.center().y());
+        const QLineF line(from, to);
+        m_scene->addLine(line, pen)->setZValue(0);
+        QLineF back(to, from);
+        back.setLength(9);
+        QLineF wing1 = back, wing2 = back;
+        wing1.setAngle(back.angle() + 25);
+        wing2.setAngle(back.angle() - 25);
+        m_scene->addPolygon(QPolygonF({to, wing1.p2(), wing2.p2()}), pen, QColor(0x55, 0x55, 0x55))->setZValue(0);
     }
+}
+
+double WtfcGraphView::labelPixelSize() const
+{
+    const QFont f = m_labels.empty() ? font() : m_labels.front()->font();
+    return QFontInfo(f).pixelSize() * m_view->zoom();
 }
 
 void WtfcGraphView::selectionChanged()
@@ -695,10 +690,8 @@ void WtfcGraphView::selectionChanged()
     for (auto it = m_items.begin(); it != m_items.end(); ++it) {
         auto *shape = static_cast<QAbstractGraphicsShapeItem *>(it.value());
         const bool on = it.value()->isSelected();
-        if (m_graphviz)
-            shape->setPen(on ? QPen(SelectedColor, 3) : QPen(Qt::NoPen));
-        else
-            shape->setPen(QPen(on ? SelectedColor : QColor(Qt::black), on ? 3 : 1));
+        const CauseReach *reach = m_analysis.reach(it.key());
+        shape->setPen(QPen(on ? SelectedColor : QColor(Qt::black), on ? 3 : reach && reach->root ? 2 : 1));
     }
     const Node *n = id ? m_snapshot.node(*id) : nullptr;
     if (!n) {

@@ -12,6 +12,7 @@
 #include <QWidget>
 
 class QGraphicsScene;
+class QGraphicsTextItem;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -20,8 +21,11 @@ namespace Quire {
 
 class ProjectSession;
 
-/// The root-cause graph: the Graphviz layout of the workshop's graph (when the
-/// build has Graphviz), else a layered drawing by chain depth. Click a node to
+/// The root-cause graph: a layered drawing by chain depth at first; after that
+/// every node keeps its place and a new node is placed beside the node it
+/// answers "why?" for, so adding a why moves nothing (positions are kept for
+/// the open project while the view lives). "Fit" never shrinks labels below
+/// MinLabelPixels on screen: a bigger graph scrolls. Click a node to
 /// select it; type a cause under it to add a "why" (Workshop::addWhyText, or
 /// Workshop::addWhy when the text names a cause already drawn). The selected
 /// node is edited in place: F2 or a double-click renames it (an inline editor,
@@ -72,12 +76,14 @@ public:
     /// selected); the caller owns it. Entries: rename, delete, add a why,
     /// link to each other cause, unlink each link.
     QMenu *contextMenuForSelected();
-    /// The scene rectangle of node \a id (empty if it is not drawn).
+    /// The scene rectangle of node \a id's box, without its border (empty if it is not drawn).
     QRectF nodeRect(Id id) const;
     /// Node ids drawn, in drawing order.
     QList<Id> drawnNodes() const { return m_items.keys(); }
-    /// Whether the picture came from Graphviz (false: the built-in layered drawing).
-    bool usesGraphviz() const { return m_graphviz; }
+    /// The height of a node's label on screen, in pixels, at the current zoom.
+    double labelPixelSize() const;
+    /// "Fit" zooms out no further than labels of this many pixels.
+    static constexpr double MinLabelPixels = 10.0;
 
     ZoomingGraphicsView *graphicsView() const { return m_view; }
     QLineEdit *whyEdit() const { return m_whyEdit; }
@@ -97,8 +103,9 @@ private:
     bool change(const std::function<void(Wtfc::Workshop &)> &body, std::optional<Id> keep);
     bool unlink(Id from, Id to);
     void finishRename(bool commit);
-    bool drawGraphviz(const Wtfc::Snapshot &snapshot, const Wtfc::Analysis &analysis);
-    void drawLayered(const Wtfc::Snapshot &snapshot, const Wtfc::Analysis &analysis);
+    /// Gives every node without a stored position one (see the class comment).
+    void placeNodes();
+    void draw();
     void selectionChanged();
 
     ProjectSession &m_session;
@@ -114,7 +121,9 @@ private:
     QHash<Id, QGraphicsItem *> m_items; ///< the selectable shape of each node
     Wtfc::Snapshot m_snapshot;
     Wtfc::Analysis m_analysis;
-    bool m_graphviz = false;
+    QHash<Id, QPointF> m_positions; ///< top-left of each node's box, kept across reloads
+    QString m_positionsFor;         ///< the project file the positions belong to
+    std::vector<QGraphicsTextItem *> m_labels;
 };
 
 } // namespace Quire

@@ -99,6 +99,7 @@ WtfcGridView::WtfcGridView(ProjectSession &session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_message);
+    m_view->viewport()->installEventFilter(this);
     connect(&m_session, &ProjectSession::changed, this, [this](ProjectSession::Changes what) {
         if (what & WorkshopInputs)
             reload();
@@ -139,6 +140,27 @@ void WtfcGridView::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     fitBoard();
+}
+
+void WtfcGridView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    fitBoard();
+}
+
+bool WtfcGridView::eventFilter(QObject *watched, QEvent *event)
+{
+    // The canvas gets its real size after this widget's own resize (the
+    // layout sets it): fit again then, so the board fills the view on opening.
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, [this] { fitBoard(); });
+    return QWidget::eventFilter(watched, event);
+}
+
+QString WtfcGridView::cardPlacement(Id solution) const
+{
+    const QGraphicsItem *card = m_cards.value(solution);
+    return card ? card->data(0).toString() : QString();
 }
 
 std::optional<int> WtfcGridView::quadrantOfCard(Id solution) const
@@ -219,8 +241,9 @@ void WtfcGridView::reload()
             card->setBrush(kindColour(int(t.solutionKinds.indexOf(x.kind))));
             card->setPen(QPen(QColor(0x55, 0x55, 0x55)));
             const Node *cause = s.node(x.causeId);
-            const QString scores =
-                x.x && x.y ? tr("%1 %2 · %3 %4").arg(t.xAxis).arg(*x.x).arg(t.yAxis).arg(*x.y) : tr("placed directly");
+            const QString scores = x.x && x.y   ? tr("%1 %2 · %3 %4").arg(t.xAxis).arg(*x.x).arg(t.yAxis).arg(*x.y)
+                                   : x.quadrant ? tr("placed directly")
+                                                : tr("not placed yet: drag it into a square");
             card->setToolTip(
                 tr("%1\nkind: %2\ncause: %3\n%4").arg(x.text, x.kind, cause ? cause->text : QString(), scores));
             auto *text = new QGraphicsTextItem(card);
@@ -229,6 +252,7 @@ void WtfcGridView::reload()
                 QStringLiteral("<div style='font-size:9pt'>%1</div><div style='font-size:8pt;color:#555'>%2 · %3</div>")
                     .arg(oneLine(x.text, 95).toHtmlEscaped(), x.kind.toHtmlEscaped(), scores.toHtmlEscaped()));
             text->setPos(cr.topLeft() + QPointF(3, 1));
+            card->setData(0, scores);
             m_scene->addItem(card);
             m_cards.insert(x.id, card);
         }

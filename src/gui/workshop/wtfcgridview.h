@@ -40,8 +40,13 @@ public:
     /// Scales the board to fill the view (at most 160 %).
     void fitBoard();
 
+    /// How a card says where it is: its scores, "placed directly", or "not placed yet…".
+    QString cardPlacement(Id solution) const;
+
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void dropped(Id solution, QPointF scenePos);

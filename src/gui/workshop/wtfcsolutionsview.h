@@ -12,6 +12,8 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QPushButton;
 class QTreeWidget;
 
 namespace Quire {
@@ -20,7 +22,8 @@ class ProjectSession;
 
 /// Success statements and solutions per cause: a tree of causes (root causes
 /// taken forward first) with their success statements by perspective and
-/// their solutions by kind and grid place; adds either through the core.
+/// their solutions by kind and grid place; adds, edits and deletes either
+/// through the core (buttons, the context menu, F2 and Delete).
 class WtfcSolutionsView : public QWidget
 {
     Q_OBJECT
@@ -33,6 +36,23 @@ public:
     bool addSolution(const QString &kind, const QString &text);
     bool selectCause(Id cause);
 
+    /// The success statement or solution of the current row, if it is one.
+    std::optional<Wtfc::ItemRef> currentItem() const;
+    bool selectItem(const Wtfc::ItemRef &item);
+    /// Changes a success statement's perspective and text, or a solution's
+    /// kind and text (Workshop::editSuccess / editSolution, one command).
+    bool editItem(const Wtfc::ItemRef &item, const QString &perspectiveOrKind, const QString &text);
+    /// Deletes a success statement, or a solution with its actions (one
+    /// command). Unless \a confirmed, asks first with deleteQuestion().
+    bool deleteItem(const Wtfc::ItemRef &item, bool confirmed = false);
+    /// What deleting \a item asks: its text and, for a solution, its actions.
+    QString deleteQuestion(const Wtfc::ItemRef &item) const;
+    /// The context menu of the current row (Edit…, Delete…); nullptr on a cause. The caller owns it.
+    QMenu *contextMenuForCurrent();
+    /// Opens the edit dialog for the current row; false on a cause.
+    bool editCurrent();
+    QString message() const;
+
 private:
     std::optional<Id> currentCause() const;
     /// Runs `add` for the selected cause as one command and reports it.
@@ -44,6 +64,9 @@ private:
     QComboBox *m_kind = nullptr;
     QLineEdit *m_text = nullptr;
     QLabel *m_message = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_delete = nullptr;
+    Wtfc::Snapshot m_snapshot;
 };
 
 } // namespace Quire

@@ -10,7 +10,10 @@
 #include "wtfc/graphexport.h"
 #include "wtfcreport.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QContextMenuEvent>
+#include <QCoreApplication>
 #include <QDropEvent>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -25,6 +28,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -48,6 +52,34 @@ using namespace Quire::WorkshopViews;
 namespace {
 
 constexpr int StatementRole = Qt::UserRole + 1;
+
+int starsOn(const Snapshot &s, const ItemRef &target)
+{
+    int n = 0;
+    for (const Vote &v : s.votes)
+        if (v.target == target && v.kind == QLatin1String("star"))
+            n += v.count;
+    return n;
+}
+
+/// "Votes by group: carers ●2 ★1; staff ●1" for a tooltip.
+QString votesByGroup(const Snapshot &s, const ItemRef &target)
+{
+    std::map<QString, std::pair<int, int>> by; // group -> dots, stars
+    for (const Vote &v : s.votes)
+        if (v.target == target) {
+            auto &[dots, stars] =
+                by[v.voterGroup.isEmpty() ? QCoreApplication::translate("Quire::WtfcThemesView", "no group")
+                                          : v.voterGroup];
+            (v.kind == QLatin1String("star") ? stars : dots) += v.count;
+        }
+    QStringList parts;
+    for (const auto &[group, n] : by)
+        parts << QStringLiteral("%1 \u25CF%2 \u2605%3").arg(group).arg(n.first).arg(n.second);
+    return parts.isEmpty() ? QString()
+                           : QCoreApplication::translate("Quire::WtfcThemesView", "Votes by group: %1")
+                                 .arg(parts.join(QStringLiteral("; ")));
+}
 
 QString areaKey(const QString &area)
 {
@@ -82,6 +114,16 @@ public:
     }
 
 protected:
+    void contextMenuEvent(QContextMenuEvent *event) override
+    {
+        QListWidgetItem *item = itemAt(event->pos());
+        if (!item)
+            return;
+        setCurrentItem(item);
+        const std::unique_ptr<QMenu> menu(m_view->cardMenu(item->data(StatementRole).toLongLong()));
+        menu->exec(event->globalPos());
+    }
+
     QStringList mimeTypes() const override { return {WtfcThemesView::cardMimeType()}; }
 
     QMimeData *mimeData(const QList<QListWidgetItem *> &items) const override
@@ -147,12 +189,20 @@ WtfcThemesView::WtfcThemesView(ProjectSession &session, QWidget *parent)
     m_area->setObjectName(QStringLiteral("wtfcThemesArea"));
     m_area->setAccessibleName(tr("Area"));
     m_area->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    auto *scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
+    m_scroll = new QScrollArea;
+    m_scroll->setObjectName(QStringLiteral("wtfcThemesScroll"));
+    m_scroll->setWidgetResizable(true);
     m_board = new QWidget;
     m_columns = new QHBoxLayout(m_board);
     m_columns->setContentsMargins(4, 4, 4, 4);
-    scroll->setWidget(m_board);
+    m_scroll->setWidget(m_board);
+    m_group = new QComboBox;
+    m_group->setObjectName(QStringLiteral("wtfcVoterGroup"));
+    m_group->setEditable(true);
+    m_group->setAccessibleName(tr("Voter group"));
+    m_group->setToolTip(tr("The voter group the next dots and stars are cast for (type a new one, or leave empty)"));
+    m_group->setMinimumContentsLength(12);
+    m_group->setInsertPolicy(QComboBox::NoInsert);
     m_message = new QLabel;
     m_message->setWordWrap(true);
     m_newTheme = new QLineEdit;
@@ -165,9 +215,11 @@ WtfcThemesView::WtfcThemesView(ProjectSession &session, QWidget *parent)
     bar->addWidget(m_area);
     bar->addWidget(m_newTheme);
     bar->addStretch(1);
+    bar->addWidget(new QLabel(tr("Voter group:")));
+    bar->addWidget(m_group);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_scroll, 1);
     layout->addWidget(m_message);
     connect(m_area, &QComboBox::currentTextChanged, this, [this] {
         if (!m_loading)
@@ -254,13 +306,64 @@ bool WtfcThemesView::dropCard(const QMimeData *mime, std::optional<Id> theme)
 
 bool WtfcThemesView::addDot(Id theme)
 {
-    const Outcome done = m_session.run(
-        [&] {
-            Workshop(*m_session.project()).vote(ItemRef{ItemKind::Theme, theme}, QStringLiteral("dot"), 1);
-        },
-        ProjectSession::Workshop);
+    return addVote(ItemRef{ItemKind::Theme, theme}, QStringLiteral("dot"));
+}
+
+bool WtfcThemesView::addVote(const ItemRef &target, const QString &kind)
+{
+    if (!m_session.project())
+        return false;
+    const QString group = m_group->currentText().trimmed();
+    const Outcome done =
+        m_session.run([&] { Workshop(*m_session.project()).vote(target, kind, 1, group); }, ProjectSession::Workshop);
     m_message->setText(done.error());
     return done.ok();
+}
+
+QString WtfcThemesView::cardText(Id statement) const
+{
+    for (const QListWidget *list : m_lists)
+        for (int i = 0; i < list->count(); ++i)
+            if (list->item(i)->data(StatementRole).toLongLong() == statement)
+                return list->item(i)->text();
+    return QString();
+}
+
+std::optional<Id> WtfcThemesView::currentCard() const
+{
+    for (const QListWidget *list : m_lists)
+        if (const QListWidgetItem *item = list->currentItem(); item && item->isSelected())
+            return item->data(StatementRole).toLongLong();
+    return std::nullopt;
+}
+
+bool WtfcThemesView::setCurrentCard(Id statement)
+{
+    for (QListWidget *list : m_lists)
+        for (int i = 0; i < list->count(); ++i)
+            if (list->item(i)->data(StatementRole).toLongLong() == statement) {
+                list->setCurrentRow(i);
+                return true;
+            }
+    return false;
+}
+
+QMenu *WtfcThemesView::cardMenu(Id statement)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("wtfcCardMenu"));
+    const QString group = m_group->currentText().trimmed();
+    const QString forGroup = group.isEmpty() ? QString() : tr(" (%1)").arg(group);
+    const ItemRef target{ItemKind::Statement, statement};
+    QAction *dot = menu->addAction(tr("+1 &dot on this statement%1").arg(forGroup), this, [this, target] {
+        QTimer::singleShot(0, this, [this, target] { addVote(target, QStringLiteral("dot")); });
+    });
+    dot->setObjectName(QStringLiteral("wtfcCardDot"));
+    QAction *star = menu->addAction(tr("\u2605 &Star this statement%1").arg(forGroup), this, [this, target] {
+        QTimer::singleShot(0, this, [this, target] { addVote(target, QStringLiteral("star")); });
+    });
+    star->setObjectName(QStringLiteral("wtfcCardStar"));
+    return menu;
 }
 
 bool WtfcThemesView::removeDot(Id theme)
@@ -333,6 +436,13 @@ bool WtfcThemesView::addIStatement(Id theme, const QString &text)
 
 void WtfcThemesView::reload()
 {
+    // A dot, a star or a drop must not move the board: the scroll position
+    // and the current card stay. Focus leaves the old columns first, else
+    // Qt hands it to the next widget and the scroll area jumps to that.
+    const int keepX = m_scroll->horizontalScrollBar()->value(), keepY = m_scroll->verticalScrollBar()->value();
+    const auto keepCard = currentCard();
+    if (QWidget *focus = QApplication::focusWidget(); focus && m_board->isAncestorOf(focus))
+        m_scroll->setFocus(Qt::OtherFocusReason);
     // Old columns go later: reload can run from inside one of their own handlers.
     while (QLayoutItem *item = m_columns->takeAt(0)) {
         if (QWidget *w = item->widget()) {
@@ -344,6 +454,7 @@ void WtfcThemesView::reload()
     m_lists.clear();
     m_headers.clear();
     m_voteButtons.clear();
+    m_starButtons.clear();
     m_iEdits.clear();
     m_menus.clear();
     m_cardText.clear();
@@ -420,6 +531,14 @@ void WtfcThemesView::reload()
             connect(dot, &QPushButton::clicked, this,
                     [this, id] { QTimer::singleShot(0, this, [this, id] { addDot(id); }); });
             m_voteButtons.insert(id, dot);
+            auto *star = new QPushButton(tr("\u2605 star"));
+            star->setAccessibleName(tr("Add a star vote to %1").arg(title));
+            connect(star, &QPushButton::clicked, this, [this, id] {
+                QTimer::singleShot(0, this, [this, id] {
+                    addVote(ItemRef{ItemKind::Theme, id}, QStringLiteral("star"));
+                });
+            });
+            m_starButtons.insert(id, star);
             auto *more = new QToolButton;
             more->setText(QStringLiteral("\u22EF"));
             more->setAccessibleName(tr("More for %1").arg(title));
@@ -448,6 +567,7 @@ void WtfcThemesView::reload()
             m_menus.insert(id, menu);
             auto *buttons = new QHBoxLayout;
             buttons->addWidget(dot);
+            buttons->addWidget(star);
             buttons->addStretch(1);
             buttons->addWidget(more);
             v->addLayout(buttons);
@@ -480,8 +600,14 @@ void WtfcThemesView::reload()
         if (areaKey(t.area) != key)
             continue;
         ++themes;
-        const int votes = s.votesFor(ItemRef{ItemKind::Theme, t.id});
-        addColumn(t.id, tr("%1 · %n vote(s)", nullptr, votes).arg(t.name));
+        const ItemRef ref{ItemKind::Theme, t.id};
+        const int votes = s.votesFor(ref);
+        const int stars = starsOn(s, ref);
+        addColumn(t.id, stars > 0 ? tr("%1 · %n vote(s)", nullptr, votes).arg(t.name) +
+                                        QStringLiteral(" \u00B7 \u2605 %1").arg(stars)
+                                  : tr("%1 · %n vote(s)", nullptr, votes).arg(t.name));
+        if (QLabel *header = m_headers.value(t.id))
+            header->setToolTip(votesByGroup(s, ref));
     }
     addColumn(std::nullopt, tr("Not sorted"));
     for (const PcrStatement &st : s.statements) {
@@ -493,15 +619,42 @@ void WtfcThemesView::reload()
         QStringList who;
         for (Id person : st.people)
             who << s.personName(person);
-        const QString meta = st.rank ? tr("%1 · rank %2").arg(who.join(QStringLiteral(", "))).arg(*st.rank)
-                                     : who.join(QStringLiteral(", "));
+        QString meta = st.rank ? tr("%1 · rank %2").arg(who.join(QStringLiteral(", "))).arg(*st.rank)
+                               : who.join(QStringLiteral(", "));
+        const ItemRef card{ItemKind::Statement, st.id};
+        const int stars = starsOn(s, card), dots = s.votesFor(card) - stars;
+        if (dots > 0)
+            meta += tr(" · %n dot(s)", nullptr, dots);
+        if (stars > 0)
+            meta += QStringLiteral(" \u00B7 \u2605 %1").arg(stars);
         auto *item = new QListWidgetItem(QStringLiteral("%1\n— %2").arg(oneLine(st.text, 160), meta), list);
         item->setData(StatementRole, qlonglong(st.id));
-        item->setToolTip(st.text);
+        item->setToolTip(dots + stars > 0 ? st.text + QStringLiteral("\n\n") + votesByGroup(s, card) : st.text);
         m_cardText.insert(st.id, st.text);
         ++cards;
     }
     m_columns->addStretch(1);
+    // Voter groups seen so far, the one typed kept.
+    const QString group = m_group->currentText();
+    QStringList groups;
+    for (const Vote &v : s.votes)
+        if (!v.voterGroup.isEmpty() && !groups.contains(v.voterGroup))
+            groups << v.voterGroup;
+    groups.sort(Qt::CaseInsensitive);
+    m_group->clear();
+    m_group->addItem(QString());
+    m_group->addItems(groups);
+    m_group->setCurrentText(group);
+    if (keepCard)
+        setCurrentCard(*keepCard);
+    // The scroll range follows the new columns once laid out: restore now and after that.
+    auto restore = [this, keepX, keepY] {
+        m_scroll->horizontalScrollBar()->setValue(keepX);
+        m_scroll->verticalScrollBar()->setValue(keepY);
+    };
+    m_board->adjustSize();
+    restore();
+    QTimer::singleShot(0, this, restore);
     m_message->setText(tr("%n theme(s), %1 statement(s) in this area. Drag a card onto a theme to sort it, back to "
                           "\"Not sorted\" to take it off (Ctrl+Z undoes).",
                           nullptr, themes)

@@ -18,6 +18,7 @@ class QListWidget;
 class QMenu;
 class QMimeData;
 class QPushButton;
+class QScrollArea;
 
 namespace Quire {
 
@@ -26,8 +27,11 @@ class ProjectSession;
 /// The theming stage: one area at a time, a column per WTfC theme of that
 /// area plus "Not sorted", the area's PCR statements as cards. Dropping a card
 /// on a theme is Workshop::assign, on "Not sorted" Workshop::unassign; each
-/// theme's "+1 dot" is Workshop::vote and its line edit adds an I statement
-/// linked to the theme's statements (each one command, so Ctrl+Z undoes it).
+/// theme's "+1 dot" and "★ star" are Workshop::vote for the voter group chosen
+/// in the bar (a card's context menu votes on the statement), and its line
+/// edit adds an I statement linked to the theme's statements (each one
+/// command, so Ctrl+Z undoes it). A change keeps the scroll position and the
+/// current card.
 class WtfcThemesView : public QWidget
 {
     Q_OBJECT
@@ -41,6 +45,21 @@ public:
     /// What a drop on the column of \a theme (nullopt: "Not sorted") does, synchronously.
     bool dropCard(const QMimeData *mime, std::optional<Id> theme);
     bool addDot(Id theme);
+    /// A dot or star ("dot", "star") on a theme or a statement, from the voter
+    /// group chosen in the bar (Workshop::vote, one command).
+    bool addVote(const Wtfc::ItemRef &target, const QString &kind);
+    /// The voter group new votes are cast for (editable; empty: none).
+    QComboBox *voterGroupBox() const { return m_group; }
+    QPushButton *starButton(Id theme) const { return m_starButtons.value(theme); }
+    /// The text of the card of \a statement (with its votes), empty if not shown.
+    QString cardText(Id statement) const;
+    /// The context menu of the card of \a statement (dot, star); the caller owns it.
+    QMenu *cardMenu(Id statement);
+    /// The board's scroll area (its scroll position is kept across changes).
+    QScrollArea *scrollArea() const { return m_scroll; }
+    /// The statement whose card is current, if any.
+    std::optional<Id> currentCard() const;
+    bool setCurrentCard(Id statement);
     /// Takes back the theme's latest dot vote (one command); false if it has none.
     bool removeDot(Id theme);
     bool addIStatement(Id theme, const QString &text);
@@ -72,6 +91,9 @@ private:
     QHash<Id, QListWidget *> m_lists; ///< theme id → list; 0 is "Not sorted"
     QHash<Id, QLabel *> m_headers;
     QHash<Id, QPushButton *> m_voteButtons;
+    QHash<Id, QPushButton *> m_starButtons;
+    QComboBox *m_group = nullptr;
+    QScrollArea *m_scroll = nullptr;
     QHash<Id, QLineEdit *> m_iEdits;
     QHash<Id, QMenu *> m_menus;
     QLineEdit *m_newTheme = nullptr;
