@@ -238,8 +238,9 @@ TEST_CASE("wtfc grid: votes of several voter groups are summed, or one group's a
     CHECK(md.contains(QStringLiteral("\u201CEleven weeks to a first session\u201D (A) \u2014 4 stars")));
 }
 
-TEST_CASE("wtfc votes: an I statement sums the votes on itself, its theme and its notes - a solution shows its cause's too",
-          "[wtfc][grid][votes]")
+TEST_CASE(
+    "wtfc votes: an I statement sums the votes on itself, its theme and its notes - a solution shows its cause's too",
+    "[wtfc][grid][votes]")
 {
     TempDir dir;
     Event e = buildEvent(dir);
