@@ -33,21 +33,6 @@ using namespace QuireTest;
 
 namespace {
 
-/// Answers the next modal dialog of type D (shown by exec()) with \a answer.
-template <class D> void answerNextDialog(const std::function<void(D *)> &answer)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, answer] {
-        if (auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            answer(dialog);
-        }
-    });
-    timer->start();
-}
-
 /// The workbench's settings in a folder of this test's own while it lives
 /// (QUIRE_SETTINGS), then back to the test run's.
 class OwnSettings

@@ -13,9 +13,11 @@
 #include "formats/pluginmanager.h"
 #include "model/project.h"
 
+#include <functional>
 #include <QApplication>
 #include <QDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 namespace QuireTest {
@@ -100,5 +102,20 @@ struct Workbench
         QApplication::processEvents();
     }
 };
+
+/// Answers the next modal dialog of type D (shown by exec()) with \a answer.
+template <class D> void answerNextDialog(const std::function<void(D *)> &answer)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, answer] {
+        if (auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            answer(dialog);
+        }
+    });
+    timer->start();
+}
 
 } // namespace QuireTest

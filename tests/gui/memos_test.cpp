@@ -40,21 +40,6 @@ namespace {
 
 const QString NoTimePath = QStringLiteral("Sustaining the carer/Respite and breaks/No time for myself");
 
-/// Answers the next modal dialog of type D (shown by exec()) with \a answer.
-template <class D> void answerNextDialog(const std::function<void(D *)> &answer)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, answer] {
-        if (auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            answer(dialog);
-        }
-    });
-    timer->start();
-}
-
 bool waitFor(const std::function<bool()> &condition)
 {
     for (int i = 0; i < 300 && !condition(); ++i)
